@@ -1,0 +1,112 @@
+//! The shape of `steward.toml` exactly as written, with every default. Values that need checking
+//! keep their position in the file so errors can name the line.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct ConfigFile {
+    pub community: CommunitySection,
+    pub database: DatabaseSection,
+    pub points: PointsSection,
+    pub telegram: TelegramSection,
+    pub discord: DiscordSection,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CommunitySection {
+    pub name: String,
+    pub timezone: Spanned<String>,
+    pub operators: Vec<Spanned<String>>,
+    pub level_up_announcements: bool,
+}
+
+impl Default for CommunitySection {
+    fn default() -> Self {
+        Self {
+            name: "Steward community".into(),
+            timezone: Spanned::new(0..0, "UTC".into()),
+            operators: Vec::new(),
+            level_up_announcements: true,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatabaseSection {
+    pub path: String,
+}
+
+impl Default for DatabaseSection {
+    fn default() -> Self {
+        Self { path: "steward.db".into() }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PointsSection {
+    pub message_xp_min: Spanned<i64>,
+    pub message_xp_max: Spanned<i64>,
+    pub message_cooldown_secs: Spanned<i64>,
+    pub min_message_length: usize,
+    pub no_xp_chats: Vec<Spanned<String>>,
+    pub daily_base: Spanned<i64>,
+    pub daily_streak_bonus: Spanned<i64>,
+    pub daily_streak_cap: u32,
+    pub thanks_xp: Spanned<i64>,
+    pub thanks_per_day: u32,
+    pub thanks_words: Vec<String>,
+}
+
+fn at<T>(value: T) -> Spanned<T> {
+    Spanned::new(0..0, value)
+}
+
+impl Default for PointsSection {
+    fn default() -> Self {
+        let thanks = crate::core::thanks::ThanksRules::default();
+        Self {
+            message_xp_min: at(15),
+            message_xp_max: at(25),
+            message_cooldown_secs: at(60),
+            min_message_length: 1,
+            no_xp_chats: Vec::new(),
+            daily_base: at(50),
+            daily_streak_bonus: at(10),
+            daily_streak_cap: 7,
+            thanks_xp: at(10),
+            thanks_per_day: 5,
+            thanks_words: thanks.words,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TelegramSection {
+    pub token: Option<String>,
+    pub api_url: String,
+    pub chats: Vec<i64>,
+}
+
+impl Default for TelegramSection {
+    fn default() -> Self {
+        Self {
+            token: None,
+            api_url: "https://api.telegram.org".into(),
+            chats: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct DiscordSection {
+    pub token: Option<String>,
+    pub api_url: Option<String>,
+    pub guilds: Vec<u64>,
+}

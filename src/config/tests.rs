@@ -1,0 +1,54 @@
+use super::*;
+
+#[test]
+fn an_empty_file_is_all_defaults() {
+    let config = Config::from_toml("").unwrap();
+    assert_eq!(config.database_path, PathBuf::from("steward.db"));
+    assert_eq!(config.message_xp.min_xp, 15);
+    assert_eq!(config.thanks.per_giver_per_day, 5);
+    assert_eq!(config.calendar.tz, chrono_tz::UTC);
+}
+
+#[test]
+fn the_example_config_is_valid() {
+    let text = include_str!("../../config.example.toml");
+    let config = Config::from_toml(text).unwrap();
+    assert_eq!(config.calendar.tz, chrono_tz::Europe::Berlin);
+}
+
+#[test]
+fn every_problem_names_its_key_and_line() {
+    let text = "[community]\ntimezone = \"Mars/Olympus\"\noperators = [\"telegram:1\", \"slack:2\"]\n\n[points]\nmessage_xp_min = 30\nmessage_xp_max = 20\n";
+    let problems = Config::from_toml(text).unwrap_err();
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(shown.iter().any(|p| p.starts_with("line 2: community.timezone: `Mars/Olympus`")), "{shown:?}");
+    assert!(shown.iter().any(|p| p.starts_with("line 3: community.operators: unknown platform `slack`")), "{shown:?}");
+    assert!(shown.iter().any(|p| p.starts_with("line 7: points.message_xp_max")), "{shown:?}");
+}
+
+#[test]
+fn unknown_keys_and_syntax_errors_give_the_line() {
+    let problems = Config::from_toml("[community]\nname = \"x\"\ntimezon = \"UTC\"\n").unwrap_err();
+    assert_eq!(problems[0].line, Some(3));
+    assert!(problems[0].message.contains("unknown field `timezon`"), "{:?}", problems[0]);
+}
+
+#[test]
+fn tokens_come_from_the_environment_and_are_never_printed() {
+    let mut config = Config::default();
+    config.apply_env(|key| (key == "STEWARD_TELEGRAM_TOKEN").then(|| "123:secret".to_owned()));
+    let token = config.telegram.token.clone().unwrap();
+    assert_eq!(token.expose(), "123:secret");
+    assert!(!format!("{config:?}").contains("secret"));
+}
+
+#[test]
+fn only_listed_chats_belong_to_the_community() {
+    let config = Config::from_toml("[telegram]\nchats = [-100]\n[discord]\nguilds = [7]\n").unwrap();
+    assert!(config.is_community_chat(&ChatRef::group(Platform::Telegram, "-100")));
+    assert!(!config.is_community_chat(&ChatRef::group(Platform::Telegram, "-200")));
+    assert!(!config.is_community_chat(&ChatRef::private(Platform::Telegram, "-100")));
+    let channel = ChatRef { guild_id: Some("7".into()), ..ChatRef::group(Platform::Discord, "55") };
+    assert!(config.is_community_chat(&channel));
+    assert!(config.is_community_chat(&ChatRef::group(Platform::Console, "general")));
+}

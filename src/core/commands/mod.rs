@@ -1,0 +1,65 @@
+//! Commands as typed values: the catalogue of what exists and the parser from chat text.
+//! Parsing is pure; resolving `@member` tokens to members is the engine's job.
+
+mod catalog;
+mod parse;
+
+pub use catalog::{Audience, COMMANDS, CommandSpec, find};
+pub use parse::{CommandError, MAX_AMOUNT, parse};
+
+use chrono::NaiveDate;
+
+/// A member named in a command: `@name`, a bare name, or a platform id as typed.
+pub type MemberToken = String;
+
+/// Which leaderboard `/leaderboard` asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BoardArg {
+    All,
+    Week,
+    Month,
+    /// The active season, or a named (possibly archived) one.
+    Season(Option<String>),
+}
+
+/// A parsed command with validated arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Help,
+    Rank { who: Option<MemberToken> },
+    Leaderboard { board: BoardArg, page: u32 },
+    Daily,
+    /// `who` is `None` when the command replies to the helper's message.
+    Thanks { who: Option<MemberToken>, reason: Option<String> },
+    History { who: Option<MemberToken> },
+    Privacy { hidden: bool },
+    Link { code: Option<String> },
+    PointsAdd { who: Option<MemberToken>, amount: i64, reason: Option<String> },
+    PointsRemove { who: Option<MemberToken>, amount: i64, reason: Option<String> },
+    SeasonStart { name: String, until: Option<NaiveDate> },
+    SeasonEnd,
+}
+
+impl Command {
+    /// The catalogue entry this command belongs to.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Help => "help",
+            Self::Rank { .. } => "rank",
+            Self::Leaderboard { .. } => "leaderboard",
+            Self::Daily => "daily",
+            Self::Thanks { .. } => "thanks",
+            Self::History { .. } => "history",
+            Self::Privacy { .. } => "privacy",
+            Self::Link { .. } => "link",
+            Self::PointsAdd { .. } | Self::PointsRemove { .. } => "points",
+            Self::SeasonStart { .. } | Self::SeasonEnd => "season",
+        }
+    }
+
+    #[must_use]
+    pub fn audience(&self) -> Audience {
+        find(self.name()).map_or(Audience::Operator, |spec| spec.audience)
+    }
+}

@@ -1,0 +1,281 @@
+//! Text form of commands (`/points add @alice 50 great talk`) to typed [`Command`]s, with a usage
+//! reply for anything malformed.
+
+use chrono::NaiveDate;
+
+use super::{BoardArg, Command, CommandSpec, find};
+
+/// Largest amount one command may move, far below anything that could overflow a total.
+pub const MAX_AMOUNT: i64 = 1_000_000_000;
+
+/// Why a command line could not be understood; the text is what the user sees.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandError {
+    #[error("Unknown command /{0}. Send /help to see what you can use.")]
+    Unknown(String),
+    #[error("{problem}\nUsage: {}", spec.usage)]
+    Usage {
+        spec: &'static CommandSpec,
+        problem: String,
+    },
+}
+
+/// Parses a chat line. Returns `Ok(None)` for text that is not a command.
+/// `is_reply` says whether the message replies to someone, which changes how `/thanks reason`
+/// and `/points add 5` read.
+pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError> {
+    let text = text.trim();
+    let Some(rest) = text.strip_prefix('/') else {
+        return Ok(None);
+    };
+    let (head, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    // `/rank@StewardBot` addresses this bot by name in groups.
+    let name = head.split('@').next().unwrap_or_default().to_lowercase();
+    if name.is_empty() {
+        return Ok(None);
+    }
+    let spec = find(&name).ok_or_else(|| CommandError::Unknown(truncate(&name)))?;
+    let args: Vec<&str> = args.split_whitespace().collect();
+    let usage = |problem: &str| CommandError::Usage { spec, problem: problem.to_owned() };
+    let command = match spec.name {
+        "help" => Command::Help,
+        "daily" => no_args(&args, Command::Daily).map_err(|p| usage(&p))?,
+        "rank" => Command::Rank { who: optional_member(&args).map_err(|p| usage(&p))? },
+        "history" => Command::History { who: optional_member(&args).map_err(|p| usage(&p))? },
+        "leaderboard" => leaderboard(&args).map_err(|p| usage(&p))?,
+        "thanks" => {
+            let (who, rest) = member_then_rest(&args, is_reply).map_err(|p| usage(&p))?;
+            Command::Thanks { who, reason: joined(rest) }
+        }
+        "privacy" => match args.as_slice() {
+            [word] if word.eq_ignore_ascii_case("hide") => Command::Privacy { hidden: true },
+            [word] if word.eq_ignore_ascii_case("show") => Command::Privacy { hidden: false },
+            _ => return Err(usage("Say whether to hide or show you.")),
+        },
+        "link" => match args.as_slice() {
+            [] => Command::Link { code: None },
+            [code] => Command::Link { code: Some(code.to_uppercase()) },
+            _ => return Err(usage("A link code is one word.")),
+        },
+        "points" => points(&args, is_reply).map_err(|p| usage(&p))?,
+        "season" => season(&args).map_err(|p| usage(&p))?,
+        _ => return Err(CommandError::Unknown(name)),
+    };
+    Ok(Some(command))
+}
+
+fn truncate(s: &str) -> String {
+    s.chars().take(32).collect()
+}
+
+fn joined(words: &[&str]) -> Option<String> {
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+fn no_args(args: &[&str], command: Command) -> Result<Command, String> {
+    if args.is_empty() { Ok(command) } else { Err("This command takes no arguments.".into()) }
+}
+
+fn optional_member(args: &[&str]) -> Result<Option<String>, String> {
+    match args {
+        [] => Ok(None),
+        [who] => Ok(Some(member_token(who)?)),
+        _ => Err("Name at most one member.".into()),
+    }
+}
+
+fn member_token(word: &str) -> Result<String, String> {
+    let name = word.strip_prefix('@').unwrap_or(word);
+    if name.is_empty() || name.chars().count() > 64 {
+        return Err(format!("`{}` is not a member name.", truncate(word)));
+    }
+    Ok(name.to_owned())
+}
+
+/// `@member rest...`; when replying, the member may be left out (the replied-to author).
+fn member_then_rest<'a>(
+    args: &'a [&'a str],
+    is_reply: bool,
+) -> Result<(Option<String>, &'a [&'a str]), String> {
+    match args.first() {
+        Some(first) if first.starts_with('@') || !is_reply => {
+            Ok((Some(member_token(first)?), &args[1..]))
+        }
+        _ if is_reply => Ok((None, args)),
+        _ => Err("Name the member (or reply to their message).".into()),
+    }
+}
+
+fn amount(word: &str) -> Result<i64, String> {
+    match word.parse::<i64>() {
+        Ok(n) if (1..=MAX_AMOUNT).contains(&n) => Ok(n),
+        Ok(_) => Err(format!("The amount must be between 1 and {MAX_AMOUNT}.")),
+        Err(_) => Err(format!("`{}` is not a whole number.", truncate(word))),
+    }
+}
+
+fn points(args: &[&str], is_reply: bool) -> Result<Command, String> {
+    let Some((action, rest)) = args.split_first() else {
+        return Err("Say add or remove.".into());
+    };
+    // The member may be omitted when replying: `/points add 50 reason`.
+    let (who, rest) = match rest.first() {
+        Some(first) if is_reply && first.parse::<i64>().is_ok() => (None, rest),
+        Some(_) => member_then_rest(rest, false)?,
+        None => return Err("Name the member and the amount.".into()),
+    };
+    let Some((n, reason)) = rest.split_first() else {
+        return Err("Give the amount.".into());
+    };
+    let amount = amount(n)?;
+    let reason = joined(reason);
+    match action.to_lowercase().as_str() {
+        "add" => Ok(Command::PointsAdd { who, amount, reason }),
+        "remove" => Ok(Command::PointsRemove { who, amount, reason }),
+        other => Err(format!("`{}` is not add or remove.", truncate(other))),
+    }
+}
+
+fn leaderboard(args: &[&str]) -> Result<Command, String> {
+    let (page, words) = match args.split_last() {
+        Some((last, rest)) if last.chars().all(|c| c.is_ascii_digit()) => {
+            let page = last
+                .parse::<u32>()
+                .ok()
+                .filter(|p| (1..=100_000).contains(p))
+                .ok_or("The page must be a number from 1.")?;
+            (page, rest)
+        }
+        _ => (1, args),
+    };
+    let board = match words.split_first() {
+        None => BoardArg::All,
+        Some((period, rest)) => match period.to_lowercase().as_str() {
+            "all" if rest.is_empty() => BoardArg::All,
+            "week" if rest.is_empty() => BoardArg::Week,
+            "month" if rest.is_empty() => BoardArg::Month,
+            "season" => BoardArg::Season(joined(rest)),
+            _ => return Err("Choose all, week, month or season.".into()),
+        },
+    };
+    Ok(Command::Leaderboard { board, page })
+}
+
+fn season(args: &[&str]) -> Result<Command, String> {
+    match args.split_first() {
+        Some((action, rest)) if action.eq_ignore_ascii_case("start") => {
+            let until_at = rest.iter().position(|w| w.eq_ignore_ascii_case("until"));
+            let (name_words, until) = match until_at {
+                Some(i) => (&rest[..i], Some(date(&rest[i + 1..])?)),
+                None => (rest, None),
+            };
+            let name = name_words.join(" ");
+            if name.is_empty() || name.chars().count() > 64 {
+                return Err("Give the season a name of 1 to 64 characters.".into());
+            }
+            Ok(Command::SeasonStart { name, until })
+        }
+        Some((action, [])) if action.eq_ignore_ascii_case("end") => Ok(Command::SeasonEnd),
+        _ => Err("Say start NAME or end.".into()),
+    }
+}
+
+fn date(words: &[&str]) -> Result<NaiveDate, String> {
+    match words {
+        [d] => NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map_err(|_| format!("`{}` is not a date like 2026-12-31.", truncate(d))),
+        _ => Err("Give the end date like 2026-12-31.".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> Command {
+        parse(text, false).unwrap().unwrap()
+    }
+
+    fn problem(text: &str) -> String {
+        parse(text, false).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn plain_text_is_not_a_command() {
+        assert_eq!(parse("hello /rank", false), Ok(None));
+        assert_eq!(parse("/", false), Ok(None));
+    }
+
+    #[test]
+    fn bot_suffix_and_case_are_ignored() {
+        assert_eq!(ok("/Rank@StewardBot"), Command::Rank { who: None });
+        assert_eq!(ok("/rank @Alice"), Command::Rank { who: Some("Alice".into()) });
+    }
+
+    #[test]
+    fn points_take_member_amount_and_reason() {
+        assert_eq!(
+            ok("/points add @bob 50 great talk"),
+            Command::PointsAdd { who: Some("bob".into()), amount: 50, reason: Some("great talk".into()) }
+        );
+        assert_eq!(
+            parse("/points remove 5", true).unwrap().unwrap(),
+            Command::PointsRemove { who: None, amount: 5, reason: None }
+        );
+    }
+
+    #[test]
+    fn bad_amounts_explain_and_show_usage() {
+        let text = problem("/points add @bob -3");
+        assert!(text.contains("between 1 and"), "{text}");
+        assert!(text.contains("Usage: /points add|remove @member N [reason]"), "{text}");
+        assert!(problem("/points add @bob 99999999999999999999").contains("not a whole number"));
+        assert!(problem("/points give @bob 5").contains("not add or remove"));
+        assert!(problem("/points").contains("Usage"));
+    }
+
+    #[test]
+    fn thanks_by_reply_reads_all_words_as_the_reason() {
+        assert_eq!(
+            parse("/thanks for the fix", true).unwrap().unwrap(),
+            Command::Thanks { who: None, reason: Some("for the fix".into()) }
+        );
+        assert_eq!(
+            ok("/thanks bob"),
+            Command::Thanks { who: Some("bob".into()), reason: None }
+        );
+        assert!(problem("/thanks").contains("Name the member"));
+    }
+
+    #[test]
+    fn leaderboard_periods_pages_and_season_names() {
+        assert_eq!(ok("/leaderboard"), Command::Leaderboard { board: BoardArg::All, page: 1 });
+        assert_eq!(ok("/leaderboard week 3"), Command::Leaderboard { board: BoardArg::Week, page: 3 });
+        assert_eq!(ok("/leaderboard 2"), Command::Leaderboard { board: BoardArg::All, page: 2 });
+        assert_eq!(
+            ok("/leaderboard season Advent 2026 2"),
+            Command::Leaderboard { board: BoardArg::Season(Some("Advent 2026".into())), page: 2 }
+        );
+        assert!(problem("/leaderboard yearly").contains("all, week, month or season"));
+        assert!(problem("/leaderboard week 0").contains("page"));
+    }
+
+    #[test]
+    fn seasons_have_names_and_optional_end_dates() {
+        assert_eq!(
+            ok("/season start Advent of Code until 2026-12-25"),
+            Command::SeasonStart {
+                name: "Advent of Code".into(),
+                until: NaiveDate::from_ymd_opt(2026, 12, 25)
+            }
+        );
+        assert_eq!(ok("/season end"), Command::SeasonEnd);
+        assert!(problem("/season start X until tomorrow").contains("not a date"));
+        assert!(problem("/season start").contains("name"));
+    }
+
+    #[test]
+    fn unknown_commands_point_to_help() {
+        assert_eq!(problem("/frobnicate"), "Unknown command /frobnicate. Send /help to see what you can use.");
+    }
+}

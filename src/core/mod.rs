@@ -1,0 +1,12 @@
+//! Pure domain rules. Nothing here does I/O, awaits, or knows a platform or the database;
+//! time and randomness come in as arguments.
+
+pub mod commands;
+pub mod daily;
+pub mod ids;
+pub mod levels;
+pub mod link;
+pub mod periods;
+pub mod points;
+pub mod rank_index;
+pub mod thanks;

@@ -1,0 +1,113 @@
+//! Thanks between members: who may thank whom, how often, and for how much. One set of limits
+//! serves both `/thanks` and thanks-word replies, so the two never pay twice.
+
+/// Knobs for thanks.
+#[derive(Debug, Clone)]
+pub struct ThanksRules {
+    pub xp: i64,
+    pub per_giver_per_day: u32,
+    /// Reply texts that count as thanks, compared case-insensitively after trimming.
+    pub words: Vec<String>,
+}
+
+impl Default for ThanksRules {
+    fn default() -> Self {
+        Self {
+            xp: 10,
+            per_giver_per_day: 5,
+            words: ["+1", "thanks", "thank you", "thx", "ty", "谢谢", "спасибо"]
+                .map(str::to_owned)
+                .to_vec(),
+        }
+    }
+}
+
+/// What the store knows about a thanks being attempted.
+#[derive(Debug, Clone, Copy)]
+pub struct ThanksFacts {
+    pub to_self: bool,
+    pub to_bot: bool,
+    pub given_today: u32,
+    pub pair_today: bool,
+}
+
+/// Why a thanks was refused; each is a sentence the giver sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ThanksRefusal {
+    #[error("You can't thank yourself.")]
+    ToSelf,
+    #[error("Bots don't collect thanks.")]
+    ToBot,
+    #[error("You've given all {0} thanks for today; more open tomorrow.")]
+    DailyLimit(u32),
+    #[error("You've already thanked them today.")]
+    AlreadyToday,
+}
+
+impl ThanksRules {
+    /// The XP the helper receives, or why not.
+    pub fn decide(&self, facts: ThanksFacts) -> Result<i64, ThanksRefusal> {
+        if facts.to_self {
+            return Err(ThanksRefusal::ToSelf);
+        }
+        if facts.to_bot {
+            return Err(ThanksRefusal::ToBot);
+        }
+        if facts.pair_today {
+            return Err(ThanksRefusal::AlreadyToday);
+        }
+        if facts.given_today >= self.per_giver_per_day {
+            return Err(ThanksRefusal::DailyLimit(self.per_giver_per_day));
+        }
+        Ok(self.xp)
+    }
+
+    /// Whether a reply's text is a thanks word ("+1", "Thanks!").
+    #[must_use]
+    pub fn is_thanks_word(&self, text: &str) -> bool {
+        let cleaned = text
+            .trim()
+            .trim_end_matches(['!', '.', '🙏', ' '])
+            .to_lowercase();
+        !cleaned.is_empty() && self.words.iter().any(|w| w.to_lowercase() == cleaned)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts() -> ThanksFacts {
+        ThanksFacts { to_self: false, to_bot: false, given_today: 0, pair_today: false }
+    }
+
+    #[test]
+    fn a_fresh_thanks_pays_the_configured_xp() {
+        assert_eq!(ThanksRules::default().decide(facts()), Ok(10));
+    }
+
+    #[test]
+    fn limits_refuse_with_a_reason() {
+        let rules = ThanksRules::default();
+        assert_eq!(rules.decide(ThanksFacts { to_self: true, ..facts() }), Err(ThanksRefusal::ToSelf));
+        assert_eq!(rules.decide(ThanksFacts { to_bot: true, ..facts() }), Err(ThanksRefusal::ToBot));
+        assert_eq!(
+            rules.decide(ThanksFacts { pair_today: true, ..facts() }),
+            Err(ThanksRefusal::AlreadyToday)
+        );
+        assert_eq!(
+            rules.decide(ThanksFacts { given_today: 5, ..facts() }),
+            Err(ThanksRefusal::DailyLimit(5))
+        );
+    }
+
+    #[test]
+    fn thanks_words_match_loosely_but_not_inside_sentences() {
+        let rules = ThanksRules::default();
+        assert!(rules.is_thanks_word("+1"));
+        assert!(rules.is_thanks_word("  Thanks! "));
+        assert!(rules.is_thanks_word("谢谢"));
+        assert!(!rules.is_thanks_word("thanks but this is wrong"));
+        assert!(!rules.is_thanks_word(""));
+    }
+}

@@ -1,0 +1,14 @@
+//! Steward: one community's points, ranking, memberships and drops, on Discord, Telegram and a
+//! console.
+//!
+//! - [`core`]: pure rules (levels, points, periods, commands, the rank index); no I/O.
+//! - [`store`]: SQLite through sqlx; the only place with SQL.
+//! - [`engine`]: turns platform-neutral events into decisions, writes and platform actions.
+//! - [`adapters`]: the console (and later Telegram and Discord), translating events in and out.
+//! - [`config`]: `steward.toml`, its defaults and its validation.
+
+pub mod adapters;
+pub mod config;
+pub mod core;
+pub mod engine;
+pub mod store;

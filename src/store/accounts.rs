@@ -1,0 +1,180 @@
+//! Members and their platform accounts: creation on first sight, name updates, lookups.
+
+use chrono::{DateTime, Utc};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+use super::{Result, Store, StoreError, WriteTx, from_millis, millis, parse_day};
+use crate::core::daily::DailyState;
+use crate::core::ids::{AccountRef, MemberId, Platform};
+
+/// An account as an adapter saw it on an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountProfile {
+    pub account: AccountRef,
+    pub display_name: String,
+    /// The handle people type after `@`, if the platform has one.
+    pub username: Option<String>,
+}
+
+/// A member's stored totals and settings.
+#[derive(Debug, Clone)]
+pub struct MemberRow {
+    pub id: MemberId,
+    pub display_name: String,
+    pub xp: i64,
+    pub balance: i64,
+    pub xp_reached_at: DateTime<Utc>,
+    pub hidden: bool,
+    pub daily: DailyState,
+    pub last_message_xp_at: Option<DateTime<Utc>>,
+}
+
+const MEMBER_BY_ID: &str = "SELECT id, display_name, xp, balance, xp_reached_at, hidden, \
+     daily_last_day, daily_streak, last_message_xp_at FROM members WHERE id = ?";
+
+fn member_row(row: &SqliteRow) -> MemberRow {
+    let last_day: Option<String> = row.get("daily_last_day");
+    MemberRow {
+        id: MemberId(row.get("id")),
+        display_name: row.get("display_name"),
+        xp: row.get("xp"),
+        balance: row.get("balance"),
+        xp_reached_at: from_millis(row.get("xp_reached_at")),
+        hidden: row.get::<i64, _>("hidden") != 0,
+        daily: DailyState {
+            last_day: last_day.as_deref().and_then(parse_day),
+            streak: u32::try_from(row.get::<i64, _>("daily_streak")).unwrap_or(0),
+        },
+        last_message_xp_at: row.get::<Option<i64>, _>("last_message_xp_at").map(from_millis),
+    }
+}
+
+impl Store {
+    /// The member an account belongs to, if it has been seen.
+    pub async fn member_of(&self, account: &AccountRef) -> Result<Option<MemberId>> {
+        let id: Option<i64> =
+            sqlx::query_scalar("SELECT member_id FROM accounts WHERE platform = ? AND user_id = ?")
+                .bind(account.platform.as_str())
+                .bind(&account.user_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(id.map(MemberId))
+    }
+
+    pub async fn member(&self, id: MemberId) -> Result<MemberRow> {
+        let row = sqlx::query(MEMBER_BY_ID)
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(StoreError::NoSuchMember(id.0))?;
+        Ok(member_row(&row))
+    }
+
+    /// Finds a member by an account's handle or display name on one platform, ignoring case.
+    pub async fn find_by_name(&self, platform: Platform, name: &str) -> Result<Option<MemberId>> {
+        let id: Option<i64> = sqlx::query_scalar(
+            "SELECT member_id FROM accounts WHERE platform = ?1 AND \
+             (username = lower(?2) OR user_id = ?2 OR lower(display_name) = lower(?2)) \
+             ORDER BY username = lower(?2) DESC LIMIT 1",
+        )
+        .bind(platform.as_str())
+        .bind(name)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(id.map(MemberId))
+    }
+
+    /// The platforms a member has accounts on.
+    pub async fn platforms_of(&self, member: MemberId) -> Result<Vec<Platform>> {
+        let names: Vec<String> =
+            sqlx::query_scalar("SELECT DISTINCT platform FROM accounts WHERE member_id = ?")
+                .bind(member.0)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(names.iter().filter_map(|p| p.parse().ok()).collect())
+    }
+}
+
+impl WriteTx {
+    /// The member behind an account, creating both on first sight and refreshing the names.
+    pub async fn ensure_account(&mut self, profile: &AccountProfile, now: DateTime<Utc>) -> Result<MemberId> {
+        let username = profile.username.as_deref().map(str::to_lowercase);
+        let existing: Option<(i64, String, Option<String>)> = sqlx::query_as(
+            "SELECT member_id, display_name, username FROM accounts WHERE platform = ? AND user_id = ?",
+        )
+        .bind(profile.account.platform.as_str())
+        .bind(&profile.account.user_id)
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        match existing {
+            Some((member, name, handle)) => {
+                if name != profile.display_name || handle != username {
+                    sqlx::query("UPDATE accounts SET display_name = ?, username = ? WHERE platform = ? AND user_id = ?")
+                        .bind(&profile.display_name)
+                        .bind(&username)
+                        .bind(profile.account.platform.as_str())
+                        .bind(&profile.account.user_id)
+                        .execute(&mut *self.tx)
+                        .await?;
+                    sqlx::query("UPDATE members SET display_name = ? WHERE id = ?")
+                        .bind(&profile.display_name)
+                        .bind(member)
+                        .execute(&mut *self.tx)
+                        .await?;
+                }
+                Ok(MemberId(member))
+            }
+            None => {
+                let member: i64 = sqlx::query_scalar(
+                    "INSERT INTO members (display_name, xp_reached_at, created_at) VALUES (?, ?, ?) RETURNING id",
+                )
+                .bind(&profile.display_name)
+                .bind(millis(now))
+                .bind(millis(now))
+                .fetch_one(&mut *self.tx)
+                .await?;
+                sqlx::query(
+                    "INSERT INTO accounts (platform, user_id, member_id, username, display_name) VALUES (?, ?, ?, ?, ?)",
+                )
+                .bind(profile.account.platform.as_str())
+                .bind(&profile.account.user_id)
+                .bind(member)
+                .bind(&username)
+                .bind(&profile.display_name)
+                .execute(&mut *self.tx)
+                .await?;
+                Ok(MemberId(member))
+            }
+        }
+    }
+
+    pub async fn member(&mut self, id: MemberId) -> Result<MemberRow> {
+        let row = sqlx::query(MEMBER_BY_ID)
+            .bind(id.0)
+            .fetch_optional(&mut *self.tx)
+            .await?
+            .ok_or(StoreError::NoSuchMember(id.0))?;
+        Ok(member_row(&row))
+    }
+
+    pub async fn set_hidden(&mut self, id: MemberId, hidden: bool) -> Result<()> {
+        sqlx::query("UPDATE members SET hidden = ? WHERE id = ?")
+            .bind(i64::from(hidden))
+            .bind(id.0)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Records a claimed `/daily` (the award itself goes through the ledger).
+    pub async fn set_daily(&mut self, id: MemberId, state: crate::core::daily::DailyState) -> Result<()> {
+        sqlx::query("UPDATE members SET daily_last_day = ?, daily_streak = ? WHERE id = ?")
+            .bind(state.last_day.map(super::day_text))
+            .bind(i64::from(state.streak))
+            .bind(id.0)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,109 @@
+//! Reading leaderboards: whole boards to rebuild the in-memory rank index, single standings, the
+//! rows of a page, and archived season tables.
+
+use super::{Result, Store};
+use crate::core::ids::MemberId;
+use crate::core::periods::Board;
+use crate::core::rank_index::Standing;
+
+/// One line of a rendered leaderboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoardRow {
+    pub member: MemberId,
+    pub name: String,
+    /// The score on this board (period XP, or lifetime XP on the all-time board).
+    pub score: i64,
+    /// Lifetime XP, for the level.
+    pub xp: i64,
+}
+
+impl Store {
+    /// Every visible, non-zero standing on a board, in no particular order.
+    pub async fn load_board(&self, board: &Board) -> Result<Vec<Standing>> {
+        let rows: Vec<(i64, i64, i64)> = match board {
+            Board::AllTime => {
+                sqlx::query_as("SELECT id, xp, xp_reached_at FROM members WHERE hidden = 0 AND xp > 0")
+                    .fetch_all(&self.pool)
+                    .await?
+            }
+            _ => {
+                sqlx::query_as(
+                    "SELECT p.member_id, p.xp, p.reached_at FROM period_scores p \
+                     JOIN members m ON m.id = p.member_id \
+                     WHERE p.board = ? AND p.xp > 0 AND m.hidden = 0",
+                )
+                .bind(board.key())
+                .fetch_all(&self.pool)
+                .await?
+            }
+        };
+        Ok(rows
+            .into_iter()
+            .map(|(id, xp, at)| Standing::new(MemberId(id), xp, at))
+            .collect())
+    }
+
+    /// A member's standing on a board (zero if they have not scored on it).
+    pub async fn standing(&self, board: &Board, member: MemberId) -> Result<Standing> {
+        let row: Option<(i64, i64)> = match board {
+            Board::AllTime => {
+                sqlx::query_as("SELECT xp, xp_reached_at FROM members WHERE id = ?")
+                    .bind(member.0)
+                    .fetch_optional(&self.pool)
+                    .await?
+            }
+            _ => {
+                sqlx::query_as("SELECT xp, reached_at FROM period_scores WHERE board = ? AND member_id = ?")
+                    .bind(board.key())
+                    .bind(member.0)
+                    .fetch_optional(&self.pool)
+                    .await?
+            }
+        };
+        let (xp, at) = row.unwrap_or((0, 0));
+        Ok(Standing::new(member, xp, at))
+    }
+
+    /// Names and lifetime XP for the standings of a page, in the same order.
+    pub async fn board_rows(&self, standings: &[Standing]) -> Result<Vec<BoardRow>> {
+        let mut rows = Vec::with_capacity(standings.len());
+        for s in standings {
+            let found: Option<(String, i64)> =
+                sqlx::query_as("SELECT display_name, xp FROM members WHERE id = ?")
+                    .bind(s.member().0)
+                    .fetch_optional(&self.pool)
+                    .await?;
+            if let Some((name, xp)) = found {
+                rows.push(BoardRow { member: s.member(), name, score: s.score(), xp });
+            }
+        }
+        Ok(rows)
+    }
+
+    /// A page of a board straight from SQL, for archived seasons that have no live index.
+    pub async fn archived_page(&self, board: &Board, offset: u64, limit: u32) -> Result<(Vec<BoardRow>, u64)> {
+        let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
+            "SELECT p.member_id, m.display_name, p.xp, m.xp FROM period_scores p \
+             JOIN members m ON m.id = p.member_id \
+             WHERE p.board = ? AND p.xp > 0 AND m.hidden = 0 \
+             ORDER BY p.xp DESC, p.reached_at, p.member_id LIMIT ? OFFSET ?",
+        )
+        .bind(board.key())
+        .bind(i64::from(limit))
+        .bind(i64::try_from(offset).unwrap_or(i64::MAX))
+        .fetch_all(&self.pool)
+        .await?;
+        let total: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM period_scores p JOIN members m ON m.id = p.member_id \
+             WHERE p.board = ? AND p.xp > 0 AND m.hidden = 0",
+        )
+        .bind(board.key())
+        .fetch_one(&self.pool)
+        .await?;
+        let rows = rows
+            .into_iter()
+            .map(|(id, name, score, xp)| BoardRow { member: MemberId(id), name, score, xp })
+            .collect();
+        Ok((rows, u64::try_from(total).unwrap_or(0)))
+    }
+}

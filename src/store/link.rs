@@ -1,0 +1,117 @@
+//! Link codes and merging two members into one: accounts, totals, ledger, period scores and
+//! thanks move to the surviving member in the transaction that redeems the code.
+
+use chrono::{DateTime, Utc};
+
+use super::{Result, WriteTx, millis};
+use crate::core::ids::{MemberId, Platform};
+
+/// Totals of the surviving member after a merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MergeOutcome {
+    pub survivor: MemberId,
+    pub absorbed: MemberId,
+    pub xp: i64,
+    pub balance: i64,
+}
+
+impl WriteTx {
+    /// Stores a fresh code for a member, replacing any earlier one of theirs.
+    pub async fn create_link_code(
+        &mut self,
+        code: &str,
+        member: MemberId,
+        platform: Platform,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query("DELETE FROM link_codes WHERE member_id = ? OR expires_at < ?")
+            .bind(member.0)
+            .bind(millis(now))
+            .execute(&mut *self.tx)
+            .await?;
+        sqlx::query("INSERT INTO link_codes (code, member_id, platform, expires_at) VALUES (?, ?, ?, ?)")
+            .bind(code)
+            .bind(member.0)
+            .bind(platform.as_str())
+            .bind(millis(expires_at))
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Looks a code up and consumes it; `None` if unknown or expired.
+    pub async fn take_link_code(&mut self, code: &str, now: DateTime<Utc>) -> Result<Option<(MemberId, Platform)>> {
+        let row: Option<(i64, String, i64)> =
+            sqlx::query_as("DELETE FROM link_codes WHERE code = ? RETURNING member_id, platform, expires_at")
+                .bind(code)
+                .fetch_optional(&mut *self.tx)
+                .await?;
+        Ok(row
+            .filter(|(_, _, expires)| *expires > millis(now))
+            .and_then(|(member, platform, _)| Some((MemberId(member), platform.parse().ok()?))))
+    }
+
+    /// Whether a member has an account on a platform.
+    pub async fn has_platform(&mut self, member: MemberId, platform: Platform) -> Result<bool> {
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM accounts WHERE member_id = ? AND platform = ? LIMIT 1")
+                .bind(member.0)
+                .bind(platform.as_str())
+                .fetch_optional(&mut *self.tx)
+                .await?;
+        Ok(found.is_some())
+    }
+
+    /// Moves everything of `absorbed` onto `survivor` and deletes `absorbed`.
+    pub async fn merge_members(&mut self, survivor: MemberId, absorbed: MemberId, at: DateTime<Utc>) -> Result<MergeOutcome> {
+        let (s, a) = (survivor.0, absorbed.0);
+        let statements: [&'static str; 12] = [
+            "UPDATE accounts SET member_id = ?1 WHERE member_id = ?2",
+            // Message XP is one ledger row per member and day: fold same-day rows together.
+            "UPDATE ledger AS s SET delta_xp = s.delta_xp + a.delta_xp, delta_balance = s.delta_balance + a.delta_balance \
+             FROM ledger AS a WHERE s.member_id = ?1 AND a.member_id = ?2 AND s.kind = 'message' \
+             AND a.kind = 'message' AND s.reference = a.reference",
+            "DELETE FROM ledger WHERE member_id = ?2 AND kind = 'message' AND reference IN \
+             (SELECT reference FROM ledger WHERE member_id = ?1 AND kind = 'message')",
+            "UPDATE ledger SET member_id = ?1 WHERE member_id = ?2",
+            "UPDATE ledger SET actor_member_id = ?1 WHERE actor_member_id = ?2",
+            // Scores on the same board add up; the sum counts as reached at the later time.
+            "UPDATE period_scores AS s SET xp = s.xp + a.xp, reached_at = max(s.reached_at, a.reached_at) \
+             FROM period_scores AS a WHERE s.member_id = ?1 AND a.member_id = ?2 AND s.board = a.board",
+            "UPDATE OR IGNORE period_scores SET member_id = ?1 WHERE member_id = ?2",
+            "UPDATE OR IGNORE thanks SET giver_id = ?1 WHERE giver_id = ?2",
+            "UPDATE OR IGNORE thanks SET receiver_id = ?1 WHERE receiver_id = ?2",
+            "UPDATE members AS s SET xp = s.xp + a.xp, balance = s.balance + a.balance, \
+             xp_reached_at = max(s.xp_reached_at, a.xp_reached_at), hidden = max(s.hidden, a.hidden), \
+             last_message_xp_at = max(coalesce(s.last_message_xp_at, 0), coalesce(a.last_message_xp_at, 0)) \
+             FROM members AS a WHERE s.id = ?1 AND a.id = ?2",
+            "DELETE FROM link_codes WHERE member_id IN (?1, ?2)",
+            // Whatever could not move (duplicate pair rows) goes with the absorbed member.
+            "DELETE FROM period_scores WHERE member_id = ?2",
+        ];
+        for sql in statements {
+            sqlx::query(sql).bind(s).bind(a).execute(&mut *self.tx).await?;
+        }
+        sqlx::query("DELETE FROM thanks WHERE giver_id = ?1 OR receiver_id = ?1")
+            .bind(a)
+            .execute(&mut *self.tx)
+            .await?;
+        sqlx::query("DELETE FROM members WHERE id = ?").bind(a).execute(&mut *self.tx).await?;
+        sqlx::query(
+            "INSERT INTO ledger (member_id, delta_xp, delta_balance, kind, reference, actor_member_id, at) \
+             VALUES (?, 0, 0, 'link', ?, ?, ?)",
+        )
+        .bind(s)
+        .bind(format!("merged member {a}"))
+        .bind(s)
+        .bind(millis(at))
+        .execute(&mut *self.tx)
+        .await?;
+        let (xp, balance): (i64, i64) = sqlx::query_as("SELECT xp, balance FROM members WHERE id = ?")
+            .bind(s)
+            .fetch_one(&mut *self.tx)
+            .await?;
+        Ok(MergeOutcome { survivor, absorbed, xp, balance })
+    }
+}

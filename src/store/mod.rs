@@ -1,0 +1,105 @@
+//! SQLite storage through sqlx: the only module with SQL. One [`Store`] per database file;
+//! every read-then-write decision runs in one [`WriteTx`] opened with `BEGIN IMMEDIATE`, so two
+//! writers never interleave and a decision is written whole or not at all.
+//!
+//! Times are stored as UTC milliseconds; community days as `YYYY-MM-DD` text.
+
+mod accounts;
+mod boards;
+mod error;
+mod ledger;
+mod link;
+mod scores;
+mod seasons;
+mod thanks;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+
+pub use accounts::{AccountProfile, MemberRow};
+pub use boards::BoardRow;
+pub use error::StoreError;
+pub use ledger::{LedgerEntry, LedgerKind};
+pub use link::MergeOutcome;
+pub use scores::{Award, AwardOutcome, BoardChange};
+pub use seasons::Season;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The database of one community.
+#[derive(Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+/// One read-then-write transaction (`BEGIN IMMEDIATE`). Dropped without [`WriteTx::commit`], it
+/// rolls back.
+pub struct WriteTx {
+    tx: Transaction<'static, Sqlite>,
+}
+
+impl Store {
+    /// Opens (creating if missing) the database file and applies pending migrations.
+    pub async fn open(path: &Path) -> Result<Self> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::Open {
+                path: path.to_path_buf(),
+                source: sqlx::Error::Io(source),
+            })?;
+        }
+        let options = SqliteConnectOptions::from_str("sqlite:")
+            .map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(|source| StoreError::Open { path: path.to_path_buf(), source })?;
+        sqlx::migrate!("./migrations").run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    /// Starts a write transaction that holds SQLite's write lock from its first statement.
+    pub async fn begin(&self) -> Result<WriteTx> {
+        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        Ok(WriteTx { tx })
+    }
+
+    /// Waits for in-flight queries and closes every connection, checkpointing the WAL.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+impl WriteTx {
+    pub async fn commit(self) -> Result<()> {
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+pub(crate) fn millis(at: DateTime<Utc>) -> i64 {
+    at.timestamp_millis()
+}
+
+pub(crate) fn from_millis(ms: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(ms).unwrap_or_default()
+}
+
+pub(crate) fn day_text(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn parse_day(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
