@@ -1,1 +1,154 @@
-fn main() {}
+//! The `steward` binary: command-line parsing, logging, and wiring config, store, engine and
+//! adapters together. Errors end here as `anyhow` reports.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+
+use steward::adapters::console::{Console, ConsolePlatform, Output};
+use steward::config::{Config, ConfigError};
+use steward::engine::{ChatPlatform, Engine, SystemClock};
+use steward::store::Store;
+
+/// Steward: points, ranking, memberships and content drops for a community on Discord,
+/// Telegram and the console.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Config file (default: ./steward.toml if present, else built-in defaults).
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start every adapter that has a token, with the scheduler.
+    Run,
+    /// Use the bot in this terminal (or from piped input) against the configured database.
+    Console {
+        /// The member you start as.
+        #[arg(long = "as", value_name = "NAME", default_value = "you")]
+        as_name: String,
+    },
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Check the config file and explain every problem with its key and line.
+    CheckConfig,
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let cli = Cli::parse();
+    let quiet = matches!(cli.command, Command::Console { .. });
+    init_logging(quiet);
+    match cli.command {
+        Command::CheckConfig => check_config(cli.config),
+        Command::Migrate => {
+            let config = load_config(cli.config.as_deref())?;
+            let store = open_store(&config).await?;
+            store.close().await;
+            println!("Database {} is up to date.", config.database_path.display());
+            Ok(())
+        }
+        Command::Run => run(load_config(cli.config.as_deref())?).await,
+        Command::Console { as_name } => console(load_config(cli.config.as_deref())?, &as_name).await,
+    }
+}
+
+fn init_logging(quiet: bool) {
+    let default = if quiet { "warn" } else { "info" };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+}
+
+fn load_config(path: Option<&std::path::Path>) -> Result<Config> {
+    Ok(Config::load(path)?)
+}
+
+async fn open_store(config: &Config) -> Result<Store> {
+    Store::open(&config.database_path)
+        .await
+        .with_context(|| format!("Failed to open the database {}", config.database_path.display()))
+}
+
+fn check_config(path: Option<PathBuf>) -> Result<()> {
+    let shown = path.clone().unwrap_or_else(|| PathBuf::from(steward::config::DEFAULT_PATH));
+    match Config::load(path.as_deref()) {
+        Ok(config) => {
+            println!("{} is valid.", shown.display());
+            println!("  community: {} ({})", config.community_name, config.calendar.tz.name());
+            println!("  database: {}", config.database_path.display());
+            println!("  operators from config: {}", config.operators.len());
+            println!("  telegram: {}", if config.telegram.token.is_some() { "token set" } else { "no token" });
+            println!("  discord: {}", if config.discord.token.is_some() { "token set" } else { "no token" });
+            Ok(())
+        }
+        Err(e @ ConfigError::Invalid { .. }) => {
+            eprintln!("{e}");
+            std::process::exit(1);
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn run(config: Config) -> Result<()> {
+    let store = open_store(&config).await?;
+    if config.telegram.token.is_none() && config.discord.token.is_none() {
+        store.close().await;
+        anyhow::bail!(
+            "no platform token is configured: set STEWARD_TELEGRAM_TOKEN or STEWARD_DISCORD_TOKEN \
+             (or [telegram] token / [discord] token in the config).\n\
+             To try Steward without a platform, run: steward console"
+        );
+    }
+    store.close().await;
+    anyhow::bail!(
+        "a platform token is set, but this build has no Telegram or Discord adapter yet; \
+         use `steward console` for now"
+    )
+}
+
+async fn console(config: Config, as_name: &str) -> Result<()> {
+    let store = open_store(&config).await?;
+    let out: Output = Arc::new(Mutex::new(std::io::stdout()));
+    let platform: Arc<dyn ChatPlatform> = Arc::new(ConsolePlatform::new(out.clone()));
+    let engine = Arc::new(
+        Engine::start(config, store, platform, Arc::new(SystemClock))
+            .await
+            .context("Failed to start the engine")?,
+    );
+    if std::io::stdin().is_terminal() {
+        eprintln!(
+            "Steward console: you are {as_name} in #general. /help lists commands; console controls: \
+             /as NAME, /chat NAME (/chat dm for a private chat), /op, /reply NAME TEXT, /quit."
+        );
+    }
+    let ticker = tokio::spawn(tick_loop(engine.clone()));
+    let mut console = Console::new(as_name, out);
+    let input = tokio::io::BufReader::new(tokio::io::stdin());
+    tokio::select! {
+        result = console.run(&engine, input) => result.context("Failed to read the console input")?,
+        _ = tokio::signal::ctrl_c() => eprintln!("Stopping."),
+    }
+    ticker.abort();
+    engine.shutdown().await;
+    Ok(())
+}
+
+/// Runs the engine's timed work (season ends) once a second.
+async fn tick_loop(engine: Arc<Engine>) {
+    let mut interval = tokio::time::interval(Duration::from_secs(1));
+    loop {
+        interval.tick().await;
+        if let Err(e) = engine.tick(engine.now()).await {
+            tracing::error!(error = ?e, "timed work failed");
+        }
+    }
+}

@@ -1,1 +1,4 @@
-//! Adapters.
+//! Adapters translate a platform's events into engine [`Event`](crate::engine::Event)s and the
+//! engine's actions into the platform's calls. They hold no business rules.
+
+pub mod console;

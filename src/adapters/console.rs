@@ -1,0 +1,178 @@
+//! The console adapter: a community in a terminal. Each input line is a message from the current
+//! member in the current chat; lines starting with `/` are commands. Console-only controls:
+//! `/as NAME`, `/chat NAME` (`/chat dm` is a private chat with the bot), `/op`,
+//! `/reply NAME TEXT` (a reply to NAME's last message) and `/quit`. Bot output lines start with
+//! `bot>`. It reads piped input too, so sessions can be scripted.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use tokio::io::{AsyncBufRead, AsyncBufReadExt};
+
+use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::engine::platform::PlatformFuture;
+use crate::engine::{ChatPlatform, Engine, Event, Mention, MessageEvent, Person, Sender};
+
+/// Where console output goes: stdout in the binary, a buffer in tests.
+pub type Output = Arc<Mutex<dyn Write + Send>>;
+
+/// Prints the engine's posts and DMs as `bot>` lines.
+pub struct ConsolePlatform {
+    out: Output,
+}
+
+impl ConsolePlatform {
+    #[must_use]
+    pub fn new(out: Output) -> Self {
+        Self { out }
+    }
+}
+
+/// Writes each line of `text` as `bot> {tag}line`.
+fn print(out: &Output, tag: &str, text: &str) {
+    if let Ok(mut out) = out.lock() {
+        for line in text.lines() {
+            // A closed stdout (a pipe whose reader left) is not worth crashing over.
+            let _ = writeln!(out, "bot> {tag}{line}");
+        }
+        let _ = out.flush();
+    }
+}
+
+impl ChatPlatform for ConsolePlatform {
+    fn post<'a>(&'a self, chat: &'a ChatRef, text: &'a str) -> PlatformFuture<'a> {
+        print(&self.out, &format!("[#{}] ", chat.chat_id), text);
+        Box::pin(async { Ok(()) })
+    }
+
+    fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
+        print(&self.out, &format!("[dm to {}] ", to.user_id), text);
+        Box::pin(async { Ok(()) })
+    }
+}
+
+/// The console session's state: who is typing, where, and who was made operator.
+pub struct Console {
+    name: String,
+    chat: String,
+    operators: HashSet<String>,
+    out: Output,
+}
+
+/// What a console control line asks for.
+enum Control {
+    Handled,
+    Quit,
+    Message { text: String, reply_to: Option<String> },
+}
+
+impl Console {
+    #[must_use]
+    pub fn new(start_as: &str, out: Output) -> Self {
+        Self {
+            name: start_as.to_owned(),
+            chat: "general".into(),
+            operators: HashSet::new(),
+            out,
+        }
+    }
+
+    /// Reads lines until end of input or `/quit`, handing each to the engine.
+    pub async fn run<R>(&mut self, engine: &Engine, input: R) -> std::io::Result<()>
+    where
+        R: AsyncBufRead + Unpin,
+    {
+        let mut lines = input.lines();
+        while let Some(line) = lines.next_line().await? {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            match self.control(line) {
+                Control::Handled => {}
+                Control::Quit => break,
+                Control::Message { text, reply_to } => {
+                    let event = self.message(engine, text, reply_to);
+                    if let Some(reply) = engine.handle(Event::Message(event)).await {
+                        print(&self.out, "", &reply);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn control(&mut self, line: &str) -> Control {
+        let (head, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let rest = rest.trim();
+        match head {
+            "/as" if valid_name(rest) => {
+                self.name = rest.to_owned();
+                self.say(&format!("You are now {rest}."));
+            }
+            "/chat" if valid_name(rest) => {
+                self.chat = rest.to_lowercase();
+                self.say(&format!("You are now in #{}.", self.chat));
+            }
+            "/as" | "/chat" => self.say(&format!("Usage: {head} NAME (letters, digits, - and _)")),
+            "/op" => {
+                self.operators.insert(self.name.to_lowercase());
+                self.say(&format!("{} is now an operator (console only).", self.name));
+            }
+            "/reply" => match rest.split_once(char::is_whitespace) {
+                Some((who, text)) if valid_name(who.trim_start_matches('@')) => {
+                    return Control::Message {
+                        text: text.trim().to_owned(),
+                        reply_to: Some(who.trim_start_matches('@').to_owned()),
+                    };
+                }
+                _ => self.say("Usage: /reply NAME TEXT"),
+            },
+            "/quit" | "/exit" => return Control::Quit,
+            _ => return Control::Message { text: line.to_owned(), reply_to: None },
+        }
+        Control::Handled
+    }
+
+    fn say(&self, text: &str) {
+        print(&self.out, "", text);
+    }
+
+    fn message(&self, engine: &Engine, text: String, reply_to: Option<String>) -> MessageEvent {
+        let chat = if self.chat == "dm" {
+            ChatRef::private(Platform::Console, format!("dm-{}", self.name.to_lowercase()))
+        } else {
+            ChatRef::group(Platform::Console, self.chat.clone())
+        };
+        // On the console every @name is somebody: the account of that name.
+        let mentions = text
+            .split_whitespace()
+            .filter_map(|w| w.strip_prefix('@'))
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '_' && c != '-'))
+            .filter(|w| valid_name(w))
+            .map(|w| Mention { token: w.to_owned(), person: person(w) })
+            .collect();
+        MessageEvent {
+            chat,
+            sender: Sender {
+                person: person(&self.name),
+                platform_admin: self.operators.contains(&self.name.to_lowercase()),
+            },
+            text,
+            is_edit: false,
+            reply_to: reply_to.as_deref().map(person),
+            mentions,
+            at: engine.now(),
+        }
+    }
+}
+
+fn person(name: &str) -> Person {
+    Person::named(AccountRef::new(Platform::Console, name.to_lowercase()), name)
+}
+
+fn valid_name(name: &str) -> bool {
+    (1..=32).contains(&name.chars().count())
+        && name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}

@@ -1,0 +1,73 @@
+//! Command dispatch: who may run what, and which handler answers. Every handler returns the
+//! reply text; refusals and usage problems are replies too.
+
+use chrono::{DateTime, Utc};
+
+use super::events::{Mention, Person, Sender};
+use super::{Engine, EngineResult};
+use crate::core::commands::{Audience, COMMANDS, Command};
+use crate::core::ids::{ChatRef, MemberId};
+
+/// Everything a command handler knows about the request.
+#[derive(Debug, Clone)]
+pub struct CommandContext {
+    pub chat: ChatRef,
+    pub sender: Sender,
+    /// The sender's member.
+    pub member: MemberId,
+    pub reply_to: Option<Person>,
+    pub mentions: Vec<Mention>,
+    pub at: DateTime<Utc>,
+}
+
+impl Engine {
+    /// Operators: accounts listed in config, plus platform admins.
+    #[must_use]
+    pub fn is_operator(&self, sender: &Sender) -> bool {
+        sender.platform_admin || self.config.operators.contains(&sender.person.profile.account)
+    }
+
+    /// Runs a parsed command and returns the reply.
+    pub async fn run_command(&self, ctx: &CommandContext, command: Command) -> String {
+        if command.audience() == Audience::Operator && !self.is_operator(&ctx.sender) {
+            return Self::operator_only(command.name());
+        }
+        Self::reply_text(self.dispatch(ctx, command).await)
+    }
+
+    pub(crate) fn operator_only(name: &str) -> String {
+        format!("Only operators can use /{name}. Send /help to see the commands you can use.")
+    }
+
+    async fn dispatch(&self, ctx: &CommandContext, command: Command) -> EngineResult<String> {
+        match command {
+            Command::Help => Ok(self.help(self.is_operator(&ctx.sender))),
+            Command::Rank { who } => self.rank(ctx, who.as_deref()).await,
+            Command::Leaderboard { board, page } => self.leaderboard(ctx, board, page).await,
+            Command::Daily => self.daily(ctx).await,
+            Command::Thanks { who, reason } => self.thanks_command(ctx, who.as_deref(), reason).await,
+            Command::History { who } => self.history(ctx, who.as_deref()).await,
+            Command::Privacy { hidden } => self.privacy(ctx, hidden).await,
+            Command::Link { code } => self.link(ctx, code).await,
+            Command::PointsAdd { who, amount, reason } => {
+                self.grant(ctx, who.as_deref(), amount, reason).await
+            }
+            Command::PointsRemove { who, amount, reason } => {
+                self.grant(ctx, who.as_deref(), -amount, reason).await
+            }
+            Command::SeasonStart { name, until } => self.start_season(ctx, &name, until).await,
+            Command::SeasonEnd => self.end_season_command(ctx).await,
+        }
+    }
+
+    fn help(&self, operator: bool) -> String {
+        let mut lines = vec![format!("{}: commands you can use", self.config.community_name)];
+        for spec in COMMANDS {
+            if spec.audience == Audience::Member || operator {
+                let tag = if spec.audience == Audience::Operator { " (operators)" } else { "" };
+                lines.push(format!("{} - {}{tag}", spec.usage, spec.summary));
+            }
+        }
+        lines.join("\n")
+    }
+}

@@ -1,0 +1,74 @@
+//! Platform-neutral inbound events. Adapters build these from their platform's updates; the
+//! engine never sees a platform type.
+
+use chrono::{DateTime, Utc};
+
+use crate::core::ids::{AccountRef, ChatRef};
+use crate::store::AccountProfile;
+
+/// A person (or bot) as seen on one event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub profile: AccountProfile,
+    pub is_bot: bool,
+}
+
+impl Person {
+    /// A human account with the same name as display name and handle (the console's form).
+    #[must_use]
+    pub fn named(account: AccountRef, name: &str) -> Self {
+        Self {
+            profile: AccountProfile {
+                account,
+                display_name: name.to_owned(),
+                username: Some(name.to_owned()),
+            },
+            is_bot: false,
+        }
+    }
+}
+
+/// Who sent an event, and what the platform says about their rights.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sender {
+    pub person: Person,
+    /// The platform itself calls them an admin (Discord Administrator or Manage Server,
+    /// Telegram chat administrator, console `/op`).
+    pub platform_admin: bool,
+}
+
+/// A member named in a message: `token` is what follows the `@` in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub token: String,
+    pub person: Person,
+}
+
+/// A chat message, possibly a command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageEvent {
+    pub chat: ChatRef,
+    pub sender: Sender,
+    pub text: String,
+    pub is_edit: bool,
+    /// The author of the message this one replies to.
+    pub reply_to: Option<Person>,
+    pub mentions: Vec<Mention>,
+    pub at: DateTime<Utc>,
+}
+
+/// Everything an adapter can tell the engine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Message(MessageEvent),
+    MemberJoined {
+        chat: ChatRef,
+        person: Person,
+        at: DateTime<Utc>,
+    },
+    MemberLeft {
+        chat: ChatRef,
+        account: AccountRef,
+        at: DateTime<Utc>,
+    },
+}

@@ -1,0 +1,98 @@
+//! Chat messages: routing commands, message XP with its cooldown, and thanks-word replies.
+
+use super::commands::CommandContext;
+use super::events::MessageEvent;
+use super::{Engine, EngineResult};
+use crate::core::commands::{self, Audience, CommandError};
+use crate::core::points::NoXp;
+use crate::store::{Award, LedgerKind};
+
+impl Engine {
+    /// Handles a message; returns the reply for its chat, if any.
+    pub async fn handle_message(&self, message: MessageEvent) -> Option<String> {
+        let person = &message.sender.person;
+        let community = self.config.is_community_chat(&message.chat);
+        if person.is_bot || message.is_edit || !(community || message.chat.private) {
+            return None;
+        }
+        let command = match commands::parse(&message.text, message.reply_to.is_some()) {
+            Ok(command) => command,
+            // Members get the refusal, not the usage, of operator commands.
+            Err(CommandError::Usage { spec, .. })
+                if spec.audience == Audience::Operator && !self.is_operator(&message.sender) =>
+            {
+                return Some(Self::operator_only(spec.name));
+            }
+            Err(problem) => return Some(problem.to_string()),
+        };
+        let member = match self.member_of(person, message.at).await {
+            Ok(member) => member,
+            Err(e) => return Some(Self::reply_text(Err(e))),
+        };
+        let ctx = CommandContext {
+            chat: message.chat,
+            sender: message.sender,
+            member,
+            reply_to: message.reply_to,
+            mentions: message.mentions,
+            at: message.at,
+        };
+        if let Some(command) = command {
+            return Some(self.run_command(&ctx, command).await);
+        }
+        if !community {
+            return None;
+        }
+        if ctx.reply_to.is_some() && self.config.thanks.is_thanks_word(&message.text) {
+            // Limits still apply; a refused thanks word is not worth a reply in the group.
+            return self.thanks_command(&ctx, None, None).await.ok();
+        }
+        if let Err(e) = self.message_xp(&ctx, &message.text).await {
+            tracing::error!(error = ?e, "message XP failed");
+        }
+        None
+    }
+
+    /// Awards message XP unless the chat, the length or the cooldown says no.
+    async fn message_xp(&self, ctx: &CommandContext, text: &str) -> EngineResult<()> {
+        if self.config.earns_no_xp(&ctx.chat) {
+            return Ok(());
+        }
+        let rules = &self.config.message_xp;
+        let cached = self.cooldowns.lock().ok().and_then(|c| c.get(&ctx.member).copied());
+        if let Err(NoXp::TooShort | NoXp::Cooldown) = rules.check(text, cached, ctx.at) {
+            return Ok(());
+        }
+        let amount = rules.amount(self.random_unit(), 1.0);
+        let boards = self.period_boards_at(ctx.at);
+        let _writer = self.writer.lock().await;
+        self.ensure_live(&boards).await?;
+        let mut tx = self.store.begin().await?;
+        // The stored time is the authority: another process may have awarded since.
+        let last = tx.member(ctx.member).await?.last_message_xp_at;
+        if rules.in_cooldown(last, ctx.at) {
+            return Ok(());
+        }
+        let day = self.config.calendar.day(ctx.at).format("%Y-%m-%d").to_string();
+        let award = Award {
+            member: ctx.member,
+            xp: amount,
+            balance: amount,
+            kind: LedgerKind::Message,
+            reference: Some(day),
+            reason: None,
+            actor: None,
+            at: ctx.at,
+            boards: &boards,
+        };
+        let outcome = tx.apply_award(&award).await?;
+        tx.commit().await?;
+        self.after_award(&outcome);
+        if let Ok(mut cooldowns) = self.cooldowns.lock() {
+            cooldowns.insert(ctx.member, ctx.at);
+        }
+        drop(_writer);
+        self.announce_level_up(ctx, &ctx.sender.person.profile.display_name, &outcome).await;
+        Ok(())
+    }
+}

@@ -1,0 +1,218 @@
+//! Points commands: `/daily`, `/thanks` (and thanks words), operator `/points add|remove`,
+//! `/history`, and level-up announcements after any award.
+
+use super::commands::CommandContext;
+use super::events::Person;
+use super::{Engine, EngineResult, format, refuse};
+use crate::core::daily::DailyDecision;
+use crate::core::levels::LevelInfo;
+use crate::core::thanks::ThanksFacts;
+use crate::store::{Award, AwardOutcome, LedgerEntry, LedgerKind};
+
+impl Engine {
+    pub(crate) async fn daily(&self, ctx: &CommandContext) -> EngineResult<String> {
+        let calendar = &self.config.calendar;
+        let today = calendar.day(ctx.at);
+        let boards = self.period_boards_at(ctx.at);
+        let writer = self.writer.lock().await;
+        self.ensure_live(&boards).await?;
+        let mut tx = self.store.begin().await?;
+        let state = tx.member(ctx.member).await?.daily;
+        let DailyDecision::Claim { amount, streak } = self.config.daily.decide(state, today, 0) else {
+            let opens = calendar.next_day_start(ctx.at);
+            return refuse(format!(
+                "You've already checked in today. The next check-in opens in {}, at {}.",
+                format::wait(opens - ctx.at),
+                format::local(opens, calendar.tz)
+            ));
+        };
+        let award = Award {
+            member: ctx.member,
+            xp: amount,
+            balance: amount,
+            kind: LedgerKind::Daily,
+            reference: Some(today.to_string()),
+            reason: None,
+            actor: None,
+            at: ctx.at,
+            boards: &boards,
+        };
+        let outcome = tx.apply_award(&award).await?;
+        tx.set_daily(ctx.member, crate::core::daily::DailyState { last_day: Some(today), streak }).await?;
+        tx.commit().await?;
+        self.after_award(&outcome);
+        drop(writer);
+        self.announce_level_up(ctx, &ctx.sender.person.profile.display_name, &outcome).await;
+        let days = if streak == 1 { "1 day".to_owned() } else { format!("{streak} days") };
+        Ok(format!(
+            "Checked in: +{} and +{}. Streak: {days}. Balance: {}.",
+            format::xp(amount),
+            format::points(amount),
+            format::points(outcome.balance_after)
+        ))
+    }
+
+    /// The person a token or reply points at, as the platform described them.
+    fn named_person<'a>(ctx: &'a CommandContext, token: Option<&str>) -> Option<&'a Person> {
+        match token {
+            None => ctx.reply_to.as_ref(),
+            Some(token) => ctx
+                .mentions
+                .iter()
+                .find(|m| m.token.eq_ignore_ascii_case(token))
+                .map(|m| &m.person),
+        }
+    }
+
+    pub(crate) async fn thanks_command(
+        &self,
+        ctx: &CommandContext,
+        who: Option<&str>,
+        reason: Option<String>,
+    ) -> EngineResult<String> {
+        let to_bot = Self::named_person(ctx, who).is_some_and(|p| p.is_bot);
+        let rules = &self.config.thanks;
+        if to_bot {
+            let facts = ThanksFacts { to_self: false, to_bot, given_today: 0, pair_today: false };
+            if let Err(refusal) = rules.decide(facts) {
+                return refuse(refusal.to_string());
+            }
+        }
+        let target = self.resolve(ctx, who).await?;
+        let day = self.config.calendar.day(ctx.at);
+        let boards = self.period_boards_at(ctx.at);
+        let writer = self.writer.lock().await;
+        self.ensure_live(&boards).await?;
+        let mut tx = self.store.begin().await?;
+        let (given_today, pair_today) = tx.thanks_given(ctx.member, target.id, day).await?;
+        let facts = ThanksFacts { to_self: target.id == ctx.member, to_bot, given_today, pair_today };
+        let xp = match rules.decide(facts) {
+            Ok(xp) => xp,
+            Err(refusal) => return refuse(refusal.to_string()),
+        };
+        tx.record_thanks(ctx.member, target.id, day, ctx.at).await?;
+        let award = Award {
+            member: target.id,
+            xp,
+            balance: xp,
+            kind: LedgerKind::Thanks,
+            reference: Some(day.to_string()),
+            reason: reason.as_deref(),
+            actor: Some(ctx.member),
+            at: ctx.at,
+            boards: &boards,
+        };
+        let outcome = tx.apply_award(&award).await?;
+        tx.commit().await?;
+        self.after_award(&outcome);
+        drop(writer);
+        self.announce_level_up(ctx, &target.name, &outcome).await;
+        let giver = &ctx.sender.person.profile.display_name;
+        let why = reason.map(|r| format!(": “{r}”")).unwrap_or_default();
+        Ok(format!("{giver} thanked {}{why} (+{} for {}).", target.name, format::xp(xp), target.name))
+    }
+
+    /// `/points add` (positive amount) and `/points remove` (negative).
+    pub(crate) async fn grant(
+        &self,
+        ctx: &CommandContext,
+        who: Option<&str>,
+        amount: i64,
+        reason: Option<String>,
+    ) -> EngineResult<String> {
+        let target = self.resolve(ctx, who).await?;
+        let boards = self.period_boards_at(ctx.at);
+        let writer = self.writer.lock().await;
+        self.ensure_live(&boards).await?;
+        let mut tx = self.store.begin().await?;
+        let award = Award {
+            member: target.id,
+            xp: amount,
+            balance: amount,
+            kind: if amount > 0 { LedgerKind::Grant } else { LedgerKind::Remove },
+            reference: None,
+            reason: reason.as_deref(),
+            actor: Some(ctx.member),
+            at: ctx.at,
+            boards: &boards,
+        };
+        let outcome = tx.apply_award(&award).await?;
+        tx.commit().await?;
+        self.after_award(&outcome);
+        drop(writer);
+        self.announce_level_up(ctx, &target.name, &outcome).await;
+        let now = format!(
+            "now {}, {} and {}",
+            format::level(outcome.xp_after),
+            format::xp(outcome.xp_after),
+            format::points(outcome.balance_after)
+        );
+        Ok(if amount > 0 {
+            format!("Added {} to {}: {now}.", format::points(amount), target.name)
+        } else if outcome.applied_xp == amount && outcome.applied_balance == amount {
+            format!("Removed {} from {}: {now}.", format::points(-amount), target.name)
+        } else {
+            format!(
+                "Removed {} and {} from {} (all they had): {now}.",
+                format::xp(-outcome.applied_xp),
+                format::points(-outcome.applied_balance),
+                target.name
+            )
+        })
+    }
+
+    pub(crate) async fn history(&self, ctx: &CommandContext, who: Option<&str>) -> EngineResult<String> {
+        let (member, name) = if who.is_none() && ctx.reply_to.is_none() {
+            (ctx.member, ctx.sender.person.profile.display_name.clone())
+        } else {
+            let target = self.resolve(ctx, who).await?;
+            (target.id, target.name)
+        };
+        if member != ctx.member && !self.is_operator(&ctx.sender) {
+            return refuse("Only operators can see someone else's history. /history shows yours.");
+        }
+        let entries = self.store.history(member, 10).await?;
+        if entries.is_empty() {
+            return Ok(format!("{name} has no point changes yet."));
+        }
+        let tz = self.config.calendar.tz;
+        let mut lines = vec![format!("Latest point changes for {name}:")];
+        lines.extend(entries.iter().map(|e| {
+            format!(
+                "{} {}, {}: {}",
+                e.at.with_timezone(&tz).format("%Y-%m-%d %H:%M"),
+                format::signed(e.delta_xp, "XP"),
+                format::signed(e.delta_balance, "points"),
+                describe(e)
+            )
+        }));
+        Ok(lines.join("\n"))
+    }
+
+    pub(crate) async fn announce_level_up(&self, ctx: &CommandContext, name: &str, outcome: &AwardOutcome) {
+        let before = LevelInfo::from_xp(outcome.xp_before).level;
+        let after = LevelInfo::from_xp(outcome.xp_after).level;
+        if after <= before || !self.config.level_up_announcements {
+            return;
+        }
+        let text = format!("🎉 {name} reached Level {after}!");
+        if let Err(e) = self.platform.post(&ctx.chat, &text).await {
+            tracing::warn!(error = %e, "level-up announcement failed");
+        }
+    }
+}
+
+/// Why a ledger row exists, in words.
+fn describe(entry: &LedgerEntry) -> String {
+    let actor = entry.actor.as_deref().unwrap_or("an operator");
+    let reason = entry.reason.as_deref().map(|r| format!(" (“{r}”)")).unwrap_or_default();
+    match entry.kind {
+        Some(LedgerKind::Message) => format!("chat messages on {}", entry.reference.as_deref().unwrap_or("that day")),
+        Some(LedgerKind::Daily) => "daily check-in".into(),
+        Some(LedgerKind::Thanks) => format!("thanks from {actor}{reason}"),
+        Some(LedgerKind::Grant) => format!("granted by {actor}{reason}"),
+        Some(LedgerKind::Remove) => format!("removed by {actor}{reason}"),
+        Some(LedgerKind::Link) => "accounts linked".into(),
+        None => "other".into(),
+    }
+}

@@ -1,0 +1,103 @@
+//! Seasons: `/season start|end`, the automatic end at `until`, and the final top 10.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::commands::CommandContext;
+use super::ranking::render_board;
+use super::{Engine, EngineResult, format, refuse};
+use crate::store::Season;
+
+/// What one [`Engine::tick`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TickOutcome {
+    /// Names of seasons that reached their end date.
+    pub seasons_ended: Vec<String>,
+}
+
+impl Engine {
+    pub(crate) async fn start_season(&self, ctx: &CommandContext, name: &str, until: Option<NaiveDate>) -> EngineResult<String> {
+        let calendar = &self.config.calendar;
+        // "until 2026-12-25" includes that whole community day.
+        let ends_at = until.map(|day| calendar.next_day_start(calendar.start_of_day(day)));
+        if ends_at.is_some_and(|end| end <= ctx.at) {
+            return refuse("That end date has already passed; pick a later one.");
+        }
+        let writer = self.writer.lock().await;
+        let mut tx = self.store.begin().await?;
+        if let Some(running) = tx.active_season().await? {
+            return refuse(format!("Season “{}” is still running; end it first with /season end.", running.name));
+        }
+        if tx.season_name_taken(name).await? {
+            return refuse(format!("There was already a season called “{name}”; pick another name."));
+        }
+        let season = tx.start_season(name, ctx.at, ends_at, &ctx.chat).await?;
+        tx.commit().await?;
+        if let Ok(mut current) = self.season.write() {
+            *current = Some(season.clone());
+        }
+        self.ensure_live(&[season.board()]).await?;
+        drop(writer);
+        let until = match season.ends_at {
+            Some(end) => format!(" It runs until {}.", format::local(end, calendar.tz)),
+            None => " It runs until an operator sends /season end.".into(),
+        };
+        Ok(format!(
+            "Season “{}” has started: XP earned from now on counts towards it.{until} See the table with /leaderboard season.",
+            season.name
+        ))
+    }
+
+    pub(crate) async fn end_season_command(&self, ctx: &CommandContext) -> EngineResult<String> {
+        let _writer = self.writer.lock().await;
+        let mut tx = self.store.begin().await?;
+        let Some(season) = tx.active_season().await? else {
+            return refuse("No season is running. Start one with /season start NAME.");
+        };
+        tx.end_season(season.id, ctx.at).await?;
+        tx.commit().await?;
+        self.after_season_end(&season).await
+    }
+
+    /// Ends seasons whose end date has come; the step function behind the console's loop and,
+    /// later, the scheduler.
+    pub async fn tick(&self, now: DateTime<Utc>) -> EngineResult<TickOutcome> {
+        let due = self
+            .season
+            .read()
+            .ok()
+            .and_then(|s| s.clone())
+            .filter(|s| s.ends_at.is_some_and(|end| end <= now));
+        let mut outcome = TickOutcome::default();
+        let Some(season) = due else {
+            return Ok(outcome);
+        };
+        let _writer = self.writer.lock().await;
+        let mut tx = self.store.begin().await?;
+        // Another process may have ended it already.
+        if tx.active_season().await?.is_none_or(|s| s.id != season.id) {
+            return Ok(outcome);
+        }
+        let end = season.ends_at.unwrap_or(now);
+        tx.end_season(season.id, end).await?;
+        tx.commit().await?;
+        let text = self.after_season_end(&season).await?;
+        if let Err(e) = self.platform.post(&season.announce, &text).await {
+            tracing::warn!(error = %e, "season end announcement failed");
+        }
+        outcome.seasons_ended.push(season.name);
+        Ok(outcome)
+    }
+
+    /// Forgets the ended season's live board and renders its final top 10.
+    async fn after_season_end(&self, season: &Season) -> EngineResult<String> {
+        if let Ok(mut current) = self.season.write() {
+            *current = None;
+        }
+        if let Ok(mut boards) = self.boards.write() {
+            boards.drop_board(&season.board());
+        }
+        let (rows, total) = self.store.archived_page(&season.board(), 0, 10).await?;
+        let table = render_board(&format!("season “{}”, final top 10", season.name), &season.board(), &rows, 0, total.min(10) as usize, 1);
+        Ok(format!("Season “{}” has ended. Congratulations to everyone who took part!\n{table}", season.name))
+    }
+}
