@@ -1,0 +1,179 @@
+//! A fresh engine on a real SQLite file in a temp dir, with a hand-moved clock and a recording
+//! platform, plus builders for the people and chats of a test community.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use steward::config::Config;
+use steward::core::ids::{AccountRef, ChatRef, Platform};
+use steward::engine::{Engine, Event, ManualClock, Mention, MessageEvent, Person, RecordingPlatform, Sender, Sent};
+use steward::store::Store;
+use tempfile::TempDir;
+
+pub const CONFIG: &str = r#"
+[community]
+name = "Test Guild"
+timezone = "Europe/Berlin"
+operators = ["console:admin", "telegram:900"]
+
+[points]
+message_xp_min = 20
+message_xp_max = 20
+min_message_length = 3
+no_xp_chats = ["console:offtopic"]
+
+[telegram]
+chats = [-100]
+
+[discord]
+guilds = [1]
+"#;
+
+/// Wednesday 2026-11-25 10:00 in Berlin.
+pub fn start_time() -> DateTime<Utc> {
+    "2026-11-25T09:00:00Z".parse().unwrap()
+}
+
+pub struct TestApp {
+    pub engine: Arc<Engine>,
+    pub platform: Arc<RecordingPlatform>,
+    pub clock: Arc<ManualClock>,
+    pub db_path: PathBuf,
+    pub config: Config,
+    _dir: Arc<TempDir>,
+}
+
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(CONFIG).await
+}
+
+pub async fn spawn_app_with(config_text: &str) -> TestApp {
+    let dir = Arc::new(tempfile::tempdir().unwrap());
+    let mut config = Config::from_toml(config_text).unwrap();
+    config.database_path = dir.path().join("steward.db");
+    let clock = Arc::new(ManualClock::new(start_time()));
+    open(config, clock, dir).await
+}
+
+async fn open(config: Config, clock: Arc<ManualClock>, dir: Arc<TempDir>) -> TestApp {
+    let store = Store::open(&config.database_path).await.unwrap();
+    let platform = Arc::new(RecordingPlatform::default());
+    let engine = Engine::start(config.clone(), store, platform.clone(), clock.clone()).await.unwrap();
+    TestApp {
+        engine: Arc::new(engine),
+        platform,
+        clock,
+        db_path: config.database_path.clone(),
+        config,
+        _dir: dir,
+    }
+}
+
+impl TestApp {
+    /// Closes the database and starts a new engine on the same file, as a restart would.
+    pub async fn restart(self) -> TestApp {
+        self.engine.shutdown().await;
+        open(self.config, self.clock, self._dir).await
+    }
+
+    /// A second engine on the same database file, as a second process would be.
+    pub async fn second_engine(&self) -> Arc<Engine> {
+        let store = Store::open(&self.db_path).await.unwrap();
+        let platform = Arc::new(RecordingPlatform::default());
+        Arc::new(Engine::start(self.config.clone(), store, platform, self.clock.clone()).await.unwrap())
+    }
+
+    pub fn advance(&self, by: Duration) {
+        self.clock.advance(by);
+    }
+
+    /// `who` says `text` in the console's #general.
+    pub async fn say(&self, who: &Person, text: &str) -> Option<String> {
+        self.send(message(who, general(), text, self.clock_now())).await
+    }
+
+    /// `who` says `text` as the operator the platform says they are.
+    pub async fn say_as_admin(&self, who: &Person, text: &str) -> Option<String> {
+        let mut m = message(who, general(), text, self.clock_now());
+        m.sender.platform_admin = true;
+        self.send(m).await
+    }
+
+    /// `who` replies to `to` with `text`.
+    pub async fn reply(&self, who: &Person, to: &Person, text: &str) -> Option<String> {
+        let mut m = message(who, general(), text, self.clock_now());
+        m.reply_to = Some(to.clone());
+        self.send(m).await
+    }
+
+    pub async fn send(&self, m: MessageEvent) -> Option<String> {
+        self.engine.handle(Event::Message(m)).await
+    }
+
+    /// The reply to a command that must answer.
+    pub async fn ask(&self, who: &Person, text: &str) -> String {
+        self.say(who, text).await.unwrap_or_else(|| panic!("no reply to {text}"))
+    }
+
+    pub fn clock_now(&self) -> DateTime<Utc> {
+        self.engine.now()
+    }
+
+    pub fn posts(&self) -> Vec<Sent> {
+        self.platform.take()
+    }
+}
+
+pub fn console(name: &str) -> Person {
+    Person::named(AccountRef::new(Platform::Console, name), name)
+}
+
+pub fn telegram(id: &str, name: &str) -> Person {
+    Person::named(AccountRef::new(Platform::Telegram, id), name)
+}
+
+pub fn discord(id: &str, name: &str) -> Person {
+    Person::named(AccountRef::new(Platform::Discord, id), name)
+}
+
+pub fn bot(name: &str) -> Person {
+    Person { is_bot: true, ..console(name) }
+}
+
+pub fn general() -> ChatRef {
+    ChatRef::group(Platform::Console, "general")
+}
+
+pub fn telegram_group() -> ChatRef {
+    ChatRef::group(Platform::Telegram, "-100")
+}
+
+pub fn discord_channel() -> ChatRef {
+    ChatRef { guild_id: Some("1".into()), ..ChatRef::group(Platform::Discord, "55") }
+}
+
+/// A message event with @mentions of the people given.
+pub fn message(who: &Person, chat: ChatRef, text: &str, at: DateTime<Utc>) -> MessageEvent {
+    MessageEvent {
+        chat,
+        sender: Sender { person: who.clone(), platform_admin: false },
+        text: text.to_owned(),
+        is_edit: false,
+        reply_to: None,
+        mentions: Vec::new(),
+        at,
+    }
+}
+
+pub fn with_mention(mut m: MessageEvent, token: &str, person: &Person) -> MessageEvent {
+    m.mentions.push(Mention { token: token.to_owned(), person: person.clone() });
+    m
+}
+
+/// The XP figure of a `/rank` reply ("alice: Level 0, 20 XP (...)").
+pub fn xp_in(rank_reply: &str) -> i64 {
+    let first = rank_reply.lines().next().unwrap();
+    let before = first.split(" XP").next().unwrap();
+    before.rsplit(' ').next().unwrap().parse().unwrap()
+}
