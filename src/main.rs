@@ -57,7 +57,9 @@ async fn main() -> Result<()> {
             Ok(())
         }
         Command::Run => run(load_config(cli.config.as_deref())?).await,
-        Command::Console { as_name } => console(load_config(cli.config.as_deref())?, &as_name).await,
+        Command::Console { as_name } => {
+            console(load_config(cli.config.as_deref())?, &as_name).await
+        }
     }
 }
 
@@ -65,7 +67,10 @@ fn init_logging(quiet: bool) {
     let default = if quiet { "warn" } else { "info" };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
 }
 
 fn load_config(path: Option<&std::path::Path>) -> Result<Config> {
@@ -73,21 +78,44 @@ fn load_config(path: Option<&std::path::Path>) -> Result<Config> {
 }
 
 async fn open_store(config: &Config) -> Result<Store> {
-    Store::open(&config.database_path)
-        .await
-        .with_context(|| format!("Failed to open the database {}", config.database_path.display()))
+    Store::open(&config.database_path).await.with_context(|| {
+        format!(
+            "Failed to open the database {}",
+            config.database_path.display()
+        )
+    })
 }
 
 fn check_config(path: Option<PathBuf>) -> Result<()> {
-    let shown = path.clone().unwrap_or_else(|| PathBuf::from(steward::config::DEFAULT_PATH));
+    let shown = path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(steward::config::DEFAULT_PATH));
     match Config::load(path.as_deref()) {
         Ok(config) => {
             println!("{} is valid.", shown.display());
-            println!("  community: {} ({})", config.community_name, config.calendar.tz.name());
+            println!(
+                "  community: {} ({})",
+                config.community_name,
+                config.calendar.tz.name()
+            );
             println!("  database: {}", config.database_path.display());
             println!("  operators from config: {}", config.operators.len());
-            println!("  telegram: {}", if config.telegram.token.is_some() { "token set" } else { "no token" });
-            println!("  discord: {}", if config.discord.token.is_some() { "token set" } else { "no token" });
+            println!(
+                "  telegram: {}",
+                if config.telegram.token.is_some() {
+                    "token set"
+                } else {
+                    "no token"
+                }
+            );
+            println!(
+                "  discord: {}",
+                if config.discord.token.is_some() {
+                    "token set"
+                } else {
+                    "no token"
+                }
+            );
             Ok(())
         }
         Err(e @ ConfigError::Invalid { .. }) => {

@@ -64,7 +64,10 @@ pub struct Console {
 enum Control {
     Handled,
     Quit,
-    Message { text: String, reply_to: Option<String> },
+    Message {
+        text: String,
+        reply_to: Option<String>,
+    },
 }
 
 impl Console {
@@ -130,7 +133,12 @@ impl Console {
                 _ => self.say("Usage: /reply NAME TEXT"),
             },
             "/quit" | "/exit" => return Control::Quit,
-            _ => return Control::Message { text: line.to_owned(), reply_to: None },
+            _ => {
+                return Control::Message {
+                    text: line.to_owned(),
+                    reply_to: None,
+                };
+            }
         }
         Control::Handled
     }
@@ -141,7 +149,10 @@ impl Console {
 
     fn message(&self, engine: &Engine, text: String, reply_to: Option<String>) -> MessageEvent {
         let chat = if self.chat == "dm" {
-            ChatRef::private(Platform::Console, format!("dm-{}", self.name.to_lowercase()))
+            ChatRef::private(
+                Platform::Console,
+                format!("dm-{}", self.name.to_lowercase()),
+            )
         } else {
             ChatRef::group(Platform::Console, self.chat.clone())
         };
@@ -151,7 +162,10 @@ impl Console {
             .filter_map(|w| w.strip_prefix('@'))
             .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '_' && c != '-'))
             .filter(|w| valid_name(w))
-            .map(|w| Mention { token: w.to_owned(), person: person(w) })
+            .map(|w| Mention {
+                token: w.to_owned(),
+                person: person(w),
+            })
             .collect();
         MessageEvent {
             chat,
@@ -169,10 +183,15 @@ impl Console {
 }
 
 fn person(name: &str) -> Person {
-    Person::named(AccountRef::new(Platform::Console, name.to_lowercase()), name)
+    Person::named(
+        AccountRef::new(Platform::Console, name.to_lowercase()),
+        name,
+    )
 }
 
 fn valid_name(name: &str) -> bool {
     (1..=32).contains(&name.chars().count())
-        && name.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }

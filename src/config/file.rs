@@ -42,7 +42,9 @@ pub struct DatabaseSection {
 
 impl Default for DatabaseSection {
     fn default() -> Self {
-        Self { path: "steward.db".into() }
+        Self {
+            path: "steward.db".into(),
+        }
     }
 }
 

@@ -103,7 +103,11 @@ pub enum ConfigError {
 }
 
 fn list(problems: &[ConfigProblem]) -> String {
-    problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n")
+    problems
+        .iter()
+        .map(|p| format!("  {p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl Default for Config {
@@ -197,7 +201,11 @@ impl Config {
             (&p.thanks_xp, "points.thanks_xp"),
         ] {
             if !(0..=1_000_000).contains(value.get_ref()) {
-                problem(&value.span(), key, format!("{} must be between 0 and 1000000", value.get_ref()));
+                problem(
+                    &value.span(),
+                    key,
+                    format!("{} must be between 0 and 1000000", value.get_ref()),
+                );
             }
         }
         if p.message_xp_min.get_ref() > p.message_xp_max.get_ref() {
@@ -226,7 +234,10 @@ impl Config {
                 cooldown: Duration::seconds(p.message_cooldown_secs.clone().into_inner()),
                 min_length: p.min_message_length,
             },
-            no_xp_chats: no_xp_chats.into_iter().map(|a| (a.platform, a.user_id)).collect(),
+            no_xp_chats: no_xp_chats
+                .into_iter()
+                .map(|a| (a.platform, a.user_id))
+                .collect(),
             daily: DailyRules {
                 base: p.daily_base.clone().into_inner(),
                 streak_bonus: p.daily_streak_bonus.clone().into_inner(),
@@ -272,14 +283,19 @@ impl Config {
 
     #[must_use]
     pub fn earns_no_xp(&self, chat: &ChatRef) -> bool {
-        self.no_xp_chats.contains(&(chat.platform, chat.chat_id.clone()))
+        self.no_xp_chats
+            .contains(&(chat.platform, chat.chat_id.clone()))
     }
 }
 
 /// 1-based line of a byte offset.
 fn line_of(text: &str, span: &Range<usize>) -> usize {
     let end = span.start.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 #[cfg(test)]

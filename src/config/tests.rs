@@ -21,16 +21,35 @@ fn every_problem_names_its_key_and_line() {
     let text = "[community]\ntimezone = \"Mars/Olympus\"\noperators = [\"telegram:1\", \"slack:2\"]\n\n[points]\nmessage_xp_min = 30\nmessage_xp_max = 20\n";
     let problems = Config::from_toml(text).unwrap_err();
     let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    assert!(shown.iter().any(|p| p.starts_with("line 2: community.timezone: `Mars/Olympus`")), "{shown:?}");
-    assert!(shown.iter().any(|p| p.starts_with("line 3: community.operators: unknown platform `slack`")), "{shown:?}");
-    assert!(shown.iter().any(|p| p.starts_with("line 7: points.message_xp_max")), "{shown:?}");
+    assert!(
+        shown
+            .iter()
+            .any(|p| p.starts_with("line 2: community.timezone: `Mars/Olympus`")),
+        "{shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|p| p.starts_with("line 3: community.operators: unknown platform `slack`")),
+        "{shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|p| p.starts_with("line 7: points.message_xp_max")),
+        "{shown:?}"
+    );
 }
 
 #[test]
 fn unknown_keys_and_syntax_errors_give_the_line() {
     let problems = Config::from_toml("[community]\nname = \"x\"\ntimezon = \"UTC\"\n").unwrap_err();
     assert_eq!(problems[0].line, Some(3));
-    assert!(problems[0].message.contains("unknown field `timezon`"), "{:?}", problems[0]);
+    assert!(
+        problems[0].message.contains("unknown field `timezon`"),
+        "{:?}",
+        problems[0]
+    );
 }
 
 #[test]
@@ -44,11 +63,15 @@ fn tokens_come_from_the_environment_and_are_never_printed() {
 
 #[test]
 fn only_listed_chats_belong_to_the_community() {
-    let config = Config::from_toml("[telegram]\nchats = [-100]\n[discord]\nguilds = [7]\n").unwrap();
+    let config =
+        Config::from_toml("[telegram]\nchats = [-100]\n[discord]\nguilds = [7]\n").unwrap();
     assert!(config.is_community_chat(&ChatRef::group(Platform::Telegram, "-100")));
     assert!(!config.is_community_chat(&ChatRef::group(Platform::Telegram, "-200")));
     assert!(!config.is_community_chat(&ChatRef::private(Platform::Telegram, "-100")));
-    let channel = ChatRef { guild_id: Some("7".into()), ..ChatRef::group(Platform::Discord, "55") };
+    let channel = ChatRef {
+        guild_id: Some("7".into()),
+        ..ChatRef::group(Platform::Discord, "55")
+    };
     assert!(config.is_community_chat(&channel));
     assert!(config.is_community_chat(&ChatRef::group(Platform::Console, "general")));
 }

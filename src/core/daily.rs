@@ -68,34 +68,79 @@ mod tests {
     #[test]
     fn first_claim_pays_the_base() {
         let decision = DailyRules::default().decide(DailyState::default(), day(1), 0);
-        assert_eq!(decision, DailyDecision::Claim { amount: 50, streak: 1 });
+        assert_eq!(
+            decision,
+            DailyDecision::Claim {
+                amount: 50,
+                streak: 1
+            }
+        );
     }
 
     #[test]
     fn consecutive_days_grow_the_streak_up_to_the_cap() {
         let rules = DailyRules::default();
-        let state = DailyState { last_day: Some(day(1)), streak: 1 };
-        assert_eq!(rules.decide(state, day(2), 0), DailyDecision::Claim { amount: 60, streak: 2 });
-        let state = DailyState { last_day: Some(day(10)), streak: 30 };
-        assert_eq!(rules.decide(state, day(11), 0), DailyDecision::Claim { amount: 110, streak: 31 });
+        let state = DailyState {
+            last_day: Some(day(1)),
+            streak: 1,
+        };
+        assert_eq!(
+            rules.decide(state, day(2), 0),
+            DailyDecision::Claim {
+                amount: 60,
+                streak: 2
+            }
+        );
+        let state = DailyState {
+            last_day: Some(day(10)),
+            streak: 30,
+        };
+        assert_eq!(
+            rules.decide(state, day(11), 0),
+            DailyDecision::Claim {
+                amount: 110,
+                streak: 31
+            }
+        );
     }
 
     #[test]
     fn a_missed_day_resets_the_streak() {
-        let state = DailyState { last_day: Some(day(1)), streak: 5 };
+        let state = DailyState {
+            last_day: Some(day(1)),
+            streak: 5,
+        };
         let decision = DailyRules::default().decide(state, day(3), 0);
-        assert_eq!(decision, DailyDecision::Claim { amount: 50, streak: 1 });
+        assert_eq!(
+            decision,
+            DailyDecision::Claim {
+                amount: 50,
+                streak: 1
+            }
+        );
     }
 
     #[test]
     fn the_same_day_is_refused() {
-        let state = DailyState { last_day: Some(day(4)), streak: 2 };
-        assert_eq!(DailyRules::default().decide(state, day(4), 0), DailyDecision::AlreadyClaimed);
+        let state = DailyState {
+            last_day: Some(day(4)),
+            streak: 2,
+        };
+        assert_eq!(
+            DailyRules::default().decide(state, day(4), 0),
+            DailyDecision::AlreadyClaimed
+        );
     }
 
     #[test]
     fn a_tier_bonus_adds_to_the_claim() {
         let decision = DailyRules::default().decide(DailyState::default(), day(1), 25);
-        assert_eq!(decision, DailyDecision::Claim { amount: 75, streak: 1 });
+        assert_eq!(
+            decision,
+            DailyDecision::Claim {
+                amount: 75,
+                streak: 1
+            }
+        );
     }
 }

@@ -92,9 +92,9 @@ impl FromStr for AccountRef {
 
     /// Parses the config form `"telegram:12345"`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let (platform, id) = s
-            .split_once(':')
-            .ok_or_else(|| format!("`{s}` should look like `telegram:ID`, `discord:ID` or `console:NAME`"))?;
+        let (platform, id) = s.split_once(':').ok_or_else(|| {
+            format!("`{s}` should look like `telegram:ID`, `discord:ID` or `console:NAME`")
+        })?;
         let id = id.trim();
         if id.is_empty() {
             return Err(format!("`{s}` has no id after the colon"));
@@ -147,8 +147,23 @@ mod tests {
 
     #[test]
     fn rejects_malformed_accounts_with_a_reason() {
-        assert!("telegram".parse::<AccountRef>().unwrap_err().contains("telegram:ID"));
-        assert!("slack:1".parse::<AccountRef>().unwrap_err().contains("unknown platform"));
-        assert!("discord:".parse::<AccountRef>().unwrap_err().contains("no id"));
+        assert!(
+            "telegram"
+                .parse::<AccountRef>()
+                .unwrap_err()
+                .contains("telegram:ID")
+        );
+        assert!(
+            "slack:1"
+                .parse::<AccountRef>()
+                .unwrap_err()
+                .contains("unknown platform")
+        );
+        assert!(
+            "discord:"
+                .parse::<AccountRef>()
+                .unwrap_err()
+                .contains("no id")
+        );
     }
 }

@@ -34,7 +34,9 @@ pub enum LinkRefusal {
     SamePlatform(&'static str),
     #[error("These accounts are already linked.")]
     AlreadyLinked,
-    #[error("Your member already has a {0} account linked. Each member links one account per platform.")]
+    #[error(
+        "Your member already has a {0} account linked. Each member links one account per platform."
+    )]
     PlatformTaken(&'static str),
 }
 
@@ -68,7 +70,10 @@ pub fn merge_daily(a: DailyState, b: DailyState) -> DailyState {
     match a.last_day.cmp(&b.last_day) {
         std::cmp::Ordering::Greater => a,
         std::cmp::Ordering::Less => b,
-        std::cmp::Ordering::Equal => DailyState { streak: a.streak.max(b.streak), ..a },
+        std::cmp::Ordering::Equal => DailyState {
+            streak: a.streak.max(b.streak),
+            ..a
+        },
     }
 }
 
@@ -95,12 +100,24 @@ mod tests {
         };
         assert_eq!(check(facts), Ok(()));
         assert_eq!(
-            check(LinkFacts { redeemer_platform: Platform::Discord, ..facts }),
+            check(LinkFacts {
+                redeemer_platform: Platform::Discord,
+                ..facts
+            }),
             Err(LinkRefusal::SamePlatform("Discord"))
         );
-        assert_eq!(check(LinkFacts { same_member: true, ..facts }), Err(LinkRefusal::AlreadyLinked));
         assert_eq!(
-            check(LinkFacts { redeemer_has_code_platform: true, ..facts }),
+            check(LinkFacts {
+                same_member: true,
+                ..facts
+            }),
+            Err(LinkRefusal::AlreadyLinked)
+        );
+        assert_eq!(
+            check(LinkFacts {
+                redeemer_has_code_platform: true,
+                ..facts
+            }),
             Err(LinkRefusal::PlatformTaken("Discord"))
         );
     }
@@ -108,10 +125,19 @@ mod tests {
     #[test]
     fn the_latest_streak_survives_a_merge() {
         let day = |d| NaiveDate::from_ymd_opt(2026, 11, d);
-        let old = DailyState { last_day: day(1), streak: 9 };
-        let recent = DailyState { last_day: day(20), streak: 2 };
+        let old = DailyState {
+            last_day: day(1),
+            streak: 9,
+        };
+        let recent = DailyState {
+            last_day: day(20),
+            streak: 2,
+        };
         assert_eq!(merge_daily(old, recent), recent);
-        let same = DailyState { last_day: day(20), streak: 5 };
+        let same = DailyState {
+            last_day: day(20),
+            streak: 5,
+        };
         assert_eq!(merge_daily(recent, same).streak, 5);
     }
 }

@@ -103,15 +103,27 @@ mod tests {
         // 23:30 UTC is already the next morning in Tokyo.
         let at = utc("2026-11-24T23:30:00Z");
         assert_eq!(tokyo.day(at).to_string(), "2026-11-25");
-        assert_eq!(Calendar::new(chrono_tz::UTC).day(at).to_string(), "2026-11-24");
+        assert_eq!(
+            Calendar::new(chrono_tz::UTC).day(at).to_string(),
+            "2026-11-24"
+        );
     }
 
     #[test]
     fn iso_weeks_cross_the_new_year() {
         let cal = Calendar::new(chrono_tz::UTC);
-        assert_eq!(cal.week_board(utc("2027-01-01T12:00:00Z")), Board::Week("2026-W53".into()));
-        assert_eq!(cal.week_board(utc("2027-01-04T12:00:00Z")), Board::Week("2027-W01".into()));
-        assert_eq!(cal.month_board(utc("2027-01-01T12:00:00Z")).key(), "month:2027-01");
+        assert_eq!(
+            cal.week_board(utc("2027-01-01T12:00:00Z")),
+            Board::Week("2026-W53".into())
+        );
+        assert_eq!(
+            cal.week_board(utc("2027-01-04T12:00:00Z")),
+            Board::Week("2027-W01".into())
+        );
+        assert_eq!(
+            cal.month_board(utc("2027-01-01T12:00:00Z")).key(),
+            "month:2027-01"
+        );
     }
 
     #[test]

@@ -74,7 +74,10 @@ mod tests {
     fn a_second_message_inside_the_cooldown_earns_nothing() {
         let rules = MessageXpRules::default();
         assert_eq!(rules.check("hello", None, at(0)), Ok(()));
-        assert_eq!(rules.check("hello", Some(at(0)), at(59)), Err(NoXp::Cooldown));
+        assert_eq!(
+            rules.check("hello", Some(at(0)), at(59)),
+            Err(NoXp::Cooldown)
+        );
         assert_eq!(rules.check("hello", Some(at(0)), at(60)), Ok(()));
     }
 

@@ -78,7 +78,12 @@ mod tests {
     use super::*;
 
     fn facts() -> ThanksFacts {
-        ThanksFacts { to_self: false, to_bot: false, given_today: 0, pair_today: false }
+        ThanksFacts {
+            to_self: false,
+            to_bot: false,
+            given_today: 0,
+            pair_today: false,
+        }
     }
 
     #[test]
@@ -89,14 +94,32 @@ mod tests {
     #[test]
     fn limits_refuse_with_a_reason() {
         let rules = ThanksRules::default();
-        assert_eq!(rules.decide(ThanksFacts { to_self: true, ..facts() }), Err(ThanksRefusal::ToSelf));
-        assert_eq!(rules.decide(ThanksFacts { to_bot: true, ..facts() }), Err(ThanksRefusal::ToBot));
         assert_eq!(
-            rules.decide(ThanksFacts { pair_today: true, ..facts() }),
+            rules.decide(ThanksFacts {
+                to_self: true,
+                ..facts()
+            }),
+            Err(ThanksRefusal::ToSelf)
+        );
+        assert_eq!(
+            rules.decide(ThanksFacts {
+                to_bot: true,
+                ..facts()
+            }),
+            Err(ThanksRefusal::ToBot)
+        );
+        assert_eq!(
+            rules.decide(ThanksFacts {
+                pair_today: true,
+                ..facts()
+            }),
             Err(ThanksRefusal::AlreadyToday)
         );
         assert_eq!(
-            rules.decide(ThanksFacts { given_today: 5, ..facts() }),
+            rules.decide(ThanksFacts {
+                given_today: 5,
+                ..facts()
+            }),
             Err(ThanksRefusal::DailyLimit(5))
         );
     }

@@ -25,7 +25,8 @@ impl LiveBoards {
 
     /// Installs a freshly loaded board, dropping older boards of the same kind (last week's).
     pub(crate) fn install(&mut self, board: Board, index: RankIndex) {
-        let same_kind = |a: &Board, b: &Board| std::mem::discriminant(a) == std::mem::discriminant(b);
+        let same_kind =
+            |a: &Board, b: &Board| std::mem::discriminant(a) == std::mem::discriminant(b);
         self.boards.retain(|b, _| !same_kind(b, &board));
         self.boards.insert(board, index);
     }

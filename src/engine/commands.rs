@@ -24,7 +24,11 @@ impl Engine {
     /// Operators: accounts listed in config, plus platform admins.
     #[must_use]
     pub fn is_operator(&self, sender: &Sender) -> bool {
-        sender.platform_admin || self.config.operators.contains(&sender.person.profile.account)
+        sender.platform_admin
+            || self
+                .config
+                .operators
+                .contains(&sender.person.profile.account)
     }
 
     /// Runs a parsed command and returns the reply.
@@ -45,26 +49,39 @@ impl Engine {
             Command::Rank { who } => self.rank(ctx, who.as_deref()).await,
             Command::Leaderboard { board, page } => self.leaderboard(ctx, board, page).await,
             Command::Daily => self.daily(ctx).await,
-            Command::Thanks { who, reason } => self.thanks_command(ctx, who.as_deref(), reason).await,
+            Command::Thanks { who, reason } => {
+                self.thanks_command(ctx, who.as_deref(), reason).await
+            }
             Command::History { who } => self.history(ctx, who.as_deref()).await,
             Command::Privacy { hidden } => self.privacy(ctx, hidden).await,
             Command::Link { code } => self.link(ctx, code).await,
-            Command::PointsAdd { who, amount, reason } => {
-                self.grant(ctx, who.as_deref(), amount, reason).await
-            }
-            Command::PointsRemove { who, amount, reason } => {
-                self.grant(ctx, who.as_deref(), -amount, reason).await
-            }
+            Command::PointsAdd {
+                who,
+                amount,
+                reason,
+            } => self.grant(ctx, who.as_deref(), amount, reason).await,
+            Command::PointsRemove {
+                who,
+                amount,
+                reason,
+            } => self.grant(ctx, who.as_deref(), -amount, reason).await,
             Command::SeasonStart { name, until } => self.start_season(ctx, &name, until).await,
             Command::SeasonEnd => self.end_season_command(ctx).await,
         }
     }
 
     fn help(&self, operator: bool) -> String {
-        let mut lines = vec![format!("{}: commands you can use", self.config.community_name)];
+        let mut lines = vec![format!(
+            "{}: commands you can use",
+            self.config.community_name
+        )];
         for spec in COMMANDS {
             if spec.audience == Audience::Member || operator {
-                let tag = if spec.audience == Audience::Operator { " (operators)" } else { "" };
+                let tag = if spec.audience == Audience::Operator {
+                    " (operators)"
+                } else {
+                    ""
+                };
                 lines.push(format!("{} - {}{tag}", spec.usage, spec.summary));
             }
         }

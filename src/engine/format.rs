@@ -15,7 +15,11 @@ pub(crate) fn xp(n: i64) -> String {
 }
 
 pub(crate) fn points(n: i64) -> String {
-    if n == 1 { "1 point".into() } else { format!("{n} points") }
+    if n == 1 {
+        "1 point".into()
+    } else {
+        format!("{n} points")
+    }
 }
 
 pub(crate) fn rank(r: usize) -> String {
@@ -24,7 +28,11 @@ pub(crate) fn rank(r: usize) -> String {
 
 /// A signed amount for the ledger: `+22 XP`, `-50 points`.
 pub(crate) fn signed(n: i64, unit: &str) -> String {
-    if n >= 0 { format!("+{n} {unit}") } else { format!("{n} {unit}") }
+    if n >= 0 {
+        format!("+{n} {unit}")
+    } else {
+        format!("{n} {unit}")
+    }
 }
 
 /// `2h 5m`, `45m`, `30s`: how long until something opens.
@@ -41,7 +49,11 @@ pub(crate) fn wait(d: Duration) -> String {
 
 /// A time in the community's timezone: `2026-11-25 09:00 (Europe/Berlin)`.
 pub(crate) fn local(at: DateTime<Utc>, tz: Tz) -> String {
-    format!("{} ({})", at.with_timezone(&tz).format("%Y-%m-%d %H:%M"), tz.name())
+    format!(
+        "{} ({})",
+        at.with_timezone(&tz).format("%Y-%m-%d %H:%M"),
+        tz.name()
+    )
 }
 
 #[cfg(test)]

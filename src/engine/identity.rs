@@ -19,13 +19,22 @@ pub(crate) struct Target {
 
 impl Engine {
     /// The member behind a (human) account, created on first sight.
-    pub(crate) async fn member_of(&self, person: &Person, at: DateTime<Utc>) -> EngineResult<MemberId> {
+    pub(crate) async fn member_of(
+        &self,
+        person: &Person,
+        at: DateTime<Utc>,
+    ) -> EngineResult<MemberId> {
         let profile = &person.profile;
-        let cached = self.accounts.lock().ok().and_then(|c| c.get(&profile.account).cloned());
-        if let Some(hit) = cached {
-            if hit.display_name == profile.display_name && hit.username == profile.username {
-                return Ok(hit.member);
-            }
+        let cached = self
+            .accounts
+            .lock()
+            .ok()
+            .and_then(|c| c.get(&profile.account).cloned());
+        if let Some(hit) = cached
+            && hit.display_name == profile.display_name
+            && hit.username == profile.username
+        {
+            return Ok(hit.member);
         }
         // The writer lock keeps this from racing a merge that moves the account.
         let _writer = self.writer.lock().await;
@@ -47,7 +56,11 @@ impl Engine {
 
     /// Resolves the member a command names: a mention, a name on this platform, or (with no
     /// token) the author of the replied-to message.
-    pub(crate) async fn resolve(&self, ctx: &CommandContext, token: Option<&str>) -> EngineResult<Target> {
+    pub(crate) async fn resolve(
+        &self,
+        ctx: &CommandContext,
+        token: Option<&str>,
+    ) -> EngineResult<Target> {
         let person = match token {
             None => match &ctx.reply_to {
                 Some(person) => Some(person.clone()),
@@ -61,10 +74,16 @@ impl Engine {
         };
         if let Some(person) = person {
             if person.is_bot {
-                return refuse(format!("{} is a bot, not a member.", person.profile.display_name));
+                return refuse(format!(
+                    "{} is a bot, not a member.",
+                    person.profile.display_name
+                ));
             }
             let id = self.member_of(&person, ctx.at).await?;
-            return Ok(Target { id, name: person.profile.display_name });
+            return Ok(Target {
+                id,
+                name: person.profile.display_name,
+            });
         }
         let token = token.unwrap_or_default();
         match self.store.find_by_name(ctx.chat.platform, token).await? {
@@ -79,7 +98,11 @@ impl Engine {
     }
 
     /// `/link` issues a code by DM; `/link CODE` from another platform merges the two members.
-    pub(crate) async fn link(&self, ctx: &CommandContext, code: Option<String>) -> EngineResult<String> {
+    pub(crate) async fn link(
+        &self,
+        ctx: &CommandContext,
+        code: Option<String>,
+    ) -> EngineResult<String> {
         match code {
             None => self.issue_link_code(ctx).await,
             Some(code) => self.redeem_link_code(ctx, &code).await,
@@ -90,8 +113,14 @@ impl Engine {
         let code = link::code_from_random(self.random_u64());
         let account = &ctx.sender.person.profile.account;
         let mut tx = self.store.begin().await?;
-        tx.create_link_code(&code, ctx.member, account.platform, ctx.at, ctx.at + LINK_CODE_TTL)
-            .await?;
+        tx.create_link_code(
+            &code,
+            ctx.member,
+            account.platform,
+            ctx.at,
+            ctx.at + LINK_CODE_TTL,
+        )
+        .await?;
         tx.commit().await?;
         let text = format!(
             "Your link code is {code}. Within 10 minutes, send /link {code} to me from your account on the other platform. Everything you earned on both accounts will be added together."
@@ -104,7 +133,9 @@ impl Engine {
             Ok(()) => Ok("I've sent you a link code in a direct message.".into()),
             Err(e) => {
                 tracing::info!(error = %e, "link code DM failed");
-                refuse("I couldn't send you a direct message. Open a private chat with me and send /link there.")
+                refuse(
+                    "I couldn't send you a direct message. Open a private chat with me and send /link there.",
+                )
             }
         }
     }
@@ -129,8 +160,13 @@ impl Engine {
         }
         let (survivor, absorbed) = (owner.min(ctx.member), owner.max(ctx.member));
         let live = self.boards.read().map(|b| b.live()).unwrap_or_default();
-        let before = self.standings_everywhere(&live, &[survivor, absorbed]).await?;
-        let daily = link::merge_daily(tx.member(survivor).await?.daily, tx.member(absorbed).await?.daily);
+        let before = self
+            .standings_everywhere(&live, &[survivor, absorbed])
+            .await?;
+        let daily = link::merge_daily(
+            tx.member(survivor).await?.daily,
+            tx.member(absorbed).await?.daily,
+        );
         let merged = tx.merge_members(survivor, absorbed, ctx.at).await?;
         tx.set_daily(survivor, daily).await?;
         let hidden = tx.member(survivor).await?.hidden;
@@ -161,7 +197,11 @@ impl Engine {
     }
 
     /// Standings of some members on the given boards, read from the database.
-    async fn standings_everywhere(&self, boards: &[Board], members: &[MemberId]) -> EngineResult<Vec<(Board, Standing)>> {
+    async fn standings_everywhere(
+        &self,
+        boards: &[Board],
+        members: &[MemberId],
+    ) -> EngineResult<Vec<(Board, Standing)>> {
         let mut out = Vec::new();
         for board in boards {
             for member in members {

@@ -59,7 +59,11 @@ impl Engine {
             return Ok(());
         }
         let rules = &self.config.message_xp;
-        let cached = self.cooldowns.lock().ok().and_then(|c| c.get(&ctx.member).copied());
+        let cached = self
+            .cooldowns
+            .lock()
+            .ok()
+            .and_then(|c| c.get(&ctx.member).copied());
         if let Err(NoXp::TooShort | NoXp::Cooldown) = rules.check(text, cached, ctx.at) {
             return Ok(());
         }
@@ -73,7 +77,12 @@ impl Engine {
         if rules.in_cooldown(last, ctx.at) {
             return Ok(());
         }
-        let day = self.config.calendar.day(ctx.at).format("%Y-%m-%d").to_string();
+        let day = self
+            .config
+            .calendar
+            .day(ctx.at)
+            .format("%Y-%m-%d")
+            .to_string();
         let award = Award {
             member: ctx.member,
             xp: amount,
@@ -92,7 +101,8 @@ impl Engine {
             cooldowns.insert(ctx.member, ctx.at);
         }
         drop(_writer);
-        self.announce_level_up(ctx, &ctx.sender.person.profile.display_name, &outcome).await;
+        self.announce_level_up(ctx, &ctx.sender.person.profile.display_name, &outcome)
+            .await;
         Ok(())
     }
 }

@@ -121,10 +121,11 @@ impl Engine {
         match event {
             Event::Message(message) => self.handle_message(message).await,
             Event::MemberJoined { chat, person, at } => {
-                if !person.is_bot && self.config.is_community_chat(&chat) {
-                    if let Err(e) = self.member_of(&person, at).await {
-                        tracing::error!(error = %e, "could not record a joining member");
-                    }
+                if !person.is_bot
+                    && self.config.is_community_chat(&chat)
+                    && let Err(e) = self.member_of(&person, at).await
+                {
+                    tracing::error!(error = %e, "could not record a joining member");
                 }
                 None
             }
@@ -155,11 +156,17 @@ impl Engine {
 
     fn random_unit(&self) -> f64 {
         use rand::Rng;
-        self.rng.lock().map(|mut r| r.random::<f64>()).unwrap_or(0.5)
+        self.rng
+            .lock()
+            .map(|mut r| r.random::<f64>())
+            .unwrap_or(0.5)
     }
 
     fn random_u64(&self) -> u64 {
         use rand::Rng;
-        self.rng.lock().map(|mut r| r.random::<u64>()).unwrap_or_default()
+        self.rng
+            .lock()
+            .map(|mut r| r.random::<u64>())
+            .unwrap_or_default()
     }
 }

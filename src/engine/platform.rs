@@ -44,7 +44,10 @@ pub struct RecordingPlatform {
 impl RecordingPlatform {
     /// Takes the actions recorded so far.
     pub fn take(&self) -> Vec<Sent> {
-        self.sent.lock().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default()
+        self.sent
+            .lock()
+            .map(|mut s| std::mem::take(&mut *s))
+            .unwrap_or_default()
     }
 
     fn record(&self, sent: Sent) {
@@ -56,12 +59,18 @@ impl RecordingPlatform {
 
 impl ChatPlatform for RecordingPlatform {
     fn post<'a>(&'a self, chat: &'a ChatRef, text: &'a str) -> PlatformFuture<'a> {
-        self.record(Sent::Post { chat: chat.clone(), text: text.to_owned() });
+        self.record(Sent::Post {
+            chat: chat.clone(),
+            text: text.to_owned(),
+        });
         Box::pin(async { Ok(()) })
     }
 
     fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
-        self.record(Sent::Dm { to: to.clone(), text: text.to_owned() });
+        self.record(Sent::Dm {
+            to: to.clone(),
+            text: text.to_owned(),
+        });
         Box::pin(async { Ok(()) })
     }
 }

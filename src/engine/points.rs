@@ -18,7 +18,8 @@ impl Engine {
         self.ensure_live(&boards).await?;
         let mut tx = self.store.begin().await?;
         let state = tx.member(ctx.member).await?.daily;
-        let DailyDecision::Claim { amount, streak } = self.config.daily.decide(state, today, 0) else {
+        let DailyDecision::Claim { amount, streak } = self.config.daily.decide(state, today, 0)
+        else {
             let opens = calendar.next_day_start(ctx.at);
             return refuse(format!(
                 "You've already checked in today. The next check-in opens in {}, at {}.",
@@ -38,12 +39,24 @@ impl Engine {
             boards: &boards,
         };
         let outcome = tx.apply_award(&award).await?;
-        tx.set_daily(ctx.member, crate::core::daily::DailyState { last_day: Some(today), streak }).await?;
+        tx.set_daily(
+            ctx.member,
+            crate::core::daily::DailyState {
+                last_day: Some(today),
+                streak,
+            },
+        )
+        .await?;
         tx.commit().await?;
         self.after_award(&outcome);
         drop(writer);
-        self.announce_level_up(ctx, &ctx.sender.person.profile.display_name, &outcome).await;
-        let days = if streak == 1 { "1 day".to_owned() } else { format!("{streak} days") };
+        self.announce_level_up(ctx, &ctx.sender.person.profile.display_name, &outcome)
+            .await;
+        let days = if streak == 1 {
+            "1 day".to_owned()
+        } else {
+            format!("{streak} days")
+        };
         Ok(format!(
             "Checked in: +{} and +{}. Streak: {days}. Balance: {}.",
             format::xp(amount),
@@ -73,7 +86,12 @@ impl Engine {
         let to_bot = Self::named_person(ctx, who).is_some_and(|p| p.is_bot);
         let rules = &self.config.thanks;
         if to_bot {
-            let facts = ThanksFacts { to_self: false, to_bot, given_today: 0, pair_today: false };
+            let facts = ThanksFacts {
+                to_self: false,
+                to_bot,
+                given_today: 0,
+                pair_today: false,
+            };
             if let Err(refusal) = rules.decide(facts) {
                 return refuse(refusal.to_string());
             }
@@ -85,7 +103,12 @@ impl Engine {
         self.ensure_live(&boards).await?;
         let mut tx = self.store.begin().await?;
         let (given_today, pair_today) = tx.thanks_given(ctx.member, target.id, day).await?;
-        let facts = ThanksFacts { to_self: target.id == ctx.member, to_bot, given_today, pair_today };
+        let facts = ThanksFacts {
+            to_self: target.id == ctx.member,
+            to_bot,
+            given_today,
+            pair_today,
+        };
         let xp = match rules.decide(facts) {
             Ok(xp) => xp,
             Err(refusal) => return refuse(refusal.to_string()),
@@ -109,7 +132,12 @@ impl Engine {
         self.announce_level_up(ctx, &target.name, &outcome).await;
         let giver = &ctx.sender.person.profile.display_name;
         let why = reason.map(|r| format!(": “{r}”")).unwrap_or_default();
-        Ok(format!("{giver} thanked {}{why} (+{} for {}).", target.name, format::xp(xp), target.name))
+        Ok(format!(
+            "{giver} thanked {}{why} (+{} for {}).",
+            target.name,
+            format::xp(xp),
+            target.name
+        ))
     }
 
     /// `/points add` (positive amount) and `/points remove` (negative).
@@ -129,7 +157,11 @@ impl Engine {
             member: target.id,
             xp: amount,
             balance: amount,
-            kind: if amount > 0 { LedgerKind::Grant } else { LedgerKind::Remove },
+            kind: if amount > 0 {
+                LedgerKind::Grant
+            } else {
+                LedgerKind::Remove
+            },
             reference: None,
             reason: reason.as_deref(),
             actor: Some(ctx.member),
@@ -148,9 +180,17 @@ impl Engine {
             format::points(outcome.balance_after)
         );
         Ok(if amount > 0 {
-            format!("Added {} to {}: {now}.", format::points(amount), target.name)
+            format!(
+                "Added {} to {}: {now}.",
+                format::points(amount),
+                target.name
+            )
         } else if outcome.applied_xp == amount && outcome.applied_balance == amount {
-            format!("Removed {} from {}: {now}.", format::points(-amount), target.name)
+            format!(
+                "Removed {} from {}: {now}.",
+                format::points(-amount),
+                target.name
+            )
         } else {
             format!(
                 "Removed {} and {} from {} (all they had): {now}.",
@@ -161,7 +201,11 @@ impl Engine {
         })
     }
 
-    pub(crate) async fn history(&self, ctx: &CommandContext, who: Option<&str>) -> EngineResult<String> {
+    pub(crate) async fn history(
+        &self,
+        ctx: &CommandContext,
+        who: Option<&str>,
+    ) -> EngineResult<String> {
         let (member, name) = if who.is_none() && ctx.reply_to.is_none() {
             (ctx.member, ctx.sender.person.profile.display_name.clone())
         } else {
@@ -189,7 +233,12 @@ impl Engine {
         Ok(lines.join("\n"))
     }
 
-    pub(crate) async fn announce_level_up(&self, ctx: &CommandContext, name: &str, outcome: &AwardOutcome) {
+    pub(crate) async fn announce_level_up(
+        &self,
+        ctx: &CommandContext,
+        name: &str,
+        outcome: &AwardOutcome,
+    ) {
         let before = LevelInfo::from_xp(outcome.xp_before).level;
         let after = LevelInfo::from_xp(outcome.xp_after).level;
         if after <= before || !self.config.level_up_announcements {
@@ -205,9 +254,16 @@ impl Engine {
 /// Why a ledger row exists, in words.
 fn describe(entry: &LedgerEntry) -> String {
     let actor = entry.actor.as_deref().unwrap_or("an operator");
-    let reason = entry.reason.as_deref().map(|r| format!(" (“{r}”)")).unwrap_or_default();
+    let reason = entry
+        .reason
+        .as_deref()
+        .map(|r| format!(" (“{r}”)"))
+        .unwrap_or_default();
     match entry.kind {
-        Some(LedgerKind::Message) => format!("chat messages on {}", entry.reference.as_deref().unwrap_or("that day")),
+        Some(LedgerKind::Message) => format!(
+            "chat messages on {}",
+            entry.reference.as_deref().unwrap_or("that day")
+        ),
         Some(LedgerKind::Daily) => "daily check-in".into(),
         Some(LedgerKind::Thanks) => format!("thanks from {actor}{reason}"),
         Some(LedgerKind::Grant) => format!("granted by {actor}{reason}"),

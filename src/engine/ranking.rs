@@ -16,10 +16,11 @@ impl Engine {
     /// The period boards an award at `at` counts towards: this week, this month, the season.
     pub(crate) fn period_boards_at(&self, at: DateTime<Utc>) -> Vec<Board> {
         let mut boards = self.config.calendar.period_boards(at).to_vec();
-        if let Some(season) = self.season.read().ok().and_then(|s| s.clone()) {
-            if season.started_at <= at && season.ends_at.is_none_or(|end| at < end) {
-                boards.push(season.board());
-            }
+        if let Some(season) = self.season.read().ok().and_then(|s| s.clone())
+            && season.started_at <= at
+            && season.ends_at.is_none_or(|end| at < end)
+        {
+            boards.push(season.board());
         }
         boards
     }
@@ -27,7 +28,11 @@ impl Engine {
     /// Loads any of these boards (and all-time) that is not live yet. Hold the writer lock.
     pub(crate) async fn ensure_live(&self, boards: &[Board]) -> Result<(), StoreError> {
         for board in std::iter::once(&Board::AllTime).chain(boards) {
-            let live = self.boards.read().map(|b| b.is_live(board)).unwrap_or(false);
+            let live = self
+                .boards
+                .read()
+                .map(|b| b.is_live(board))
+                .unwrap_or(false);
             if !live {
                 let index = RankIndex::from_standings(self.store.load_board(board).await?);
                 if let Ok(mut boards) = self.boards.write() {
@@ -46,7 +51,11 @@ impl Engine {
 
     /// Makes a board live if it is not (a new week, a board nobody asked for yet).
     async fn make_live(&self, board: &Board) -> EngineResult<()> {
-        let live = self.boards.read().map(|b| b.is_live(board)).unwrap_or(false);
+        let live = self
+            .boards
+            .read()
+            .map(|b| b.is_live(board))
+            .unwrap_or(false);
         if !live {
             let _writer = self.writer.lock().await;
             self.ensure_live(std::slice::from_ref(board)).await?;
@@ -55,19 +64,33 @@ impl Engine {
     }
 
     /// Reads a live board, loading it first if needed.
-    async fn with_board<T>(&self, board: &Board, read: impl FnOnce(&RankIndex) -> T) -> EngineResult<T> {
+    async fn with_board<T>(
+        &self,
+        board: &Board,
+        read: impl FnOnce(&RankIndex) -> T,
+    ) -> EngineResult<T> {
         self.make_live(board).await?;
         let boards = self.boards.read().map_err(|_| poisoned())?;
         boards.get(board).map(read).ok_or_else(poisoned)
     }
 
     /// A page of a live board with the board's length.
-    async fn live_page(&self, board: &Board, offset: usize) -> EngineResult<(Vec<BoardRow>, usize)> {
-        let (standings, total) = self.with_board(board, |index| (index.page(offset, PAGE_SIZE), index.len())).await?;
+    async fn live_page(
+        &self,
+        board: &Board,
+        offset: usize,
+    ) -> EngineResult<(Vec<BoardRow>, usize)> {
+        let (standings, total) = self
+            .with_board(board, |index| (index.page(offset, PAGE_SIZE), index.len()))
+            .await?;
         Ok((self.store.board_rows(&standings).await?, total))
     }
 
-    pub(crate) async fn rank(&self, ctx: &CommandContext, who: Option<&str>) -> EngineResult<String> {
+    pub(crate) async fn rank(
+        &self,
+        ctx: &CommandContext,
+        who: Option<&str>,
+    ) -> EngineResult<String> {
         let target = if who.is_none() && ctx.reply_to.is_none() {
             ctx.member
         } else {
@@ -76,17 +99,28 @@ impl Engine {
         let member = self.store.member(target).await?;
         let is_self = target == ctx.member;
         if member.hidden && !is_self && !self.is_operator(&ctx.sender) {
-            return refuse(format!("{} hides from the leaderboards.", member.display_name));
+            return refuse(format!(
+                "{} hides from the leaderboards.",
+                member.display_name
+            ));
         }
         let info = LevelInfo::from_xp(member.xp);
         let all_time = Standing::new(target, member.xp, member.xp_reached_at.timestamp_millis());
         let week_board = self.config.calendar.week_board(ctx.at);
         let week = self.store.standing(&week_board, target).await?;
         let rank_text = |standing: &Standing, place: usize| {
-            if standing.score() > 0 { format::rank(place) } else { "unranked".to_owned() }
+            if standing.score() > 0 {
+                format::rank(place)
+            } else {
+                "unranked".to_owned()
+            }
         };
-        let all_place = self.with_board(&Board::AllTime, |index| index.rank_of(&all_time)).await?;
-        let week_place = self.with_board(&week_board, |index| index.rank_of(&week)).await?;
+        let all_place = self
+            .with_board(&Board::AllTime, |index| index.rank_of(&all_time))
+            .await?;
+        let week_place = self
+            .with_board(&week_board, |index| index.rank_of(&week))
+            .await?;
         let mut lines = vec![
             format!(
                 "{}: {}, {} ({} to Level {})",
@@ -110,7 +144,12 @@ impl Engine {
         Ok(lines.join("\n"))
     }
 
-    pub(crate) async fn leaderboard(&self, ctx: &CommandContext, arg: BoardArg, page: u32) -> EngineResult<String> {
+    pub(crate) async fn leaderboard(
+        &self,
+        ctx: &CommandContext,
+        arg: BoardArg,
+        page: u32,
+    ) -> EngineResult<String> {
         let calendar = &self.config.calendar;
         let (board, title) = match arg {
             BoardArg::All => (Board::AllTime, "all time".to_owned()),
@@ -140,14 +179,27 @@ impl Engine {
         let Some(season) = season else {
             return refuse(match name {
                 Some(name) => format!("There is no season called “{name}”."),
-                None => "No season has run yet. Operators start one with /season start NAME.".into(),
+                None => {
+                    "No season has run yet. Operators start one with /season start NAME.".into()
+                }
             });
         };
         let board = season.board();
         let offset = (page as usize - 1) * PAGE_SIZE;
-        let title = format!("season “{}”{}", season.name, if season.ended_at.is_some() { " (ended)" } else { "" });
+        let title = format!(
+            "season “{}”{}",
+            season.name,
+            if season.ended_at.is_some() {
+                " (ended)"
+            } else {
+                ""
+            }
+        );
         let (rows, total) = if season.ended_at.is_some() {
-            let (rows, total) = self.store.archived_page(&board, offset as u64, PAGE_SIZE as u32).await?;
+            let (rows, total) = self
+                .store
+                .archived_page(&board, offset as u64, PAGE_SIZE as u32)
+                .await?;
             (rows, total as usize)
         } else {
             self.live_page(&board, offset).await?
@@ -174,7 +226,8 @@ impl Engine {
             }
         }
         Ok(if hidden {
-            "You're now hidden from public leaderboards. /rank still shows you your own place.".into()
+            "You're now hidden from public leaderboards. /rank still shows you your own place."
+                .into()
         } else {
             "You're shown on the leaderboards again.".into()
         })
@@ -186,11 +239,20 @@ fn poisoned() -> super::EngineError {
 }
 
 /// The board's text: a title, then `#R name: Level N, N XP` rows.
-pub(crate) fn render_board(title: &str, board: &Board, rows: &[BoardRow], offset: usize, total: usize, page: u32) -> String {
+pub(crate) fn render_board(
+    title: &str,
+    board: &Board,
+    rows: &[BoardRow],
+    offset: usize,
+    total: usize,
+    page: u32,
+) -> String {
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     if rows.is_empty() {
         return if total == 0 {
-            format!("Leaderboard: {title}\nNo one has scored here yet. Chatting, /daily and /thanks earn XP.")
+            format!(
+                "Leaderboard: {title}\nNo one has scored here yet. Chatting, /daily and /thanks earn XP."
+            )
         } else {
             format!("Leaderboard: {title}\nThere are only {pages} page(s).")
         };
@@ -198,9 +260,21 @@ pub(crate) fn render_board(title: &str, board: &Board, rows: &[BoardRow], offset
     let mut lines = vec![format!("Leaderboard: {title} (page {page} of {pages})")];
     for (i, row) in rows.iter().enumerate() {
         let line = if *board == Board::AllTime {
-            format!("{} {}: {}, {}", format::rank(offset + i + 1), row.name, format::level(row.xp), format::xp(row.score))
+            format!(
+                "{} {}: {}, {}",
+                format::rank(offset + i + 1),
+                row.name,
+                format::level(row.xp),
+                format::xp(row.score)
+            )
         } else {
-            format!("{} {}: {} ({})", format::rank(offset + i + 1), row.name, format::xp(row.score), format::level(row.xp))
+            format!(
+                "{} {}: {} ({})",
+                format::rank(offset + i + 1),
+                row.name,
+                format::xp(row.score),
+                format::level(row.xp)
+            )
         };
         lines.push(line);
     }

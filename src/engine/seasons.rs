@@ -15,7 +15,12 @@ pub struct TickOutcome {
 }
 
 impl Engine {
-    pub(crate) async fn start_season(&self, ctx: &CommandContext, name: &str, until: Option<NaiveDate>) -> EngineResult<String> {
+    pub(crate) async fn start_season(
+        &self,
+        ctx: &CommandContext,
+        name: &str,
+        until: Option<NaiveDate>,
+    ) -> EngineResult<String> {
         let calendar = &self.config.calendar;
         // "until 2026-12-25" includes that whole community day.
         let ends_at = until.map(|day| calendar.next_day_start(calendar.start_of_day(day)));
@@ -25,10 +30,15 @@ impl Engine {
         let writer = self.writer.lock().await;
         let mut tx = self.store.begin().await?;
         if let Some(running) = tx.active_season().await? {
-            return refuse(format!("Season “{}” is still running; end it first with /season end.", running.name));
+            return refuse(format!(
+                "Season “{}” is still running; end it first with /season end.",
+                running.name
+            ));
         }
         if tx.season_name_taken(name).await? {
-            return refuse(format!("There was already a season called “{name}”; pick another name."));
+            return refuse(format!(
+                "There was already a season called “{name}”; pick another name."
+            ));
         }
         let season = tx.start_season(name, ctx.at, ends_at, &ctx.chat).await?;
         tx.commit().await?;
@@ -97,7 +107,17 @@ impl Engine {
             boards.drop_board(&season.board());
         }
         let (rows, total) = self.store.archived_page(&season.board(), 0, 10).await?;
-        let table = render_board(&format!("season “{}”, final top 10", season.name), &season.board(), &rows, 0, total.min(10) as usize, 1);
-        Ok(format!("Season “{}” has ended. Congratulations to everyone who took part!\n{table}", season.name))
+        let table = render_board(
+            &format!("season “{}”, final top 10", season.name),
+            &season.board(),
+            &rows,
+            0,
+            total.min(10) as usize,
+            1,
+        );
+        Ok(format!(
+            "Season “{}” has ended. Congratulations to everyone who took part!\n{table}",
+            season.name
+        ))
     }
 }

@@ -46,7 +46,9 @@ fn member_row(row: &SqliteRow) -> MemberRow {
             last_day: last_day.as_deref().and_then(parse_day),
             streak: u32::try_from(row.get::<i64, _>("daily_streak")).unwrap_or(0),
         },
-        last_message_xp_at: row.get::<Option<i64>, _>("last_message_xp_at").map(from_millis),
+        last_message_xp_at: row
+            .get::<Option<i64>, _>("last_message_xp_at")
+            .map(from_millis),
     }
 }
 
@@ -98,7 +100,11 @@ impl Store {
 
 impl WriteTx {
     /// The member behind an account, creating both on first sight and refreshing the names.
-    pub async fn ensure_account(&mut self, profile: &AccountProfile, now: DateTime<Utc>) -> Result<MemberId> {
+    pub async fn ensure_account(
+        &mut self,
+        profile: &AccountProfile,
+        now: DateTime<Utc>,
+    ) -> Result<MemberId> {
         let username = profile.username.as_deref().map(str::to_lowercase);
         let existing: Option<(i64, String, Option<String>)> = sqlx::query_as(
             "SELECT member_id, display_name, username FROM accounts WHERE platform = ? AND user_id = ?",
@@ -168,7 +174,11 @@ impl WriteTx {
     }
 
     /// Records a claimed `/daily` (the award itself goes through the ledger).
-    pub async fn set_daily(&mut self, id: MemberId, state: crate::core::daily::DailyState) -> Result<()> {
+    pub async fn set_daily(
+        &mut self,
+        id: MemberId,
+        state: crate::core::daily::DailyState,
+    ) -> Result<()> {
         sqlx::query("UPDATE members SET daily_last_day = ?, daily_streak = ? WHERE id = ?")
             .bind(state.last_day.map(super::day_text))
             .bind(i64::from(state.streak))

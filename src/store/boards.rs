@@ -22,9 +22,11 @@ impl Store {
     pub async fn load_board(&self, board: &Board) -> Result<Vec<Standing>> {
         let rows: Vec<(i64, i64, i64)> = match board {
             Board::AllTime => {
-                sqlx::query_as("SELECT id, xp, xp_reached_at FROM members WHERE hidden = 0 AND xp > 0")
-                    .fetch_all(&self.pool)
-                    .await?
+                sqlx::query_as(
+                    "SELECT id, xp, xp_reached_at FROM members WHERE hidden = 0 AND xp > 0",
+                )
+                .fetch_all(&self.pool)
+                .await?
             }
             _ => {
                 sqlx::query_as(
@@ -45,21 +47,22 @@ impl Store {
 
     /// A member's standing on a board (zero if they have not scored on it).
     pub async fn standing(&self, board: &Board, member: MemberId) -> Result<Standing> {
-        let row: Option<(i64, i64)> = match board {
-            Board::AllTime => {
-                sqlx::query_as("SELECT xp, xp_reached_at FROM members WHERE id = ?")
-                    .bind(member.0)
-                    .fetch_optional(&self.pool)
-                    .await?
-            }
-            _ => {
-                sqlx::query_as("SELECT xp, reached_at FROM period_scores WHERE board = ? AND member_id = ?")
-                    .bind(board.key())
-                    .bind(member.0)
-                    .fetch_optional(&self.pool)
-                    .await?
-            }
-        };
+        let row: Option<(i64, i64)> =
+            match board {
+                Board::AllTime => {
+                    sqlx::query_as("SELECT xp, xp_reached_at FROM members WHERE id = ?")
+                        .bind(member.0)
+                        .fetch_optional(&self.pool)
+                        .await?
+                }
+                _ => sqlx::query_as(
+                    "SELECT xp, reached_at FROM period_scores WHERE board = ? AND member_id = ?",
+                )
+                .bind(board.key())
+                .bind(member.0)
+                .fetch_optional(&self.pool)
+                .await?,
+            };
         let (xp, at) = row.unwrap_or((0, 0));
         Ok(Standing::new(member, xp, at))
     }
@@ -74,14 +77,24 @@ impl Store {
                     .fetch_optional(&self.pool)
                     .await?;
             if let Some((name, xp)) = found {
-                rows.push(BoardRow { member: s.member(), name, score: s.score(), xp });
+                rows.push(BoardRow {
+                    member: s.member(),
+                    name,
+                    score: s.score(),
+                    xp,
+                });
             }
         }
         Ok(rows)
     }
 
     /// A page of a board straight from SQL, for archived seasons that have no live index.
-    pub async fn archived_page(&self, board: &Board, offset: u64, limit: u32) -> Result<(Vec<BoardRow>, u64)> {
+    pub async fn archived_page(
+        &self,
+        board: &Board,
+        offset: u64,
+        limit: u32,
+    ) -> Result<(Vec<BoardRow>, u64)> {
         let rows: Vec<(i64, String, i64, i64)> = sqlx::query_as(
             "SELECT p.member_id, m.display_name, p.xp, m.xp FROM period_scores p \
              JOIN members m ON m.id = p.member_id \
@@ -102,7 +115,12 @@ impl Store {
         .await?;
         let rows = rows
             .into_iter()
-            .map(|(id, name, score, xp)| BoardRow { member: MemberId(id), name, score, xp })
+            .map(|(id, name, score, xp)| BoardRow {
+                member: MemberId(id),
+                name,
+                score,
+                xp,
+            })
             .collect();
         Ok((rows, u64::try_from(total).unwrap_or(0)))
     }

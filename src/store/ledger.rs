@@ -30,9 +30,16 @@ impl LedgerKind {
     }
 
     fn parse(s: &str) -> Option<Self> {
-        [Self::Message, Self::Daily, Self::Thanks, Self::Grant, Self::Remove, Self::Link]
-            .into_iter()
-            .find(|k| k.as_str() == s)
+        [
+            Self::Message,
+            Self::Daily,
+            Self::Thanks,
+            Self::Grant,
+            Self::Remove,
+            Self::Link,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
     }
 }
 
@@ -49,7 +56,15 @@ pub struct LedgerEntry {
     pub at: DateTime<Utc>,
 }
 
-type LedgerTuple = (i64, i64, String, Option<String>, Option<String>, Option<String>, i64);
+type LedgerTuple = (
+    i64,
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    i64,
+);
 
 impl Store {
     /// A member's latest ledger rows, newest first.
@@ -65,25 +80,28 @@ impl Store {
         .await?;
         Ok(rows
             .into_iter()
-            .map(|(delta_xp, delta_balance, kind, reference, reason, actor, at)| LedgerEntry {
-                delta_xp,
-                delta_balance,
-                kind: LedgerKind::parse(&kind),
-                reference,
-                reason,
-                actor,
-                at: from_millis(at),
-            })
+            .map(
+                |(delta_xp, delta_balance, kind, reference, reason, actor, at)| LedgerEntry {
+                    delta_xp,
+                    delta_balance,
+                    kind: LedgerKind::parse(&kind),
+                    reference,
+                    reason,
+                    actor,
+                    at: from_millis(at),
+                },
+            )
             .collect())
     }
 
     /// Sums of the ledger per member, to check it explains the totals: (xp, balance).
     pub async fn ledger_totals(&self, member: MemberId) -> Result<(i64, i64)> {
-        let sums: (Option<i64>, Option<i64>) =
-            sqlx::query_as("SELECT SUM(delta_xp), SUM(delta_balance) FROM ledger WHERE member_id = ?")
-                .bind(member.0)
-                .fetch_one(&self.pool)
-                .await?;
+        let sums: (Option<i64>, Option<i64>) = sqlx::query_as(
+            "SELECT SUM(delta_xp), SUM(delta_balance) FROM ledger WHERE member_id = ?",
+        )
+        .bind(member.0)
+        .fetch_one(&self.pool)
+        .await?;
         Ok((sums.0.unwrap_or(0), sums.1.unwrap_or(0)))
     }
 }

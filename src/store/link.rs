@@ -30,23 +30,30 @@ impl WriteTx {
             .bind(millis(now))
             .execute(&mut *self.tx)
             .await?;
-        sqlx::query("INSERT INTO link_codes (code, member_id, platform, expires_at) VALUES (?, ?, ?, ?)")
-            .bind(code)
-            .bind(member.0)
-            .bind(platform.as_str())
-            .bind(millis(expires_at))
-            .execute(&mut *self.tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO link_codes (code, member_id, platform, expires_at) VALUES (?, ?, ?, ?)",
+        )
+        .bind(code)
+        .bind(member.0)
+        .bind(platform.as_str())
+        .bind(millis(expires_at))
+        .execute(&mut *self.tx)
+        .await?;
         Ok(())
     }
 
     /// Looks a code up and consumes it; `None` if unknown or expired.
-    pub async fn take_link_code(&mut self, code: &str, now: DateTime<Utc>) -> Result<Option<(MemberId, Platform)>> {
-        let row: Option<(i64, String, i64)> =
-            sqlx::query_as("DELETE FROM link_codes WHERE code = ? RETURNING member_id, platform, expires_at")
-                .bind(code)
-                .fetch_optional(&mut *self.tx)
-                .await?;
+    pub async fn take_link_code(
+        &mut self,
+        code: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(MemberId, Platform)>> {
+        let row: Option<(i64, String, i64)> = sqlx::query_as(
+            "DELETE FROM link_codes WHERE code = ? RETURNING member_id, platform, expires_at",
+        )
+        .bind(code)
+        .fetch_optional(&mut *self.tx)
+        .await?;
         Ok(row
             .filter(|(_, _, expires)| *expires > millis(now))
             .and_then(|(member, platform, _)| Some((MemberId(member), platform.parse().ok()?))))
@@ -54,17 +61,23 @@ impl WriteTx {
 
     /// Whether a member has an account on a platform.
     pub async fn has_platform(&mut self, member: MemberId, platform: Platform) -> Result<bool> {
-        let found: Option<i64> =
-            sqlx::query_scalar("SELECT 1 FROM accounts WHERE member_id = ? AND platform = ? LIMIT 1")
-                .bind(member.0)
-                .bind(platform.as_str())
-                .fetch_optional(&mut *self.tx)
-                .await?;
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM accounts WHERE member_id = ? AND platform = ? LIMIT 1",
+        )
+        .bind(member.0)
+        .bind(platform.as_str())
+        .fetch_optional(&mut *self.tx)
+        .await?;
         Ok(found.is_some())
     }
 
     /// Moves everything of `absorbed` onto `survivor` and deletes `absorbed`.
-    pub async fn merge_members(&mut self, survivor: MemberId, absorbed: MemberId, at: DateTime<Utc>) -> Result<MergeOutcome> {
+    pub async fn merge_members(
+        &mut self,
+        survivor: MemberId,
+        absorbed: MemberId,
+        at: DateTime<Utc>,
+    ) -> Result<MergeOutcome> {
         let (s, a) = (survivor.0, absorbed.0);
         let statements: [&'static str; 12] = [
             "UPDATE accounts SET member_id = ?1 WHERE member_id = ?2",
@@ -91,13 +104,20 @@ impl WriteTx {
             "DELETE FROM period_scores WHERE member_id = ?2",
         ];
         for sql in statements {
-            sqlx::query(sql).bind(s).bind(a).execute(&mut *self.tx).await?;
+            sqlx::query(sql)
+                .bind(s)
+                .bind(a)
+                .execute(&mut *self.tx)
+                .await?;
         }
         sqlx::query("DELETE FROM thanks WHERE giver_id = ?1 OR receiver_id = ?1")
             .bind(a)
             .execute(&mut *self.tx)
             .await?;
-        sqlx::query("DELETE FROM members WHERE id = ?").bind(a).execute(&mut *self.tx).await?;
+        sqlx::query("DELETE FROM members WHERE id = ?")
+            .bind(a)
+            .execute(&mut *self.tx)
+            .await?;
         sqlx::query(
             "INSERT INTO ledger (member_id, delta_xp, delta_balance, kind, reference, actor_member_id, at) \
              VALUES (?, 0, 0, 'link', ?, ?, ?)",
@@ -108,10 +128,16 @@ impl WriteTx {
         .bind(millis(at))
         .execute(&mut *self.tx)
         .await?;
-        let (xp, balance): (i64, i64) = sqlx::query_as("SELECT xp, balance FROM members WHERE id = ?")
-            .bind(s)
-            .fetch_one(&mut *self.tx)
-            .await?;
-        Ok(MergeOutcome { survivor, absorbed, xp, balance })
+        let (xp, balance): (i64, i64) =
+            sqlx::query_as("SELECT xp, balance FROM members WHERE id = ?")
+                .bind(s)
+                .fetch_one(&mut *self.tx)
+                .await?;
+        Ok(MergeOutcome {
+            survivor,
+            absorbed,
+            xp,
+            balance,
+        })
     }
 }

@@ -73,7 +73,8 @@ impl WriteTx {
 
         let applied_xp = xp_after - xp;
         let applied_balance = balance_after - balance;
-        self.write_ledger(award, applied_xp, applied_balance).await?;
+        self.write_ledger(award, applied_xp, applied_balance)
+            .await?;
 
         let mut changes = vec![BoardChange {
             board: Board::AllTime,
@@ -120,14 +121,21 @@ impl WriteTx {
         Ok(())
     }
 
-    async fn add_to_board(&mut self, board: &Board, member: MemberId, delta: i64, at: i64) -> Result<BoardChange> {
+    async fn add_to_board(
+        &mut self,
+        board: &Board,
+        member: MemberId,
+        delta: i64,
+        at: i64,
+    ) -> Result<BoardChange> {
         let key = board.key();
-        let before: Option<(i64, i64)> =
-            sqlx::query_as("SELECT xp, reached_at FROM period_scores WHERE board = ? AND member_id = ?")
-                .bind(&key)
-                .bind(member.0)
-                .fetch_optional(&mut *self.tx)
-                .await?;
+        let before: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT xp, reached_at FROM period_scores WHERE board = ? AND member_id = ?",
+        )
+        .bind(&key)
+        .bind(member.0)
+        .fetch_optional(&mut *self.tx)
+        .await?;
         let (old_xp, old_at) = before.unwrap_or((0, at));
         let new_xp = old_xp.saturating_add(delta).max(0);
         let new_at = if new_xp == old_xp { old_at } else { at };

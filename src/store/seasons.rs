@@ -86,10 +86,11 @@ impl WriteTx {
     }
 
     pub async fn season_name_taken(&mut self, name: &str) -> Result<bool> {
-        let found: Option<i64> = sqlx::query_scalar("SELECT id FROM seasons WHERE name = ? COLLATE NOCASE")
-            .bind(name)
-            .fetch_optional(&mut *self.tx)
-            .await?;
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM seasons WHERE name = ? COLLATE NOCASE")
+                .bind(name)
+                .fetch_optional(&mut *self.tx)
+                .await?;
         Ok(found.is_some())
     }
 

@@ -7,7 +7,12 @@ use crate::core::ids::MemberId;
 
 impl WriteTx {
     /// How many thanks `giver` gave on `day`, and whether one of them went to `receiver`.
-    pub async fn thanks_given(&mut self, giver: MemberId, receiver: MemberId, day: NaiveDate) -> Result<(u32, bool)> {
+    pub async fn thanks_given(
+        &mut self,
+        giver: MemberId,
+        receiver: MemberId,
+        day: NaiveDate,
+    ) -> Result<(u32, bool)> {
         let (count, pair): (i64, i64) = sqlx::query_as(
             "SELECT COUNT(*), COALESCE(SUM(receiver_id = ?), 0) FROM thanks WHERE giver_id = ? AND day = ?",
         )
@@ -20,7 +25,13 @@ impl WriteTx {
     }
 
     /// Records a thanks; the primary key refuses a second one for the same pair and day.
-    pub async fn record_thanks(&mut self, giver: MemberId, receiver: MemberId, day: NaiveDate, at: DateTime<Utc>) -> Result<()> {
+    pub async fn record_thanks(
+        &mut self,
+        giver: MemberId,
+        receiver: MemberId,
+        day: NaiveDate,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
         sqlx::query("INSERT INTO thanks (giver_id, receiver_id, day, at) VALUES (?, ?, ?, ?)")
             .bind(giver.0)
             .bind(receiver.0)

@@ -7,7 +7,13 @@ use steward::engine::{Engine, Event, Person};
 
 use crate::helpers::*;
 
-async fn in_parallel(engines: &[Arc<Engine>], who: &Person, text: &str, app: &TestApp, n: usize) -> Vec<String> {
+async fn in_parallel(
+    engines: &[Arc<Engine>],
+    who: &Person,
+    text: &str,
+    app: &TestApp,
+    n: usize,
+) -> Vec<String> {
     let mut tasks = Vec::new();
     for i in 0..n {
         let engine = engines[i % engines.len()].clone();
@@ -28,10 +34,27 @@ async fn parallel_dailies_pay_exactly_once() {
     let alice = console("alice");
     app.ask(&alice, "/rank").await; // create the member up front
     let replies = in_parallel(&engines, &alice, "/daily", &app, 24).await;
-    assert_eq!(replies.iter().filter(|r| r.starts_with("Checked in")).count(), 1, "{replies:?}");
-    assert_eq!(replies.iter().filter(|r| r.contains("already checked in")).count(), 23);
+    assert_eq!(
+        replies
+            .iter()
+            .filter(|r| r.starts_with("Checked in"))
+            .count(),
+        1,
+        "{replies:?}"
+    );
+    assert_eq!(
+        replies
+            .iter()
+            .filter(|r| r.contains("already checked in"))
+            .count(),
+        23
+    );
     let store = app.engine.store();
-    let id = store.member_of(&alice.profile.account).await.unwrap().unwrap();
+    let id = store
+        .member_of(&alice.profile.account)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(store.member(id).await.unwrap().xp, 50);
     assert_eq!(store.ledger_totals(id).await.unwrap(), (50, 50));
 }
@@ -44,7 +67,14 @@ async fn parallel_thanks_for_one_pair_pay_exactly_once() {
     app.say(&bob, "the answer").await;
     app.ask(&alice, "/rank").await;
     let replies = in_parallel(&engines, &alice, "/thanks @bob", &app, 20).await;
-    assert_eq!(replies.iter().filter(|r| r.contains("+10 XP for bob")).count(), 1, "{replies:?}");
+    assert_eq!(
+        replies
+            .iter()
+            .filter(|r| r.contains("+10 XP for bob"))
+            .count(),
+        1,
+        "{replies:?}"
+    );
     assert_eq!(xp_in(&app.ask(&bob, "/rank").await), 30);
 }
 
@@ -60,8 +90,15 @@ async fn parallel_thanks_to_many_helpers_respect_the_daily_limit() {
     let mut tasks = Vec::new();
     for i in 0..12 {
         let engine = engines[i % 2].clone();
-        let event = Event::Message(message(&alice, general(), &format!("/thanks @h{i}"), app.clock_now()));
-        tasks.push(tokio::spawn(async move { engine.handle(event).await.unwrap() }));
+        let event = Event::Message(message(
+            &alice,
+            general(),
+            &format!("/thanks @h{i}"),
+            app.clock_now(),
+        ));
+        tasks.push(tokio::spawn(
+            async move { engine.handle(event).await.unwrap() },
+        ));
     }
     let mut paid = 0;
     for task in tasks {

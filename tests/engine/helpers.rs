@@ -7,7 +7,9 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 use steward::config::Config;
 use steward::core::ids::{AccountRef, ChatRef, Platform};
-use steward::engine::{Engine, Event, ManualClock, Mention, MessageEvent, Person, RecordingPlatform, Sender, Sent};
+use steward::engine::{
+    Engine, Event, ManualClock, Mention, MessageEvent, Person, RecordingPlatform, Sender, Sent,
+};
 use steward::store::Store;
 use tempfile::TempDir;
 
@@ -59,7 +61,9 @@ pub async fn spawn_app_with(config_text: &str) -> TestApp {
 async fn open(config: Config, clock: Arc<ManualClock>, dir: Arc<TempDir>) -> TestApp {
     let store = Store::open(&config.database_path).await.unwrap();
     let platform = Arc::new(RecordingPlatform::default());
-    let engine = Engine::start(config.clone(), store, platform.clone(), clock.clone()).await.unwrap();
+    let engine = Engine::start(config.clone(), store, platform.clone(), clock.clone())
+        .await
+        .unwrap();
     TestApp {
         engine: Arc::new(engine),
         platform,
@@ -81,7 +85,11 @@ impl TestApp {
     pub async fn second_engine(&self) -> Arc<Engine> {
         let store = Store::open(&self.db_path).await.unwrap();
         let platform = Arc::new(RecordingPlatform::default());
-        Arc::new(Engine::start(self.config.clone(), store, platform, self.clock.clone()).await.unwrap())
+        Arc::new(
+            Engine::start(self.config.clone(), store, platform, self.clock.clone())
+                .await
+                .unwrap(),
+        )
     }
 
     pub fn advance(&self, by: Duration) {
@@ -90,7 +98,8 @@ impl TestApp {
 
     /// `who` says `text` in the console's #general.
     pub async fn say(&self, who: &Person, text: &str) -> Option<String> {
-        self.send(message(who, general(), text, self.clock_now())).await
+        self.send(message(who, general(), text, self.clock_now()))
+            .await
     }
 
     /// `who` says `text` as the operator the platform says they are.
@@ -113,7 +122,9 @@ impl TestApp {
 
     /// The reply to a command that must answer.
     pub async fn ask(&self, who: &Person, text: &str) -> String {
-        self.say(who, text).await.unwrap_or_else(|| panic!("no reply to {text}"))
+        self.say(who, text)
+            .await
+            .unwrap_or_else(|| panic!("no reply to {text}"))
     }
 
     pub fn clock_now(&self) -> DateTime<Utc> {
@@ -138,7 +149,10 @@ pub fn discord(id: &str, name: &str) -> Person {
 }
 
 pub fn bot(name: &str) -> Person {
-    Person { is_bot: true, ..console(name) }
+    Person {
+        is_bot: true,
+        ..console(name)
+    }
 }
 
 pub fn general() -> ChatRef {
@@ -150,14 +164,20 @@ pub fn telegram_group() -> ChatRef {
 }
 
 pub fn discord_channel() -> ChatRef {
-    ChatRef { guild_id: Some("1".into()), ..ChatRef::group(Platform::Discord, "55") }
+    ChatRef {
+        guild_id: Some("1".into()),
+        ..ChatRef::group(Platform::Discord, "55")
+    }
 }
 
 /// A message event with @mentions of the people given.
 pub fn message(who: &Person, chat: ChatRef, text: &str, at: DateTime<Utc>) -> MessageEvent {
     MessageEvent {
         chat,
-        sender: Sender { person: who.clone(), platform_admin: false },
+        sender: Sender {
+            person: who.clone(),
+            platform_admin: false,
+        },
         text: text.to_owned(),
         is_edit: false,
         reply_to: None,
@@ -167,7 +187,10 @@ pub fn message(who: &Person, chat: ChatRef, text: &str, at: DateTime<Utc>) -> Me
 }
 
 pub fn with_mention(mut m: MessageEvent, token: &str, person: &Person) -> MessageEvent {
-    m.mentions.push(Mention { token: token.to_owned(), person: person.clone() });
+    m.mentions.push(Mention {
+        token: token.to_owned(),
+        person: person.clone(),
+    });
     m
 }
 

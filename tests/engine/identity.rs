@@ -17,9 +17,15 @@ async fn link_code(app: &TestApp, who: &Person) -> String {
     let reply = say_on(app, who, "/link").await.unwrap();
     assert_eq!(reply, "I've sent you a link code in a direct message.");
     let sent = app.posts();
-    let Some(Sent::Dm { to, text }) = sent.last() else { panic!("no DM: {sent:?}") };
+    let Some(Sent::Dm { to, text }) = sent.last() else {
+        panic!("no DM: {sent:?}")
+    };
     assert_eq!(to, &who.profile.account);
-    text.split_whitespace().nth(4).unwrap().trim_end_matches('.').to_owned()
+    text.split_whitespace()
+        .nth(4)
+        .unwrap()
+        .trim_end_matches('.')
+        .to_owned()
 }
 
 #[tokio::test]
@@ -34,30 +40,66 @@ async fn linking_merges_xp_balance_ledger_and_streak_into_one_member() {
     say_on(&app, &console("bob"), "hi there").await; // a console member for company on the board
 
     let code = link_code(&app, &on_telegram).await;
-    let linked = say_on(&app, &on_discord, &format!("/link {code}")).await.unwrap();
-    assert_eq!(linked, "Linked: your Telegram and Discord accounts are now one member with Level 1, 140 XP and 140 points.");
+    let linked = say_on(&app, &on_discord, &format!("/link {code}"))
+        .await
+        .unwrap();
+    assert_eq!(
+        linked,
+        "Linked: your Telegram and Discord accounts are now one member with Level 1, 140 XP and 140 points."
+    );
 
     let from_telegram = say_on(&app, &on_telegram, "/rank").await.unwrap();
     let from_discord = say_on(&app, &on_discord, "/rank").await.unwrap();
     assert_eq!(xp_in(&from_telegram), 140);
-    assert_eq!(from_telegram.lines().skip(1).collect::<Vec<_>>(), from_discord.lines().skip(1).collect::<Vec<_>>());
+    assert_eq!(
+        from_telegram.lines().skip(1).collect::<Vec<_>>(),
+        from_discord.lines().skip(1).collect::<Vec<_>>()
+    );
     assert!(from_discord.contains("#1 all time"), "{from_discord}");
     let board = say_on(&app, &on_discord, "/leaderboard").await.unwrap();
-    assert_eq!(board.lines().count(), 3, "one line for the linked member, one for bob: {board}");
+    assert_eq!(
+        board.lines().count(),
+        3,
+        "one line for the linked member, one for bob: {board}"
+    );
 
     // Both checked in today: the merged streak still refuses a second claim today...
-    assert!(say_on(&app, &on_telegram, "/daily").await.unwrap().contains("already checked in"));
+    assert!(
+        say_on(&app, &on_telegram, "/daily")
+            .await
+            .unwrap()
+            .contains("already checked in")
+    );
     // ...and continues tomorrow.
     app.advance(Duration::days(1));
-    assert!(say_on(&app, &on_discord, "/daily").await.unwrap().contains("Streak: 2 days"));
+    assert!(
+        say_on(&app, &on_discord, "/daily")
+            .await
+            .unwrap()
+            .contains("Streak: 2 days")
+    );
 
     let store = app.engine.store();
-    let member = store.member_of(&on_discord.profile.account).await.unwrap().unwrap();
-    assert_eq!(store.member_of(&on_telegram.profile.account).await.unwrap(), Some(member));
+    let member = store
+        .member_of(&on_discord.profile.account)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        store.member_of(&on_telegram.profile.account).await.unwrap(),
+        Some(member)
+    );
     let row = store.member(member).await.unwrap();
-    assert_eq!(store.ledger_totals(member).await.unwrap(), (row.xp, row.balance));
+    assert_eq!(
+        store.ledger_totals(member).await.unwrap(),
+        (row.xp, row.balance)
+    );
     let history = say_on(&app, &on_telegram, "/history").await.unwrap();
-    assert_eq!(history.matches("chat messages on 2026-11-25").count(), 1, "same-day message rows fold: {history}");
+    assert_eq!(
+        history.matches("chat messages on 2026-11-25").count(),
+        1,
+        "same-day message rows fold: {history}"
+    );
     assert!(history.contains("accounts linked"), "{history}");
 }
 
@@ -70,10 +112,22 @@ async fn a_code_works_only_from_another_platform_and_only_once() {
     say_on(&app, &on_discord, "hi").await;
     let code = link_code(&app, &on_telegram).await;
 
-    let same = say_on(&app, &other_telegram, &format!("/link {code}")).await.unwrap();
-    assert_eq!(same, "Use the code from an account on another platform; this one is on Telegram too.");
-    assert!(say_on(&app, &on_discord, &format!("/link {}", code.to_lowercase())).await.unwrap().starts_with("Linked"));
-    let again = say_on(&app, &on_discord, &format!("/link {code}")).await.unwrap();
+    let same = say_on(&app, &other_telegram, &format!("/link {code}"))
+        .await
+        .unwrap();
+    assert_eq!(
+        same,
+        "Use the code from an account on another platform; this one is on Telegram too."
+    );
+    assert!(
+        say_on(&app, &on_discord, &format!("/link {}", code.to_lowercase()))
+            .await
+            .unwrap()
+            .starts_with("Linked")
+    );
+    let again = say_on(&app, &on_discord, &format!("/link {code}"))
+        .await
+        .unwrap();
     assert!(again.contains("unknown or has expired"), "{again}");
 }
 
@@ -84,7 +138,9 @@ async fn a_code_expires_after_ten_minutes() {
     let on_discord = discord("222", "alice_dc");
     let code = link_code(&app, &on_telegram).await;
     app.advance(Duration::minutes(11));
-    let late = say_on(&app, &on_discord, &format!("/link {code}")).await.unwrap();
+    let late = say_on(&app, &on_discord, &format!("/link {code}"))
+        .await
+        .unwrap();
     assert!(late.contains("unknown or has expired"), "{late}");
 }
 
@@ -96,5 +152,8 @@ async fn a_member_links_one_account_per_platform() {
     say_on(&app, &dc, &format!("/link {code}")).await;
     let code = link_code(&app, &tg2).await;
     let refused = say_on(&app, &dc, &format!("/link {code}")).await.unwrap();
-    assert!(refused.contains("already has a Telegram account linked"), "{refused}");
+    assert!(
+        refused.contains("already has a Telegram account linked"),
+        "{refused}"
+    );
 }

@@ -26,9 +26,27 @@ async fn edits_bots_short_lines_private_chats_and_no_xp_chats_earn_nothing() {
     edit.is_edit = true;
     app.send(edit).await;
     app.say(&alice, "ok").await;
-    app.send(message(&alice, ChatRef::private(Platform::Console, "dm-alice"), "hello bot", app.clock_now())).await;
-    app.send(message(&alice, ChatRef::group(Platform::Console, "offtopic"), "memes memes", app.clock_now())).await;
-    app.send(message(&bot("helper-bot"), general(), "beep boop", app.clock_now())).await;
+    app.send(message(
+        &alice,
+        ChatRef::private(Platform::Console, "dm-alice"),
+        "hello bot",
+        app.clock_now(),
+    ))
+    .await;
+    app.send(message(
+        &alice,
+        ChatRef::group(Platform::Console, "offtopic"),
+        "memes memes",
+        app.clock_now(),
+    ))
+    .await;
+    app.send(message(
+        &bot("helper-bot"),
+        general(),
+        "beep boop",
+        app.clock_now(),
+    ))
+    .await;
     assert_eq!(xp_in(&app.ask(&alice, "/rank").await), 0);
     let board = app.ask(&alice, "/leaderboard").await;
     assert!(board.contains("No one has scored"), "{board}");
@@ -39,9 +57,30 @@ async fn chats_outside_the_community_are_ignored_entirely() {
     let app = spawn_app().await;
     let stranger = telegram("5", "stranger");
     let elsewhere = ChatRef::group(Platform::Telegram, "-200");
-    assert_eq!(app.send(message(&stranger, elsewhere.clone(), "hello", app.clock_now())).await, None);
-    assert_eq!(app.send(message(&stranger, elsewhere, "/rank", app.clock_now())).await, None);
-    let reply = app.send(message(&stranger, telegram_group(), "/rank", app.clock_now())).await.unwrap();
+    assert_eq!(
+        app.send(message(
+            &stranger,
+            elsewhere.clone(),
+            "hello",
+            app.clock_now()
+        ))
+        .await,
+        None
+    );
+    assert_eq!(
+        app.send(message(&stranger, elsewhere, "/rank", app.clock_now()))
+            .await,
+        None
+    );
+    let reply = app
+        .send(message(
+            &stranger,
+            telegram_group(),
+            "/rank",
+            app.clock_now(),
+        ))
+        .await
+        .unwrap();
     assert!(reply.contains("Level 0"), "{reply}");
 }
 
@@ -57,7 +96,10 @@ async fn a_level_up_is_announced_where_it_happened() {
     app.say(&alice, "the fifth message").await;
     assert_eq!(
         app.posts(),
-        vec![Sent::Post { chat: general(), text: "🎉 alice reached Level 1!".into() }]
+        vec![Sent::Post {
+            chat: general(),
+            text: "🎉 alice reached Level 1!".into()
+        }]
     );
 }
 
@@ -73,13 +115,35 @@ async fn the_ledger_explains_every_change_with_one_message_row_per_day() {
     app.ask(&alice, "/daily").await;
     app.ask(&admin, "/points add @alice 7 bug report").await;
     app.ask(&admin, "/points remove @alice 2").await;
-    let member = app.engine.store().member_of(&alice.profile.account).await.unwrap().unwrap();
+    let member = app
+        .engine
+        .store()
+        .member_of(&alice.profile.account)
+        .await
+        .unwrap()
+        .unwrap();
     let row = app.engine.store().member(member).await.unwrap();
-    assert_eq!(app.engine.store().ledger_totals(member).await.unwrap(), (row.xp, row.balance));
+    assert_eq!(
+        app.engine.store().ledger_totals(member).await.unwrap(),
+        (row.xp, row.balance)
+    );
     assert_eq!(row.xp, 60 + 50 + 7 - 2);
     let history = app.ask(&alice, "/history").await;
-    assert_eq!(history.matches("chat messages on 2026-11-25").count(), 1, "{history}");
-    assert!(history.contains("+60 XP, +60 points: chat messages"), "{history}");
-    assert!(history.contains("granted by admin (“bug report”)"), "{history}");
-    assert!(history.contains("-2 XP, -2 points: removed by admin"), "{history}");
+    assert_eq!(
+        history.matches("chat messages on 2026-11-25").count(),
+        1,
+        "{history}"
+    );
+    assert!(
+        history.contains("+60 XP, +60 points: chat messages"),
+        "{history}"
+    );
+    assert!(
+        history.contains("granted by admin (“bug report”)"),
+        "{history}"
+    );
+    assert!(
+        history.contains("-2 XP, -2 points: removed by admin"),
+        "{history}"
+    );
 }

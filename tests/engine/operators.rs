@@ -6,9 +6,15 @@ async fn a_member_is_refused_operator_commands_clearly() {
     let alice = console("alice");
     app.say(&console("bob"), "hello").await;
     let refusal = app.ask(&alice, "/points add @bob 50").await;
-    assert_eq!(refusal, "Only operators can use /points. Send /help to see the commands you can use.");
+    assert_eq!(
+        refusal,
+        "Only operators can use /points. Send /help to see the commands you can use."
+    );
     // Even malformed, an operator command tells a member it is not theirs, not how to use it.
-    assert_eq!(app.ask(&alice, "/season start").await, "Only operators can use /season. Send /help to see the commands you can use.");
+    assert_eq!(
+        app.ask(&alice, "/season start").await,
+        "Only operators can use /season. Send /help to see the commands you can use."
+    );
     assert_eq!(xp_in(&app.ask(&alice, "/rank @bob").await), 20);
 }
 
@@ -17,9 +23,16 @@ async fn config_operators_and_platform_admins_may_grant() {
     let app = spawn_app().await;
     let bob = console("bob");
     app.say(&bob, "hello").await;
-    assert!(app.ask(&console("admin"), "/points add @bob 5").await.starts_with("Added 5 points to bob"));
+    assert!(
+        app.ask(&console("admin"), "/points add @bob 5")
+            .await
+            .starts_with("Added 5 points to bob")
+    );
     let chat_admin = console("carol");
-    let reply = app.say_as_admin(&chat_admin, "/points add @bob 5 thanks").await.unwrap();
+    let reply = app
+        .say_as_admin(&chat_admin, "/points add @bob 5 thanks")
+        .await
+        .unwrap();
     assert!(reply.starts_with("Added 5 points to bob"), "{reply}");
     assert_eq!(xp_in(&app.ask(&bob, "/rank").await), 30);
 }
@@ -29,8 +42,23 @@ async fn an_operator_on_telegram_is_listed_by_user_id() {
     let app = spawn_app().await;
     let op = telegram("900", "Olga");
     let member = telegram("901", "Max");
-    app.send(message(&member, telegram_group(), "hi there", app.clock_now())).await;
-    let m = with_mention(message(&op, telegram_group(), "/points add @max 100", app.clock_now()), "max", &member);
+    app.send(message(
+        &member,
+        telegram_group(),
+        "hi there",
+        app.clock_now(),
+    ))
+    .await;
+    let m = with_mention(
+        message(
+            &op,
+            telegram_group(),
+            "/points add @max 100",
+            app.clock_now(),
+        ),
+        "max",
+        &member,
+    );
     let reply = app.send(m).await.unwrap();
     assert!(reply.contains("Added 100 points to Max"), "{reply}");
 }
@@ -39,7 +67,13 @@ async fn an_operator_on_telegram_is_listed_by_user_id() {
 async fn help_lists_operator_commands_only_to_operators() {
     let app = spawn_app().await;
     let member_help = app.ask(&console("alice"), "/help").await;
-    assert!(member_help.contains("/daily") && !member_help.contains("/points"), "{member_help}");
+    assert!(
+        member_help.contains("/daily") && !member_help.contains("/points"),
+        "{member_help}"
+    );
     let operator_help = app.ask(&console("admin"), "/help").await;
-    assert!(operator_help.contains("/points add|remove @member N [reason]"), "{operator_help}");
+    assert!(
+        operator_help.contains("/points add|remove @member N [reason]"),
+        "{operator_help}"
+    );
 }

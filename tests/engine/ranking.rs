@@ -16,7 +16,10 @@ async fn rank_shows_level_xp_places_and_balance() {
         "alice: Level 0, 20 XP (80 XP to Level 1)\nRank: #2 all time, #2 this week (20 XP)\nBalance: 20 points"
     );
     let of_bob = app.ask(&alice, "/rank @bob").await;
-    assert!(of_bob.starts_with("bob: Level 1, 150 XP (105 XP to Level 2)\nRank: #1 all time"), "{of_bob}");
+    assert!(
+        of_bob.starts_with("bob: Level 1, 150 XP (105 XP to Level 2)\nRank: #1 all time"),
+        "{of_bob}"
+    );
 }
 
 #[tokio::test]
@@ -31,7 +34,11 @@ async fn ties_go_to_whoever_reached_the_score_first() {
     app.advance(Duration::seconds(5));
     app.ask(&admin, "/points add @carol 30").await;
     let board = app.ask(&admin, "/leaderboard").await;
-    let order: Vec<&str> = board.lines().skip(1).map(|l| l.split(':').next().unwrap()).collect();
+    let order: Vec<&str> = board
+        .lines()
+        .skip(1)
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
     assert_eq!(order, vec!["#1 bob", "#2 carol", "#3 alice"], "{board}");
 }
 
@@ -41,10 +48,14 @@ async fn leaderboards_have_pages_of_ten() {
     let admin = console("admin");
     for i in 1..=25 {
         app.say(&console(&format!("m{i:02}")), "hello").await;
-        app.ask(&admin, &format!("/points add @m{i:02} {}", i * 10)).await;
+        app.ask(&admin, &format!("/points add @m{i:02} {}", i * 10))
+            .await;
     }
     let page3 = app.ask(&admin, "/leaderboard all 3").await;
-    assert!(page3.starts_with("Leaderboard: all time (page 3 of 3)"), "{page3}");
+    assert!(
+        page3.starts_with("Leaderboard: all time (page 3 of 3)"),
+        "{page3}"
+    );
     assert_eq!(page3.lines().count(), 6, "{page3}");
     assert!(page3.contains("#21 m05: Level 0, 70 XP"), "{page3}");
     let page4 = app.ask(&admin, "/leaderboard 4").await;
@@ -56,18 +67,35 @@ async fn the_week_board_starts_empty_each_iso_week_while_all_time_keeps() {
     let app = spawn_app().await;
     let alice = console("alice");
     app.say(&alice, "hello").await;
-    assert!(app.ask(&alice, "/leaderboard week").await.contains("#1 alice: 20 XP"));
+    assert!(
+        app.ask(&alice, "/leaderboard week")
+            .await
+            .contains("#1 alice: 20 XP")
+    );
     app.advance(Duration::days(7));
     let week = app.ask(&alice, "/leaderboard week").await;
-    assert!(week.starts_with("Leaderboard: week 2026-W49") && week.contains("No one has scored"), "{week}");
+    assert!(
+        week.starts_with("Leaderboard: week 2026-W49") && week.contains("No one has scored"),
+        "{week}"
+    );
     assert!(app.ask(&alice, "/leaderboard").await.contains("#1 alice"));
     let rank = app.ask(&alice, "/rank").await;
-    assert!(rank.contains("#1 all time, unranked this week (0 XP)"), "{rank}");
+    assert!(
+        rank.contains("#1 all time, unranked this week (0 XP)"),
+        "{rank}"
+    );
     app.say(&alice, "new week").await;
-    assert!(app.ask(&alice, "/leaderboard week").await.contains("#1 alice: 20 XP"));
+    assert!(
+        app.ask(&alice, "/leaderboard week")
+            .await
+            .contains("#1 alice: 20 XP")
+    );
     // Seven days after 25 November is December: the month board turned over too.
     let month = app.ask(&alice, "/leaderboard month").await;
-    assert!(month.starts_with("Leaderboard: month 2026-12") && month.contains("#1 alice: 20 XP"), "{month}");
+    assert!(
+        month.starts_with("Leaderboard: month 2026-12") && month.contains("#1 alice: 20 XP"),
+        "{month}"
+    );
 }
 
 #[tokio::test]
@@ -78,10 +106,19 @@ async fn hidden_members_leave_public_boards_but_see_their_own_rank() {
     app.say(&bob, "hey").await;
     app.ask(&alice, "/privacy hide").await;
     let board = app.ask(&bob, "/leaderboard").await;
-    assert!(!board.contains("alice") && board.contains("#1 bob"), "{board}");
+    assert!(
+        !board.contains("alice") && board.contains("#1 bob"),
+        "{board}"
+    );
     let own = app.ask(&alice, "/rank").await;
-    assert!(own.contains("#1 all time") && own.contains("Hidden from public leaderboards"), "{own}");
-    assert_eq!(app.ask(&bob, "/rank @alice").await, "alice hides from the leaderboards.");
+    assert!(
+        own.contains("#1 all time") && own.contains("Hidden from public leaderboards"),
+        "{own}"
+    );
+    assert_eq!(
+        app.ask(&bob, "/rank @alice").await,
+        "alice hides from the leaderboards."
+    );
     app.say(&alice, "still earning").await;
     assert!(!app.ask(&bob, "/leaderboard").await.contains("alice"));
 
@@ -103,15 +140,24 @@ async fn the_fast_rank_agrees_with_a_full_sort_after_random_activity() {
     for _ in 0..150 {
         let name = &names[rng.random_range(0..names.len())];
         let amount = rng.random_range(1..40);
-        let verb = if rng.random_bool(0.8) { "add" } else { "remove" };
-        app.ask(&admin, &format!("/points {verb} @{name} {amount}")).await;
+        let verb = if rng.random_bool(0.8) {
+            "add"
+        } else {
+            "remove"
+        };
+        app.ask(&admin, &format!("/points {verb} @{name} {amount}"))
+            .await;
         app.advance(Duration::milliseconds(rng.random_range(0..3)));
     }
     // The truth: every member's stored XP and the time it was reached, sorted.
     let store = app.engine.store();
     let mut truth = Vec::new();
     for name in &names {
-        let id = store.member_of(&console(name).profile.account).await.unwrap().unwrap();
+        let id = store
+            .member_of(&console(name).profile.account)
+            .await
+            .unwrap()
+            .unwrap();
         let row = store.member(id).await.unwrap();
         if row.xp > 0 {
             truth.push((-row.xp, row.xp_reached_at, row.id.0, name.clone()));
@@ -120,14 +166,29 @@ async fn the_fast_rank_agrees_with_a_full_sort_after_random_activity() {
     truth.sort();
     for (place, (_, _, _, name)) in truth.iter().enumerate() {
         let rank = app.ask(&console(name), "/rank").await;
-        assert!(rank.contains(&format!("Rank: #{} all time", place + 1)), "{name}: {rank}");
+        assert!(
+            rank.contains(&format!("Rank: #{} all time", place + 1)),
+            "{name}: {rank}"
+        );
     }
     let mut listed = Vec::new();
     for page in 1..=3 {
         let board = app.ask(&admin, &format!("/leaderboard all {page}")).await;
-        listed.extend(board.lines().skip(1).filter(|l| l.starts_with('#')).map(|l| {
-            l.split(':').next().unwrap().split(' ').nth(1).unwrap().to_owned()
-        }));
+        listed.extend(
+            board
+                .lines()
+                .skip(1)
+                .filter(|l| l.starts_with('#'))
+                .map(|l| {
+                    l.split(':')
+                        .next()
+                        .unwrap()
+                        .split(' ')
+                        .nth(1)
+                        .unwrap()
+                        .to_owned()
+                }),
+        );
     }
     let expected: Vec<String> = truth.iter().map(|t| t.3.clone()).collect();
     assert_eq!(listed, expected);

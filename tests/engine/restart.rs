@@ -21,8 +21,15 @@ async fn everything_survives_a_restart() {
     assert_eq!(app.ask(&alice, "/rank").await, rank_before);
     assert_eq!(app.ask(&alice, "/leaderboard").await, board_before);
     assert_eq!(app.ask(&alice, "/leaderboard season").await, season_before);
-    assert!(app.ask(&alice, "/daily").await.contains("already checked in"));
-    assert_eq!(app.ask(&alice, "/thanks @bob").await, "You've already thanked them today.");
+    assert!(
+        app.ask(&alice, "/daily")
+            .await
+            .contains("already checked in")
+    );
+    assert_eq!(
+        app.ask(&alice, "/thanks @bob").await,
+        "You've already thanked them today."
+    );
     // The cooldown is stored, not only remembered.
     app.say(&alice, "right after the restart").await;
     assert_eq!(xp_in(&app.ask(&alice, "/rank").await), 70);

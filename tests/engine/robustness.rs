@@ -51,12 +51,26 @@ async fn garbage_and_random_lines_never_break_the_bot() {
         app.say(&admin, line).await;
     }
     let mut rng = rand::rngs::StdRng::seed_from_u64(3);
-    let alphabet: Vec<char> = "/@ abcdefghijklmnopqrstuvwxyz0123456789-_+!?.'\"\\\n\t🙂é漢\u{0}".chars().collect();
+    let alphabet: Vec<char> = "/@ abcdefghijklmnopqrstuvwxyz0123456789-_+!?.'\"\\\n\t🙂é漢\u{0}"
+        .chars()
+        .collect();
     for _ in 0..1500 {
         let len = rng.random_range(0..80);
-        let mut line: String = (0..len).map(|_| alphabet[rng.random_range(0..alphabet.len())]).collect();
+        let mut line: String = (0..len)
+            .map(|_| alphabet[rng.random_range(0..alphabet.len())])
+            .collect();
         if rng.random_bool(0.5) {
-            let commands = ["/rank", "/points add", "/points remove", "/thanks", "/leaderboard", "/season start", "/link", "/history", "/privacy"];
+            let commands = [
+                "/rank",
+                "/points add",
+                "/points remove",
+                "/thanks",
+                "/leaderboard",
+                "/season start",
+                "/link",
+                "/history",
+                "/privacy",
+            ];
             line = format!("{} {line}", commands[rng.random_range(0..commands.len())]);
         }
         let who = if rng.random_bool(0.3) { &admin } else { &alice };
@@ -68,9 +82,17 @@ async fn garbage_and_random_lines_never_break_the_bot() {
     assert!(rank.contains("Level"), "{rank}");
     let store = app.engine.store();
     for name in ["alice", "bob", "admin"] {
-        let id = store.member_of(&console(name).profile.account).await.unwrap().unwrap();
+        let id = store
+            .member_of(&console(name).profile.account)
+            .await
+            .unwrap()
+            .unwrap();
         let row = store.member(id).await.unwrap();
-        assert_eq!(store.ledger_totals(id).await.unwrap(), (row.xp, row.balance), "{name}");
+        assert_eq!(
+            store.ledger_totals(id).await.unwrap(),
+            (row.xp, row.balance),
+            "{name}"
+        );
     }
 }
 
@@ -79,15 +101,27 @@ async fn every_malformed_command_gets_its_usage() {
     let app = spawn_app().await;
     let admin = console("admin");
     for (line, usage) in [
-        ("/points add @bob ten", "Usage: /points add|remove @member N [reason]"),
-        ("/leaderboard yearly", "Usage: /leaderboard [all|week|month|season [NAME]] [page]"),
+        (
+            "/points add @bob ten",
+            "Usage: /points add|remove @member N [reason]",
+        ),
+        (
+            "/leaderboard yearly",
+            "Usage: /leaderboard [all|week|month|season [NAME]] [page]",
+        ),
         ("/privacy maybe", "Usage: /privacy hide|show"),
-        ("/season stop", "Usage: /season start NAME [until YYYY-MM-DD] | /season end"),
+        (
+            "/season stop",
+            "Usage: /season start NAME [until YYYY-MM-DD] | /season end",
+        ),
         ("/daily twice", "Usage: /daily"),
         ("/rank a b", "Usage: /rank [@member]"),
     ] {
         let reply = app.ask(&admin, line).await;
         assert!(reply.ends_with(usage), "{line}: {reply}");
     }
-    assert_eq!(app.ask(&admin, "/nope").await, "Unknown command /nope. Send /help to see what you can use.");
+    assert_eq!(
+        app.ask(&admin, "/nope").await,
+        "Unknown command /nope. Send /help to see what you can use."
+    );
 }

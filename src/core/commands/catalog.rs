@@ -18,11 +18,21 @@ pub struct CommandSpec {
 }
 
 const fn member(name: &'static str, usage: &'static str, summary: &'static str) -> CommandSpec {
-    CommandSpec { name, usage, summary, audience: Audience::Member }
+    CommandSpec {
+        name,
+        usage,
+        summary,
+        audience: Audience::Member,
+    }
 }
 
 const fn operator(name: &'static str, usage: &'static str, summary: &'static str) -> CommandSpec {
-    CommandSpec { name, usage, summary, audience: Audience::Operator }
+    CommandSpec {
+        name,
+        usage,
+        summary,
+        audience: Audience::Operator,
+    }
 }
 
 /// Every command, in the order `/help` lists them.
@@ -34,13 +44,41 @@ pub const COMMANDS: &[CommandSpec] = &[
         "/leaderboard [all|week|month|season [NAME]] [page]",
         "The top members, 10 a page",
     ),
-    member("daily", "/daily", "Daily check-in: points, more for a streak"),
-    member("thanks", "/thanks @member [reason]", "Thank someone who helped you (or reply to their message)"),
-    member("history", "/history [@member]", "Your latest point changes and why"),
-    member("privacy", "/privacy hide|show", "Hide from or show on public leaderboards"),
-    member("link", "/link [CODE]", "Join your Discord and Telegram accounts into one member"),
-    operator("points", "/points add|remove @member N [reason]", "Grant or take back points"),
-    operator("season", "/season start NAME [until YYYY-MM-DD] | /season end", "Start or end a season"),
+    member(
+        "daily",
+        "/daily",
+        "Daily check-in: points, more for a streak",
+    ),
+    member(
+        "thanks",
+        "/thanks @member [reason]",
+        "Thank someone who helped you (or reply to their message)",
+    ),
+    member(
+        "history",
+        "/history [@member]",
+        "Your latest point changes and why",
+    ),
+    member(
+        "privacy",
+        "/privacy hide|show",
+        "Hide from or show on public leaderboards",
+    ),
+    member(
+        "link",
+        "/link [CODE]",
+        "Join your Discord and Telegram accounts into one member",
+    ),
+    operator(
+        "points",
+        "/points add|remove @member N [reason]",
+        "Grant or take back points",
+    ),
+    operator(
+        "season",
+        "/season start NAME [until YYYY-MM-DD] | /season end",
+        "Start or end a season",
+    ),
 ];
 
 /// Looks a command up by name (without the slash).
@@ -60,7 +98,9 @@ mod tests {
         for c in COMMANDS {
             assert!(
                 (1..=32).contains(&c.name.len())
-                    && c.name.chars().all(|ch| ch.is_ascii_lowercase() || ch == '_'),
+                    && c.name
+                        .chars()
+                        .all(|ch| ch.is_ascii_lowercase() || ch == '_'),
                 "{}",
                 c.name
             );
@@ -72,7 +112,11 @@ mod tests {
     #[test]
     fn names_are_unique() {
         for (i, c) in COMMANDS.iter().enumerate() {
-            assert!(COMMANDS[i + 1..].iter().all(|o| o.name != c.name), "{}", c.name);
+            assert!(
+                COMMANDS[i + 1..].iter().all(|o| o.name != c.name),
+                "{}",
+                c.name
+            );
         }
     }
 }

@@ -26,17 +26,42 @@ pub enum BoardArg {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Help,
-    Rank { who: Option<MemberToken> },
-    Leaderboard { board: BoardArg, page: u32 },
+    Rank {
+        who: Option<MemberToken>,
+    },
+    Leaderboard {
+        board: BoardArg,
+        page: u32,
+    },
     Daily,
     /// `who` is `None` when the command replies to the helper's message.
-    Thanks { who: Option<MemberToken>, reason: Option<String> },
-    History { who: Option<MemberToken> },
-    Privacy { hidden: bool },
-    Link { code: Option<String> },
-    PointsAdd { who: Option<MemberToken>, amount: i64, reason: Option<String> },
-    PointsRemove { who: Option<MemberToken>, amount: i64, reason: Option<String> },
-    SeasonStart { name: String, until: Option<NaiveDate> },
+    Thanks {
+        who: Option<MemberToken>,
+        reason: Option<String>,
+    },
+    History {
+        who: Option<MemberToken>,
+    },
+    Privacy {
+        hidden: bool,
+    },
+    Link {
+        code: Option<String>,
+    },
+    PointsAdd {
+        who: Option<MemberToken>,
+        amount: i64,
+        reason: Option<String>,
+    },
+    PointsRemove {
+        who: Option<MemberToken>,
+        amount: i64,
+        reason: Option<String>,
+    },
+    SeasonStart {
+        name: String,
+        until: Option<NaiveDate>,
+    },
     SeasonEnd,
 }
 

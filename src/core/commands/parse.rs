@@ -36,16 +36,26 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
     }
     let spec = find(&name).ok_or_else(|| CommandError::Unknown(truncate(&name)))?;
     let args: Vec<&str> = args.split_whitespace().collect();
-    let usage = |problem: &str| CommandError::Usage { spec, problem: problem.to_owned() };
+    let usage = |problem: &str| CommandError::Usage {
+        spec,
+        problem: problem.to_owned(),
+    };
     let command = match spec.name {
         "help" => Command::Help,
         "daily" => no_args(&args, Command::Daily).map_err(|p| usage(&p))?,
-        "rank" => Command::Rank { who: optional_member(&args).map_err(|p| usage(&p))? },
-        "history" => Command::History { who: optional_member(&args).map_err(|p| usage(&p))? },
+        "rank" => Command::Rank {
+            who: optional_member(&args).map_err(|p| usage(&p))?,
+        },
+        "history" => Command::History {
+            who: optional_member(&args).map_err(|p| usage(&p))?,
+        },
         "leaderboard" => leaderboard(&args).map_err(|p| usage(&p))?,
         "thanks" => {
             let (who, rest) = member_then_rest(&args, is_reply).map_err(|p| usage(&p))?;
-            Command::Thanks { who, reason: joined(rest) }
+            Command::Thanks {
+                who,
+                reason: joined(rest),
+            }
         }
         "privacy" => match args.as_slice() {
             [word] if word.eq_ignore_ascii_case("hide") => Command::Privacy { hidden: true },
@@ -54,7 +64,9 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         },
         "link" => match args.as_slice() {
             [] => Command::Link { code: None },
-            [code] => Command::Link { code: Some(code.to_uppercase()) },
+            [code] => Command::Link {
+                code: Some(code.to_uppercase()),
+            },
             _ => return Err(usage("A link code is one word.")),
         },
         "points" => points(&args, is_reply).map_err(|p| usage(&p))?,
@@ -73,7 +85,11 @@ fn joined(words: &[&str]) -> Option<String> {
 }
 
 fn no_args(args: &[&str], command: Command) -> Result<Command, String> {
-    if args.is_empty() { Ok(command) } else { Err("This command takes no arguments.".into()) }
+    if args.is_empty() {
+        Ok(command)
+    } else {
+        Err("This command takes no arguments.".into())
+    }
 }
 
 fn optional_member(args: &[&str]) -> Result<Option<String>, String> {
@@ -130,8 +146,16 @@ fn points(args: &[&str], is_reply: bool) -> Result<Command, String> {
     let amount = amount(n)?;
     let reason = joined(reason);
     match action.to_lowercase().as_str() {
-        "add" => Ok(Command::PointsAdd { who, amount, reason }),
-        "remove" => Ok(Command::PointsRemove { who, amount, reason }),
+        "add" => Ok(Command::PointsAdd {
+            who,
+            amount,
+            reason,
+        }),
+        "remove" => Ok(Command::PointsRemove {
+            who,
+            amount,
+            reason,
+        }),
         other => Err(format!("`{}` is not add or remove.", truncate(other))),
     }
 }
@@ -209,18 +233,31 @@ mod tests {
     #[test]
     fn bot_suffix_and_case_are_ignored() {
         assert_eq!(ok("/Rank@StewardBot"), Command::Rank { who: None });
-        assert_eq!(ok("/rank @Alice"), Command::Rank { who: Some("Alice".into()) });
+        assert_eq!(
+            ok("/rank @Alice"),
+            Command::Rank {
+                who: Some("Alice".into())
+            }
+        );
     }
 
     #[test]
     fn points_take_member_amount_and_reason() {
         assert_eq!(
             ok("/points add @bob 50 great talk"),
-            Command::PointsAdd { who: Some("bob".into()), amount: 50, reason: Some("great talk".into()) }
+            Command::PointsAdd {
+                who: Some("bob".into()),
+                amount: 50,
+                reason: Some("great talk".into())
+            }
         );
         assert_eq!(
             parse("/points remove 5", true).unwrap().unwrap(),
-            Command::PointsRemove { who: None, amount: 5, reason: None }
+            Command::PointsRemove {
+                who: None,
+                amount: 5,
+                reason: None
+            }
         );
     }
 
@@ -228,7 +265,10 @@ mod tests {
     fn bad_amounts_explain_and_show_usage() {
         let text = problem("/points add @bob -3");
         assert!(text.contains("between 1 and"), "{text}");
-        assert!(text.contains("Usage: /points add|remove @member N [reason]"), "{text}");
+        assert!(
+            text.contains("Usage: /points add|remove @member N [reason]"),
+            "{text}"
+        );
         assert!(problem("/points add @bob 99999999999999999999").contains("not a whole number"));
         assert!(problem("/points give @bob 5").contains("not add or remove"));
         assert!(problem("/points").contains("Usage"));
@@ -238,23 +278,50 @@ mod tests {
     fn thanks_by_reply_reads_all_words_as_the_reason() {
         assert_eq!(
             parse("/thanks for the fix", true).unwrap().unwrap(),
-            Command::Thanks { who: None, reason: Some("for the fix".into()) }
+            Command::Thanks {
+                who: None,
+                reason: Some("for the fix".into())
+            }
         );
         assert_eq!(
             ok("/thanks bob"),
-            Command::Thanks { who: Some("bob".into()), reason: None }
+            Command::Thanks {
+                who: Some("bob".into()),
+                reason: None
+            }
         );
         assert!(problem("/thanks").contains("Name the member"));
     }
 
     #[test]
     fn leaderboard_periods_pages_and_season_names() {
-        assert_eq!(ok("/leaderboard"), Command::Leaderboard { board: BoardArg::All, page: 1 });
-        assert_eq!(ok("/leaderboard week 3"), Command::Leaderboard { board: BoardArg::Week, page: 3 });
-        assert_eq!(ok("/leaderboard 2"), Command::Leaderboard { board: BoardArg::All, page: 2 });
+        assert_eq!(
+            ok("/leaderboard"),
+            Command::Leaderboard {
+                board: BoardArg::All,
+                page: 1
+            }
+        );
+        assert_eq!(
+            ok("/leaderboard week 3"),
+            Command::Leaderboard {
+                board: BoardArg::Week,
+                page: 3
+            }
+        );
+        assert_eq!(
+            ok("/leaderboard 2"),
+            Command::Leaderboard {
+                board: BoardArg::All,
+                page: 2
+            }
+        );
         assert_eq!(
             ok("/leaderboard season Advent 2026 2"),
-            Command::Leaderboard { board: BoardArg::Season(Some("Advent 2026".into())), page: 2 }
+            Command::Leaderboard {
+                board: BoardArg::Season(Some("Advent 2026".into())),
+                page: 2
+            }
         );
         assert!(problem("/leaderboard yearly").contains("all, week, month or season"));
         assert!(problem("/leaderboard week 0").contains("page"));
@@ -276,6 +343,9 @@ mod tests {
 
     #[test]
     fn unknown_commands_point_to_help() {
-        assert_eq!(problem("/frobnicate"), "Unknown command /frobnicate. Send /help to see what you can use.");
+        assert_eq!(
+            problem("/frobnicate"),
+            "Unknown command /frobnicate. Send /help to see what you can use."
+        );
     }
 }

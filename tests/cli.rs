@@ -1,0 +1,122 @@
+//! The `steward` binary as a newcomer uses it: the console with piped input, check-config and
+//! run without tokens. Each test works in its own temp directory.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn steward(dir: &std::path::Path, args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_steward"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("STEWARD_TELEGRAM_TOKEN")
+        .env_remove("STEWARD_DISCORD_TOKEN")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the steward binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_piped_console_session_prints_the_members_rank() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = steward(dir.path(), &["console"], "/as alice\nhello there\n/rank\n");
+    assert!(output.status.success(), "{output:?}");
+    let text = stdout(&output);
+    assert!(text.contains("bot> alice: Level 0, "), "{text}");
+    assert!(
+        text.contains(" XP (") && text.contains("Rank: #1 all time"),
+        "{text}"
+    );
+    assert!(
+        dir.path().join("steward.db").exists(),
+        "defaults put steward.db in the working directory"
+    );
+}
+
+#[test]
+fn console_state_persists_between_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    steward(dir.path(), &["console", "--as", "bob"], "/daily\n");
+    let text = stdout(&steward(
+        dir.path(),
+        &["console", "--as", "bob"],
+        "/daily\n/rank\n",
+    ));
+    assert!(text.contains("already checked in"), "{text}");
+    assert!(text.contains("bob: Level 0, 50 XP"), "{text}");
+}
+
+#[test]
+fn console_operators_come_from_config_or_op() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("steward.toml"),
+        "[community]\noperators = [\"console:admin\"]\n",
+    )
+    .unwrap();
+    let script = "/as bob\nhello everyone\n/as admin\n/points add @bob 100 welcome\n/as carol\n/points add @bob 1\n/op\n/points add @bob 1\n";
+    let text = stdout(&steward(dir.path(), &["console"], script));
+    assert!(
+        text.contains("bot> [#general] 🎉 bob reached Level 1!"),
+        "{text}"
+    );
+    assert!(text.contains("Added 100 points to bob"), "{text}");
+    assert!(text.contains("Only operators can use /points"), "{text}");
+    assert!(text.contains("Added 1 point to bob"), "{text}");
+}
+
+#[test]
+fn check_config_names_the_key_and_line_of_each_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(
+        &path,
+        "[community]\nname = \"x\"\ntimezone = \"Europe/Berln\"\n",
+    )
+    .unwrap();
+    let output = steward(dir.path(), &["check-config", "--config", "bad.toml"], "");
+    assert_eq!(output.status.code(), Some(1));
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        errors.contains("line 3: community.timezone: `Europe/Berln` is not an IANA timezone"),
+        "{errors}"
+    );
+
+    let good = steward(dir.path(), &["check-config"], "");
+    assert!(
+        good.status.success() && stdout(&good).contains("is valid"),
+        "{good:?}"
+    );
+}
+
+#[test]
+fn run_without_a_token_says_so_and_points_to_the_console() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = steward(dir.path(), &["run"], "");
+    assert!(!output.status.success());
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        errors.contains("no platform token is configured") && errors.contains("steward console"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_missing_explicit_config_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = steward(dir.path(), &["migrate", "--config", "nope.toml"], "");
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read nope.toml"));
+}
