@@ -42,11 +42,19 @@ enum Command {
     CheckConfig,
 }
 
-#[tokio::main]
-async fn main() -> Result<()> {
+fn main() -> Result<()> {
     let cli = Cli::parse();
     let quiet = matches!(cli.command, Command::Console { .. });
     init_logging(quiet);
+    let runtime = tokio::runtime::Runtime::new().context("Failed to start the async runtime")?;
+    let result = runtime.block_on(dispatch(cli));
+    // Reading stdin blocks a thread that cannot be cancelled; everything that matters (the
+    // database) is closed by now, so do not wait for it.
+    runtime.shutdown_background();
+    result
+}
+
+async fn dispatch(cli: Cli) -> Result<()> {
     match cli.command {
         Command::CheckConfig => check_config(cli.config),
         Command::Migrate => {
@@ -161,13 +169,39 @@ async fn console(config: Config, as_name: &str) -> Result<()> {
     let ticker = tokio::spawn(tick_loop(engine.clone()));
     let mut console = Console::new(as_name, out);
     let input = tokio::io::BufReader::new(tokio::io::stdin());
-    tokio::select! {
-        result = console.run(&engine, input) => result.context("Failed to read the console input")?,
-        _ = tokio::signal::ctrl_c() => eprintln!("Stopping."),
-    }
+    let result = console.run(&engine, input, shutdown_signal()).await;
     ticker.abort();
     engine.shutdown().await;
-    Ok(())
+    result.context("Failed to read the console input")
+}
+
+/// Completes on Ctrl-C (SIGINT) or SIGTERM.
+async fn shutdown_signal() {
+    let interrupt = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
+    tracing::info!("stopping: finishing in-flight work and closing the database");
 }
 
 /// Runs the engine's timed work (season ends) once a second.

@@ -120,3 +120,56 @@ fn a_missing_explicit_config_file_is_an_error() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read nope.toml"));
 }
+
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_the_console_and_closes_the_database_cleanly() {
+    use std::io::{BufRead, BufReader};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_steward"))
+        .args(["console", "--as", "alice"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"hello there\n/rank\n").unwrap();
+    stdin.flush().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    // The rank's last line means both events were handled; stdin stays open.
+    assert!(lines.any(|l| l.unwrap().starts_with("bot> Balance:")));
+
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("the console did not stop within 10 s of SIGTERM");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert!(status.success(), "a clean exit on SIGTERM: {status:?}");
+    drop(stdin);
+    let wal = dir.path().join("steward.db-wal");
+    assert!(
+        !wal.exists() || std::fs::metadata(&wal).unwrap().len() == 0,
+        "the WAL was checkpointed"
+    );
+
+    let text = stdout(&steward(
+        dir.path(),
+        &["console", "--as", "alice"],
+        "/rank\n",
+    ));
+    assert!(text.contains("Rank: #1 all time"), "{text}");
+}

@@ -5,6 +5,7 @@
 //! `bot>`. It reads piped input too, so sessions can be scripted.
 
 use std::collections::HashSet;
+use std::future::Future;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
@@ -81,13 +82,23 @@ impl Console {
         }
     }
 
-    /// Reads lines until end of input or `/quit`, handing each to the engine.
-    pub async fn run<R>(&mut self, engine: &Engine, input: R) -> std::io::Result<()>
+    /// Reads lines until end of input, `/quit`, or `stop` completes, handing each to the
+    /// engine. `stop` only interrupts the wait for input, never an event being handled, so a
+    /// shutdown finishes the write in flight.
+    pub async fn run<R, S>(&mut self, engine: &Engine, input: R, stop: S) -> std::io::Result<()>
     where
         R: AsyncBufRead + Unpin,
+        S: Future<Output = ()>,
     {
         let mut lines = input.lines();
-        while let Some(line) = lines.next_line().await? {
+        let mut stop = std::pin::pin!(stop);
+        loop {
+            let line = tokio::select! {
+                biased;
+                () = &mut stop => break,
+                line = lines.next_line() => line?,
+            };
+            let Some(line) = line else { break };
             let line = line.trim();
             if line.is_empty() {
                 continue;

@@ -77,3 +77,26 @@ async fn help_lists_operator_commands_only_to_operators() {
         "{operator_help}"
     );
 }
+
+#[tokio::test]
+async fn a_member_who_joined_can_be_named_before_they_speak() {
+    let app = spawn_app().await;
+    let newcomer = telegram("777", "Nina");
+    let joined = steward::engine::Event::MemberJoined {
+        chat: telegram_group(),
+        person: newcomer,
+        at: app.clock_now(),
+    };
+    assert_eq!(app.engine.handle(joined).await, None);
+    let op = telegram("900", "Olga");
+    let reply = app
+        .send(message(
+            &op,
+            telegram_group(),
+            "/points add @nina 10 welcome",
+            app.clock_now(),
+        ))
+        .await
+        .unwrap();
+    assert!(reply.starts_with("Added 10 points to Nina"), "{reply}");
+}
