@@ -69,11 +69,9 @@ impl Engine {
         }
         let amount = rules.amount(self.random_unit(), 1.0);
         let boards = self.period_boards_at(ctx.at);
-        let _writer = self.writer.lock().await;
-        self.ensure_live(&boards).await?;
-        let mut tx = self.store.begin().await?;
+        let mut scoring = self.begin_scoring(&boards).await?;
         // The stored time is the authority: another process may have awarded since.
-        let last = tx.member(ctx.member).await?.last_message_xp_at;
+        let last = scoring.tx.member(ctx.member).await?.last_message_xp_at;
         if rules.in_cooldown(last, ctx.at) {
             return Ok(());
         }
@@ -94,13 +92,10 @@ impl Engine {
             at: ctx.at,
             boards: &boards,
         };
-        let outcome = tx.apply_award(&award).await?;
-        tx.commit().await?;
-        self.after_award(&outcome);
+        let outcome = scoring.finish(&award).await?;
         if let Ok(mut cooldowns) = self.cooldowns.lock() {
             cooldowns.insert(ctx.member, ctx.at);
         }
-        drop(_writer);
         self.announce_level_up(ctx, &ctx.sender.person.profile.display_name, &outcome)
             .await;
         Ok(())

@@ -15,6 +15,7 @@ mod messages;
 pub mod platform;
 mod points;
 mod ranking;
+mod scoring;
 mod seasons;
 
 use std::collections::HashMap;

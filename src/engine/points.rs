@@ -4,7 +4,7 @@
 use super::commands::CommandContext;
 use super::events::Person;
 use super::{Engine, EngineResult, format, refuse};
-use crate::core::daily::DailyDecision;
+use crate::core::daily::{DailyDecision, DailyState};
 use crate::core::levels::LevelInfo;
 use crate::core::thanks::ThanksFacts;
 use crate::store::{Award, AwardOutcome, LedgerEntry, LedgerKind};
@@ -14,10 +14,8 @@ impl Engine {
         let calendar = &self.config.calendar;
         let today = calendar.day(ctx.at);
         let boards = self.period_boards_at(ctx.at);
-        let writer = self.writer.lock().await;
-        self.ensure_live(&boards).await?;
-        let mut tx = self.store.begin().await?;
-        let state = tx.member(ctx.member).await?.daily;
+        let mut scoring = self.begin_scoring(&boards).await?;
+        let state = scoring.tx.member(ctx.member).await?.daily;
         let DailyDecision::Claim { amount, streak } = self.config.daily.decide(state, today, 0)
         else {
             let opens = calendar.next_day_start(ctx.at);
@@ -38,18 +36,12 @@ impl Engine {
             at: ctx.at,
             boards: &boards,
         };
-        let outcome = tx.apply_award(&award).await?;
-        tx.set_daily(
-            ctx.member,
-            crate::core::daily::DailyState {
-                last_day: Some(today),
-                streak,
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        self.after_award(&outcome);
-        drop(writer);
+        let claimed = DailyState {
+            last_day: Some(today),
+            streak,
+        };
+        scoring.tx.set_daily(ctx.member, claimed).await?;
+        let outcome = scoring.finish(&award).await?;
         self.announce_level_up(ctx, &ctx.sender.person.profile.display_name, &outcome)
             .await;
         let days = if streak == 1 {
@@ -99,10 +91,8 @@ impl Engine {
         let target = self.resolve(ctx, who).await?;
         let day = self.config.calendar.day(ctx.at);
         let boards = self.period_boards_at(ctx.at);
-        let writer = self.writer.lock().await;
-        self.ensure_live(&boards).await?;
-        let mut tx = self.store.begin().await?;
-        let (given_today, pair_today) = tx.thanks_given(ctx.member, target.id, day).await?;
+        let mut scoring = self.begin_scoring(&boards).await?;
+        let (given_today, pair_today) = scoring.tx.thanks_given(ctx.member, target.id, day).await?;
         let facts = ThanksFacts {
             to_self: target.id == ctx.member,
             to_bot,
@@ -113,7 +103,10 @@ impl Engine {
             Ok(xp) => xp,
             Err(refusal) => return refuse(refusal.to_string()),
         };
-        tx.record_thanks(ctx.member, target.id, day, ctx.at).await?;
+        scoring
+            .tx
+            .record_thanks(ctx.member, target.id, day, ctx.at)
+            .await?;
         let award = Award {
             member: target.id,
             xp,
@@ -125,10 +118,7 @@ impl Engine {
             at: ctx.at,
             boards: &boards,
         };
-        let outcome = tx.apply_award(&award).await?;
-        tx.commit().await?;
-        self.after_award(&outcome);
-        drop(writer);
+        let outcome = scoring.finish(&award).await?;
         self.announce_level_up(ctx, &target.name, &outcome).await;
         let giver = &ctx.sender.person.profile.display_name;
         let why = reason.map(|r| format!(": “{r}”")).unwrap_or_default();
@@ -150,9 +140,7 @@ impl Engine {
     ) -> EngineResult<String> {
         let target = self.resolve(ctx, who).await?;
         let boards = self.period_boards_at(ctx.at);
-        let writer = self.writer.lock().await;
-        self.ensure_live(&boards).await?;
-        let mut tx = self.store.begin().await?;
+        let scoring = self.begin_scoring(&boards).await?;
         let award = Award {
             member: target.id,
             xp: amount,
@@ -168,10 +156,7 @@ impl Engine {
             at: ctx.at,
             boards: &boards,
         };
-        let outcome = tx.apply_award(&award).await?;
-        tx.commit().await?;
-        self.after_award(&outcome);
-        drop(writer);
+        let outcome = scoring.finish(&award).await?;
         self.announce_level_up(ctx, &target.name, &outcome).await;
         let now = format!(
             "now {}, {} and {}",

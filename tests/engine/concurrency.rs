@@ -49,14 +49,7 @@ async fn parallel_dailies_pay_exactly_once() {
             .count(),
         23
     );
-    let store = app.engine.store();
-    let id = store
-        .member_of(&alice.profile.account)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(store.member(id).await.unwrap().xp, 50);
-    assert_eq!(store.ledger_totals(id).await.unwrap(), (50, 50));
+    assert_eq!(app.assert_books_balance(&alice).await.xp, 50);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -10,7 +10,7 @@ use steward::core::ids::{AccountRef, ChatRef, Platform};
 use steward::engine::{
     Engine, Event, ManualClock, Mention, MessageEvent, Person, RecordingPlatform, Sender, Sent,
 };
-use steward::store::Store;
+use steward::store::{MemberRow, Store};
 use tempfile::TempDir;
 
 pub const CONFIG: &str = r#"
@@ -199,4 +199,30 @@ pub fn xp_in(rank_reply: &str) -> i64 {
     let first = rank_reply.lines().next().unwrap();
     let before = first.split(" XP").next().unwrap();
     before.rsplit(' ').next().unwrap().parse().unwrap()
+}
+
+impl TestApp {
+    /// The stored member behind a person's account.
+    pub async fn member(&self, who: &Person) -> MemberRow {
+        let store = self.engine.store();
+        let id = store
+            .member_of(&who.profile.account)
+            .await
+            .unwrap()
+            .expect("a known member");
+        store.member(id).await.unwrap()
+    }
+
+    /// Checks that the ledger explains the member's totals, and returns the member.
+    pub async fn assert_books_balance(&self, who: &Person) -> MemberRow {
+        let row = self.member(who).await;
+        let sums = self.engine.store().ledger_totals(row.id).await.unwrap();
+        assert_eq!(
+            sums,
+            (row.xp, row.balance),
+            "ledger sums vs totals of {}",
+            row.display_name
+        );
+        row
+    }
 }

@@ -115,18 +115,7 @@ async fn the_ledger_explains_every_change_with_one_message_row_per_day() {
     app.ask(&alice, "/daily").await;
     app.ask(&admin, "/points add @alice 7 bug report").await;
     app.ask(&admin, "/points remove @alice 2").await;
-    let member = app
-        .engine
-        .store()
-        .member_of(&alice.profile.account)
-        .await
-        .unwrap()
-        .unwrap();
-    let row = app.engine.store().member(member).await.unwrap();
-    assert_eq!(
-        app.engine.store().ledger_totals(member).await.unwrap(),
-        (row.xp, row.balance)
-    );
+    let row = app.assert_books_balance(&alice).await;
     assert_eq!(row.xp, 60 + 50 + 7 - 2);
     let history = app.ask(&alice, "/history").await;
     assert_eq!(

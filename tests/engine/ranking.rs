@@ -150,15 +150,9 @@ async fn the_fast_rank_agrees_with_a_full_sort_after_random_activity() {
         app.advance(Duration::milliseconds(rng.random_range(0..3)));
     }
     // The truth: every member's stored XP and the time it was reached, sorted.
-    let store = app.engine.store();
     let mut truth = Vec::new();
     for name in &names {
-        let id = store
-            .member_of(&console(name).profile.account)
-            .await
-            .unwrap()
-            .unwrap();
-        let row = store.member(id).await.unwrap();
+        let row = app.member(&console(name)).await;
         if row.xp > 0 {
             truth.push((-row.xp, row.xp_reached_at, row.id.0, name.clone()));
         }

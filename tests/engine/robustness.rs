@@ -80,19 +80,8 @@ async fn garbage_and_random_lines_never_break_the_bot() {
     // Still answering, and the books still balance.
     let rank = app.ask(&alice, "/rank").await;
     assert!(rank.contains("Level"), "{rank}");
-    let store = app.engine.store();
     for name in ["alice", "bob", "admin"] {
-        let id = store
-            .member_of(&console(name).profile.account)
-            .await
-            .unwrap()
-            .unwrap();
-        let row = store.member(id).await.unwrap();
-        assert_eq!(
-            store.ledger_totals(id).await.unwrap(),
-            (row.xp, row.balance),
-            "{name}"
-        );
+        app.assert_books_balance(&console(name)).await;
     }
 }
 
