@@ -3,6 +3,8 @@
 
 pub mod commands;
 pub mod daily;
+pub mod drops;
+pub mod duration;
 pub mod ids;
 pub mod levels;
 pub mod link;
@@ -10,3 +12,4 @@ pub mod periods;
 pub mod points;
 pub mod rank_index;
 pub mod thanks;
+pub mod tiers;

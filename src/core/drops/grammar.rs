@@ -1,0 +1,183 @@
+//! The `/drop` grammar: `/drop WHEN [every RULE] [to TARGET[,TARGET]] [tier TIER] TEXT` and the
+//! subcommands `list`, `show ID`, `cancel ID`, `status ID`, `stats ID`. The text keeps its
+//! original spacing and line breaks.
+
+use super::schedule::Rule;
+use super::when::{When, parse_when};
+
+/// A drop as asked for, before it is pinned to the calendar and checked against config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DropRequest {
+    pub when: When,
+    pub every: Option<Rule>,
+    pub targets: Vec<String>,
+    pub tier: Option<String>,
+    /// Empty when the command replies to the message to schedule.
+    pub text: String,
+}
+
+/// What `/drop ...` asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DropCommand {
+    Create(DropRequest),
+    List,
+    Show(i64),
+    Cancel(i64),
+    Status(i64),
+    Stats(i64),
+}
+
+/// Splits off the next word (or a quoted phrase) and returns it with the rest.
+fn next_word(s: &str) -> Option<(String, &str)> {
+    let s = s.trim_start();
+    let mut chars = s.char_indices();
+    let (_, first) = chars.next()?;
+    if matches!(first, '"' | '“' | '”') {
+        let body = &s[first.len_utf8()..];
+        let end = body.find(['"', '“', '”'])?;
+        let close = body[end..].chars().next().map_or(1, char::len_utf8);
+        return Some((body[..end].to_owned(), &body[end + close..]));
+    }
+    let end = s.find(char::is_whitespace).unwrap_or(s.len());
+    Some((s[..end].to_owned(), &s[end..]))
+}
+
+/// A drop id as typed: `12` or `#12`.
+pub fn drop_id(word: &str) -> Result<i64, String> {
+    word.trim_start_matches('#')
+        .parse::<i64>()
+        .ok()
+        .filter(|id| *id > 0)
+        .ok_or_else(|| format!("`{word}` is not a drop id like #12."))
+}
+
+/// Parses everything after `/drop`. `is_reply` allows leaving the text out.
+pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, String> {
+    let words: Vec<&str> = args.split_whitespace().collect();
+    let id = |words: &[&str]| match words {
+        [_, id] => drop_id(id),
+        _ => Err("Give one drop id, like #12.".to_owned()),
+    };
+    match words.first().map(|w| w.to_lowercase()).as_deref() {
+        Some("list") if words.len() == 1 => return Ok(DropCommand::List),
+        Some("show") => return id(&words).map(DropCommand::Show),
+        Some("cancel") => return id(&words).map(DropCommand::Cancel),
+        Some("status") => return id(&words).map(DropCommand::Status),
+        Some("stats") => return id(&words).map(DropCommand::Stats),
+        _ => {}
+    }
+    let (when, taken) = parse_when(&words)?;
+    let mut rest = args;
+    for _ in 0..taken {
+        rest = next_word(rest).map_or("", |(_, r)| r);
+    }
+    let mut request = DropRequest { when, every: None, targets: Vec::new(), tier: None, text: String::new() };
+    loop {
+        let Some((word, after)) = next_word(rest) else { break };
+        match word.to_lowercase().as_str() {
+            "every" if request.every.is_none() => {
+                let (rule, after_rule) = read_rule(after)?;
+                request.every = Some(rule);
+                rest = after_rule;
+            }
+            "to" if request.targets.is_empty() => {
+                let (list, after_list) = next_word(after).ok_or("`to` needs a channel name, like to announcements.")?;
+                request.targets = list
+                    .split(',')
+                    .map(|t| t.trim().trim_start_matches('#').to_lowercase())
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                if request.targets.is_empty() {
+                    return Err("`to` needs a channel name, like to announcements.".into());
+                }
+                rest = after_list;
+            }
+            "tier" if request.tier.is_none() => {
+                let (tier, after_tier) = next_word(after).ok_or("`tier` needs a tier id, like tier pro.")?;
+                request.tier = Some(tier.to_lowercase());
+                rest = after_tier;
+            }
+            _ => break,
+        }
+    }
+    request.text = rest.trim().to_owned();
+    if request.text.is_empty() && !is_reply {
+        return Err("Give the text to post, or reply to the message to schedule.".into());
+    }
+    if request.text.chars().count() > 4000 {
+        return Err("The text is longer than 4000 characters.".into());
+    }
+    Ok(DropCommand::Create(request))
+}
+
+/// A rule: one word (`day`, `mon,thu`), `month N`, or a quoted cron expression.
+fn read_rule(s: &str) -> Result<(Rule, &str), String> {
+    let quoted = s.trim_start().starts_with(['"', '“', '”']);
+    let (word, rest) = next_word(s).ok_or("`every` needs a rule: day, weekday, mon,thu, month 1 or a cron expression in quotes.")?;
+    if quoted {
+        return Ok((Rule::parse(&format!("cron:{word}"))?, rest));
+    }
+    if word.eq_ignore_ascii_case("month") {
+        let (n, rest) = next_word(rest).ok_or("`every month` needs a day of the month, like every month 1.")?;
+        return Ok((Rule::parse(&format!("month {n}"))?, rest));
+    }
+    Ok((Rule::parse(&word)?, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, NaiveTime, Weekday};
+
+    fn create(args: &str) -> DropRequest {
+        match parse_drop(args, false).unwrap() {
+            DropCommand::Create(r) => r,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_full_form_reads_every_clause() {
+        let r = create("mon 09:00 every mon,thu to announcements,general tier pro New lesson:\n  *Ownership*");
+        assert_eq!(r.when, When::Next(Weekday::Mon, NaiveTime::from_hms_opt(9, 0, 0).unwrap()));
+        assert_eq!(r.every.unwrap().to_text(), "mon,thu");
+        assert_eq!(r.targets, vec!["announcements", "general"]);
+        assert_eq!(r.tier.as_deref(), Some("pro"));
+        assert_eq!(r.text, "New lesson:\n  *Ownership*");
+    }
+
+    #[test]
+    fn quoted_cron_and_month_rules() {
+        let r = create("now every \"0 9 * * 1\" hello");
+        assert_eq!(r.every.unwrap().to_text(), "cron:0 9 * * 1");
+        let r = create("tomorrow 09:00 every month 1 rent is due");
+        assert_eq!(r.every.unwrap().to_text(), "month 1");
+        assert_eq!(r.text, "rent is due");
+    }
+
+    #[test]
+    fn a_plain_drop_is_just_when_and_text() {
+        let r = create("in 5s hello world");
+        assert_eq!(r.when, When::In(Duration::seconds(5)));
+        assert_eq!(r.every, None);
+        assert!(r.targets.is_empty());
+        assert_eq!(r.text, "hello world");
+    }
+
+    #[test]
+    fn subcommands_take_ids() {
+        assert_eq!(parse_drop("list", false), Ok(DropCommand::List));
+        assert_eq!(parse_drop("show #12", false), Ok(DropCommand::Show(12)));
+        assert_eq!(parse_drop("cancel 3", false), Ok(DropCommand::Cancel(3)));
+        assert!(parse_drop("cancel", false).unwrap_err().contains("one drop id"));
+        assert!(parse_drop("status x", false).unwrap_err().contains("not a drop id"));
+    }
+
+    #[test]
+    fn text_is_needed_unless_replying() {
+        assert!(parse_drop("in 5m", false).unwrap_err().contains("Give the text"));
+        assert!(matches!(parse_drop("in 5m", true), Ok(DropCommand::Create(r)) if r.text.is_empty()));
+        assert!(parse_drop("in 5m every fortnight hi", false).unwrap_err().contains("is not a rule"));
+        assert!(parse_drop("in 5m to", false).unwrap_err().contains("channel name"));
+    }
+}

@@ -1,0 +1,6 @@
+//! Content drops: when they run (WHEN and RULE), the `/drop` grammar, and the delivery states.
+
+pub mod delivery;
+pub mod grammar;
+pub mod schedule;
+pub mod when;

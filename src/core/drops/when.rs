@@ -1,0 +1,145 @@
+//! WHEN: the first time a drop runs, as typed: `now`, `in 2h30m`, `tomorrow 09:00`,
+//! `today 18:00`, `mon 18:30`, `2026-12-01 09:00`, or `18:30` (today, or tomorrow if passed).
+
+use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, Utc, Weekday};
+use chrono_tz::Tz;
+
+use super::schedule::{resolve_local, weekday};
+use crate::core::duration::parse_span;
+
+/// A WHEN as typed, before it is pinned to the calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Now,
+    In(Duration),
+    Today(NaiveTime),
+    Tomorrow(NaiveTime),
+    Next(Weekday, NaiveTime),
+    On(NaiveDate, NaiveTime),
+    /// A bare time: today, or tomorrow if it has passed.
+    At(NaiveTime),
+}
+
+fn time(word: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(word, "%H:%M").ok()
+}
+
+/// Reads a WHEN from the start of `words`; returns it and how many words it took.
+pub fn parse_when(words: &[&str]) -> Result<(When, usize), String> {
+    let first = words.first().copied().unwrap_or_default();
+    let second = words.get(1).copied();
+    let lower = first.to_lowercase();
+    let with_time = |make: fn(NaiveTime) -> When| match second.and_then(time) {
+        Some(t) => Ok((make(t), 2)),
+        None => Err(format!("`{first}` needs a time after it, like {first} 09:00.")),
+    };
+    match lower.as_str() {
+        "" => Err("Say when: now, in 2h, tomorrow 09:00, mon 18:30 or 2026-12-01 09:00.".into()),
+        "now" => Ok((When::Now, 1)),
+        "in" => match second {
+            Some(span) => Ok((When::In(parse_span(span)?), 2)),
+            None => Err("`in` needs a duration after it, like in 2h30m.".into()),
+        },
+        "today" => with_time(When::Today),
+        "tomorrow" => with_time(When::Tomorrow),
+        _ => {
+            if let Some(day) = weekday(&lower) {
+                return match second.and_then(time) {
+                    Some(t) => Ok((When::Next(day, t), 2)),
+                    None => Err(format!("`{first}` needs a time after it, like {first} 18:30.")),
+                };
+            }
+            if let Ok(date) = NaiveDate::parse_from_str(first, "%Y-%m-%d") {
+                return match second.and_then(time) {
+                    Some(t) => Ok((When::On(date, t), 2)),
+                    None => Ok((When::On(date, NaiveTime::MIN), 1)),
+                };
+            }
+            if let Some(t) = time(first) {
+                return Ok((When::At(t), 1));
+            }
+            Err(format!(
+                "`{first}` is not a time. Use now, in 2h30m, tomorrow 09:00, mon 18:30 or 2026-12-01 09:00."
+            ))
+        }
+    }
+}
+
+impl When {
+    /// The instant this WHEN names, seen from `now` in `tz`; refuses times in the past.
+    pub fn resolve(self, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Utc>, String> {
+        let today = now.with_timezone(&tz).date_naive();
+        let local = |day: NaiveDate, t: NaiveTime| resolve_local(day.and_time(t), tz);
+        let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
+        let at = match self {
+            Self::Now => return Ok(now),
+            Self::In(span) => return Ok(now + span),
+            Self::Today(t) => local(today, t),
+            Self::Tomorrow(t) => local(tomorrow, t),
+            Self::At(t) => {
+                let at = local(today, t);
+                if at > now { at } else { local(tomorrow, t) }
+            }
+            Self::Next(day, t) => {
+                let ahead = (7 + day.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+                let at = local(today + Days::new(u64::from(ahead)), t);
+                if at > now { at } else { local(today + Days::new(u64::from(ahead) + 7), t) }
+            }
+            Self::On(day, t) => local(day, t),
+        };
+        if at < now {
+            return Err(format!(
+                "{} has already passed; pick a time in the future.",
+                at.with_timezone(&tz).format("%Y-%m-%d %H:%M")
+            ));
+        }
+        Ok(at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    fn resolve(text: &str, now: &str) -> Result<DateTime<Utc>, String> {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let (when, _) = parse_when(&words)?;
+        when.resolve(utc(now), chrono_tz::Europe::Berlin)
+    }
+
+    // Wednesday 25 November 2026, 10:00 in Berlin.
+    const NOW: &str = "2026-11-25T09:00:00Z";
+
+    #[test]
+    fn every_form_resolves_in_the_community_timezone() {
+        assert_eq!(resolve("now", NOW), Ok(utc(NOW)));
+        assert_eq!(resolve("in 2h30m", NOW), Ok(utc("2026-11-25T11:30:00Z")));
+        assert_eq!(resolve("tomorrow 09:00", NOW), Ok(utc("2026-11-26T08:00:00Z")));
+        assert_eq!(resolve("today 18:00", NOW), Ok(utc("2026-11-25T17:00:00Z")));
+        assert_eq!(resolve("mon 18:30", NOW), Ok(utc("2026-11-30T17:30:00Z")));
+        assert_eq!(resolve("wed 09:00", NOW), Ok(utc("2026-12-02T08:00:00Z")));
+        assert_eq!(resolve("wed 11:00", NOW), Ok(utc("2026-11-25T10:00:00Z")));
+        assert_eq!(resolve("2026-12-01 09:00", NOW), Ok(utc("2026-12-01T08:00:00Z")));
+        assert_eq!(resolve("08:00", NOW), Ok(utc("2026-11-26T07:00:00Z")));
+    }
+
+    #[test]
+    fn past_and_malformed_times_are_explained() {
+        assert!(resolve("2026-01-01 09:00", NOW).unwrap_err().contains("already passed"));
+        assert!(resolve("today 08:00", NOW).unwrap_err().contains("already passed"));
+        assert!(resolve("tomorrow", NOW).unwrap_err().contains("needs a time"));
+        assert!(resolve("in", NOW).unwrap_err().contains("needs a duration"));
+        assert!(resolve("later", NOW).unwrap_err().contains("is not a time"));
+        assert!(resolve("25:00", NOW).unwrap_err().contains("is not a time"));
+    }
+
+    #[test]
+    fn words_taken_are_counted() {
+        assert_eq!(parse_when(&["now", "hello"]).unwrap().1, 1);
+        assert_eq!(parse_when(&["in", "5s", "hello"]).unwrap().1, 2);
+    }
+}
