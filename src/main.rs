@@ -4,7 +4,6 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -163,14 +162,19 @@ async fn console(config: Config, as_name: &str) -> Result<()> {
     if std::io::stdin().is_terminal() {
         eprintln!(
             "Steward console: you are {as_name} in #general. /help lists commands; console controls: \
-             /as NAME, /chat NAME (/chat dm for a private chat), /op, /reply NAME TEXT, /quit."
+             /as NAME, /chat NAME (/chat dm for a private chat), /op, /reply NAME TEXT, /wait 5s, /quit."
         );
     }
-    let ticker = tokio::spawn(tick_loop(engine.clone()));
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let scheduler = tokio::spawn(engine.clone().run_scheduler(stopped));
     let mut console = Console::new(as_name, out);
     let input = tokio::io::BufReader::new(tokio::io::stdin());
     let result = console.run(&engine, input, shutdown_signal()).await;
-    ticker.abort();
+    // Let a delivery in progress finish before the database closes.
+    let _ = stop.send(true);
+    if let Err(e) = scheduler.await {
+        tracing::error!(error = %e, "the scheduler stopped abnormally");
+    }
     engine.shutdown().await;
     result.context("Failed to read the console input")
 }
@@ -202,15 +206,4 @@ async fn shutdown_signal() {
         () = terminate => {}
     }
     tracing::info!("stopping: finishing in-flight work and closing the database");
-}
-
-/// Runs the engine's timed work (season ends) once a second.
-async fn tick_loop(engine: Arc<Engine>) {
-    let mut interval = tokio::time::interval(Duration::from_secs(1));
-    loop {
-        interval.tick().await;
-        if let Err(e) = engine.tick(engine.now()).await {
-            tracing::error!(error = ?e, "timed work failed");
-        }
-    }
 }

@@ -4,16 +4,22 @@
 //! `/reply NAME TEXT` (a reply to NAME's last message) and `/quit`. Bot output lines start with
 //! `bot>`. It reads piped input too, so sessions can be scripted.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 
+use crate::core::duration::parse_span;
 use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
-use crate::engine::{ChatPlatform, Engine, Event, Mention, MessageEvent, Person, Sender};
+use crate::engine::{
+    ChatPlatform, DropTarget, Engine, Event, Mention, MessageEvent, OutboundDrop, Person,
+    QuotedMessage, Sender,
+};
 
 /// Where console output goes: stdout in the binary, a buffer in tests.
 pub type Output = Arc<Mutex<dyn Write + Send>>;
@@ -51,6 +57,47 @@ impl ChatPlatform for ConsolePlatform {
         print(&self.out, &format!("[dm to {}] ", to.user_id), text);
         Box::pin(async { Ok(()) })
     }
+
+    fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
+        let tag = match to {
+            DropTarget::Chat(chat) => format!("[#{}] ", chat.chat_id),
+            DropTarget::Dm(account) => format!("[dm to {}] ", account.user_id),
+        };
+        let text = format!(
+            "{}\n(drop #{}: rate it with /rate {} 1-5)",
+            drop.text, drop.drop_id, drop.drop_id
+        );
+        print(&self.out, &tag, &text);
+        Box::pin(async { Ok(()) })
+    }
+
+    fn grant_access<'a>(&'a self, to: &'a AccountRef, tier: &'a TierDef) -> PlatformFuture<'a> {
+        print(
+            &self.out,
+            "[access] ",
+            &format!("{} now has {} access", to.user_id, tier.name),
+        );
+        Box::pin(async { Ok(()) })
+    }
+
+    fn revoke_access<'a>(
+        &'a self,
+        from: &'a AccountRef,
+        tier: &'a TierDef,
+        access: &'a TierAccess,
+    ) -> PlatformFuture<'a> {
+        let what = if access.is_empty() {
+            "keeps the shared access of another tier"
+        } else {
+            "loses"
+        };
+        print(
+            &self.out,
+            "[access] ",
+            &format!("{} {what} {} access", from.user_id, tier.name),
+        );
+        Box::pin(async { Ok(()) })
+    }
 }
 
 /// The console session's state: who is typing, where, and who was made operator.
@@ -59,6 +106,11 @@ pub struct Console {
     chat: String,
     operators: HashSet<String>,
     out: Output,
+    /// Makes message ids unique across console sessions on one database.
+    session: u64,
+    next_message: u64,
+    /// Each member's last message per chat, for `/reply`: (chat, name) -> (id, text).
+    last_messages: HashMap<(String, String), (String, String)>,
 }
 
 /// What a console control line asks for.
@@ -69,6 +121,7 @@ enum Control {
         text: String,
         reply_to: Option<String>,
     },
+    Wait(Duration),
 }
 
 impl Console {
@@ -79,6 +132,11 @@ impl Console {
             chat: "general".into(),
             operators: HashSet::new(),
             out,
+            session: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+            next_message: 0,
+            last_messages: HashMap::new(),
         }
     }
 
@@ -106,6 +164,7 @@ impl Console {
             match self.control(line) {
                 Control::Handled => {}
                 Control::Quit => break,
+                Control::Wait(span) => tokio::time::sleep(span).await,
                 Control::Message { text, reply_to } => {
                     let event = self.message(engine, text, reply_to);
                     if let Some(reply) = engine.handle(Event::Message(event)).await {
@@ -144,6 +203,12 @@ impl Console {
                 _ => self.say("Usage: /reply NAME TEXT"),
             },
             "/quit" | "/exit" => return Control::Quit,
+            "/wait" => match parse_span(rest) {
+                Ok(span) if span <= chrono::Duration::hours(1) => {
+                    return Control::Wait(span.to_std().unwrap_or_default());
+                }
+                _ => self.say("Usage: /wait DURATION (like 5s or 2m; at most 1h)"),
+            },
             _ => {
                 return Control::Message {
                     text: line.to_owned(),
@@ -158,7 +223,7 @@ impl Console {
         print(&self.out, "", text);
     }
 
-    fn message(&self, engine: &Engine, text: String, reply_to: Option<String>) -> MessageEvent {
+    fn message(&mut self, engine: &Engine, text: String, reply_to: Option<String>) -> MessageEvent {
         let chat = if self.chat == "dm" {
             ChatRef::private(
                 Platform::Console,
@@ -178,8 +243,28 @@ impl Console {
                 person: person(w),
             })
             .collect();
+        self.next_message += 1;
+        let message_id = format!("{}-{}", self.session, self.next_message);
+        let quoted = reply_to.as_ref().and_then(|who| {
+            let (id, text) = self
+                .last_messages
+                .get(&(chat.chat_id.clone(), who.to_lowercase()))?;
+            Some(QuotedMessage {
+                chat: chat.clone(),
+                message_id: id.clone(),
+                text: text.clone(),
+            })
+        });
+        if !text.starts_with('/') {
+            self.last_messages.insert(
+                (chat.chat_id.clone(), self.name.to_lowercase()),
+                (message_id.clone(), text.clone()),
+            );
+        }
         MessageEvent {
             chat,
+            message_id: Some(message_id),
+            quoted,
             sender: Sender {
                 person: person(&self.name),
                 platform_admin: self.operators.contains(&self.name.to_lowercase()),

@@ -1,6 +1,8 @@
 //! The shape of `steward.toml` exactly as written, with every default. Values that need checking
 //! keep their position in the file so errors can name the line.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -12,6 +14,11 @@ pub struct ConfigFile {
     pub points: PointsSection,
     pub telegram: TelegramSection,
     pub discord: DiscordSection,
+    pub tiers: Vec<TierSection>,
+    pub rewards: Vec<RewardSection>,
+    pub channels: BTreeMap<String, ChannelSection>,
+    pub membership: MembershipSection,
+    pub drops: DropsSection,
 }
 
 #[derive(Debug, Deserialize)]
@@ -111,4 +118,76 @@ pub struct DiscordSection {
     pub token: Option<String>,
     pub api_url: Option<String>,
     pub guilds: Vec<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierSection {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub rank: u32,
+    #[serde(default = "one")]
+    pub xp_multiplier: Spanned<f64>,
+    #[serde(default)]
+    pub daily_bonus: i64,
+    #[serde(default)]
+    pub discord_role: Option<String>,
+    #[serde(default)]
+    pub telegram_chat: Option<i64>,
+    #[serde(default)]
+    pub gated_channels: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub description: String,
+}
+
+fn one() -> Spanned<f64> {
+    at(1.0)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RewardSection {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub cost: Spanned<i64>,
+    pub tier: Spanned<String>,
+    pub duration: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct ChannelSection {
+    pub discord: Option<String>,
+    pub telegram: Option<i64>,
+    pub console: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MembershipSection {
+    pub enforce: bool,
+    pub reminders: Vec<Spanned<String>>,
+}
+
+impl Default for MembershipSection {
+    fn default() -> Self {
+        Self {
+            enforce: true,
+            reminders: vec![at("3d".into()), at("1d".into())],
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DropsSection {
+    pub catch_up: Spanned<String>,
+}
+
+impl Default for DropsSection {
+    fn default() -> Self {
+        Self {
+            catch_up: at("6h".into()),
+        }
+    }
 }

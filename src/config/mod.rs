@@ -2,6 +2,7 @@
 //! Every problem names its key and line so `steward check-config` can explain it.
 
 mod file;
+mod membership;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -18,6 +19,7 @@ use crate::core::periods::Calendar;
 use crate::core::points::MessageXpRules;
 use crate::core::thanks::ThanksRules;
 use file::ConfigFile;
+pub use membership::{MembershipConfig, Reward};
 
 /// The default config file name, looked up in the working directory.
 pub const DEFAULT_PATH: &str = "steward.toml";
@@ -54,6 +56,7 @@ pub struct Config {
     pub thanks: ThanksRules,
     pub telegram: TelegramConfig,
     pub discord: DiscordConfig,
+    pub membership: MembershipConfig,
 }
 
 #[derive(Debug, Clone)]
@@ -151,7 +154,7 @@ impl Config {
 
     /// Parses and validates config text, collecting every problem found.
     pub fn from_toml(text: &str) -> Result<Self, Vec<ConfigProblem>> {
-        let file: ConfigFile = toml::from_str(text).map_err(|e| {
+        let mut file: ConfigFile = toml::from_str(text).map_err(|e| {
             vec![ConfigProblem {
                 line: e.span().map(|s| line_of(text, &s)),
                 key: "syntax".into(),
@@ -190,6 +193,7 @@ impl Config {
         };
         let operators = accounts(&file.community.operators, "community.operators");
         let no_xp_chats = accounts(&file.points.no_xp_chats, "points.no_xp_chats");
+        let membership = membership::read(&mut file, &mut problem);
 
         let p = &file.points;
         for (value, key) in [
@@ -258,6 +262,7 @@ impl Config {
                 api_url: file.discord.api_url,
                 guilds: file.discord.guilds,
             },
+            membership,
         })
     }
 

@@ -73,13 +73,23 @@ pub fn parse_term(text: &str) -> Result<Term, String> {
 pub fn describe(d: Duration) -> String {
     let mut secs = d.num_seconds().max(0);
     let mut parts = Vec::new();
-    for (unit, size) in [("w", 7 * 86_400), ("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)] {
+    for (unit, size) in [
+        ("w", 7 * 86_400),
+        ("d", 86_400),
+        ("h", 3600),
+        ("m", 60),
+        ("s", 1),
+    ] {
         if secs >= size && parts.len() < 2 {
             parts.push(format!("{}{unit}", secs / size));
             secs %= size;
         }
     }
-    if parts.is_empty() { "0s".into() } else { parts.join(" ") }
+    if parts.is_empty() {
+        "0s".into()
+    } else {
+        parts.join(" ")
+    }
 }
 
 #[cfg(test)]
@@ -97,10 +107,17 @@ mod tests {
     #[test]
     fn bad_spans_say_what_a_span_looks_like() {
         for bad in ["", "30", "h", "3x", "-5m", "1.5h", "2h30"] {
-            assert!(parse_span(bad).unwrap_err().contains("not a duration"), "{bad}");
+            assert!(
+                parse_span(bad).unwrap_err().contains("not a duration"),
+                "{bad}"
+            );
         }
         assert!(parse_span("0m").unwrap_err().contains("no time"));
-        assert!(parse_span("99999999999999w").unwrap_err().contains("100 years"));
+        assert!(
+            parse_span("99999999999999w")
+                .unwrap_err()
+                .contains("100 years")
+        );
     }
 
     #[test]

@@ -22,8 +22,14 @@ impl TierAccess {
     #[must_use]
     pub fn minus(&self, other: &TierAccess) -> TierAccess {
         TierAccess {
-            discord_role: self.discord_role.clone().filter(|r| other.discord_role.as_ref() != Some(r)),
-            telegram_chat: self.telegram_chat.clone().filter(|c| other.telegram_chat.as_ref() != Some(c)),
+            discord_role: self
+                .discord_role
+                .clone()
+                .filter(|r| other.discord_role.as_ref() != Some(r)),
+            telegram_chat: self
+                .telegram_chat
+                .clone()
+                .filter(|c| other.telegram_chat.as_ref() != Some(c)),
         }
     }
 }
@@ -61,7 +67,11 @@ impl Membership {
 
 /// The highest-ranked active tier among a member's memberships.
 #[must_use]
-pub fn effective<'a>(tiers: &'a [TierDef], memberships: &[Membership], now: DateTime<Utc>) -> Option<&'a TierDef> {
+pub fn effective<'a>(
+    tiers: &'a [TierDef],
+    memberships: &[Membership],
+    now: DateTime<Utc>,
+) -> Option<&'a TierDef> {
     memberships
         .iter()
         .filter(|m| m.is_active(now))
@@ -72,13 +82,22 @@ pub fn effective<'a>(tiers: &'a [TierDef], memberships: &[Membership], now: Date
 /// The expiry after granting `term`: an active membership is extended from its expiry, an
 /// expired or missing one starts now; lifetime stays lifetime.
 #[must_use]
-pub fn extended(current: Option<&Membership>, term: Term, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+pub fn extended(
+    current: Option<&Membership>,
+    term: Term,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
     let Term::For(span) = term else {
         return None;
     };
     match current.filter(|m| m.is_active(now)) {
-        Some(Membership { expires_at: None, .. }) => None,
-        Some(Membership { expires_at: Some(end), .. }) => Some(*end + span),
+        Some(Membership {
+            expires_at: None, ..
+        }) => None,
+        Some(Membership {
+            expires_at: Some(end),
+            ..
+        }) => Some(*end + span),
         None => Some(now + span),
     }
 }
@@ -123,7 +142,10 @@ mod tests {
             rank,
             xp_multiplier: 1.0,
             daily_bonus: 0,
-            access: TierAccess { discord_role: role.map(Into::into), telegram_chat: None },
+            access: TierAccess {
+                discord_role: role.map(Into::into),
+                telegram_chat: None,
+            },
             gated_channels: Vec::new(),
             description: String::new(),
         }
@@ -137,23 +159,53 @@ mod tests {
     fn the_highest_active_tier_is_in_effect() {
         let tiers = [tier("basic", 1, None), tier("pro", 2, None)];
         let ms = [
-            Membership { tier: "basic".into(), expires_at: None },
-            Membership { tier: "pro".into(), expires_at: Some(now() - Duration::days(1)) },
+            Membership {
+                tier: "basic".into(),
+                expires_at: None,
+            },
+            Membership {
+                tier: "pro".into(),
+                expires_at: Some(now() - Duration::days(1)),
+            },
         ];
-        assert_eq!(effective(&tiers, &ms, now()).map(|t| t.id.as_str()), Some("basic"));
-        let ms = [Membership { tier: "pro".into(), expires_at: Some(now() + Duration::days(1)) }];
-        assert_eq!(effective(&tiers, &ms, now()).map(|t| t.id.as_str()), Some("pro"));
+        assert_eq!(
+            effective(&tiers, &ms, now()).map(|t| t.id.as_str()),
+            Some("basic")
+        );
+        let ms = [Membership {
+            tier: "pro".into(),
+            expires_at: Some(now() + Duration::days(1)),
+        }];
+        assert_eq!(
+            effective(&tiers, &ms, now()).map(|t| t.id.as_str()),
+            Some("pro")
+        );
     }
 
     #[test]
     fn granting_an_active_tier_extends_it() {
-        let active = Membership { tier: "pro".into(), expires_at: Some(now() + Duration::days(10)) };
+        let active = Membership {
+            tier: "pro".into(),
+            expires_at: Some(now() + Duration::days(10)),
+        };
         let thirty = Term::For(Duration::days(30));
-        assert_eq!(extended(Some(&active), thirty, now()), Some(now() + Duration::days(40)));
-        let expired = Membership { tier: "pro".into(), expires_at: Some(now() - Duration::days(10)) };
-        assert_eq!(extended(Some(&expired), thirty, now()), Some(now() + Duration::days(30)));
+        assert_eq!(
+            extended(Some(&active), thirty, now()),
+            Some(now() + Duration::days(40))
+        );
+        let expired = Membership {
+            tier: "pro".into(),
+            expires_at: Some(now() - Duration::days(10)),
+        };
+        assert_eq!(
+            extended(Some(&expired), thirty, now()),
+            Some(now() + Duration::days(30))
+        );
         assert_eq!(extended(None, Term::Lifetime, now()), None);
-        let lifetime = Membership { tier: "pro".into(), expires_at: None };
+        let lifetime = Membership {
+            tier: "pro".into(),
+            expires_at: None,
+        };
         assert_eq!(extended(Some(&lifetime), thirty, now()), None);
     }
 
@@ -163,18 +215,33 @@ mod tests {
         let team = tier("team", 3, Some("role-1"));
         let other = tier("other", 1, Some("role-2"));
         assert!(access_to_remove(&pro, &[&team]).is_empty());
-        assert_eq!(access_to_remove(&pro, &[&other]).discord_role.as_deref(), Some("role-1"));
+        assert_eq!(
+            access_to_remove(&pro, &[&other]).discord_role.as_deref(),
+            Some("role-1")
+        );
     }
 
     #[test]
     fn reminders_fire_once_each_closest_first() {
         let end = now() + Duration::hours(20);
         let offsets = [Duration::days(3), Duration::days(1)];
-        assert_eq!(due_reminder(end, &offsets, None, now()), Some(Duration::days(1)));
-        assert_eq!(due_reminder(end, &offsets, Some(Duration::days(1)), now()), None);
+        assert_eq!(
+            due_reminder(end, &offsets, None, now()),
+            Some(Duration::days(1))
+        );
+        assert_eq!(
+            due_reminder(end, &offsets, Some(Duration::days(1)), now()),
+            None
+        );
         let in_two_days = now() + Duration::days(2);
-        assert_eq!(due_reminder(in_two_days, &offsets, None, now()), Some(Duration::days(3)));
-        assert_eq!(due_reminder(in_two_days, &offsets, Some(Duration::days(3)), now()), None);
+        assert_eq!(
+            due_reminder(in_two_days, &offsets, None, now()),
+            Some(Duration::days(3))
+        );
+        assert_eq!(
+            due_reminder(in_two_days, &offsets, Some(Duration::days(3)), now()),
+            None
+        );
         let a_day_later = now() + Duration::days(1);
         assert_eq!(
             due_reminder(in_two_days, &offsets, Some(Duration::days(3)), a_day_later),

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::events::{Mention, Person, Sender};
+use super::events::{Mention, Person, QuotedMessage, Sender};
 use super::{Engine, EngineResult};
 use crate::core::commands::{Audience, COMMANDS, Command};
 use crate::core::ids::{ChatRef, MemberId};
@@ -16,8 +16,11 @@ pub struct CommandContext {
     /// The sender's member.
     pub member: MemberId,
     pub reply_to: Option<Person>,
+    pub quoted: Option<QuotedMessage>,
     pub mentions: Vec<Mention>,
     pub at: DateTime<Utc>,
+    /// Identifies this request, so a repeated delivery of it is not carried out twice.
+    pub request_key: String,
 }
 
 impl Engine {
@@ -67,6 +70,26 @@ impl Engine {
             } => self.grant(ctx, who.as_deref(), -amount, reason).await,
             Command::SeasonStart { name, until } => self.start_season(ctx, &name, until).await,
             Command::SeasonEnd => self.end_season_command(ctx).await,
+            Command::Membership => self.membership(ctx).await,
+            Command::Tiers => Ok(self.tiers_text()),
+            Command::Shop => self.shop(ctx).await,
+            Command::Redeem { reward } => self.redeem(ctx, &reward).await,
+            Command::Drops => self.upcoming_for_member(ctx).await,
+            Command::Rate { drop, stars } => self.rate(ctx, drop, stars).await,
+            Command::MemberGrant { who, tier, term } => {
+                self.member_grant(ctx, who.as_deref(), &tier, term, false)
+                    .await
+            }
+            Command::MemberExtend { who, tier, term } => {
+                self.member_grant(ctx, who.as_deref(), &tier, term, true)
+                    .await
+            }
+            Command::MemberRevoke { who, tier } => {
+                self.member_revoke(ctx, who.as_deref(), tier.as_deref())
+                    .await
+            }
+            Command::MemberList { tier } => self.member_list(tier.as_deref()).await,
+            Command::Drop(command) => self.drop_command(ctx, command).await,
         }
     }
 

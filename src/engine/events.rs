@@ -44,20 +44,36 @@ pub struct Mention {
     pub person: Person,
 }
 
+/// A message being replied to, as far as an adapter can describe it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuotedMessage {
+    pub chat: ChatRef,
+    pub message_id: String,
+    pub text: String,
+}
+
 /// A chat message, possibly a command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MessageEvent {
     pub chat: ChatRef,
+    /// The platform's id of this message; with the chat it makes a request key, so a message
+    /// delivered twice (a redelivered update) is carried out once.
+    pub message_id: Option<String>,
     pub sender: Sender,
     pub text: String,
     pub is_edit: bool,
     /// The author of the message this one replies to.
     pub reply_to: Option<Person>,
+    /// The replied-to message itself, for `/drop` by reply.
+    pub quoted: Option<QuotedMessage>,
     pub mentions: Vec<Mention>,
     pub at: DateTime<Utc>,
 }
 
 /// Everything an adapter can tell the engine.
+// Events are built and consumed one at a time, never stored in bulk: boxing the large variant
+// would only add an allocation per message.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     Message(MessageEvent),

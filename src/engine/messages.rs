@@ -29,13 +29,19 @@ impl Engine {
             Ok(member) => member,
             Err(e) => return Some(Self::reply_text(Err(e))),
         };
+        let request_key = match &message.message_id {
+            Some(id) => format!("{}:{}:{id}", message.chat.platform, message.chat.chat_id),
+            None => format!("unkeyed:{:016x}", self.random_u64()),
+        };
         let ctx = CommandContext {
             chat: message.chat,
             sender: message.sender,
             member,
             reply_to: message.reply_to,
+            quoted: message.quoted,
             mentions: message.mentions,
             at: message.at,
+            request_key,
         };
         if let Some(command) = command {
             return Some(self.run_command(&ctx, command).await);
@@ -67,7 +73,11 @@ impl Engine {
         if let Err(NoXp::TooShort | NoXp::Cooldown) = rules.check(text, cached, ctx.at) {
             return Ok(());
         }
-        let amount = rules.amount(self.random_unit(), 1.0);
+        let multiplier = self
+            .effective_tier(ctx.member, ctx.at)
+            .await?
+            .map_or(1.0, |t| t.xp_multiplier);
+        let amount = rules.amount(self.random_unit(), multiplier);
         let boards = self.period_boards_at(ctx.at);
         let mut scoring = self.begin_scoring(&boards).await?;
         // The stored time is the authority: another process may have awarded since.

@@ -8,15 +8,20 @@
 mod boards;
 pub mod clock;
 mod commands;
+mod delivery;
+mod drops;
 pub mod events;
 mod format;
 mod identity;
+mod membership;
 mod messages;
 pub mod platform;
 mod points;
 mod ranking;
+mod scheduler;
 mod scoring;
 mod seasons;
+mod shop;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, RwLock};
@@ -31,9 +36,11 @@ use crate::store::{Season, Store, StoreError};
 use boards::LiveBoards;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use commands::CommandContext;
-pub use events::{Event, Mention, MessageEvent, Person, Sender};
-pub use platform::{ChatPlatform, PlatformError, RecordingPlatform, Sent};
-pub use seasons::TickOutcome;
+pub use events::{Event, Mention, MessageEvent, Person, QuotedMessage, Sender};
+pub use platform::{
+    ChatPlatform, DropTarget, OutboundDrop, PlatformError, RecordingPlatform, Sent,
+};
+pub use scheduler::TickOutcome;
 
 /// Why a request was not carried out.
 #[derive(Debug, thiserror::Error)]
@@ -73,6 +80,8 @@ pub struct Engine {
     cooldowns: Mutex<HashMap<MemberId, DateTime<Utc>>>,
     season: RwLock<Option<Season>>,
     rng: Mutex<StdRng>,
+    /// Wakes the scheduler loop when something is scheduled, cancelled or granted.
+    wake: tokio::sync::Notify,
 }
 
 impl Engine {
@@ -95,7 +104,15 @@ impl Engine {
             cooldowns: Mutex::new(HashMap::new()),
             season: RwLock::new(season),
             rng: Mutex::new(StdRng::from_os_rng()),
+            wake: tokio::sync::Notify::new(),
         };
+        let recovered = engine.store.recover_interrupted().await?;
+        if recovered > 0 {
+            tracing::warn!(
+                recovered,
+                "deliveries interrupted by a crash will be sent again"
+            );
+        }
         let now = engine.now();
         // No other task can see the engine yet, so no writer lock is needed to load the boards.
         engine.ensure_live(&engine.period_boards_at(now)).await?;

@@ -1,18 +1,24 @@
 //! The one trait through which the engine acts on the outside world: post to a chat, DM an
-//! account. Every adapter implements it; tests use [`RecordingPlatform`].
+//! account, deliver a drop, give or take tier access. Every adapter implements it; tests use
+//! [`RecordingPlatform`].
 
+use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Mutex;
 
 use crate::core::ids::{AccountRef, ChatRef};
+use crate::core::tiers::{TierAccess, TierDef};
 
-/// Why a platform action failed; the engine logs it and carries on.
+/// Why a platform action failed; the engine logs it, retries deliveries, and carries on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlatformError {
     /// The member must open a private chat with the bot first (Telegram), or has DMs closed.
     #[error("cannot send a direct message to {0}")]
     DmClosed(String),
+    /// The platform asked to wait before trying again.
+    #[error("rate limited: retry after {retry_after_secs} s")]
+    RateLimited { retry_after_secs: u64 },
     /// Anything else the platform refused, in its own words.
     #[error("{0}")]
     Failed(String),
@@ -20,25 +26,81 @@ pub enum PlatformError {
 
 pub type PlatformFuture<'a> = Pin<Box<dyn Future<Output = Result<(), PlatformError>> + Send + 'a>>;
 
+/// Where a drop goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DropTarget {
+    Chat(ChatRef),
+    Dm(AccountRef),
+}
+
+/// A message to copy with its formatting and media, when the target is on its platform.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MessageRef {
+    pub chat: ChatRef,
+    pub message_id: String,
+}
+
+/// A drop as handed to a platform.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboundDrop {
+    pub drop_id: i64,
+    pub text: String,
+    pub copy_of: Option<MessageRef>,
+    /// Unique per (drop occurrence, target): a platform that supports idempotency keys
+    /// (Discord's nonce) uses it so a retry after a crash does not post twice.
+    pub nonce: String,
+}
+
 /// Outbound actions, platform-neutral.
 pub trait ChatPlatform: Send + Sync {
     /// Posts text to a chat.
     fn post<'a>(&'a self, chat: &'a ChatRef, text: &'a str) -> PlatformFuture<'a>;
     /// Sends a direct message to one account.
     fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a>;
+    /// Delivers a drop, with a way to rate it where the platform has buttons.
+    fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a>;
+    /// Gives an account the platform access of a tier (role, invite link by DM).
+    fn grant_access<'a>(&'a self, to: &'a AccountRef, tier: &'a TierDef) -> PlatformFuture<'a>;
+    /// Takes away the part of a tier's access that no other running tier still gives.
+    fn revoke_access<'a>(
+        &'a self,
+        from: &'a AccountRef,
+        tier: &'a TierDef,
+        access: &'a TierAccess,
+    ) -> PlatformFuture<'a>;
 }
 
 /// One action the engine took, as recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sent {
-    Post { chat: ChatRef, text: String },
-    Dm { to: AccountRef, text: String },
+    Post {
+        chat: ChatRef,
+        text: String,
+    },
+    Dm {
+        to: AccountRef,
+        text: String,
+    },
+    Drop {
+        to: DropTarget,
+        drop_id: i64,
+        text: String,
+    },
+    Grant {
+        to: AccountRef,
+        tier: String,
+    },
+    Revoke {
+        from: AccountRef,
+        tier: String,
+    },
 }
 
-/// A platform that records every action, for tests.
+/// A platform that records every action, for tests, and fails drops on request.
 #[derive(Debug, Default)]
 pub struct RecordingPlatform {
     sent: Mutex<Vec<Sent>>,
+    drop_failures: Mutex<VecDeque<PlatformError>>,
 }
 
 impl RecordingPlatform {
@@ -50,10 +112,18 @@ impl RecordingPlatform {
             .unwrap_or_default()
     }
 
-    fn record(&self, sent: Sent) {
+    /// Makes the next drop deliveries fail with these errors, in order.
+    pub fn fail_drops(&self, errors: impl IntoIterator<Item = PlatformError>) {
+        if let Ok(mut failures) = self.drop_failures.lock() {
+            failures.extend(errors);
+        }
+    }
+
+    fn record(&self, sent: Sent) -> PlatformFuture<'static> {
         if let Ok(mut all) = self.sent.lock() {
             all.push(sent);
         }
+        Box::pin(async { Ok(()) })
     }
 }
 
@@ -62,15 +132,48 @@ impl ChatPlatform for RecordingPlatform {
         self.record(Sent::Post {
             chat: chat.clone(),
             text: text.to_owned(),
-        });
-        Box::pin(async { Ok(()) })
+        })
     }
 
     fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
         self.record(Sent::Dm {
             to: to.clone(),
             text: text.to_owned(),
-        });
-        Box::pin(async { Ok(()) })
+        })
+    }
+
+    fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
+        let failure = self
+            .drop_failures
+            .lock()
+            .ok()
+            .and_then(|mut f| f.pop_front());
+        if let Some(error) = failure {
+            return Box::pin(async move { Err(error) });
+        }
+        self.record(Sent::Drop {
+            to: to.clone(),
+            drop_id: drop.drop_id,
+            text: drop.text.clone(),
+        })
+    }
+
+    fn grant_access<'a>(&'a self, to: &'a AccountRef, tier: &'a TierDef) -> PlatformFuture<'a> {
+        self.record(Sent::Grant {
+            to: to.clone(),
+            tier: tier.id.clone(),
+        })
+    }
+
+    fn revoke_access<'a>(
+        &'a self,
+        from: &'a AccountRef,
+        tier: &'a TierDef,
+        _access: &'a TierAccess,
+    ) -> PlatformFuture<'a> {
+        self.record(Sent::Revoke {
+            from: from.clone(),
+            tier: tier.id.clone(),
+        })
     }
 }

@@ -14,9 +14,13 @@ impl Engine {
         let calendar = &self.config.calendar;
         let today = calendar.day(ctx.at);
         let boards = self.period_boards_at(ctx.at);
+        let bonus = self
+            .effective_tier(ctx.member, ctx.at)
+            .await?
+            .map_or(0, |t| t.daily_bonus);
         let mut scoring = self.begin_scoring(&boards).await?;
         let state = scoring.tx.member(ctx.member).await?.daily;
-        let DailyDecision::Claim { amount, streak } = self.config.daily.decide(state, today, 0)
+        let DailyDecision::Claim { amount, streak } = self.config.daily.decide(state, today, bonus)
         else {
             let opens = calendar.next_day_start(ctx.at);
             return refuse(format!(
@@ -254,6 +258,10 @@ fn describe(entry: &LedgerEntry) -> String {
         Some(LedgerKind::Grant) => format!("granted by {actor}{reason}"),
         Some(LedgerKind::Remove) => format!("removed by {actor}{reason}"),
         Some(LedgerKind::Link) => "accounts linked".into(),
+        Some(LedgerKind::Redeem) => format!(
+            "redeemed {}",
+            entry.reference.as_deref().unwrap_or("a reward")
+        ),
         None => "other".into(),
     }
 }

@@ -7,13 +7,6 @@ use super::ranking::render_board;
 use super::{Engine, EngineResult, format, refuse};
 use crate::store::Season;
 
-/// What one [`Engine::tick`] did.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TickOutcome {
-    /// Names of seasons that reached their end date.
-    pub seasons_ended: Vec<String>,
-}
-
 impl Engine {
     pub(crate) async fn start_season(
         &self,
@@ -68,24 +61,22 @@ impl Engine {
         self.after_season_end(&season).await
     }
 
-    /// Ends seasons whose end date has come; the step function behind the console's loop and,
-    /// later, the scheduler.
-    pub async fn tick(&self, now: DateTime<Utc>) -> EngineResult<TickOutcome> {
+    /// Ends seasons whose end date has come (a step of the scheduler's tick); returns their names.
+    pub(crate) async fn end_due_seasons(&self, now: DateTime<Utc>) -> EngineResult<Vec<String>> {
         let due = self
             .season
             .read()
             .ok()
             .and_then(|s| s.clone())
             .filter(|s| s.ends_at.is_some_and(|end| end <= now));
-        let mut outcome = TickOutcome::default();
         let Some(season) = due else {
-            return Ok(outcome);
+            return Ok(Vec::new());
         };
         let _writer = self.writer.lock().await;
         let mut tx = self.store.begin().await?;
         // Another process may have ended it already.
         if tx.active_season().await?.is_none_or(|s| s.id != season.id) {
-            return Ok(outcome);
+            return Ok(Vec::new());
         }
         let end = season.ends_at.unwrap_or(now);
         tx.end_season(season.id, end).await?;
@@ -94,8 +85,7 @@ impl Engine {
         if let Err(e) = self.platform.post(&season.announce, &text).await {
             tracing::warn!(error = %e, "season end announcement failed");
         }
-        outcome.seasons_ended.push(season.name);
-        Ok(outcome)
+        Ok(vec![season.name])
     }
 
     /// Forgets the ended season's live board and renders its final top 10.

@@ -188,3 +188,20 @@ impl WriteTx {
         Ok(())
     }
 }
+
+impl Store {
+    /// Every account of a member, Telegram and Discord before the console.
+    pub async fn accounts_of(&self, member: MemberId) -> Result<Vec<AccountRef>> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT platform, user_id FROM accounts WHERE member_id = ? \
+             ORDER BY platform = 'console', platform, user_id",
+        )
+        .bind(member.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(platform, id)| Some(AccountRef::new(platform.parse().ok()?, id)))
+            .collect())
+    }
+}

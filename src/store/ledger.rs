@@ -14,6 +14,7 @@ pub enum LedgerKind {
     Grant,
     Remove,
     Link,
+    Redeem,
 }
 
 impl LedgerKind {
@@ -26,6 +27,7 @@ impl LedgerKind {
             Self::Grant => "grant",
             Self::Remove => "remove",
             Self::Link => "link",
+            Self::Redeem => "redeem",
         }
     }
 
@@ -37,6 +39,7 @@ impl LedgerKind {
             Self::Grant,
             Self::Remove,
             Self::Link,
+            Self::Redeem,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)

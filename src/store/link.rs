@@ -79,7 +79,7 @@ impl WriteTx {
         at: DateTime<Utc>,
     ) -> Result<MergeOutcome> {
         let (s, a) = (survivor.0, absorbed.0);
-        let statements: [&'static str; 12] = [
+        let statements: &[&'static str] = &[
             "UPDATE accounts SET member_id = ?1 WHERE member_id = ?2",
             // Message XP is one ledger row per member and day: fold same-day rows together.
             "UPDATE ledger AS s SET delta_xp = s.delta_xp + a.delta_xp, delta_balance = s.delta_balance + a.delta_balance \
@@ -100,10 +100,27 @@ impl WriteTx {
              last_message_xp_at = max(coalesce(s.last_message_xp_at, 0), coalesce(a.last_message_xp_at, 0)) \
              FROM members AS a WHERE s.id = ?1 AND a.id = ?2",
             "DELETE FROM link_codes WHERE member_id IN (?1, ?2)",
+            // Memberships: per tier the running one with the later expiry (or lifetime) wins.
+            "UPDATE memberships AS s SET expires_at = a.expires_at, ended_at = a.ended_at, \
+             reminded_secs = a.reminded_secs, started_at = a.started_at \
+             FROM memberships AS a WHERE s.member_id = ?1 AND a.member_id = ?2 AND s.tier = a.tier \
+             AND a.ended_at IS NULL AND (s.ended_at IS NOT NULL \
+             OR (a.expires_at IS NULL AND s.expires_at IS NOT NULL) \
+             OR (s.expires_at IS NOT NULL AND a.expires_at > s.expires_at))",
+            "UPDATE OR IGNORE memberships SET member_id = ?1 WHERE member_id = ?2",
+            "DELETE FROM memberships WHERE member_id = ?2",
+            "UPDATE membership_events SET member_id = ?1 WHERE member_id = ?2",
+            "UPDATE membership_events SET actor_member_id = ?1 WHERE actor_member_id = ?2",
+            "UPDATE redemptions SET member_id = ?1 WHERE member_id = ?2",
+            "UPDATE OR IGNORE ratings SET member_id = ?1 WHERE member_id = ?2",
+            "DELETE FROM ratings WHERE member_id = ?2",
+            "UPDATE drops SET created_by = ?1 WHERE created_by = ?2",
+            "UPDATE OR IGNORE deliveries SET target = 'dm:' || ?1 WHERE target = 'dm:' || ?2",
+            "UPDATE deliveries SET state = 'cancelled' WHERE target = 'dm:' || ?2 AND state = 'pending'",
             // Whatever could not move (duplicate pair rows) goes with the absorbed member.
             "DELETE FROM period_scores WHERE member_id = ?2",
         ];
-        for sql in statements {
+        for &sql in statements {
             sqlx::query(sql)
                 .bind(s)
                 .bind(a)

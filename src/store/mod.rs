@@ -6,9 +6,12 @@
 
 mod accounts;
 mod boards;
+mod deliveries;
+mod drops;
 mod error;
 mod ledger;
 mod link;
+mod memberships;
 mod scores;
 mod seasons;
 mod thanks;
@@ -23,9 +26,12 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use accounts::{AccountProfile, MemberRow};
 pub use boards::BoardRow;
+pub use deliveries::{AttemptResult, DeliveryRow};
+pub use drops::{DropRow, NewDrop, SourceMessage};
 pub use error::StoreError;
 pub use ledger::{LedgerEntry, LedgerKind};
 pub use link::MergeOutcome;
+pub use memberships::{HeldMembership, MembershipEvent};
 pub use scores::{Award, AwardOutcome, BoardChange};
 pub use seasons::Season;
 

@@ -174,6 +174,8 @@ pub fn discord_channel() -> ChatRef {
 pub fn message(who: &Person, chat: ChatRef, text: &str, at: DateTime<Utc>) -> MessageEvent {
     MessageEvent {
         chat,
+        message_id: None,
+        quoted: None,
         sender: Sender {
             person: who.clone(),
             platform_admin: false,

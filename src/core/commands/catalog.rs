@@ -69,6 +69,28 @@ pub const COMMANDS: &[CommandSpec] = &[
         "/link [CODE]",
         "Join your Discord and Telegram accounts into one member",
     ),
+    member(
+        "membership",
+        "/membership",
+        "Your membership tier, its expiry and perks",
+    ),
+    member(
+        "tiers",
+        "/tiers",
+        "The membership tiers and how to get them",
+    ),
+    member("shop", "/shop", "Rewards you can buy with your points"),
+    member(
+        "redeem",
+        "/redeem REWARD",
+        "Spend points on a reward from /shop",
+    ),
+    member("drops", "/drops", "Upcoming content drops you can see"),
+    member(
+        "rate",
+        "/rate ID 1-5",
+        "Rate a delivered drop from 1 to 5 stars",
+    ),
     operator(
         "points",
         "/points add|remove @member N [reason]",
@@ -78,6 +100,16 @@ pub const COMMANDS: &[CommandSpec] = &[
         "season",
         "/season start NAME [until YYYY-MM-DD] | /season end",
         "Start or end a season",
+    ),
+    operator(
+        "member",
+        "/member grant|extend @member TIER DURATION | /member revoke @member [TIER] | /member list [TIER]",
+        "Grant, extend, revoke or list memberships",
+    ),
+    operator(
+        "drop",
+        "/drop WHEN [every RULE] [to TARGET[,TARGET]] [tier TIER] TEXT | /drop list | /drop show|cancel|status|stats ID",
+        "Schedule and manage content drops",
     ),
 ];
 

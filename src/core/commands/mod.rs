@@ -9,6 +9,9 @@ pub use parse::{CommandError, MAX_AMOUNT, parse};
 
 use chrono::NaiveDate;
 
+use super::drops::grammar::DropCommand;
+use super::duration::Term;
+
 /// A member named in a command: `@name`, a bare name, or a platform id as typed.
 pub type MemberToken = String;
 
@@ -63,6 +66,35 @@ pub enum Command {
         until: Option<NaiveDate>,
     },
     SeasonEnd,
+    Membership,
+    Tiers,
+    Shop,
+    Redeem {
+        reward: String,
+    },
+    Drops,
+    Rate {
+        drop: i64,
+        stars: u8,
+    },
+    MemberGrant {
+        who: Option<MemberToken>,
+        tier: String,
+        term: Term,
+    },
+    MemberExtend {
+        who: Option<MemberToken>,
+        tier: String,
+        term: Term,
+    },
+    MemberRevoke {
+        who: Option<MemberToken>,
+        tier: Option<String>,
+    },
+    MemberList {
+        tier: Option<String>,
+    },
+    Drop(DropCommand),
 }
 
 impl Command {
@@ -80,6 +112,17 @@ impl Command {
             Self::Link { .. } => "link",
             Self::PointsAdd { .. } | Self::PointsRemove { .. } => "points",
             Self::SeasonStart { .. } | Self::SeasonEnd => "season",
+            Self::Membership => "membership",
+            Self::Tiers => "tiers",
+            Self::Shop => "shop",
+            Self::Redeem { .. } => "redeem",
+            Self::Drops => "drops",
+            Self::Rate { .. } => "rate",
+            Self::MemberGrant { .. }
+            | Self::MemberExtend { .. }
+            | Self::MemberRevoke { .. }
+            | Self::MemberList { .. } => "member",
+            Self::Drop(_) => "drop",
         }
     }
 

@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 
 use super::{BoardArg, Command, CommandSpec, find};
+use crate::core::drops::grammar::{drop_id, parse_drop};
+use crate::core::duration::parse_term;
 
 /// Largest amount one command may move, far below anything that could overflow a total.
 pub const MAX_AMOUNT: i64 = 1_000_000_000;
@@ -35,6 +37,7 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         return Ok(None);
     }
     let spec = find(&name).ok_or_else(|| CommandError::Unknown(truncate(&name)))?;
+    let raw_args = args;
     let args: Vec<&str> = args.split_whitespace().collect();
     let usage = |problem: &str| CommandError::Usage {
         spec,
@@ -71,6 +74,19 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         },
         "points" => points(&args, is_reply).map_err(|p| usage(&p))?,
         "season" => season(&args).map_err(|p| usage(&p))?,
+        "membership" => no_args(&args, Command::Membership).map_err(|p| usage(&p))?,
+        "tiers" => no_args(&args, Command::Tiers).map_err(|p| usage(&p))?,
+        "shop" => no_args(&args, Command::Shop).map_err(|p| usage(&p))?,
+        "drops" => no_args(&args, Command::Drops).map_err(|p| usage(&p))?,
+        "redeem" => match args.as_slice() {
+            [reward] => Command::Redeem {
+                reward: reward.to_lowercase(),
+            },
+            _ => return Err(usage("Name one reward from /shop.")),
+        },
+        "rate" => rate(&args).map_err(|p| usage(&p))?,
+        "member" => member(&args, is_reply).map_err(|p| usage(&p))?,
+        "drop" => Command::Drop(parse_drop(raw_args, is_reply).map_err(|p| usage(&p))?),
         _ => return Err(CommandError::Unknown(name)),
     };
     Ok(Some(command))
@@ -201,6 +217,78 @@ fn season(args: &[&str]) -> Result<Command, String> {
         }
         Some((action, [])) if action.eq_ignore_ascii_case("end") => Ok(Command::SeasonEnd),
         _ => Err("Say start NAME or end.".into()),
+    }
+}
+
+fn rate(args: &[&str]) -> Result<Command, String> {
+    let [id, stars] = args else {
+        return Err("Give the drop id and 1 to 5 stars.".into());
+    };
+    let stars = stars
+        .parse::<u8>()
+        .ok()
+        .filter(|s| (1..=5).contains(s))
+        .ok_or_else(|| format!("`{}` is not 1 to 5 stars.", truncate(stars)))?;
+    Ok(Command::Rate {
+        drop: drop_id(id)?,
+        stars,
+    })
+}
+
+fn member(args: &[&str], is_reply: bool) -> Result<Command, String> {
+    let Some((action, rest)) = args.split_first() else {
+        return Err("Say grant, extend, revoke or list.".into());
+    };
+    let action = action.to_lowercase();
+    match action.as_str() {
+        "grant" | "extend" => {
+            let (who, tier, term) = match rest {
+                [tier, term] if is_reply && !tier.starts_with('@') => (None, *tier, *term),
+                [who, tier, term] => (Some(member_token(who)?), *tier, *term),
+                _ => {
+                    return Err(
+                        "Name the member, the tier and the duration (30d, 12w or lifetime).".into(),
+                    );
+                }
+            };
+            let tier = tier.to_lowercase();
+            let term = parse_term(term)?;
+            Ok(if action == "grant" {
+                Command::MemberGrant { who, tier, term }
+            } else {
+                Command::MemberExtend { who, tier, term }
+            })
+        }
+        "revoke" => match rest {
+            [] if is_reply => Ok(Command::MemberRevoke {
+                who: None,
+                tier: None,
+            }),
+            [tier] if is_reply && !tier.starts_with('@') => Ok(Command::MemberRevoke {
+                who: None,
+                tier: Some(tier.to_lowercase()),
+            }),
+            [who] => Ok(Command::MemberRevoke {
+                who: Some(member_token(who)?),
+                tier: None,
+            }),
+            [who, tier] => Ok(Command::MemberRevoke {
+                who: Some(member_token(who)?),
+                tier: Some(tier.to_lowercase()),
+            }),
+            _ => Err("Name the member, and the tier if only one should go.".into()),
+        },
+        "list" => match rest {
+            [] => Ok(Command::MemberList { tier: None }),
+            [tier] => Ok(Command::MemberList {
+                tier: Some(tier.to_lowercase()),
+            }),
+            _ => Err("Name at most one tier.".into()),
+        },
+        other => Err(format!(
+            "`{}` is not grant, extend, revoke or list.",
+            truncate(other)
+        )),
     }
 }
 

@@ -29,9 +29,16 @@ impl DeliveryState {
 
     #[must_use]
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::Pending, Self::Sending, Self::Sent, Self::Failed, Self::Missed, Self::Cancelled]
-            .into_iter()
-            .find(|state| state.as_str() == s)
+        [
+            Self::Pending,
+            Self::Sending,
+            Self::Sent,
+            Self::Failed,
+            Self::Missed,
+            Self::Cancelled,
+        ]
+        .into_iter()
+        .find(|state| state.as_str() == s)
     }
 }
 
@@ -63,7 +70,14 @@ mod tests {
 
     #[test]
     fn states_round_trip() {
-        for s in ["pending", "sending", "sent", "failed", "missed", "cancelled"] {
+        for s in [
+            "pending",
+            "sending",
+            "sent",
+            "failed",
+            "missed",
+            "cancelled",
+        ] {
             assert_eq!(DeliveryState::parse(s).unwrap().as_str(), s);
         }
     }
@@ -72,7 +86,10 @@ mod tests {
     fn backoff_grows_and_honours_retry_after() {
         assert!(backoff(1, None) < backoff(2, None));
         assert!(backoff(3, None) < backoff(4, None));
-        assert_eq!(backoff(1, Some(Duration::seconds(42))), Duration::seconds(42));
+        assert_eq!(
+            backoff(1, Some(Duration::seconds(42))),
+            Duration::seconds(42)
+        );
     }
 
     #[test]

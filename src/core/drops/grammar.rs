@@ -71,9 +71,14 @@ pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, String> {
     for _ in 0..taken {
         rest = next_word(rest).map_or("", |(_, r)| r);
     }
-    let mut request = DropRequest { when, every: None, targets: Vec::new(), tier: None, text: String::new() };
-    loop {
-        let Some((word, after)) = next_word(rest) else { break };
+    let mut request = DropRequest {
+        when,
+        every: None,
+        targets: Vec::new(),
+        tier: None,
+        text: String::new(),
+    };
+    while let Some((word, after)) = next_word(rest) {
         match word.to_lowercase().as_str() {
             "every" if request.every.is_none() => {
                 let (rule, after_rule) = read_rule(after)?;
@@ -81,7 +86,8 @@ pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, String> {
                 rest = after_rule;
             }
             "to" if request.targets.is_empty() => {
-                let (list, after_list) = next_word(after).ok_or("`to` needs a channel name, like to announcements.")?;
+                let (list, after_list) =
+                    next_word(after).ok_or("`to` needs a channel name, like to announcements.")?;
                 request.targets = list
                     .split(',')
                     .map(|t| t.trim().trim_start_matches('#').to_lowercase())
@@ -93,7 +99,8 @@ pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, String> {
                 rest = after_list;
             }
             "tier" if request.tier.is_none() => {
-                let (tier, after_tier) = next_word(after).ok_or("`tier` needs a tier id, like tier pro.")?;
+                let (tier, after_tier) =
+                    next_word(after).ok_or("`tier` needs a tier id, like tier pro.")?;
                 request.tier = Some(tier.to_lowercase());
                 rest = after_tier;
             }
@@ -113,12 +120,15 @@ pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, String> {
 /// A rule: one word (`day`, `mon,thu`), `month N`, or a quoted cron expression.
 fn read_rule(s: &str) -> Result<(Rule, &str), String> {
     let quoted = s.trim_start().starts_with(['"', '“', '”']);
-    let (word, rest) = next_word(s).ok_or("`every` needs a rule: day, weekday, mon,thu, month 1 or a cron expression in quotes.")?;
+    let (word, rest) = next_word(s).ok_or(
+        "`every` needs a rule: day, weekday, mon,thu, month 1 or a cron expression in quotes.",
+    )?;
     if quoted {
         return Ok((Rule::parse(&format!("cron:{word}"))?, rest));
     }
     if word.eq_ignore_ascii_case("month") {
-        let (n, rest) = next_word(rest).ok_or("`every month` needs a day of the month, like every month 1.")?;
+        let (n, rest) =
+            next_word(rest).ok_or("`every month` needs a day of the month, like every month 1.")?;
         return Ok((Rule::parse(&format!("month {n}"))?, rest));
     }
     Ok((Rule::parse(&word)?, rest))
@@ -138,8 +148,13 @@ mod tests {
 
     #[test]
     fn the_full_form_reads_every_clause() {
-        let r = create("mon 09:00 every mon,thu to announcements,general tier pro New lesson:\n  *Ownership*");
-        assert_eq!(r.when, When::Next(Weekday::Mon, NaiveTime::from_hms_opt(9, 0, 0).unwrap()));
+        let r = create(
+            "mon 09:00 every mon,thu to announcements,general tier pro New lesson:\n  *Ownership*",
+        );
+        assert_eq!(
+            r.when,
+            When::Next(Weekday::Mon, NaiveTime::from_hms_opt(9, 0, 0).unwrap())
+        );
         assert_eq!(r.every.unwrap().to_text(), "mon,thu");
         assert_eq!(r.targets, vec!["announcements", "general"]);
         assert_eq!(r.tier.as_deref(), Some("pro"));
@@ -169,15 +184,37 @@ mod tests {
         assert_eq!(parse_drop("list", false), Ok(DropCommand::List));
         assert_eq!(parse_drop("show #12", false), Ok(DropCommand::Show(12)));
         assert_eq!(parse_drop("cancel 3", false), Ok(DropCommand::Cancel(3)));
-        assert!(parse_drop("cancel", false).unwrap_err().contains("one drop id"));
-        assert!(parse_drop("status x", false).unwrap_err().contains("not a drop id"));
+        assert!(
+            parse_drop("cancel", false)
+                .unwrap_err()
+                .contains("one drop id")
+        );
+        assert!(
+            parse_drop("status x", false)
+                .unwrap_err()
+                .contains("not a drop id")
+        );
     }
 
     #[test]
     fn text_is_needed_unless_replying() {
-        assert!(parse_drop("in 5m", false).unwrap_err().contains("Give the text"));
-        assert!(matches!(parse_drop("in 5m", true), Ok(DropCommand::Create(r)) if r.text.is_empty()));
-        assert!(parse_drop("in 5m every fortnight hi", false).unwrap_err().contains("is not a rule"));
-        assert!(parse_drop("in 5m to", false).unwrap_err().contains("channel name"));
+        assert!(
+            parse_drop("in 5m", false)
+                .unwrap_err()
+                .contains("Give the text")
+        );
+        assert!(
+            matches!(parse_drop("in 5m", true), Ok(DropCommand::Create(r)) if r.text.is_empty())
+        );
+        assert!(
+            parse_drop("in 5m every fortnight hi", false)
+                .unwrap_err()
+                .contains("is not a rule")
+        );
+        assert!(
+            parse_drop("in 5m to", false)
+                .unwrap_err()
+                .contains("channel name")
+        );
     }
 }

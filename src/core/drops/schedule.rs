@@ -37,7 +37,9 @@ pub(crate) fn weekday(word: &str) -> Option<Weekday> {
         ("sun", Weekday::Sun),
     ];
     all.iter()
-        .find(|(short, day)| w == *short || w == format!("{day:?}").to_lowercase() || w == full_name(*day))
+        .find(|(short, day)| {
+            w == *short || w == format!("{day:?}").to_lowercase() || w == full_name(*day)
+        })
         .map(|(_, d)| *d)
 }
 
@@ -67,7 +69,10 @@ impl Rule {
         if let Some(n) = lower.strip_prefix("month ") {
             return match n.trim().parse::<u32>() {
                 Ok(day @ 1..=31) => Ok(Self::MonthDay(day)),
-                _ => Err(format!("`month {}` needs a day of the month from 1 to 31.", n.trim())),
+                _ => Err(format!(
+                    "`month {}` needs a day of the month from 1 to 31.",
+                    n.trim()
+                )),
             };
         }
         if let Some(expr) = text.strip_prefix("cron:") {
@@ -147,7 +152,10 @@ pub fn resolve_local(local: NaiveDateTime, tz: Tz) -> DateTime<Utc> {
     (1..=24 * 60)
         .map(|m| minute + chrono::Duration::minutes(m))
         .find_map(|candidate| tz.from_local_datetime(&candidate).earliest())
-        .map_or_else(|| Utc.from_utc_datetime(&local), |at| at.with_timezone(&Utc))
+        .map_or_else(
+            || Utc.from_utc_datetime(&local),
+            |at| at.with_timezone(&Utc),
+        )
 }
 
 /// The first occurrence of `rule` at local `time_of_day` after `after` (or at it, when
@@ -176,7 +184,10 @@ pub fn next_occurrence(
         }
         return None;
     }
-    let start = after.with_timezone(&tz).date_naive().checked_sub_days(Days::new(1))?;
+    let start = after
+        .with_timezone(&tz)
+        .date_naive()
+        .checked_sub_days(Days::new(1))?;
     (0..800u64)
         .filter_map(|i| start.checked_add_days(Days::new(i)))
         .filter(|d| rule.matches(*d))

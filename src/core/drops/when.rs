@@ -31,7 +31,9 @@ pub fn parse_when(words: &[&str]) -> Result<(When, usize), String> {
     let lower = first.to_lowercase();
     let with_time = |make: fn(NaiveTime) -> When| match second.and_then(time) {
         Some(t) => Ok((make(t), 2)),
-        None => Err(format!("`{first}` needs a time after it, like {first} 09:00.")),
+        None => Err(format!(
+            "`{first}` needs a time after it, like {first} 09:00."
+        )),
     };
     match lower.as_str() {
         "" => Err("Say when: now, in 2h, tomorrow 09:00, mon 18:30 or 2026-12-01 09:00.".into()),
@@ -46,7 +48,9 @@ pub fn parse_when(words: &[&str]) -> Result<(When, usize), String> {
             if let Some(day) = weekday(&lower) {
                 return match second.and_then(time) {
                     Some(t) => Ok((When::Next(day, t), 2)),
-                    None => Err(format!("`{first}` needs a time after it, like {first} 18:30.")),
+                    None => Err(format!(
+                        "`{first}` needs a time after it, like {first} 18:30."
+                    )),
                 };
             }
             if let Ok(date) = NaiveDate::parse_from_str(first, "%Y-%m-%d") {
@@ -81,9 +85,14 @@ impl When {
                 if at > now { at } else { local(tomorrow, t) }
             }
             Self::Next(day, t) => {
-                let ahead = (7 + day.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
+                let ahead =
+                    (7 + day.num_days_from_monday() - today.weekday().num_days_from_monday()) % 7;
                 let at = local(today + Days::new(u64::from(ahead)), t);
-                if at > now { at } else { local(today + Days::new(u64::from(ahead) + 7), t) }
+                if at > now {
+                    at
+                } else {
+                    local(today + Days::new(u64::from(ahead) + 7), t)
+                }
             }
             Self::On(day, t) => local(day, t),
         };
@@ -118,20 +127,38 @@ mod tests {
     fn every_form_resolves_in_the_community_timezone() {
         assert_eq!(resolve("now", NOW), Ok(utc(NOW)));
         assert_eq!(resolve("in 2h30m", NOW), Ok(utc("2026-11-25T11:30:00Z")));
-        assert_eq!(resolve("tomorrow 09:00", NOW), Ok(utc("2026-11-26T08:00:00Z")));
+        assert_eq!(
+            resolve("tomorrow 09:00", NOW),
+            Ok(utc("2026-11-26T08:00:00Z"))
+        );
         assert_eq!(resolve("today 18:00", NOW), Ok(utc("2026-11-25T17:00:00Z")));
         assert_eq!(resolve("mon 18:30", NOW), Ok(utc("2026-11-30T17:30:00Z")));
         assert_eq!(resolve("wed 09:00", NOW), Ok(utc("2026-12-02T08:00:00Z")));
         assert_eq!(resolve("wed 11:00", NOW), Ok(utc("2026-11-25T10:00:00Z")));
-        assert_eq!(resolve("2026-12-01 09:00", NOW), Ok(utc("2026-12-01T08:00:00Z")));
+        assert_eq!(
+            resolve("2026-12-01 09:00", NOW),
+            Ok(utc("2026-12-01T08:00:00Z"))
+        );
         assert_eq!(resolve("08:00", NOW), Ok(utc("2026-11-26T07:00:00Z")));
     }
 
     #[test]
     fn past_and_malformed_times_are_explained() {
-        assert!(resolve("2026-01-01 09:00", NOW).unwrap_err().contains("already passed"));
-        assert!(resolve("today 08:00", NOW).unwrap_err().contains("already passed"));
-        assert!(resolve("tomorrow", NOW).unwrap_err().contains("needs a time"));
+        assert!(
+            resolve("2026-01-01 09:00", NOW)
+                .unwrap_err()
+                .contains("already passed")
+        );
+        assert!(
+            resolve("today 08:00", NOW)
+                .unwrap_err()
+                .contains("already passed")
+        );
+        assert!(
+            resolve("tomorrow", NOW)
+                .unwrap_err()
+                .contains("needs a time")
+        );
         assert!(resolve("in", NOW).unwrap_err().contains("needs a duration"));
         assert!(resolve("later", NOW).unwrap_err().contains("is not a time"));
         assert!(resolve("25:00", NOW).unwrap_err().contains("is not a time"));

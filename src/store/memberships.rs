@@ -1,0 +1,215 @@
+//! Memberships and their ledger: granting, ending, reminders, and the shop's redemptions.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::{Result, Store, WriteTx, from_millis, millis};
+use crate::core::ids::MemberId;
+use crate::core::tiers::Membership;
+
+/// A running membership with who holds it, for lists and the scheduler.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldMembership {
+    pub member: MemberId,
+    pub name: String,
+    pub tier: String,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub reminded: Option<Duration>,
+}
+
+/// One line of the membership ledger.
+#[derive(Debug, Clone, Copy)]
+pub struct MembershipEvent<'a> {
+    pub member: MemberId,
+    pub tier: &'a str,
+    pub action: &'a str,
+    pub expires_before: Option<DateTime<Utc>>,
+    pub expires_after: Option<DateTime<Utc>>,
+    pub actor: Option<MemberId>,
+    pub at: DateTime<Utc>,
+}
+
+type HeldTuple = (i64, String, String, Option<i64>, Option<i64>);
+
+fn held((member, name, tier, expires, reminded): HeldTuple) -> HeldMembership {
+    HeldMembership {
+        member: MemberId(member),
+        name,
+        tier,
+        expires_at: expires.map(from_millis),
+        reminded: reminded.map(Duration::seconds),
+    }
+}
+
+impl Store {
+    /// A member's memberships that have not ended.
+    pub async fn memberships(&self, member: MemberId) -> Result<Vec<Membership>> {
+        let rows: Vec<(String, Option<i64>)> = sqlx::query_as(
+            "SELECT tier, expires_at FROM memberships WHERE member_id = ? AND ended_at IS NULL",
+        )
+        .bind(member.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(tier, expires)| Membership {
+                tier,
+                expires_at: expires.map(from_millis),
+            })
+            .collect())
+    }
+
+    /// Running memberships, optionally of one tier, soonest expiry first.
+    pub async fn running_memberships(&self, tier: Option<&str>) -> Result<Vec<HeldMembership>> {
+        let rows: Vec<HeldTuple> = sqlx::query_as(
+            "SELECT m.member_id, p.display_name, m.tier, m.expires_at, m.reminded_secs FROM memberships m \
+             JOIN members p ON p.id = m.member_id \
+             WHERE m.ended_at IS NULL AND (?1 IS NULL OR m.tier = ?1) \
+             ORDER BY m.expires_at IS NULL, m.expires_at, p.display_name",
+        )
+        .bind(tier)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(held).collect())
+    }
+
+    /// Running memberships whose expiry falls before `until` (expired ones included).
+    pub async fn memberships_ending_before(
+        &self,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<HeldMembership>> {
+        let rows: Vec<HeldTuple> = sqlx::query_as(
+            "SELECT m.member_id, p.display_name, m.tier, m.expires_at, m.reminded_secs FROM memberships m \
+             JOIN members p ON p.id = m.member_id \
+             WHERE m.ended_at IS NULL AND m.expires_at IS NOT NULL AND m.expires_at <= ? \
+             ORDER BY m.expires_at",
+        )
+        .bind(millis(until))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(held).collect())
+    }
+
+    /// The earliest running expiry, for the scheduler's sleep.
+    pub async fn next_expiry(&self) -> Result<Option<DateTime<Utc>>> {
+        let at: Option<i64> =
+            sqlx::query_scalar("SELECT MIN(expires_at) FROM memberships WHERE ended_at IS NULL")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(at.map(from_millis))
+    }
+
+    pub async fn set_reminded(&self, member: MemberId, tier: &str, offset: Duration) -> Result<()> {
+        sqlx::query("UPDATE memberships SET reminded_secs = ? WHERE member_id = ? AND tier = ?")
+            .bind(offset.num_seconds())
+            .bind(member.0)
+            .bind(tier)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
+
+impl WriteTx {
+    /// The running membership of a member in a tier, if any.
+    pub async fn membership(&mut self, member: MemberId, tier: &str) -> Result<Option<Membership>> {
+        let row: Option<Option<i64>> = sqlx::query_scalar(
+            "SELECT expires_at FROM memberships WHERE member_id = ? AND tier = ? AND ended_at IS NULL",
+        )
+        .bind(member.0)
+        .bind(tier)
+        .fetch_optional(&mut *self.tx)
+        .await?;
+        Ok(row.map(|expires| Membership {
+            tier: tier.to_owned(),
+            expires_at: expires.map(from_millis),
+        }))
+    }
+
+    /// Starts or extends a membership to `expires_at` (`None`: lifetime).
+    pub async fn set_membership(
+        &mut self,
+        member: MemberId,
+        tier: &str,
+        expires_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO memberships (member_id, tier, started_at, expires_at) VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT (member_id, tier) DO UPDATE SET expires_at = ?4, reminded_secs = NULL, \
+             started_at = CASE WHEN ended_at IS NULL THEN started_at ELSE ?3 END, ended_at = NULL",
+        )
+        .bind(member.0)
+        .bind(tier)
+        .bind(millis(now))
+        .bind(expires_at.map(millis))
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Marks a running membership ended at `at` (its access is being removed); returns whether
+    /// it was running.
+    pub async fn end_membership(
+        &mut self,
+        member: MemberId,
+        tier: &str,
+        at: DateTime<Utc>,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE memberships SET ended_at = ?3, expires_at = MIN(COALESCE(expires_at, ?3), ?3) \
+             WHERE member_id = ?1 AND tier = ?2 AND ended_at IS NULL",
+        )
+        .bind(member.0)
+        .bind(tier)
+        .bind(millis(at))
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn record_membership_event(&mut self, event: MembershipEvent<'_>) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO membership_events (member_id, tier, action, expires_before, expires_after, actor_member_id, at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(event.member.0)
+        .bind(event.tier)
+        .bind(event.action)
+        .bind(event.expires_before.map(millis))
+        .bind(event.expires_after.map(millis))
+        .bind(event.actor.map(|a| a.0))
+        .bind(millis(event.at))
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Whether a redemption request was already carried out.
+    pub async fn redemption_done(&mut self, request_key: &str) -> Result<bool> {
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM redemptions WHERE request_key = ?")
+                .bind(request_key)
+                .fetch_optional(&mut *self.tx)
+                .await?;
+        Ok(found.is_some())
+    }
+
+    pub async fn record_redemption(
+        &mut self,
+        member: MemberId,
+        reward: &str,
+        cost: i64,
+        request_key: &str,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query("INSERT INTO redemptions (member_id, reward, cost, request_key, at) VALUES (?, ?, ?, ?, ?)")
+            .bind(member.0)
+            .bind(reward)
+            .bind(cost)
+            .bind(request_key)
+            .bind(millis(at))
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+}
