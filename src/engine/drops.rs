@@ -80,9 +80,12 @@ impl Engine {
                     }
                 ));
             };
-            keys.extend(chats.iter().map(chat_key));
+            for key in chats.iter().map(chat_key) {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
         }
-        keys.dedup();
         Ok((keys, format!("to {}", names.join(", "))))
     }
 

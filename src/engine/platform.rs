@@ -73,27 +73,11 @@ pub trait ChatPlatform: Send + Sync {
 /// One action the engine took, as recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sent {
-    Post {
-        chat: ChatRef,
-        text: String,
-    },
-    Dm {
-        to: AccountRef,
-        text: String,
-    },
-    Drop {
-        to: DropTarget,
-        drop_id: i64,
-        text: String,
-    },
-    Grant {
-        to: AccountRef,
-        tier: String,
-    },
-    Revoke {
-        from: AccountRef,
-        tier: String,
-    },
+    Post { chat: ChatRef, text: String },
+    Dm { to: AccountRef, text: String },
+    Drop { to: DropTarget, drop: OutboundDrop },
+    Grant { to: AccountRef, tier: String },
+    Revoke { from: AccountRef, tier: String },
 }
 
 /// A platform that records every action, for tests, and fails drops on request.
@@ -153,8 +137,7 @@ impl ChatPlatform for RecordingPlatform {
         }
         self.record(Sent::Drop {
             to: to.clone(),
-            drop_id: drop.drop_id,
-            text: drop.text.clone(),
+            drop: drop.clone(),
         })
     }
 

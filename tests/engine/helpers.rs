@@ -8,7 +8,8 @@ use chrono::{DateTime, Duration, Utc};
 use steward::config::Config;
 use steward::core::ids::{AccountRef, ChatRef, Platform};
 use steward::engine::{
-    Engine, Event, ManualClock, Mention, MessageEvent, Person, RecordingPlatform, Sender, Sent,
+    DropTarget, Engine, Event, ManualClock, Mention, MessageEvent, Person, RecordingPlatform,
+    Sender, Sent, TickOutcome,
 };
 use steward::store::{MemberRow, Store};
 use tempfile::TempDir;
@@ -30,6 +31,41 @@ chats = [-100]
 
 [discord]
 guilds = [1]
+
+[[tiers]]
+id = "basic"
+name = "Basic"
+rank = 1
+telegram_chat = -200
+
+[[tiers]]
+id = "pro"
+name = "Pro"
+rank = 2
+xp_multiplier = 2.0
+daily_bonus = 25
+discord_role = "role-pro"
+telegram_chat = -200
+gated_channels = ["lounge"]
+
+[[tiers]]
+id = "vip"
+name = "VIP"
+rank = 3
+
+[[rewards]]
+id = "pro-week"
+name = "A week of Pro"
+cost = 100
+tier = "pro"
+duration = "7d"
+
+[channels.announcements]
+console = "announcements"
+telegram = -100
+
+[channels.lounge]
+console = "lounge"
 "#;
 
 /// Wednesday 2026-11-25 10:00 in Berlin.
@@ -81,10 +117,11 @@ impl TestApp {
         open(self.config, self.clock, self._dir).await
     }
 
-    /// A second engine on the same database file, as a second process would be.
+    /// A second engine on the same database file, as a second process would be; it records
+    /// onto the same platform, so tests see what both sent.
     pub async fn second_engine(&self) -> Arc<Engine> {
         let store = Store::open(&self.db_path).await.unwrap();
-        let platform = Arc::new(RecordingPlatform::default());
+        let platform = self.platform.clone();
         Arc::new(
             Engine::start(self.config.clone(), store, platform, self.clock.clone())
                 .await
@@ -133,6 +170,22 @@ impl TestApp {
 
     pub fn posts(&self) -> Vec<Sent> {
         self.platform.take()
+    }
+
+    /// Runs the scheduler's step at the clock's time.
+    pub async fn tick(&self) -> TickOutcome {
+        self.engine.tick(self.clock_now()).await.unwrap()
+    }
+
+    /// The drops delivered since the last look, as (target, drop id).
+    pub fn drops_delivered(&self) -> Vec<(DropTarget, i64)> {
+        self.posts()
+            .into_iter()
+            .filter_map(|s| match s {
+                Sent::Drop { to, drop } => Some((to, drop.drop_id)),
+                _ => None,
+            })
+            .collect()
     }
 }
 

@@ -2,12 +2,16 @@
 
 mod concurrency;
 mod daily;
+mod drops;
 mod helpers;
 mod identity;
+mod membership;
 mod message_xp;
 mod operators;
 mod ranking;
 mod restart;
 mod robustness;
+mod scheduler;
 mod seasons;
+mod shop;
 mod thanks;
