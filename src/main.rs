@@ -9,7 +9,10 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
 use steward::adapters::console::{Console, ConsolePlatform, Output};
+use steward::adapters::router::PlatformRouter;
+use steward::adapters::telegram::{self, TelegramAdapter, TelegramPlatform};
 use steward::config::{Config, ConfigError};
+use steward::core::ids::Platform;
 use steward::engine::{ChatPlatform, Engine, SystemClock};
 use steward::store::Store;
 
@@ -134,20 +137,52 @@ fn check_config(path: Option<PathBuf>) -> Result<()> {
 }
 
 async fn run(config: Config) -> Result<()> {
-    let store = open_store(&config).await?;
     if config.telegram.token.is_none() && config.discord.token.is_none() {
-        store.close().await;
         anyhow::bail!(
             "no platform token is configured: set STEWARD_TELEGRAM_TOKEN or STEWARD_DISCORD_TOKEN \
              (or [telegram] token / [discord] token in the config).\n\
              To try Steward without a platform, run: steward console"
         );
     }
-    store.close().await;
-    anyhow::bail!(
-        "a platform token is set, but this build has no Telegram or Discord adapter yet; \
-         use `steward console` for now"
-    )
+    if config.discord.token.is_some() {
+        tracing::warn!(
+            "a Discord token is set, but the Discord adapter is not part of this build yet"
+        );
+    }
+    let store = open_store(&config).await?;
+    let mut router = PlatformRouter::default();
+    let telegram = match &config.telegram.token {
+        Some(token) => {
+            let bot = telegram::connect(token, &config.telegram.api_url)?;
+            let platform = TelegramPlatform::new(bot.clone(), config.telegram.chats.clone());
+            router = router.with(Platform::Telegram, Arc::new(platform));
+            Some(bot)
+        }
+        None => None,
+    };
+    let engine = Arc::new(
+        Engine::start(config, store, Arc::new(router), Arc::new(SystemClock))
+            .await
+            .context("Failed to start the engine")?,
+    );
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let mut tasks = vec![tokio::spawn(engine.clone().run_scheduler(stopped.clone()))];
+    if let Some(bot) = telegram {
+        tasks.push(tokio::spawn(
+            TelegramAdapter::new(bot, engine.clone()).run(stopped),
+        ));
+        tracing::info!("Telegram adapter started (long polling)");
+    }
+    tracing::info!("Steward is running; Ctrl-C or SIGTERM stops it");
+    shutdown_signal().await;
+    let _ = stop.send(true);
+    for task in tasks {
+        if let Err(e) = task.await {
+            tracing::error!(error = %e, "a task stopped abnormally");
+        }
+    }
+    engine.shutdown().await;
+    Ok(())
 }
 
 async fn console(config: Config, as_name: &str) -> Result<()> {

@@ -177,10 +177,17 @@ fn sigterm_stops_the_console_and_closes_the_database_cleanly() {
 #[test]
 fn a_console_drop_arrives_when_it_is_due() {
     let dir = tempfile::tempdir().unwrap();
-    let script = "/as admin\n/op\n/drop in 1s hello from the future\n/drop list\n/wait 2s\n/drop status 1\n";
+    let script =
+        "/as admin\n/op\n/drop in 1s hello from the future\n/drop list\n/wait 2s\n/drop status 1\n";
     let text = stdout(&steward(dir.path(), &["console"], script));
     assert!(text.contains("bot> Scheduled drop #1 for "), "{text}");
-    assert!(text.contains("bot> [#general] hello from the future"), "{text}");
-    assert!(text.contains("bot> [#general] (drop #1: rate it with /rate 1 1-5)"), "{text}");
+    assert!(
+        text.contains("bot> [#general] hello from the future"),
+        "{text}"
+    );
+    assert!(
+        text.contains("bot> [#general] (drop #1: rate it with /rate 1 1-5)"),
+        "{text}"
+    );
     assert!(text.contains("console:general: sent"), "{text}");
 }

@@ -2,3 +2,5 @@
 //! engine's actions into the platform's calls. They hold no business rules.
 
 pub mod console;
+pub mod router;
+pub mod telegram;

@@ -79,16 +79,46 @@ fn only_listed_chats_belong_to_the_community() {
 #[test]
 fn tiers_rewards_and_channels_are_checked_against_each_other() {
     let text = "[[tiers]]\nid = \"pro\"\nname = \"Pro\"\nrank = 1\ngated_channels = [\"lounge\"]\n\n[[rewards]]\nid = \"x\"\nname = \"X\"\ncost = 10\ntier = \"gold\"\nduration = \"a week\"\n\n[drops]\ncatch_up = \"forever\"\n";
-    let shown: Vec<String> = Config::from_toml(text).unwrap_err().iter().map(ToString::to_string).collect();
-    assert!(shown.iter().any(|p| p == "line 5: tiers[0].gated_channels: `lounge` is not a [channels.NAME] entry"), "{shown:?}");
-    assert!(shown.iter().any(|p| p == "line 11: rewards[0].tier: `gold` is not a tier id"), "{shown:?}");
-    assert!(shown.iter().any(|p| p.starts_with("line 12: rewards[0].duration: `a week` is not a duration")), "{shown:?}");
-    assert!(shown.iter().any(|p| p.starts_with("line 15: drops.catch_up")), "{shown:?}");
+    let shown: Vec<String> = Config::from_toml(text)
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        shown.iter().any(
+            |p| p == "line 5: tiers[0].gated_channels: `lounge` is not a [channels.NAME] entry"
+        ),
+        "{shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|p| p == "line 11: rewards[0].tier: `gold` is not a tier id"),
+        "{shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|p| p.starts_with("line 12: rewards[0].duration: `a week` is not a duration")),
+        "{shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|p| p.starts_with("line 15: drops.catch_up")),
+        "{shown:?}"
+    );
 }
 
 #[test]
 fn channels_map_one_name_to_chats_on_several_platforms() {
     let config = Config::from_toml("[channels.News]\ndiscord = \"9\"\ntelegram = -100\n").unwrap();
     let chats = &config.membership.channels["news"];
-    assert_eq!(chats, &vec![ChatRef::group(Platform::Discord, "9"), ChatRef::group(Platform::Telegram, "-100")]);
+    assert_eq!(
+        chats,
+        &vec![
+            ChatRef::group(Platform::Discord, "9"),
+            ChatRef::group(Platform::Telegram, "-100")
+        ]
+    );
 }

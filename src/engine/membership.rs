@@ -329,3 +329,26 @@ fn perks(tier: &TierDef) -> String {
     }
     format!("Perks: {}.", perks.join(", "))
 }
+
+impl Engine {
+    /// Whether the member behind a Telegram account may join a private tier chat: a running
+    /// tier gives access to it, or the account is an operator in config.
+    pub async fn may_join_telegram_chat(
+        &self,
+        account: &crate::core::ids::AccountRef,
+        chat: &str,
+    ) -> EngineResult<bool> {
+        if self.config.operators.contains(account) {
+            return Ok(true);
+        }
+        let Some(member) = self.store.member_of(account).await? else {
+            return Ok(false);
+        };
+        let now = self.now();
+        let held = self.store.memberships(member).await?;
+        Ok(held.iter().filter(|m| m.is_active(now)).any(|m| {
+            self.tier(&m.tier)
+                .is_ok_and(|t| t.access.telegram_chat.as_deref() == Some(chat))
+        }))
+    }
+}

@@ -5,6 +5,7 @@
 //! Times are stored as UTC milliseconds; community days as `YYYY-MM-DD` text.
 
 mod accounts;
+mod adapter_state;
 mod boards;
 mod deliveries;
 mod drops;

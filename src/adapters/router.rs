@@ -1,0 +1,81 @@
+//! Sends each platform action to the adapter of the platform it concerns, so one engine drives
+//! the console, Telegram and Discord at once.
+
+use std::sync::Arc;
+
+use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::tiers::{TierAccess, TierDef};
+use crate::engine::platform::PlatformFuture;
+use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, PlatformError};
+
+/// One [`ChatPlatform`] per platform; actions for a platform without one fail plainly.
+#[derive(Default, Clone)]
+pub struct PlatformRouter {
+    routes: Vec<(Platform, Arc<dyn ChatPlatform>)>,
+}
+
+impl PlatformRouter {
+    #[must_use]
+    pub fn with(mut self, platform: Platform, adapter: Arc<dyn ChatPlatform>) -> Self {
+        self.routes.push((platform, adapter));
+        self
+    }
+
+    fn route(&self, platform: Platform) -> Result<&Arc<dyn ChatPlatform>, PlatformError> {
+        self.routes
+            .iter()
+            .find(|(p, _)| *p == platform)
+            .map(|(_, a)| a)
+            .ok_or_else(|| PlatformError::Failed(format!("{} is not connected", platform.title())))
+    }
+}
+
+fn failed(error: PlatformError) -> PlatformFuture<'static> {
+    Box::pin(async move { Err(error) })
+}
+
+impl ChatPlatform for PlatformRouter {
+    fn post<'a>(&'a self, chat: &'a ChatRef, text: &'a str) -> PlatformFuture<'a> {
+        match self.route(chat.platform) {
+            Ok(adapter) => adapter.post(chat, text),
+            Err(e) => failed(e),
+        }
+    }
+
+    fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
+        match self.route(to.platform) {
+            Ok(adapter) => adapter.dm(to, text),
+            Err(e) => failed(e),
+        }
+    }
+
+    fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
+        let platform = match to {
+            DropTarget::Chat(chat) => chat.platform,
+            DropTarget::Dm(account) => account.platform,
+        };
+        match self.route(platform) {
+            Ok(adapter) => adapter.send_drop(to, drop),
+            Err(e) => failed(e),
+        }
+    }
+
+    fn grant_access<'a>(&'a self, to: &'a AccountRef, tier: &'a TierDef) -> PlatformFuture<'a> {
+        match self.route(to.platform) {
+            Ok(adapter) => adapter.grant_access(to, tier),
+            Err(e) => failed(e),
+        }
+    }
+
+    fn revoke_access<'a>(
+        &'a self,
+        from: &'a AccountRef,
+        tier: &'a TierDef,
+        access: &'a TierAccess,
+    ) -> PlatformFuture<'a> {
+        match self.route(from.platform) {
+            Ok(adapter) => adapter.revoke_access(from, tier, access),
+            Err(e) => failed(e),
+        }
+    }
+}

@@ -1,0 +1,275 @@
+//! The Telegram adapter (teloxide): long polling with the update offset stored in the database,
+//! updates turned into engine events, replies and actions sent back through [`TelegramPlatform`].
+//! Holds no business rules: who may do what is the engine's, except asking Telegram who the
+//! chat admins are.
+
+mod admins;
+mod inbound;
+mod outbound;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use teloxide::Bot;
+use teloxide::adaptors::Throttle;
+use teloxide::adaptors::throttle::Limits;
+use teloxide::payloads::{AnswerCallbackQuerySetters, GetUpdatesSetters, SetMyCommandsSetters};
+use teloxide::prelude::Requester;
+use teloxide::types::{AllowedUpdate, BotCommand, BotCommandScope, Update, UpdateKind};
+use tokio::sync::watch;
+
+use crate::config::Secret;
+use crate::core::commands::{Audience, COMMANDS};
+use crate::core::ids::{ChatRef, Platform};
+use crate::engine::{Engine, Event, MessageEvent, Sender};
+use admins::AdminCache;
+pub use outbound::TelegramPlatform;
+
+/// The bot client, paced under Telegram's limits (about 30 messages/s overall, 20/min per group).
+pub type TgBot = Throttle<Bot>;
+
+const OFFSET_KEY: &str = "telegram.update_offset";
+/// Long-polling wait; below the HTTP client's 17 s timeout.
+const POLL_SECONDS: u32 = 10;
+
+#[derive(Debug, thiserror::Error)]
+pub enum TelegramError {
+    /// `telegram.api_url` could not be parsed.
+    #[error("telegram.api_url `{0}` is not a URL")]
+    BadUrl(String),
+}
+
+/// A paced client for the Bot API at `api_url`. Call inside the runtime (the pacer is a task).
+pub fn connect(token: &Secret, api_url: &str) -> Result<TgBot, TelegramError> {
+    let url = url::Url::parse(api_url).map_err(|_| TelegramError::BadUrl(api_url.to_owned()))?;
+    let bot = Bot::new(token.expose()).set_api_url(url);
+    Ok(Throttle::new_spawn(bot, Limits::default()))
+}
+
+/// Receives updates and hands them to the engine.
+pub struct TelegramAdapter {
+    bot: TgBot,
+    engine: Arc<Engine>,
+    admins: AdminCache,
+    chats: Vec<i64>,
+}
+
+impl TelegramAdapter {
+    #[must_use]
+    pub fn new(bot: TgBot, engine: Arc<Engine>) -> Self {
+        let chats = engine.config().telegram.chats.clone();
+        Self {
+            bot,
+            engine,
+            admins: AdminCache::default(),
+            chats,
+        }
+    }
+
+    /// Registers the command menus: member commands for everyone, all commands for chat admins.
+    /// A server without setMyCommands is logged and survived.
+    pub async fn register_commands(&self) {
+        let menu = |operator: bool| -> Vec<BotCommand> {
+            COMMANDS
+                .iter()
+                .filter(|c| operator || c.audience == Audience::Member)
+                .map(|c| BotCommand::new(c.name, c.summary))
+                .collect()
+        };
+        if let Err(e) = self.bot.set_my_commands(menu(false)).await {
+            tracing::warn!(error = %e, "setMyCommands failed; commands still work when typed");
+        }
+        let admins = self
+            .bot
+            .set_my_commands(menu(true))
+            .scope(BotCommandScope::AllChatAdministrators)
+            .await;
+        if let Err(e) = admins {
+            tracing::warn!(error = %e, "setMyCommands for admins failed");
+        }
+    }
+
+    /// Polls until `stop` turns true. The offset is stored after each update is handled, so a
+    /// restart resumes where this run stopped.
+    pub async fn run(self, mut stop: watch::Receiver<bool>) {
+        self.register_commands().await;
+        let mut offset: i32 = match self.engine.store().adapter_value(OFFSET_KEY).await {
+            Ok(value) => value.and_then(|v| v.parse().ok()).unwrap_or(0),
+            Err(e) => {
+                tracing::error!(error = %e, "cannot read the stored Telegram offset; starting from the server's");
+                0
+            }
+        };
+        let allowed = [
+            AllowedUpdate::Message,
+            AllowedUpdate::EditedMessage,
+            AllowedUpdate::CallbackQuery,
+            AllowedUpdate::ChatJoinRequest,
+        ];
+        let mut failures = 0u32;
+        while !*stop.borrow() {
+            let request = self
+                .bot
+                .get_updates()
+                .offset(offset)
+                .timeout(POLL_SECONDS)
+                .allowed_updates(allowed);
+            let updates = tokio::select! {
+                _ = stop.changed() => break,
+                result = request => result,
+            };
+            let updates = match updates {
+                Ok(updates) => {
+                    failures = 0;
+                    updates
+                }
+                Err(e) => {
+                    failures += 1;
+                    tracing::warn!(error = %e, failures, "getUpdates failed");
+                    tokio::time::sleep(Duration::from_secs(u64::from(failures.min(30)))).await;
+                    continue;
+                }
+            };
+            for update in updates {
+                offset = update.id.0.saturating_add(1).try_into().unwrap_or(i32::MAX);
+                self.handle(update).await;
+                if let Err(e) = self
+                    .engine
+                    .store()
+                    .set_adapter_value(OFFSET_KEY, &offset.to_string())
+                    .await
+                {
+                    tracing::error!(error = %e, "cannot store the Telegram offset");
+                }
+            }
+        }
+    }
+
+    async fn handle(&self, update: Update) {
+        match update.kind {
+            UpdateKind::Message(message) => {
+                self.on_members(&message).await;
+                self.on_message(&message, false).await;
+            }
+            UpdateKind::EditedMessage(message) => self.on_message(&message, true).await,
+            UpdateKind::CallbackQuery(query) => self.on_callback(query).await,
+            UpdateKind::ChatJoinRequest(request) => self.on_join_request(request).await,
+            _ => {}
+        }
+    }
+
+    async fn is_admin(&self, chat: &teloxide::types::Chat, user: teloxide::types::UserId) -> bool {
+        if chat.is_private() {
+            self.admins
+                .is_admin_anywhere(&self.bot, &self.chats, user)
+                .await
+        } else if self.chats.contains(&chat.id.0) {
+            self.admins.is_admin(&self.bot, chat.id.0, user.0).await
+        } else {
+            false
+        }
+    }
+
+    async fn on_message(&self, message: &teloxide::types::Message, is_edit: bool) {
+        let Some(user) = &message.from else { return };
+        let is_command = message.text().is_some_and(|t| t.starts_with('/'));
+        // Asking Telegram about admins only matters for commands.
+        let admin = is_command && !user.is_bot && self.is_admin(&message.chat, user.id).await;
+        let Some(event) = inbound::message_event(message, is_edit, admin, self.engine.now()) else {
+            return;
+        };
+        if let Some(reply) = self.engine.handle(Event::Message(event)).await
+            && let Err(e) = self.bot.send_message(message.chat.id, reply).await
+        {
+            tracing::warn!(chat = message.chat.id.0, error = %e, "reply failed");
+        }
+    }
+
+    async fn on_members(&self, message: &teloxide::types::Message) {
+        let chat = inbound::chat_ref(&message.chat);
+        let at = self.engine.now();
+        for user in message.new_chat_members().unwrap_or_default() {
+            let event = Event::MemberJoined {
+                chat: chat.clone(),
+                person: inbound::person(user),
+                at,
+            };
+            self.engine.handle(event).await;
+        }
+        if let Some(user) = message.left_chat_member() {
+            let event = Event::MemberLeft {
+                chat,
+                account: inbound::account(user),
+                at,
+            };
+            self.engine.handle(event).await;
+        }
+    }
+
+    /// A rating button: `rate:ID:STARS`, answered as `/rate ID STARS` from the presser.
+    async fn on_callback(&self, query: teloxide::types::CallbackQuery) {
+        let parts: Vec<&str> = query
+            .data
+            .as_deref()
+            .unwrap_or_default()
+            .split(':')
+            .collect();
+        let answer = match parts.as_slice() {
+            ["rate", drop, stars] => {
+                let event = MessageEvent {
+                    chat: ChatRef::private(Platform::Telegram, query.from.id.0.to_string()),
+                    message_id: Some(format!("callback-{}", query.id.0)),
+                    sender: Sender {
+                        person: inbound::person(&query.from),
+                        platform_admin: false,
+                    },
+                    text: format!("/rate {drop} {stars}"),
+                    is_edit: false,
+                    reply_to: None,
+                    quoted: None,
+                    mentions: Vec::new(),
+                    at: self.engine.now(),
+                };
+                self.engine.handle(Event::Message(event)).await
+            }
+            _ => None,
+        };
+        let mut request = self.bot.answer_callback_query(query.id.clone());
+        if let Some(text) = answer {
+            request = request.text(text);
+        }
+        if let Err(e) = request.await {
+            tracing::warn!(error = %e, "answerCallbackQuery failed");
+        }
+    }
+
+    /// A join request to a tier chat: approved when a running tier (or operator status) gives
+    /// access to that chat, declined otherwise.
+    async fn on_join_request(&self, request: teloxide::types::ChatJoinRequest) {
+        let account = inbound::account(&request.from);
+        let chat = request.chat.id;
+        let allowed = match self
+            .engine
+            .may_join_telegram_chat(&account, &chat.0.to_string())
+            .await
+        {
+            Ok(allowed) => allowed,
+            Err(e) => {
+                tracing::error!(error = ?e, "cannot decide a join request; leaving it pending");
+                return;
+            }
+        };
+        let result = if allowed {
+            self.bot
+                .approve_chat_join_request(chat, request.from.id)
+                .await
+        } else {
+            self.bot
+                .decline_chat_join_request(chat, request.from.id)
+                .await
+        };
+        if let Err(e) = result {
+            tracing::warn!(chat = chat.0, error = %e, "answering a join request failed");
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! The engine's actions on Telegram: messages, DMs, drops (copied with copyMessage when
+//! scheduled from a Telegram message, with rating buttons), invite links for tier chats, and
+//! removal (ban then unban, never unbanning someone an admin banned).
+//!
+//! Text goes out without a parse mode, so whatever a drop contains (`_*[]()~>#+-=|{}.!`) shows
+//! as typed and can never break the request; formatting comes from copying a message.
+
+use chrono::Utc;
+use teloxide::ApiError;
+use teloxide::RequestError;
+use teloxide::payloads::{
+    CopyMessageSetters, CreateChatInviteLinkSetters, SendMessageSetters, UnbanChatMemberSetters,
+};
+use teloxide::prelude::Requester;
+use teloxide::types::{ChatId, InlineKeyboardButton, InlineKeyboardMarkup, MessageId, UserId};
+
+use super::TgBot;
+use crate::core::ids::{AccountRef, ChatRef};
+use crate::core::tiers::{TierAccess, TierDef};
+use crate::engine::platform::PlatformFuture;
+use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, PlatformError};
+
+/// [`ChatPlatform`] for Telegram.
+pub struct TelegramPlatform {
+    bot: TgBot,
+    /// Where to ask a member to open a private chat when a DM cannot reach them.
+    community_chats: Vec<i64>,
+}
+
+impl TelegramPlatform {
+    #[must_use]
+    pub fn new(bot: TgBot, community_chats: Vec<i64>) -> Self {
+        Self {
+            bot,
+            community_chats,
+        }
+    }
+}
+
+fn chat_id(id: &str) -> Result<ChatId, PlatformError> {
+    id.parse::<i64>()
+        .map(ChatId)
+        .map_err(|_| PlatformError::Failed(format!("`{id}` is not a Telegram chat id")))
+}
+
+pub(super) fn platform_error(e: RequestError) -> PlatformError {
+    match e {
+        RequestError::RetryAfter(wait) => PlatformError::RateLimited {
+            retry_after_secs: u64::from(wait.seconds()),
+        },
+        RequestError::Api(
+            ApiError::BotBlocked
+            | ApiError::CantInitiateConversation
+            | ApiError::UserDeactivated
+            | ApiError::CantTalkWithBots,
+        ) => {
+            PlatformError::DmClosed("the member has not started a private chat with the bot".into())
+        }
+        other => PlatformError::Failed(other.to_string()),
+    }
+}
+
+/// Five buttons that rate a drop: `rate:ID:STARS`.
+pub(super) fn rating_keyboard(drop: i64) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new([(1..=5)
+        .map(|n| InlineKeyboardButton::callback(format!("{n}★"), format!("rate:{drop}:{n}")))])
+}
+
+impl TelegramPlatform {
+    async fn send_text(&self, chat: ChatId, text: &str) -> Result<(), PlatformError> {
+        self.bot
+            .send_message(chat, text)
+            .await
+            .map(|_| ())
+            .map_err(platform_error)
+    }
+
+    async fn deliver(&self, to: &DropTarget, drop: &OutboundDrop) -> Result<(), PlatformError> {
+        let chat = match to {
+            DropTarget::Chat(chat) => chat_id(&chat.chat_id)?,
+            DropTarget::Dm(account) => chat_id(&account.user_id)?,
+        };
+        let keyboard = rating_keyboard(drop.drop_id);
+        let sent = match &drop.copy_of {
+            Some(source) => {
+                let message = source
+                    .message_id
+                    .parse::<i32>()
+                    .map(MessageId)
+                    .map_err(|_| PlatformError::Failed("bad message id".into()))?;
+                self.bot
+                    .copy_message(chat, chat_id(&source.chat.chat_id)?, message)
+                    .reply_markup(keyboard)
+                    .await
+                    .map(|_| ())
+            }
+            None => self
+                .bot
+                .send_message(chat, drop.text.clone())
+                .reply_markup(keyboard)
+                .await
+                .map(|_| ()),
+        };
+        sent.map_err(platform_error)
+    }
+
+    async fn invite(&self, to: &AccountRef, tier: &TierDef) -> Result<(), PlatformError> {
+        let Some(chat) = &tier.access.telegram_chat else {
+            return Ok(());
+        };
+        let link = self
+            .bot
+            .create_chat_invite_link(chat_id(chat)?)
+            .member_limit(1)
+            .expire_date(Utc::now() + chrono::Duration::days(1))
+            .name(format!("{} for {}", tier.name, to.user_id))
+            .await
+            .map_err(platform_error)?;
+        let text = format!(
+            "Welcome to {}! Your invite link to the members' chat (single use, valid 24 hours): {}",
+            tier.name, link.invite_link
+        );
+        match self.send_text(chat_id(&to.user_id)?, &text).await {
+            Err(PlatformError::DmClosed(reason)) => {
+                for group in &self.community_chats {
+                    let ask = format!(
+                        "Member {}: please open a private chat with me and press Start, so I can send you your {} invite link.",
+                        to.user_id, tier.name
+                    );
+                    let _ = self.send_text(ChatId(*group), &ask).await;
+                }
+                Err(PlatformError::DmClosed(reason))
+            }
+            other => other,
+        }
+    }
+
+    async fn remove(&self, from: &AccountRef, access: &TierAccess) -> Result<(), PlatformError> {
+        let Some(chat) = &access.telegram_chat else {
+            return Ok(());
+        };
+        let chat = chat_id(chat)?;
+        let user = UserId(
+            from.user_id
+                .parse::<u64>()
+                .map_err(|_| PlatformError::Failed("bad user id".into()))?,
+        );
+        let member = self
+            .bot
+            .get_chat_member(chat, user)
+            .await
+            .map_err(platform_error)?;
+        if member.is_banned() || !member.is_present() {
+            // Banned by an admin (never undo that) or not in the chat: nothing to remove.
+            return Ok(());
+        }
+        self.bot
+            .ban_chat_member(chat, user)
+            .await
+            .map_err(platform_error)?;
+        self.bot
+            .unban_chat_member(chat, user)
+            .only_if_banned(true)
+            .await
+            .map_err(platform_error)?;
+        Ok(())
+    }
+}
+
+impl ChatPlatform for TelegramPlatform {
+    fn post<'a>(&'a self, chat: &'a ChatRef, text: &'a str) -> PlatformFuture<'a> {
+        Box::pin(async move { self.send_text(chat_id(&chat.chat_id)?, text).await })
+    }
+
+    fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
+        Box::pin(async move { self.send_text(chat_id(&to.user_id)?, text).await })
+    }
+
+    fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
+        Box::pin(self.deliver(to, drop))
+    }
+
+    fn grant_access<'a>(&'a self, to: &'a AccountRef, tier: &'a TierDef) -> PlatformFuture<'a> {
+        Box::pin(self.invite(to, tier))
+    }
+
+    fn revoke_access<'a>(
+        &'a self,
+        from: &'a AccountRef,
+        _tier: &'a TierDef,
+        access: &'a TierAccess,
+    ) -> PlatformFuture<'a> {
+        Box::pin(self.remove(from, access))
+    }
+}
