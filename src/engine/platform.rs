@@ -14,7 +14,7 @@ use crate::core::tiers::{TierAccess, TierDef};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlatformError {
     /// The member must open a private chat with the bot first (Telegram), or has DMs closed.
-    #[error("cannot send a direct message to {0}")]
+    #[error("cannot send a direct message: {0}")]
     DmClosed(String),
     /// The platform asked to wait before trying again.
     #[error("rate limited: retry after {retry_after_secs} s")]

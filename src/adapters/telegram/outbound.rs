@@ -44,6 +44,8 @@ fn chat_id(id: &str) -> Result<ChatId, PlatformError> {
 }
 
 pub(super) fn platform_error(e: RequestError) -> PlatformError {
+    let dm_closed =
+        || PlatformError::DmClosed("the member has not started a private chat with the bot".into());
     match e {
         RequestError::RetryAfter(wait) => PlatformError::RateLimited {
             retry_after_secs: u64::from(wait.seconds()),
@@ -53,8 +55,16 @@ pub(super) fn platform_error(e: RequestError) -> PlatformError {
             | ApiError::CantInitiateConversation
             | ApiError::UserDeactivated
             | ApiError::CantTalkWithBots,
-        ) => {
-            PlatformError::DmClosed("the member has not started a private chat with the bot".into())
+        ) => dm_closed(),
+        // Telegram's current wording ("Forbidden: bot can't initiate conversation with a user")
+        // is newer than teloxide's list of known errors.
+        RequestError::Api(ApiError::Unknown(text))
+            if text.contains("can't initiate conversation") || text.contains("bot was blocked") =>
+        {
+            dm_closed()
+        }
+        RequestError::Api(ApiError::Unknown(text)) => {
+            PlatformError::Failed(format!("Telegram said: {text}"))
         }
         other => PlatformError::Failed(other.to_string()),
     }
@@ -124,7 +134,7 @@ impl TelegramPlatform {
             Err(PlatformError::DmClosed(reason)) => {
                 for group in &self.community_chats {
                     let ask = format!(
-                        "Member {}: please open a private chat with me and press Start, so I can send you your {} invite link.",
+                        "Telegram user {}: please open a private chat with me and press Start, so I can send you your {} invite link.",
                         to.user_id, tier.name
                     );
                     let _ = self.send_text(ChatId(*group), &ask).await;

@@ -1,0 +1,302 @@
+//! A local Telegram Bot API peer for end-to-end tests: the real teloxide client talks to it over
+//! HTTP on 127.0.0.1. It speaks the Bot API's response shapes for the methods the adapter uses,
+//! matches method names case-insensitively (teloxide sends `SendMessage`), long-polls
+//! getUpdates for real, records every call, and fails methods on request.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::response::Json;
+use serde_json::{Value, json};
+use tokio::sync::{Mutex, Notify};
+
+pub const BOT_ID: i64 = 999_000;
+
+/// One recorded call: method (lowercase), its JSON body, and when it came.
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub method: String,
+    pub body: Value,
+    pub at: Instant,
+}
+
+#[derive(Default)]
+struct Inner {
+    updates: Mutex<VecDeque<Value>>,
+    arrived: Notify,
+    calls: Mutex<Vec<Call>>,
+    /// method -> error responses to return, one per call, before answering normally.
+    failures: Mutex<HashMap<String, VecDeque<Value>>>,
+    /// Methods that always fail (a server that lacks them).
+    missing: Mutex<Vec<String>>,
+    /// chat -> admin user ids.
+    admins: Mutex<HashMap<i64, Vec<i64>>>,
+    /// (chat, user) -> status for getChatMember ("member" when unknown).
+    statuses: Mutex<HashMap<(i64, i64), String>>,
+    next_message: AtomicI64,
+    next_update: AtomicI64,
+}
+
+/// The running fake; dropped with the test.
+#[derive(Clone)]
+pub struct FakeBotApi {
+    inner: Arc<Inner>,
+    pub url: String,
+}
+
+pub fn bot_user() -> Value {
+    json!({"id": BOT_ID, "is_bot": true, "first_name": "Steward", "username": "steward_bot"})
+}
+
+pub fn user(id: i64, name: &str) -> Value {
+    json!({"id": id, "is_bot": false, "first_name": name, "username": name.to_lowercase()})
+}
+
+pub fn chat(id: i64) -> Value {
+    if id > 0 {
+        json!({"id": id, "type": "private", "first_name": "someone"})
+    } else {
+        json!({"id": id, "type": "supergroup", "title": "Community"})
+    }
+}
+
+impl FakeBotApi {
+    pub async fn start() -> Self {
+        let inner = Arc::new(Inner::default());
+        inner.next_message.store(1000, Ordering::SeqCst);
+        inner.next_update.store(1, Ordering::SeqCst);
+        let app = Router::new()
+            .route("/{bot}/{method}", axum::routing::post(handle).get(handle))
+            .with_state(inner.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        Self { inner, url }
+    }
+
+    /// Queues an update (its update_id is assigned here) for getUpdates.
+    pub async fn push(&self, mut update: Value) -> i64 {
+        let id = self.inner.next_update.fetch_add(1, Ordering::SeqCst);
+        update["update_id"] = json!(id);
+        self.inner.updates.lock().await.push_back(update);
+        self.inner.arrived.notify_waiters();
+        id
+    }
+
+    /// A text message from `from` in `chat`; returns its message id.
+    pub async fn say(&self, chat_id: i64, from: Value, text: &str) -> i64 {
+        self.say_with(chat_id, from, text, |_| {}).await
+    }
+
+    /// Like [`FakeBotApi::say`], with a hook to add fields (reply_to_message, entities).
+    pub async fn say_with(
+        &self,
+        chat_id: i64,
+        from: Value,
+        text: &str,
+        edit: impl FnOnce(&mut Value),
+    ) -> i64 {
+        let id = self.inner.next_message.fetch_add(1, Ordering::SeqCst);
+        let mut message = json!({"message_id": id, "date": 1_800_000_000, "chat": chat(chat_id), "from": from, "text": text});
+        edit(&mut message);
+        self.push(json!({"message": message})).await;
+        id
+    }
+
+    pub async fn fail_next(&self, method: &str, error: Value) {
+        self.inner
+            .failures
+            .lock()
+            .await
+            .entry(method.to_lowercase())
+            .or_default()
+            .push_back(error);
+    }
+
+    pub async fn lack(&self, method: &str) {
+        self.inner.missing.lock().await.push(method.to_lowercase());
+    }
+
+    pub async fn set_admins(&self, chat: i64, users: &[i64]) {
+        self.inner.admins.lock().await.insert(chat, users.to_vec());
+    }
+
+    pub async fn set_status(&self, chat: i64, user: i64, status: &str) {
+        self.inner
+            .statuses
+            .lock()
+            .await
+            .insert((chat, user), status.to_owned());
+    }
+
+    pub async fn calls(&self) -> Vec<Call> {
+        self.inner.calls.lock().await.clone()
+    }
+
+    /// Waits (up to 10 s) for a call of `method` whose body satisfies `pick`, and returns it.
+    pub async fn wait_for(&self, method: &str, pick: impl Fn(&Value) -> bool) -> Call {
+        let method = method.to_lowercase();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(call) = self
+                .calls()
+                .await
+                .into_iter()
+                .find(|c| c.method == method && pick(&c.body))
+            {
+                return call;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no {method} call matched within 10 s; calls: {:#?}",
+                self.calls().await
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// The text of the bot's next message to `chat` containing `needle`.
+    pub async fn reply_in(&self, chat: i64, needle: &str) -> String {
+        let call = self
+            .wait_for("sendmessage", |b| {
+                b["chat_id"] == json!(chat)
+                    && b["text"].as_str().is_some_and(|t| t.contains(needle))
+            })
+            .await;
+        call.body["text"].as_str().unwrap_or_default().to_owned()
+    }
+
+    /// How many sendMessage calls to `chat` contain `needle`.
+    pub async fn count_messages(&self, chat: i64, needle: &str) -> usize {
+        self.calls()
+            .await
+            .iter()
+            .filter(|c| c.method == "sendmessage" && c.body["chat_id"] == json!(chat))
+            .filter(|c| c.body["text"].as_str().is_some_and(|t| t.contains(needle)))
+            .count()
+    }
+}
+
+fn ok(result: Value) -> Json<Value> {
+    Json(json!({"ok": true, "result": result}))
+}
+
+async fn handle(
+    State(inner): State<Arc<Inner>>,
+    Path((_bot, method)): Path<(String, String)>,
+    body: Bytes,
+) -> Json<Value> {
+    let method = method.to_lowercase();
+    let body: Value = serde_json::from_slice(&body).unwrap_or_else(|_| json!({}));
+    if method != "getupdates" {
+        inner.calls.lock().await.push(Call {
+            method: method.clone(),
+            body: body.clone(),
+            at: Instant::now(),
+        });
+    }
+    if inner.missing.lock().await.contains(&method) {
+        return Json(
+            json!({"ok": false, "error_code": 404, "description": "Not Found: method not found"}),
+        );
+    }
+    if let Some(error) = inner
+        .failures
+        .lock()
+        .await
+        .get_mut(&method)
+        .and_then(VecDeque::pop_front)
+    {
+        return Json(error);
+    }
+    match method.as_str() {
+        "getme" => ok(json!({
+            "id": BOT_ID, "is_bot": true, "first_name": "Steward", "username": "steward_bot",
+            "can_join_groups": true, "can_read_all_group_messages": true,
+            "supports_inline_queries": false, "has_main_web_app": false
+        })),
+        "getupdates" => get_updates(&inner, &body).await,
+        "sendmessage" => {
+            let id = inner.next_message.fetch_add(1, Ordering::SeqCst);
+            let chat_id = body["chat_id"].as_i64().unwrap_or_default();
+            ok(
+                json!({"message_id": id, "date": 1_800_000_000, "chat": chat(chat_id), "from": bot_user(), "text": body["text"]}),
+            )
+        }
+        "copymessage" => {
+            ok(json!({"message_id": inner.next_message.fetch_add(1, Ordering::SeqCst)}))
+        }
+        "getchatadministrators" => {
+            let chat = body["chat_id"].as_i64().unwrap_or_default();
+            let admins = inner
+                .admins
+                .lock()
+                .await
+                .get(&chat)
+                .cloned()
+                .unwrap_or_default();
+            ok(Value::Array(
+                admins.iter().map(|id| json!({"user": user(*id, "admin"), "status": "creator", "is_anonymous": false})).collect(),
+            ))
+        }
+        "getchatmember" => {
+            let key = (
+                body["chat_id"].as_i64().unwrap_or_default(),
+                body["user_id"].as_i64().unwrap_or_default(),
+            );
+            let status = inner
+                .statuses
+                .lock()
+                .await
+                .get(&key)
+                .cloned()
+                .unwrap_or_else(|| "member".into());
+            let mut member = json!({"user": user(key.1, "member"), "status": status});
+            if status == "kicked" {
+                member["until_date"] = json!(0);
+            }
+            ok(member)
+        }
+        "createchatinvitelink" => ok(json!({
+            "invite_link": format!("https://t.me/+invite{}", inner.next_message.fetch_add(1, Ordering::SeqCst)),
+            "creator": bot_user(), "creates_join_request": false, "is_primary": false, "is_revoked": false,
+            "member_limit": body["member_limit"], "name": body["name"]
+        })),
+        "setmycommands"
+        | "banchatmember"
+        | "unbanchatmember"
+        | "answercallbackquery"
+        | "approvechatjoinrequest"
+        | "declinechatjoinrequest"
+        | "deletewebhook" => ok(json!(true)),
+        _ => Json(
+            json!({"ok": false, "error_code": 404, "description": "Not Found: method not found"}),
+        ),
+    }
+}
+
+/// Real long polling: answers at once when updates wait, else when one arrives or the timeout ends.
+async fn get_updates(inner: &Inner, body: &Value) -> Json<Value> {
+    let offset = body["offset"].as_i64().unwrap_or(0);
+    let timeout = Duration::from_secs(body["timeout"].as_u64().unwrap_or(0));
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        let arrived = inner.arrived.notified();
+        {
+            let mut queue = inner.updates.lock().await;
+            // Confirmed updates (below the offset) are forgotten, as Telegram does.
+            queue.retain(|u| u["update_id"].as_i64().unwrap_or(0) >= offset);
+            if !queue.is_empty() {
+                return ok(Value::Array(queue.iter().cloned().collect()));
+            }
+        }
+        if tokio::time::timeout_at(deadline, arrived).await.is_err() {
+            return ok(json!([]));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! Starts Steward's Telegram side against the fake Bot API and stops it like a real shutdown.
+
+use std::sync::Arc;
+
+use serde_json::Value;
+use steward::adapters::router::PlatformRouter;
+use steward::adapters::telegram::{self, TelegramAdapter, TelegramPlatform};
+use steward::config::Config;
+use steward::core::ids::Platform;
+use steward::engine::{Engine, SystemClock};
+use steward::store::Store;
+use tempfile::TempDir;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use crate::fake_bot_api::{FakeBotApi, user};
+
+pub const GROUP: i64 = -100;
+pub const TIER_CHAT: i64 = -200;
+pub const OPERATOR: i64 = 900;
+
+pub const CONFIG: &str = r#"
+[community]
+name = "Test Guild"
+timezone = "Europe/Berlin"
+operators = ["telegram:900"]
+
+[telegram]
+chats = [-100]
+
+[[tiers]]
+id = "pro"
+name = "Pro"
+rank = 1
+telegram_chat = -200
+"#;
+
+pub struct TgApp {
+    pub fake: FakeBotApi,
+    pub engine: Arc<Engine>,
+    stop: watch::Sender<bool>,
+    tasks: Vec<JoinHandle<()>>,
+    dir: Arc<TempDir>,
+}
+
+pub fn alice() -> Value {
+    user(501, "Alice")
+}
+
+pub fn bob() -> Value {
+    user(502, "Bob")
+}
+
+pub fn operator() -> Value {
+    user(OPERATOR, "Olga")
+}
+
+pub async fn spawn() -> TgApp {
+    let fake = FakeBotApi::start().await;
+    start(fake, Arc::new(tempfile::tempdir().unwrap())).await
+}
+
+/// Lets a test prepare the fake (missing methods, admins) before Steward starts.
+pub async fn spawn_with(prepare: impl AsyncFnOnce(&FakeBotApi)) -> TgApp {
+    let fake = FakeBotApi::start().await;
+    prepare(&fake).await;
+    start(fake, Arc::new(tempfile::tempdir().unwrap())).await
+}
+
+async fn start(fake: FakeBotApi, dir: Arc<TempDir>) -> TgApp {
+    let mut config = Config::from_toml(CONFIG).unwrap();
+    config.database_path = dir.path().join("steward.db");
+    config.telegram.api_url = fake.url.clone();
+    config.apply_env(|key| (key == "STEWARD_TELEGRAM_TOKEN").then(|| "123:TEST".to_owned()));
+    let token = config.telegram.token.clone().unwrap();
+    let bot = telegram::connect(&token, &config.telegram.api_url).unwrap();
+    let platform = TelegramPlatform::new(bot.clone(), config.telegram.chats.clone());
+    let router = PlatformRouter::default().with(Platform::Telegram, Arc::new(platform));
+    let store = Store::open(&config.database_path).await.unwrap();
+    let engine = Arc::new(
+        Engine::start(config, store, Arc::new(router), Arc::new(SystemClock))
+            .await
+            .unwrap(),
+    );
+    let (stop, stopped) = watch::channel(false);
+    let tasks = vec![
+        tokio::spawn(engine.clone().run_scheduler(stopped.clone())),
+        tokio::spawn(TelegramAdapter::new(bot, engine.clone()).run(stopped)),
+    ];
+    TgApp {
+        fake,
+        engine,
+        stop,
+        tasks,
+        dir,
+    }
+}
+
+impl TgApp {
+    /// Stops polling and the scheduler, closes the database, and starts again on the same
+    /// file and the same fake server.
+    pub async fn restart(self) -> TgApp {
+        let (fake, dir) = (self.fake.clone(), self.dir.clone());
+        self.shutdown().await;
+        start(fake, dir).await
+    }
+
+    pub async fn shutdown(self) {
+        self.stop.send(true).unwrap();
+        for task in self.tasks {
+            task.await.unwrap();
+        }
+        self.engine.shutdown().await;
+    }
+}
