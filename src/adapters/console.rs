@@ -36,6 +36,15 @@ impl ConsolePlatform {
     }
 }
 
+/// `[#general]` for a console chat; `[telegram -100123]` for another platform's chat, which the
+/// console only simulates.
+fn chat_tag(chat: &ChatRef) -> String {
+    match chat.platform {
+        Platform::Console => format!("[#{}] ", chat.chat_id),
+        other => format!("[{other} {}] ", chat.chat_id),
+    }
+}
+
 /// Writes each line of `text` as `bot> {tag}line`.
 fn print(out: &Output, tag: &str, text: &str) {
     if let Ok(mut out) = out.lock() {
@@ -49,7 +58,7 @@ fn print(out: &Output, tag: &str, text: &str) {
 
 impl ChatPlatform for ConsolePlatform {
     fn post<'a>(&'a self, chat: &'a ChatRef, text: &'a str) -> PlatformFuture<'a> {
-        print(&self.out, &format!("[#{}] ", chat.chat_id), text);
+        print(&self.out, &chat_tag(chat), text);
         Box::pin(async { Ok(()) })
     }
 
@@ -60,7 +69,7 @@ impl ChatPlatform for ConsolePlatform {
 
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
         let tag = match to {
-            DropTarget::Chat(chat) => format!("[#{}] ", chat.chat_id),
+            DropTarget::Chat(chat) => chat_tag(chat),
             DropTarget::Dm(account) => format!("[dm to {}] ", account.user_id),
         };
         let text = format!(
