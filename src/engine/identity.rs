@@ -1,6 +1,8 @@
 //! Who is who: accounts to members (cached), `@member` tokens to members, and `/link`, which
 //! merges a member's accounts on two platforms into one member.
 
+use std::sync::atomic::Ordering;
+
 use chrono::{DateTime, Utc};
 
 use super::events::Person;
@@ -36,12 +38,27 @@ impl Engine {
         {
             return Ok(hit.member);
         }
-        // The writer lock keeps this from racing a merge that moves the account.
-        let _writer = self.writer.lock().await;
-        let mut tx = self.store.begin().await?;
-        let member = tx.ensure_account(profile, at).await?;
-        tx.commit().await?;
-        if let Ok(mut cache) = self.accounts.lock() {
+        let username = profile.username.as_deref().map(str::to_lowercase);
+        // A merge between this read and the cache insert would make the entry stale.
+        let merges_before = self.merges.load(Ordering::SeqCst);
+        let stored = self.store.account(&profile.account).await?;
+        let member = match stored {
+            // Known and unchanged: no write needed.
+            Some((member, name, handle)) if name == profile.display_name && handle == username => {
+                member
+            }
+            _ => {
+                // The writer lock keeps this from racing a merge that moves the account.
+                let _writer = self.writer.lock().await;
+                let mut tx = self.store.begin().await?;
+                let member = tx.ensure_account(profile, at).await?;
+                tx.commit().await?;
+                member
+            }
+        };
+        if let Ok(mut cache) = self.accounts.lock()
+            && self.merges.load(Ordering::SeqCst) == merges_before
+        {
             cache.insert(
                 profile.account.clone(),
                 CachedAccount {
@@ -179,6 +196,7 @@ impl Engine {
                 boards.insert(&after);
             }
         }
+        self.merges.fetch_add(1, Ordering::SeqCst);
         if let Ok(mut cache) = self.accounts.lock() {
             cache.retain(|_, c| c.member != absorbed);
         }

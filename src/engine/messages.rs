@@ -1,11 +1,9 @@
 //! Chat messages: routing commands, message XP with its cooldown, and thanks-word replies.
 
+use super::Engine;
 use super::commands::CommandContext;
 use super::events::MessageEvent;
-use super::{Engine, EngineResult};
 use crate::core::commands::{self, Audience, CommandError};
-use crate::core::points::NoXp;
-use crate::store::{Award, LedgerKind};
 
 impl Engine {
     /// Handles a message; returns the reply for its chat, if any.
@@ -57,57 +55,5 @@ impl Engine {
             tracing::error!(error = ?e, "message XP failed");
         }
         None
-    }
-
-    /// Awards message XP unless the chat, the length or the cooldown says no.
-    async fn message_xp(&self, ctx: &CommandContext, text: &str) -> EngineResult<()> {
-        if self.config.earns_no_xp(&ctx.chat) {
-            return Ok(());
-        }
-        let rules = &self.config.message_xp;
-        let cached = self
-            .cooldowns
-            .lock()
-            .ok()
-            .and_then(|c| c.get(&ctx.member).copied());
-        if let Err(NoXp::TooShort | NoXp::Cooldown) = rules.check(text, cached, ctx.at) {
-            return Ok(());
-        }
-        let multiplier = self
-            .effective_tier(ctx.member, ctx.at)
-            .await?
-            .map_or(1.0, |t| t.xp_multiplier);
-        let amount = rules.amount(self.random_unit(), multiplier);
-        let boards = self.period_boards_at(ctx.at);
-        let mut scoring = self.begin_scoring(&boards).await?;
-        // The stored time is the authority: another process may have awarded since.
-        let last = scoring.tx.member(ctx.member).await?.last_message_xp_at;
-        if rules.in_cooldown(last, ctx.at) {
-            return Ok(());
-        }
-        let day = self
-            .config
-            .calendar
-            .day(ctx.at)
-            .format("%Y-%m-%d")
-            .to_string();
-        let award = Award {
-            member: ctx.member,
-            xp: amount,
-            balance: amount,
-            kind: LedgerKind::Message,
-            reference: Some(day),
-            reason: None,
-            actor: None,
-            at: ctx.at,
-            boards: &boards,
-        };
-        let outcome = scoring.finish(&award).await?;
-        if let Ok(mut cooldowns) = self.cooldowns.lock() {
-            cooldowns.insert(ctx.member, ctx.at);
-        }
-        self.announce_level_up(ctx, &ctx.sender.person.profile.display_name, &outcome)
-            .await;
-        Ok(())
     }
 }

@@ -14,6 +14,7 @@ pub mod events;
 mod expiry;
 mod format;
 mod identity;
+mod ingest;
 mod membership;
 mod messages;
 mod notices;
@@ -26,6 +27,7 @@ mod seasons;
 mod shop;
 
 use std::collections::HashMap;
+use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, RwLock};
 
 use chrono::{DateTime, Utc};
@@ -84,6 +86,10 @@ pub struct Engine {
     rng: Mutex<StdRng>,
     /// Wakes the scheduler loop when something is scheduled, cancelled or granted.
     wake: tokio::sync::Notify,
+    /// Message awards waiting for the next group commit.
+    ingest: Mutex<Vec<ingest::PendingAward>>,
+    /// Counts account merges, so a cache fill that raced one is not kept.
+    merges: AtomicU64,
 }
 
 impl Engine {
@@ -107,6 +113,8 @@ impl Engine {
             season: RwLock::new(season),
             rng: Mutex::new(StdRng::from_os_rng()),
             wake: tokio::sync::Notify::new(),
+            ingest: Mutex::new(Vec::new()),
+            merges: AtomicU64::new(0),
         };
         let recovered = engine.store.recover_interrupted().await?;
         if recovered > 0 {

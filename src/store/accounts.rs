@@ -64,6 +64,21 @@ impl Store {
         Ok(id.map(MemberId))
     }
 
+    /// An account's member and the names stored for it, if it has been seen.
+    pub async fn account(
+        &self,
+        account: &AccountRef,
+    ) -> Result<Option<(MemberId, String, Option<String>)>> {
+        let row: Option<(i64, String, Option<String>)> = sqlx::query_as(
+            "SELECT member_id, display_name, username FROM accounts WHERE platform = ? AND user_id = ?",
+        )
+        .bind(account.platform.as_str())
+        .bind(&account.user_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(member, name, username)| (MemberId(member), name, username)))
+    }
+
     pub async fn member(&self, id: MemberId) -> Result<MemberRow> {
         let row = sqlx::query(MEMBER_BY_ID)
             .bind(id.0)

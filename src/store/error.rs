@@ -18,6 +18,9 @@ pub enum StoreError {
     /// Any other database failure.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    /// A group commit this request was part of failed (the detail was logged once).
+    #[error("a batched write failed: {0}")]
+    Batch(String),
     /// A row the caller relied on is gone (a member merged away mid-request).
     #[error("member {0} does not exist")]
     NoSuchMember(i64),

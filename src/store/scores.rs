@@ -45,15 +45,64 @@ pub struct AwardOutcome {
     pub changes: Vec<BoardChange>,
 }
 
+/// A member's scores as read at the start of an award.
+struct Current {
+    xp: i64,
+    balance: i64,
+    reached: i64,
+    hidden: i64,
+    last_message: Option<i64>,
+}
+
 impl WriteTx {
+    async fn current(&mut self, member: MemberId) -> Result<Current> {
+        let (xp, balance, reached, hidden, last_message): (i64, i64, i64, i64, Option<i64>) = sqlx::query_as(
+            "SELECT xp, balance, xp_reached_at, hidden, last_message_xp_at FROM members WHERE id = ?",
+        )
+        .bind(member.0)
+        .fetch_optional(&mut *self.tx)
+        .await?
+        .ok_or(StoreError::NoSuchMember(member.0))?;
+        Ok(Current {
+            xp,
+            balance,
+            reached,
+            hidden,
+            last_message,
+        })
+    }
+
     pub async fn apply_award(&mut self, award: &Award<'_>) -> Result<AwardOutcome> {
+        let current = self.current(award.member).await?;
+        self.write_award(award, current).await
+    }
+
+    /// Applies message XP unless the member earned message XP after `cooldown_start` (the
+    /// stored time decides, whatever any cache said); `None` when still in the cooldown.
+    pub async fn apply_message_award(
+        &mut self,
+        award: &Award<'_>,
+        cooldown_start: DateTime<Utc>,
+    ) -> Result<Option<AwardOutcome>> {
+        let current = self.current(award.member).await?;
+        if current
+            .last_message
+            .is_some_and(|last| last > millis(cooldown_start))
+        {
+            return Ok(None);
+        }
+        self.write_award(award, current).await.map(Some)
+    }
+
+    async fn write_award(&mut self, award: &Award<'_>, current: Current) -> Result<AwardOutcome> {
         let at = millis(award.at);
-        let (xp, balance, reached, hidden): (i64, i64, i64, i64) =
-            sqlx::query_as("SELECT xp, balance, xp_reached_at, hidden FROM members WHERE id = ?")
-                .bind(award.member.0)
-                .fetch_optional(&mut *self.tx)
-                .await?
-                .ok_or(StoreError::NoSuchMember(award.member.0))?;
+        let Current {
+            xp,
+            balance,
+            reached,
+            hidden,
+            ..
+        } = current;
         let xp_after = xp.saturating_add(award.xp).max(0);
         let balance_after = balance.saturating_add(award.balance).max(0);
         let reached_after = if xp_after == xp { reached } else { at };
