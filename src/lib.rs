@@ -8,6 +8,7 @@
 //! - [`config`]: `steward.toml`, its defaults and its validation.
 
 pub mod adapters;
+pub mod bench;
 pub mod config;
 pub mod core;
 pub mod engine;

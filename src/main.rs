@@ -42,22 +42,43 @@ enum Command {
     Migrate,
     /// Check the config file and explain every problem with its key and line.
     CheckConfig,
+    /// Measure SPEC §11's figures on synthetic communities; prints `BENCH name value unit`.
+    Bench {
+        /// Members for the ranking, start-up and memory figures.
+        #[arg(long, default_value_t = 1_000_000)]
+        members: u64,
+        /// Smaller communities and fewer samples.
+        #[arg(long)]
+        quick: bool,
+    },
+    /// Used by `bench`: start on a database, answer once, print start-up ms and peak MB.
+    #[command(hide = true)]
+    BenchProbe { database: PathBuf },
 }
 
 fn main() -> Result<()> {
+    let process_start = std::time::Instant::now();
     let cli = Cli::parse();
     let quiet = matches!(cli.command, Command::Console { .. });
     init_logging(quiet);
     let runtime = tokio::runtime::Runtime::new().context("Failed to start the async runtime")?;
-    let result = runtime.block_on(dispatch(cli));
+    let result = runtime.block_on(dispatch(cli, process_start));
     // Reading stdin blocks a thread that cannot be cancelled; everything that matters (the
     // database) is closed by now, so do not wait for it.
     runtime.shutdown_background();
     result
 }
 
-async fn dispatch(cli: Cli) -> Result<()> {
+async fn dispatch(cli: Cli, process_start: std::time::Instant) -> Result<()> {
     match cli.command {
+        Command::Bench { members, quick } => bench(members, quick).await,
+        Command::BenchProbe { database } => {
+            println!(
+                "{}",
+                steward::bench::probe_main(&database, process_start).await?
+            );
+            Ok(())
+        }
         Command::CheckConfig => check_config(cli.config),
         Command::Migrate => {
             let config = load_config(cli.config.as_deref())?;
@@ -212,6 +233,66 @@ async fn console(config: Config, as_name: &str) -> Result<()> {
     }
     engine.shutdown().await;
     result.context("Failed to read the console input")
+}
+
+async fn bench(members: u64, quick: bool) -> Result<()> {
+    let members = if quick { members.min(100_000) } else { members };
+    let dir = tempfile_dir()?;
+    eprintln!(
+        "Building synthetic communities in {} (this takes a while)...",
+        dir.display()
+    );
+    let options = steward::bench::BenchOptions { members, quick };
+    let figures = steward::bench::run(options, &dir, |f| {
+        println!("BENCH {} {:.3} {}", f.name, f.value, f.unit)
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+    let figures = figures?;
+    let get = |name: &str| {
+        figures
+            .iter()
+            .find(|f| f.name == name)
+            .map_or(0.0, |f| f.value)
+    };
+    let raw = get("sqlite_raw_upserts");
+    println!();
+    println!("Summary ({members} members for ranking, start-up and memory):");
+    println!("  raw SQLite autocommit upserts: {raw:.0}/s (the yardstick)");
+    for (name, target, more_is_better) in [
+        ("ingest_all_awarded", 50_000.0, true),
+        ("ingest_realistic", 50_000.0, true),
+        ("rank_p99_1m", 1.0, false),
+        ("leaderboard_p99_1m", 1.0, false),
+        ("drop_lateness_p99", 1_000.0, false),
+        ("startup_1m", 1_000.0, false),
+        ("rss_1m", 100.0, false),
+    ] {
+        let value = get(name);
+        let met = if more_is_better {
+            value >= target
+        } else {
+            value <= target
+        };
+        let ratio = if name.starts_with("ingest") {
+            format!(" ({:.2}x raw)", value / raw.max(1.0))
+        } else {
+            String::new()
+        };
+        println!(
+            "  {name}: {value:.3} (target {} {target}){ratio} {}",
+            if more_is_better { ">=" } else { "<=" },
+            if met { "met" } else { "NOT met" }
+        );
+    }
+    Ok(())
+}
+
+/// A fresh directory under the system temp dir for the benchmark's databases.
+fn tempfile_dir() -> Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("steward-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).context("Failed to create the benchmark directory")?;
+    Ok(dir)
 }
 
 /// Completes on Ctrl-C (SIGINT) or SIGTERM.

@@ -56,11 +56,24 @@ impl MessageXpRules {
     /// The award for a roll in `0.0..1.0`, scaled by the member's multiplier and rounded.
     #[must_use]
     pub fn amount(&self, roll: f64, multiplier: f64) -> i64 {
+        scaled(self.base_amount(roll), multiplier)
+    }
+
+    /// The award for a roll in `0.0..1.0` before any multiplier: uniform over min..=max.
+    #[must_use]
+    pub fn base_amount(&self, roll: f64) -> i64 {
         let span = (self.max_xp - self.min_xp).max(0);
-        let base = self.min_xp + ((roll.clamp(0.0, 1.0) * (span + 1) as f64) as i64).min(span);
-        ((base as f64) * multiplier.max(0.0)).round() as i64
+        self.min_xp + ((roll.clamp(0.0, 1.0) * (span + 1) as f64) as i64).min(span)
     }
 }
+
+/// A base award times a tier's multiplier, rounded; never negative.
+#[must_use]
+pub fn scaled(base: i64, multiplier: f64) -> i64 {
+    ((base as f64) * multiplier.max(0.0)).round() as i64
+}
+
+impl MessageXpRules {}
 
 #[cfg(test)]
 mod tests {

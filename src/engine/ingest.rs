@@ -9,18 +9,14 @@ use tokio::sync::oneshot;
 
 use super::commands::CommandContext;
 use super::{Engine, EngineError, EngineResult};
-use crate::core::ids::MemberId;
 use crate::core::periods::Board;
-use crate::core::points::NoXp;
-use crate::store::{Award, AwardOutcome, LedgerKind, StoreError};
+use crate::core::points::{self, NoXp};
+use crate::core::tiers::{self, Membership};
+use crate::store::{AwardOutcome, MessageAward, StoreError};
 
 /// One message award waiting for the next group commit.
 pub(crate) struct PendingAward {
-    member: MemberId,
-    amount: i64,
-    at: DateTime<Utc>,
-    day: String,
-    boards: Vec<Board>,
+    award: MessageAward,
     done: oneshot::Sender<Result<Option<AwardOutcome>, String>>,
 }
 
@@ -39,30 +35,36 @@ impl Engine {
         if let Err(NoXp::TooShort | NoXp::Cooldown) = rules.check(text, cached, ctx.at) {
             return Ok(());
         }
-        let multiplier = self
-            .effective_tier(ctx.member, ctx.at)
-            .await?
-            .map_or(1.0, |t| t.xp_multiplier);
         let (done, committed) = oneshot::channel();
         let pending = PendingAward {
-            member: ctx.member,
-            amount: rules.amount(self.random_unit(), multiplier),
-            at: ctx.at,
-            day: self
-                .config
-                .calendar
-                .day(ctx.at)
-                .format("%Y-%m-%d")
-                .to_string(),
-            boards: self.period_boards_at(ctx.at),
+            award: MessageAward {
+                member: ctx.member,
+                base: rules.base_amount(self.random_unit()),
+                at: ctx.at,
+                day: self
+                    .config
+                    .calendar
+                    .day(ctx.at)
+                    .format("%Y-%m-%d")
+                    .to_string(),
+                boards: self.period_boards_at(ctx.at),
+            },
             done,
         };
         if let Ok(mut queue) = self.ingest.lock() {
             queue.push(pending);
         }
-        self.commit_queued_awards().await;
-        let outcome = committed
-            .await
+        // Either another writer commits ours with its batch while we wait (then we leave the
+        // lock queue at once), or we get the lock and commit everything queued.
+        let mut committed = committed;
+        let result = loop {
+            tokio::select! {
+                biased;
+                result = &mut committed => break result,
+                writer = self.writer.lock() => self.commit_queued_awards(writer).await,
+            }
+        };
+        let outcome = result
             .map_err(|_| EngineError::Refused("message XP was dropped".into()))?
             .map_err(|e| EngineError::Store(StoreError::Batch(e)))?;
         if let Some(outcome) = outcome {
@@ -73,8 +75,7 @@ impl Engine {
     }
 
     /// Commits every queued award in one transaction (if another caller has not already).
-    async fn commit_queued_awards(&self) {
-        let _writer = self.writer.lock().await;
+    async fn commit_queued_awards(&self, _writer: tokio::sync::MutexGuard<'_, ()>) {
         let batch: Vec<PendingAward> = self
             .ingest
             .lock()
@@ -83,13 +84,20 @@ impl Engine {
         if batch.is_empty() {
             return; // an earlier lock holder committed ours with its batch
         }
-        match self.commit_batch(&batch).await {
+        let started = std::time::Instant::now();
+        let result = self.commit_batch(&batch).await;
+        tracing::debug!(
+            awards = batch.len(),
+            micros = started.elapsed().as_micros() as u64,
+            "group commit"
+        );
+        match result {
             Ok(outcomes) => {
                 for (pending, outcome) in batch.into_iter().zip(outcomes) {
                     if outcome.is_some()
                         && let Ok(mut cooldowns) = self.cooldowns.lock()
                     {
-                        cooldowns.insert(pending.member, pending.at);
+                        cooldowns.insert(pending.award.member, pending.award.at);
                     }
                     let _ = pending.done.send(Ok(outcome));
                 }
@@ -108,35 +116,27 @@ impl Engine {
         &self,
         batch: &[PendingAward],
     ) -> Result<Vec<Option<AwardOutcome>>, StoreError> {
+        let awards: Vec<MessageAward> = batch.iter().map(|p| p.award.clone()).collect();
         let mut boards: Vec<Board> = Vec::new();
-        for pending in batch {
-            for board in &pending.boards {
+        for award in &awards {
+            for board in &award.boards {
                 if !boards.contains(board) {
                     boards.push(board.clone());
                 }
             }
         }
         self.ensure_live(&boards).await?;
-        let cooldown = self.config.message_xp.cooldown;
+        let tiers = &self.config.membership.tiers;
+        let amount = |base: i64, held: &[Membership], at: DateTime<Utc>| {
+            points::scaled(
+                base,
+                tiers::effective(tiers, held, at).map_or(1.0, |t| t.xp_multiplier),
+            )
+        };
         let mut tx = self.store.begin().await?;
-        let mut outcomes = Vec::with_capacity(batch.len());
-        for pending in batch {
-            let award = Award {
-                member: pending.member,
-                xp: pending.amount,
-                balance: pending.amount,
-                kind: LedgerKind::Message,
-                reference: Some(pending.day.clone()),
-                reason: None,
-                actor: None,
-                at: pending.at,
-                boards: &pending.boards,
-            };
-            outcomes.push(
-                tx.apply_message_award(&award, pending.at - cooldown)
-                    .await?,
-            );
-        }
+        let outcomes = tx
+            .apply_message_awards(&awards, self.config.message_xp.cooldown, amount)
+            .await?;
         tx.commit().await?;
         for outcome in outcomes.iter().flatten() {
             self.after_award(outcome);

@@ -69,23 +69,29 @@ impl Store {
 
     /// Names and lifetime XP for the standings of a page, in the same order.
     pub async fn board_rows(&self, standings: &[Standing]) -> Result<Vec<BoardRow>> {
-        let mut rows = Vec::with_capacity(standings.len());
-        for s in standings {
-            let found: Option<(String, i64)> =
-                sqlx::query_as("SELECT display_name, xp FROM members WHERE id = ?")
-                    .bind(s.member().0)
-                    .fetch_optional(&self.pool)
-                    .await?;
-            if let Some((name, xp)) = found {
-                rows.push(BoardRow {
+        let ids: Vec<i64> = standings.iter().map(|s| s.member().0).collect();
+        let found: Vec<(i64, String, i64)> = sqlx::query_as(
+            "SELECT id, display_name, xp FROM members WHERE id IN (SELECT value FROM json_each(?))",
+        )
+        .bind(serde_json::json!(ids).to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        let by_id: std::collections::HashMap<i64, (String, i64)> = found
+            .into_iter()
+            .map(|(id, name, xp)| (id, (name, xp)))
+            .collect();
+        Ok(standings
+            .iter()
+            .filter_map(|s| {
+                let (name, xp) = by_id.get(&s.member().0)?;
+                Some(BoardRow {
                     member: s.member(),
-                    name,
+                    name: name.clone(),
                     score: s.score(),
-                    xp,
-                });
-            }
-        }
-        Ok(rows)
+                    xp: *xp,
+                })
+            })
+            .collect())
     }
 
     /// A page of a board straight from SQL, for archived seasons that have no live index.

@@ -7,12 +7,14 @@
 mod accounts;
 mod adapter_state;
 mod boards;
+pub mod bulk;
 mod deliveries;
 mod drops;
 mod error;
 mod ledger;
 mod link;
 mod memberships;
+mod message_batch;
 mod scores;
 mod seasons;
 mod thanks;
@@ -33,6 +35,7 @@ pub use error::StoreError;
 pub use ledger::{LedgerEntry, LedgerKind};
 pub use link::MergeOutcome;
 pub use memberships::{HeldMembership, MembershipEvent};
+pub use message_batch::MessageAward;
 pub use scores::{Award, AwardOutcome, BoardChange};
 pub use seasons::Season;
 
@@ -72,6 +75,9 @@ impl Store {
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
+            // A local file needs no liveness ping before each use; it would cost a round trip
+            // to the connection's worker thread on every transaction.
+            .test_before_acquire(false)
             .connect_with(options)
             .await
             .map_err(|source| StoreError::Open {

@@ -1,0 +1,326 @@
+//! `steward bench`: builds synthetic communities in temp SQLite files and measures the figures
+//! of SPEC §11 through the real engine, printing `BENCH <name> <value> <unit>` lines. Each run
+//! also measures the raw SQLite upsert rate on the same settings, as the yardstick.
+
+mod setup;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::Duration as Span;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use tokio::task::JoinSet;
+
+use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::engine::{
+    Engine, EngineError, Event, ManualClock, MessageEvent, Person, RecordingPlatform, Sender,
+    SystemClock,
+};
+use crate::store::StoreError;
+use setup::{TimingPlatform, ms_since, quantile};
+
+/// How big and how long.
+#[derive(Debug, Clone, Copy)]
+pub struct BenchOptions {
+    /// Members for the ranking, start-up and memory figures.
+    pub members: u64,
+    /// Fewer samples and smaller communities, for a quick look.
+    pub quick: bool,
+}
+
+/// One measured figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub name: &'static str,
+    pub value: f64,
+    pub unit: &'static str,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BenchError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Engine(#[from] EngineError),
+    #[error("benchmark I/O: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("the start-up probe failed: {0}")]
+    Probe(String),
+}
+
+fn console_message(name: &str, text: &str, at: chrono::DateTime<chrono::Utc>) -> Event {
+    Event::Message(MessageEvent {
+        chat: ChatRef::group(Platform::Console, "general"),
+        message_id: None,
+        sender: Sender {
+            person: Person::named(AccountRef::new(Platform::Console, name), name),
+            platform_admin: false,
+        },
+        text: text.to_owned(),
+        is_edit: false,
+        reply_to: None,
+        quoted: None,
+        mentions: Vec::new(),
+        at,
+    })
+}
+
+/// Sends `messages` (member id, text) through the engine from `concurrency` tasks; returns msgs/s.
+async fn ingest(engine: &Arc<Engine>, messages: Vec<i64>, concurrency: usize) -> f64 {
+    let total = messages.len();
+    let at = engine.now();
+    let per_task = total.div_ceil(concurrency.max(1));
+    let started = Instant::now();
+    let mut tasks = JoinSet::new();
+    for chunk in messages.chunks(per_task.max(1)) {
+        let engine = engine.clone();
+        let chunk = chunk.to_vec();
+        tasks.spawn(async move {
+            for id in chunk {
+                engine
+                    .handle(console_message(
+                        &format!("m{id}"),
+                        "a message worth some XP",
+                        at,
+                    ))
+                    .await;
+            }
+        });
+    }
+    while tasks.join_next().await.is_some() {}
+    total as f64 / started.elapsed().as_secs_f64()
+}
+
+/// Runs every benchmark; `dir` holds the temp databases.
+pub async fn run(
+    options: BenchOptions,
+    dir: &Path,
+    report: impl Fn(&Figure),
+) -> Result<Vec<Figure>, BenchError> {
+    let mut figures = Vec::new();
+    let mut emit = |name, value, unit| {
+        let figure = Figure { name, value, unit };
+        report(&figure);
+        figures.push(figure);
+    };
+    let samples = if options.quick { 300 } else { 2000 };
+
+    // The yardstick.
+    let raw = crate::store::bulk::raw_upsert_rate(
+        &dir.join("raw.db"),
+        if options.quick { 5_000 } else { 30_000 },
+        100_000,
+    )
+    .await?;
+    emit("sqlite_raw_upserts", raw, "per_s");
+
+    // Ingest at 100k members (fewer when quick).
+    let ingest_members: u64 = if options.quick { 20_000 } else { 100_000 };
+    let clock = Arc::new(ManualClock::new(chrono::Utc::now()));
+    let path = dir.join("ingest.db");
+    let week = crate::core::periods::Calendar::new(chrono_tz::UTC)
+        .week_board(crate::engine::Clock::now(&*clock));
+    setup::database(
+        &path,
+        ingest_members,
+        &week,
+        crate::engine::Clock::now(&*clock),
+    )
+    .await?;
+    let engine = Arc::new(
+        setup::engine(&path, Arc::new(RecordingPlatform::default()), clock.clone()).await?,
+    );
+    let everyone: Vec<i64> = (1..=i64::try_from(ingest_members).unwrap_or(i64::MAX)).collect();
+    ingest(&engine, everyone.clone(), 64).await; // warms the account cache, as a running bot has it
+    clock.advance(Span::seconds(61));
+    emit(
+        "ingest_all_awarded",
+        ingest(&engine, everyone.clone(), 512).await,
+        "msgs_per_s",
+    );
+    clock.advance(Span::seconds(61));
+    // 10% of messages from members out of their cooldown, 90% from members inside it.
+    let fresh = everyone.len() / 10;
+    let realistic: Vec<i64> = (0..everyone.len())
+        .map(|i| everyone[if i < fresh { i } else { i % fresh.max(1) }])
+        .collect();
+    emit(
+        "ingest_realistic",
+        ingest(&engine, realistic, 64).await,
+        "msgs_per_s",
+    );
+    engine.shutdown().await;
+
+    // Ranking, start-up and memory at `members`.
+    let path = dir.join("community.db");
+    let now = chrono::Utc::now();
+    let week = crate::core::periods::Calendar::new(chrono_tz::UTC).week_board(now);
+    setup::database(&path, options.members, &week, now).await?;
+    let (startup_ms, rss_mb) = probe(&path)?;
+    let engine = Arc::new(
+        setup::engine(
+            &path,
+            Arc::new(RecordingPlatform::default()),
+            Arc::new(SystemClock),
+        )
+        .await?,
+    );
+    let mut rng = StdRng::seed_from_u64(11);
+    let max_id = i64::try_from(options.members).unwrap_or(i64::MAX);
+    let mut rank_ms = Vec::with_capacity(samples);
+    for _ in 0..samples {
+        let name = format!("m{}", rng.random_range(1..=max_id));
+        let started = Instant::now();
+        engine
+            .handle(console_message(&name, "/rank", engine.now()))
+            .await;
+        rank_ms.push(ms_since(started));
+    }
+    emit("rank_p50_1m", quantile(&mut rank_ms, 0.50), "ms");
+    emit("rank_p99_1m", quantile(&mut rank_ms, 0.99), "ms");
+    let pages = (options.members / 10).max(1);
+    let mut board_ms = Vec::with_capacity(samples);
+    for i in 0..samples {
+        let board = if i % 2 == 0 { "all" } else { "week" };
+        let page = rng
+            .random_range(
+                1..=if board == "all" {
+                    pages
+                } else {
+                    (pages / 20).max(1)
+                },
+            )
+            .min(100_000);
+        let started = Instant::now();
+        engine
+            .handle(console_message(
+                "m1",
+                &format!("/leaderboard {board} {page}"),
+                engine.now(),
+            ))
+            .await;
+        board_ms.push(ms_since(started));
+    }
+    emit("leaderboard_p99_1m", quantile(&mut board_ms, 0.99), "ms");
+    engine.shutdown().await;
+    emit("startup_1m", startup_ms, "ms");
+    emit("rss_1m", rss_mb, "MB");
+
+    // Scheduler: 10,000 pending drops, 1,000 due in the same second.
+    emit(
+        "drop_lateness_p99",
+        drop_lateness(dir, if options.quick { 2_000 } else { 10_000 }).await?,
+        "ms",
+    );
+    Ok(figures)
+}
+
+/// Schedules `total` drops, a tenth due in the same second, runs the real scheduler loop, and
+/// returns the p99 of (delivered - due) for the due ones.
+async fn drop_lateness(dir: &Path, total: usize) -> Result<f64, BenchError> {
+    let path = dir.join("drops.db");
+    crate::store::Store::open(&path).await?.close().await;
+    let platform = Arc::new(TimingPlatform::default());
+    let engine = Arc::new(setup::engine(&path, platform.clone(), Arc::new(SystemClock)).await?);
+    engine
+        .handle(console_message("admin", "/rank", engine.now()))
+        .await; // the member who schedules
+    let due_at = engine.now() + Span::seconds(3);
+    let due_count = total / 10;
+    let targets = ["console:general".to_owned()];
+    let mut tx = engine.store().begin().await?;
+    for i in 0..total {
+        let first_at = if i < due_count {
+            due_at
+        } else {
+            due_at + Span::hours(2)
+        };
+        let text = format!("bench drop {i}");
+        tx.insert_drop(&crate::store::NewDrop {
+            created_by: crate::core::ids::MemberId(1),
+            at: engine.now(),
+            text: &text,
+            source: None,
+            tier: None,
+            targets: &targets,
+            rule: None,
+            time_of_day: None,
+            first_at,
+        })
+        .await?;
+    }
+    tx.commit().await?;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let scheduler = tokio::spawn(engine.clone().run_scheduler(stopped));
+    let deadline = Instant::now() + Duration::from_secs(40);
+    while platform.arrivals.lock().map(|a| a.len()).unwrap_or(0) < due_count
+        && Instant::now() < deadline
+    {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let _ = stop.send(true);
+    let _ = scheduler.await;
+    engine.shutdown().await;
+    let arrivals = platform
+        .arrivals
+        .lock()
+        .map(|a| a.clone())
+        .unwrap_or_default();
+    let mut lateness: Vec<f64> = arrivals
+        .iter()
+        .map(|(_, at)| (*at - due_at).num_microseconds().unwrap_or(0) as f64 / 1000.0)
+        .collect();
+    if lateness.len() < due_count {
+        lateness.extend(std::iter::repeat_n(
+            f64::INFINITY,
+            due_count - lateness.len(),
+        ));
+    }
+    Ok(quantile(&mut lateness, 0.99).max(0.0))
+}
+
+/// Runs `steward bench-probe` on the database in a fresh process: start-up time to ready and
+/// its peak memory, free of the benchmark's own allocations.
+fn probe(path: &Path) -> Result<(f64, f64), BenchError> {
+    let exe = std::env::current_exe()?;
+    let started = Instant::now();
+    let output = std::process::Command::new(exe)
+        .arg("bench-probe")
+        .arg(path)
+        .output()?;
+    let total_ms = ms_since(started);
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut fields = text.split_whitespace();
+    let rss: f64 = fields
+        .nth(1)
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| BenchError::Probe(String::from_utf8_lossy(&output.stderr).into_owned()))?;
+    let ready_ms: f64 = text
+        .split_whitespace()
+        .next()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(total_ms);
+    Ok((ready_ms, rss))
+}
+
+/// The probe itself: starts the engine on `path`, answers one /rank, prints "ready_ms rss_mb".
+/// Ready is measured from process start (as the kernel saw it) where /proc allows.
+pub async fn probe_main(path: &Path, process_start: Instant) -> Result<String, BenchError> {
+    let engine = setup::engine(
+        path,
+        Arc::new(RecordingPlatform::default()),
+        Arc::new(SystemClock),
+    )
+    .await?;
+    engine
+        .handle(console_message("m1", "/rank", engine.now()))
+        .await;
+    let ready = ms_since(process_start);
+    engine.shutdown().await;
+    Ok(format!(
+        "{ready:.1} {:.1}",
+        setup::peak_rss_mb().unwrap_or(0.0)
+    ))
+}
