@@ -75,7 +75,7 @@ impl Engine {
     }
 
     /// Commits every queued award in one transaction (if another caller has not already).
-    async fn commit_queued_awards(&self, _writer: tokio::sync::MutexGuard<'_, ()>) {
+    pub(crate) async fn commit_queued_awards(&self, _writer: tokio::sync::MutexGuard<'_, ()>) {
         let batch: Vec<PendingAward> = self
             .ingest
             .lock()

@@ -165,7 +165,10 @@ impl Engine {
     }
 
     /// Closes the database cleanly; call once, after the last event.
+    /// Awards still queued for a group commit are committed first: a clean stop loses none.
     pub async fn shutdown(&self) {
+        let writer = self.writer.lock().await;
+        self.commit_queued_awards(writer).await;
         let _writer = self.writer.lock().await;
         self.store.close().await;
     }

@@ -5,6 +5,7 @@ mod daily;
 mod drops;
 mod helpers;
 mod identity;
+mod ingest;
 mod membership;
 mod message_xp;
 mod operators;
