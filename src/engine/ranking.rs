@@ -28,12 +28,7 @@ impl Engine {
     /// Loads any of these boards (and all-time) that is not live yet. Hold the writer lock.
     pub(crate) async fn ensure_live(&self, boards: &[Board]) -> Result<(), StoreError> {
         for board in std::iter::once(&Board::AllTime).chain(boards) {
-            let live = self
-                .boards
-                .read()
-                .map(|b| b.is_live(board))
-                .unwrap_or(false);
-            if !live {
+            if !self.is_live(board) {
                 let index = RankIndex::from_standings(self.store.load_board(board).await?);
                 if let Ok(mut boards) = self.boards.write() {
                     boards.install(board.clone(), index);
@@ -49,14 +44,13 @@ impl Engine {
         }
     }
 
+    fn is_live(&self, board: &Board) -> bool {
+        self.boards.read().is_ok_and(|b| b.is_live(board))
+    }
+
     /// Makes a board live if it is not (a new week, a board nobody asked for yet).
     async fn make_live(&self, board: &Board) -> EngineResult<()> {
-        let live = self
-            .boards
-            .read()
-            .map(|b| b.is_live(board))
-            .unwrap_or(false);
-        if !live {
+        if !self.is_live(board) {
             let _writer = self.writer.lock().await;
             self.ensure_live(std::slice::from_ref(board)).await?;
         }
