@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
 use steward::adapters::console::{Console, ConsolePlatform, Output};
+use steward::adapters::discord::DiscordAdapter;
 use steward::adapters::router::PlatformRouter;
 use steward::adapters::telegram::{self, TelegramAdapter, TelegramPlatform};
 use steward::config::{Config, ConfigError};
@@ -165,11 +166,6 @@ async fn run(config: Config) -> Result<()> {
              To try Steward without a platform, run: steward console"
         );
     }
-    if config.discord.token.is_some() {
-        tracing::warn!(
-            "a Discord token is set, but the Discord adapter is not part of this build yet"
-        );
-    }
     let store = open_store(&config).await?;
     let mut router = PlatformRouter::default();
     let telegram = match &config.telegram.token {
@@ -178,6 +174,17 @@ async fn run(config: Config) -> Result<()> {
             let platform = TelegramPlatform::new(bot.clone(), config.telegram.chats.clone());
             router = router.with(Platform::Telegram, Arc::new(platform));
             Some(bot)
+        }
+        None => None,
+    };
+    let discord = match &config.discord.token {
+        Some(_) => {
+            let adapter = DiscordAdapter::connect(&config)
+                .await
+                .context("Failed to set up the Discord client")?;
+            let platform = adapter.platform(config.discord.guilds.clone());
+            router = router.with(Platform::Discord, Arc::new(platform));
+            Some(adapter)
         }
         None => None,
     };
@@ -190,9 +197,13 @@ async fn run(config: Config) -> Result<()> {
     let mut tasks = vec![tokio::spawn(engine.clone().run_scheduler(stopped.clone()))];
     if let Some(bot) = telegram {
         tasks.push(tokio::spawn(
-            TelegramAdapter::new(bot, engine.clone()).run(stopped),
+            TelegramAdapter::new(bot, engine.clone()).run(stopped.clone()),
         ));
         tracing::info!("Telegram adapter started (long polling)");
+    }
+    if let Some(adapter) = discord {
+        tasks.push(tokio::spawn(adapter.run(engine.clone(), stopped)));
+        tracing::info!("Discord adapter started (gateway)");
     }
     tracing::info!("Steward is running; Ctrl-C or SIGTERM stops it");
     shutdown_signal().await;

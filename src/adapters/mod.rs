@@ -2,5 +2,6 @@
 //! engine's actions into the platform's calls. They hold no business rules.
 
 pub mod console;
+pub mod discord;
 pub mod router;
 pub mod telegram;

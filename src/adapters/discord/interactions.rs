@@ -1,0 +1,304 @@
+//! Interactions: slash commands, the "Schedule as drop" message command and its modal, rating
+//! buttons, and autocomplete for drop ids and rewards. Each becomes the same engine event a typed
+//! command would; the reply goes back as the interaction's response within Discord's 3 s (a
+//! deferral first when the engine is slower).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serenity::all::{
+    ActionRowComponent, CommandInteraction, CommandType, ComponentInteraction, Context,
+    InputTextStyle, Interaction, InteractionId, ModalInteraction, Permissions,
+};
+use serenity::builder::{
+    Builder, CreateActionRow, CreateAutocompleteResponse, CreateInputText,
+    CreateInteractionResponse, CreateInteractionResponseMessage, CreateModal,
+    EditInteractionResponse,
+};
+use tokio::sync::Mutex;
+
+use super::{inbound, options};
+use crate::engine::{Engine, Event, MessageEvent, Person, QuotedMessage, Sender};
+
+/// Discord drops an interaction not answered in 3 s; past this the reply is deferred.
+const ANSWER_WITHIN: Duration = Duration::from_millis(2000);
+/// Forms opened but not submitted are forgotten after this many.
+const MAX_PENDING_FORMS: usize = 1000;
+
+/// Commands whose answer concerns only the caller (codes, balances, lists) answer privately.
+const PRIVATE_ANSWERS: &[&str] = &[
+    "help",
+    "history",
+    "link",
+    "membership",
+    "privacy",
+    "shop",
+    "tiers",
+    "drops",
+    "drop",
+    "member",
+    "redeem",
+    "rate",
+];
+
+/// The message a "Schedule as drop" form is about.
+#[derive(Clone)]
+struct PendingForm {
+    quoted: QuotedMessage,
+    author: Person,
+}
+
+#[derive(Default)]
+pub(super) struct Forms {
+    pending: Mutex<HashMap<String, PendingForm>>,
+}
+
+/// Who pressed or typed, with the rights Discord computed for them in that channel.
+fn sender(
+    interaction_user: &serenity::model::user::User,
+    member: Option<&serenity::model::guild::Member>,
+) -> Sender {
+    let person = match member {
+        Some(member) => inbound::member_person(member),
+        None => inbound::person(interaction_user, None),
+    };
+    let platform_admin = member
+        .and_then(|m| m.permissions)
+        .is_some_and(|p| p.intersects(Permissions::ADMINISTRATOR | Permissions::MANAGE_GUILD));
+    Sender {
+        person,
+        platform_admin,
+    }
+}
+
+/// Runs `event` through the engine and answers the interaction with the reply.
+async fn answer(
+    ctx: &Context,
+    engine: &Engine,
+    id: InteractionId,
+    token: &str,
+    event: MessageEvent,
+    private: bool,
+) {
+    let work = engine.handle(Event::Message(event));
+    tokio::pin!(work);
+    let reply = tokio::select! {
+        reply = &mut work => Some(reply),
+        () = tokio::time::sleep(ANSWER_WITHIN) => None,
+    };
+    let result = match reply {
+        Some(reply) => {
+            let text = reply.unwrap_or_else(|| "Done.".to_owned());
+            let message = CreateInteractionResponseMessage::new()
+                .content(text)
+                .ephemeral(private);
+            CreateInteractionResponse::Message(message)
+                .execute(&ctx.http, (id, token))
+                .await
+        }
+        None => {
+            let defer = CreateInteractionResponseMessage::new().ephemeral(private);
+            if let Err(e) = CreateInteractionResponse::Defer(defer)
+                .execute(&ctx.http, (id, token))
+                .await
+            {
+                tracing::warn!(error = %e, "deferring an interaction failed");
+            }
+            let text = work.await.unwrap_or_else(|| "Done.".to_owned());
+            EditInteractionResponse::new()
+                .content(text)
+                .execute(&ctx.http, token)
+                .await
+                .map(|_| ())
+        }
+    };
+    if let Err(e) = result {
+        tracing::warn!(error = %e, "answering an interaction failed");
+    }
+}
+
+fn event(
+    engine: &Engine,
+    id: InteractionId,
+    chat: crate::core::ids::ChatRef,
+    sender: Sender,
+    line: options::CommandLine,
+) -> MessageEvent {
+    MessageEvent {
+        chat,
+        // Discord may deliver an interaction twice; its id makes the request key.
+        message_id: Some(format!("interaction-{id}")),
+        sender,
+        text: line.text,
+        is_edit: false,
+        reply_to: None,
+        quoted: None,
+        mentions: line.mentions,
+        at: engine.now(),
+    }
+}
+
+pub(super) async fn handle(
+    ctx: Context,
+    engine: Arc<Engine>,
+    forms: &Forms,
+    interaction: Interaction,
+) {
+    match interaction {
+        Interaction::Command(command) if command.data.kind == CommandType::Message => {
+            open_drop_form(&ctx, forms, command).await;
+        }
+        Interaction::Command(command) => on_command(&ctx, &engine, command).await,
+        Interaction::Component(press) => on_button(&ctx, &engine, press).await,
+        Interaction::Autocomplete(command) => autocomplete(&ctx, &engine, command).await,
+        Interaction::Modal(form) => on_form(&ctx, &engine, forms, form).await,
+        _ => {}
+    }
+}
+
+async fn on_command(ctx: &Context, engine: &Engine, command: CommandInteraction) {
+    let line = options::command_line(&command.data);
+    let chat = inbound::chat_ref(command.channel_id, command.guild_id);
+    let sender = sender(&command.user, command.member.as_deref());
+    let private = PRIVATE_ANSWERS.contains(&command.data.name.as_str());
+    let event = event(engine, command.id, chat, sender, line);
+    answer(ctx, engine, command.id, &command.token, event, private).await;
+}
+
+/// A rating button, `rate:ID:STARS`: `/rate ID STARS` from whoever pressed it.
+async fn on_button(ctx: &Context, engine: &Engine, press: ComponentInteraction) {
+    let parts: Vec<&str> = press.data.custom_id.split(':').collect();
+    let ["rate", drop, stars] = parts.as_slice() else {
+        return;
+    };
+    let line = options::CommandLine {
+        text: format!("/rate {drop} {stars}"),
+        mentions: Vec::new(),
+    };
+    let chat = inbound::chat_ref(press.channel_id, press.guild_id);
+    let sender = sender(&press.user, press.member.as_ref());
+    let event = event(engine, press.id, chat, sender, line);
+    answer(ctx, engine, press.id, &press.token, event, true).await;
+}
+
+async fn autocomplete(ctx: &Context, engine: &Engine, command: CommandInteraction) {
+    let Some(focused) = command.data.autocomplete() else {
+        return;
+    };
+    let typed = focused.value.to_lowercase();
+    let mut choices = CreateAutocompleteResponse::new();
+    if focused.name == "reward" {
+        for reward in &engine.config().membership.rewards {
+            if reward.id.contains(&typed) || reward.name.to_lowercase().contains(&typed) {
+                let label = format!("{} ({} points)", reward.name, reward.cost);
+                choices = choices.add_string_choice(label, reward.id.clone());
+            }
+        }
+    } else {
+        match engine.store().upcoming_drops(25).await {
+            Ok(drops) => {
+                for drop in drops
+                    .iter()
+                    .filter(|d| d.id.to_string().starts_with(&typed))
+                {
+                    let preview: String = drop.text.chars().take(80).collect();
+                    choices = choices.add_int_choice(format!("#{} {preview}", drop.id), drop.id);
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "drop autocomplete failed"),
+        }
+    }
+    if let Err(e) = CreateInteractionResponse::Autocomplete(choices)
+        .execute(&ctx.http, (command.id, &command.token))
+        .await
+    {
+        tracing::debug!(error = %e, "autocomplete answer failed");
+    }
+}
+
+/// "Schedule as drop" on a message: a form asking WHEN and the options.
+async fn open_drop_form(ctx: &Context, forms: &Forms, command: CommandInteraction) {
+    let Some(message) = command
+        .data
+        .target_id
+        .and_then(|id| command.data.resolved.messages.get(&id.to_message_id()))
+    else {
+        return;
+    };
+    let key = format!("drop-form:{}", command.id);
+    {
+        let mut pending = forms.pending.lock().await;
+        if pending.len() >= MAX_PENDING_FORMS {
+            pending.clear();
+        }
+        pending.insert(
+            key.clone(),
+            PendingForm {
+                quoted: QuotedMessage {
+                    chat: inbound::chat_ref(message.channel_id, command.guild_id),
+                    message_id: message.id.to_string(),
+                    text: message.content.clone(),
+                },
+                author: inbound::person(&message.author, None),
+            },
+        );
+    }
+    let when = CreateInputText::new(InputTextStyle::Short, "When", "when")
+        .placeholder("tomorrow 09:00 · in 2h · 2026-12-01 09:00 · now")
+        .required(true);
+    let rest = CreateInputText::new(InputTextStyle::Short, "Options (optional)", "options")
+        .placeholder("every weekday to announcements tier pro")
+        .required(false);
+    let form = CreateModal::new(key, "Schedule as drop").components(vec![
+        CreateActionRow::InputText(when),
+        CreateActionRow::InputText(rest),
+    ]);
+    if let Err(e) = CreateInteractionResponse::Modal(form)
+        .execute(&ctx.http, (command.id, &command.token))
+        .await
+    {
+        tracing::warn!(error = %e, "opening the drop form failed");
+    }
+}
+
+/// The submitted form: `/drop WHEN OPTIONS` as a reply to the chosen message.
+async fn on_form(ctx: &Context, engine: &Engine, forms: &Forms, form: ModalInteraction) {
+    let pending = forms.pending.lock().await.remove(&form.data.custom_id);
+    let mut fields: HashMap<String, String> = HashMap::new();
+    for row in &form.data.components {
+        for component in &row.components {
+            if let ActionRowComponent::InputText(input) = component {
+                fields.insert(
+                    input.custom_id.clone(),
+                    input.value.clone().unwrap_or_default(),
+                );
+            }
+        }
+    }
+    let chat = inbound::chat_ref(form.channel_id, form.guild_id);
+    let sender = sender(&form.user, form.member.as_ref());
+    let text = match pending {
+        Some(_) => format!(
+            "/drop {} {}",
+            fields.get("when").map_or("", |s| s.trim()),
+            fields.get("options").map_or("", |s| s.trim())
+        ),
+        None => "/drop".to_owned(),
+    };
+    let mut event = event(
+        engine,
+        form.id,
+        chat,
+        sender,
+        options::CommandLine {
+            text: text.trim_end().to_owned(),
+            mentions: Vec::new(),
+        },
+    );
+    if let Some(pending) = pending {
+        event.reply_to = Some(pending.author);
+        event.quoted = Some(pending.quoted);
+    }
+    answer(ctx, engine, form.id, &form.token, event, true).await;
+}

@@ -1,0 +1,187 @@
+//! The Discord adapter (serenity): a gateway client with only the intents Steward uses, guild
+//! messages and member joins turned into engine events, slash commands registered per community
+//! guild at start, and [`DiscordPlatform`] for the engine's actions. Holds no business rules.
+
+mod inbound;
+mod interactions;
+pub mod options;
+mod outbound;
+pub mod slash;
+
+use std::sync::{Arc, OnceLock};
+
+use serenity::all::{
+    Context, CreateAllowedMentions, CreateMessage, EventHandler, GatewayIntents, GuildId,
+    Interaction, Member, Message, Ready, User,
+};
+use serenity::builder::CreateCommand;
+use serenity::http::{Http, HttpBuilder};
+use serenity::{Client, async_trait};
+use tokio::sync::watch;
+
+use crate::config::{DiscordConfig, Secret};
+use crate::engine::{Engine, Event};
+pub use outbound::DiscordPlatform;
+
+/// Guild messages (for XP), their content (for thanks words and text commands), and member
+/// joins and leaves (so role sync knows who is in the server). Nothing else.
+#[must_use]
+pub fn intents() -> GatewayIntents {
+    GatewayIntents::GUILDS
+        | GatewayIntents::GUILD_MESSAGES
+        | GatewayIntents::MESSAGE_CONTENT
+        | GatewayIntents::GUILD_MEMBERS
+}
+
+/// The REST client. With `api_url` (a local peer) requests go there and serenity's client-side
+/// rate limiter is off, since it would not see the peer's limits.
+#[must_use]
+pub fn http(token: &Secret, api_url: Option<&str>) -> Http {
+    let builder = HttpBuilder::new(token.expose());
+    match api_url {
+        Some(url) => builder
+            .proxy(url.trim_end_matches('/'))
+            .ratelimiter_disabled(true)
+            .build(),
+        None => builder.build(),
+    }
+}
+
+/// The gateway client and what the engine needs to act on Discord.
+pub struct DiscordAdapter {
+    client: Client,
+    engine: Arc<OnceLock<Arc<Engine>>>,
+}
+
+impl DiscordAdapter {
+    /// Builds the client; the engine is handed over with [`DiscordAdapter::run`], since the
+    /// engine needs this adapter's [`DiscordPlatform`] first.
+    pub async fn connect(config: &crate::config::Config) -> Result<Self, serenity::Error> {
+        let discord: &DiscordConfig = &config.discord;
+        let Some(token) = &discord.token else {
+            return Err(serenity::Error::Other("no Discord token is configured"));
+        };
+        let engine = Arc::new(OnceLock::new());
+        let handler = Handler {
+            engine: engine.clone(),
+            commands: slash::definitions(config),
+            guilds: discord.guilds.clone(),
+            forms: interactions::Forms::default(),
+        };
+        let client = serenity::client::ClientBuilder::new_with_http(
+            http(token, discord.api_url.as_deref()),
+            intents(),
+        )
+        .event_handler(handler)
+        .await?;
+        Ok(Self { client, engine })
+    }
+
+    /// The engine's way to act on Discord, sharing this client's REST connection and limits.
+    #[must_use]
+    pub fn platform(&self, guilds: Vec<u64>) -> DiscordPlatform {
+        DiscordPlatform::new(self.client.http.clone(), guilds)
+    }
+
+    /// Runs the gateway until `stop` turns true, then closes the connection.
+    pub async fn run(mut self, engine: Arc<Engine>, mut stop: watch::Receiver<bool>) {
+        if self.engine.set(engine).is_err() {
+            tracing::error!("the Discord adapter was started twice");
+            return;
+        }
+        let shards = self.client.shard_manager.clone();
+        tokio::select! {
+            result = self.client.start() => {
+                if let Err(e) = result {
+                    tracing::error!(error = %e, "the Discord connection ended");
+                }
+            }
+            _ = stop.changed() => {}
+        }
+        shards.shutdown_all().await;
+    }
+}
+
+struct Handler {
+    engine: Arc<OnceLock<Arc<Engine>>>,
+    commands: Vec<CreateCommand>,
+    guilds: Vec<u64>,
+    forms: interactions::Forms,
+}
+
+impl Handler {
+    fn engine(&self) -> Option<Arc<Engine>> {
+        self.engine.get().cloned()
+    }
+}
+
+#[async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        tracing::info!(bot = %ready.user.name, guilds = self.guilds.len(), "connected to Discord");
+        for guild in &self.guilds {
+            match GuildId::new(*guild)
+                .set_commands(&ctx.http, self.commands.clone())
+                .await
+            {
+                Ok(registered) => {
+                    tracing::info!(
+                        guild,
+                        commands = registered.len(),
+                        "slash commands registered"
+                    );
+                }
+                Err(e) => tracing::error!(guild, error = %e, "registering slash commands failed"),
+            }
+        }
+    }
+
+    async fn message(&self, ctx: Context, message: Message) {
+        let Some(engine) = self.engine() else { return };
+        if message.author.bot || message.guild_id.is_none() {
+            return;
+        }
+        let event = inbound::message_event(&message, engine.now());
+        if let Some(reply) = engine.handle(Event::Message(event)).await {
+            let answer = CreateMessage::new()
+                .content(reply)
+                .reference_message(&message)
+                .allowed_mentions(CreateAllowedMentions::new());
+            if let Err(e) = message.channel_id.send_message(&ctx.http, answer).await {
+                tracing::warn!(channel = %message.channel_id, error = %e, "reply failed");
+            }
+        }
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        if let Some(engine) = self.engine() {
+            interactions::handle(ctx, engine, &self.forms, interaction).await;
+        }
+    }
+
+    async fn guild_member_addition(&self, _ctx: Context, member: Member) {
+        let Some(engine) = self.engine() else { return };
+        let event = Event::MemberJoined {
+            chat: inbound::guild_chat(member.guild_id),
+            person: inbound::member_person(&member),
+            at: engine.now(),
+        };
+        engine.handle(event).await;
+    }
+
+    async fn guild_member_removal(
+        &self,
+        _ctx: Context,
+        guild: GuildId,
+        user: User,
+        _member: Option<Member>,
+    ) {
+        let Some(engine) = self.engine() else { return };
+        let event = Event::MemberLeft {
+            chat: inbound::guild_chat(guild),
+            account: inbound::account(&user),
+            at: engine.now(),
+        };
+        engine.handle(event).await;
+    }
+}

@@ -1,0 +1,290 @@
+//! The engine's actions on Discord: channel posts, DMs (paced under the global rate limit),
+//! drops with a nonce that Discord enforces (a retry after a crash cannot post twice) and rating
+//! buttons, and tier roles, whose permission problems come back with the fix in words.
+//!
+//! Nothing posted pings anyone: allowed mentions are empty, so a drop that says `@everyone`
+//! shows the words without notifying the server.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use serenity::builder::{CreateActionRow, CreateAllowedMentions, CreateButton, CreateMessage};
+use serenity::http::{Http, HttpError};
+use serenity::model::application::ButtonStyle;
+use serenity::model::channel::Nonce;
+use serenity::model::id::{ChannelId, GuildId, RoleId, UserId};
+use tokio::sync::Mutex;
+use tokio::time::Instant;
+
+use crate::core::ids::{AccountRef, ChatRef};
+use crate::core::tiers::{TierAccess, TierDef};
+use crate::engine::platform::PlatformFuture;
+use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, PlatformError};
+
+/// Discord's limit on one message's content.
+const MAX_CONTENT: usize = 2000;
+/// Below Discord's global limit of 50 requests a second, leaving room for replies.
+const DM_SPACING: Duration = Duration::from_millis(25);
+
+/// Discord's JSON error codes Steward reacts to.
+const CANNOT_DM: isize = 50007;
+const MISSING_PERMISSIONS: isize = 50013;
+const UNKNOWN_MEMBER: isize = 10007;
+const UNKNOWN_ROLE: isize = 10011;
+
+/// [`ChatPlatform`] for Discord.
+pub struct DiscordPlatform {
+    http: Arc<Http>,
+    guilds: Vec<u64>,
+    /// DM channel per user, so a fan-out opens each channel once.
+    dm_channels: Mutex<HashMap<UserId, ChannelId>>,
+    next_dm: Mutex<Instant>,
+}
+
+impl DiscordPlatform {
+    #[must_use]
+    pub fn new(http: Arc<Http>, guilds: Vec<u64>) -> Self {
+        Self {
+            http,
+            guilds,
+            dm_channels: Mutex::new(HashMap::new()),
+            next_dm: Mutex::new(Instant::now()),
+        }
+    }
+}
+
+fn snowflake(id: &str, what: &str) -> Result<u64, PlatformError> {
+    id.parse::<u64>()
+        .ok()
+        .filter(|n| *n != 0)
+        .ok_or_else(|| PlatformError::Failed(format!("`{id}` is not a Discord {what} id")))
+}
+
+/// Discord's error code for a refused request, if it was one.
+fn json_code(e: &serenity::Error) -> Option<isize> {
+    match e {
+        serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) => Some(r.error.code),
+        _ => None,
+    }
+}
+
+pub(super) fn platform_error(e: serenity::Error) -> PlatformError {
+    if let serenity::Error::Http(HttpError::UnsuccessfulRequest(r)) = &e {
+        if r.status_code.as_u16() == 429 {
+            // Only reached with the client-side rate limiter off (a local peer); in production
+            // serenity waits out 429s itself.
+            return PlatformError::RateLimited {
+                retry_after_secs: 1,
+            };
+        }
+        if r.error.code == CANNOT_DM {
+            return PlatformError::DmClosed(
+                "the member does not accept direct messages from this server".into(),
+            );
+        }
+        return PlatformError::Failed(format!("Discord said: {}", r.error.message));
+    }
+    PlatformError::Failed(format!("Discord request failed: {e}"))
+}
+
+/// Five buttons that rate a drop: `rate:ID:STARS`.
+pub(super) fn rating_buttons(drop: i64) -> CreateActionRow {
+    CreateActionRow::Buttons(
+        (1..=5)
+            .map(|n| {
+                CreateButton::new(format!("rate:{drop}:{n}"))
+                    .label(format!("{n}★"))
+                    .style(ButtonStyle::Secondary)
+            })
+            .collect(),
+    )
+}
+
+/// What an operator must do when Discord refuses a role change.
+fn role_fix(tier: &TierDef, role: &str) -> String {
+    format!(
+        "Discord refused to change the {} role ({role}): Steward needs the Manage Roles permission \
+         and its own role must sit above the {} role. Fix: Server Settings → Roles, give Steward's \
+         role Manage Roles and drag it above {}.",
+        tier.name, tier.name, tier.name
+    )
+}
+
+impl DiscordPlatform {
+    fn message(text: &str) -> CreateMessage {
+        CreateMessage::new()
+            .content(text)
+            .allowed_mentions(CreateAllowedMentions::new())
+    }
+
+    async fn send(&self, channel: ChannelId, message: CreateMessage) -> Result<(), PlatformError> {
+        channel
+            .send_message(&self.http, message)
+            .await
+            .map(|_| ())
+            .map_err(platform_error)
+    }
+
+    async fn post_text(&self, channel: ChannelId, text: &str) -> Result<(), PlatformError> {
+        // Long replies (a full /help) are split at line ends rather than refused.
+        let mut chunk = String::new();
+        for line in text.lines() {
+            if !chunk.is_empty() && chunk.len() + line.len() + 1 > MAX_CONTENT {
+                self.send(channel, Self::message(&chunk)).await?;
+                chunk.clear();
+            }
+            if !chunk.is_empty() {
+                chunk.push('\n');
+            }
+            chunk.extend(line.chars().take(MAX_CONTENT));
+        }
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        self.send(channel, Self::message(&chunk)).await
+    }
+
+    async fn dm_channel(&self, to: &AccountRef) -> Result<ChannelId, PlatformError> {
+        let user = UserId::new(snowflake(&to.user_id, "user")?);
+        if let Some(channel) = self.dm_channels.lock().await.get(&user) {
+            return Ok(*channel);
+        }
+        let channel = user
+            .create_dm_channel(&self.http)
+            .await
+            .map_err(platform_error)?
+            .id;
+        self.dm_channels.lock().await.insert(user, channel);
+        Ok(channel)
+    }
+
+    /// Waits for this DM's slot: a tier fan-out of thousands stays under the global limit.
+    async fn pace_dm(&self) {
+        let slot = {
+            let mut next = self.next_dm.lock().await;
+            let slot = (*next).max(Instant::now());
+            *next = slot + DM_SPACING;
+            slot
+        };
+        tokio::time::sleep_until(slot).await;
+    }
+
+    async fn send_dm(&self, to: &AccountRef, message: CreateMessage) -> Result<(), PlatformError> {
+        self.pace_dm().await;
+        let channel = self.dm_channel(to).await?;
+        self.send(channel, message).await
+    }
+
+    async fn deliver(&self, to: &DropTarget, drop: &OutboundDrop) -> Result<(), PlatformError> {
+        if drop.text.chars().count() > MAX_CONTENT {
+            return Err(PlatformError::Failed(format!(
+                "the drop is longer than Discord's {MAX_CONTENT} characters"
+            )));
+        }
+        // The engine's nonce is unique per (occurrence, target) and short (`steward-d<ID>`);
+        // Discord holds at most 25 characters and, with enforce_nonce, answers a repeat within
+        // minutes with the first message instead of posting again.
+        let nonce = drop
+            .nonce
+            .get(drop.nonce.len().saturating_sub(25)..)
+            .unwrap_or(&drop.nonce);
+        let message = Self::message(&drop.text)
+            .nonce(Nonce::String(nonce.to_owned()))
+            .enforce_nonce(true)
+            .components(vec![rating_buttons(drop.drop_id)]);
+        match to {
+            DropTarget::Chat(chat) => {
+                let channel = ChannelId::new(snowflake(&chat.chat_id, "channel")?);
+                self.send(channel, message).await
+            }
+            DropTarget::Dm(account) => self.send_dm(account, message).await,
+        }
+    }
+
+    /// Adds or removes `role` in every community guild that has it.
+    async fn change_role(
+        &self,
+        who: &AccountRef,
+        tier: &TierDef,
+        role: &str,
+        add: bool,
+    ) -> Result<(), PlatformError> {
+        let user = UserId::new(snowflake(&who.user_id, "user")?);
+        let role_id = RoleId::new(snowflake(role, "role")?);
+        let reason = if add {
+            format!("Steward: {} membership", tier.name)
+        } else {
+            format!("Steward: {} membership ended", tier.name)
+        };
+        let mut changed = false;
+        for guild in &self.guilds {
+            let guild = GuildId::new(*guild);
+            let result = if add {
+                self.http
+                    .add_member_role(guild, user, role_id, Some(&reason))
+                    .await
+            } else {
+                self.http
+                    .remove_member_role(guild, user, role_id, Some(&reason))
+                    .await
+            };
+            match result {
+                Ok(()) => changed = true,
+                Err(e) if matches!(json_code(&e), Some(UNKNOWN_MEMBER | UNKNOWN_ROLE)) => {}
+                Err(e) if json_code(&e) == Some(MISSING_PERMISSIONS) => {
+                    return Err(PlatformError::Failed(role_fix(tier, role)));
+                }
+                Err(e) => return Err(platform_error(e)),
+            }
+        }
+        if changed || !add {
+            Ok(())
+        } else {
+            Err(PlatformError::Failed(format!(
+                "no community guild has both the member and the {} role ({role})",
+                tier.name
+            )))
+        }
+    }
+}
+
+impl ChatPlatform for DiscordPlatform {
+    fn post<'a>(&'a self, chat: &'a ChatRef, text: &'a str) -> PlatformFuture<'a> {
+        Box::pin(async move {
+            let channel = ChannelId::new(snowflake(&chat.chat_id, "channel")?);
+            self.post_text(channel, text).await
+        })
+    }
+
+    fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
+        Box::pin(self.send_dm(to, Self::message(text)))
+    }
+
+    fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
+        Box::pin(self.deliver(to, drop))
+    }
+
+    fn grant_access<'a>(&'a self, to: &'a AccountRef, tier: &'a TierDef) -> PlatformFuture<'a> {
+        Box::pin(async move {
+            match &tier.access.discord_role {
+                Some(role) => self.change_role(to, tier, role, true).await,
+                None => Ok(()),
+            }
+        })
+    }
+
+    fn revoke_access<'a>(
+        &'a self,
+        from: &'a AccountRef,
+        tier: &'a TierDef,
+        access: &'a TierAccess,
+    ) -> PlatformFuture<'a> {
+        Box::pin(async move {
+            match &access.discord_role {
+                Some(role) => self.change_role(from, tier, role, false).await,
+                None => Ok(()),
+            }
+        })
+    }
+}

@@ -1,0 +1,133 @@
+//! Drops on Discord: posted once with an enforced nonce, rated with buttons, and delivered to
+//! Discord and Telegram at once when a channel names both.
+
+use serde_json::{Value, json};
+
+use crate::harness::{self, TELEGRAM_GROUP, alice, olga};
+use crate::payloads::{self, ANNOUNCEMENTS, MEMBER_PERMISSIONS};
+
+fn schedule(text: &str) -> Value {
+    json!([{"name": "schedule", "type": 1, "options": [
+        {"name": "when", "type": 3, "value": "now"},
+        {"name": "text", "type": 3, "value": text},
+        {"name": "to", "type": 3, "value": "announcements"}]}])
+}
+
+async fn posted_in(app: &harness::App, channel: u64, text: &str) -> Value {
+    for _ in 0..500 {
+        if let Some(message) = app
+            .discord
+            .posted()
+            .into_iter()
+            .find(|m| m["channel_id"] == channel.to_string().as_str() && m["content"] == text)
+        {
+            return message;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("`{text}` was never posted in {channel}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_drop_is_posted_with_an_enforced_nonce_and_rating_buttons() {
+    let app = harness::spawn().await;
+    let answer = app
+        .slash(
+            &olga(),
+            MEMBER_PERMISSIONS,
+            "drop",
+            schedule("Office hours start now"),
+            &[],
+        )
+        .await;
+    assert!(answer.starts_with("Scheduled drop #1"), "{answer}");
+    let message = posted_in(&app, ANNOUNCEMENTS, "Office hours start now").await;
+    let call = app
+        .discord
+        .wait_for_call("drop post", |c| {
+            c.path == format!("/channels/{ANNOUNCEMENTS}/messages")
+        })
+        .await;
+    assert_eq!(call.body["enforce_nonce"], true);
+    assert!(
+        call.body["nonce"]
+            .as_str()
+            .is_some_and(|n| n.len() <= 25 && !n.is_empty())
+    );
+    assert_eq!(call.body["allowed_mentions"]["parse"], json!([]));
+    let buttons = &message["components"][0]["components"];
+    let ids: Vec<&str> = buttons
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["custom_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["rate:1:1", "rate:1:2", "rate:1:3", "rate:1:4", "rate:1:5"]
+    );
+    app.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_rating_button_press_is_recorded_once() {
+    let app = harness::spawn().await;
+    app.slash(
+        &olga(),
+        MEMBER_PERMISSIONS,
+        "drop",
+        schedule("Rate me"),
+        &[],
+    )
+    .await;
+    let message = posted_in(&app, ANNOUNCEMENTS, "Rate me").await;
+    let id = app.discord.next_id();
+    let press = payloads::button(id, &alice(), "rate:1:4", &message);
+    app.discord.dispatch("INTERACTION_CREATE", press.clone());
+    assert_eq!(
+        app.discord.answer_to(id).await,
+        "Thanks! You rated drop #1 4 of 5."
+    );
+    // Discord redelivers the same interaction: it is answered again but counts once.
+    app.discord.dispatch("INTERACTION_CREATE", press);
+    let callback = format!("/interactions/{id}/");
+    for _ in 0..500 {
+        let answers = app
+            .discord
+            .calls()
+            .iter()
+            .filter(|c| c.path.starts_with(&callback))
+            .count();
+        if answers == 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let stats_options = json!([{"name": "stats", "type": 1, "options": [
+        {"name": "id", "type": 4, "value": 1}]}]);
+    let stats = app
+        .slash(&olga(), MEMBER_PERMISSIONS, "drop", stats_options, &[])
+        .await;
+    assert!(
+        stats.starts_with("Drop #1: 1 rating(s), average 4.0 of 5"),
+        "{stats}"
+    );
+    app.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_and_telegram_both_receive_a_drop_to_a_shared_channel() {
+    let app = harness::spawn_both().await;
+    app.slash(
+        &olga(),
+        MEMBER_PERMISSIONS,
+        "drop",
+        schedule("Both platforms"),
+        &[],
+    )
+    .await;
+    posted_in(&app, ANNOUNCEMENTS, "Both platforms").await;
+    let telegram = app.telegram.as_ref().unwrap();
+    telegram.reply_in(TELEGRAM_GROUP, "Both platforms").await;
+    app.shutdown().await;
+}

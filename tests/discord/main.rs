@@ -1,0 +1,16 @@
+#![recursion_limit = "256"]
+//! End-to-end tests of the Discord adapter: the real serenity client against an in-repo fake
+//! Discord (REST and a `ws://` gateway) on 127.0.0.1, a real engine, a real SQLite file.
+//! `cargo test discord` selects them all.
+
+mod drops;
+#[path = "../telegram/fake_bot_api.rs"]
+#[allow(dead_code)]
+mod fake_bot_api;
+mod fake_discord;
+mod harness;
+mod membership;
+mod payloads;
+mod points;
+mod resilience;
+mod run_binary;

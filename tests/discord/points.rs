@@ -1,0 +1,187 @@
+//! Commands, message XP and thanks through slash commands and guild messages.
+
+use serde_json::json;
+
+use crate::harness::{self, alice, bob, olga};
+use crate::payloads::{ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, bot_user};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_message_xp_then_rank_by_slash_command() {
+    let app = harness::spawn().await;
+    app.say(&alice(), "hello everyone, glad to be here");
+    app.say(&bot_user(), "bots earn nothing");
+    app.wait_for_xp(&alice(), 15).await;
+    let answer = app
+        .slash(&alice(), MEMBER_PERMISSIONS, "rank", json!([]), &[])
+        .await;
+    assert!(answer.starts_with("Alice: Level 0, "), "{answer}");
+    assert!(
+        answer.contains("Rank: #1 all time, #1 this week"),
+        "{answer}"
+    );
+    let board = app
+        .slash(&bob(), MEMBER_PERMISSIONS, "leaderboard", json!([]), &[])
+        .await;
+    assert!(
+        board.contains("Alice") && !board.contains("Steward"),
+        "{board}"
+    );
+    app.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_thanks_names_a_member_and_pays_once_a_day() {
+    let app = harness::spawn().await;
+    let thanks = json!([{"name": "member", "type": 6, "value": "502"},
+                        {"name": "reason", "type": 3, "value": "for the review"}]);
+    let first = app
+        .slash(
+            &alice(),
+            MEMBER_PERMISSIONS,
+            "thanks",
+            thanks.clone(),
+            &[&bob()],
+        )
+        .await;
+    assert_eq!(
+        first,
+        "Alice thanked Bob: “for the review” (+10 XP for Bob)."
+    );
+    let again = app
+        .slash(&alice(), MEMBER_PERMISSIONS, "thanks", thanks, &[&bob()])
+        .await;
+    assert_eq!(again, "You've already thanked them today.");
+    let rank = app
+        .slash(&bob(), MEMBER_PERMISSIONS, "rank", json!([]), &[])
+        .await;
+    assert!(rank.starts_with("Bob: Level 0, 10 XP"), "{rank}");
+    app.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_member_is_refused_an_operator_command_that_an_admin_may_run() {
+    let app = harness::spawn().await;
+    let grant = json!([{"name": "add", "type": 1, "options": [
+        {"name": "member", "type": 6, "value": "502"},
+        {"name": "amount", "type": 4, "value": 300}]}]);
+    let refused = app
+        .slash(
+            &alice(),
+            MEMBER_PERMISSIONS,
+            "points",
+            grant.clone(),
+            &[&bob()],
+        )
+        .await;
+    assert!(refused.contains("operators"), "{refused}");
+    // Discord computed Manage Server for this caller: the engine trusts that, not the name.
+    let admin = app
+        .slash(
+            &alice(),
+            ADMIN_PERMISSIONS,
+            "points",
+            grant.clone(),
+            &[&bob()],
+        )
+        .await;
+    assert!(admin.starts_with("Added 300 points to Bob"), "{admin}");
+    let configured = app
+        .slash(&olga(), MEMBER_PERMISSIONS, "points", grant, &[&bob()])
+        .await;
+    assert!(
+        configured.starts_with("Added 300 points to Bob"),
+        "{configured}"
+    );
+    app.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_commands_are_registered_with_valid_names_and_option_limits() {
+    let app = harness::spawn().await;
+    let call = app
+        .discord
+        .wait_for_call("registration", |c| {
+            c.path.ends_with("/guilds/1000/commands")
+        })
+        .await;
+    assert_eq!(call.method, "PUT");
+    let commands = call.body.as_array().unwrap();
+    let names: Vec<&str> = commands
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "rank",
+        "leaderboard",
+        "daily",
+        "thanks",
+        "points",
+        "member",
+        "drop",
+        "rate",
+    ] {
+        assert!(
+            names.contains(&expected),
+            "{expected} missing from {names:?}"
+        );
+    }
+    assert!(names.contains(&"Schedule as drop"));
+    assert!(commands.len() <= 100);
+    for command in commands {
+        let name = command["name"].as_str().unwrap();
+        let options = command["options"].as_array().cloned().unwrap_or_default();
+        assert!(options.len() <= 25, "{name}");
+        if command["type"] == 3 {
+            assert_eq!(command["default_member_permissions"], "32", "{name}");
+            continue;
+        }
+        assert!(
+            (1..=32).contains(&name.len())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c == '_'),
+            "{name}"
+        );
+        assert!((1..=100).contains(&command["description"].as_str().unwrap().len()));
+        check_options(name, &options);
+    }
+    let operator_only: Vec<&str> = commands
+        .iter()
+        .filter(|c| c["default_member_permissions"] == "32")
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        operator_only,
+        ["points", "season", "member", "drop", "Schedule as drop"]
+    );
+    app.shutdown().await;
+}
+
+/// Discord's rules: required options first, names lowercase, descriptions 1-100, choices <= 25.
+fn check_options(command: &str, options: &[serde_json::Value]) {
+    let mut optional_seen = false;
+    for option in options {
+        let name = option["name"].as_str().unwrap();
+        assert!(
+            (1..=32).contains(&name.len()) && name.chars().all(|c| c.is_ascii_lowercase()),
+            "{command} {name}"
+        );
+        let description = option["description"].as_str().unwrap();
+        assert!((1..=100).contains(&description.len()), "{command} {name}");
+        let choices = option["choices"].as_array().map_or(0, Vec::len);
+        assert!(choices <= 25, "{command} {name}");
+        if option["type"] == 1 {
+            check_options(command, option["options"].as_array().unwrap_or(&Vec::new()));
+            continue;
+        }
+        let required = option["required"] == true;
+        assert!(
+            !(required && optional_seen),
+            "{command}: {name} required after optional"
+        );
+        optional_seen |= !required;
+        if option["autocomplete"] == true {
+            assert_eq!(choices, 0, "{command} {name}: autocomplete with choices");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! The gateway connection: a dropped socket is resumed without losing events, and a member
+//! linked across platforms is one member on both.
+
+use serde_json::json;
+
+use crate::harness::{self, alice};
+use crate::payloads::MEMBER_PERMISSIONS;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_gateway_reconnect_resumes_without_losing_events() {
+    let app = harness::spawn().await;
+    let identify = &app.discord.identifies()[0];
+    let intents = identify["intents"].as_u64().unwrap();
+    // GUILDS | GUILD_MEMBERS | GUILD_MESSAGES | MESSAGE_CONTENT, nothing else.
+    assert_eq!(intents, 1 | 2 | 512 | 32768);
+    app.discord.close_gateway();
+    // Sent while the socket is down: the fake keeps it and replays it on RESUME.
+    app.say(&alice(), "a message during the reconnect");
+    app.wait_for_xp(&alice(), 15).await;
+    assert_eq!(app.discord.resumes(), 1);
+    assert_eq!(
+        app.discord.identifies().len(),
+        1,
+        "resumed, not identified again"
+    );
+    let rank = app
+        .slash(&alice(), MEMBER_PERMISSIONS, "rank", json!([]), &[])
+        .await;
+    assert!(rank.contains("#1 all time"), "{rank}");
+    app.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_and_telegram_accounts_linked_share_one_rank() {
+    let app = harness::spawn_both().await;
+    let telegram = app.telegram.as_ref().unwrap();
+    let tg_alice = crate::fake_bot_api::user(501, "Alice");
+    telegram.say(501, tg_alice.clone(), "/daily").await;
+    telegram.reply_in(501, "Checked in").await;
+    telegram.say(501, tg_alice.clone(), "/link").await;
+    let code_reply = telegram.reply_in(501, "Your link code is").await;
+    let code = code_reply
+        .split_whitespace()
+        .nth(4)
+        .unwrap()
+        .trim_end_matches('.')
+        .to_owned();
+    let linked = app
+        .slash(
+            &alice(),
+            MEMBER_PERMISSIONS,
+            "link",
+            json!([{"name": "code", "type": 3, "value": code}]),
+            &[],
+        )
+        .await;
+    assert!(linked.starts_with("Linked:"), "{linked}");
+    let on_discord = app
+        .slash(&alice(), MEMBER_PERMISSIONS, "rank", json!([]), &[])
+        .await;
+    telegram.say(501, tg_alice, "/rank").await;
+    let on_telegram = telegram.reply_in(501, "Level 0").await;
+    assert!(on_discord.contains("50 XP"), "{on_discord}");
+    assert_eq!(on_discord, on_telegram);
+    app.shutdown().await;
+}
