@@ -14,6 +14,7 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 
 use crate::core::duration::parse_span;
 use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
 use crate::engine::{
@@ -85,6 +86,22 @@ impl ChatPlatform for ConsolePlatform {
             &self.out,
             "[access] ",
             &format!("{} now has {} access", to.user_id, tier.name),
+        );
+        Box::pin(async { Ok(()) })
+    }
+
+    fn grant_level_reward<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        reward: &'a LevelReward,
+    ) -> PlatformFuture<'a> {
+        print(
+            &self.out,
+            "[reward] ",
+            &format!(
+                "{} earned the Level {} reward (Discord role {})",
+                to.user_id, reward.level, reward.discord_role
+            ),
         );
         Box::pin(async { Ok(()) })
     }

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
 use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, PlatformError};
@@ -75,6 +76,17 @@ impl ChatPlatform for PlatformRouter {
     ) -> PlatformFuture<'a> {
         match self.route(from.platform) {
             Ok(adapter) => adapter.revoke_access(from, tier, access),
+            Err(e) => failed(e),
+        }
+    }
+
+    fn grant_level_reward<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        reward: &'a LevelReward,
+    ) -> PlatformFuture<'a> {
+        match self.route(to.platform) {
+            Ok(adapter) => adapter.grant_level_reward(to, reward),
             Err(e) => failed(e),
         }
     }

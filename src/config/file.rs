@@ -16,6 +16,7 @@ pub struct ConfigFile {
     pub discord: DiscordSection,
     pub tiers: Vec<TierSection>,
     pub rewards: Vec<RewardSection>,
+    pub level_rewards: Vec<LevelRewardSection>,
     pub channels: BTreeMap<String, ChannelSection>,
     pub membership: MembershipSection,
     pub drops: DropsSection,
@@ -118,6 +119,13 @@ pub struct DiscordSection {
     pub token: Option<String>,
     pub api_url: Option<String>,
     pub guilds: Vec<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelRewardSection {
+    pub level: Spanned<u32>,
+    pub discord_role: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]

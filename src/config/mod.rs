@@ -15,6 +15,7 @@ use toml::Spanned;
 
 use crate::core::daily::DailyRules;
 use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::levels::LevelReward;
 use crate::core::periods::Calendar;
 use crate::core::points::MessageXpRules;
 use crate::core::thanks::ThanksRules;
@@ -48,6 +49,8 @@ pub struct Config {
     pub calendar: Calendar,
     pub operators: HashSet<AccountRef>,
     pub level_up_announcements: bool,
+    /// Discord roles given at levels, lowest level first.
+    pub level_rewards: Vec<LevelReward>,
     pub database_path: PathBuf,
     pub message_xp: MessageXpRules,
     /// Chats where messages earn no XP, as (platform, chat id).
@@ -219,6 +222,31 @@ impl Config {
                 "must not be below points.message_xp_min".into(),
             );
         }
+        let mut level_rewards = Vec::new();
+        for reward in &file.level_rewards {
+            let role = reward.discord_role.get_ref();
+            if *reward.level.get_ref() == 0 {
+                problem(
+                    &reward.level.span(),
+                    "level_rewards.level",
+                    "must be 1 or more".into(),
+                );
+            } else if role.parse::<u64>().is_err() {
+                problem(
+                    &reward.discord_role.span(),
+                    "level_rewards.discord_role",
+                    format!(
+                        "`{role}` is not a Discord role id (a number; copy it with Developer Mode on)"
+                    ),
+                );
+            } else {
+                level_rewards.push(LevelReward {
+                    level: *reward.level.get_ref(),
+                    discord_role: role.clone(),
+                });
+            }
+        }
+        level_rewards.sort_by_key(|r| r.level);
         if file.database.path.trim().is_empty() {
             problem(&(0..0), "database.path", "must name a file".into());
         }
@@ -231,6 +259,7 @@ impl Config {
             calendar: Calendar::new(tz),
             operators: operators.into_iter().collect(),
             level_up_announcements: file.community.level_up_announcements,
+            level_rewards,
             database_path: PathBuf::from(file.database.path),
             message_xp: MessageXpRules {
                 min_xp: p.message_xp_min.clone().into_inner(),

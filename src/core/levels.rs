@@ -53,9 +53,50 @@ impl LevelInfo {
     }
 }
 
+/// A platform reward for reaching a level (a Discord role).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LevelReward {
+    pub level: u32,
+    pub discord_role: String,
+}
+
+/// The rewards earned by going from `before` to `after` XP: every reward whose level lies in
+/// between, so a jump of several levels (an operator grant) earns each one.
+pub fn rewards_reached(rewards: &[LevelReward], before: i64, after: i64) -> Vec<&LevelReward> {
+    let (from, to) = (
+        LevelInfo::from_xp(before).level,
+        LevelInfo::from_xp(after).level,
+    );
+    rewards
+        .iter()
+        .filter(|r| r.level > from && r.level <= to)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn level_rewards_are_earned_once_each_even_across_several_levels() {
+        let rewards = [
+            LevelReward {
+                level: 5,
+                discord_role: "5".into(),
+            },
+            LevelReward {
+                level: 10,
+                discord_role: "10".into(),
+            },
+        ];
+        let at = |level| total_xp_for_level(level);
+        assert!(rewards_reached(&rewards, at(4), at(5) - 1).is_empty());
+        assert_eq!(rewards_reached(&rewards, at(4), at(5))[0].level, 5);
+        assert_eq!(rewards_reached(&rewards, 0, at(12)).len(), 2);
+        assert!(rewards_reached(&rewards, at(5), at(9)).is_empty());
+        // Losing XP never earns anything.
+        assert!(rewards_reached(&rewards, at(12), 0).is_empty());
+    }
 
     #[test]
     fn known_totals_match_mee6() {

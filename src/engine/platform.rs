@@ -8,6 +8,7 @@ use std::pin::Pin;
 use std::sync::Mutex;
 
 use crate::core::ids::{AccountRef, ChatRef};
+use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 
 /// Why a platform action failed; the engine logs it, retries deliveries, and carries on.
@@ -68,6 +69,15 @@ pub trait ChatPlatform: Send + Sync {
         tier: &'a TierDef,
         access: &'a TierAccess,
     ) -> PlatformFuture<'a>;
+    /// Gives an account the reward of a level it reached (a Discord role). Platforms without
+    /// level rewards have nothing to do.
+    fn grant_level_reward<'a>(
+        &'a self,
+        _to: &'a AccountRef,
+        _reward: &'a LevelReward,
+    ) -> PlatformFuture<'a> {
+        Box::pin(async { Ok(()) })
+    }
 }
 
 /// One action the engine took, as recorded.
@@ -78,6 +88,7 @@ pub enum Sent {
     Drop { to: DropTarget, drop: OutboundDrop },
     Grant { to: AccountRef, tier: String },
     Revoke { from: AccountRef, tier: String },
+    LevelReward { to: AccountRef, level: u32 },
 }
 
 /// A platform that records every action, for tests, and fails drops on request.
@@ -157,6 +168,17 @@ impl ChatPlatform for RecordingPlatform {
         self.record(Sent::Revoke {
             from: from.clone(),
             tier: tier.id.clone(),
+        })
+    }
+
+    fn grant_level_reward<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        reward: &'a LevelReward,
+    ) -> PlatformFuture<'a> {
+        self.record(Sent::LevelReward {
+            to: to.clone(),
+            level: reward.level,
         })
     }
 }

@@ -5,7 +5,8 @@ use super::commands::CommandContext;
 use super::events::Person;
 use super::{Engine, EngineResult, format, refuse};
 use crate::core::daily::{DailyDecision, DailyState};
-use crate::core::levels::LevelInfo;
+use crate::core::ids::MemberId;
+use crate::core::levels::{LevelInfo, rewards_reached};
 use crate::core::thanks::ThanksFacts;
 use crate::store::{Award, AwardOutcome, LedgerEntry, LedgerKind};
 
@@ -46,8 +47,13 @@ impl Engine {
         };
         scoring.tx.set_daily(ctx.member, claimed).await?;
         let outcome = scoring.finish(&award).await?;
-        self.announce_level_up(ctx, &ctx.sender.person.profile.display_name, &outcome)
-            .await;
+        self.announce_level_up(
+            ctx,
+            ctx.member,
+            &ctx.sender.person.profile.display_name,
+            &outcome,
+        )
+        .await;
         let days = if streak == 1 {
             "1 day".to_owned()
         } else {
@@ -123,7 +129,8 @@ impl Engine {
             boards: &boards,
         };
         let outcome = scoring.finish(&award).await?;
-        self.announce_level_up(ctx, &target.name, &outcome).await;
+        self.announce_level_up(ctx, target.id, &target.name, &outcome)
+            .await;
         let giver = &ctx.sender.person.profile.display_name;
         let why = reason.map(|r| format!(": “{r}”")).unwrap_or_default();
         Ok(format!(
@@ -161,7 +168,8 @@ impl Engine {
             boards: &boards,
         };
         let outcome = scoring.finish(&award).await?;
-        self.announce_level_up(ctx, &target.name, &outcome).await;
+        self.announce_level_up(ctx, target.id, &target.name, &outcome)
+            .await;
         let now = format!(
             "now {}, {} and {}",
             format::level(outcome.xp_after),
@@ -222,20 +230,52 @@ impl Engine {
         Ok(lines.join("\n"))
     }
 
+    /// Announces a level-up in the chat where it happened and gives the level's rewards to
+    /// every account of the member (platforms without rewards ignore them).
     pub(crate) async fn announce_level_up(
         &self,
         ctx: &CommandContext,
+        member: MemberId,
         name: &str,
         outcome: &AwardOutcome,
     ) {
         let before = LevelInfo::from_xp(outcome.xp_before).level;
         let after = LevelInfo::from_xp(outcome.xp_after).level;
-        if after <= before || !self.config.level_up_announcements {
+        if after <= before {
             return;
         }
-        let text = format!("🎉 {name} reached Level {after}!");
-        if let Err(e) = self.platform.post(&ctx.chat, &text).await {
-            tracing::warn!(error = %e, "level-up announcement failed");
+        if self.config.level_up_announcements {
+            let text = format!("🎉 {name} reached Level {after}!");
+            if let Err(e) = self.platform.post(&ctx.chat, &text).await {
+                tracing::warn!(error = %e, "level-up announcement failed");
+            }
+        }
+        let rewards = rewards_reached(
+            &self.config.level_rewards,
+            outcome.xp_before,
+            outcome.xp_after,
+        );
+        if rewards.is_empty() {
+            return;
+        }
+        let accounts = match self.store.accounts_of(member).await {
+            Ok(accounts) => accounts,
+            Err(e) => {
+                tracing::error!(error = %e, "cannot find accounts for a level reward");
+                return;
+            }
+        };
+        for reward in rewards {
+            for account in &accounts {
+                if let Err(e) = self.platform.grant_level_reward(account, reward).await {
+                    tracing::warn!(%account, level = reward.level, error = %e, "level reward failed");
+                    self.report(&format!(
+                        "Could not give {name} ({account}) the Level {} reward: {e}",
+                        reward.level
+                    ))
+                    .await;
+                }
+            }
         }
     }
 }

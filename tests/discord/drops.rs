@@ -131,3 +131,123 @@ async fn discord_and_telegram_both_receive_a_drop_to_a_shared_channel() {
     telegram.reply_in(TELEGRAM_GROUP, "Both platforms").await;
     app.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_schedule_as_drop_opens_a_form_and_schedules_that_message() {
+    let app = harness::spawn().await;
+    let source_id = app.discord.next_id();
+    let source = payloads::message(
+        source_id,
+        payloads::GENERAL,
+        &alice(),
+        "**Release notes** v2",
+    );
+    let id = app.discord.next_id();
+    app.discord.dispatch(
+        "INTERACTION_CREATE",
+        payloads::message_command(id, &olga(), &source),
+    );
+    let form = app.discord.callback_of(id).await;
+    assert_eq!(form["type"], 9, "a modal: {form}");
+    let custom_id = form["data"]["custom_id"].as_str().unwrap().to_owned();
+    let submit = app.discord.next_id();
+    let fields = [("when", "now"), ("options", "to announcements")];
+    app.discord.dispatch(
+        "INTERACTION_CREATE",
+        payloads::modal_submit(submit, &olga(), &custom_id, &fields),
+    );
+    let answer = app.discord.answer_to(submit).await;
+    assert!(answer.starts_with("Scheduled drop #1"), "{answer}");
+    posted_in(&app, ANNOUNCEMENTS, "**Release notes** v2").await;
+    app.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_tier_drop_without_gated_channels_goes_by_dm_to_each_member() {
+    let app = harness::spawn().await;
+    let grant = json!([{"name": "grant", "type": 1, "options": [
+        {"name": "member", "type": 6, "value": "501"},
+        {"name": "tier", "type": 3, "value": "pro"},
+        {"name": "duration", "type": 3, "value": "30d"}]}]);
+    app.slash(&olga(), MEMBER_PERMISSIONS, "member", grant, &[&alice()])
+        .await;
+    let drop = json!([{"name": "schedule", "type": 1, "options": [
+        {"name": "when", "type": 3, "value": "now"},
+        {"name": "text", "type": 3, "value": "Pro-only notes"},
+        {"name": "tier", "type": 3, "value": "pro"}]}]);
+    let answer = app
+        .slash(&olga(), MEMBER_PERMISSIONS, "drop", drop, &[])
+        .await;
+    assert!(answer.starts_with("Scheduled drop #1"), "{answer}");
+    app.discord
+        .wait_for_call("DM channel", |c| {
+            c.path == "/users/@me/channels" && c.body["recipient_id"] == "501"
+        })
+        .await;
+    // The fake names a DM channel after its recipient: 8 + user id.
+    posted_in(&app, 8501, "Pro-only notes").await;
+    app.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_rate_limited_drop_is_retried_and_posted_once() {
+    let app = harness::spawn().await;
+    app.discord.rate_limit_posts(1);
+    app.slash(
+        &olga(),
+        MEMBER_PERMISSIONS,
+        "drop",
+        schedule("After a 429"),
+        &[],
+    )
+    .await;
+    posted_in(&app, ANNOUNCEMENTS, "After a 429").await;
+    let posts = app
+        .discord
+        .calls()
+        .iter()
+        .filter(|c| c.path == format!("/channels/{ANNOUNCEMENTS}/messages"))
+        .count();
+    assert_eq!(posts, 2, "one refused with 429, one accepted");
+    let status_options = json!([{"name": "status", "type": 1, "options": [
+        {"name": "id", "type": 4, "value": 1}]}]);
+    let status = app
+        .slash(&olga(), MEMBER_PERMISSIONS, "drop", status_options, &[])
+        .await;
+    assert!(status.contains("sent"), "{status}");
+    assert_eq!(
+        app.discord
+            .posted()
+            .iter()
+            .filter(|m| m["content"] == "After a 429")
+            .count(),
+        1
+    );
+    app.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_autocomplete_offers_upcoming_drops_and_rewards() {
+    let app = harness::spawn().await;
+    let later = json!([{"name": "schedule", "type": 1, "options": [
+        {"name": "when", "type": 3, "value": "in 2h"},
+        {"name": "text", "type": 3, "value": "Workshop recording"}]}]);
+    app.slash(&olga(), MEMBER_PERMISSIONS, "drop", later, &[])
+        .await;
+    let id = app.discord.next_id();
+    let typing = payloads::autocomplete(id, &olga(), "drop", Some("cancel"), ("id", 4, ""));
+    app.discord.dispatch("INTERACTION_CREATE", typing);
+    let choices = app.discord.callback_of(id).await;
+    assert_eq!(choices["type"], 8, "{choices}");
+    assert_eq!(choices["data"]["choices"][0]["value"], 1);
+    assert_eq!(
+        choices["data"]["choices"][0]["name"],
+        "#1 Workshop recording"
+    );
+    let id = app.discord.next_id();
+    let typing = payloads::autocomplete(id, &alice(), "redeem", None, ("reward", 3, "we"));
+    app.discord.dispatch("INTERACTION_CREATE", typing);
+    let choices = app.discord.callback_of(id).await;
+    assert_eq!(choices["data"]["choices"][0]["value"], "pro-week");
+    app.shutdown().await;
+}

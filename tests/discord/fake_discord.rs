@@ -52,6 +52,8 @@ struct Inner {
     identifies: Mutex<Vec<Value>>,
     resumes: AtomicU64,
     refuse_roles: AtomicBool,
+    /// Message posts still to answer with 429 Too Many Requests.
+    rate_limited_posts: AtomicU64,
     next_id: AtomicU64,
     ws_url: Mutex<String>,
 }
@@ -90,6 +92,19 @@ impl FakeDiscord {
     /// Makes role changes fail as when Steward's role sits below the tier role.
     pub fn refuse_role_changes(&self, refuse: bool) {
         self.inner.refuse_roles.store(refuse, Ordering::SeqCst);
+    }
+
+    /// Answers the next `n` message posts with 429, as Discord does past a rate limit.
+    pub fn rate_limit_posts(&self, n: u64) {
+        self.inner.rate_limited_posts.store(n, Ordering::SeqCst);
+    }
+
+    /// The first interaction callback that `matches`, waiting up to 10 s.
+    pub async fn callback_of(&self, interaction: u64) -> Value {
+        let prefix = format!("/interactions/{interaction}/");
+        self.wait_for_call("interaction callback", |c| c.path.starts_with(&prefix))
+            .await
+            .body
     }
 
     pub fn calls(&self) -> Vec<Call> {
@@ -320,7 +335,20 @@ async fn rest(State(inner): State<Arc<Inner>>, method: Method, uri: Uri, body: B
             let message = payloads::message(id, payloads::GENERAL, &payloads::bot_user(), content);
             json_response(StatusCode::OK, message)
         }
-        ("POST", ["channels", channel, "messages"]) => create_message(&inner, channel, &body),
+        ("POST", ["channels", channel, "messages"]) => {
+            let limited = inner
+                .rate_limited_posts
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+                .is_ok();
+            if limited {
+                return json_response(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    json!({"message": "You are being rate limited.", "retry_after": 0.5,
+                           "global": false, "code": 0}),
+                );
+            }
+            create_message(&inner, channel, &body)
+        }
         ("POST", ["users", "@me", "channels"]) => {
             let recipient = body["recipient_id"].as_str().unwrap_or("0").to_owned();
             let channel = format!("8{recipient}");

@@ -47,6 +47,10 @@ cost = 500
 tier = "pro"
 duration = "7d"
 
+[[level_rewards]]
+level = 2
+discord_role = "1500"
+
 [channels.announcements]
 discord = "1200"
 telegram = -100

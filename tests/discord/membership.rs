@@ -65,3 +65,28 @@ async fn discord_role_hierarchy_problem_is_reported_with_the_fix() {
     assert!(!app.discord.has_role(502, PRO_ROLE));
     app.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_level_up_is_announced_and_gives_the_level_role() {
+    let app = harness::spawn().await;
+    let grant = json!([{"name": "add", "type": 1, "options": [
+        {"name": "member", "type": 6, "value": "502"},
+        {"name": "amount", "type": 4, "value": 300}]}]);
+    let answer = app
+        .slash(&olga(), MEMBER_PERMISSIONS, "points", grant, &[&bob()])
+        .await;
+    assert!(answer.contains("Level 2"), "{answer}");
+    app.discord
+        .wait_for_call("level role", |c| {
+            c.method == "PUT" && c.path == "/guilds/1000/members/502/roles/1500"
+        })
+        .await;
+    let announced = app
+        .discord
+        .wait_for_call("announcement", |c| {
+            c.path == "/channels/1100/messages" && c.body["content"] == "🎉 Bob reached Level 2!"
+        })
+        .await;
+    assert_eq!(announced.body["allowed_mentions"]["parse"], json!([]));
+    app.shutdown().await;
+}

@@ -143,3 +143,42 @@ pub fn button(id: u64, caller: &Value, custom_id: &str, on: &Value) -> Value {
     press["message"] = on.clone();
     press
 }
+
+/// "Schedule as drop" used on `target`.
+pub fn message_command(id: u64, caller: &Value, target: &Value) -> Value {
+    let target_id = target["id"].as_str().unwrap_or_default().to_owned();
+    let data = json!({
+        "id": "2", "name": "Schedule as drop", "type": 3, "target_id": target_id,
+        "resolved": {"messages": {target_id.clone(): target}}
+    });
+    interaction(id, 2, caller, MEMBER_PERMISSIONS, data)
+}
+
+/// The submitted form `custom_id` with its text fields.
+pub fn modal_submit(id: u64, caller: &Value, custom_id: &str, fields: &[(&str, &str)]) -> Value {
+    let rows: Vec<Value> = fields
+        .iter()
+        .map(|(name, value)| {
+            json!({"type": 1, "components": [{"type": 4, "custom_id": name, "value": value}]})
+        })
+        .collect();
+    let data = json!({"custom_id": custom_id, "components": rows});
+    interaction(id, 5, caller, MEMBER_PERMISSIONS, data)
+}
+
+/// Autocomplete while typing `option` of `name` (a subcommand's when `sub` is given).
+pub fn autocomplete(
+    id: u64,
+    caller: &Value,
+    name: &str,
+    sub: Option<&str>,
+    option: (&str, u8, &str),
+) -> Value {
+    let focused = json!({"name": option.0, "type": option.1, "value": option.2, "focused": true});
+    let options = match sub {
+        Some(sub) => json!([{"name": sub, "type": 1, "options": [focused]}]),
+        None => json!([focused]),
+    };
+    let data = json!({"id": "1", "name": name, "type": 1, "options": options});
+    interaction(id, 4, caller, MEMBER_PERMISSIONS, data)
+}

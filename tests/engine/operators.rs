@@ -1,4 +1,5 @@
 use crate::helpers::*;
+use steward::engine::Sent;
 
 #[tokio::test]
 async fn a_member_is_refused_operator_commands_clearly() {
@@ -99,4 +100,36 @@ async fn a_member_who_joined_can_be_named_before_they_speak() {
         .await
         .unwrap();
     assert!(reply.starts_with("Added 10 points to Nina"), "{reply}");
+}
+
+#[tokio::test]
+async fn reaching_a_rewarded_level_gives_its_reward_once_on_every_account() {
+    let config = format!(
+        "{CONFIG}\n[[level_rewards]]\nlevel = 2\ndiscord_role = \"77\"\n\n[[level_rewards]]\nlevel = 3\ndiscord_role = \"78\"\n"
+    );
+    let app = spawn_app_with(&config).await;
+    let bob = console("bob");
+    app.say(&bob, "hello").await;
+    app.posts();
+    // Level 2 needs 255 XP: 20 from chat plus 250 granted.
+    app.ask(&console("admin"), "/points add @bob 250").await;
+    let rewards: Vec<Sent> = app
+        .posts()
+        .into_iter()
+        .filter(|s| matches!(s, Sent::LevelReward { .. }))
+        .collect();
+    assert_eq!(
+        rewards,
+        [Sent::LevelReward {
+            to: bob.profile.account.clone(),
+            level: 2
+        }]
+    );
+    // More XP inside level 2 gives nothing again.
+    app.ask(&console("admin"), "/points add @bob 5").await;
+    assert!(
+        !app.posts()
+            .iter()
+            .any(|s| matches!(s, Sent::LevelReward { .. }))
+    );
 }

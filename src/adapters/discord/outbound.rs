@@ -18,6 +18,7 @@ use tokio::sync::Mutex;
 use tokio::time::Instant;
 
 use crate::core::ids::{AccountRef, ChatRef};
+use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
 use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, PlatformError};
@@ -102,12 +103,11 @@ pub(super) fn rating_buttons(drop: i64) -> CreateActionRow {
 }
 
 /// What an operator must do when Discord refuses a role change.
-fn role_fix(tier: &TierDef, role: &str) -> String {
+fn role_fix(what: &str, role: &str) -> String {
     format!(
-        "Discord refused to change the {} role ({role}): Steward needs the Manage Roles permission \
-         and its own role must sit above the {} role. Fix: Server Settings → Roles, give Steward's \
-         role Manage Roles and drag it above {}.",
-        tier.name, tier.name, tier.name
+        "Discord refused to change the {what} role ({role}): Steward needs the Manage Roles \
+         permission and its own role must sit above the {what} role. Fix: Server Settings → Roles, \
+         give Steward's role Manage Roles and drag it above {what}."
     )
 }
 
@@ -206,16 +206,16 @@ impl DiscordPlatform {
     async fn change_role(
         &self,
         who: &AccountRef,
-        tier: &TierDef,
+        what: &str,
         role: &str,
         add: bool,
     ) -> Result<(), PlatformError> {
         let user = UserId::new(snowflake(&who.user_id, "user")?);
         let role_id = RoleId::new(snowflake(role, "role")?);
         let reason = if add {
-            format!("Steward: {} membership", tier.name)
+            format!("Steward: {what}")
         } else {
-            format!("Steward: {} membership ended", tier.name)
+            format!("Steward: {what} ended")
         };
         let mut changed = false;
         for guild in &self.guilds {
@@ -233,7 +233,7 @@ impl DiscordPlatform {
                 Ok(()) => changed = true,
                 Err(e) if matches!(json_code(&e), Some(UNKNOWN_MEMBER | UNKNOWN_ROLE)) => {}
                 Err(e) if json_code(&e) == Some(MISSING_PERMISSIONS) => {
-                    return Err(PlatformError::Failed(role_fix(tier, role)));
+                    return Err(PlatformError::Failed(role_fix(what, role)));
                 }
                 Err(e) => return Err(platform_error(e)),
             }
@@ -242,8 +242,7 @@ impl DiscordPlatform {
             Ok(())
         } else {
             Err(PlatformError::Failed(format!(
-                "no community guild has both the member and the {} role ({role})",
-                tier.name
+                "no community guild has both the member and the {what} role ({role})"
             )))
         }
     }
@@ -268,9 +267,21 @@ impl ChatPlatform for DiscordPlatform {
     fn grant_access<'a>(&'a self, to: &'a AccountRef, tier: &'a TierDef) -> PlatformFuture<'a> {
         Box::pin(async move {
             match &tier.access.discord_role {
-                Some(role) => self.change_role(to, tier, role, true).await,
+                Some(role) => self.change_role(to, &tier.name, role, true).await,
                 None => Ok(()),
             }
+        })
+    }
+
+    fn grant_level_reward<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        reward: &'a LevelReward,
+    ) -> PlatformFuture<'a> {
+        Box::pin(async move {
+            let what = format!("Level {}", reward.level);
+            self.change_role(to, &what, &reward.discord_role, true)
+                .await
         })
     }
 
@@ -282,7 +293,7 @@ impl ChatPlatform for DiscordPlatform {
     ) -> PlatformFuture<'a> {
         Box::pin(async move {
             match &access.discord_role {
-                Some(role) => self.change_role(from, tier, role, false).await,
+                Some(role) => self.change_role(from, &tier.name, role, false).await,
                 None => Ok(()),
             }
         })
