@@ -66,6 +66,7 @@ fn channel(id: u64, name: &str, position: u64) -> Value {
 fn role(id: u64, name: &str, position: u64, permissions: &str) -> Value {
     json!({
         "id": id.to_string(), "name": name, "color": 0, "hoist": false, "icon": null,
+        "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null},
         "unicode_emoji": null, "position": position, "permissions": permissions,
         "managed": false, "mentionable": false, "flags": 0
     })

@@ -185,3 +185,43 @@ fn check_options(command: &str, options: &[serde_json::Value]) {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_slow_answer_is_deferred_within_three_seconds_then_edited() {
+    let app = harness::spawn().await;
+    // Another writer holds the database for longer than Discord's 3 s window allows.
+    let other = steward::store::Store::open(&app.engine.config().database_path)
+        .await
+        .unwrap();
+    let held = other.begin().await.unwrap();
+    let id = app.discord.next_id();
+    let interaction =
+        crate::payloads::slash(id, &alice(), MEMBER_PERMISSIONS, "daily", json!([]), &[]);
+    let sent = std::time::Instant::now();
+    app.discord.dispatch("INTERACTION_CREATE", interaction);
+    let deferral = app.discord.callback_of(id).await;
+    assert_eq!(deferral["type"], 5, "a deferral first: {deferral}");
+    assert!(sent.elapsed() < std::time::Duration::from_secs(3));
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    held.commit().await.unwrap();
+    let answer = app.discord.answer_to(id).await;
+    assert!(answer.starts_with("Checked in: +50 XP"), "{answer}");
+    other.close().await;
+    app.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_text_command_in_a_channel_is_answered_as_a_reply() {
+    let app = harness::spawn().await;
+    let asked = app.say(&alice(), "/daily");
+    let reply = app
+        .discord
+        .wait_for_call("reply", |c| {
+            c.path == "/channels/1100/messages"
+                && c.body["message_reference"]["message_id"] == asked.to_string()
+        })
+        .await;
+    let text = reply.body["content"].as_str().unwrap();
+    assert!(text.starts_with("Checked in: +50 XP"), "{text}");
+    app.shutdown().await;
+}

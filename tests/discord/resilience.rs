@@ -64,3 +64,30 @@ async fn discord_and_telegram_accounts_linked_share_one_rank() {
     assert_eq!(on_discord, on_telegram);
     app.shutdown().await;
 }
+
+#[test]
+fn discord_fake_payloads_satisfy_serenitys_strict_models() {
+    use crate::payloads;
+    use serenity::model::prelude::{Guild, Interaction, Message, Ready};
+    let member = payloads::member(&payloads::user(1, "Ann"), "0");
+    let guild: Guild = serde_json::from_value(payloads::guild(&[member])).unwrap();
+    assert_eq!(guild.members.len(), 1);
+    assert_eq!(guild.channels.len(), 2);
+    let ready: Ready = serde_json::from_value(payloads::ready("s", "ws://x")).unwrap();
+    assert_eq!(ready.application.id.get(), payloads::APP_ID);
+    let message = payloads::message(1, payloads::GENERAL, &alice(), "hi");
+    let _: Message = serde_json::from_value(message.clone()).unwrap();
+    for interaction in [
+        payloads::slash(2, &alice(), "0", "rank", json!([]), &[]),
+        payloads::button(3, &alice(), "rate:1:5", &message),
+        payloads::message_command(4, &alice(), &message),
+        payloads::modal_submit(5, &alice(), "drop-form:4", &[("when", "now")]),
+        payloads::autocomplete(6, &alice(), "redeem", None, ("reward", 3, "p")),
+    ] {
+        let parsed: Interaction = serde_json::from_value(interaction.clone()).unwrap();
+        assert_eq!(
+            parsed.id().get(),
+            interaction["id"].as_str().unwrap().parse::<u64>().unwrap()
+        );
+    }
+}

@@ -11,7 +11,7 @@ pub mod slash;
 use std::sync::{Arc, OnceLock};
 
 use serenity::all::{
-    Context, CreateAllowedMentions, CreateMessage, EventHandler, GatewayIntents, GuildId,
+    Context, CreateAllowedMentions, CreateMessage, EventHandler, GatewayIntents, Guild, GuildId,
     Interaction, Member, Message, Ready, User,
 };
 use serenity::builder::CreateCommand;
@@ -133,6 +133,18 @@ impl EventHandler for Handler {
                 }
                 Err(e) => tracing::error!(guild, error = %e, "registering slash commands failed"),
             }
+        }
+    }
+
+    async fn guild_create(&self, _ctx: Context, guild: Guild, _is_new: Option<bool>) {
+        if self.guilds.contains(&guild.id.get()) {
+            tracing::info!(guild = %guild.id, name = %guild.name, members = guild.member_count, "community guild available");
+        } else {
+            tracing::warn!(
+                guild = %guild.id,
+                name = %guild.name,
+                "Steward is in a server that is not in [discord] guilds; it earns no XP and has no commands there"
+            );
         }
     }
 
