@@ -218,7 +218,7 @@ async fn discord_text_command_in_a_channel_is_answered_as_a_reply() {
         .discord
         .wait_for_call("reply", |c| {
             c.path == "/channels/1100/messages"
-                && c.body["message_reference"]["message_id"] == asked.to_string()
+                && c.body["message_reference"]["message_id"] == asked.to_string().as_str()
         })
         .await;
     let text = reply.body["content"].as_str().unwrap();
