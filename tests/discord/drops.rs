@@ -251,3 +251,24 @@ async fn discord_autocomplete_offers_upcoming_drops_and_rewards() {
     assert_eq!(choices["data"]["choices"][0]["value"], "pro-week");
     app.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_form_opened_before_a_restart_says_it_expired() {
+    let app = harness::spawn().await;
+    let submit = app.discord.next_id();
+    let fields = [("when", "now"), ("options", "")];
+    app.discord.dispatch(
+        "INTERACTION_CREATE",
+        payloads::modal_submit(submit, &olga(), "drop-form:12345", &fields),
+    );
+    let answer = app.discord.answer_to(submit).await;
+    assert_eq!(
+        answer,
+        "This form has expired. Use Schedule as drop on the message again."
+    );
+    assert!(
+        app.discord.posted().is_empty(),
+        "nothing was scheduled or posted"
+    );
+    app.shutdown().await;
+}

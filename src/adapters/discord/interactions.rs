@@ -264,41 +264,38 @@ async fn open_drop_form(ctx: &Context, forms: &Forms, command: CommandInteractio
 
 /// The submitted form: `/drop WHEN OPTIONS` as a reply to the chosen message.
 async fn on_form(ctx: &Context, engine: &Engine, forms: &Forms, form: ModalInteraction) {
-    let pending = forms.pending.lock().await.remove(&form.data.custom_id);
+    let Some(pending) = forms.pending.lock().await.remove(&form.data.custom_id) else {
+        // Forms live in memory: one opened before a restart has lost its message.
+        let expired = CreateInteractionResponseMessage::new()
+            .content("This form has expired. Use Schedule as drop on the message again.")
+            .ephemeral(true);
+        if let Err(e) = CreateInteractionResponse::Message(expired)
+            .execute(&ctx.http, (form.id, &form.token))
+            .await
+        {
+            tracing::warn!(error = %e, "answering an expired form failed");
+        }
+        return;
+    };
     let mut fields: HashMap<String, String> = HashMap::new();
     for row in &form.data.components {
         for component in &row.components {
             if let ActionRowComponent::InputText(input) = component {
-                fields.insert(
-                    input.custom_id.clone(),
-                    input.value.clone().unwrap_or_default(),
-                );
+                let value = input.value.as_deref().unwrap_or_default().trim();
+                fields.insert(input.custom_id.clone(), value.to_owned());
             }
         }
     }
+    let field = |name: &str| fields.get(name).map_or("", String::as_str);
+    let text = format!("/drop {} {}", field("when"), field("options"));
+    let line = options::CommandLine {
+        text: text.trim_end().to_owned(),
+        mentions: Vec::new(),
+    };
     let chat = inbound::chat_ref(form.channel_id, form.guild_id);
     let sender = sender(&form.user, form.member.as_ref());
-    let text = match pending {
-        Some(_) => format!(
-            "/drop {} {}",
-            fields.get("when").map_or("", |s| s.trim()),
-            fields.get("options").map_or("", |s| s.trim())
-        ),
-        None => "/drop".to_owned(),
-    };
-    let mut event = event(
-        engine,
-        form.id,
-        chat,
-        sender,
-        options::CommandLine {
-            text: text.trim_end().to_owned(),
-            mentions: Vec::new(),
-        },
-    );
-    if let Some(pending) = pending {
-        event.reply_to = Some(pending.author);
-        event.quoted = Some(pending.quoted);
-    }
+    let mut event = event(engine, form.id, chat, sender, line);
+    event.reply_to = Some(pending.author);
+    event.quoted = Some(pending.quoted);
     answer(ctx, engine, form.id, &form.token, event, true).await;
 }
