@@ -122,3 +122,18 @@ fn channels_map_one_name_to_chats_on_several_platforms() {
         ]
     );
 }
+
+#[test]
+fn level_rewards_are_sorted_and_a_bad_role_names_its_line() {
+    let text = "[[level_rewards]]\nlevel = 10\ndiscord_role = \"20\"\n\n[[level_rewards]]\nlevel = 5\ndiscord_role = \"10\"\n";
+    let config = Config::from_toml(text).unwrap();
+    let levels: Vec<u32> = config.level_rewards.iter().map(|r| r.level).collect();
+    assert_eq!(levels, [5, 10]);
+    let problems =
+        Config::from_toml("[[level_rewards]]\nlevel = 3\ndiscord_role = \"Pro\"\n").unwrap_err();
+    let shown = problems[0].to_string();
+    assert!(
+        shown.starts_with("line 3: level_rewards.discord_role: `Pro` is not a Discord role id"),
+        "{shown}"
+    );
+}
