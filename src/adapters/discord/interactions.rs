@@ -18,6 +18,7 @@ use serenity::builder::{
 };
 use tokio::sync::Mutex;
 
+use super::outbound::MAX_CONTENT;
 use super::{inbound, options};
 use crate::engine::{Engine, Event, MessageEvent, Person, QuotedMessage, Sender};
 
@@ -72,6 +73,31 @@ fn sender(
     }
 }
 
+/// An answer cut at a line end to Discord's 2,000 characters, saying that it was cut.
+fn fit(text: String) -> String {
+    const CUT: &str = "\n… (more than Discord shows in one answer)";
+    if text.chars().count() <= MAX_CONTENT {
+        return text;
+    }
+    let room = MAX_CONTENT - CUT.chars().count();
+    let mut kept = String::new();
+    let mut used = 0;
+    for line in text.lines() {
+        let len = line.chars().count() + 1;
+        if used + len > room {
+            break;
+        }
+        kept.push_str(line);
+        kept.push('\n');
+        used += len;
+    }
+    if kept.is_empty() {
+        kept = text.chars().take(room).collect();
+    }
+    kept.truncate(kept.trim_end().len());
+    kept + CUT
+}
+
 /// Runs `event` through the engine and answers the interaction with the reply.
 async fn answer(
     ctx: &Context,
@@ -89,7 +115,7 @@ async fn answer(
     };
     let result = match reply {
         Some(reply) => {
-            let text = reply.unwrap_or_else(|| "Done.".to_owned());
+            let text = fit(reply.unwrap_or_else(|| "Done.".to_owned()));
             let message = CreateInteractionResponseMessage::new()
                 .content(text)
                 .ephemeral(private);
@@ -105,7 +131,7 @@ async fn answer(
             {
                 tracing::warn!(error = %e, "deferring an interaction failed");
             }
-            let text = work.await.unwrap_or_else(|| "Done.".to_owned());
+            let text = fit(work.await.unwrap_or_else(|| "Done.".to_owned()));
             EditInteractionResponse::new()
                 .content(text)
                 .execute(&ctx.http, token)
@@ -298,4 +324,23 @@ async fn on_form(ctx: &Context, engine: &Engine, forms: &Forms, form: ModalInter
     event.reply_to = Some(pending.author);
     event.quoted = Some(pending.quoted);
     answer(ctx, engine, form.id, &form.token, event, true).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_discord_answer_is_cut_at_a_line_end_within_the_limit() {
+        let long: String = (0..300)
+            .map(|i| format!("line {i:04} of a long list\n"))
+            .collect();
+        let cut = fit(long);
+        assert!(cut.chars().count() <= MAX_CONTENT);
+        assert!(cut.ends_with("(more than Discord shows in one answer)"));
+        assert!(cut.contains("line 0000") && !cut.contains("line 0299"));
+        let one_line = "x".repeat(5000);
+        assert!(fit(one_line).chars().count() <= MAX_CONTENT);
+        assert_eq!(fit("short".to_owned()), "short");
+    }
 }

@@ -24,7 +24,7 @@ use crate::engine::platform::PlatformFuture;
 use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, PlatformError};
 
 /// Discord's limit on one message's content.
-const MAX_CONTENT: usize = 2000;
+pub(super) const MAX_CONTENT: usize = 2000;
 /// Below Discord's global limit of 50 requests a second, leaving room for replies.
 const DM_SPACING: Duration = Duration::from_millis(25);
 
