@@ -252,8 +252,16 @@ fn on_payload(inner: &Inner, tx: &mpsc::UnboundedSender<Outgoing>, payload: &Val
             let session = format!("session-{}", inner.gateway.lock().unwrap().session);
             let url = inner.ws_url.lock().unwrap().clone();
             dispatch(inner, "READY", payloads::ready(&session, &url));
+            // Like Discord, a guild above the client's large_threshold comes without its
+            // member list (only the count); smaller ones list everyone.
+            let threshold = payload["d"]["large_threshold"].as_u64().unwrap_or(50) as usize;
             let members = inner.members.lock().unwrap().clone();
-            dispatch(inner, "GUILD_CREATE", payloads::guild(&members));
+            let mut guild = payloads::guild(&members);
+            if members.len() > threshold {
+                guild["members"] = json!([]);
+                guild["large"] = json!(true);
+            }
+            dispatch(inner, "GUILD_CREATE", guild);
         }
         Some(6) => {
             inner.resumes.fetch_add(1, Ordering::SeqCst);

@@ -117,4 +117,8 @@ async fn discord_steward_run_serves_10000_members_and_stops_on_sigterm() {
         !log.contains("discord-test-token"),
         "the token never reaches the log"
     );
+    assert!(
+        log.contains("community guild available") && log.contains("members=10000"),
+        "GUILD_CREATE was understood:\n{log}"
+    );
 }
