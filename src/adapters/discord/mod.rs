@@ -17,7 +17,7 @@ use serenity::all::{
 use serenity::builder::CreateCommand;
 use serenity::http::{Http, HttpBuilder};
 use serenity::{Client, async_trait};
-use tokio::sync::watch;
+use tokio::sync::{Semaphore, SemaphorePermit, watch};
 
 use crate::config::{DiscordConfig, Secret};
 use crate::engine::{Engine, Event};
@@ -47,10 +47,16 @@ pub fn http(token: &Secret, api_url: Option<&str>) -> Http {
     }
 }
 
+/// At most this many Discord events are handled at once; shutdown waits for all of them.
+const MAX_IN_FLIGHT: u32 = 10_000;
+/// How long a stop waits for events still being handled.
+const DRAIN_WITHIN: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// The gateway client and what the engine needs to act on Discord.
 pub struct DiscordAdapter {
     client: Client,
     engine: Arc<OnceLock<Arc<Engine>>>,
+    in_flight: Arc<Semaphore>,
 }
 
 impl DiscordAdapter {
@@ -62,8 +68,10 @@ impl DiscordAdapter {
             return Err(serenity::Error::Other("no Discord token is configured"));
         };
         let engine = Arc::new(OnceLock::new());
+        let in_flight = Arc::new(Semaphore::new(MAX_IN_FLIGHT as usize));
         let handler = Handler {
             engine: engine.clone(),
+            in_flight: in_flight.clone(),
             commands: slash::definitions(config),
             guilds: discord.guilds.clone(),
             forms: interactions::Forms::default(),
@@ -74,7 +82,11 @@ impl DiscordAdapter {
         )
         .event_handler(handler)
         .await?;
-        Ok(Self { client, engine })
+        Ok(Self {
+            client,
+            engine,
+            in_flight,
+        })
     }
 
     /// The engine's way to act on Discord, sharing this client's REST connection and limits.
@@ -99,19 +111,32 @@ impl DiscordAdapter {
             _ = stop.changed() => {}
         }
         shards.shutdown_all().await;
+        // serenity runs each event in its own task: let those in progress finish before the
+        // caller closes the database.
+        let drained =
+            tokio::time::timeout(DRAIN_WITHIN, self.in_flight.acquire_many(MAX_IN_FLIGHT)).await;
+        // Any event arriving now is turned away instead of meeting a closing database.
+        self.in_flight.close();
+        if drained.is_err() {
+            tracing::warn!("Discord events were still being handled at shutdown");
+        }
     }
 }
 
 struct Handler {
     engine: Arc<OnceLock<Arc<Engine>>>,
+    in_flight: Arc<Semaphore>,
     commands: Vec<CreateCommand>,
     guilds: Vec<u64>,
     forms: interactions::Forms,
 }
 
 impl Handler {
-    fn engine(&self) -> Option<Arc<Engine>> {
-        self.engine.get().cloned()
+    /// The engine, with a permit that keeps shutdown waiting until this event is handled.
+    async fn engine(&self) -> Option<(Arc<Engine>, SemaphorePermit<'_>)> {
+        let engine = self.engine.get().cloned()?;
+        let permit = self.in_flight.acquire().await.ok()?;
+        Some((engine, permit))
     }
 }
 
@@ -149,7 +174,9 @@ impl EventHandler for Handler {
     }
 
     async fn message(&self, ctx: Context, message: Message) {
-        let Some(engine) = self.engine() else { return };
+        let Some((engine, _permit)) = self.engine().await else {
+            return;
+        };
         if message.author.bot || message.guild_id.is_none() {
             return;
         }
@@ -166,13 +193,15 @@ impl EventHandler for Handler {
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
-        if let Some(engine) = self.engine() {
+        if let Some((engine, _permit)) = self.engine().await {
             interactions::handle(ctx, engine, &self.forms, interaction).await;
         }
     }
 
     async fn guild_member_addition(&self, _ctx: Context, member: Member) {
-        let Some(engine) = self.engine() else { return };
+        let Some((engine, _permit)) = self.engine().await else {
+            return;
+        };
         let event = Event::MemberJoined {
             chat: inbound::guild_chat(member.guild_id),
             person: inbound::member_person(&member),
@@ -188,7 +217,9 @@ impl EventHandler for Handler {
         user: User,
         _member: Option<Member>,
     ) {
-        let Some(engine) = self.engine() else { return };
+        let Some((engine, _permit)) = self.engine().await else {
+            return;
+        };
         let event = Event::MemberLeft {
             chat: inbound::guild_chat(guild),
             account: inbound::account(&user),
