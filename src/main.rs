@@ -204,7 +204,12 @@ async fn run(config: Config) -> Result<()> {
         tracing::info!("Telegram adapter started (long polling)");
     }
     if let Some(adapter) = discord {
-        tasks.push(tokio::spawn(adapter.run(engine.clone(), stopped)));
+        let engine = engine.clone();
+        tasks.push(tokio::spawn(async move {
+            if let Err(e) = adapter.run(engine, stopped).await {
+                tracing::error!("{e}");
+            }
+        }));
         tracing::info!("Discord adapter started (gateway)");
     }
     tracing::info!("Steward is running; Ctrl-C or SIGTERM stops it");

@@ -52,6 +52,8 @@ struct Inner {
     identifies: Mutex<Vec<Value>>,
     resumes: AtomicU64,
     refuse_roles: AtomicBool,
+    /// Privileged intents are off in the (fake) Developer Portal.
+    refuse_privileged_intents: AtomicBool,
     /// Message posts still to answer with 429 Too Many Requests.
     rate_limited_posts: AtomicU64,
     next_id: AtomicU64,
@@ -87,6 +89,13 @@ impl FakeDiscord {
     /// Members sent in GUILD_CREATE.
     pub fn set_members(&self, members: Vec<Value>) {
         *self.inner.members.lock().unwrap() = members;
+    }
+
+    /// Closes the gateway with 4014 when a client asks for privileged intents.
+    pub fn refuse_privileged_intents(&self) {
+        self.inner
+            .refuse_privileged_intents
+            .store(true, Ordering::SeqCst);
     }
 
     /// Makes role changes fail as when Steward's role sits below the tier role.
@@ -242,6 +251,17 @@ fn on_payload(inner: &Inner, tx: &mpsc::UnboundedSender<Outgoing>, payload: &Val
         }
         Some(2) => {
             inner.identifies.lock().unwrap().push(payload["d"].clone());
+            // GUILD_MEMBERS | MESSAGE_CONTENT are privileged.
+            let privileged = payload["d"]["intents"].as_u64().unwrap_or(0) & (2 | 32768) != 0;
+            let token = payload["d"]["token"].as_str().unwrap_or_default();
+            if token.trim_start_matches("Bot ") != "discord-test-token" {
+                let _ = tx.send(Outgoing::Close(4004));
+                return;
+            }
+            if privileged && inner.refuse_privileged_intents.load(Ordering::SeqCst) {
+                let _ = tx.send(Outgoing::Close(4014));
+                return;
+            }
             {
                 let mut gateway = inner.gateway.lock().unwrap();
                 gateway.session += 1;

@@ -130,7 +130,10 @@ pub async fn start(with_telegram: bool, prepare: impl FnOnce(&mut Config)) -> Ap
     let (stop, stopped) = watch::channel(false);
     let mut tasks = vec![
         tokio::spawn(engine.clone().run_scheduler(stopped.clone())),
-        tokio::spawn(adapter.run(engine.clone(), stopped.clone())),
+        tokio::spawn({
+            let (engine, stopped) = (engine.clone(), stopped.clone());
+            async move { adapter.run(engine, stopped).await.unwrap() }
+        }),
     ];
     if let Some(bot) = bot {
         tasks.push(tokio::spawn(
@@ -149,6 +152,29 @@ pub async fn start(with_telegram: bool, prepare: impl FnOnce(&mut Config)) -> Ap
         tasks,
         _dir: dir,
     }
+}
+
+/// The engine and a Discord adapter for `token`, not yet running: for tests of how the
+/// connection ends.
+pub async fn adapter_for(
+    fake: &FakeDiscord,
+    token: &str,
+) -> (Arc<Engine>, DiscordAdapter, TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::from_toml(CONFIG).unwrap();
+    config.database_path = dir.path().join("steward.db");
+    config.discord.api_url = Some(fake.url.clone());
+    config.apply_env(|key| (key == "STEWARD_DISCORD_TOKEN").then(|| token.to_owned()));
+    let adapter = DiscordAdapter::connect(&config).await.unwrap();
+    let router = PlatformRouter::default().with(
+        Platform::Discord,
+        Arc::new(adapter.platform(config.discord.guilds.clone())),
+    );
+    let store = Store::open(&config.database_path).await.unwrap();
+    let engine = Engine::start(config, store, Arc::new(router), Arc::new(SystemClock))
+        .await
+        .unwrap();
+    (Arc::new(engine), adapter, dir)
 }
 
 impl App {

@@ -1,7 +1,11 @@
 //! The gateway connection: a dropped socket is resumed without losing events, and a member
 //! linked across platforms is one member on both.
 
+use std::time::Duration;
+
 use serde_json::json;
+
+use crate::fake_discord::FakeDiscord;
 
 use crate::harness::{self, alice};
 use crate::payloads::MEMBER_PERMISSIONS;
@@ -90,4 +94,39 @@ fn discord_fake_payloads_satisfy_serenitys_strict_models() {
             interaction["id"].as_str().unwrap().parse::<u64>().unwrap()
         );
     }
+}
+
+async fn run_until_refused(fake: &FakeDiscord, token: &str) -> String {
+    let (engine, adapter, _dir) = harness::adapter_for(fake, token).await;
+    let (_stop, stopped) = tokio::sync::watch::channel(false);
+    let ended = tokio::time::timeout(
+        Duration::from_secs(20),
+        adapter.run(engine.clone(), stopped),
+    )
+    .await
+    .expect("a refusal ends the adapter");
+    engine.shutdown().await;
+    ended.unwrap_err().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_refused_token_stops_the_adapter_and_says_how_to_fix_it() {
+    let fake = FakeDiscord::start().await;
+    let reason = run_until_refused(&fake, "a-revoked-token").await;
+    assert!(reason.contains("Reset Token"), "{reason}");
+    assert!(
+        !reason.contains("a-revoked-token"),
+        "never the token itself"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_privileged_intents_not_enabled_says_which_to_turn_on() {
+    let fake = FakeDiscord::start().await;
+    fake.refuse_privileged_intents();
+    let reason = run_until_refused(&fake, "discord-test-token").await;
+    assert!(
+        reason.contains("Server Members Intent") && reason.contains("Message Content Intent"),
+        "{reason}"
+    );
 }

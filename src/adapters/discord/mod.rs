@@ -47,6 +47,36 @@ pub fn http(token: &Secret, api_url: Option<&str>) -> Http {
     }
 }
 
+/// Why the Discord connection stopped for good, with what to do about it.
+#[derive(Debug, thiserror::Error)]
+pub enum DiscordError {
+    #[error(
+        "Discord refused the bot token: copy a fresh one from the Developer Portal (Bot → Reset \
+         Token) into STEWARD_DISCORD_TOKEN"
+    )]
+    BadToken,
+    #[error(
+        "Discord refused the gateway intents: turn on Server Members Intent and Message Content \
+         Intent in the Developer Portal (Bot → Privileged Gateway Intents); see docs/discord.md"
+    )]
+    IntentsNotEnabled,
+    #[error("the Discord connection ended: {0}")]
+    Connection(serenity::Error),
+}
+
+impl From<serenity::Error> for DiscordError {
+    fn from(e: serenity::Error) -> Self {
+        use serenity::gateway::GatewayError;
+        match e {
+            serenity::Error::Gateway(GatewayError::InvalidAuthentication) => Self::BadToken,
+            serenity::Error::Gateway(GatewayError::DisallowedGatewayIntents) => {
+                Self::IntentsNotEnabled
+            }
+            other => Self::Connection(other),
+        }
+    }
+}
+
 /// At most this many Discord events are handled at once; shutdown waits for all of them.
 const MAX_IN_FLIGHT: u32 = 10_000;
 /// How long a stop waits for events still being handled.
@@ -95,21 +125,24 @@ impl DiscordAdapter {
         DiscordPlatform::new(self.client.http.clone(), guilds)
     }
 
-    /// Runs the gateway until `stop` turns true, then closes the connection.
-    pub async fn run(mut self, engine: Arc<Engine>, mut stop: watch::Receiver<bool>) {
+    /// Runs the gateway until `stop` turns true, then closes the connection. Returns early
+    /// with the reason when Discord ends the connection for good (a bad token, intents not
+    /// enabled); network trouble is retried inside.
+    pub async fn run(
+        mut self,
+        engine: Arc<Engine>,
+        mut stop: watch::Receiver<bool>,
+    ) -> Result<(), DiscordError> {
         if self.engine.set(engine).is_err() {
-            tracing::error!("the Discord adapter was started twice");
-            return;
+            return Err(DiscordError::Connection(serenity::Error::Other(
+                "the Discord adapter was started twice",
+            )));
         }
         let shards = self.client.shard_manager.clone();
-        tokio::select! {
-            result = self.client.start() => {
-                if let Err(e) = result {
-                    tracing::error!(error = %e, "the Discord connection ended");
-                }
-            }
-            _ = stop.changed() => {}
-        }
+        let ended = tokio::select! {
+            result = self.client.start() => result.map_err(DiscordError::from),
+            _ = stop.changed() => Ok(()),
+        };
         shards.shutdown_all().await;
         // serenity runs each event in its own task: let those in progress finish before the
         // caller closes the database.
@@ -120,6 +153,7 @@ impl DiscordAdapter {
         if drained.is_err() {
             tracing::warn!("Discord events were still being handled at shutdown");
         }
+        ended
     }
 }
 
