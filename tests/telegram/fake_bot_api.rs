@@ -88,6 +88,19 @@ impl FakeBotApi {
         id
     }
 
+    /// Several text messages queued at once, so one getUpdates returns them together.
+    pub async fn say_all(&self, chat_id: i64, messages: &[(Value, &str)]) {
+        let mut updates = self.inner.updates.lock().await;
+        for (from, text) in messages {
+            let id = self.inner.next_message.fetch_add(1, Ordering::SeqCst);
+            let update_id = self.inner.next_update.fetch_add(1, Ordering::SeqCst);
+            updates.push_back(json!({"update_id": update_id, "message": {"message_id": id,
+                "date": 1_800_000_000, "chat": chat(chat_id), "from": from, "text": text}}));
+        }
+        drop(updates);
+        self.inner.arrived.notify_waiters();
+    }
+
     /// A text message from `from` in `chat`; returns its message id.
     pub async fn say(&self, chat_id: i64, from: Value, text: &str) -> i64 {
         self.say_with(chat_id, from, text, |_| {}).await

@@ -118,3 +118,33 @@ async fn telegram_messages_from_other_chats_and_private_xp_are_ignored() {
     assert_eq!(app.fake.count_messages(-999, "").await, 0);
     app.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn telegram_a_burst_of_chat_is_awarded_whole_and_a_command_after_it_sees_it() {
+    let app = spawn().await;
+    let mut burst: Vec<(serde_json::Value, String)> = (0..30)
+        .map(|i| {
+            (
+                user(1000 + i, &format!("Member{i}")),
+                format!("message number {i}"),
+            )
+        })
+        .collect();
+    burst.push((user(1000, "Member0"), "/leaderboard".to_owned()));
+    let burst: Vec<(serde_json::Value, &str)> =
+        burst.iter().map(|(u, t)| (u.clone(), t.as_str())).collect();
+    app.fake.say_all(GROUP, &burst).await;
+    // The command came after the chat in the same poll: it sees all thirty awarded.
+    let board = app.fake.reply_in(GROUP, "Member").await;
+    assert_eq!(
+        board.lines().filter(|l| l.contains("Member")).count(),
+        10,
+        "{board}"
+    );
+    app.fake
+        .say(GROUP, user(1000, "Member0"), "/leaderboard 3")
+        .await;
+    let page = app.fake.reply_in(GROUP, "#30").await;
+    assert!(!page.contains("#31"), "{page}");
+    app.shutdown().await;
+}

@@ -46,6 +46,39 @@ pub fn connect(token: &Secret, api_url: &str) -> Result<TgBot, TelegramError> {
     Ok(Throttle::new_spawn(bot, Limits::default()))
 }
 
+/// Whether an update is ordinary chat (text that is no command): handling it twice after a
+/// crash costs nothing (the stored cooldown and the thanks limits hold), and its order against
+/// other chat does not matter.
+fn is_plain_chat(update: &Update) -> bool {
+    match &update.kind {
+        UpdateKind::Message(message) => {
+            message.new_chat_members().is_none()
+                && message.left_chat_member().is_none()
+                && message
+                    .text()
+                    .or_else(|| message.caption())
+                    .is_some_and(|t| !t.starts_with('/'))
+        }
+        _ => false,
+    }
+}
+
+/// Splits a poll's updates, in order, into runs: consecutive plain chat together, everything
+/// else alone. The offset is stored after each run.
+fn runs(updates: Vec<Update>) -> Vec<Vec<Update>> {
+    let mut runs: Vec<Vec<Update>> = Vec::new();
+    let mut chatting = false;
+    for update in updates {
+        let plain = is_plain_chat(&update);
+        match runs.last_mut() {
+            Some(run) if plain && chatting => run.push(update),
+            _ => runs.push(vec![update]),
+        }
+        chatting = plain;
+    }
+    runs
+}
+
 /// Receives updates and hands them to the engine.
 pub struct TelegramAdapter {
     bot: TgBot,
@@ -130,9 +163,14 @@ impl TelegramAdapter {
                     continue;
                 }
             };
-            for update in updates {
-                offset = update.id.0.saturating_add(1).try_into().unwrap_or(i32::MAX);
-                self.handle(update).await;
+            for run in runs(updates) {
+                let Some(last) = run.last().map(|u| u.id.0) else {
+                    continue;
+                };
+                // Plain chat messages of a run are handled together, so a burst of chat shares
+                // group commits; commands go one at a time, after everything before them.
+                futures::future::join_all(run.into_iter().map(|u| self.handle(u))).await;
+                offset = last.saturating_add(1).try_into().unwrap_or(i32::MAX);
                 if let Err(e) = self
                     .engine
                     .store()
