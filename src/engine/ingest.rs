@@ -68,13 +68,7 @@ impl Engine {
             .map_err(|_| EngineError::Refused("message XP was dropped".into()))?
             .map_err(|e| EngineError::Store(StoreError::Batch(e)))?;
         if let Some(outcome) = outcome {
-            self.announce_level_up(
-                ctx,
-                ctx.member,
-                &ctx.sender.person.profile.display_name,
-                &outcome,
-            )
-            .await;
+            self.announce_own_level_up(ctx, &outcome).await;
         }
         Ok(())
     }

@@ -47,13 +47,7 @@ impl Engine {
         };
         scoring.tx.set_daily(ctx.member, claimed).await?;
         let outcome = scoring.finish(&award).await?;
-        self.announce_level_up(
-            ctx,
-            ctx.member,
-            &ctx.sender.person.profile.display_name,
-            &outcome,
-        )
-        .await;
+        self.announce_own_level_up(ctx, &outcome).await;
         let days = if streak == 1 {
             "1 day".to_owned()
         } else {
@@ -230,8 +224,13 @@ impl Engine {
         Ok(lines.join("\n"))
     }
 
-    /// Announces a level-up in the chat where it happened and gives the level's rewards to
-    /// every account of the member (platforms without rewards ignore them).
+    /// [`Engine::announce_level_up`] for the member who sent the message or command.
+    pub(crate) async fn announce_own_level_up(&self, ctx: &CommandContext, outcome: &AwardOutcome) {
+        let name = &ctx.sender.person.profile.display_name;
+        self.announce_level_up(ctx, ctx.member, name, outcome).await;
+    }
+
+    /// Announces a level-up in the chat where it happened and gives the level's rewards.
     pub(crate) async fn announce_level_up(
         &self,
         ctx: &CommandContext,
@@ -250,6 +249,12 @@ impl Engine {
                 tracing::warn!(error = %e, "level-up announcement failed");
             }
         }
+        self.give_level_rewards(member, name, outcome).await;
+    }
+
+    /// Gives every account of the member the rewards of the levels just crossed (platforms
+    /// without level rewards ignore them); refusals go to the operators.
+    async fn give_level_rewards(&self, member: MemberId, name: &str, outcome: &AwardOutcome) {
         let rewards = rewards_reached(
             &self.config.level_rewards,
             outcome.xp_before,
