@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use super::events::{Mention, Person, QuotedMessage, Sender};
 use super::{Engine, EngineResult};
 use crate::core::commands::{Audience, COMMANDS, Command};
-use crate::core::ids::{ChatRef, MemberId};
+use crate::core::ids::{ChatRef, MemberId, Platform};
 
 /// Everything a command handler knows about the request.
 #[derive(Debug, Clone)]
@@ -48,7 +48,7 @@ impl Engine {
 
     async fn dispatch(&self, ctx: &CommandContext, command: Command) -> EngineResult<String> {
         match command {
-            Command::Help => Ok(self.help(self.is_operator(&ctx.sender))),
+            Command::Help => Ok(self.help(self.is_operator(&ctx.sender), ctx.chat.platform)),
             Command::Rank { who } => self.rank(ctx, who.as_deref()).await,
             Command::Leaderboard { board, page } => self.leaderboard(ctx, board, page).await,
             Command::Daily => self.daily(ctx).await,
@@ -93,7 +93,7 @@ impl Engine {
         }
     }
 
-    fn help(&self, operator: bool) -> String {
+    fn help(&self, operator: bool, platform: Platform) -> String {
         let mut lines = vec![format!(
             "{}: commands you can use",
             self.config.community_name
@@ -105,7 +105,11 @@ impl Engine {
                 } else {
                     ""
                 };
-                lines.push(format!("{} - {}{tag}", spec.usage, spec.summary));
+                lines.push(format!(
+                    "{} - {}{tag}",
+                    spec.usage_on(platform),
+                    spec.summary
+                ));
             }
         }
         lines.join("\n")

@@ -21,7 +21,7 @@ impl Engine {
             {
                 return Some(Self::operator_only(spec.name));
             }
-            Err(problem) => return Some(problem.to_string()),
+            Err(problem) => return Some(problem.reply_on(message.chat.platform)),
         };
         let member = match self.member_of(person, message.at).await {
             Ok(member) => member,

@@ -225,3 +225,24 @@ async fn discord_text_command_in_a_channel_is_answered_as_a_reply() {
     assert!(text.starts_with("Checked in: +50 XP"), "{text}");
     app.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_help_and_usage_replies_show_the_slash_forms() {
+    let app = harness::spawn().await;
+    let help = app
+        .slash(&olga(), MEMBER_PERMISSIONS, "help", json!([]), &[])
+        .await;
+    assert!(help.contains("/drop schedule when text"), "{help}");
+    assert!(help.contains("Schedule as drop"), "{help}");
+    let someday = json!([{"name": "schedule", "type": 1, "options": [
+        {"name": "when", "type": 3, "value": "someday"},
+        {"name": "text", "type": 3, "value": "Hello"}]}]);
+    let refused = app
+        .slash(&olga(), MEMBER_PERMISSIONS, "drop", someday, &[])
+        .await;
+    assert!(
+        refused.contains("\nUsage: /drop schedule when text"),
+        "{refused}"
+    );
+    app.shutdown().await;
+}

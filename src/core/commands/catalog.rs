@@ -1,6 +1,8 @@
 //! The command catalogue: every command's name, usage line, one-line summary and who may use it.
 //! `/help`, usage replies, and the platforms' command registration all read this one table.
 
+use crate::core::ids::Platform;
+
 /// Who may run a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Audience {
@@ -15,6 +17,8 @@ pub struct CommandSpec {
     pub usage: &'static str,
     pub summary: &'static str,
     pub audience: Audience,
+    /// The form on Discord, where it differs from the text form (slash subcommands).
+    pub slash_usage: Option<&'static str>,
 }
 
 const fn member(name: &'static str, usage: &'static str, summary: &'static str) -> CommandSpec {
@@ -23,6 +27,7 @@ const fn member(name: &'static str, usage: &'static str, summary: &'static str) 
         usage,
         summary,
         audience: Audience::Member,
+        slash_usage: None,
     }
 }
 
@@ -32,6 +37,7 @@ const fn operator(name: &'static str, usage: &'static str, summary: &'static str
         usage,
         summary,
         audience: Audience::Operator,
+        slash_usage: None,
     }
 }
 
@@ -106,12 +112,28 @@ pub const COMMANDS: &[CommandSpec] = &[
         "/member grant|extend @member TIER DURATION | /member revoke @member [TIER] | /member list [TIER]",
         "Grant, extend, revoke or list memberships",
     ),
-    operator(
-        "drop",
-        "/drop WHEN [every RULE] [to TARGET[,TARGET]] [tier TIER] TEXT | /drop list | /drop show|cancel|status|stats ID",
-        "Schedule and manage content drops",
-    ),
+    CommandSpec {
+        slash_usage: Some(
+            "/drop schedule when text [every] [to] [tier] | /drop list | /drop show|cancel|status|stats id | Apps → Schedule as drop on a message",
+        ),
+        ..operator(
+            "drop",
+            "/drop WHEN [every RULE] [to TARGET[,TARGET]] [tier TIER] TEXT | /drop list | /drop show|cancel|status|stats ID",
+            "Schedule and manage content drops",
+        )
+    },
 ];
+
+impl CommandSpec {
+    /// The usage line as members of `platform` type it.
+    #[must_use]
+    pub fn usage_on(&self, platform: Platform) -> &'static str {
+        match (platform, self.slash_usage) {
+            (Platform::Discord, Some(slash)) => slash,
+            _ => self.usage,
+        }
+    }
+}
 
 /// Looks a command up by name (without the slash).
 #[must_use]

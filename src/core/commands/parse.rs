@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::{BoardArg, Command, CommandSpec, find};
 use crate::core::drops::grammar::{drop_id, parse_drop};
 use crate::core::duration::parse_term;
+use crate::core::ids::Platform;
 
 /// Largest amount one command may move, far below anything that could overflow a total.
 pub const MAX_AMOUNT: i64 = 1_000_000_000;
@@ -20,6 +21,19 @@ pub enum CommandError {
         spec: &'static CommandSpec,
         problem: String,
     },
+}
+
+impl CommandError {
+    /// The reply for members of `platform`: the usage line in the form they type there.
+    #[must_use]
+    pub fn reply_on(&self, platform: Platform) -> String {
+        match self {
+            Self::Usage { spec, problem } => {
+                format!("{problem}\nUsage: {}", spec.usage_on(platform))
+            }
+            other => other.to_string(),
+        }
+    }
 }
 
 /// Parses a chat line. Returns `Ok(None)` for text that is not a command.
