@@ -139,7 +139,7 @@ pub struct TierSection {
     #[serde(default)]
     pub daily_bonus: i64,
     #[serde(default)]
-    pub discord_role: Option<String>,
+    pub discord_role: Option<Spanned<String>>,
     #[serde(default)]
     pub telegram_chat: Option<i64>,
     #[serde(default)]
@@ -165,7 +165,7 @@ pub struct RewardSection {
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
 pub struct ChannelSection {
-    pub discord: Option<String>,
+    pub discord: Option<Spanned<String>>,
     pub telegram: Option<i64>,
     pub console: Option<String>,
 }

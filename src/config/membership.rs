@@ -7,6 +7,7 @@ use std::ops::Range;
 use chrono::Duration;
 use toml::Spanned;
 
+use super::discord_id;
 use super::file::ConfigFile;
 use crate::core::duration::{Term, parse_span, parse_term};
 use crate::core::ids::{ChatRef, Platform};
@@ -57,7 +58,9 @@ pub(super) fn read(
         .into_iter()
         .map(|(name, c)| {
             let mut chats = Vec::new();
-            if let Some(id) = c.discord {
+            if let Some(id) = c.discord.as_ref().and_then(|id| {
+                discord_id(id, &format!("channels.{name}.discord"), "channel", problem)
+            }) {
                 chats.push(ChatRef::group(Platform::Discord, id));
             }
             if let Some(id) = c.telegram {
@@ -114,7 +117,9 @@ pub(super) fn read(
             xp_multiplier: *t.xp_multiplier.get_ref(),
             daily_bonus: t.daily_bonus,
             access: TierAccess {
-                discord_role: t.discord_role,
+                discord_role: t.discord_role.as_ref().and_then(|role| {
+                    discord_id(role, &format!("tiers[{i}].discord_role"), "role", problem)
+                }),
                 telegram_chat: t.telegram_chat.map(|c| c.to_string()),
             },
             gated_channels: t

@@ -116,6 +116,26 @@ fn list(problems: &[ConfigProblem]) -> String {
         .join("\n")
 }
 
+/// A Discord id (role, channel) as written: a number, or a problem naming the key and line.
+pub(super) fn discord_id(
+    value: &Spanned<String>,
+    key: &str,
+    what: &str,
+    problem: &mut dyn FnMut(&Range<usize>, &str, String),
+) -> Option<String> {
+    let id = value.get_ref().trim();
+    if id.parse::<u64>().is_ok_and(|n| n > 0) {
+        Some(id.to_owned())
+    } else {
+        problem(
+            &value.span(),
+            key,
+            format!("`{id}` is not a Discord {what} id (a number; copy it with Developer Mode on)"),
+        );
+        None
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         match Self::from_toml("") {
@@ -224,25 +244,21 @@ impl Config {
         }
         let mut level_rewards = Vec::new();
         for reward in &file.level_rewards {
-            let role = reward.discord_role.get_ref();
             if *reward.level.get_ref() == 0 {
                 problem(
                     &reward.level.span(),
                     "level_rewards.level",
                     "must be 1 or more".into(),
                 );
-            } else if role.parse::<u64>().is_err() {
-                problem(
-                    &reward.discord_role.span(),
-                    "level_rewards.discord_role",
-                    format!(
-                        "`{role}` is not a Discord role id (a number; copy it with Developer Mode on)"
-                    ),
-                );
-            } else {
+            } else if let Some(role) = discord_id(
+                &reward.discord_role,
+                "level_rewards.discord_role",
+                "role",
+                &mut problem,
+            ) {
                 level_rewards.push(LevelReward {
                     level: *reward.level.get_ref(),
-                    discord_role: role.clone(),
+                    discord_role: role,
                 });
             }
         }

@@ -137,3 +137,23 @@ fn level_rewards_are_sorted_and_a_bad_role_names_its_line() {
         "{shown}"
     );
 }
+
+#[test]
+fn discord_ids_that_are_not_numbers_name_their_key_and_line() {
+    let text = "[[tiers]]\nid = \"pro\"\nname = \"Pro\"\nrank = 1\ndiscord_role = \"@Pro\"\n\n[channels.news]\ndiscord = \"#news\"\n";
+    let problems = Config::from_toml(text).unwrap_err();
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        shown.iter().any(
+            |p| p.starts_with("line 5: tiers[0].discord_role: `@Pro` is not a Discord role id")
+        ),
+        "{shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|p| p
+                .starts_with("line 8: channels.news.discord: `#news` is not a Discord channel id")),
+        "{shown:?}"
+    );
+}

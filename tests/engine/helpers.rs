@@ -44,7 +44,7 @@ name = "Pro"
 rank = 2
 xp_multiplier = 2.0
 daily_bonus = 25
-discord_role = "role-pro"
+discord_role = "555"
 telegram_chat = -200
 gated_channels = ["lounge"]
 
