@@ -79,21 +79,26 @@ pub fn olga() -> Value {
 
 /// Steward on Discord only.
 pub async fn spawn() -> App {
-    start(false, |_| {}).await
+    start(false).await
 }
 
 /// Steward on Discord and Telegram at once, one engine.
 pub async fn spawn_both() -> App {
-    start(true, |_| {}).await
+    start(true).await
 }
 
-/// Lets a test prepare the database or the fake before Steward starts.
-pub async fn start(with_telegram: bool, prepare: impl FnOnce(&mut Config)) -> App {
-    let discord = FakeDiscord::start().await;
-    let dir = tempfile::tempdir().unwrap();
+/// The test config with its database in `dir`, pointed at the fake Discord.
+fn config_for(dir: &TempDir, fake: &FakeDiscord) -> Config {
     let mut config = Config::from_toml(CONFIG).unwrap();
     config.database_path = dir.path().join("steward.db");
-    config.discord.api_url = Some(discord.url.clone());
+    config.discord.api_url = Some(fake.url.clone());
+    config
+}
+
+async fn start(with_telegram: bool) -> App {
+    let discord = FakeDiscord::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = config_for(&dir, &discord);
     let telegram = if with_telegram {
         let fake = FakeBotApi::start().await;
         config.telegram.api_url = fake.url.clone();
@@ -106,7 +111,6 @@ pub async fn start(with_telegram: bool, prepare: impl FnOnce(&mut Config)) -> Ap
         "STEWARD_TELEGRAM_TOKEN" if with_telegram => Some("123:TEST".to_owned()),
         _ => None,
     });
-    prepare(&mut config);
     let adapter = DiscordAdapter::connect(&config).await.unwrap();
     let mut router = PlatformRouter::default().with(
         Platform::Discord,
@@ -161,9 +165,7 @@ pub async fn adapter_for(
     token: &str,
 ) -> (Arc<Engine>, DiscordAdapter, TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = Config::from_toml(CONFIG).unwrap();
-    config.database_path = dir.path().join("steward.db");
-    config.discord.api_url = Some(fake.url.clone());
+    let mut config = config_for(&dir, fake);
     config.apply_env(|key| (key == "STEWARD_DISCORD_TOKEN").then(|| token.to_owned()));
     let adapter = DiscordAdapter::connect(&config).await.unwrap();
     let router = PlatformRouter::default().with(
