@@ -3,13 +3,14 @@
 //! would scan. It holds only what the database can rebuild (score, when it was reached, who).
 //!
 //! Layout: sorted blocks of bounded size (a "sorted list" of blocks). Rank sums block lengths
-//! before the target block and binary-searches inside it; inserts shift at most one block.
+//! before the target block and binary-searches inside it; inserts shift at most one block, and
+//! a move within a block shifts only the places it passes.
 
 use std::cmp::Reverse;
 
 use super::ids::MemberId;
 
-const MAX_BLOCK: usize = 1024;
+const MAX_BLOCK: usize = 128;
 
 /// One row of a leaderboard; ordering is best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -45,6 +46,9 @@ impl Standing {
 #[derive(Debug, Default, Clone)]
 pub struct RankIndex {
     blocks: Vec<Vec<Standing>>,
+    /// The last (lowest) standing of each block, side by side: finding a block reads this one
+    /// array instead of one heap block per probe.
+    lasts: Vec<Standing>,
     len: usize,
 }
 
@@ -60,11 +64,12 @@ impl RankIndex {
         standings.retain(|s| s.score() > 0);
         standings.sort_unstable();
         let len = standings.len();
-        let blocks = standings
+        let blocks: Vec<Vec<Standing>> = standings
             .chunks(MAX_BLOCK / 2)
             .map(<[Standing]>::to_vec)
             .collect();
-        Self { blocks, len }
+        let lasts = blocks.iter().filter_map(|b| b.last().copied()).collect();
+        Self { blocks, lasts, len }
     }
 
     #[must_use]
@@ -79,10 +84,14 @@ impl RankIndex {
 
     /// Index of the block where `s` belongs: the first whose last element is not below it.
     fn block_for(&self, s: &Standing) -> usize {
-        let i = self
-            .blocks
-            .partition_point(|b| b.last().is_some_and(|last| last < s));
+        let i = self.lasts.partition_point(|last| last < s);
         i.min(self.blocks.len().saturating_sub(1))
+    }
+
+    fn sync_last(&mut self, b: usize) {
+        if let Some(last) = self.blocks[b].last() {
+            self.lasts[b] = *last;
+        }
     }
 
     /// Adds a standing; scores of zero or less are not listed.
@@ -92,6 +101,7 @@ impl RankIndex {
         }
         if self.blocks.is_empty() {
             self.blocks.push(vec![s]);
+            self.lasts.push(s);
             self.len = 1;
             return;
         }
@@ -102,8 +112,11 @@ impl RankIndex {
         self.len += 1;
         if block.len() > MAX_BLOCK {
             let tail = block.split_off(MAX_BLOCK / 2);
+            let tail_last = tail.last().copied().unwrap_or(s);
             self.blocks.insert(b + 1, tail);
+            self.lasts.insert(b + 1, tail_last);
         }
+        self.sync_last(b);
     }
 
     /// Removes a standing if present; returns whether it was there.
@@ -120,32 +133,58 @@ impl RankIndex {
         self.len -= 1;
         if block.is_empty() {
             self.blocks.remove(b);
+            self.lasts.remove(b);
+        } else {
+            self.sync_last(b);
         }
         true
     }
 
-    /// Replaces a member's old standing with a new one.
+    /// Replaces a member's old standing with a new one. When both belong in the same block
+    /// (most awards move a member a few places), only the places between them shift.
     pub fn replace(&mut self, old: Option<Standing>, new: Standing) {
-        if let Some(old) = old {
+        let Some(old) = old else {
+            self.insert(new);
+            return;
+        };
+        if new.score() <= 0 || self.blocks.is_empty() {
             self.remove(&old);
+            self.insert(new);
+            return;
         }
-        self.insert(new);
+        let b = self.block_for(&old);
+        let moved = match self.blocks[b].binary_search(&old) {
+            Ok(from) if self.block_for(&new) == b => {
+                let block = &mut self.blocks[b];
+                let to = block.partition_point(|x| x < &new);
+                if to <= from {
+                    block[to..=from].rotate_right(1);
+                    block[to] = new;
+                } else {
+                    block[from..to].rotate_left(1);
+                    block[to - 1] = new;
+                }
+                true
+            }
+            _ => false,
+        };
+        if moved {
+            self.sync_last(b);
+        } else {
+            self.remove(&old);
+            self.insert(new);
+        }
     }
 
     /// 1-based position `s` has or would have: one more than the standings ahead of it.
     #[must_use]
     pub fn rank_of(&self, s: &Standing) -> usize {
-        let mut ahead = 0;
-        for block in &self.blocks {
-            match block.last() {
-                Some(last) if last < s => ahead += block.len(),
-                _ => {
-                    ahead += block.partition_point(|x| x < s);
-                    break;
-                }
-            }
+        if self.blocks.is_empty() {
+            return 1;
         }
-        ahead + 1
+        let b = self.block_for(s);
+        let ahead: usize = self.blocks[..b].iter().map(Vec::len).sum();
+        ahead + self.blocks[b].partition_point(|x| x < s) + 1
     }
 
     /// Up to `limit` standings starting at 0-based `offset`, best first.
@@ -208,6 +247,12 @@ mod tests {
             let new = st(m as i64, rng.random_range(1..500), step);
             index.replace(current[m], new);
             current[m] = Some(new);
+        }
+        // Removals too: a score of zero takes a member off the board.
+        for m in (0..current.len()).step_by(11) {
+            let gone = st(m as i64, 0, 30_000);
+            index.replace(current[m], gone);
+            current[m] = None;
         }
         let mut truth: Vec<Standing> = current.iter().flatten().copied().collect();
         truth.sort();

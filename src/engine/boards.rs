@@ -39,11 +39,10 @@ impl LiveBoards {
     pub(crate) fn apply(&mut self, changes: &[BoardChange], hidden: bool) {
         for change in changes {
             if let Some(index) = self.boards.get_mut(&change.board) {
-                if let Some(before) = &change.before {
-                    index.remove(before);
-                }
                 if !hidden {
-                    index.insert(change.after);
+                    index.replace(change.before, change.after);
+                } else if let Some(before) = &change.before {
+                    index.remove(before);
                 }
             }
         }

@@ -50,7 +50,7 @@ impl Engine {
             _ => {
                 // The writer lock keeps this from racing a merge that moves the account.
                 let _writer = self.writer.lock().await;
-                let mut tx = self.store.begin().await?;
+                let mut tx = self.store.begin_unsettled().await?;
                 let member = tx.ensure_account(profile, at).await?;
                 tx.commit().await?;
                 member

@@ -115,7 +115,7 @@ impl Engine {
         &self,
         batch: &[PendingAward],
     ) -> Result<Vec<Option<AwardOutcome>>, StoreError> {
-        let awards: Vec<MessageAward> = batch.iter().map(|p| p.award.clone()).collect();
+        let awards: Vec<&MessageAward> = batch.iter().map(|p| &p.award).collect();
         let mut boards: Vec<Board> = Vec::new();
         for award in &awards {
             for board in &award.boards {
@@ -132,7 +132,7 @@ impl Engine {
                 tiers::effective(tiers, held, at).map_or(1.0, |t| t.xp_multiplier),
             )
         };
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.store.begin_unsettled().await?;
         let outcomes = tx
             .apply_message_awards(&awards, self.config.message_xp.cooldown, amount)
             .await?;

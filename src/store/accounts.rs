@@ -80,6 +80,7 @@ impl Store {
     }
 
     pub async fn member(&self, id: MemberId) -> Result<MemberRow> {
+        self.settle().await?;
         let row = sqlx::query(MEMBER_BY_ID)
             .bind(id.0)
             .fetch_optional(&self.pool)

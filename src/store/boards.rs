@@ -20,6 +20,7 @@ pub struct BoardRow {
 impl Store {
     /// Every visible, non-zero standing on a board, in no particular order.
     pub async fn load_board(&self, board: &Board) -> Result<Vec<Standing>> {
+        self.settle().await?;
         let mut standings = Vec::new();
         let mut after: i64 = 0;
         // Chunks of packed text ("id,xp,at;..."): one decoded row per 50,000 standings instead
@@ -59,6 +60,7 @@ impl Store {
 
     /// A member's standing on a board (zero if they have not scored on it).
     pub async fn standing(&self, board: &Board, member: MemberId) -> Result<Standing> {
+        self.settle().await?;
         let row: Option<(i64, i64)> =
             match board {
                 Board::AllTime => {
@@ -81,6 +83,7 @@ impl Store {
 
     /// Names and lifetime XP for the standings of a page, in the same order.
     pub async fn board_rows(&self, standings: &[Standing]) -> Result<Vec<BoardRow>> {
+        self.settle().await?;
         let ids: Vec<i64> = standings.iter().map(|s| s.member().0).collect();
         let found: Vec<(i64, String, i64)> = sqlx::query_as(
             "SELECT id, display_name, xp FROM members WHERE id IN (SELECT value FROM json_each(?))",

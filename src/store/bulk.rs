@@ -25,7 +25,7 @@ impl Store {
     /// Writes members, their console accounts and their week scores, in large transactions.
     pub async fn bulk_load(&self, members: &[SyntheticMember], week: &Board) -> Result<()> {
         for part in members.chunks(50 * CHUNK) {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.writer.begin().await?;
             for rows in part.chunks(CHUNK) {
                 let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
                     "INSERT INTO members (id, display_name, xp, balance, xp_reached_at, created_at) ",
@@ -67,7 +67,7 @@ impl Store {
             }
             tx.commit().await?;
         }
-        sqlx::query("PRAGMA optimize").execute(&self.pool).await?;
+        sqlx::query("PRAGMA optimize").execute(&self.writer).await?;
         Ok(())
     }
 }
@@ -87,7 +87,7 @@ pub async fn raw_upsert_rate(path: &Path, upserts: u32, keys: i64) -> Result<f64
             "INSERT INTO raw_bench (id, n) VALUES (?, 1) ON CONFLICT (id) DO UPDATE SET n = n + 1",
         )
         .bind(i64::from(i) % keys.max(1))
-        .execute(&store.pool)
+        .execute(&store.writer)
         .await?;
     }
     let elapsed = started.elapsed().max(Duration::from_nanos(1));

@@ -18,6 +18,9 @@ pub enum StoreError {
     /// Any other database failure.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    /// A JSON value the store wrote could not be read back.
+    #[error("unreadable stored JSON: {0}")]
+    Json(#[from] serde_json::Error),
     /// A group commit this request was part of failed (the detail was logged once).
     #[error("a batched write failed: {0}")]
     Batch(String),

@@ -72,6 +72,7 @@ type LedgerTuple = (
 impl Store {
     /// A member's latest ledger rows, newest first.
     pub async fn history(&self, member: MemberId, limit: u32) -> Result<Vec<LedgerEntry>> {
+        self.settle().await?;
         let rows: Vec<LedgerTuple> = sqlx::query_as(
             "SELECT l.delta_xp, l.delta_balance, l.kind, l.reference, l.reason, a.display_name, l.at \
              FROM ledger l LEFT JOIN members a ON a.id = l.actor_member_id \
@@ -99,6 +100,7 @@ impl Store {
 
     /// Sums of the ledger per member, to check it explains the totals: (xp, balance).
     pub async fn ledger_totals(&self, member: MemberId) -> Result<(i64, i64)> {
+        self.settle().await?;
         let sums: (Option<i64>, Option<i64>) = sqlx::query_as(
             "SELECT SUM(delta_xp), SUM(delta_balance) FROM ledger WHERE member_id = ?",
         )

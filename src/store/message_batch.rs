@@ -1,13 +1,16 @@
 //! Message XP for a whole group commit in a handful of statements, whatever the batch size:
-//! members, running memberships and period scores are read with one query each, decided in
-//! memory, and written back with one multi-row statement each (rows passed as a JSON array).
-//! The cooldown is checked against the stored time, so a second process cannot double-award.
+//! members, running memberships and period scores are read with one query each, the award
+//! log's unfolded awards added (`award_log`), decided in memory, and appended to the log with
+//! one statement (rows passed as a JSON array). The cooldown is checked against the stored
+//! time plus the log, inside the write lock, so a second process cannot double-award.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use serde_json::json;
 
+use super::award_log::{self, LoggedAward};
 use super::{AwardOutcome, BoardChange, Result, WriteTx, from_millis, millis};
 use crate::core::ids::MemberId;
 use crate::core::periods::Board;
@@ -36,6 +39,22 @@ struct Scores {
     last_message: Option<i64>,
 }
 
+/// A member row with its running memberships (tier, expiry) and board standings (board, xp,
+/// reached), as the batch read packs them.
+type MemberTuple = (
+    i64,
+    i64,
+    i64,
+    i64,
+    i64,
+    Option<i64>,
+    Vec<(String, Option<i64>)>,
+    Vec<(String, i64, i64)>,
+);
+
+/// One appended row as the log insert reads it: member, xp, day, at, board keys.
+type LogRow<'a> = (i64, i64, &'a str, i64, Vec<&'a str>);
+
 fn ids_json(ids: impl Iterator<Item = i64>) -> String {
     json!(ids.collect::<Vec<_>>()).to_string()
 }
@@ -46,53 +65,13 @@ impl WriteTx {
     /// per message: `None` for those inside the cooldown.
     pub async fn apply_message_awards(
         &mut self,
-        awards: &[MessageAward],
+        awards: &[&MessageAward],
         cooldown: Duration,
         amount: impl Fn(i64, &[Membership], DateTime<Utc>) -> i64,
     ) -> Result<Vec<Option<AwardOutcome>>> {
         let mut ids: Vec<i64> = awards.iter().map(|a| a.member.0).collect();
         ids.sort_unstable();
         ids.dedup();
-        let ids = ids_json(ids.into_iter());
-
-        let rows: Vec<(i64, i64, i64, i64, i64, Option<i64>)> = sqlx::query_as(
-            "SELECT id, xp, balance, xp_reached_at, hidden, last_message_xp_at FROM members \
-             WHERE id IN (SELECT value FROM json_each(?))",
-        )
-        .bind(&ids)
-        .fetch_all(&mut *self.tx)
-        .await?;
-        let mut scores: HashMap<i64, Scores> = rows
-            .into_iter()
-            .map(|(id, xp, balance, reached, hidden, last)| {
-                (
-                    id,
-                    Scores {
-                        xp,
-                        balance,
-                        reached,
-                        hidden: hidden != 0,
-                        last_message: last,
-                    },
-                )
-            })
-            .collect();
-
-        let held: Vec<(i64, String, Option<i64>)> = sqlx::query_as(
-            "SELECT member_id, tier, expires_at FROM memberships \
-             WHERE ended_at IS NULL AND member_id IN (SELECT value FROM json_each(?))",
-        )
-        .bind(&ids)
-        .fetch_all(&mut *self.tx)
-        .await?;
-        let mut memberships: HashMap<i64, Vec<Membership>> = HashMap::new();
-        for (member, tier, expires) in held {
-            memberships.entry(member).or_default().push(Membership {
-                tier,
-                expires_at: expires.map(from_millis),
-            });
-        }
-
         let mut boards: Vec<Board> = Vec::new();
         for award in awards {
             for board in &award.boards {
@@ -101,26 +80,68 @@ impl WriteTx {
                 }
             }
         }
+        let keys: Vec<Arc<str>> = boards.iter().map(|b| Arc::from(b.key())).collect();
+
+        // One statement and one row for everything a batch decides on: every statement, and
+        // every row of a result, is a hand-off to the connection's thread and back, which
+        // costs more than the reads themselves.
+        let (packed, log_max_seq): (Option<String>, Option<i64>) = sqlx::query_as(
+            "SELECT json_group_array(json_array(m.id, m.xp, m.balance, m.xp_reached_at, m.hidden, \
+             m.last_message_xp_at, \
+             json((SELECT json_group_array(json_array(tier, expires_at)) FROM memberships \
+              WHERE member_id = m.id AND ended_at IS NULL)), \
+             json((SELECT json_group_array(json_array(board, xp, reached_at)) FROM period_scores \
+              WHERE board IN (SELECT value FROM json_each(?2)) AND member_id = m.id)))), \
+             (SELECT MAX(seq) FROM award_log) \
+             FROM members m WHERE m.id IN (SELECT value FROM json_each(?1))",
+        )
+        .bind(ids_json(ids.into_iter()))
+        .bind(serde_json::to_string(
+            &keys.iter().map(|k| &**k).collect::<Vec<_>>(),
+        )?)
+        .fetch_one(&mut *self.tx)
+        .await?;
+        let rows: Vec<MemberTuple> = match packed {
+            Some(packed) => serde_json::from_str(&packed)?,
+            None => Vec::new(),
+        };
+        let mut scores: HashMap<i64, Scores> = HashMap::with_capacity(rows.len());
+        let mut memberships: HashMap<i64, Vec<Membership>> = HashMap::new();
         let mut period: HashMap<(usize, i64), (i64, i64)> = HashMap::new();
-        for (b, board) in boards.iter().enumerate() {
-            let rows: Vec<(i64, i64, i64)> = sqlx::query_as(
-                "SELECT member_id, xp, reached_at FROM period_scores \
-                 WHERE board = ? AND member_id IN (SELECT value FROM json_each(?))",
-            )
-            .bind(board.key())
-            .bind(&ids)
-            .fetch_all(&mut *self.tx)
-            .await?;
-            for (member, xp, at) in rows {
-                period.insert((b, member), (xp, at));
+        for (id, xp, balance, reached, hidden, last, held, standings) in rows {
+            scores.insert(
+                id,
+                Scores {
+                    xp,
+                    balance,
+                    reached,
+                    hidden: hidden != 0,
+                    last_message: last,
+                },
+            );
+            if !held.is_empty() {
+                let held = held.into_iter().map(|(tier, expires)| Membership {
+                    tier,
+                    expires_at: expires.map(from_millis),
+                });
+                memberships.insert(id, held.collect());
+            }
+            for (key, xp, at) in standings {
+                if let Some(b) = keys.iter().position(|k| **k == *key) {
+                    period.insert((b, id), (xp, at));
+                }
             }
         }
+        if !scores.is_empty() {
+            self.sync_award_log(log_max_seq).await?;
+        }
+        self.add_logged_awards(&mut scores, &mut period, &keys);
 
         // Decide every message in order, in memory.
         let mut outcomes = Vec::with_capacity(awards.len());
-        let mut ledger: HashMap<(i64, String), (i64, i64)> = HashMap::new();
-        let mut touched_periods: Vec<(usize, i64)> = Vec::new();
-        for award in awards {
+        let mut logged: Vec<LoggedAward> = Vec::new();
+        let mut json_rows: Vec<LogRow<'_>> = Vec::new();
+        for &award in awards {
             let id = award.member.0;
             let at = millis(award.at);
             let Some(current) = scores.get(&id).copied() else {
@@ -148,29 +169,34 @@ impl WriteTx {
                 ..current
             };
             scores.insert(id, after);
-            let entry = ledger.entry((id, award.day.clone())).or_insert((0, at));
-            entry.0 += xp;
-            entry.1 = at;
             let mut changes = vec![BoardChange {
                 board: Board::AllTime,
                 before: Some(Standing::new(award.member, current.xp, current.reached)),
                 after: Standing::new(award.member, after.xp, after.reached),
             }];
+            let mut award_keys = Vec::with_capacity(award.boards.len());
+            let mut key_texts: Vec<&str> = Vec::with_capacity(award.boards.len());
             for board in &award.boards {
                 let b = boards.iter().position(|x| x == board).unwrap_or(0);
                 let before = period.get(&(b, id)).copied();
                 let (old_xp, old_at) = before.unwrap_or((0, at));
                 let new = (old_xp + xp, if xp == 0 { old_at } else { at });
                 period.insert((b, id), new);
-                if !touched_periods.contains(&(b, id)) {
-                    touched_periods.push((b, id));
-                }
+                award_keys.push(keys[b].clone());
+                key_texts.push(&keys[b]);
                 changes.push(BoardChange {
                     board: board.clone(),
                     before: before.map(|(x, t)| Standing::new(award.member, x, t)),
                     after: Standing::new(award.member, new.0, new.1),
                 });
             }
+            json_rows.push((id, xp, &award.day, at, key_texts));
+            logged.push(LoggedAward {
+                member: id,
+                xp,
+                at,
+                boards: award_keys,
+            });
             outcomes.push(Some(AwardOutcome {
                 xp_before: current.xp,
                 xp_after: after.xp,
@@ -181,63 +207,34 @@ impl WriteTx {
                 changes,
             }));
         }
-        if ledger.is_empty() {
-            return Ok(outcomes);
-        }
-
-        // Write back: one statement per table (per board for period scores).
-        let awarded: std::collections::HashSet<i64> = ledger.keys().map(|(id, _)| *id).collect();
-        let members: Vec<_> = scores
-            .iter()
-            .filter(|(id, _)| awarded.contains(id))
-            .map(|(id, s)| json!([id, s.xp, s.balance, s.reached, s.last_message]))
-            .collect();
-        // An upsert on rows that all exist: one primary-key lookup per row. (UPDATE ... FROM a
-        // JSON table lets the planner scan `members` instead.)
-        sqlx::query(
-            "INSERT INTO members (id, display_name, xp, balance, xp_reached_at, last_message_xp_at, created_at) \
-             SELECT json_extract(value, '$[0]'), '', json_extract(value, '$[1]'), json_extract(value, '$[2]'), \
-             json_extract(value, '$[3]'), json_extract(value, '$[4]'), 0 FROM json_each(?) WHERE true \
-             ON CONFLICT (id) DO UPDATE SET xp = excluded.xp, balance = excluded.balance, \
-             xp_reached_at = excluded.xp_reached_at, last_message_xp_at = excluded.last_message_xp_at",
-        )
-        .bind(json!(members).to_string())
-        .execute(&mut *self.tx)
-        .await?;
-        let rows: Vec<_> = ledger
-            .iter()
-            .map(|((id, day), (xp, at))| json!([id, xp, day, at]))
-            .collect();
-        sqlx::query(
-            "INSERT INTO ledger (member_id, delta_xp, delta_balance, kind, reference, at) \
-             SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[1]'), 'message', \
-             json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(?) WHERE true \
-             ON CONFLICT (member_id, reference) WHERE kind = 'message' DO UPDATE SET \
-             delta_xp = delta_xp + excluded.delta_xp, delta_balance = delta_balance + excluded.delta_balance, at = excluded.at",
-        )
-        .bind(json!(rows).to_string())
-        .execute(&mut *self.tx)
-        .await?;
-        for (b, board) in boards.iter().enumerate() {
-            let rows: Vec<_> = touched_periods
-                .iter()
-                .filter(|(pb, _)| *pb == b)
-                .filter_map(|(_, id)| period.get(&(b, *id)).map(|(xp, at)| json!([id, xp, at])))
-                .collect();
-            if rows.is_empty() {
-                continue;
-            }
-            sqlx::query(
-                "INSERT INTO period_scores (board, member_id, xp, reached_at) \
-                 SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]') \
-                 FROM json_each(?2) WHERE true \
-                 ON CONFLICT (board, member_id) DO UPDATE SET xp = excluded.xp, reached_at = excluded.reached_at",
-            )
-            .bind(board.key())
-            .bind(json!(rows).to_string())
-            .execute(&mut *self.tx)
-            .await?;
+        if !logged.is_empty() {
+            self.append_awards(serde_json::to_string(&json_rows)?, logged)
+                .await?;
         }
         Ok(outcomes)
+    }
+
+    /// Adds the log's unfolded awards to the totals read from the tables.
+    fn add_logged_awards(
+        &self,
+        scores: &mut HashMap<i64, Scores>,
+        period: &mut HashMap<(usize, i64), (i64, i64)>,
+        keys: &[Arc<str>],
+    ) {
+        let log = award_log::lock(&self.log);
+        for (id, s) in scores.iter_mut() {
+            if let Some(p) = log.member(*id) {
+                s.xp += p.xp;
+                s.balance += p.xp;
+                s.reached = p.reached.unwrap_or(s.reached);
+                s.last_message = Some(s.last_message.unwrap_or(0).max(p.last_at));
+            }
+            for (b, key) in keys.iter().enumerate() {
+                if let Some(p) = log.board(key, *id) {
+                    let (xp, at) = period.get(&(b, *id)).copied().unwrap_or((0, p.last_at));
+                    period.insert((b, *id), (xp + p.xp, p.reached.unwrap_or(at)));
+                }
+            }
+        }
     }
 }

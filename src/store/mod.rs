@@ -6,6 +6,7 @@
 
 mod accounts;
 mod adapter_state;
+mod award_log;
 mod boards;
 pub mod bulk;
 mod deliveries;
@@ -21,6 +22,7 @@ mod thanks;
 
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -44,13 +46,23 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// The database of one community.
 #[derive(Clone)]
 pub struct Store {
+    /// Readers (and the odd single-statement write).
     pool: SqlitePool,
+    /// The one connection every write transaction runs on. SQLite discards a connection's
+    /// page cache whenever another connection committed, so writes that rotated over the
+    /// pool started every transaction cold; on one connection the hot pages stay cached.
+    writer: SqlitePool,
+    /// This process's view of the unfolded award log.
+    log: award_log::SharedLog,
 }
 
 /// One read-then-write transaction (`BEGIN IMMEDIATE`). Dropped without [`WriteTx::commit`], it
 /// rolls back.
 pub struct WriteTx {
     tx: Transaction<'static, Sqlite>,
+    log: award_log::SharedLog,
+    /// Changes to the award log overlay, applied at commit.
+    staged: Vec<award_log::LogChange>,
 }
 
 impl Store {
@@ -78,31 +90,65 @@ impl Store {
             // whichever commit crosses the threshold.
             .pragma("wal_autocheckpoint", "0")
             .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            // A local file needs no liveness ping before each use; it would cost a round trip
-            // to the connection's worker thread on every transaction.
-            .test_before_acquire(false)
-            .connect_with(options)
+        let connect = |connections: u32, options: SqliteConnectOptions| {
+            SqlitePoolOptions::new()
+                .max_connections(connections)
+                // A local file needs no liveness ping before each use; it would cost a round
+                // trip to the connection's worker thread on every transaction.
+                .test_before_acquire(false)
+                .connect_with(options)
+        };
+        let open_error = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        // The writer keeps the pages awards touch (members, ledger and board rows) cached:
+        // 32 MiB covers them at 100k members; memory grows only as pages are touched.
+        let writer = connect(1, options.clone().pragma("cache_size", "-32768"))
             .await
-            .map_err(|source| StoreError::Open {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
-        tokio::spawn(checkpoint_in_background(pool.clone()));
-        Ok(Self { pool })
+            .map_err(open_error)?;
+        sqlx::migrate!("./migrations").run(&writer).await?;
+        let pool = connect(3, options).await.map_err(open_error)?;
+        let store = Self {
+            pool,
+            writer,
+            log: Arc::new(Mutex::new(award_log::PendingAwards::fresh())),
+        };
+        // Awards logged before a crash are folded now, before anything reads a total.
+        store.settle().await?;
+        tokio::spawn(checkpoint_in_background(store.pool.clone()));
+        tokio::spawn(award_log::fold_in_background(store.clone()));
+        Ok(store)
     }
 
-    /// Starts a write transaction that holds SQLite's write lock from its first statement.
+    /// Starts a write transaction that holds SQLite's write lock from its first statement,
+    /// with the award log folded in, so it reads and writes settled totals.
     pub async fn begin(&self) -> Result<WriteTx> {
-        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        Ok(WriteTx { tx })
+        let mut tx = self.begin_unsettled().await?;
+        tx.fold_award_log().await?;
+        Ok(tx)
     }
 
-    /// Waits for in-flight queries and closes every connection, checkpointing the WAL.
+    /// A write transaction that leaves the award log as it is: for message awards (which
+    /// read through the log) and for writes that touch no score, ledger row or period board.
+    pub async fn begin_unsettled(&self) -> Result<WriteTx> {
+        let tx = self.writer.begin_with("BEGIN IMMEDIATE").await?;
+        Ok(WriteTx {
+            tx,
+            log: self.log.clone(),
+            staged: Vec::new(),
+        })
+    }
+
+    /// Folds the award log, waits for in-flight queries and closes every connection,
+    /// checkpointing the WAL.
     pub async fn close(&self) {
+        if let Err(e) = self.settle().await {
+            // The log stays in the file and is folded at the next start.
+            tracing::warn!(error = %e, "could not fold the award log before closing");
+        }
         self.pool.close().await;
+        self.writer.close().await;
     }
 }
 
@@ -128,13 +174,6 @@ async fn checkpoint_in_background(pool: SqlitePool) {
             }
             tracing::warn!(error = %e, "WAL checkpoint failed; retrying");
         }
-    }
-}
-
-impl WriteTx {
-    pub async fn commit(self) -> Result<()> {
-        self.tx.commit().await?;
-        Ok(())
     }
 }
 

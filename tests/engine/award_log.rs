@@ -1,0 +1,118 @@
+//! The award log behind message XP: an award is counted by every reader as soon as it is
+//! committed, by this process, by another process, and by the next start after a crash; the
+//! cooldown holds when another process folded the log; and the live ranks built from appended
+//! awards agree with the totals the fold writes.
+
+use chrono::Duration;
+use rand::{Rng, SeedableRng};
+use steward::store::{LedgerKind, Store};
+
+use crate::helpers::*;
+
+/// Names in leaderboard order, every page of a board.
+async fn listed(app: &TestApp, board: &str) -> Vec<String> {
+    let admin = console("admin");
+    let mut names = Vec::new();
+    for page in 1..=5 {
+        let text = app
+            .ask(&admin, &format!("/leaderboard {board} {page}"))
+            .await;
+        names.extend(text.lines().filter(|l| l.starts_with('#')).map(|l| {
+            l.split(':')
+                .next()
+                .unwrap()
+                .split(' ')
+                .nth(1)
+                .unwrap()
+                .to_owned()
+        }));
+    }
+    names
+}
+
+#[tokio::test]
+async fn an_award_still_in_the_log_counts_for_another_process_as_after_a_crash() {
+    let app = spawn_app().await;
+    let alice = console("alice");
+    app.say(&alice, "hello everyone").await;
+    let id = app.member(&alice).await.id;
+    // A second store on the file knows nothing of the first one's memory: what it reads is
+    // what a start after a crash would read.
+    let other = Store::open(&app.db_path).await.unwrap();
+    let row = other.member(id).await.unwrap();
+    assert_eq!((row.xp, row.balance), (20, 20));
+    assert_eq!(other.ledger_totals(id).await.unwrap(), (20, 20));
+    let history = other.history(id, 10).await.unwrap();
+    assert_eq!(history.len(), 1, "{history:?}");
+    assert_eq!(history[0].kind, Some(LedgerKind::Message));
+    assert_eq!(history[0].delta_xp, 20);
+    other.close().await;
+    // And the first process still counts it exactly once.
+    assert_eq!(xp_in(&app.ask(&alice, "/rank").await), 20);
+    app.assert_books_balance(&alice).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cooldown_holds_when_another_process_folded_the_log() {
+    let app = spawn_app().await;
+    let other = app.second_engine().await;
+    let (alice, bob) = (console("alice"), console("bob"));
+    app.say(&alice, "first message").await;
+    // Bob's check-in on the other engine folds alice's award out of the log.
+    other
+        .handle(steward::engine::Event::Message(message(
+            &bob,
+            general(),
+            "/daily",
+            app.clock_now(),
+        )))
+        .await;
+    app.advance(Duration::seconds(30));
+    app.say(&alice, "inside the cooldown").await;
+    assert_eq!(xp_in(&app.ask(&alice, "/rank").await), 20);
+    app.advance(Duration::seconds(31));
+    app.say(&alice, "after the cooldown").await;
+    assert_eq!(xp_in(&app.ask(&alice, "/rank").await), 40);
+    app.assert_books_balance(&alice).await;
+}
+
+#[tokio::test]
+async fn live_ranks_from_appended_awards_agree_with_the_folded_totals() {
+    let app = spawn_app().await;
+    let admin = console("admin");
+    let mut rng = rand::rngs::StdRng::seed_from_u64(5);
+    let names: Vec<String> = (0..24).map(|i| format!("p{i:02}")).collect();
+    for _ in 0..400 {
+        let name = &names[rng.random_range(0..names.len())];
+        if rng.random_bool(0.75) {
+            app.say(&console(name), "some chat worth XP").await;
+        } else {
+            let verb = if rng.random_bool(0.8) {
+                "add"
+            } else {
+                "remove"
+            };
+            let amount = rng.random_range(1..30);
+            app.ask(&admin, &format!("/points {verb} @{name} {amount}"))
+                .await;
+        }
+        app.advance(Duration::seconds(rng.random_range(0..25)));
+    }
+    let live_all = listed(&app, "all").await;
+    let live_week = listed(&app, "week").await;
+    // The truth from the stored totals (reading them folds the log first).
+    let mut truth = Vec::new();
+    for name in &names {
+        let row = app.assert_books_balance(&console(name)).await;
+        if row.xp > 0 {
+            truth.push((-row.xp, row.xp_reached_at, row.id.0, name.clone()));
+        }
+    }
+    truth.sort();
+    let expected: Vec<String> = truth.into_iter().map(|t| t.3).collect();
+    assert_eq!(live_all, expected);
+    // A restart rebuilds every board from the folded tables: the same order.
+    let app = app.restart().await;
+    assert_eq!(listed(&app, "all").await, live_all);
+    assert_eq!(listed(&app, "week").await, live_week);
+}
