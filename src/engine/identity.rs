@@ -159,7 +159,7 @@ impl Engine {
 
     async fn redeem_link_code(&self, ctx: &CommandContext, code: &str) -> EngineResult<String> {
         let platform = ctx.sender.person.profile.account.platform;
-        let _writer = self.writer.lock().await;
+        let _lock = self.lock_scores().await;
         let mut tx = self.store.begin().await?;
         let Some((owner, code_platform)) = tx.take_link_code(code, ctx.at).await? else {
             return refuse(link::LinkRefusal::UnknownCode.to_string());

@@ -74,7 +74,7 @@ impl Engine {
     }
 
     /// Commits every queued award in one transaction (if another caller has not already).
-    pub(crate) async fn commit_queued_awards(&self, _writer: tokio::sync::MutexGuard<'_, ()>) {
+    pub(crate) async fn commit_queued_awards(&self, writer: tokio::sync::MutexGuard<'_, ()>) {
         let batch: Vec<PendingAward> = self
             .ingest
             .lock()
@@ -84,7 +84,7 @@ impl Engine {
             return; // an earlier lock holder committed ours with its batch
         }
         let started = std::time::Instant::now();
-        let result = self.commit_batch(&batch).await;
+        let result = self.commit_batch(&batch, writer).await;
         tracing::debug!(
             awards = batch.len(),
             micros = started.elapsed().as_micros() as u64,
@@ -110,10 +110,12 @@ impl Engine {
         }
     }
 
-    /// One transaction for the whole batch; the live boards move only after it committed.
+    /// One transaction for the whole batch; the live boards move only after it committed, and
+    /// the next batch may start its transaction while they move.
     async fn commit_batch(
         &self,
         batch: &[PendingAward],
+        writer: tokio::sync::MutexGuard<'_, ()>,
     ) -> Result<Vec<Option<AwardOutcome>>, StoreError> {
         let awards: Vec<&MessageAward> = batch.iter().map(|p| &p.award).collect();
         let mut boards: Vec<Board> = Vec::new();
@@ -124,7 +126,13 @@ impl Engine {
                 }
             }
         }
-        self.ensure_live(&boards).await?;
+        if !std::iter::once(&Board::AllTime)
+            .chain(&boards)
+            .all(|b| self.is_live(b))
+        {
+            let _board_order = self.board_order.lock().await;
+            self.ensure_live(&boards).await?;
+        }
         let tiers = &self.config.membership.tiers;
         let amount = |base: i64, held: &[Membership], at: DateTime<Utc>| {
             points::scaled(
@@ -137,9 +145,12 @@ impl Engine {
             .apply_message_awards(&awards, self.config.message_xp.cooldown, amount)
             .await?;
         tx.commit().await?;
+        let board_order = self.board_order.lock().await;
+        drop(writer);
         for outcome in outcomes.iter().flatten() {
             self.after_award(outcome);
         }
+        drop(board_order);
         Ok(outcomes)
     }
 }

@@ -79,6 +79,10 @@ pub struct Engine {
     platform: Arc<dyn ChatPlatform>,
     clock: Arc<dyn Clock>,
     writer: tokio::sync::Mutex<()>,
+    /// Taken after a commit and before the writer lock is released, held while the live
+    /// boards move: board changes follow the order of commits even though a message batch
+    /// releases the writer before moving its boards (see `engine/scoring.rs`).
+    board_order: tokio::sync::Mutex<()>,
     boards: RwLock<LiveBoards>,
     accounts: Mutex<HashMap<AccountRef, CachedAccount>>,
     cooldowns: Mutex<HashMap<MemberId, DateTime<Utc>>>,
@@ -107,6 +111,7 @@ impl Engine {
             platform,
             clock,
             writer: tokio::sync::Mutex::new(()),
+            board_order: tokio::sync::Mutex::new(()),
             boards: RwLock::new(LiveBoards::default()),
             accounts: Mutex::new(HashMap::new()),
             cooldowns: Mutex::new(HashMap::new()),

@@ -25,7 +25,9 @@ impl Engine {
         boards
     }
 
-    /// Loads any of these boards (and all-time) that is not live yet. Hold the writer lock.
+    /// Loads any of these boards (and all-time) that is not live yet. Hold the writer lock and
+    /// the board order (a board loaded while a batch's board moves are pending would get them
+    /// twice).
     pub(crate) async fn ensure_live(&self, boards: &[Board]) -> Result<(), StoreError> {
         for board in std::iter::once(&Board::AllTime).chain(boards) {
             if !self.is_live(board) {
@@ -44,14 +46,14 @@ impl Engine {
         }
     }
 
-    fn is_live(&self, board: &Board) -> bool {
+    pub(crate) fn is_live(&self, board: &Board) -> bool {
         self.boards.read().is_ok_and(|b| b.is_live(board))
     }
 
     /// Makes a board live if it is not (a new week, a board nobody asked for yet).
     async fn make_live(&self, board: &Board) -> EngineResult<()> {
         if !self.is_live(board) {
-            let _writer = self.writer.lock().await;
+            let _lock = self.lock_scores().await;
             self.ensure_live(std::slice::from_ref(board)).await?;
         }
         Ok(())
@@ -202,7 +204,7 @@ impl Engine {
     }
 
     pub(crate) async fn privacy(&self, ctx: &CommandContext, hidden: bool) -> EngineResult<String> {
-        let _writer = self.writer.lock().await;
+        let _lock = self.lock_scores().await;
         let mut tx = self.store.begin().await?;
         tx.set_hidden(ctx.member, hidden).await?;
         tx.commit().await?;

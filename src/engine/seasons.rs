@@ -20,7 +20,7 @@ impl Engine {
         if ends_at.is_some_and(|end| end <= ctx.at) {
             return refuse("That end date has already passed; pick a later one.");
         }
-        let writer = self.writer.lock().await;
+        let lock = self.lock_scores().await;
         let mut tx = self.store.begin().await?;
         if let Some(running) = tx.active_season().await? {
             return refuse(format!(
@@ -39,7 +39,7 @@ impl Engine {
             *current = Some(season.clone());
         }
         self.ensure_live(&[season.board()]).await?;
-        drop(writer);
+        drop(lock);
         let until = match season.ends_at {
             Some(end) => format!(" It runs until {}.", format::local(end, calendar.tz)),
             None => " It runs until an operator sends /season end.".into(),
@@ -51,7 +51,7 @@ impl Engine {
     }
 
     pub(crate) async fn end_season_command(&self, ctx: &CommandContext) -> EngineResult<String> {
-        let _writer = self.writer.lock().await;
+        let _lock = self.lock_scores().await;
         let mut tx = self.store.begin().await?;
         let Some(season) = tx.active_season().await? else {
             return refuse("No season is running. Start one with /season start NAME.");
@@ -72,7 +72,7 @@ impl Engine {
         let Some(season) = due else {
             return Ok(Vec::new());
         };
-        let _writer = self.writer.lock().await;
+        let _lock = self.lock_scores().await;
         let mut tx = self.store.begin().await?;
         // Another process may have ended it already.
         if tx.active_season().await?.is_none_or(|s| s.id != season.id) {
