@@ -212,15 +212,33 @@ impl WriteTx {
         )
         .execute(&mut *self.tx)
         .await?;
-        sqlx::query(
-            "INSERT INTO period_scores (board, member_id, xp, reached_at) \
-             SELECT b.value, l.member_id, SUM(l.xp), COALESCE(MAX(CASE WHEN l.xp > 0 THEN l.at END), MAX(l.at)) \
-             FROM award_log l, json_each(l.boards) b WHERE true GROUP BY b.value, l.member_id \
-             ON CONFLICT (board, member_id) DO UPDATE SET xp = xp + excluded.xp, \
-             reached_at = CASE WHEN excluded.xp > 0 THEN excluded.reached_at ELSE reached_at END",
-        )
-        .execute(&mut *self.tx)
-        .await?;
+        // One statement per board with its key bound: the log holds one or two sets of boards
+        // (a week and a month, a season), and matching the key as text is cheaper than
+        // expanding every row's JSON.
+        let sets: Vec<String> = sqlx::query_scalar("SELECT DISTINCT boards FROM award_log")
+            .fetch_all(&mut *self.tx)
+            .await?;
+        let mut keys: Vec<String> = Vec::new();
+        for set in sets {
+            for key in serde_json::from_str::<Vec<String>>(&set)? {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+        for key in keys {
+            sqlx::query(
+                "INSERT INTO period_scores (board, member_id, xp, reached_at) \
+                 SELECT ?1, member_id, SUM(xp), COALESCE(MAX(CASE WHEN xp > 0 THEN at END), MAX(at)) \
+                 FROM award_log WHERE instr(boards, ?2) > 0 GROUP BY member_id \
+                 ON CONFLICT (board, member_id) DO UPDATE SET xp = xp + excluded.xp, \
+                 reached_at = CASE WHEN excluded.xp > 0 THEN excluded.reached_at ELSE reached_at END",
+            )
+            .bind(&key)
+            .bind(serde_json::to_string(&key)?)
+            .execute(&mut *self.tx)
+            .await?;
+        }
         sqlx::query("DELETE FROM award_log")
             .execute(&mut *self.tx)
             .await?;

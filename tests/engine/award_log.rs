@@ -5,19 +5,34 @@
 
 use chrono::Duration;
 use rand::{Rng, SeedableRng};
+use steward::core::periods::Board;
+use steward::engine::Event;
 use steward::store::{LedgerKind, Store};
 
 use crate::helpers::*;
 
-/// Names in leaderboard order, every page of a board.
+/// Every line of a board (place, name, score), all pages.
 async fn listed(app: &TestApp, board: &str) -> Vec<String> {
     let admin = console("admin");
-    let mut names = Vec::new();
+    let mut lines = Vec::new();
     for page in 1..=5 {
         let text = app
             .ask(&admin, &format!("/leaderboard {board} {page}"))
             .await;
-        names.extend(text.lines().filter(|l| l.starts_with('#')).map(|l| {
+        lines.extend(
+            text.lines()
+                .filter(|l| l.starts_with('#'))
+                .map(str::to_owned),
+        );
+    }
+    lines
+}
+
+/// The member names of board lines, in order.
+fn names_of(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| {
             l.split(':')
                 .next()
                 .unwrap()
@@ -25,9 +40,8 @@ async fn listed(app: &TestApp, board: &str) -> Vec<String> {
                 .nth(1)
                 .unwrap()
                 .to_owned()
-        }));
-    }
-    names
+        })
+        .collect()
 }
 
 #[tokio::test]
@@ -60,7 +74,7 @@ async fn the_cooldown_holds_when_another_process_folded_the_log() {
     app.say(&alice, "first message").await;
     // Bob's check-in on the other engine folds alice's award out of the log.
     other
-        .handle(steward::engine::Event::Message(message(
+        .handle(Event::Message(message(
             &bob,
             general(),
             "/daily",
@@ -76,13 +90,32 @@ async fn the_cooldown_holds_when_another_process_folded_the_log() {
     app.assert_books_balance(&alice).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn live_ranks_from_appended_awards_agree_with_the_folded_totals() {
     let app = spawn_app().await;
     let admin = console("admin");
     let mut rng = rand::rngs::StdRng::seed_from_u64(5);
     let names: Vec<String> = (0..24).map(|i| format!("p{i:02}")).collect();
-    for _ in 0..400 {
+    // Chat on both sides of midnight from Sunday to Monday in Berlin, sent at once so the
+    // awards share a batch: one fold then holds awards for two week boards.
+    app.advance(Duration::days(4) + Duration::hours(13) + Duration::minutes(59));
+    let midnight = app.clock_now() + Duration::minutes(1);
+    let mut tasks = Vec::new();
+    for (i, name) in names[..12].iter().enumerate() {
+        let at = midnight + Duration::seconds(if i % 2 == 0 { -5 } else { 5 });
+        let event = Event::Message(message(&console(name), general(), "around midnight", at));
+        let engine = app.engine.clone();
+        tasks.push(tokio::spawn(async move { engine.handle(event).await }));
+    }
+    for task in tasks {
+        task.await.unwrap();
+    }
+    app.advance(Duration::minutes(2));
+    for step in 0..400 {
+        if step == 200 {
+            // Awards before and after the start share the log: two sets of boards in one fold.
+            app.ask(&admin, "/season start Spring").await;
+        }
         let name = &names[rng.random_range(0..names.len())];
         if rng.random_bool(0.75) {
             app.say(&console(name), "some chat worth XP").await;
@@ -98,8 +131,21 @@ async fn live_ranks_from_appended_awards_agree_with_the_folded_totals() {
         }
         app.advance(Duration::seconds(rng.random_range(0..25)));
     }
+    // Sunday's awards stayed on last week's board, once each.
+    let last_week = app
+        .engine
+        .store()
+        .load_board(&Board::Week("2026-W48".into()))
+        .await
+        .unwrap();
+    let mut scores: Vec<i64> = last_week.iter().map(|s| s.score()).collect();
+    scores.sort_unstable();
+    assert_eq!(scores, vec![20; 6], "{last_week:?}");
     let live_all = listed(&app, "all").await;
     let live_week = listed(&app, "week").await;
+    let live_month = listed(&app, "month").await;
+    let live_season = listed(&app, "season").await;
+    assert!(!live_season.is_empty());
     // The truth from the stored totals (reading them folds the log first).
     let mut truth = Vec::new();
     for name in &names {
@@ -110,9 +156,11 @@ async fn live_ranks_from_appended_awards_agree_with_the_folded_totals() {
     }
     truth.sort();
     let expected: Vec<String> = truth.into_iter().map(|t| t.3).collect();
-    assert_eq!(live_all, expected);
+    assert_eq!(names_of(&live_all), expected);
     // A restart rebuilds every board from the folded tables: the same order.
     let app = app.restart().await;
     assert_eq!(listed(&app, "all").await, live_all);
     assert_eq!(listed(&app, "week").await, live_week);
+    assert_eq!(listed(&app, "month").await, live_month);
+    assert_eq!(listed(&app, "season").await, live_season);
 }
