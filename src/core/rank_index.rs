@@ -36,6 +36,12 @@ impl Standing {
         self.member
     }
 
+    /// When this score was reached, in milliseconds since the epoch.
+    #[must_use]
+    pub fn reached_at(&self) -> i64 {
+        self.reached_at
+    }
+
     #[must_use]
     pub fn score(&self) -> i64 {
         self.score.0
@@ -185,6 +191,11 @@ impl RankIndex {
         let b = self.block_for(s);
         let ahead: usize = self.blocks[..b].iter().map(Vec::len).sum();
         ahead + self.blocks[b].partition_point(|x| x < s) + 1
+    }
+
+    /// Every standing, best first.
+    pub fn iter(&self) -> impl Iterator<Item = &Standing> {
+        self.blocks.iter().flatten()
     }
 
     /// Up to `limit` standings starting at 0-based `offset`, best first.

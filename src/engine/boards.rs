@@ -5,22 +5,60 @@
 
 use std::collections::HashMap;
 
+use crate::core::ids::MemberId;
 use crate::core::periods::Board;
 use crate::core::rank_index::{RankIndex, Standing};
 use crate::store::BoardChange;
 
 #[derive(Debug, Default)]
 pub(crate) struct LiveBoards {
-    boards: HashMap<Board, RankIndex>,
+    boards: HashMap<Board, LiveBoard>,
+}
+
+/// One board's index and, for period boards, each listed member's standing: a message batch
+/// reads a member's week and month scores here instead of from SQL. (The all-time board has
+/// none; its scores come with the member rows a batch reads anyway.)
+#[derive(Debug)]
+struct LiveBoard {
+    index: RankIndex,
+    by_member: Option<HashMap<MemberId, Standing>>,
+}
+
+impl LiveBoard {
+    fn put(&mut self, standing: Standing) {
+        if let Some(by_member) = &mut self.by_member {
+            if standing.score() > 0 {
+                by_member.insert(standing.member(), standing);
+            } else {
+                by_member.remove(&standing.member());
+            }
+        }
+    }
+
+    fn forget(&mut self, standing: &Standing) {
+        if let Some(by_member) = &mut self.by_member {
+            by_member.remove(&standing.member());
+        }
+    }
 }
 
 impl LiveBoards {
     pub(crate) fn get(&self, board: &Board) -> Option<&RankIndex> {
-        self.boards.get(board)
+        self.boards.get(board).map(|b| &b.index)
     }
 
     pub(crate) fn is_live(&self, board: &Board) -> bool {
         self.boards.contains_key(board)
+    }
+
+    /// A listed member's standing on a live period board (`None`: not listed, or not kept).
+    pub(crate) fn standing(&self, board: &Board, member: MemberId) -> Option<Standing> {
+        self.boards
+            .get(board)?
+            .by_member
+            .as_ref()?
+            .get(&member)
+            .copied()
     }
 
     /// Installs a freshly loaded board, dropping older boards of the same kind (last week's).
@@ -28,7 +66,9 @@ impl LiveBoards {
         let same_kind =
             |a: &Board, b: &Board| std::mem::discriminant(a) == std::mem::discriminant(b);
         self.boards.retain(|b, _| !same_kind(b, &board));
-        self.boards.insert(board, index);
+        let by_member =
+            (board != Board::AllTime).then(|| index.iter().map(|s| (s.member(), *s)).collect());
+        self.boards.insert(board, LiveBoard { index, by_member });
     }
 
     pub(crate) fn drop_board(&mut self, board: &Board) {
@@ -38,11 +78,13 @@ impl LiveBoards {
     /// Moves a member's standings as an award changed them; hidden members are not listed.
     pub(crate) fn apply(&mut self, changes: &[BoardChange], hidden: bool) {
         for change in changes {
-            if let Some(index) = self.boards.get_mut(&change.board) {
+            if let Some(live) = self.boards.get_mut(&change.board) {
                 if !hidden {
-                    index.replace(change.before, change.after);
+                    live.index.replace(change.before, change.after);
+                    live.put(change.after);
                 } else if let Some(before) = &change.before {
-                    index.remove(before);
+                    live.index.remove(before);
+                    live.forget(before);
                 }
             }
         }
@@ -51,8 +93,9 @@ impl LiveBoards {
     /// Takes standings off their boards (a member hiding, or merged away).
     pub(crate) fn remove(&mut self, standings: &[(Board, Standing)]) {
         for (board, standing) in standings {
-            if let Some(index) = self.boards.get_mut(board) {
-                index.remove(standing);
+            if let Some(live) = self.boards.get_mut(board) {
+                live.index.remove(standing);
+                live.forget(standing);
             }
         }
     }
@@ -60,8 +103,9 @@ impl LiveBoards {
     /// Puts standings on their boards (a member showing again).
     pub(crate) fn insert(&mut self, standings: &[(Board, Standing)]) {
         for (board, standing) in standings {
-            if let Some(index) = self.boards.get_mut(board) {
-                index.insert(*standing);
+            if let Some(live) = self.boards.get_mut(board) {
+                live.index.insert(*standing);
+                live.put(*standing);
             }
         }
     }

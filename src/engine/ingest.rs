@@ -141,11 +141,26 @@ impl Engine {
             )
         };
         let mut tx = self.store.begin_unsettled().await?;
+        let read = tx.read_message_batch(&awards).await?;
+        // The period standings come from the live boards: wait until the previous batch moved
+        // them (its board moves overlapped this batch's read).
+        let board_order = self.board_order.lock().await;
+        let period = |board: &Board, member| {
+            self.boards
+                .read()
+                .ok()
+                .and_then(|boards| boards.standing(board, member))
+        };
         let outcomes = tx
-            .apply_message_awards(&awards, self.config.message_xp.cooldown, amount)
+            .apply_message_awards(
+                read,
+                &awards,
+                self.config.message_xp.cooldown,
+                amount,
+                period,
+            )
             .await?;
         tx.commit().await?;
-        let board_order = self.board_order.lock().await;
         drop(writer);
         for outcome in outcomes.iter().flatten() {
             self.after_award(outcome);

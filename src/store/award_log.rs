@@ -7,8 +7,8 @@
 //! Every other write transaction folds first ([`Store::begin`]), and reads of scores settle
 //! first ([`Store::settle`]), so no decision and no reply ever sees a total without its logged
 //! awards. To decide a batch (level-ups, the cooldown) without folding, each process keeps
-//! [`PendingAwards`]: the log's unfolded rows summed per member and per board, checked against
-//! the log's `MAX(seq)` inside every append, so a log another process changed is re-read.
+//! [`PendingAwards`]: the log's unfolded rows summed per member, checked against the log's
+//! `MAX(seq)` inside every append, so a log another process changed is re-read.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -22,7 +22,7 @@ pub(crate) type SharedLog = Arc<Mutex<PendingAwards>>;
 /// How often a non-empty log is folded when nothing else folds it first.
 const FOLD_EVERY: Duration = Duration::from_secs(1);
 
-/// Unfolded awards of one member, or of one member on one board.
+/// Unfolded awards of one member.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Pending {
     pub xp: i64,
@@ -47,10 +47,9 @@ pub(crate) struct LoggedAward {
     pub member: i64,
     pub xp: i64,
     pub at: i64,
-    pub boards: Vec<Arc<str>>,
 }
 
-/// The log's unfolded rows summed per member and per board, valid while the log's `MAX(seq)`
+/// The log's unfolded rows summed per member, valid while the log's `MAX(seq)`
 /// equals `seen` (a seq is never reused, so equal means unchanged).
 #[derive(Debug, Default)]
 pub(crate) struct PendingAwards {
@@ -60,7 +59,6 @@ pub(crate) struct PendingAwards {
     known: bool,
     rows: usize,
     members: HashMap<i64, Pending>,
-    boards: HashMap<Arc<str>, HashMap<i64, Pending>>,
 }
 
 /// A change to the overlay, applied when its transaction commits.
@@ -92,13 +90,6 @@ impl PendingAwards {
             .entry(row.member)
             .or_default()
             .add(row.xp, row.at);
-        for key in &row.boards {
-            let board = match self.boards.get_mut(&**key) {
-                Some(board) => board,
-                None => self.boards.entry(key.clone()).or_default(),
-            };
-            board.entry(row.member).or_default().add(row.xp, row.at);
-        }
     }
 
     fn apply(&mut self, change: LogChange) {
@@ -115,10 +106,6 @@ impl PendingAwards {
 
     pub(crate) fn member(&self, id: i64) -> Option<Pending> {
         self.members.get(&id).copied()
-    }
-
-    pub(crate) fn board(&self, key: &str, id: i64) -> Option<Pending> {
-        self.boards.get(key).and_then(|b| b.get(&id)).copied()
     }
 }
 
@@ -142,20 +129,13 @@ impl WriteTx {
         if lock(&self.log).matches(max_seq) {
             return Ok(());
         }
-        let rows: Vec<(i64, i64, i64, String)> =
-            sqlx::query_as("SELECT member_id, xp, at, boards FROM award_log ORDER BY seq")
+        let rows: Vec<(i64, i64, i64)> =
+            sqlx::query_as("SELECT member_id, xp, at FROM award_log ORDER BY seq")
                 .fetch_all(&mut *self.tx)
                 .await?;
         let mut fresh = PendingAwards::fresh();
-        for (member, xp, at, boards) in rows {
-            let boards: Vec<String> = serde_json::from_str(&boards)?;
-            let boards = boards.into_iter().map(Arc::from).collect();
-            fresh.add(&LoggedAward {
-                member,
-                xp,
-                at,
-                boards,
-            });
+        for (member, xp, at) in rows {
+            fresh.add(&LoggedAward { member, xp, at });
         }
         fresh.seen = max_seq;
         *lock(&self.log) = fresh;
