@@ -8,7 +8,10 @@ use std::collections::HashMap;
 use crate::core::ids::MemberId;
 use crate::core::periods::Board;
 use crate::core::rank_index::{RankIndex, Standing};
-use crate::store::BoardChange;
+use crate::store::{AwardOutcome, BoardChange};
+
+/// One member's net move on one board in a batch: first before, last after, hidden.
+type Move = (Option<Standing>, Standing, bool);
 
 #[derive(Debug, Default)]
 pub(crate) struct LiveBoards {
@@ -83,6 +86,39 @@ impl LiveBoards {
                     live.index.replace(change.before, change.after);
                     live.put(change.after);
                 } else if let Some(before) = &change.before {
+                    live.index.remove(before);
+                    live.forget(before);
+                }
+            }
+        }
+    }
+
+    /// Moves the standings of a whole batch of awards. A member's changes on one board are
+    /// merged into one move (first before, last after), and each board's moves are made in
+    /// board order, so consecutive moves touch neighbouring blocks of the index.
+    pub(crate) fn apply_batch<'a>(&mut self, outcomes: impl Iterator<Item = &'a AwardOutcome>) {
+        let mut moves: HashMap<&Board, HashMap<MemberId, Move>> = HashMap::new();
+        for outcome in outcomes {
+            for change in &outcome.changes {
+                moves
+                    .entry(&change.board)
+                    .or_default()
+                    .entry(change.after.member())
+                    .and_modify(|m| m.1 = change.after)
+                    .or_insert((change.before, change.after, outcome.hidden));
+            }
+        }
+        for (board, by_member) in moves {
+            let Some(live) = self.boards.get_mut(board) else {
+                continue;
+            };
+            let mut ordered: Vec<_> = by_member.into_values().collect();
+            ordered.sort_unstable_by_key(|(_, after, _)| *after);
+            for (before, after, hidden) in ordered {
+                if !hidden {
+                    live.index.replace(before, after);
+                    live.put(after);
+                } else if let Some(before) = &before {
                     live.index.remove(before);
                     live.forget(before);
                 }

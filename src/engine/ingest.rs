@@ -162,9 +162,7 @@ impl Engine {
             .await?;
         tx.commit().await?;
         drop(writer);
-        for outcome in outcomes.iter().flatten() {
-            self.after_award(outcome);
-        }
+        self.after_awards(outcomes.iter().flatten());
         drop(board_order);
         Ok(outcomes)
     }

@@ -40,6 +40,13 @@ impl Engine {
         Ok(())
     }
 
+    /// Moves a committed batch of awards on the live boards.
+    pub(crate) fn after_awards<'a>(&self, outcomes: impl Iterator<Item = &'a AwardOutcome>) {
+        if let Ok(mut boards) = self.boards.write() {
+            boards.apply_batch(outcomes);
+        }
+    }
+
     pub(crate) fn after_award(&self, outcome: &AwardOutcome) {
         if let Ok(mut boards) = self.boards.write() {
             boards.apply(&outcome.changes, outcome.hidden);
