@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use crate::core::ids::MemberId;
 use crate::core::periods::Board;
 use crate::core::rank_index::{RankIndex, Standing};
-use crate::store::{AwardOutcome, BoardChange};
+use crate::store::BoardChange;
 
 /// One member's net move on one board in a batch: first before, last after, hidden.
 type Move = (Option<Standing>, Standing, bool);
@@ -96,16 +96,16 @@ impl LiveBoards {
     /// Moves the standings of a whole batch of awards. A member's changes on one board are
     /// merged into one move (first before, last after), and each board's moves are made in
     /// board order, so consecutive moves touch neighbouring blocks of the index.
-    pub(crate) fn apply_batch<'a>(&mut self, outcomes: impl Iterator<Item = &'a AwardOutcome>) {
+    pub(crate) fn apply_batch(&mut self, awards: &[(Vec<BoardChange>, bool)]) {
         let mut moves: HashMap<&Board, HashMap<MemberId, Move>> = HashMap::new();
-        for outcome in outcomes {
-            for change in &outcome.changes {
+        for (changes, hidden) in awards {
+            for change in changes {
                 moves
                     .entry(&change.board)
                     .or_default()
                     .entry(change.after.member())
                     .and_modify(|m| m.1 = change.after)
-                    .or_insert((change.before, change.after, outcome.hidden));
+                    .or_insert((change.before, change.after, *hidden));
             }
         }
         for (board, by_member) in moves {

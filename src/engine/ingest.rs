@@ -91,15 +91,22 @@ impl Engine {
             "group commit"
         );
         match result {
-            Ok(outcomes) => {
-                for (pending, outcome) in batch.into_iter().zip(outcomes) {
-                    if outcome.is_some()
-                        && let Ok(mut cooldowns) = self.cooldowns.lock()
-                    {
-                        cooldowns.insert(pending.award.member, pending.award.at);
+            Ok((outcomes, board_order)) => {
+                // Senders hear of their committed awards first; the rank moves follow under
+                // the board order (a /rank in between still counts right: it ranks the stored
+                // standing against the others).
+                let mut moves = Vec::with_capacity(outcomes.len());
+                for (pending, mut outcome) in batch.into_iter().zip(outcomes) {
+                    if let Some(outcome) = &mut outcome {
+                        if let Ok(mut cooldowns) = self.cooldowns.lock() {
+                            cooldowns.insert(pending.award.member, pending.award.at);
+                        }
+                        moves.push((std::mem::take(&mut outcome.changes), outcome.hidden));
                     }
                     let _ = pending.done.send(Ok(outcome));
                 }
+                self.after_awards(&moves);
+                drop(board_order);
             }
             Err(e) => {
                 tracing::error!(error = %e, awards = batch.len(), "group commit of message XP failed");
@@ -110,13 +117,14 @@ impl Engine {
         }
     }
 
-    /// One transaction for the whole batch; the live boards move only after it committed, and
-    /// the next batch may start its transaction while they move.
+    /// One transaction for the whole batch. Returns with the writer lock handed on, so the next
+    /// batch may start its transaction, and the board order held: the caller moves the live
+    /// boards under it.
     async fn commit_batch(
         &self,
         batch: &[PendingAward],
         writer: tokio::sync::MutexGuard<'_, ()>,
-    ) -> Result<Vec<Option<AwardOutcome>>, StoreError> {
+    ) -> Result<(Vec<Option<AwardOutcome>>, tokio::sync::MutexGuard<'_, ()>), StoreError> {
         let awards: Vec<&MessageAward> = batch.iter().map(|p| &p.award).collect();
         let mut boards: Vec<Board> = Vec::new();
         for award in &awards {
@@ -162,8 +170,6 @@ impl Engine {
             .await?;
         tx.commit().await?;
         drop(writer);
-        self.after_awards(outcomes.iter().flatten());
-        drop(board_order);
-        Ok(outcomes)
+        Ok((outcomes, board_order))
     }
 }

@@ -8,7 +8,7 @@ use crate::core::commands::BoardArg;
 use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
 use crate::core::rank_index::{RankIndex, Standing};
-use crate::store::{AwardOutcome, BoardRow, StoreError};
+use crate::store::{AwardOutcome, BoardChange, BoardRow, StoreError};
 
 const PAGE_SIZE: usize = 10;
 
@@ -40,10 +40,11 @@ impl Engine {
         Ok(())
     }
 
-    /// Moves a committed batch of awards on the live boards.
-    pub(crate) fn after_awards<'a>(&self, outcomes: impl Iterator<Item = &'a AwardOutcome>) {
+    /// Moves a committed batch of awards (each award's board changes and hidden flag) on the
+    /// live boards.
+    pub(crate) fn after_awards(&self, moves: &[(Vec<BoardChange>, bool)]) {
         if let Ok(mut boards) = self.boards.write() {
-            boards.apply_batch(outcomes);
+            boards.apply_batch(moves);
         }
     }
 
