@@ -11,39 +11,6 @@ use steward::store::{LedgerKind, Store};
 
 use crate::helpers::*;
 
-/// Every line of a board (place, name, score), all pages.
-async fn listed(app: &TestApp, board: &str) -> Vec<String> {
-    let admin = console("admin");
-    let mut lines = Vec::new();
-    for page in 1..=5 {
-        let text = app
-            .ask(&admin, &format!("/leaderboard {board} {page}"))
-            .await;
-        lines.extend(
-            text.lines()
-                .filter(|l| l.starts_with('#'))
-                .map(str::to_owned),
-        );
-    }
-    lines
-}
-
-/// The member names of board lines, in order.
-fn names_of(lines: &[String]) -> Vec<String> {
-    lines
-        .iter()
-        .map(|l| {
-            l.split(':')
-                .next()
-                .unwrap()
-                .split(' ')
-                .nth(1)
-                .unwrap()
-                .to_owned()
-        })
-        .collect()
-}
-
 #[tokio::test]
 async fn an_award_still_in_the_log_counts_for_another_process_as_after_a_crash() {
     let app = spawn_app().await;
@@ -141,10 +108,10 @@ async fn live_ranks_from_appended_awards_agree_with_the_folded_totals() {
     let mut scores: Vec<i64> = last_week.iter().map(|s| s.score()).collect();
     scores.sort_unstable();
     assert_eq!(scores, vec![20; 6], "{last_week:?}");
-    let live_all = listed(&app, "all").await;
-    let live_week = listed(&app, "week").await;
-    let live_month = listed(&app, "month").await;
-    let live_season = listed(&app, "season").await;
+    let live_all = board_lines(&app, "all").await;
+    let live_week = board_lines(&app, "week").await;
+    let live_month = board_lines(&app, "month").await;
+    let live_season = board_lines(&app, "season").await;
     assert!(!live_season.is_empty());
     // The truth from the stored totals (reading them folds the log first).
     let mut truth = Vec::new();
@@ -159,8 +126,8 @@ async fn live_ranks_from_appended_awards_agree_with_the_folded_totals() {
     assert_eq!(names_of(&live_all), expected);
     // A restart rebuilds every board from the folded tables: the same order.
     let app = app.restart().await;
-    assert_eq!(listed(&app, "all").await, live_all);
-    assert_eq!(listed(&app, "week").await, live_week);
-    assert_eq!(listed(&app, "month").await, live_month);
-    assert_eq!(listed(&app, "season").await, live_season);
+    assert_eq!(board_lines(&app, "all").await, live_all);
+    assert_eq!(board_lines(&app, "week").await, live_week);
+    assert_eq!(board_lines(&app, "month").await, live_month);
+    assert_eq!(board_lines(&app, "season").await, live_season);
 }

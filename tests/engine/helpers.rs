@@ -281,3 +281,36 @@ impl TestApp {
         row
     }
 }
+
+/// Every line of a board (place, name, score), up to five pages, as an operator sees them.
+pub async fn board_lines(app: &TestApp, board: &str) -> Vec<String> {
+    let admin = console("admin");
+    let mut lines = Vec::new();
+    for page in 1..=5 {
+        let text = app
+            .ask(&admin, &format!("/leaderboard {board} {page}"))
+            .await;
+        lines.extend(
+            text.lines()
+                .filter(|l| l.starts_with('#'))
+                .map(str::to_owned),
+        );
+    }
+    lines
+}
+
+/// The member names of board lines ("#3 alice: ..."), in order.
+pub fn names_of(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| {
+            l.split(':')
+                .next()
+                .unwrap()
+                .split(' ')
+                .nth(1)
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}

@@ -165,25 +165,7 @@ async fn the_fast_rank_agrees_with_a_full_sort_after_random_activity() {
             "{name}: {rank}"
         );
     }
-    let mut listed = Vec::new();
-    for page in 1..=3 {
-        let board = app.ask(&admin, &format!("/leaderboard all {page}")).await;
-        listed.extend(
-            board
-                .lines()
-                .skip(1)
-                .filter(|l| l.starts_with('#'))
-                .map(|l| {
-                    l.split(':')
-                        .next()
-                        .unwrap()
-                        .split(' ')
-                        .nth(1)
-                        .unwrap()
-                        .to_owned()
-                }),
-        );
-    }
+    let listed = names_of(&board_lines(&app, "all").await);
     let expected: Vec<String> = truth.iter().map(|t| t.3.clone()).collect();
     assert_eq!(listed, expected);
 }
