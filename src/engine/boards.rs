@@ -1,7 +1,7 @@
 //! The live leaderboards: one rank index per board in use (all time, this week, this month, the
 //! running season), rebuilt from the database on first use and kept in step with every award.
-//! Callers change them only while holding the engine's writer lock, after their transaction
-//! committed, so the indexes follow the database's order of writes.
+//! Callers change them only while holding the engine's board order, after their transaction
+//! committed, so the indexes follow the database's order of writes (`engine/scoring.rs`).
 
 use std::collections::HashMap;
 
@@ -43,6 +43,17 @@ impl LiveBoard {
             by_member.remove(&standing.member());
         }
     }
+
+    /// Moves a member from `before` to `after`; a hidden member only leaves the board.
+    fn shift(&mut self, before: Option<Standing>, after: Standing, hidden: bool) {
+        if !hidden {
+            self.index.replace(before, after);
+            self.put(after);
+        } else if let Some(before) = &before {
+            self.index.remove(before);
+            self.forget(before);
+        }
+    }
 }
 
 impl LiveBoards {
@@ -82,13 +93,7 @@ impl LiveBoards {
     pub(crate) fn apply(&mut self, changes: &[BoardChange], hidden: bool) {
         for change in changes {
             if let Some(live) = self.boards.get_mut(&change.board) {
-                if !hidden {
-                    live.index.replace(change.before, change.after);
-                    live.put(change.after);
-                } else if let Some(before) = &change.before {
-                    live.index.remove(before);
-                    live.forget(before);
-                }
+                live.shift(change.before, change.after, hidden);
             }
         }
     }
@@ -115,13 +120,7 @@ impl LiveBoards {
             let mut ordered: Vec<_> = by_member.into_values().collect();
             ordered.sort_unstable_by_key(|(_, after, _)| *after);
             for (before, after, hidden) in ordered {
-                if !hidden {
-                    live.index.replace(before, after);
-                    live.put(after);
-                } else if let Some(before) = &before {
-                    live.index.remove(before);
-                    live.forget(before);
-                }
+                live.shift(before, after, hidden);
             }
         }
     }

@@ -79,9 +79,9 @@ pub struct Engine {
     platform: Arc<dyn ChatPlatform>,
     clock: Arc<dyn Clock>,
     writer: tokio::sync::Mutex<()>,
-    /// Taken after a commit and before the writer lock is released, held while the live
-    /// boards move: board changes follow the order of commits even though a message batch
-    /// releases the writer before moving its boards (see `engine/scoring.rs`).
+    /// Held while the live boards move, and taken by every writer before it reads them: board
+    /// changes follow the order of commits even though a message batch releases the writer
+    /// before moving its boards (see `engine/scoring.rs`).
     board_order: tokio::sync::Mutex<()>,
     boards: RwLock<LiveBoards>,
     accounts: Mutex<HashMap<AccountRef, CachedAccount>>,
