@@ -175,13 +175,13 @@ async fn run(config: Config) -> Result<()> {
             let bot = telegram::connect(token, &config.telegram.api_url)?;
             let platform = TelegramPlatform::new(bot.clone(), config.telegram.chats.clone());
             router = router.with(Platform::Telegram, Arc::new(platform));
-            Some(bot)
+            Some((bot, config.telegram.clone()))
         }
         None => None,
     };
     let discord = match &config.discord.token {
         Some(_) => {
-            let adapter = DiscordAdapter::connect(&config)
+            let adapter = DiscordAdapter::connect(&config.discord, &config.membership.tiers)
                 .await
                 .context("Failed to set up the Discord client")?;
             let platform = adapter.platform(config.discord.guilds.clone());
@@ -197,9 +197,9 @@ async fn run(config: Config) -> Result<()> {
     );
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut tasks = vec![tokio::spawn(engine.clone().run_scheduler(stopped.clone()))];
-    if let Some(bot) = telegram {
+    if let Some((bot, section)) = telegram {
         tasks.push(tokio::spawn(
-            TelegramAdapter::new(bot, engine.clone()).run(stopped.clone()),
+            TelegramAdapter::new(bot, engine.clone(), &section).run(stopped.clone()),
         ));
         tracing::info!("Telegram adapter started (long polling)");
     }

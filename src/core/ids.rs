@@ -81,6 +81,15 @@ impl AccountRef {
     }
 }
 
+/// An account as an adapter saw it on an event: who, and the names shown for them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountProfile {
+    pub account: AccountRef,
+    pub display_name: String,
+    /// The handle people type after `@`, if the platform has one.
+    pub username: Option<String>,
+}
+
 impl fmt::Display for AccountRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.platform, self.user_id)

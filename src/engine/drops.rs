@@ -11,6 +11,15 @@ use crate::core::ids::{ChatRef, MemberId};
 use crate::core::tiers::TierDef;
 use crate::store::{DropRow, NewDrop, SourceMessage};
 
+/// Who asks to see a drop; see [`Engine::can_see`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Viewer {
+    Operator,
+    Member(MemberId),
+    /// An account never seen: no tier.
+    Unknown,
+}
+
 /// The target word for "a DM to each member of the tier".
 pub(crate) const DM_TARGET: &str = "dm";
 
@@ -283,27 +292,42 @@ impl Engine {
         ))
     }
 
-    /// Whether a member may see a drop gated to `tier`.
+    /// Whether `viewer` may see a drop gated to `tier`: operators see every drop (they keep
+    /// access regardless of tier), members what their tier in effect gives them, someone never
+    /// seen only ungated drops.
     pub(crate) async fn can_see(
         &self,
-        member: MemberId,
+        viewer: Viewer,
         tier: Option<&str>,
         now: DateTime<Utc>,
     ) -> EngineResult<bool> {
         let Some(required) = tier.and_then(|t| self.tier(t).ok()) else {
             return Ok(true);
         };
-        Ok(self
-            .effective_tier(member, now)
-            .await?
-            .is_some_and(|t| t.rank >= required.rank))
+        Ok(match viewer {
+            Viewer::Operator => true,
+            Viewer::Member(member) => self
+                .effective_tier(member, now)
+                .await?
+                .is_some_and(|t| t.rank >= required.rank),
+            Viewer::Unknown => false,
+        })
+    }
+
+    /// The viewer behind a command.
+    pub(crate) fn viewer(&self, ctx: &CommandContext) -> Viewer {
+        if self.is_operator(&ctx.sender) {
+            Viewer::Operator
+        } else {
+            Viewer::Member(ctx.member)
+        }
     }
 
     pub(crate) async fn upcoming_for_member(&self, ctx: &CommandContext) -> EngineResult<String> {
         let mut lines = Vec::new();
         for drop in self.store.upcoming_drops(100).await? {
             if self
-                .can_see(ctx.member, drop.tier.as_deref(), ctx.at)
+                .can_see(self.viewer(ctx), drop.tier.as_deref(), ctx.at)
                 .await?
             {
                 lines.push(self.drop_line(&drop));
@@ -328,7 +352,7 @@ impl Engine {
         let drop = self.find_drop(id).await?;
         if !self.store.was_delivered(drop.id).await?
             || !self
-                .can_see(ctx.member, drop.tier.as_deref(), ctx.at)
+                .can_see(self.viewer(ctx), drop.tier.as_deref(), ctx.at)
                 .await?
         {
             return refuse(format!(

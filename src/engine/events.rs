@@ -3,8 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::core::ids::{AccountRef, ChatRef};
-use crate::store::AccountProfile;
+use crate::core::ids::{AccountProfile, AccountRef, ChatRef};
 
 /// A person (or bot) as seen on one event.
 #[derive(Debug, Clone, PartialEq, Eq)]

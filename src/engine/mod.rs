@@ -6,8 +6,10 @@
 //! the in-memory rank indexes in the database's order of commits.
 
 mod boards;
+mod choices;
 pub mod clock;
 mod commands;
+mod cursors;
 mod delivery;
 mod drops;
 pub mod events;
@@ -38,6 +40,7 @@ use crate::config::Config;
 use crate::core::ids::{AccountRef, MemberId};
 use crate::store::{Season, Store, StoreError};
 use boards::LiveBoards;
+pub use choices::{Choice, MAX_CHOICES};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use commands::CommandContext;
 pub use events::{Event, Mention, MessageEvent, Person, QuotedMessage, Sender};
@@ -134,11 +137,10 @@ impl Engine {
         Ok(engine)
     }
 
-    #[must_use]
-    pub fn config(&self) -> &Config {
-        &self.config
-    }
-
+    /// The database, for tests and `steward bench` to inspect what the engine wrote.
+    /// Adapters never use it: they reach state through the engine's methods, which apply the
+    /// access rules.
+    #[doc(hidden)]
     #[must_use]
     pub fn store(&self) -> &Store {
         &self.store

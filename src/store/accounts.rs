@@ -6,16 +6,7 @@ use sqlx::sqlite::SqliteRow;
 
 use super::{Result, Store, StoreError, WriteTx, from_millis, millis, parse_day};
 use crate::core::daily::DailyState;
-use crate::core::ids::{AccountRef, MemberId, Platform};
-
-/// An account as an adapter saw it on an event.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AccountProfile {
-    pub account: AccountRef,
-    pub display_name: String,
-    /// The handle people type after `@`, if the platform has one.
-    pub username: Option<String>,
-}
+use crate::core::ids::{AccountProfile, AccountRef, MemberId, Platform};
 
 /// A member's stored totals and settings.
 #[derive(Debug, Clone)]

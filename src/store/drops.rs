@@ -102,6 +102,18 @@ impl Store {
         Ok(rows.iter().map(drop_row).collect())
     }
 
+    /// Drops delivered somewhere at least once and not cancelled, newest first.
+    pub async fn delivered_drops(&self, limit: u32) -> Result<Vec<DropRow>> {
+        let rows = sqlx::query(with_filter(
+            "WHERE cancelled_at IS NULL AND EXISTS (SELECT 1 FROM deliveries d \
+             WHERE d.drop_id = drops.id AND d.state = 'sent') ORDER BY id DESC LIMIT ?",
+        ))
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(drop_row).collect())
+    }
+
     /// Drops whose next occurrence is due at `now`.
     pub async fn due_drops(&self, now: DateTime<Utc>, limit: u32) -> Result<Vec<DropRow>> {
         let rows = sqlx::query(with_filter(

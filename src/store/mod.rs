@@ -29,7 +29,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
-pub use accounts::{AccountProfile, MemberRow};
+pub use accounts::MemberRow;
 pub use boards::BoardRow;
 pub use deliveries::{AttemptResult, DeliveryRow};
 pub use drops::{DropRow, NewDrop, SourceMessage};

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::harness::{self, TELEGRAM_GROUP, alice, olga};
+use crate::harness::{self, TELEGRAM_GROUP, alice, bob, olga};
 use crate::payloads::{self, ANNOUNCEMENTS, MEMBER_PERMISSIONS};
 
 fn schedule(text: &str) -> Value {
@@ -270,5 +270,95 @@ async fn discord_form_opened_before_a_restart_says_it_expired() {
         app.discord.posted().is_empty(),
         "nothing was scheduled or posted"
     );
+    app.shutdown().await;
+}
+
+/// The labels Discord would show `caller` while they type a drop id.
+async fn drop_choices(
+    app: &harness::App,
+    caller: &Value,
+    command: &str,
+    sub: Option<&str>,
+) -> Vec<String> {
+    let id = app.discord.next_id();
+    let typing = payloads::autocomplete(id, caller, command, sub, ("id", 4, ""));
+    app.discord.dispatch("INTERACTION_CREATE", typing);
+    let answer = app.discord.callback_of(id).await;
+    answer["data"]["choices"]
+        .as_array()
+        .map(|choices| {
+            choices
+                .iter()
+                .map(|c| c["name"].as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Waits until drop #`id` was delivered somewhere, as `/drop status` reports it.
+async fn wait_until_sent(app: &harness::App, id: i64) {
+    let status = json!([{"name": "status", "type": 1, "options": [
+        {"name": "id", "type": 4, "value": id}]}]);
+    for _ in 0..250 {
+        let answer = app
+            .slash(&olga(), MEMBER_PERMISSIONS, "drop", status.clone(), &[])
+            .await;
+        if answer.contains(": sent") {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("drop #{id} was never sent");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_rate_autocomplete_never_shows_a_member_a_drop_their_tier_withholds() {
+    let app = harness::spawn().await;
+    let grant = json!([{"name": "grant", "type": 1, "options": [
+        {"name": "member", "type": 6, "value": "502"},
+        {"name": "tier", "type": 3, "value": "pro"},
+        {"name": "duration", "type": 3, "value": "30d"}]}]);
+    app.slash(&olga(), MEMBER_PERMISSIONS, "member", grant, &[&bob()])
+        .await;
+    let pro = |when: &str, text: &str| {
+        json!([{"name": "schedule", "type": 1, "options": [
+            {"name": "when", "type": 3, "value": when},
+            {"name": "text", "type": 3, "value": text},
+            {"name": "tier", "type": 3, "value": "pro"}]}])
+    };
+    let scheduled = [
+        schedule("Open lesson"),
+        pro("in 2h", "Pro secret: the answer is 42"),
+        pro("now", "Pro recording"),
+    ];
+    for options in scheduled {
+        app.slash(&olga(), MEMBER_PERMISSIONS, "drop", options, &[])
+            .await;
+    }
+    wait_until_sent(&app, 1).await;
+    wait_until_sent(&app, 3).await;
+    // Alice is a known member without a tier (not only a stranger).
+    app.slash(&alice(), MEMBER_PERMISSIONS, "rank", json!([]), &[])
+        .await;
+
+    let free = drop_choices(&app, &alice(), "rate", None).await;
+    assert_eq!(
+        free,
+        ["#1 Open lesson"],
+        "a free member sees only what reached them"
+    );
+    let paid = drop_choices(&app, &bob(), "rate", None).await;
+    assert_eq!(
+        paid,
+        ["#3 Pro recording", "#1 Open lesson"],
+        "never an undelivered drop"
+    );
+    let managed = drop_choices(&app, &olga(), "drop", Some("show")).await;
+    assert!(
+        managed.iter().any(|c| c.starts_with("#2 Pro secret")),
+        "an operator still sees the drops they manage: {managed:?}"
+    );
+    let refused = drop_choices(&app, &alice(), "drop", Some("cancel")).await;
+    assert!(refused.is_empty(), "members manage no drops: {refused:?}");
     app.shutdown().await;
 }

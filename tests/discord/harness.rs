@@ -111,7 +111,9 @@ async fn start(with_telegram: bool) -> App {
         "STEWARD_TELEGRAM_TOKEN" if with_telegram => Some("123:TEST".to_owned()),
         _ => None,
     });
-    let adapter = DiscordAdapter::connect(&config).await.unwrap();
+    let adapter = DiscordAdapter::connect(&config.discord, &config.membership.tiers)
+        .await
+        .unwrap();
     let mut router = PlatformRouter::default().with(
         Platform::Discord,
         Arc::new(adapter.platform(config.discord.guilds.clone())),
@@ -125,6 +127,7 @@ async fn start(with_telegram: bool) -> App {
         }
         None => None,
     };
+    let section = config.telegram.clone();
     let store = Store::open(&config.database_path).await.unwrap();
     let engine = Arc::new(
         Engine::start(config, store, Arc::new(router), Arc::new(SystemClock))
@@ -141,7 +144,7 @@ async fn start(with_telegram: bool) -> App {
     ];
     if let Some(bot) = bot {
         tasks.push(tokio::spawn(
-            TelegramAdapter::new(bot, engine.clone()).run(stopped),
+            TelegramAdapter::new(bot, engine.clone(), &section).run(stopped),
         ));
     }
     discord.wait_connected().await;
@@ -167,7 +170,9 @@ pub async fn adapter_for(
     let dir = tempfile::tempdir().unwrap();
     let mut config = config_for(&dir, fake);
     config.apply_env(|key| (key == "STEWARD_DISCORD_TOKEN").then(|| token.to_owned()));
-    let adapter = DiscordAdapter::connect(&config).await.unwrap();
+    let adapter = DiscordAdapter::connect(&config.discord, &config.membership.tiers)
+        .await
+        .unwrap();
     let router = PlatformRouter::default().with(
         Platform::Discord,
         Arc::new(adapter.platform(config.discord.guilds.clone())),
@@ -190,6 +195,11 @@ impl App {
     }
 
     /// A member runs a slash command; returns the text of the answer.
+    /// The database file this app runs on.
+    pub fn database_path(&self) -> std::path::PathBuf {
+        self._dir.path().join("steward.db")
+    }
+
     pub async fn slash(
         &self,
         caller: &Value,

@@ -190,7 +190,7 @@ fn check_options(command: &str, options: &[serde_json::Value]) {
 async fn discord_slow_answer_is_deferred_within_three_seconds_then_edited() {
     let app = harness::spawn().await;
     // Another writer holds the database for longer than Discord's 3 s window allows.
-    let other = steward::store::Store::open(&app.engine.config().database_path)
+    let other = steward::store::Store::open(&app.database_path())
         .await
         .unwrap();
     let held = other.begin().await.unwrap();

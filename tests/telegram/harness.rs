@@ -76,6 +76,7 @@ async fn start(fake: FakeBotApi, dir: Arc<TempDir>) -> TgApp {
     let bot = telegram::connect(&token, &config.telegram.api_url).unwrap();
     let platform = TelegramPlatform::new(bot.clone(), config.telegram.chats.clone());
     let router = PlatformRouter::default().with(Platform::Telegram, Arc::new(platform));
+    let section = config.telegram.clone();
     let store = Store::open(&config.database_path).await.unwrap();
     let engine = Arc::new(
         Engine::start(config, store, Arc::new(router), Arc::new(SystemClock))
@@ -85,7 +86,7 @@ async fn start(fake: FakeBotApi, dir: Arc<TempDir>) -> TgApp {
     let (stop, stopped) = watch::channel(false);
     let tasks = vec![
         tokio::spawn(engine.clone().run_scheduler(stopped.clone())),
-        tokio::spawn(TelegramAdapter::new(bot, engine.clone()).run(stopped)),
+        tokio::spawn(TelegramAdapter::new(bot, engine.clone(), &section).run(stopped)),
     ];
     TgApp {
         fake,

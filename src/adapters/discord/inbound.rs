@@ -7,9 +7,8 @@ use serenity::model::guild::{Member, PartialMember};
 use serenity::model::id::{ChannelId, GuildId};
 use serenity::model::user::User;
 
-use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::ids::{AccountProfile, AccountRef, ChatRef, Platform};
 use crate::engine::{Mention, MessageEvent, Person, QuotedMessage, Sender};
-use crate::store::AccountProfile;
 
 /// The mention token of a Discord user in command text: `@d<ID>`.
 #[must_use]

@@ -208,28 +208,29 @@ async fn on_button(ctx: &Context, engine: &Engine, press: ComponentInteraction) 
     answer(ctx, engine, press.id, &press.token, event, true).await;
 }
 
+/// Choices while someone types an option. Each list comes from the engine, which offers only
+/// what this person may see (a member never reads a drop their tier withholds).
 async fn autocomplete(ctx: &Context, engine: &Engine, command: CommandInteraction) {
     let Some(focused) = command.data.autocomplete() else {
         return;
     };
-    let typed = focused.value.to_lowercase();
+    let typed = focused.value;
+    let asker = sender(&command.user, command.member.as_deref());
     let mut choices = CreateAutocompleteResponse::new();
     if focused.name == "reward" {
-        for reward in &engine.config().membership.rewards {
-            if reward.id.contains(&typed) || reward.name.to_lowercase().contains(&typed) {
-                let label = format!("{} ({} points)", reward.name, reward.cost);
-                choices = choices.add_string_choice(label, reward.id.clone());
-            }
+        for reward in engine.rewards_on_sale(typed) {
+            choices = choices.add_string_choice(reward.label, reward.value);
         }
     } else {
-        match engine.store().upcoming_drops(25).await {
+        let drops = if command.data.name == "rate" {
+            engine.drops_member_may_rate(&asker, typed).await
+        } else {
+            engine.drops_operator_manages(&asker, typed).await
+        };
+        match drops {
             Ok(drops) => {
-                for drop in drops
-                    .iter()
-                    .filter(|d| d.id.to_string().starts_with(&typed))
-                {
-                    let preview: String = drop.text.chars().take(80).collect();
-                    choices = choices.add_int_choice(format!("#{} {preview}", drop.id), drop.id);
+                for drop in drops {
+                    choices = choices.add_int_choice(drop.label, drop.value);
                 }
             }
             Err(e) => tracing::warn!(error = %e, "drop autocomplete failed"),

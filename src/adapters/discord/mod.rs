@@ -20,6 +20,7 @@ use serenity::{Client, async_trait};
 use tokio::sync::{Semaphore, SemaphorePermit, watch};
 
 use crate::config::{DiscordConfig, Secret};
+use crate::core::tiers::TierDef;
 use crate::engine::{Engine, Event};
 pub use outbound::DiscordPlatform;
 
@@ -92,8 +93,10 @@ pub struct DiscordAdapter {
 impl DiscordAdapter {
     /// Builds the client; the engine is handed over with [`DiscordAdapter::run`], since the
     /// engine needs this adapter's [`DiscordPlatform`] first.
-    pub async fn connect(config: &crate::config::Config) -> Result<Self, serenity::Error> {
-        let discord: &DiscordConfig = &config.discord;
+    pub async fn connect(
+        discord: &DiscordConfig,
+        tiers: &[TierDef],
+    ) -> Result<Self, serenity::Error> {
         let Some(token) = &discord.token else {
             return Err(serenity::Error::Other("no Discord token is configured"));
         };
@@ -102,7 +105,7 @@ impl DiscordAdapter {
         let handler = Handler {
             engine: engine.clone(),
             in_flight: in_flight.clone(),
-            commands: slash::definitions(config),
+            commands: slash::definitions(tiers),
             guilds: discord.guilds.clone(),
             forms: interactions::Forms::default(),
         };

@@ -6,8 +6,8 @@ use serenity::builder::{CreateCommand, CreateCommandOption};
 use serenity::model::application::{CommandOptionType, CommandType};
 use serenity::model::permissions::Permissions;
 
-use crate::config::Config;
 use crate::core::commands::{Audience, COMMANDS, CommandSpec, MAX_AMOUNT};
+use crate::core::tiers::TierDef;
 
 /// The name of the message command that schedules a message as a drop.
 pub const SCHEDULE_AS_DROP: &str = "Schedule as drop";
@@ -45,16 +45,16 @@ fn sub(name: &str, description: &str, options: Vec<CreateCommandOption>) -> Crea
     option(CommandOptionType::SubCommand, name, description).set_sub_options(options)
 }
 
-fn tier_choice(config: &Config, description: &str, required: bool) -> CreateCommandOption {
+fn tier_choice(tiers: &[TierDef], description: &str, required: bool) -> CreateCommandOption {
     let mut tier = option(CommandOptionType::String, "tier", description).required(required);
-    for def in config.membership.tiers.iter().take(MAX_CHOICES) {
+    for def in tiers.iter().take(MAX_CHOICES) {
         tier = tier.add_string_choice(&def.name, &def.id);
     }
     tier
 }
 
 /// The options of one catalogue command.
-fn options_of(spec: &CommandSpec, config: &Config) -> Vec<CreateCommandOption> {
+fn options_of(spec: &CommandSpec, tiers: &[TierDef]) -> Vec<CreateCommandOption> {
     match spec.name {
         "rank" => vec![member("Whose rank (default: yours)", false)],
         "history" => vec![member("Whose history (operators only for others)", false)],
@@ -131,7 +131,7 @@ fn options_of(spec: &CommandSpec, config: &Config) -> Vec<CreateCommandOption> {
             let term = || {
                 vec![
                     member("Who", true),
-                    tier_choice(config, "Which tier", true),
+                    tier_choice(tiers, "Which tier", true),
                     text("duration", "30d, 12w, 6m, 1y or lifetime", true),
                 ]
             };
@@ -147,13 +147,13 @@ fn options_of(spec: &CommandSpec, config: &Config) -> Vec<CreateCommandOption> {
                     "End a member's tier now",
                     vec![
                         member("Who", true),
-                        tier_choice(config, "Which tier (default: all)", false),
+                        tier_choice(tiers, "Which tier (default: all)", false),
                     ],
                 ),
                 sub(
                     "list",
                     "List members with a running tier",
-                    vec![tier_choice(config, "Only this tier", false)],
+                    vec![tier_choice(tiers, "Only this tier", false)],
                 ),
             ]
         }
@@ -174,7 +174,7 @@ fn options_of(spec: &CommandSpec, config: &Config) -> Vec<CreateCommandOption> {
                         false,
                     ),
                     text("to", "Channel names from config, comma-separated", false),
-                    tier_choice(config, "Only for this tier and above", false),
+                    tier_choice(tiers, "Only for this tier and above", false),
                 ],
             ),
             sub("list", "Upcoming drops", vec![]),
@@ -193,13 +193,13 @@ fn options_of(spec: &CommandSpec, config: &Config) -> Vec<CreateCommandOption> {
 
 /// Every command to register in a community guild.
 #[must_use]
-pub fn definitions(config: &Config) -> Vec<CreateCommand> {
+pub fn definitions(tiers: &[TierDef]) -> Vec<CreateCommand> {
     let mut commands: Vec<CreateCommand> = COMMANDS
         .iter()
         .map(|spec| {
             let command = CreateCommand::new(spec.name)
                 .description(spec.summary)
-                .set_options(options_of(spec, config));
+                .set_options(options_of(spec, tiers));
             match spec.audience {
                 Audience::Member => command,
                 // Hidden from members; the engine checks again when it runs.

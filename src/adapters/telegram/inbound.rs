@@ -4,9 +4,8 @@
 use chrono::{DateTime, Utc};
 use teloxide::types::{Chat, Message, MessageEntityKind, User};
 
-use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::ids::{AccountProfile, AccountRef, ChatRef, Platform};
 use crate::engine::{Mention, MessageEvent, Person, QuotedMessage, Sender};
-use crate::store::AccountProfile;
 
 pub(super) fn person(user: &User) -> Person {
     let mut name = user.first_name.clone();

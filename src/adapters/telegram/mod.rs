@@ -18,7 +18,7 @@ use teloxide::prelude::Requester;
 use teloxide::types::{AllowedUpdate, BotCommand, BotCommandScope, Update, UpdateKind};
 use tokio::sync::watch;
 
-use crate::config::Secret;
+use crate::config::{Secret, TelegramConfig};
 use crate::core::commands::{Audience, COMMANDS};
 use crate::core::ids::{ChatRef, Platform};
 use crate::engine::{Engine, Event, MessageEvent, Sender};
@@ -28,7 +28,6 @@ pub use outbound::TelegramPlatform;
 /// The bot client, paced under Telegram's limits (about 30 messages/s overall, 20/min per group).
 pub type TgBot = Throttle<Bot>;
 
-const OFFSET_KEY: &str = "telegram.update_offset";
 /// Long-polling wait; below the HTTP client's 17 s timeout.
 const POLL_SECONDS: u32 = 10;
 
@@ -89,13 +88,12 @@ pub struct TelegramAdapter {
 
 impl TelegramAdapter {
     #[must_use]
-    pub fn new(bot: TgBot, engine: Arc<Engine>) -> Self {
-        let chats = engine.config().telegram.chats.clone();
+    pub fn new(bot: TgBot, engine: Arc<Engine>, config: &TelegramConfig) -> Self {
         Self {
             bot,
             engine,
             admins: AdminCache::default(),
-            chats,
+            chats: config.chats.clone(),
         }
     }
 
@@ -126,8 +124,8 @@ impl TelegramAdapter {
     /// restart resumes where this run stopped.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
         self.register_commands().await;
-        let mut offset: i32 = match self.engine.store().adapter_value(OFFSET_KEY).await {
-            Ok(value) => value.and_then(|v| v.parse().ok()).unwrap_or(0),
+        let mut offset: i32 = match self.engine.update_cursor(Platform::Telegram).await {
+            Ok(cursor) => cursor.and_then(|c| i32::try_from(c).ok()).unwrap_or(0),
             Err(e) => {
                 tracing::error!(error = %e, "cannot read the stored Telegram offset; starting from the server's");
                 0
@@ -173,8 +171,7 @@ impl TelegramAdapter {
                 offset = last.saturating_add(1).try_into().unwrap_or(i32::MAX);
                 if let Err(e) = self
                     .engine
-                    .store()
-                    .set_adapter_value(OFFSET_KEY, &offset.to_string())
+                    .save_update_cursor(Platform::Telegram, i64::from(offset))
                     .await
                 {
                     tracing::error!(error = %e, "cannot store the Telegram offset");

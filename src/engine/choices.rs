@@ -1,0 +1,112 @@
+//! What an adapter may offer someone to pick while they type (Discord autocomplete): drops they
+//! may rate, drops an operator manages, rewards on sale. Each list applies the same rule as the
+//! command it completes, so a choice never names or previews what the asker may not see, and a
+//! lookup never creates a member.
+
+use super::drops::Viewer;
+use super::events::Sender;
+use super::{Engine, EngineResult};
+use crate::store::DropRow;
+
+/// At most this many choices (Discord's limit).
+pub const MAX_CHOICES: usize = 25;
+/// Characters of a drop's text shown after its id.
+const PREVIEW_CHARS: usize = 80;
+/// How many recent drops are looked at before filtering by what the asker may see.
+const SCAN: u32 = 200;
+
+/// One pickable item: the label people read and the value the command receives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice<V> {
+    pub label: String,
+    pub value: V,
+}
+
+fn drop_choice(drop: &DropRow) -> Choice<i64> {
+    let first_line = drop.text.lines().next().unwrap_or_default();
+    let preview: String = first_line.chars().take(PREVIEW_CHARS).collect();
+    Choice {
+        label: format!("#{} {preview}", drop.id),
+        value: drop.id,
+    }
+}
+
+fn id_matches(drop: &DropRow, typed: &str) -> bool {
+    drop.id
+        .to_string()
+        .starts_with(typed.trim().trim_start_matches('#'))
+}
+
+impl Engine {
+    /// Drops `sender` may rate (the `/rate` rule: delivered, and their tier, or operator
+    /// status, lets them see it), newest first, whose id starts with `typed`.
+    pub async fn drops_member_may_rate(
+        &self,
+        sender: &Sender,
+        typed: &str,
+    ) -> EngineResult<Vec<Choice<i64>>> {
+        let now = self.now();
+        let viewer = if self.is_operator(sender) {
+            Viewer::Operator
+        } else {
+            match self.store.member_of(&sender.person.profile.account).await? {
+                Some(member) => Viewer::Member(member),
+                None => Viewer::Unknown,
+            }
+        };
+        let mut choices = Vec::new();
+        for drop in self.store.delivered_drops(SCAN).await? {
+            if choices.len() == MAX_CHOICES {
+                break;
+            }
+            if !id_matches(&drop, typed) {
+                continue;
+            }
+            if self.can_see(viewer, drop.tier.as_deref(), now).await? {
+                choices.push(drop_choice(&drop));
+            }
+        }
+        Ok(choices)
+    }
+
+    /// Drops an operator manages (`/drop show|cancel|status|stats`): upcoming ones, then
+    /// delivered ones. Members get none: the commands are an operator's.
+    pub async fn drops_operator_manages(
+        &self,
+        sender: &Sender,
+        typed: &str,
+    ) -> EngineResult<Vec<Choice<i64>>> {
+        if !self.is_operator(sender) {
+            return Ok(Vec::new());
+        }
+        let upcoming = self.store.upcoming_drops(SCAN).await?;
+        let delivered = self.store.delivered_drops(SCAN).await?;
+        let mut choices: Vec<Choice<i64>> = Vec::new();
+        for drop in upcoming.iter().chain(&delivered) {
+            if choices.len() == MAX_CHOICES {
+                break;
+            }
+            if id_matches(drop, typed) && choices.iter().all(|c| c.value != drop.id) {
+                choices.push(drop_choice(drop));
+            }
+        }
+        Ok(choices)
+    }
+
+    /// Rewards on sale in the shop whose id or name contains `typed`.
+    #[must_use]
+    pub fn rewards_on_sale(&self, typed: &str) -> Vec<Choice<String>> {
+        let typed = typed.trim().to_lowercase();
+        self.config
+            .membership
+            .rewards
+            .iter()
+            .filter(|r| r.id.contains(&typed) || r.name.to_lowercase().contains(&typed))
+            .take(MAX_CHOICES)
+            .map(|r| Choice {
+                label: format!("{} ({} points)", r.name, r.cost),
+                value: r.id.clone(),
+            })
+            .collect()
+    }
+}

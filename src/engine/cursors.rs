@@ -1,0 +1,25 @@
+//! Where an adapter resumes after a restart: the platform's update cursor (Telegram's
+//! `getUpdates` offset), kept in the database so no update is handled twice or skipped.
+
+use super::{Engine, EngineResult};
+use crate::core::ids::Platform;
+
+fn cursor_key(platform: Platform) -> String {
+    format!("{platform}.update_offset")
+}
+
+impl Engine {
+    /// The update cursor `platform`'s adapter saved last, if any.
+    pub async fn update_cursor(&self, platform: Platform) -> EngineResult<Option<i64>> {
+        let stored = self.store.adapter_value(&cursor_key(platform)).await?;
+        Ok(stored.and_then(|value| value.parse().ok()))
+    }
+
+    /// Saves the cursor from which `platform`'s adapter resumes.
+    pub async fn save_update_cursor(&self, platform: Platform, cursor: i64) -> EngineResult<()> {
+        self.store
+            .set_adapter_value(&cursor_key(platform), &cursor.to_string())
+            .await?;
+        Ok(())
+    }
+}
