@@ -196,7 +196,7 @@ async fn run(config: Config) -> Result<()> {
             .context("Failed to start the engine")?,
     );
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let mut tasks = vec![tokio::spawn(engine.clone().run_scheduler(stopped.clone()))];
+    let mut tasks = vec![tokio::spawn(engine.clone().run(stopped.clone()))];
     if let Some((bot, section)) = telegram {
         tasks.push(tokio::spawn(
             TelegramAdapter::new(bot, engine.clone(), &section).run(stopped.clone()),
@@ -240,14 +240,14 @@ async fn console(config: Config, as_name: &str) -> Result<()> {
         );
     }
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let scheduler = tokio::spawn(engine.clone().run_scheduler(stopped));
+    let background = tokio::spawn(engine.clone().run(stopped));
     let mut console = Console::new(as_name, out);
     let input = tokio::io::BufReader::new(tokio::io::stdin());
     let result = console.run(&engine, input, shutdown_signal()).await;
     // Let a delivery in progress finish before the database closes.
     let _ = stop.send(true);
-    if let Err(e) = scheduler.await {
-        tracing::error!(error = %e, "the scheduler stopped abnormally");
+    if let Err(e) = background.await {
+        tracing::error!(error = %e, "the scheduler or the award log's fold stopped abnormally");
     }
     engine.shutdown().await;
     result.context("Failed to read the console input")

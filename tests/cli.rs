@@ -191,3 +191,41 @@ fn a_console_drop_arrives_when_it_is_due() {
     );
     assert!(text.contains("console:general: sent"), "{text}");
 }
+
+#[test]
+fn a_second_process_on_the_same_database_is_refused_with_the_reason() {
+    use std::io::{BufRead, BufReader};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Command::new(env!("CARGO_BIN_EXE_steward"))
+        .args(["console", "--as", "alice"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = first.stdin.take().unwrap();
+    stdin.write_all(b"/rank\n").unwrap();
+    stdin.flush().unwrap();
+    let mut lines = BufReader::new(first.stdout.take().unwrap()).lines();
+    assert!(lines.any(|l| l.unwrap().starts_with("bot> Balance:")));
+
+    let second = steward(dir.path(), &["console", "--as", "bob"], "hello\n/rank\n");
+    assert!(!second.status.success(), "{second:?}");
+    let error = String::from_utf8_lossy(&second.stderr);
+    assert!(
+        error.contains(&format!("another Steward process (pid {})", first.id()))
+            && error.contains("steward.db"),
+        "{error}"
+    );
+    assert!(stdout(&second).is_empty(), "nothing was handled");
+
+    drop(stdin); // end of input: the first console closes the database and exits
+    assert!(first.wait().unwrap().success());
+    let third = stdout(&steward(dir.path(), &["console", "--as", "bob"], "/rank\n"));
+    assert!(
+        third.contains("bob: Level 0"),
+        "free again once the first stopped: {third}"
+    );
+}

@@ -72,6 +72,9 @@ async fn ingest(engine: &Arc<Engine>, messages: Vec<i64>, concurrency: usize) ->
     let total = messages.len();
     let at = engine.now();
     let per_task = total.div_ceil(concurrency.max(1));
+    // The fold runs beside the stream, as in `steward run`.
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let folds = tokio::spawn(engine.clone().run_folds(stopped));
     let started = Instant::now();
     let mut tasks = JoinSet::new();
     for chunk in messages.chunks(per_task.max(1)) {
@@ -90,9 +93,11 @@ async fn ingest(engine: &Arc<Engine>, messages: Vec<i64>, concurrency: usize) ->
         });
     }
     while tasks.join_next().await.is_some() {}
+    let _ = stop.send(true);
+    let _ = folds.await;
     // The rate counts the fold of the award log into totals, ledger and boards: what a
     // sustained stream costs, not only its appends.
-    if let Err(e) = engine.store().settle().await {
+    if let Err(e) = engine.fold_step().await {
         tracing::warn!(error = %e, "folding the award log failed");
     }
     total as f64 / started.elapsed().as_secs_f64()
@@ -258,7 +263,7 @@ async fn drop_lateness(dir: &Path, total: usize) -> Result<f64, BenchError> {
     }
     tx.commit().await?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let scheduler = tokio::spawn(engine.clone().run_scheduler(stopped));
+    let scheduler = tokio::spawn(engine.clone().run(stopped));
     let deadline = Instant::now() + Duration::from_secs(40);
     while platform.arrivals.lock().map(|a| a.len()).unwrap_or(0) < due_count
         && Instant::now() < deadline

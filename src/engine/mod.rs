@@ -2,18 +2,17 @@
 //! platform actions. Adapters call [`Engine::handle`]; the engine answers with the reply for the
 //! chat and acts on the world only through [`ChatPlatform`].
 //!
-//! Writes that move scores run under one writer lock: SQLite has one writer anyway, and it keeps
-//! the in-memory rank indexes in the database's order of commits.
+//! The engine is a few components that keep their data and locks side by side: the
+//! scoreboard (`ranking/`: live boards, season, the writer lock and the board order), identity
+//! (`identity/`: the account cache) and ingest (`ingest/`: the group-commit queue, the cooldown
+//! cache and the award log's fold). Commands are grouped by capability (`points/`,
+//! `membership/`, `content/`). Lock poisoning has one policy (`sync.rs`).
 
-mod boards;
-mod choices;
 pub mod clock;
 mod commands;
+mod content;
 mod cursors;
-mod delivery;
-mod drops;
 pub mod events;
-mod expiry;
 mod format;
 mod identity;
 mod ingest;
@@ -24,29 +23,28 @@ pub mod platform;
 mod points;
 mod ranking;
 mod scheduler;
-mod scoring;
-mod seasons;
-mod shop;
+mod sync;
 
-use std::collections::HashMap;
-use std::sync::atomic::AtomicU64;
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
+use tokio::sync::watch;
 
 use crate::config::Config;
-use crate::core::ids::{AccountRef, MemberId};
-use crate::store::{Season, Store, StoreError};
-use boards::LiveBoards;
-pub use choices::{Choice, MAX_CHOICES};
+use crate::store::{Store, StoreError};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use commands::CommandContext;
+pub use content::{Choice, MAX_CHOICES};
 pub use events::{Event, Mention, MessageEvent, Person, QuotedMessage, Sender};
+use identity::IdentityCache;
+pub use ingest::FOLD_EVERY;
+use ingest::Ingest;
 pub use platform::{
     ChatPlatform, DropTarget, OutboundDrop, PlatformError, RecordingPlatform, Sent,
 };
+use ranking::Scoreboard;
 pub use scheduler::TickOutcome;
 
 /// Why a request was not carried out.
@@ -67,36 +65,18 @@ pub(crate) fn refuse<T>(text: impl Into<String>) -> EngineResult<T> {
     Err(EngineError::Refused(text.into()))
 }
 
-/// What the engine remembers of an account between events, to skip a database round trip.
-#[derive(Debug, Clone)]
-struct CachedAccount {
-    member: MemberId,
-    display_name: String,
-    username: Option<String>,
-}
-
 /// One community's bot.
 pub struct Engine {
     config: Config,
     store: Store,
     platform: Arc<dyn ChatPlatform>,
     clock: Arc<dyn Clock>,
-    writer: tokio::sync::Mutex<()>,
-    /// Held while the live boards move, and taken by every writer before it reads them: board
-    /// changes follow the order of commits even though a message batch releases the writer
-    /// before moving its boards (see `engine/scoring.rs`).
-    board_order: tokio::sync::Mutex<()>,
-    boards: RwLock<LiveBoards>,
-    accounts: Mutex<HashMap<AccountRef, CachedAccount>>,
-    cooldowns: Mutex<HashMap<MemberId, DateTime<Utc>>>,
-    season: RwLock<Option<Season>>,
+    scores: Scoreboard,
+    identity: IdentityCache,
+    ingest: Ingest,
     rng: Mutex<StdRng>,
     /// Wakes the scheduler loop when something is scheduled, cancelled or granted.
     wake: tokio::sync::Notify,
-    /// Message awards waiting for the next group commit.
-    ingest: Mutex<Vec<ingest::PendingAward>>,
-    /// Counts account merges, so a cache fill that raced one is not kept.
-    merges: AtomicU64,
 }
 
 impl Engine {
@@ -113,16 +93,11 @@ impl Engine {
             store,
             platform,
             clock,
-            writer: tokio::sync::Mutex::new(()),
-            board_order: tokio::sync::Mutex::new(()),
-            boards: RwLock::new(LiveBoards::default()),
-            accounts: Mutex::new(HashMap::new()),
-            cooldowns: Mutex::new(HashMap::new()),
-            season: RwLock::new(season),
+            scores: Scoreboard::new(season),
+            identity: IdentityCache::default(),
+            ingest: Ingest::default(),
             rng: Mutex::new(StdRng::from_os_rng()),
             wake: tokio::sync::Notify::new(),
-            ingest: Mutex::new(Vec::new()),
-            merges: AtomicU64::new(0),
         };
         let recovered = engine.store.recover_interrupted().await?;
         if recovered > 0 {
@@ -132,9 +107,18 @@ impl Engine {
             );
         }
         let now = engine.now();
-        // No other task can see the engine yet, so no writer lock is needed to load the boards.
+        // No other task can see the engine yet, so no lock is needed to load the boards.
         engine.ensure_live(&engine.period_boards_at(now)).await?;
         Ok(engine)
+    }
+
+    /// Runs the engine's background work until `stop` turns true: the scheduler and the award
+    /// log's fold. Adapters run beside it; [`Engine::shutdown`] comes after both stopped.
+    pub async fn run(self: Arc<Self>, stop: watch::Receiver<bool>) {
+        tokio::join!(
+            self.clone().run_scheduler(stop.clone()),
+            self.run_folds(stop)
+        );
     }
 
     /// The database, for tests and `steward bench` to inspect what the engine wrote.
@@ -174,9 +158,9 @@ impl Engine {
     /// Closes the database cleanly; call once, after the last event.
     /// Awards still queued for a group commit are committed first: a clean stop loses none.
     pub async fn shutdown(&self) {
-        let writer = self.writer.lock().await;
+        let writer = self.scores.lock_writer().await;
         self.commit_queued_awards(writer).await;
-        let _writer = self.writer.lock().await;
+        let _writer = self.scores.lock_writer().await;
         self.store.close().await;
     }
 
@@ -194,17 +178,11 @@ impl Engine {
 
     fn random_unit(&self) -> f64 {
         use rand::Rng;
-        self.rng
-            .lock()
-            .map(|mut r| r.random::<f64>())
-            .unwrap_or(0.5)
+        sync::lock(&self.rng).random::<f64>()
     }
 
     fn random_u64(&self) -> u64 {
         use rand::Rng;
-        self.rng
-            .lock()
-            .map(|mut r| r.random::<u64>())
-            .unwrap_or_default()
+        sync::lock(&self.rng).random::<u64>()
     }
 }

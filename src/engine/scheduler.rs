@@ -51,11 +51,7 @@ impl Engine {
 
     /// When the next thing falls due, if anything is waiting.
     pub async fn next_wake(&self, now: DateTime<Utc>) -> EngineResult<Option<DateTime<Utc>>> {
-        let season_end = self
-            .season
-            .read()
-            .ok()
-            .and_then(|s| s.as_ref().and_then(|s| s.ends_at));
+        let season_end = self.scores.season().and_then(|s| s.ends_at);
         let candidates = [
             self.store.next_drop_at().await?,
             self.store.next_delivery_at().await?,

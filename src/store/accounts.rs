@@ -105,8 +105,9 @@ impl Store {
     }
 }
 
-impl WriteTx {
+impl<S> WriteTx<S> {
     /// The member behind an account, creating both on first sight and refreshing the names.
+    /// Touches no score, so it runs in any transaction.
     pub async fn ensure_account(
         &mut self,
         profile: &AccountProfile,
@@ -161,7 +162,9 @@ impl WriteTx {
             }
         }
     }
+}
 
+impl WriteTx {
     pub async fn member(&mut self, id: MemberId) -> Result<MemberRow> {
         let row = sqlx::query(MEMBER_BY_ID)
             .bind(id.0)

@@ -6,21 +6,19 @@
 //!
 //! Every other write transaction folds first ([`Store::begin`]), and reads of scores settle
 //! first ([`Store::settle`]), so no decision and no reply ever sees a total without its logged
-//! awards. To decide a batch (level-ups, the cooldown) without folding, each process keeps
-//! [`PendingAwards`]: the log's unfolded rows summed per member, checked against the log's
-//! `MAX(seq)` inside every append, so a log another process changed is re-read.
+//! awards. To decide a batch (level-ups, the cooldown) without folding, the store keeps
+//! [`PendingAwards`]: the log's unfolded rows summed per member. Only one process opens a
+//! database file (`process_lock.rs`), so that sum is the log's whole truth; after a failed
+//! commit, or at open (a crash may have left rows), it is read from the table again.
 
 use std::collections::HashMap;
+use std::marker::PhantomData;
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Duration;
 
-use super::{Result, Store, WriteTx};
+use super::{Result, Store, UnsettledTx, WriteTx};
 
 /// What one process knows of the log, shared by its store handles.
 pub(crate) type SharedLog = Arc<Mutex<PendingAwards>>;
-
-/// How often a non-empty log is folded when nothing else folds it first.
-const FOLD_EVERY: Duration = Duration::from_secs(1);
 
 /// Unfolded awards of one member.
 #[derive(Debug, Clone, Copy, Default)]
@@ -49,13 +47,10 @@ pub(crate) struct LoggedAward {
     pub at: i64,
 }
 
-/// The log's unfolded rows summed per member, valid while the log's `MAX(seq)`
-/// equals `seen` (a seq is never reused, so equal means unchanged).
+/// The log's unfolded rows summed per member.
 #[derive(Debug, Default)]
 pub(crate) struct PendingAwards {
-    /// `MAX(seq)` of the log this state describes (`None`: empty); `known` false after a
-    /// failed commit, when the state may not match the file.
-    seen: Option<i64>,
+    /// False at open and after a failed commit, when the sums may not match the file.
     known: bool,
     rows: usize,
     members: HashMap<i64, Pending>,
@@ -64,11 +59,12 @@ pub(crate) struct PendingAwards {
 /// A change to the overlay, applied when its transaction commits.
 #[derive(Debug)]
 pub(crate) enum LogChange {
-    Appended { rows: Vec<LoggedAward>, seq: i64 },
+    Appended(Vec<LoggedAward>),
     Folded,
 }
 
 impl PendingAwards {
+    /// An empty log, as after a fold.
     pub(crate) fn fresh() -> Self {
         Self {
             known: true,
@@ -76,8 +72,9 @@ impl PendingAwards {
         }
     }
 
-    fn matches(&self, max_seq: Option<i64>) -> bool {
-        self.known && self.seen == max_seq
+    /// Not known yet: read from the table before use.
+    pub(crate) fn unknown() -> Self {
+        Self::default()
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -94,11 +91,10 @@ impl PendingAwards {
 
     fn apply(&mut self, change: LogChange) {
         match change {
-            LogChange::Appended { rows, seq } => {
+            LogChange::Appended(rows) => {
                 for row in &rows {
                     self.add(row);
                 }
-                self.seen = Some(seq);
             }
             LogChange::Folded => *self = Self::fresh(),
         }
@@ -116,17 +112,11 @@ pub(crate) fn lock(log: &SharedLog) -> MutexGuard<'_, PendingAwards> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-impl WriteTx {
-    async fn log_max_seq(&mut self) -> Result<Option<i64>> {
-        Ok(sqlx::query_scalar("SELECT MAX(seq) FROM award_log")
-            .fetch_one(&mut *self.tx)
-            .await?)
-    }
-
-    /// Makes this process's overlay describe the log as this transaction sees it, given the
-    /// log's `MAX(seq)` read in this transaction.
-    pub(crate) async fn sync_award_log(&mut self, max_seq: Option<i64>) -> Result<()> {
-        if lock(&self.log).matches(max_seq) {
+impl UnsettledTx {
+    /// Reads the log's rows into the sums when they are not known (at open, after a failed
+    /// commit).
+    pub(crate) async fn sync_award_log(&mut self) -> Result<()> {
+        if lock(&self.log).known {
             return Ok(());
         }
         let rows: Vec<(i64, i64, i64)> =
@@ -137,7 +127,6 @@ impl WriteTx {
         for (member, xp, at) in rows {
             fresh.add(&LoggedAward { member, xp, at });
         }
-        fresh.seen = max_seq;
         *lock(&self.log) = fresh;
         Ok(())
     }
@@ -148,7 +137,7 @@ impl WriteTx {
         json_rows: String,
         rows: Vec<LoggedAward>,
     ) -> Result<()> {
-        let done = sqlx::query(
+        sqlx::query(
             "INSERT INTO award_log (member_id, xp, day, at, boards) \
              SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), \
              json_extract(value, '$[3]'), json_extract(value, '$[4]') FROM json_each(?)",
@@ -156,20 +145,28 @@ impl WriteTx {
         .bind(json_rows)
         .execute(&mut *self.tx)
         .await?;
-        self.staged.push(LogChange::Appended {
-            rows,
-            seq: done.last_insert_rowid(),
-        });
+        self.staged.push(LogChange::Appended(rows));
         Ok(())
+    }
+
+    /// Folds the log: from here on the transaction reads whole totals.
+    pub(crate) async fn settle(mut self) -> Result<WriteTx> {
+        self.fold_award_log().await?;
+        let WriteTx {
+            tx, log, staged, ..
+        } = self;
+        Ok(WriteTx {
+            tx,
+            log,
+            staged,
+            kind: PhantomData,
+        })
     }
 
     /// Moves every logged award into the member totals, the ledger's day rows and the period
     /// boards, and empties the log; a no-op on an empty log.
-    pub(crate) async fn fold_award_log(&mut self) -> Result<()> {
-        if self.log_max_seq().await?.is_none() {
-            if !lock(&self.log).is_empty() {
-                self.staged.push(LogChange::Folded); // another process folded ours
-            }
+    async fn fold_award_log(&mut self) -> Result<()> {
+        if lock(&self.log).is_empty() {
             return Ok(());
         }
         sqlx::query(
@@ -225,12 +222,16 @@ impl WriteTx {
         self.staged.push(LogChange::Folded);
         Ok(())
     }
+}
 
+impl<S> WriteTx<S> {
     /// Applies the overlay changes of this transaction, then commits. The write lock is still
     /// held while the overlay changes, so no other transaction sees it half way; if the commit
     /// fails, the overlay is marked unknown and re-read by the next append.
     pub async fn commit(self) -> Result<()> {
-        let WriteTx { tx, log, staged } = self;
+        let WriteTx {
+            tx, log, staged, ..
+        } = self;
         if !staged.is_empty() {
             let mut pending = lock(&log);
             for change in staged {
@@ -246,45 +247,18 @@ impl WriteTx {
 }
 
 impl Store {
+    /// Whether committed message awards wait in the log.
+    #[must_use]
+    pub fn has_unfolded_awards(&self) -> bool {
+        !lock(&self.log).is_empty()
+    }
+
     /// Folds the award log if it holds anything, so that reads of totals, the ledger and
     /// period scores include every committed award.
     pub async fn settle(&self) -> Result<()> {
-        let pending = !lock(&self.log).is_empty()
-            || sqlx::query_scalar::<_, bool>("SELECT EXISTS (SELECT 1 FROM award_log)")
-                .fetch_one(&self.pool)
-                .await?;
-        if pending {
+        if self.has_unfolded_awards() {
             self.begin().await?.commit().await?;
         }
         Ok(())
-    }
-}
-
-/// Folds this process's awards every [`FOLD_EVERY`] until the store closes, so the log stays
-/// about a second long even when no other write comes by.
-pub(crate) async fn fold_in_background(store: Store) {
-    loop {
-        tokio::time::sleep(FOLD_EVERY).await;
-        if store.writer.is_closed() {
-            return;
-        }
-        if lock(&store.log).is_empty() {
-            continue;
-        }
-        let started = std::time::Instant::now();
-        match store.begin().await {
-            Ok(tx) => match tx.commit().await {
-                Ok(()) => tracing::debug!(
-                    micros = started.elapsed().as_micros() as u64,
-                    "award log folded"
-                ),
-                Err(e) => tracing::warn!(error = %e, "folding the award log failed; retrying"),
-            },
-            Err(e) if store.writer.is_closed() => {
-                let _ = e;
-                return;
-            }
-            Err(e) => tracing::warn!(error = %e, "folding the award log failed; retrying"),
-        }
     }
 }

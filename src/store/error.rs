@@ -12,6 +12,13 @@ pub enum StoreError {
         #[source]
         source: sqlx::Error,
     },
+    /// Another process (a running `steward run`, a console) has the database open.
+    #[error(
+        "another Steward process{} is using {}: only one process may run on a database file. Stop it first (or give this one its own database.path).",
+        holder.map(|pid| format!(" (pid {pid})")).unwrap_or_default(),
+        path.display()
+    )]
+    InUse { path: PathBuf, holder: Option<u32> },
     /// A migration failed; the database is left at the last good version.
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),

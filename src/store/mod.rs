@@ -16,10 +16,12 @@ mod ledger;
 mod link;
 mod memberships;
 mod message_batch;
+mod process_lock;
 mod scores;
 mod seasons;
 mod thanks;
 
+use std::marker::PhantomData;
 use std::path::Path;
 use std::str::FromStr;
 use std::sync::{Arc, Mutex};
@@ -37,8 +39,7 @@ pub use error::StoreError;
 pub use ledger::{LedgerEntry, LedgerKind};
 pub use link::MergeOutcome;
 pub use memberships::{HeldMembership, MembershipEvent};
-pub use message_batch::MessageAward;
-pub use scores::{Award, AwardOutcome, BoardChange};
+pub use scores::Award;
 pub use seasons::Season;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -52,21 +53,37 @@ pub struct Store {
     /// page cache whenever another connection committed, so writes that rotated over the
     /// pool started every transaction cold; on one connection the hot pages stay cached.
     writer: SqlitePool,
-    /// This process's view of the unfolded award log.
+    /// The unfolded award log, summed per member.
     log: award_log::SharedLog,
+    /// This process's claim on the file; see `process_lock.rs`.
+    lock: process_lock::ProcessLock,
 }
 
 /// One read-then-write transaction (`BEGIN IMMEDIATE`). Dropped without [`WriteTx::commit`], it
-/// rolls back.
-pub struct WriteTx {
+/// rolls back. Its type says whether it sees folded totals: a [`Settled`] one (from
+/// [`Store::begin`]) folded the award log first, so every score it reads or writes is whole;
+/// an [`UnsettledTx`] (from [`Store::begin_unsettled`]) left the log alone and offers only what
+/// needs no total: appending message awards, accounts.
+pub struct WriteTx<S = Settled> {
     tx: Transaction<'static, Sqlite>,
     log: award_log::SharedLog,
     /// Changes to the award log overlay, applied at commit.
     staged: Vec<award_log::LogChange>,
+    kind: PhantomData<S>,
 }
 
+/// A transaction that folded the award log before its first read.
+pub struct Settled;
+
+/// A transaction that left the award log as it is.
+pub struct Unsettled;
+
+/// See [`WriteTx`].
+pub type UnsettledTx = WriteTx<Unsettled>;
+
 impl Store {
-    /// Opens (creating if missing) the database file and applies pending migrations.
+    /// Opens (creating if missing) the database file and applies pending migrations. Refused
+    /// while another process has it open.
     pub async fn open(path: &Path) -> Result<Self> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::Open {
@@ -74,6 +91,7 @@ impl Store {
                 source: sqlx::Error::Io(source),
             })?;
         }
+        let lock = process_lock::ProcessLock::acquire(path)?;
         let options = SqliteConnectOptions::from_str("sqlite:")
             .map_err(|source| StoreError::Open {
                 path: path.to_path_buf(),
@@ -112,36 +130,35 @@ impl Store {
         let store = Self {
             pool,
             writer,
-            log: Arc::new(Mutex::new(award_log::PendingAwards::fresh())),
+            log: Arc::new(Mutex::new(award_log::PendingAwards::unknown())),
+            lock,
         };
         // Awards logged before a crash are folded now, before anything reads a total.
         store.settle().await?;
         tokio::spawn(checkpoint_in_background(store.pool.clone()));
-        tokio::spawn(award_log::fold_in_background(store.clone()));
         Ok(store)
     }
 
     /// Starts a write transaction that holds SQLite's write lock from its first statement,
     /// with the award log folded in, so it reads and writes settled totals.
     pub async fn begin(&self) -> Result<WriteTx> {
-        let mut tx = self.begin_unsettled().await?;
-        tx.fold_award_log().await?;
-        Ok(tx)
+        self.begin_unsettled().await?.settle().await
     }
 
     /// A write transaction that leaves the award log as it is: for message awards (which
     /// read through the log) and for writes that touch no score, ledger row or period board.
-    pub async fn begin_unsettled(&self) -> Result<WriteTx> {
+    pub async fn begin_unsettled(&self) -> Result<UnsettledTx> {
         let tx = self.writer.begin_with("BEGIN IMMEDIATE").await?;
         Ok(WriteTx {
             tx,
             log: self.log.clone(),
             staged: Vec::new(),
+            kind: PhantomData,
         })
     }
 
     /// Folds the award log, waits for in-flight queries and closes every connection,
-    /// checkpointing the WAL.
+    /// checkpointing the WAL; then another process may open the file.
     pub async fn close(&self) {
         if let Err(e) = self.settle().await {
             // The log stays in the file and is folded at the next start.
@@ -149,6 +166,7 @@ impl Store {
         }
         self.pool.close().await;
         self.writer.close().await;
+        self.lock.release();
     }
 }
 

@@ -136,7 +136,7 @@ async fn start(with_telegram: bool) -> App {
     );
     let (stop, stopped) = watch::channel(false);
     let mut tasks = vec![
-        tokio::spawn(engine.clone().run_scheduler(stopped.clone())),
+        tokio::spawn(engine.clone().run(stopped.clone())),
         tokio::spawn({
             let (engine, stopped) = (engine.clone(), stopped.clone());
             async move { adapter.run(engine, stopped).await.unwrap() }

@@ -1,6 +1,7 @@
 //! Commands, message XP and thanks through slash commands and guild messages.
 
 use serde_json::json;
+use sqlx::Connection;
 
 use crate::harness::{self, alice, bob, olga};
 use crate::payloads::{ADMIN_PERMISSIONS, MEMBER_PERMISSIONS, bot_user};
@@ -189,11 +190,16 @@ fn check_options(command: &str, options: &[serde_json::Value]) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn discord_slow_answer_is_deferred_within_three_seconds_then_edited() {
     let app = harness::spawn().await;
-    // Another writer holds the database for longer than Discord's 3 s window allows.
-    let other = steward::store::Store::open(&app.database_path())
+    // Another writer holds the database for longer than Discord's 3 s window allows (a raw
+    // connection: a second Steward process would be refused).
+    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(app.database_path());
+    let mut other = sqlx::SqliteConnection::connect_with(&options)
         .await
         .unwrap();
-    let held = other.begin().await.unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut other)
+        .await
+        .unwrap();
     let id = app.discord.next_id();
     let interaction =
         crate::payloads::slash(id, &alice(), MEMBER_PERMISSIONS, "daily", json!([]), &[]);
@@ -203,10 +209,9 @@ async fn discord_slow_answer_is_deferred_within_three_seconds_then_edited() {
     assert_eq!(deferral["type"], 5, "a deferral first: {deferral}");
     assert!(sent.elapsed() < std::time::Duration::from_secs(3));
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
-    held.commit().await.unwrap();
+    sqlx::query("COMMIT").execute(&mut other).await.unwrap();
     let answer = app.discord.answer_to(id).await;
     assert!(answer.starts_with("Checked in: +50 XP"), "{answer}");
-    other.close().await;
     app.shutdown().await;
 }
 

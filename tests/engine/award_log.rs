@@ -1,53 +1,59 @@
 //! The award log behind message XP: an award is counted by every reader as soon as it is
-//! committed, by this process, by another process, and by the next start after a crash; the
-//! cooldown holds when another process folded the log; and the live ranks built from appended
-//! awards agree with the totals the fold writes.
+//! committed, and by the next start after a crash; the cooldown holds when the log was folded
+//! and the engine restarted; the fold step empties the log once; and the live ranks built from
+//! appended awards agree with the totals the fold writes.
 
 use chrono::Duration;
 use rand::{Rng, SeedableRng};
 use steward::core::periods::Board;
 use steward::engine::Event;
-use steward::store::{LedgerKind, Store};
+use steward::store::LedgerKind;
 
 use crate::helpers::*;
 
 #[tokio::test]
-async fn an_award_still_in_the_log_counts_for_another_process_as_after_a_crash() {
+async fn an_award_still_in_the_log_counts_after_a_crash() {
     let app = spawn_app().await;
     let alice = console("alice");
     app.say(&alice, "hello everyone").await;
-    let id = app.member(&alice).await.id;
-    // A second store on the file knows nothing of the first one's memory: what it reads is
-    // what a start after a crash would read.
-    let other = Store::open(&app.db_path).await.unwrap();
-    let row = other.member(id).await.unwrap();
+    assert!(
+        app.engine.store().has_unfolded_awards(),
+        "the award is committed to the log, not folded yet"
+    );
+    let account = &alice.profile.account;
+    let id = app
+        .engine
+        .store()
+        .member_of(account)
+        .await
+        .unwrap()
+        .unwrap();
+    // The new engine knows nothing of the old one's memory: what it reads is what the file
+    // holds, folded at its start.
+    let app = app.crash_and_restart().await;
+    let store = app.engine.store();
+    let row = store.member(id).await.unwrap();
     assert_eq!((row.xp, row.balance), (20, 20));
-    assert_eq!(other.ledger_totals(id).await.unwrap(), (20, 20));
-    let history = other.history(id, 10).await.unwrap();
+    assert_eq!(store.ledger_totals(id).await.unwrap(), (20, 20));
+    let history = store.history(id, 10).await.unwrap();
     assert_eq!(history.len(), 1, "{history:?}");
     assert_eq!(history[0].kind, Some(LedgerKind::Message));
     assert_eq!(history[0].delta_xp, 20);
-    other.close().await;
-    // And the first process still counts it exactly once.
+    // And it is counted exactly once.
     assert_eq!(xp_in(&app.ask(&alice, "/rank").await), 20);
     app.assert_books_balance(&alice).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_cooldown_holds_when_another_process_folded_the_log() {
+async fn the_cooldown_holds_across_a_fold_and_a_restart() {
     let app = spawn_app().await;
-    let other = app.second_engine().await;
     let (alice, bob) = (console("alice"), console("bob"));
     app.say(&alice, "first message").await;
-    // Bob's check-in on the other engine folds alice's award out of the log.
-    other
-        .handle(Event::Message(message(
-            &bob,
-            general(),
-            "/daily",
-            app.clock_now(),
-        )))
-        .await;
+    // Bob's check-in folds alice's award out of the log.
+    app.ask(&bob, "/daily").await;
+    assert!(!app.engine.store().has_unfolded_awards());
+    // A new engine has no cooldown cache: the stored time must hold the cooldown.
+    let app = app.restart().await;
     app.advance(Duration::seconds(30));
     app.say(&alice, "inside the cooldown").await;
     assert_eq!(xp_in(&app.ask(&alice, "/rank").await), 20);
@@ -55,6 +61,23 @@ async fn the_cooldown_holds_when_another_process_folded_the_log() {
     app.say(&alice, "after the cooldown").await;
     assert_eq!(xp_in(&app.ask(&alice, "/rank").await), 40);
     app.assert_books_balance(&alice).await;
+}
+
+#[tokio::test]
+async fn the_fold_step_moves_the_log_into_the_tables_once() {
+    let app = spawn_app().await;
+    let alice = console("alice");
+    app.say(&alice, "hello everyone").await;
+    assert!(app.engine.store().has_unfolded_awards());
+    assert!(app.engine.fold_step().await.unwrap(), "a log to fold");
+    assert!(!app.engine.store().has_unfolded_awards());
+    assert!(
+        !app.engine.fold_step().await.unwrap(),
+        "nothing left to fold"
+    );
+    let row = app.assert_books_balance(&alice).await;
+    assert_eq!(row.xp, 20);
+    assert_eq!(xp_in(&app.ask(&alice, "/rank").await), 20);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -117,16 +117,23 @@ impl TestApp {
         open(self.config, self.clock, self._dir).await
     }
 
-    /// A second engine on the same database file, as a second process would be; it records
-    /// onto the same platform, so tests see what both sent.
-    pub async fn second_engine(&self) -> Arc<Engine> {
-        let store = Store::open(&self.db_path).await.unwrap();
-        let platform = self.platform.clone();
-        Arc::new(
-            Engine::start(self.config.clone(), store, platform, self.clock.clone())
-                .await
-                .unwrap(),
-        )
+    /// Stops the engine without its shutdown (no final commit, no fold, the database not
+    /// closed) and starts a new one on the same file, as a restart after a crash would.
+    pub async fn crash_and_restart(self) -> TestApp {
+        let TestApp {
+            engine,
+            config,
+            clock,
+            _dir,
+            ..
+        } = self;
+        assert_eq!(
+            Arc::strong_count(&engine),
+            1,
+            "nothing else may hold the crashed engine"
+        );
+        drop(engine);
+        open(config, clock, _dir).await
     }
 
     pub fn advance(&self, by: Duration) {

@@ -13,9 +13,10 @@ use steward::store::Store;
 
 use crate::helpers::*;
 
-/// On each level-up announcement, reads the member's XP through a second connection.
+/// On each level-up announcement, reads the member's XP through a connection of its own: what
+/// is committed to the file (totals plus the award log), not what the engine remembers.
 struct DurabilityCheck {
-    store: Store,
+    db: sqlx::SqlitePool,
     seen: Mutex<Vec<(String, i64)>>,
 }
 
@@ -28,9 +29,15 @@ impl ChatPlatform for DurabilityCheck {
                 .next()
                 .unwrap_or_default()
                 .to_owned();
-            let account = AccountRef::new(Platform::Console, name.clone());
-            let id = self.store.member_of(&account).await.unwrap().unwrap();
-            let xp = self.store.member(id).await.unwrap().xp;
+            let xp: i64 = sqlx::query_scalar(
+                "SELECT m.xp + COALESCE((SELECT SUM(l.xp) FROM award_log l WHERE l.member_id = m.id), 0) \
+                 FROM members m JOIN accounts a ON a.member_id = m.id \
+                 WHERE a.platform = 'console' AND a.user_id = ?",
+            )
+            .bind(&name)
+            .fetch_one(&self.db)
+            .await
+            .unwrap();
             self.seen.lock().unwrap().push((name, xp));
             Ok(())
         })
@@ -76,8 +83,11 @@ async fn a_level_up_is_announced_only_after_its_award_is_durable() {
     let clock = Arc::new(ManualClock::new(start_time()));
     let path = dir.path().join("steward.db");
     Store::open(&path).await.unwrap().close().await;
+    let reader = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(&path)
+        .read_only(true);
     let check = Arc::new(DurabilityCheck {
-        store: Store::open(&path).await.unwrap(),
+        db: sqlx::SqlitePool::connect_with(reader).await.unwrap(),
         seen: Mutex::new(Vec::new()),
     });
     let engine = engine_on(&dir, check.clone(), clock.clone()).await;

@@ -36,3 +36,24 @@ async fn everything_survives_a_restart() {
     app.advance(Duration::days(1));
     assert!(app.ask(&alice, "/daily").await.contains("Streak: 2 days"));
 }
+
+#[tokio::test]
+async fn a_second_store_on_a_database_in_use_is_refused_until_the_first_closes() {
+    let app = spawn_app().await;
+    let refused = steward::store::Store::open(&app.db_path)
+        .await
+        .err()
+        .unwrap();
+    let text = refused.to_string();
+    assert!(
+        text.contains(&format!(
+            "another Steward process (pid {})",
+            std::process::id()
+        )),
+        "{text}"
+    );
+    let path = app.db_path.clone();
+    app.engine.shutdown().await;
+    let reopened = steward::store::Store::open(&path).await.unwrap();
+    reopened.close().await;
+}

@@ -85,7 +85,7 @@ async fn start(fake: FakeBotApi, dir: Arc<TempDir>) -> TgApp {
     );
     let (stop, stopped) = watch::channel(false);
     let tasks = vec![
-        tokio::spawn(engine.clone().run_scheduler(stopped.clone())),
+        tokio::spawn(engine.clone().run(stopped.clone())),
         tokio::spawn(TelegramAdapter::new(bot, engine.clone(), &section).run(stopped)),
     ];
     TgApp {

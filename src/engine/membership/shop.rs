@@ -2,9 +2,9 @@
 //! transaction that checks the balance, charges it, records the request and grants the tier, so
 //! the balance never goes below zero and a repeated request never pays twice.
 
-use super::commands::CommandContext;
-use super::membership::{Extension, extend_in};
-use super::{Engine, EngineResult, format, refuse};
+use super::{Extension, extend_in};
+use crate::engine::commands::CommandContext;
+use crate::engine::{Engine, EngineResult, format, refuse};
 use crate::store::{Award, LedgerKind};
 
 impl Engine {

@@ -2,9 +2,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::commands::CommandContext;
-use super::ranking::render_board;
-use super::{Engine, EngineResult, format, refuse};
+use super::render_board;
+use crate::engine::commands::CommandContext;
+use crate::engine::{Engine, EngineResult, format, refuse};
 use crate::store::Season;
 
 impl Engine {
@@ -20,7 +20,7 @@ impl Engine {
         if ends_at.is_some_and(|end| end <= ctx.at) {
             return refuse("That end date has already passed; pick a later one.");
         }
-        let lock = self.lock_scores().await;
+        let lock = self.scores.lock_scores().await;
         let mut tx = self.store.begin().await?;
         if let Some(running) = tx.active_season().await? {
             return refuse(format!(
@@ -35,9 +35,7 @@ impl Engine {
         }
         let season = tx.start_season(name, ctx.at, ends_at, &ctx.chat).await?;
         tx.commit().await?;
-        if let Ok(mut current) = self.season.write() {
-            *current = Some(season.clone());
-        }
+        self.scores.set_season(Some(season.clone()));
         self.ensure_live(&[season.board()]).await?;
         drop(lock);
         let until = match season.ends_at {
@@ -51,7 +49,7 @@ impl Engine {
     }
 
     pub(crate) async fn end_season_command(&self, ctx: &CommandContext) -> EngineResult<String> {
-        let _lock = self.lock_scores().await;
+        let _lock = self.scores.lock_scores().await;
         let mut tx = self.store.begin().await?;
         let Some(season) = tx.active_season().await? else {
             return refuse("No season is running. Start one with /season start NAME.");
@@ -64,17 +62,15 @@ impl Engine {
     /// Ends seasons whose end date has come (a step of the scheduler's tick); returns their names.
     pub(crate) async fn end_due_seasons(&self, now: DateTime<Utc>) -> EngineResult<Vec<String>> {
         let due = self
-            .season
-            .read()
-            .ok()
-            .and_then(|s| s.clone())
+            .scores
+            .season()
             .filter(|s| s.ends_at.is_some_and(|end| end <= now));
         let Some(season) = due else {
             return Ok(Vec::new());
         };
-        let _lock = self.lock_scores().await;
+        let _lock = self.scores.lock_scores().await;
         let mut tx = self.store.begin().await?;
-        // Another process may have ended it already.
+        // An operator's /season end may have come first.
         if tx.active_season().await?.is_none_or(|s| s.id != season.id) {
             return Ok(Vec::new());
         }
@@ -90,12 +86,8 @@ impl Engine {
 
     /// Forgets the ended season's live board and renders its final top 10.
     async fn after_season_end(&self, season: &Season) -> EngineResult<String> {
-        if let Ok(mut current) = self.season.write() {
-            *current = None;
-        }
-        if let Ok(mut boards) = self.boards.write() {
-            boards.drop_board(&season.board());
-        }
+        self.scores.set_season(None);
+        self.scores.boards_mut().drop_board(&season.board());
         let (rows, total) = self.store.archived_page(&season.board(), 0, 10).await?;
         let table = render_board(
             &format!("season “{}”, final top 10", season.name),

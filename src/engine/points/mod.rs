@@ -1,14 +1,15 @@
 //! Points commands: `/daily`, `/thanks` (and thanks words), operator `/points add|remove`,
 //! `/history`, and level-up announcements after any award.
 
-use super::commands::CommandContext;
-use super::events::Person;
-use super::{Engine, EngineResult, format, refuse};
 use crate::core::daily::{DailyDecision, DailyState};
 use crate::core::ids::MemberId;
 use crate::core::levels::{LevelInfo, rewards_reached};
+use crate::core::scoring::AwardOutcome;
 use crate::core::thanks::ThanksFacts;
-use crate::store::{Award, AwardOutcome, LedgerEntry, LedgerKind};
+use crate::engine::commands::CommandContext;
+use crate::engine::events::Person;
+use crate::engine::{Engine, EngineResult, format, refuse};
+use crate::store::{Award, LedgerEntry, LedgerKind};
 
 impl Engine {
     pub(crate) async fn daily(&self, ctx: &CommandContext) -> EngineResult<String> {

@@ -4,8 +4,8 @@
 //! lookup never creates a member.
 
 use super::drops::Viewer;
-use super::events::Sender;
-use super::{Engine, EngineResult};
+use crate::engine::events::Sender;
+use crate::engine::{Engine, EngineResult};
 use crate::store::DropRow;
 
 /// At most this many choices (Discord's limit).

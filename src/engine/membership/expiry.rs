@@ -3,9 +3,9 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{Engine, EngineResult, format};
 use crate::core::duration::describe;
 use crate::core::tiers;
+use crate::engine::{Engine, EngineResult, format};
 use crate::store::MembershipEvent;
 
 impl Engine {

@@ -1,14 +1,14 @@
-//! Ranking: keeping the live boards in step, `/rank`, `/leaderboard` and `/privacy`.
+//! Keeping the live boards loaded, `/rank`, `/leaderboard` and `/privacy`.
 
 use chrono::{DateTime, Utc};
 
-use super::commands::CommandContext;
-use super::{Engine, EngineResult, format, refuse};
 use crate::core::commands::BoardArg;
 use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
 use crate::core::rank_index::{RankIndex, Standing};
-use crate::store::{AwardOutcome, BoardChange, BoardRow, StoreError};
+use crate::engine::commands::CommandContext;
+use crate::engine::{Engine, EngineError, EngineResult, format, refuse};
+use crate::store::{BoardRow, StoreError};
 
 const PAGE_SIZE: usize = 10;
 
@@ -16,7 +16,7 @@ impl Engine {
     /// The period boards an award at `at` counts towards: this week, this month, the season.
     pub(crate) fn period_boards_at(&self, at: DateTime<Utc>) -> Vec<Board> {
         let mut boards = self.config.calendar.period_boards(at).to_vec();
-        if let Some(season) = self.season.read().ok().and_then(|s| s.clone())
+        if let Some(season) = self.scores.season()
             && season.started_at <= at
             && season.ends_at.is_none_or(|end| at < end)
         {
@@ -30,38 +30,18 @@ impl Engine {
     /// twice).
     pub(crate) async fn ensure_live(&self, boards: &[Board]) -> Result<(), StoreError> {
         for board in std::iter::once(&Board::AllTime).chain(boards) {
-            if !self.is_live(board) {
+            if !self.scores.is_live(board) {
                 let index = RankIndex::from_standings(self.store.load_board(board).await?);
-                if let Ok(mut boards) = self.boards.write() {
-                    boards.install(board.clone(), index);
-                }
+                self.scores.boards_mut().install(board.clone(), index);
             }
         }
         Ok(())
     }
 
-    /// Moves a committed batch of awards (each award's board changes and hidden flag) on the
-    /// live boards.
-    pub(crate) fn after_awards(&self, moves: &[(Vec<BoardChange>, bool)]) {
-        if let Ok(mut boards) = self.boards.write() {
-            boards.apply_batch(moves);
-        }
-    }
-
-    pub(crate) fn after_award(&self, outcome: &AwardOutcome) {
-        if let Ok(mut boards) = self.boards.write() {
-            boards.apply(&outcome.changes, outcome.hidden);
-        }
-    }
-
-    pub(crate) fn is_live(&self, board: &Board) -> bool {
-        self.boards.read().is_ok_and(|b| b.is_live(board))
-    }
-
     /// Makes a board live if it is not (a new week, a board nobody asked for yet).
     async fn make_live(&self, board: &Board) -> EngineResult<()> {
-        if !self.is_live(board) {
-            let _lock = self.lock_scores().await;
+        if !self.scores.is_live(board) {
+            let _lock = self.scores.lock_scores().await;
             self.ensure_live(std::slice::from_ref(board)).await?;
         }
         Ok(())
@@ -74,8 +54,13 @@ impl Engine {
         read: impl FnOnce(&RankIndex) -> T,
     ) -> EngineResult<T> {
         self.make_live(board).await?;
-        let boards = self.boards.read().map_err(|_| poisoned())?;
-        boards.get(board).map(read).ok_or_else(poisoned)
+        let boards = self.scores.boards();
+        // Live boards are only dropped at a season's end; a /leaderboard racing that end
+        // finds none and says so.
+        boards
+            .get(board)
+            .map(read)
+            .ok_or_else(|| EngineError::Refused("That leaderboard has just closed.".into()))
     }
 
     /// A page of a live board with the board's length.
@@ -212,17 +197,18 @@ impl Engine {
     }
 
     pub(crate) async fn privacy(&self, ctx: &CommandContext, hidden: bool) -> EngineResult<String> {
-        let _lock = self.lock_scores().await;
+        let _lock = self.scores.lock_scores().await;
         let mut tx = self.store.begin().await?;
         tx.set_hidden(ctx.member, hidden).await?;
         tx.commit().await?;
-        let live = self.boards.read().map(|b| b.live()).unwrap_or_default();
+        let live = self.scores.boards().live();
         let mut standings = Vec::new();
         for board in live {
             let standing = self.store.standing(&board, ctx.member).await?;
             standings.push((board, standing));
         }
-        if let Ok(mut boards) = self.boards.write() {
+        {
+            let mut boards = self.scores.boards_mut();
             // Remove first so showing twice never lists a member twice.
             boards.remove(&standings);
             if !hidden {
@@ -238,11 +224,6 @@ impl Engine {
     }
 }
 
-fn poisoned() -> super::EngineError {
-    super::EngineError::Refused("The leaderboard is being rebuilt; please try again.".into())
-}
-
-/// The board's text: a title, then `#R name: Level N, N XP` rows.
 pub(crate) fn render_board(
     title: &str,
     board: &Board,

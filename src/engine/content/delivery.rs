@@ -6,12 +6,12 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 
 use super::drops::DM_TARGET;
-use super::platform::{DropTarget, MessageRef, OutboundDrop, PlatformError};
-use super::{Engine, EngineResult, format};
 use crate::core::drops::delivery::{DeliveryState, MAX_ATTEMPTS, backoff, is_missed};
 use crate::core::drops::schedule::{Rule, next_occurrence};
 use crate::core::ids::{ChatRef, MemberId, Platform};
 use crate::core::tiers;
+use crate::engine::platform::{DropTarget, MessageRef, OutboundDrop, PlatformError};
+use crate::engine::{Engine, EngineResult, format};
 use crate::store::{AttemptResult, DeliveryRow, DropRow};
 
 /// What one pass of delivering did.

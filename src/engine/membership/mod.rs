@@ -3,13 +3,16 @@
 //! through the platform: given on grant, taken on end unless another tier or operator status
 //! still entitles it, and only reported when `membership.enforce = false`.
 
+mod expiry;
+mod shop;
+
 use chrono::{DateTime, Utc};
 
-use super::commands::CommandContext;
-use super::{Engine, EngineResult, format, refuse};
 use crate::core::duration::Term;
 use crate::core::ids::MemberId;
 use crate::core::tiers::{self, TierDef};
+use crate::engine::commands::CommandContext;
+use crate::engine::{Engine, EngineResult, format, refuse};
 use crate::store::{MembershipEvent, WriteTx};
 
 impl Engine {

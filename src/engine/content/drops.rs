@@ -3,12 +3,12 @@
 
 use chrono::{DateTime, Utc};
 
-use super::commands::CommandContext;
-use super::{Engine, EngineResult, format, refuse};
 use crate::core::drops::grammar::{DropCommand, DropRequest};
 use crate::core::drops::schedule::{Rule, next_occurrence};
 use crate::core::ids::{ChatRef, MemberId};
 use crate::core::tiers::TierDef;
+use crate::engine::commands::CommandContext;
+use crate::engine::{Engine, EngineError, EngineResult, format, refuse};
 use crate::store::{DropRow, NewDrop, SourceMessage};
 
 /// Who asks to see a drop; see [`Engine::can_see`].
@@ -109,14 +109,14 @@ impl Engine {
         let when = request
             .when
             .resolve(ctx.at, tz)
-            .map_err(super::EngineError::Refused)?;
+            .map_err(EngineError::Refused)?;
         let time_of_day = request
             .every
             .as_ref()
             .map(|_| when.with_timezone(&tz).time());
         let first = match (&request.every, time_of_day) {
             (Some(rule), Some(at)) => next_occurrence(rule, at, when, tz, true)
-                .ok_or_else(|| super::EngineError::Refused("That rule never runs.".into()))?,
+                .ok_or_else(|| EngineError::Refused("That rule never runs.".into()))?,
             _ => when,
         };
         let (text, source) = match (&request.text, &ctx.quoted) {

@@ -1,14 +1,15 @@
 //! The live leaderboards: one rank index per board in use (all time, this week, this month, the
 //! running season), rebuilt from the database on first use and kept in step with every award.
-//! Callers change them only while holding the engine's board order, after their transaction
-//! committed, so the indexes follow the database's order of writes (`engine/scoring.rs`).
+//! Callers change them only while holding the board order, after their transaction committed,
+//! so the indexes follow the database's order of writes (`scoreboard.rs`).
 
 use std::collections::HashMap;
 
 use crate::core::ids::MemberId;
+use crate::core::message_batch::PeriodStandings;
 use crate::core::periods::Board;
 use crate::core::rank_index::{RankIndex, Standing};
-use crate::store::BoardChange;
+use crate::core::scoring::BoardChange;
 
 /// One member's net move on one board in a batch: first before, last after, hidden.
 type Move = (Option<Standing>, Standing, bool);
@@ -63,16 +64,6 @@ impl LiveBoards {
 
     pub(crate) fn is_live(&self, board: &Board) -> bool {
         self.boards.contains_key(board)
-    }
-
-    /// A listed member's standing on a live period board (`None`: not listed, or not kept).
-    pub(crate) fn standing(&self, board: &Board, member: MemberId) -> Option<Standing> {
-        self.boards
-            .get(board)?
-            .by_member
-            .as_ref()?
-            .get(&member)
-            .copied()
     }
 
     /// Installs a freshly loaded board, dropping older boards of the same kind (last week's).
@@ -148,5 +139,18 @@ impl LiveBoards {
     /// The boards currently live, for refreshing one member everywhere.
     pub(crate) fn live(&self) -> Vec<Board> {
         self.boards.keys().cloned().collect()
+    }
+}
+
+/// A message batch reads a member's period standings here instead of from SQL: a listed
+/// member's standing on a live period board (`None`: not listed, or not kept).
+impl PeriodStandings for LiveBoards {
+    fn standing(&self, board: &Board, member: MemberId) -> Option<Standing> {
+        self.boards
+            .get(board)?
+            .by_member
+            .as_ref()?
+            .get(&member)
+            .copied()
     }
 }

@@ -1,0 +1,8 @@
+//! Content: drops (scheduling, `/drops`, `/rate`), their delivery to every target, and what
+//! an adapter may offer someone to pick while typing (autocomplete).
+
+mod choices;
+mod delivery;
+mod drops;
+
+pub use choices::{Choice, MAX_CHOICES};

@@ -1,0 +1,121 @@
+//! `/link`: a one-time code issued by DM on one platform, redeemed from the other, merges the
+//! two members into one (XP, balance, ledger, boards, memberships, streaks).
+
+use crate::core::ids::MemberId;
+use crate::core::link::{self, LINK_CODE_TTL, LinkFacts};
+use crate::core::periods::Board;
+use crate::core::rank_index::Standing;
+use crate::engine::{CommandContext, Engine, EngineResult, format, refuse};
+
+impl Engine {
+    /// `/link` issues a code by DM; `/link CODE` from another platform merges the two members.
+    pub(crate) async fn link(
+        &self,
+        ctx: &CommandContext,
+        code: Option<String>,
+    ) -> EngineResult<String> {
+        match code {
+            None => self.issue_link_code(ctx).await,
+            Some(code) => self.redeem_link_code(ctx, &code).await,
+        }
+    }
+
+    async fn issue_link_code(&self, ctx: &CommandContext) -> EngineResult<String> {
+        let code = link::code_from_random(self.random_u64());
+        let account = &ctx.sender.person.profile.account;
+        let mut tx = self.store.begin().await?;
+        tx.create_link_code(
+            &code,
+            ctx.member,
+            account.platform,
+            ctx.at,
+            ctx.at + LINK_CODE_TTL,
+        )
+        .await?;
+        tx.commit().await?;
+        let text = format!(
+            "Your link code is {code}. Within 10 minutes, send /link {code} to me from your account on the other platform. Everything you earned on both accounts will be added together."
+        );
+        if ctx.chat.private {
+            return Ok(text);
+        }
+        // A code posted in a group could be redeemed by anyone who reads it.
+        match self.platform.dm(account, &text).await {
+            Ok(()) => Ok("I've sent you a link code in a direct message.".into()),
+            Err(e) => {
+                tracing::info!(error = %e, "link code DM failed");
+                refuse(
+                    "I couldn't send you a direct message. Open a private chat with me and send /link there.",
+                )
+            }
+        }
+    }
+
+    async fn redeem_link_code(&self, ctx: &CommandContext, code: &str) -> EngineResult<String> {
+        let platform = ctx.sender.person.profile.account.platform;
+        let _lock = self.scores.lock_scores().await;
+        let mut tx = self.store.begin().await?;
+        let Some((owner, code_platform)) = tx.take_link_code(code, ctx.at).await? else {
+            return refuse(link::LinkRefusal::UnknownCode.to_string());
+        };
+        let facts = LinkFacts {
+            code_platform,
+            redeemer_platform: platform,
+            same_member: owner == ctx.member,
+            redeemer_has_code_platform: tx.has_platform(ctx.member, code_platform).await?,
+        };
+        if let Err(refusal) = link::check(facts) {
+            // The code stays consumed only when it was actually used.
+            drop(tx);
+            return refuse(refusal.to_string());
+        }
+        let (survivor, absorbed) = (owner.min(ctx.member), owner.max(ctx.member));
+        let live = self.scores.boards().live();
+        let before = self
+            .standings_everywhere(&live, &[survivor, absorbed])
+            .await?;
+        let daily = link::merge_daily(
+            tx.member(survivor).await?.daily,
+            tx.member(absorbed).await?.daily,
+        );
+        let merged = tx.merge_members(survivor, absorbed, ctx.at).await?;
+        tx.set_daily(survivor, daily).await?;
+        let hidden = tx.member(survivor).await?.hidden;
+        tx.commit().await?;
+
+        let after = self.standings_everywhere(&live, &[survivor]).await?;
+        {
+            let mut boards = self.scores.boards_mut();
+            boards.remove(&before);
+            if !hidden {
+                boards.insert(&after);
+            }
+        }
+        self.identity.forget_member(absorbed);
+        self.ingest.forget_member(absorbed);
+        let platforms = self.store.platforms_of(survivor).await?;
+        let names: Vec<&str> = platforms.iter().map(|p| p.title()).collect();
+        Ok(format!(
+            "Linked: your {} accounts are now one member with {}, {} and {}.",
+            names.join(" and "),
+            format::level(merged.xp),
+            format::xp(merged.xp),
+            format::points(merged.balance)
+        ))
+    }
+
+    /// Standings of some members on the given boards, read from the database.
+    async fn standings_everywhere(
+        &self,
+        boards: &[Board],
+        members: &[MemberId],
+    ) -> EngineResult<Vec<(Board, Standing)>> {
+        let mut out = Vec::new();
+        for board in boards {
+            for member in members {
+                out.push((board.clone(), self.store.standing(board, *member).await?));
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,96 @@
+//! Who is who: accounts to members (cached, see `cache.rs`), `@member` tokens to members, and
+//! `/link` (`link.rs`), which merges a member's accounts on two platforms into one member.
+
+mod cache;
+mod link;
+
+use chrono::{DateTime, Utc};
+
+use crate::core::ids::MemberId;
+use crate::engine::events::Person;
+use crate::engine::{CommandContext, Engine, EngineResult, refuse};
+pub(crate) use cache::IdentityCache;
+
+/// The member a command is about.
+#[derive(Debug, Clone)]
+pub(crate) struct Target {
+    pub id: MemberId,
+    pub name: String,
+}
+
+impl Engine {
+    /// The member behind a (human) account, created on first sight.
+    pub(crate) async fn member_of(
+        &self,
+        person: &Person,
+        at: DateTime<Utc>,
+    ) -> EngineResult<MemberId> {
+        let profile = &person.profile;
+        if let Some(member) = self.identity.member(profile) {
+            return Ok(member);
+        }
+        let username = profile.username.as_deref().map(str::to_lowercase);
+        // A merge between this read and the cache insert would make the entry stale.
+        let generation = self.identity.generation();
+        let stored = self.store.account(&profile.account).await?;
+        let member = match stored {
+            // Known and unchanged: no write needed.
+            Some((member, name, handle)) if name == profile.display_name && handle == username => {
+                member
+            }
+            _ => {
+                // The writer lock keeps this from racing a merge that moves the account.
+                let _writer = self.scores.lock_writer().await;
+                let mut tx = self.store.begin_unsettled().await?;
+                let member = tx.ensure_account(profile, at).await?;
+                tx.commit().await?;
+                member
+            }
+        };
+        self.identity.remember(profile, member, generation);
+        Ok(member)
+    }
+
+    /// Resolves the member a command names: a mention, a name on this platform, or (with no
+    /// token) the author of the replied-to message.
+    pub(crate) async fn resolve(
+        &self,
+        ctx: &CommandContext,
+        token: Option<&str>,
+    ) -> EngineResult<Target> {
+        let person = match token {
+            None => match &ctx.reply_to {
+                Some(person) => Some(person.clone()),
+                None => return refuse("Name the member, or reply to one of their messages."),
+            },
+            Some(token) => ctx
+                .mentions
+                .iter()
+                .find(|m| m.token.eq_ignore_ascii_case(token))
+                .map(|m| m.person.clone()),
+        };
+        if let Some(person) = person {
+            if person.is_bot {
+                return refuse(format!(
+                    "{} is a bot, not a member.",
+                    person.profile.display_name
+                ));
+            }
+            let id = self.member_of(&person, ctx.at).await?;
+            return Ok(Target {
+                id,
+                name: person.profile.display_name,
+            });
+        }
+        let token = token.unwrap_or_default();
+        match self.store.find_by_name(ctx.chat.platform, token).await? {
+            Some(id) => {
+                let name = self.store.member(id).await?.display_name;
+                Ok(Target { id, name })
+            }
+            None => refuse(format!(
+                "I don't know @{token} here yet. Mention them, or reply to one of their messages."
+            )),
+        }
+    }
+}
