@@ -1,9 +1,11 @@
-//! Commands as typed values: the catalogue of what exists and the parser from chat text.
-//! Parsing is pure; resolving `@member` tokens to members is the engine's job.
+//! Commands as typed values: the catalogue of what exists (with each command's arguments) and
+//! the parser from chat text. Pure; resolving `@member` tokens to members is the engine's job.
 
+mod args;
 mod catalog;
 mod parse;
 
+pub use args::{Arg, ArgKind, Choice, Params, Subcommand};
 pub use catalog::{Audience, COMMANDS, CommandSpec, find};
 pub use parse::{CommandError, MAX_AMOUNT, parse};
 
