@@ -20,7 +20,7 @@ use tokio::sync::Mutex;
 
 use super::outbound::MAX_CONTENT;
 use super::{inbound, options};
-use crate::core::commands::{ArgKind, Audience};
+use crate::core::commands::{ArgKind, Audience, RatingButton};
 use crate::engine::{Engine, Event, MessageEvent, Person, QuotedMessage, Sender};
 
 /// Discord drops an interaction not answered in 3 s; past this the reply is deferred.
@@ -193,14 +193,13 @@ async fn on_command(ctx: &Context, engine: &Engine, command: CommandInteraction)
     answer(ctx, engine, command.id, &command.token, event, private).await;
 }
 
-/// A rating button, `rate:ID:STARS`: `/rate ID STARS` from whoever pressed it.
+/// A rating button: `/rate ID STARS` from whoever pressed it.
 async fn on_button(ctx: &Context, engine: &Engine, press: ComponentInteraction) {
-    let parts: Vec<&str> = press.data.custom_id.split(':').collect();
-    let ["rate", drop, stars] = parts.as_slice() else {
+    let Some(button) = RatingButton::parse(&press.data.custom_id) else {
         return;
     };
     let line = options::CommandLine {
-        text: format!("/rate {drop} {stars}"),
+        text: button.command_line(),
         mentions: Vec::new(),
     };
     let chat = inbound::chat_ref(press.channel_id, press.guild_id);

@@ -19,7 +19,7 @@ use teloxide::types::{AllowedUpdate, BotCommand, BotCommandScope, Update, Update
 use tokio::sync::watch;
 
 use crate::config::{Secret, TelegramConfig};
-use crate::core::commands::{Audience, COMMANDS};
+use crate::core::commands::{Audience, COMMANDS, RatingButton};
 use crate::core::ids::{ChatRef, Platform};
 use crate::engine::{Engine, Event, MessageEvent, Sender};
 use admins::AdminCache;
@@ -241,16 +241,11 @@ impl TelegramAdapter {
         }
     }
 
-    /// A rating button: `rate:ID:STARS`, answered as `/rate ID STARS` from the presser.
+    /// A rating button, answered as `/rate ID STARS` from the presser.
     async fn on_callback(&self, query: teloxide::types::CallbackQuery) {
-        let parts: Vec<&str> = query
-            .data
-            .as_deref()
-            .unwrap_or_default()
-            .split(':')
-            .collect();
-        let answer = match parts.as_slice() {
-            ["rate", drop, stars] => {
+        let button = query.data.as_deref().and_then(RatingButton::parse);
+        let answer = match button {
+            Some(button) => {
                 let event = MessageEvent {
                     chat: ChatRef::private(Platform::Telegram, query.from.id.0.to_string()),
                     message_id: Some(format!("callback-{}", query.id.0)),
@@ -258,7 +253,7 @@ impl TelegramAdapter {
                         person: inbound::person(&query.from),
                         platform_admin: false,
                     },
-                    text: format!("/rate {drop} {stars}"),
+                    text: button.command_line(),
                     is_edit: false,
                     reply_to: None,
                     quoted: None,
@@ -267,7 +262,7 @@ impl TelegramAdapter {
                 };
                 self.engine.handle(Event::Message(event)).await
             }
-            _ => None,
+            None => None,
         };
         let mut request = self.bot.answer_callback_query(query.id.clone());
         if let Some(text) = answer {
