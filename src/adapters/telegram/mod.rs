@@ -5,6 +5,7 @@
 
 mod admins;
 mod inbound;
+mod menu;
 mod outbound;
 
 use std::sync::Arc;
@@ -15,14 +16,15 @@ use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::payloads::{AnswerCallbackQuerySetters, GetUpdatesSetters, SetMyCommandsSetters};
 use teloxide::prelude::Requester;
-use teloxide::types::{AllowedUpdate, BotCommand, BotCommandScope, Update, UpdateKind};
+use teloxide::types::{AllowedUpdate, BotCommandScope, Update, UpdateKind};
 use tokio::sync::watch;
 
 use crate::config::{Secret, TelegramConfig};
-use crate::core::commands::{Audience, COMMANDS, RatingButton};
+use crate::core::commands::RatingButton;
 use crate::core::ids::{ChatRef, Platform};
 use crate::engine::{Engine, Event, MessageEvent, Sender};
 use admins::AdminCache;
+use menu::menu;
 pub use outbound::TelegramPlatform;
 
 /// The bot client, paced under Telegram's limits (about 30 messages/s overall, 20/min per group).
@@ -100,13 +102,6 @@ impl TelegramAdapter {
     /// Registers the command menus: member commands for everyone, all commands for chat admins.
     /// A server without setMyCommands is logged and survived.
     pub async fn register_commands(&self) {
-        let menu = |operator: bool| -> Vec<BotCommand> {
-            COMMANDS
-                .iter()
-                .filter(|c| operator || c.audience == Audience::Member)
-                .map(|c| BotCommand::new(c.name, c.summary))
-                .collect()
-        };
         if let Err(e) = self.bot.set_my_commands(menu(false)).await {
             tracing::warn!(error = %e, "setMyCommands failed; commands still work when typed");
         }
