@@ -20,6 +20,7 @@ use tokio::sync::Mutex;
 
 use super::outbound::MAX_CONTENT;
 use super::{inbound, options};
+use crate::core::commands::{ArgKind, Audience, RatingButton};
 use crate::engine::{Engine, Event, MessageEvent, Person, QuotedMessage, Sender};
 
 /// Discord drops an interaction not answered in 3 s; past this the reply is deferred.
@@ -192,14 +193,13 @@ async fn on_command(ctx: &Context, engine: &Engine, command: CommandInteraction)
     answer(ctx, engine, command.id, &command.token, event, private).await;
 }
 
-/// A rating button, `rate:ID:STARS`: `/rate ID STARS` from whoever pressed it.
+/// A rating button: `/rate ID STARS` from whoever pressed it.
 async fn on_button(ctx: &Context, engine: &Engine, press: ComponentInteraction) {
-    let parts: Vec<&str> = press.data.custom_id.split(':').collect();
-    let ["rate", drop, stars] = parts.as_slice() else {
+    let Some(button) = RatingButton::parse(&press.data.custom_id) else {
         return;
     };
     let line = options::CommandLine {
-        text: format!("/rate {drop} {stars}"),
+        text: button.command_line(),
         mentions: Vec::new(),
     };
     let chat = inbound::chat_ref(press.channel_id, press.guild_id);
@@ -217,24 +217,29 @@ async fn autocomplete(ctx: &Context, engine: &Engine, command: CommandInteractio
     let typed = focused.value;
     let asker = sender(&command.user, command.member.as_deref());
     let mut choices = CreateAutocompleteResponse::new();
-    if focused.name == "reward" {
-        for reward in engine.rewards_on_sale(typed) {
-            choices = choices.add_string_choice(reward.label, reward.value);
-        }
-    } else {
-        let drops = if command.data.name == "rate" {
-            engine.drops_member_may_rate(&asker, typed).await
-        } else {
-            engine.drops_operator_manages(&asker, typed).await
-        };
-        match drops {
-            Ok(drops) => {
-                for drop in drops {
-                    choices = choices.add_int_choice(drop.label, drop.value);
-                }
+    match options::argument(&command.data, focused.name) {
+        Some((_, arg)) if arg.kind == ArgKind::RewardId => {
+            for reward in engine.rewards_on_sale(typed) {
+                choices = choices.add_string_choice(reward.label, reward.value);
             }
-            Err(e) => tracing::warn!(error = %e, "drop autocomplete failed"),
         }
+        Some((audience, arg)) if arg.kind == ArgKind::DropId => {
+            // A member names a drop only to rate it; operators' commands manage drops.
+            let drops = match audience {
+                Audience::Member => engine.drops_member_may_rate(&asker, typed).await,
+                Audience::Operator => engine.drops_operator_manages(&asker, typed).await,
+            };
+            match drops {
+                Ok(drops) => {
+                    for drop in drops {
+                        choices = choices.add_int_choice(drop.label, drop.value);
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "drop autocomplete failed"),
+            }
+        }
+        // Nothing else asks for suggestions; an empty list still answers Discord.
+        _ => {}
     }
     if let Err(e) = CreateInteractionResponse::Autocomplete(choices)
         .execute(&ctx.http, (command.id, &command.token))

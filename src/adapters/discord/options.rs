@@ -1,5 +1,6 @@
 //! A slash command's typed options written back as the command line the engine's one parser
-//! reads (`/points add @d42 50 reason`), with the members it names as mentions. Keeping one
+//! reads (`/points add @d42 50 reason`), with the members it names as mentions. Word order and
+//! keywords come from the command catalogue, never from option names known here. Keeping one
 //! grammar means a Discord command and a Telegram command can never mean different things.
 
 use std::collections::HashMap;
@@ -8,6 +9,7 @@ use serenity::model::application::{CommandData, CommandDataOption, CommandDataOp
 use serenity::model::id::UserId;
 
 use super::inbound;
+use crate::core::commands::{self, Arg, ArgKind, Audience};
 use crate::engine::Mention;
 
 /// The command line and the members it names.
@@ -60,84 +62,46 @@ impl<'a> Args<'a> {
     }
 }
 
-/// A cron expression must reach the drop grammar in quotes; Discord users rarely type them.
-fn quoted_rule(rule: &str) -> String {
-    let looks_like_cron = rule.split_whitespace().count() >= 5 || rule.contains('*');
-    if looks_like_cron && !rule.starts_with('"') {
-        format!("\"{rule}\"")
-    } else {
-        rule.to_owned()
-    }
+/// A member option as the parser reads it, `@token`, noting who it names in `mentions`.
+fn member_word(data: &CommandData, id: UserId, mentions: &mut Vec<Mention>) -> String {
+    let Some(user) = data.resolved.users.get(&id) else {
+        return format!("@d{id}");
+    };
+    let person = inbound::partial_person(user, data.resolved.members.get(&id));
+    let token = inbound::token(user);
+    let word = format!("@{token}");
+    mentions.push(Mention { token, person });
+    word
 }
 
-/// Writes `data` as a command line; `None` for a command Steward does not know.
+/// The catalogue's entry for option `name` of `data` (inside its subcommand, if any): what it
+/// holds, and whether its command is a member's or an operator's.
+#[must_use]
+pub fn argument(data: &CommandData, name: &str) -> Option<(Audience, &'static Arg)> {
+    let spec = commands::find(&data.name)?;
+    let args = spec.args_of(Args::of(&data.options).subcommand)?;
+    args.iter()
+        .find(|a| a.name == name)
+        .map(|a| (spec.audience, a))
+}
+
+/// Writes `data` as a command line, in the order the catalogue gives the parser's words. A
+/// command Steward does not know is written bare, so the parser answers that it is unknown.
 #[must_use]
 pub fn command_line(data: &CommandData) -> CommandLine {
-    let args = Args::of(&data.options);
     let mut mentions = Vec::new();
-    let mut words: Vec<String> = vec![format!("/{}", data.name)];
-    let mut member = |args: &Args<'_>, words: &mut Vec<String>| {
-        let Some(id) = args.user("member") else {
-            return;
+    let Some(spec) = commands::find(&data.name) else {
+        return CommandLine {
+            text: format!("/{}", data.name),
+            mentions,
         };
-        match data.resolved.users.get(&id) {
-            Some(user) => {
-                let person = inbound::partial_person(user, data.resolved.members.get(&id));
-                let token = inbound::token(user);
-                words.push(format!("@{token}"));
-                mentions.push(Mention { token, person });
-            }
-            None => words.push(format!("@d{id}")),
-        }
     };
-    let push = |words: &mut Vec<String>, value: Option<String>| words.extend(value);
-    match data.name.as_str() {
-        "leaderboard" => {
-            let season = args.text("season");
-            let board = args
-                .text("board")
-                .or(season.as_ref().map(|_| "season".to_owned()));
-            push(&mut words, board);
-            push(&mut words, season);
-            push(&mut words, args.text("page"));
-        }
-        "drop" => {
-            let sub = args.subcommand.unwrap_or_default();
-            if sub == "schedule" {
-                push(&mut words, args.text("when"));
-                if let Some(rule) = args.text("every") {
-                    words.extend(["every".to_owned(), quoted_rule(&rule)]);
-                }
-                if let Some(to) = args.text("to") {
-                    words.extend(["to".to_owned(), to.replace(' ', "")]);
-                }
-                if let Some(tier) = args.text("tier") {
-                    words.extend(["tier".to_owned(), tier]);
-                }
-                push(&mut words, args.text("text"));
-            } else {
-                words.push(sub.to_owned());
-                push(&mut words, args.text("id"));
-            }
-        }
-        _ => {
-            push(&mut words, args.subcommand.map(str::to_owned));
-            member(&args, &mut words);
-            for name in [
-                "mode", "code", "reward", "id", "stars", "amount", "tier", "duration", "name",
-            ] {
-                push(&mut words, args.text(name));
-            }
-            if let Some(until) = args.text("until") {
-                words.extend(["until".to_owned(), until]);
-            }
-            push(&mut words, args.text("reason"));
-        }
-    }
-    CommandLine {
-        text: words.join(" "),
-        mentions,
-    }
+    let args = Args::of(&data.options);
+    let text = spec.write_line(args.subcommand, |arg| match arg.kind {
+        ArgKind::Member => Some(member_word(data, args.user(arg.name)?, &mut mentions)),
+        _ => args.text(arg.name),
+    });
+    CommandLine { text, mentions }
 }
 
 #[cfg(test)]
@@ -179,6 +143,38 @@ mod tests {
         assert_eq!(
             line.text,
             "/drop tomorrow 09:00 every \"0 9 * * 1-5\" to announcements,lounge Standup"
+        );
+    }
+
+    #[test]
+    fn discord_autocomplete_finds_the_focused_option_in_the_catalogue() {
+        let focused = |name: &str, options: serde_json::Value| {
+            let data = data(serde_json::json!({
+                "id": "1", "name": name, "type": 1, "options": options
+            }));
+            let focused = data
+                .autocomplete()
+                .expect("a focused option")
+                .name
+                .to_owned();
+            argument(&data, &focused).map(|(audience, arg)| (audience, arg.kind))
+        };
+        let cancel = serde_json::json!([{"name": "cancel", "type": 1, "options": [
+            {"name": "id", "type": 4, "value": "1", "focused": true}]}]);
+        assert_eq!(
+            focused("drop", cancel),
+            Some((Audience::Operator, ArgKind::DropId))
+        );
+        let rate = serde_json::json!([{"name": "id", "type": 4, "value": "", "focused": true}]);
+        assert_eq!(
+            focused("rate", rate),
+            Some((Audience::Member, ArgKind::DropId))
+        );
+        let reward =
+            serde_json::json!([{"name": "reward", "type": 3, "value": "mu", "focused": true}]);
+        assert_eq!(
+            focused("redeem", reward),
+            Some((Audience::Member, ArgKind::RewardId))
         );
     }
 

@@ -17,6 +17,7 @@ use serenity::model::id::{ChannelId, GuildId, RoleId, UserId};
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 
+use crate::core::commands::RatingButton;
 use crate::core::ids::{AccountRef, ChatRef};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
@@ -89,13 +90,13 @@ pub(super) fn platform_error(e: serenity::Error) -> PlatformError {
     PlatformError::Failed(format!("Discord request failed: {e}"))
 }
 
-/// Five buttons that rate a drop: `rate:ID:STARS`.
+/// Five buttons that rate a drop.
 pub(super) fn rating_buttons(drop: i64) -> CreateActionRow {
     CreateActionRow::Buttons(
-        (1..=5)
-            .map(|n| {
-                CreateButton::new(format!("rate:{drop}:{n}"))
-                    .label(format!("{n}★"))
+        RatingButton::row(drop)
+            .map(|button| {
+                CreateButton::new(button.custom_id())
+                    .label(button.label())
                     .style(ButtonStyle::Secondary)
             })
             .collect(),

@@ -5,6 +5,7 @@
 
 mod admins;
 mod inbound;
+mod menu;
 mod outbound;
 
 use std::sync::Arc;
@@ -15,14 +16,15 @@ use teloxide::adaptors::Throttle;
 use teloxide::adaptors::throttle::Limits;
 use teloxide::payloads::{AnswerCallbackQuerySetters, GetUpdatesSetters, SetMyCommandsSetters};
 use teloxide::prelude::Requester;
-use teloxide::types::{AllowedUpdate, BotCommand, BotCommandScope, Update, UpdateKind};
+use teloxide::types::{AllowedUpdate, BotCommandScope, Update, UpdateKind};
 use tokio::sync::watch;
 
 use crate::config::{Secret, TelegramConfig};
-use crate::core::commands::{Audience, COMMANDS};
+use crate::core::commands::RatingButton;
 use crate::core::ids::{ChatRef, Platform};
 use crate::engine::{Engine, Event, MessageEvent, Sender};
 use admins::AdminCache;
+use menu::menu;
 pub use outbound::TelegramPlatform;
 
 /// The bot client, paced under Telegram's limits (about 30 messages/s overall, 20/min per group).
@@ -100,13 +102,6 @@ impl TelegramAdapter {
     /// Registers the command menus: member commands for everyone, all commands for chat admins.
     /// A server without setMyCommands is logged and survived.
     pub async fn register_commands(&self) {
-        let menu = |operator: bool| -> Vec<BotCommand> {
-            COMMANDS
-                .iter()
-                .filter(|c| operator || c.audience == Audience::Member)
-                .map(|c| BotCommand::new(c.name, c.summary))
-                .collect()
-        };
         if let Err(e) = self.bot.set_my_commands(menu(false)).await {
             tracing::warn!(error = %e, "setMyCommands failed; commands still work when typed");
         }
@@ -241,16 +236,11 @@ impl TelegramAdapter {
         }
     }
 
-    /// A rating button: `rate:ID:STARS`, answered as `/rate ID STARS` from the presser.
+    /// A rating button, answered as `/rate ID STARS` from the presser.
     async fn on_callback(&self, query: teloxide::types::CallbackQuery) {
-        let parts: Vec<&str> = query
-            .data
-            .as_deref()
-            .unwrap_or_default()
-            .split(':')
-            .collect();
-        let answer = match parts.as_slice() {
-            ["rate", drop, stars] => {
+        let button = query.data.as_deref().and_then(RatingButton::parse);
+        let answer = match button {
+            Some(button) => {
                 let event = MessageEvent {
                     chat: ChatRef::private(Platform::Telegram, query.from.id.0.to_string()),
                     message_id: Some(format!("callback-{}", query.id.0)),
@@ -258,7 +248,7 @@ impl TelegramAdapter {
                         person: inbound::person(&query.from),
                         platform_admin: false,
                     },
-                    text: format!("/rate {drop} {stars}"),
+                    text: button.command_line(),
                     is_edit: false,
                     reply_to: None,
                     quoted: None,
@@ -267,7 +257,7 @@ impl TelegramAdapter {
                 };
                 self.engine.handle(Event::Message(event)).await
             }
-            _ => None,
+            None => None,
         };
         let mut request = self.bot.answer_callback_query(query.id.clone());
         if let Some(text) = answer {

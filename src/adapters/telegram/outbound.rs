@@ -15,6 +15,7 @@ use teloxide::prelude::Requester;
 use teloxide::types::{ChatId, InlineKeyboardButton, InlineKeyboardMarkup, MessageId, UserId};
 
 use super::TgBot;
+use crate::core::commands::RatingButton;
 use crate::core::ids::{AccountRef, ChatRef};
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
@@ -70,10 +71,10 @@ pub(super) fn platform_error(e: RequestError) -> PlatformError {
     }
 }
 
-/// Five buttons that rate a drop: `rate:ID:STARS`.
+/// Five buttons that rate a drop.
 pub(super) fn rating_keyboard(drop: i64) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new([(1..=5)
-        .map(|n| InlineKeyboardButton::callback(format!("{n}★"), format!("rate:{drop}:{n}")))])
+    InlineKeyboardMarkup::new([RatingButton::row(drop)
+        .map(|button| InlineKeyboardButton::callback(button.label(), button.custom_id()))])
 }
 
 impl TelegramPlatform {

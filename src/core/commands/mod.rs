@@ -1,11 +1,16 @@
-//! Commands as typed values: the catalogue of what exists and the parser from chat text.
-//! Parsing is pure; resolving `@member` tokens to members is the engine's job.
+//! Commands as typed values: the catalogue of what exists (with each command's arguments), the
+//! parser from chat text, and the rating buttons' ids. Pure; resolving `@member` tokens to
+//! members is the engine's job.
 
+mod args;
 mod catalog;
 mod parse;
+mod rating;
 
+pub use args::{Arg, ArgKind, Choice, Params, Subcommand};
 pub use catalog::{Audience, COMMANDS, CommandSpec, find};
 pub use parse::{CommandError, MAX_AMOUNT, parse};
+pub use rating::RatingButton;
 
 use chrono::NaiveDate;
 
