@@ -99,8 +99,11 @@ impl ChatPlatform for ConsolePlatform {
             &self.out,
             "[reward] ",
             &format!(
-                "{} earned the Level {} reward (Discord role {})",
-                to.user_id, reward.level, reward.discord_role
+                "{} earned the Level {} reward ({} {})",
+                to.user_id,
+                reward.level,
+                reward.grant.platform.title(),
+                reward.grant.id
             ),
         );
         Box::pin(async { Ok(()) })

@@ -10,7 +10,7 @@ use toml::Spanned;
 use super::discord_id;
 use super::file::ConfigFile;
 use crate::core::duration::{Term, parse_span, parse_term};
-use crate::core::ids::{ChatRef, Platform};
+use crate::core::ids::{ChatRef, Platform, PlatformGrant};
 use crate::core::tiers::{TierAccess, TierDef};
 
 /// A shop reward: points for a term of a tier.
@@ -117,10 +117,19 @@ pub(super) fn read(
             xp_multiplier: *t.xp_multiplier.get_ref(),
             daily_bonus: t.daily_bonus,
             access: TierAccess {
-                discord_role: t.discord_role.as_ref().and_then(|role| {
-                    discord_id(role, &format!("tiers[{i}].discord_role"), "role", problem)
-                }),
-                telegram_chat: t.telegram_chat.map(|c| c.to_string()),
+                grants: t
+                    .discord_role
+                    .as_ref()
+                    .and_then(|role| {
+                        discord_id(role, &format!("tiers[{i}].discord_role"), "role", problem)
+                    })
+                    .map(|role| PlatformGrant::new(Platform::Discord, role))
+                    .into_iter()
+                    .chain(
+                        t.telegram_chat
+                            .map(|chat| PlatformGrant::new(Platform::Telegram, chat.to_string())),
+                    )
+                    .collect(),
             },
             gated_channels: t
                 .gated_channels

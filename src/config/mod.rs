@@ -13,8 +13,9 @@ use chrono::Duration;
 use chrono_tz::Tz;
 use toml::Spanned;
 
+use crate::core::chats::ChatRules;
 use crate::core::daily::DailyRules;
-use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::ids::{AccountRef, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
 use crate::core::periods::Calendar;
 use crate::core::points::MessageXpRules;
@@ -53,8 +54,8 @@ pub struct Config {
     pub level_rewards: Vec<LevelReward>,
     pub database_path: PathBuf,
     pub message_xp: MessageXpRules,
-    /// Chats where messages earn no XP, as (platform, chat id).
-    pub no_xp_chats: HashSet<(Platform, String)>,
+    /// Which chats are the community's, and which of them earn no XP.
+    pub chats: ChatRules,
     pub daily: DailyRules,
     pub thanks: ThanksRules,
     pub telegram: TelegramConfig,
@@ -258,7 +259,7 @@ impl Config {
             ) {
                 level_rewards.push(LevelReward {
                     level: *reward.level.get_ref(),
-                    discord_role: role,
+                    grant: PlatformGrant::new(Platform::Discord, role),
                 });
             }
         }
@@ -283,10 +284,7 @@ impl Config {
                 cooldown: Duration::seconds(p.message_cooldown_secs.clone().into_inner()),
                 min_length: p.min_message_length,
             },
-            no_xp_chats: no_xp_chats
-                .into_iter()
-                .map(|a| (a.platform, a.user_id))
-                .collect(),
+            chats: chat_rules(&no_xp_chats, &file.telegram.chats, &file.discord.guilds),
             daily: DailyRules {
                 base: p.daily_base.clone().into_inner(),
                 streak_bonus: p.daily_streak_bonus.clone().into_inner(),
@@ -310,32 +308,22 @@ impl Config {
             membership,
         })
     }
+}
 
-    /// Whether a chat belongs to this community (private chats never do).
-    #[must_use]
-    pub fn is_community_chat(&self, chat: &ChatRef) -> bool {
-        if chat.private {
-            return false;
-        }
-        match chat.platform {
-            Platform::Console => true,
-            Platform::Telegram => chat
-                .chat_id
-                .parse::<i64>()
-                .is_ok_and(|id| self.telegram.chats.contains(&id)),
-            Platform::Discord => chat
-                .guild_id
-                .as_deref()
-                .and_then(|g| g.parse::<u64>().ok())
-                .is_some_and(|g| self.discord.guilds.contains(&g)),
-        }
+/// The community's chats: the console everywhere, the listed Telegram groups, every channel of
+/// the listed Discord guilds; minus XP in `points.no_xp_chats`.
+fn chat_rules(no_xp: &[AccountRef], telegram: &[i64], discord: &[u64]) -> ChatRules {
+    let mut rules = ChatRules::default().open_on(Platform::Console);
+    for chat in telegram {
+        rules = rules.listing(Platform::Telegram, chat.to_string());
     }
-
-    #[must_use]
-    pub fn earns_no_xp(&self, chat: &ChatRef) -> bool {
-        self.no_xp_chats
-            .contains(&(chat.platform, chat.chat_id.clone()))
+    for guild in discord {
+        rules = rules.listing(Platform::Discord, guild.to_string());
     }
+    for chat in no_xp {
+        rules = rules.without_xp(chat.platform, chat.user_id.clone());
+    }
+    rules
 }
 
 /// 1-based line of a byte offset.

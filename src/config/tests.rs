@@ -1,4 +1,5 @@
 use super::*;
+use crate::core::ids::ChatRef;
 
 #[test]
 fn an_empty_file_is_all_defaults() {
@@ -65,15 +66,16 @@ fn tokens_come_from_the_environment_and_are_never_printed() {
 fn only_listed_chats_belong_to_the_community() {
     let config =
         Config::from_toml("[telegram]\nchats = [-100]\n[discord]\nguilds = [7]\n").unwrap();
-    assert!(config.is_community_chat(&ChatRef::group(Platform::Telegram, "-100")));
-    assert!(!config.is_community_chat(&ChatRef::group(Platform::Telegram, "-200")));
-    assert!(!config.is_community_chat(&ChatRef::private(Platform::Telegram, "-100")));
+    let chats = &config.chats;
+    assert!(chats.is_community(&ChatRef::group(Platform::Telegram, "-100")));
+    assert!(!chats.is_community(&ChatRef::group(Platform::Telegram, "-200")));
+    assert!(!chats.is_community(&ChatRef::private(Platform::Telegram, "-100")));
     let channel = ChatRef {
-        guild_id: Some("7".into()),
+        server: Some("7".into()),
         ..ChatRef::group(Platform::Discord, "55")
     };
-    assert!(config.is_community_chat(&channel));
-    assert!(config.is_community_chat(&ChatRef::group(Platform::Console, "general")));
+    assert!(chats.is_community(&channel));
+    assert!(chats.is_community(&ChatRef::group(Platform::Console, "general")));
 }
 
 #[test]

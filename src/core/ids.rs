@@ -112,13 +112,31 @@ impl FromStr for AccountRef {
     }
 }
 
+/// Something a platform grants by id: on Discord a role, on Telegram a private chat. Tiers and
+/// level rewards name their access this way, so a new platform is new data, not a new field.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PlatformGrant {
+    pub platform: Platform,
+    pub id: String,
+}
+
+impl PlatformGrant {
+    #[must_use]
+    pub fn new(platform: Platform, id: impl Into<String>) -> Self {
+        Self {
+            platform,
+            id: id.into(),
+        }
+    }
+}
+
 /// A chat (group, channel or private chat) on one platform.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ChatRef {
     pub platform: Platform,
     pub chat_id: String,
-    /// The Discord guild the channel belongs to; `None` elsewhere.
-    pub guild_id: Option<String>,
+    /// The server the channel belongs to, where the platform has servers (a Discord guild).
+    pub server: Option<String>,
     /// A one-to-one chat with the bot.
     pub private: bool,
 }
@@ -129,7 +147,7 @@ impl ChatRef {
         Self {
             platform,
             chat_id: chat_id.into(),
-            guild_id: None,
+            server: None,
             private: false,
         }
     }

@@ -1,5 +1,9 @@
 //! Level math on the MEE6 curve: XP to go from level `l` to `l+1` is `5l² + 50l + 100`.
-//! Pure arithmetic; owns nothing else.
+//! Pure arithmetic, and the level rewards it decides.
+
+#[cfg(test)]
+use super::ids::Platform;
+use super::ids::PlatformGrant;
 
 /// XP needed to go from `level` to `level + 1`.
 #[must_use]
@@ -57,7 +61,7 @@ impl LevelInfo {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LevelReward {
     pub level: u32,
-    pub discord_role: String,
+    pub grant: PlatformGrant,
 }
 
 /// The rewards earned by going from `before` to `after` XP: every reward whose level lies in
@@ -82,11 +86,11 @@ mod tests {
         let rewards = [
             LevelReward {
                 level: 5,
-                discord_role: "5".into(),
+                grant: PlatformGrant::new(Platform::Discord, "5"),
             },
             LevelReward {
                 level: 10,
-                discord_role: "10".into(),
+                grant: PlatformGrant::new(Platform::Discord, "10"),
             },
         ];
         let at = |level| total_xp_for_level(level);

@@ -4,32 +4,44 @@
 use chrono::{DateTime, Duration, Utc};
 
 use super::duration::Term;
+use super::ids::{Platform, PlatformGrant};
 
-/// Platform access a tier gives (ids as configured).
+/// Platform access a tier gives: each grant is "this platform, this id" (a Discord role, a
+/// private Telegram chat), as configured.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TierAccess {
-    pub discord_role: Option<String>,
-    pub telegram_chat: Option<String>,
+    pub grants: Vec<PlatformGrant>,
 }
 
 impl TierAccess {
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.discord_role.is_none() && self.telegram_chat.is_none()
+        self.grants.is_empty()
+    }
+
+    /// The ids this access grants on `platform`.
+    pub fn on(&self, platform: Platform) -> impl Iterator<Item = &str> {
+        self.grants
+            .iter()
+            .filter(move |g| g.platform == platform)
+            .map(|g| g.id.as_str())
+    }
+
+    #[must_use]
+    pub fn gives(&self, grant: &PlatformGrant) -> bool {
+        self.grants.contains(grant)
     }
 
     /// What of `self` is not also given by `other`.
     #[must_use]
     pub fn minus(&self, other: &TierAccess) -> TierAccess {
         TierAccess {
-            discord_role: self
-                .discord_role
-                .clone()
-                .filter(|r| other.discord_role.as_ref() != Some(r)),
-            telegram_chat: self
-                .telegram_chat
-                .clone()
-                .filter(|c| other.telegram_chat.as_ref() != Some(c)),
+            grants: self
+                .grants
+                .iter()
+                .filter(|g| !other.gives(g))
+                .cloned()
+                .collect(),
         }
     }
 }
@@ -143,8 +155,10 @@ mod tests {
             xp_multiplier: 1.0,
             daily_bonus: 0,
             access: TierAccess {
-                discord_role: role.map(Into::into),
-                telegram_chat: None,
+                grants: role
+                    .map(|r| PlatformGrant::new(Platform::Discord, r))
+                    .into_iter()
+                    .collect(),
             },
             gated_channels: Vec::new(),
             description: String::new(),
@@ -215,9 +229,10 @@ mod tests {
         let team = tier("team", 3, Some("role-1"));
         let other = tier("other", 1, Some("role-2"));
         assert!(access_to_remove(&pro, &[&team]).is_empty());
+        let removed = access_to_remove(&pro, &[&other]);
         assert_eq!(
-            access_to_remove(&pro, &[&other]).discord_role.as_deref(),
-            Some("role-1")
+            removed.on(Platform::Discord).collect::<Vec<_>>(),
+            ["role-1"]
         );
     }
 

@@ -9,7 +9,7 @@ impl Engine {
     /// Handles a message; returns the reply for its chat, if any.
     pub async fn handle_message(&self, message: MessageEvent) -> Option<String> {
         let person = &message.sender.person;
-        let community = self.config.is_community_chat(&message.chat);
+        let community = self.config.chats.is_community(&message.chat);
         if person.is_bot || message.is_edit || !(community || message.chat.private) {
             return None;
         }

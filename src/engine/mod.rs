@@ -141,7 +141,7 @@ impl Engine {
             Event::Message(message) => self.handle_message(message).await,
             Event::MemberJoined { chat, person, at } => {
                 if !person.is_bot
-                    && self.config.is_community_chat(&chat)
+                    && self.config.chats.is_community(&chat)
                     && let Err(e) = self.member_of(&person, at).await
                 {
                     tracing::error!(error = %e, "could not record a joining member");

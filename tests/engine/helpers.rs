@@ -225,7 +225,7 @@ pub fn telegram_group() -> ChatRef {
 
 pub fn discord_channel() -> ChatRef {
     ChatRef {
-        guild_id: Some("1".into()),
+        server: Some("1".into()),
         ..ChatRef::group(Platform::Discord, "55")
     }
 }

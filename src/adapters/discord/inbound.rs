@@ -48,7 +48,7 @@ pub(super) fn partial_person(user: &User, member: Option<&PartialMember>) -> Per
 pub(super) fn chat_ref(channel: ChannelId, guild: Option<GuildId>) -> ChatRef {
     match guild {
         Some(guild) => ChatRef {
-            guild_id: Some(guild.to_string()),
+            server: Some(guild.to_string()),
             ..ChatRef::group(Platform::Discord, channel.to_string())
         },
         None => ChatRef::private(Platform::Discord, channel.to_string()),
@@ -58,7 +58,7 @@ pub(super) fn chat_ref(channel: ChannelId, guild: Option<GuildId>) -> ChatRef {
 /// The server itself, where joins and leaves happen.
 pub(super) fn guild_chat(guild: GuildId) -> ChatRef {
     ChatRef {
-        guild_id: Some(guild.to_string()),
+        server: Some(guild.to_string()),
         ..ChatRef::group(Platform::Discord, guild.to_string())
     }
 }

@@ -18,7 +18,7 @@ use tokio::sync::Mutex;
 use tokio::time::Instant;
 
 use crate::core::commands::RatingButton;
-use crate::core::ids::{AccountRef, ChatRef};
+use crate::core::ids::{AccountRef, ChatRef, Platform};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
@@ -267,10 +267,10 @@ impl ChatPlatform for DiscordPlatform {
 
     fn grant_access<'a>(&'a self, to: &'a AccountRef, tier: &'a TierDef) -> PlatformFuture<'a> {
         Box::pin(async move {
-            match &tier.access.discord_role {
-                Some(role) => self.change_role(to, &tier.name, role, true).await,
-                None => Ok(()),
+            for role in tier.access.on(Platform::Discord) {
+                self.change_role(to, &tier.name, role, true).await?;
             }
+            Ok(())
         })
     }
 
@@ -280,9 +280,11 @@ impl ChatPlatform for DiscordPlatform {
         reward: &'a LevelReward,
     ) -> PlatformFuture<'a> {
         Box::pin(async move {
+            if reward.grant.platform != Platform::Discord {
+                return Ok(());
+            }
             let what = format!("Level {}", reward.level);
-            self.change_role(to, &what, &reward.discord_role, true)
-                .await
+            self.change_role(to, &what, &reward.grant.id, true).await
         })
     }
 
@@ -293,10 +295,10 @@ impl ChatPlatform for DiscordPlatform {
         access: &'a TierAccess,
     ) -> PlatformFuture<'a> {
         Box::pin(async move {
-            match &access.discord_role {
-                Some(role) => self.change_role(from, &tier.name, role, false).await,
-                None => Ok(()),
+            for role in access.on(Platform::Discord) {
+                self.change_role(from, &tier.name, role, false).await?;
             }
+            Ok(())
         })
     }
 }

@@ -275,7 +275,7 @@ impl TelegramAdapter {
         let chat = request.chat.id;
         let allowed = match self
             .engine
-            .may_join_telegram_chat(&account, &chat.0.to_string())
+            .may_join_chat(&account, &chat.0.to_string())
             .await
         {
             Ok(allowed) => allowed,

@@ -16,7 +16,7 @@ use teloxide::types::{ChatId, InlineKeyboardButton, InlineKeyboardMarkup, Messag
 
 use super::TgBot;
 use crate::core::commands::RatingButton;
-use crate::core::ids::{AccountRef, ChatRef};
+use crate::core::ids::{AccountRef, ChatRef, Platform};
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
 use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, PlatformError};
@@ -116,7 +116,8 @@ impl TelegramPlatform {
     }
 
     async fn invite(&self, to: &AccountRef, tier: &TierDef) -> Result<(), PlatformError> {
-        let Some(chat) = &tier.access.telegram_chat else {
+        // A tier names at most one private chat per platform (config); invite to each anyway.
+        let Some(chat) = tier.access.on(Platform::Telegram).next() else {
             return Ok(());
         };
         let link = self
@@ -147,7 +148,7 @@ impl TelegramPlatform {
     }
 
     async fn remove(&self, from: &AccountRef, access: &TierAccess) -> Result<(), PlatformError> {
-        let Some(chat) = &access.telegram_chat else {
+        let Some(chat) = access.on(Platform::Telegram).next() else {
             return Ok(());
         };
         let chat = chat_id(chat)?;

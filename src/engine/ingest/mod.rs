@@ -60,7 +60,7 @@ impl Ingest {
 impl Engine {
     /// Awards message XP unless the chat, the length or the cooldown says no.
     pub(crate) async fn message_xp(&self, ctx: &CommandContext, text: &str) -> EngineResult<()> {
-        if self.config.earns_no_xp(&ctx.chat) {
+        if !self.config.chats.earns_xp(&ctx.chat) {
             return Ok(());
         }
         let rules = &self.config.message_xp;

@@ -9,7 +9,7 @@ mod shop;
 use chrono::{DateTime, Utc};
 
 use crate::core::duration::Term;
-use crate::core::ids::MemberId;
+use crate::core::ids::{AccountRef, MemberId, Platform, PlatformGrant};
 use crate::core::tiers::{self, TierDef};
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, format, refuse};
@@ -324,23 +324,20 @@ fn perks(tier: &TierDef) -> String {
         perks.push(format!("+{} on /daily", format::points(tier.daily_bonus)));
     }
     perks.push("gated drops".into());
-    if tier.access.discord_role.is_some() {
-        perks.push("a Discord role".into());
-    }
-    if tier.access.telegram_chat.is_some() {
-        perks.push("the private Telegram group".into());
+    for grant in &tier.access.grants {
+        perks.push(match grant.platform {
+            Platform::Discord => "a Discord role".into(),
+            Platform::Telegram => "the private Telegram group".into(),
+            Platform::Console => "console access".into(),
+        });
     }
     format!("Perks: {}.", perks.join(", "))
 }
 
 impl Engine {
-    /// Whether the member behind a Telegram account may join a private tier chat: a running
-    /// tier gives access to it, or the account is an operator in config.
-    pub async fn may_join_telegram_chat(
-        &self,
-        account: &crate::core::ids::AccountRef,
-        chat: &str,
-    ) -> EngineResult<bool> {
+    /// Whether the member behind an account may join a private tier chat on its platform: a
+    /// running tier gives access to it, or the account is an operator in config.
+    pub async fn may_join_chat(&self, account: &AccountRef, chat: &str) -> EngineResult<bool> {
         if self.config.operators.contains(account) {
             return Ok(true);
         }
@@ -348,10 +345,11 @@ impl Engine {
             return Ok(false);
         };
         let now = self.now();
+        let grant = PlatformGrant::new(account.platform, chat);
         let held = self.store.memberships(member).await?;
-        Ok(held.iter().filter(|m| m.is_active(now)).any(|m| {
-            self.tier(&m.tier)
-                .is_ok_and(|t| t.access.telegram_chat.as_deref() == Some(chat))
-        }))
+        Ok(held
+            .iter()
+            .filter(|m| m.is_active(now))
+            .any(|m| self.tier(&m.tier).is_ok_and(|t| t.access.gives(&grant))))
     }
 }
