@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
+use super::error::During;
 use super::{Result, Store, StoreError, WriteTx, from_millis, millis, parse_day};
 use crate::core::daily::DailyState;
 use crate::core::ids::{AccountProfile, AccountRef, MemberId, Platform};
@@ -51,7 +52,8 @@ impl Store {
                 .bind(account.platform.as_str())
                 .bind(&account.user_id)
                 .fetch_optional(&self.pool)
-                .await?;
+                .await
+                .during("member_of")?;
         Ok(id.map(MemberId))
     }
 
@@ -66,16 +68,17 @@ impl Store {
         .bind(account.platform.as_str())
         .bind(&account.user_id)
         .fetch_optional(&self.pool)
-        .await?;
+        .await.during("account")?;
         Ok(row.map(|(member, name, username)| (MemberId(member), name, username)))
     }
 
     pub async fn member(&self, id: MemberId) -> Result<MemberRow> {
-        self.settle().await?;
+        self.settle().await.during("member")?;
         let row = sqlx::query(MEMBER_BY_ID)
             .bind(id.0)
             .fetch_optional(&self.pool)
-            .await?
+            .await
+            .during("member")?
             .ok_or(StoreError::NoSuchMember(id.0))?;
         Ok(member_row(&row))
     }
@@ -90,7 +93,8 @@ impl Store {
         .bind(platform.as_str())
         .bind(name)
         .fetch_optional(&self.pool)
-        .await?;
+        .await
+        .during("find_by_name")?;
         Ok(id.map(MemberId))
     }
 
@@ -100,7 +104,8 @@ impl Store {
             sqlx::query_scalar("SELECT DISTINCT platform FROM accounts WHERE member_id = ?")
                 .bind(member.0)
                 .fetch_all(&self.pool)
-                .await?;
+                .await
+                .during("platforms_of")?;
         Ok(names.iter().filter_map(|p| p.parse().ok()).collect())
     }
 }
@@ -120,7 +125,7 @@ impl<S> WriteTx<S> {
         .bind(profile.account.platform.as_str())
         .bind(&profile.account.user_id)
         .fetch_optional(&mut *self.tx)
-        .await?;
+        .await.during("ensure_account")?;
         match existing {
             Some((member, name, handle)) => {
                 if name != profile.display_name || handle != username {
@@ -130,12 +135,13 @@ impl<S> WriteTx<S> {
                         .bind(profile.account.platform.as_str())
                         .bind(&profile.account.user_id)
                         .execute(&mut *self.tx)
-                        .await?;
+                        .await.during("ensure_account")?;
                     sqlx::query("UPDATE members SET display_name = ? WHERE id = ?")
                         .bind(&profile.display_name)
                         .bind(member)
                         .execute(&mut *self.tx)
-                        .await?;
+                        .await
+                        .during("ensure_account")?;
                 }
                 Ok(MemberId(member))
             }
@@ -147,7 +153,7 @@ impl<S> WriteTx<S> {
                 .bind(millis(now))
                 .bind(millis(now))
                 .fetch_one(&mut *self.tx)
-                .await?;
+                .await.during("ensure_account")?;
                 sqlx::query(
                     "INSERT INTO accounts (platform, user_id, member_id, username, display_name) VALUES (?, ?, ?, ?, ?)",
                 )
@@ -157,7 +163,7 @@ impl<S> WriteTx<S> {
                 .bind(&username)
                 .bind(&profile.display_name)
                 .execute(&mut *self.tx)
-                .await?;
+                .await.during("ensure_account")?;
                 Ok(MemberId(member))
             }
         }
@@ -169,7 +175,8 @@ impl WriteTx {
         let row = sqlx::query(MEMBER_BY_ID)
             .bind(id.0)
             .fetch_optional(&mut *self.tx)
-            .await?
+            .await
+            .during("member")?
             .ok_or(StoreError::NoSuchMember(id.0))?;
         Ok(member_row(&row))
     }
@@ -179,7 +186,8 @@ impl WriteTx {
             .bind(i64::from(hidden))
             .bind(id.0)
             .execute(&mut *self.tx)
-            .await?;
+            .await
+            .during("set_hidden")?;
         Ok(())
     }
 
@@ -194,7 +202,8 @@ impl WriteTx {
             .bind(i64::from(state.streak))
             .bind(id.0)
             .execute(&mut *self.tx)
-            .await?;
+            .await
+            .during("set_daily")?;
         Ok(())
     }
 }
@@ -208,7 +217,8 @@ impl Store {
         )
         .bind(member.0)
         .fetch_all(&self.pool)
-        .await?;
+        .await
+        .during("accounts_of")?;
         Ok(rows
             .into_iter()
             .filter_map(|(platform, id)| Some(AccountRef::new(platform.parse().ok()?, id)))

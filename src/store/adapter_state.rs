@@ -1,5 +1,6 @@
 //! Small durable values adapters keep between runs (Telegram's update offset).
 
+use super::error::During;
 use super::{Result, Store};
 
 impl Store {
@@ -8,7 +9,8 @@ impl Store {
             sqlx::query_scalar("SELECT value FROM adapter_state WHERE key = ?")
                 .bind(key)
                 .fetch_optional(&self.pool)
-                .await?;
+                .await
+                .during("adapter_value")?;
         Ok(value)
     }
 
@@ -19,7 +21,7 @@ impl Store {
         .bind(key)
         .bind(value)
         .execute(&self.pool)
-        .await?;
+        .await.during("set_adapter_value")?;
         Ok(())
     }
 }

@@ -15,7 +15,8 @@ use std::collections::HashMap;
 use std::marker::PhantomData;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use super::{Result, Store, UnsettledTx, WriteTx};
+use super::error::During;
+use super::{Result, Store, StoreError, UnsettledTx, WriteTx};
 
 /// What one process knows of the log, shared by its store handles.
 pub(crate) type SharedLog = Arc<Mutex<PendingAwards>>;
@@ -122,7 +123,8 @@ impl UnsettledTx {
         let rows: Vec<(i64, i64, i64)> =
             sqlx::query_as("SELECT member_id, xp, at FROM award_log ORDER BY seq")
                 .fetch_all(&mut *self.tx)
-                .await?;
+                .await
+                .during("sync_award_log")?;
         let mut fresh = PendingAwards::fresh();
         for (member, xp, at) in rows {
             fresh.add(&LoggedAward { member, xp, at });
@@ -144,14 +146,14 @@ impl UnsettledTx {
         )
         .bind(json_rows)
         .execute(&mut *self.tx)
-        .await?;
+        .await.during("append_awards")?;
         self.staged.push(LogChange::Appended(rows));
         Ok(())
     }
 
     /// Folds the log: from here on the transaction reads whole totals.
     pub(crate) async fn settle(mut self) -> Result<WriteTx> {
-        self.fold_award_log().await?;
+        self.fold_award_log().await.during("settle")?;
         let WriteTx {
             tx, log, staged, ..
         } = self;
@@ -178,7 +180,7 @@ impl UnsettledTx {
              last_message_xp_at = MAX(COALESCE(last_message_xp_at, 0), excluded.last_message_xp_at)",
         )
         .execute(&mut *self.tx)
-        .await?;
+        .await.during("fold_award_log")?;
         sqlx::query(
             "INSERT INTO ledger (member_id, delta_xp, delta_balance, kind, reference, at) \
              SELECT member_id, SUM(xp), SUM(xp), 'message', day, MAX(at) FROM award_log WHERE true \
@@ -188,13 +190,14 @@ impl UnsettledTx {
              at = excluded.at",
         )
         .execute(&mut *self.tx)
-        .await?;
+        .await.during("fold_award_log")?;
         // One statement per board with its key bound: the log holds one or two sets of boards
         // (a week and a month, a season), and matching the key as text is cheaper than
         // expanding every row's JSON.
         let sets: Vec<String> = sqlx::query_scalar("SELECT DISTINCT boards FROM award_log")
             .fetch_all(&mut *self.tx)
-            .await?;
+            .await
+            .during("fold_award_log")?;
         let mut keys: Vec<String> = Vec::new();
         for set in sets {
             for key in serde_json::from_str::<Vec<String>>(&set)? {
@@ -214,11 +217,12 @@ impl UnsettledTx {
             .bind(&key)
             .bind(serde_json::to_string(&key)?)
             .execute(&mut *self.tx)
-            .await?;
+            .await.during("fold_award_log")?;
         }
         sqlx::query("DELETE FROM award_log")
             .execute(&mut *self.tx)
-            .await?;
+            .await
+            .during("fold_award_log")?;
         self.staged.push(LogChange::Folded);
         Ok(())
     }
@@ -240,7 +244,10 @@ impl<S> WriteTx<S> {
         }
         if let Err(e) = tx.commit().await {
             lock(&log).known = false;
-            return Err(e.into());
+            return Err(StoreError::Query {
+                op: "commit",
+                source: e,
+            });
         }
         Ok(())
     }
@@ -257,7 +264,12 @@ impl Store {
     /// period scores include every committed award.
     pub async fn settle(&self) -> Result<()> {
         if self.has_unfolded_awards() {
-            self.begin().await?.commit().await?;
+            self.begin()
+                .await
+                .during("settle")?
+                .commit()
+                .await
+                .during("settle")?;
         }
         Ok(())
     }

@@ -1,6 +1,7 @@
 //! Reading leaderboards: whole boards to rebuild the in-memory rank index, single standings, the
 //! rows of a page, and archived season tables.
 
+use super::error::During;
 use super::{Result, Store};
 use crate::core::ids::MemberId;
 use crate::core::periods::Board;
@@ -20,7 +21,7 @@ pub struct BoardRow {
 impl Store {
     /// Every visible, non-zero standing on a board, in no particular order.
     pub async fn load_board(&self, board: &Board) -> Result<Vec<Standing>> {
-        self.settle().await?;
+        self.settle().await.during("load_board")?;
         let mut standings = Vec::new();
         let mut after: i64 = 0;
         // Chunks of packed text ("id,xp,at;..."): one decoded row per 50,000 standings instead
@@ -35,7 +36,7 @@ impl Store {
                     )
                     .bind(after)
                     .fetch_one(&self.pool)
-                    .await?
+                    .await.during("load_board")?
                 }
                 _ => {
                     sqlx::query_as(
@@ -46,7 +47,7 @@ impl Store {
                     .bind(board.key())
                     .bind(after)
                     .fetch_one(&self.pool)
-                    .await?
+                    .await.during("load_board")?
                 }
             };
             let (Some(packed), Some(last)) = (packed, last) else {
@@ -60,37 +61,37 @@ impl Store {
 
     /// A member's standing on a board (zero if they have not scored on it).
     pub async fn standing(&self, board: &Board, member: MemberId) -> Result<Standing> {
-        self.settle().await?;
-        let row: Option<(i64, i64)> =
-            match board {
-                Board::AllTime => {
-                    sqlx::query_as("SELECT xp, xp_reached_at FROM members WHERE id = ?")
-                        .bind(member.0)
-                        .fetch_optional(&self.pool)
-                        .await?
-                }
-                _ => sqlx::query_as(
-                    "SELECT xp, reached_at FROM period_scores WHERE board = ? AND member_id = ?",
-                )
-                .bind(board.key())
+        self.settle().await.during("standing")?;
+        let row: Option<(i64, i64)> = match board {
+            Board::AllTime => sqlx::query_as("SELECT xp, xp_reached_at FROM members WHERE id = ?")
                 .bind(member.0)
                 .fetch_optional(&self.pool)
-                .await?,
-            };
+                .await
+                .during("standing")?,
+            _ => sqlx::query_as(
+                "SELECT xp, reached_at FROM period_scores WHERE board = ? AND member_id = ?",
+            )
+            .bind(board.key())
+            .bind(member.0)
+            .fetch_optional(&self.pool)
+            .await
+            .during("standing")?,
+        };
         let (xp, at) = row.unwrap_or((0, 0));
         Ok(Standing::new(member, xp, at))
     }
 
     /// Names and lifetime XP for the standings of a page, in the same order.
     pub async fn board_rows(&self, standings: &[Standing]) -> Result<Vec<BoardRow>> {
-        self.settle().await?;
+        self.settle().await.during("board_rows")?;
         let ids: Vec<i64> = standings.iter().map(|s| s.member().0).collect();
         let found: Vec<(i64, String, i64)> = sqlx::query_as(
             "SELECT id, display_name, xp FROM members WHERE id IN (SELECT value FROM json_each(?))",
         )
         .bind(serde_json::json!(ids).to_string())
         .fetch_all(&self.pool)
-        .await?;
+        .await
+        .during("board_rows")?;
         let by_id: std::collections::HashMap<i64, (String, i64)> = found
             .into_iter()
             .map(|(id, name, xp)| (id, (name, xp)))
@@ -126,14 +127,16 @@ impl Store {
         .bind(i64::from(limit))
         .bind(i64::try_from(offset).unwrap_or(i64::MAX))
         .fetch_all(&self.pool)
-        .await?;
+        .await
+        .during("archived_page")?;
         let total: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM period_scores p JOIN members m ON m.id = p.member_id \
              WHERE p.board = ? AND p.xp > 0 AND m.hidden = 0",
         )
         .bind(board.key())
         .fetch_one(&self.pool)
-        .await?;
+        .await
+        .during("archived_page")?;
         let rows = rows
             .into_iter()
             .map(|(id, name, score, xp)| BoardRow {

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use sqlx::{QueryBuilder, Sqlite};
 
+use super::error::During;
 use super::{Result, Store};
 use crate::core::periods::Board;
 
@@ -25,7 +26,7 @@ impl Store {
     /// Writes members, their console accounts and their week scores, in large transactions.
     pub async fn bulk_load(&self, members: &[SyntheticMember], week: &Board) -> Result<()> {
         for part in members.chunks(50 * CHUNK) {
-            let mut tx = self.writer.begin().await?;
+            let mut tx = self.writer.begin().await.during("bulk_load")?;
             for rows in part.chunks(CHUNK) {
                 let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
                     "INSERT INTO members (id, display_name, xp, balance, xp_reached_at, created_at) ",
@@ -38,7 +39,7 @@ impl Store {
                         .push_bind(m.reached_at_ms)
                         .push_bind(0_i64);
                 });
-                q.build().execute(&mut *tx).await?;
+                q.build().execute(&mut *tx).await.during("bulk_load")?;
                 let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
                     "INSERT INTO accounts (platform, user_id, member_id, username, display_name) ",
                 );
@@ -50,7 +51,7 @@ impl Store {
                         .push_bind(name.clone())
                         .push_bind(name);
                 });
-                q.build().execute(&mut *tx).await?;
+                q.build().execute(&mut *tx).await.during("bulk_load")?;
                 let active: Vec<&SyntheticMember> = rows.iter().filter(|m| m.week_xp > 0).collect();
                 if !active.is_empty() {
                     let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
@@ -62,12 +63,15 @@ impl Store {
                             .push_bind(m.week_xp)
                             .push_bind(m.reached_at_ms);
                     });
-                    q.build().execute(&mut *tx).await?;
+                    q.build().execute(&mut *tx).await.during("bulk_load")?;
                 }
             }
-            tx.commit().await?;
+            tx.commit().await.during("bulk_load")?;
         }
-        sqlx::query("PRAGMA optimize").execute(&self.writer).await?;
+        sqlx::query("PRAGMA optimize")
+            .execute(&self.writer)
+            .await
+            .during("bulk_load")?;
         Ok(())
     }
 }
@@ -75,12 +79,13 @@ impl Store {
 /// The rate of the simplest equivalent statement: one autocommit upsert per message, on a fresh
 /// file with the product's settings (WAL, synchronous=NORMAL). Returns upserts per second.
 pub async fn raw_upsert_rate(path: &Path, upserts: u32, keys: i64) -> Result<f64> {
-    let store = Store::open(path).await?;
+    let store = Store::open(path).await.during("raw_upsert_rate")?;
     sqlx::query(
         "CREATE TABLE IF NOT EXISTS raw_bench (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)",
     )
     .execute(&store.pool)
-    .await?;
+    .await
+    .during("raw_upsert_rate")?;
     let started = Instant::now();
     for i in 0..upserts {
         sqlx::query(
@@ -88,7 +93,8 @@ pub async fn raw_upsert_rate(path: &Path, upserts: u32, keys: i64) -> Result<f64
         )
         .bind(i64::from(i) % keys.max(1))
         .execute(&store.writer)
-        .await?;
+        .await
+        .during("raw_upsert_rate")?;
     }
     let elapsed = started.elapsed().max(Duration::from_nanos(1));
     store.close().await;

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::error::During;
 use super::{Result, Store, WriteTx, from_millis, millis};
 use crate::core::drops::delivery::DeliveryState;
 
@@ -70,7 +71,8 @@ impl Store {
         .bind(millis(now))
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
-        .await?;
+        .await
+        .during("due_deliveries")?;
         Ok(rows.into_iter().map(delivery).collect())
     }
 
@@ -80,7 +82,8 @@ impl Store {
             "SELECT MIN(next_attempt_at) FROM deliveries WHERE state = 'pending'",
         )
         .fetch_one(&self.pool)
-        .await?;
+        .await
+        .during("next_delivery_at")?;
         Ok(at.map(from_millis))
     }
 
@@ -92,7 +95,8 @@ impl Store {
         .bind(drop)
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
-        .await?;
+        .await
+        .during("deliveries_of")?;
         Ok(rows.into_iter().map(delivery).collect())
     }
 
@@ -103,7 +107,8 @@ impl Store {
         )
         .bind(drop)
         .fetch_optional(&self.pool)
-        .await?;
+        .await
+        .during("was_delivered")?;
         Ok(found.is_some())
     }
 
@@ -116,7 +121,8 @@ impl Store {
         )
         .bind(id)
         .execute(&self.pool)
-        .await?;
+        .await
+        .during("claim_delivery")?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -139,7 +145,11 @@ impl Store {
                     .bind(error.clone())
             }
         };
-        query.bind(id).execute(&self.pool).await?;
+        query
+            .bind(id)
+            .execute(&self.pool)
+            .await
+            .during("finish_delivery")?;
         Ok(())
     }
 
@@ -148,7 +158,8 @@ impl Store {
     pub async fn recover_interrupted(&self) -> Result<u64> {
         let done = sqlx::query("UPDATE deliveries SET state = 'pending' WHERE state = 'sending'")
             .execute(&self.pool)
-            .await?;
+            .await
+            .during("recover_interrupted")?;
         Ok(done.rows_affected())
     }
 }
@@ -173,7 +184,7 @@ impl WriteTx {
             .bind(state.as_str())
             .bind(millis(occurrence))
             .execute(&mut *self.tx)
-            .await?;
+            .await.during("add_deliveries")?;
         }
         Ok(())
     }

@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
+use super::error::During;
 use super::{Result, Store, WriteTx, from_millis, millis};
 use crate::core::ids::MemberId;
 
@@ -87,7 +88,8 @@ impl Store {
         let row = sqlx::query(with_filter("WHERE id = ?"))
             .bind(id)
             .fetch_optional(&self.pool)
-            .await?;
+            .await
+            .during("drop_by_id")?;
         Ok(row.as_ref().map(drop_row))
     }
 
@@ -98,7 +100,8 @@ impl Store {
         ))
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
-        .await?;
+        .await
+        .during("upcoming_drops")?;
         Ok(rows.iter().map(drop_row).collect())
     }
 
@@ -110,7 +113,8 @@ impl Store {
         ))
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
-        .await?;
+        .await
+        .during("delivered_drops")?;
         Ok(rows.iter().map(drop_row).collect())
     }
 
@@ -122,7 +126,7 @@ impl Store {
         .bind(millis(now))
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
-        .await?;
+        .await.during("due_drops")?;
         Ok(rows.iter().map(drop_row).collect())
     }
 
@@ -132,7 +136,8 @@ impl Store {
             "SELECT MIN(next_at) FROM drops WHERE next_at IS NOT NULL AND cancelled_at IS NULL",
         )
         .fetch_one(&self.pool)
-        .await?;
+        .await
+        .during("next_drop_at")?;
         Ok(at.map(from_millis))
     }
 
@@ -153,7 +158,7 @@ impl Store {
         .bind(i64::from(stars))
         .bind(millis(at))
         .execute(&self.pool)
-        .await?;
+        .await.during("rate")?;
         Ok(())
     }
 
@@ -163,7 +168,8 @@ impl Store {
             sqlx::query_as("SELECT stars, COUNT(*) FROM ratings WHERE drop_id = ? GROUP BY stars")
                 .bind(drop)
                 .fetch_all(&self.pool)
-                .await?;
+                .await
+                .during("ratings")?;
         let mut counts = [0; 5];
         for (stars, n) in rows {
             if let Some(slot) = usize::try_from(stars - 1)
@@ -195,7 +201,7 @@ impl WriteTx {
         .bind(drop.time_of_day.map(|t| t.format("%H:%M:%S").to_string()))
         .bind(millis(drop.first_at))
         .fetch_one(&mut *self.tx)
-        .await?;
+        .await.during("insert_drop")?;
         Ok(id)
     }
 
@@ -203,7 +209,8 @@ impl WriteTx {
         let row = sqlx::query(with_filter("WHERE id = ?"))
             .bind(id)
             .fetch_optional(&mut *self.tx)
-            .await?;
+            .await
+            .during("drop_by_id")?;
         Ok(row.as_ref().map(drop_row))
     }
 
@@ -212,7 +219,8 @@ impl WriteTx {
             .bind(next.map(millis))
             .bind(id)
             .execute(&mut *self.tx)
-            .await?;
+            .await
+            .during("set_next_at")?;
         Ok(())
     }
 
@@ -223,7 +231,7 @@ impl WriteTx {
             .bind(millis(at))
             .bind(id)
             .execute(&mut *self.tx)
-            .await?;
+            .await.during("cancel_drop")?;
         if done.rows_affected() == 0 {
             return Ok(None);
         }
@@ -232,13 +240,15 @@ impl WriteTx {
         )
         .bind(id)
         .execute(&mut *self.tx)
-        .await?;
+        .await
+        .during("cancel_drop")?;
         let gone: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM deliveries WHERE drop_id = ? AND state IN ('sending', 'sent')",
         )
         .bind(id)
         .fetch_one(&mut *self.tx)
-        .await?;
+        .await
+        .during("cancel_drop")?;
         Ok(Some(u64::try_from(gone).unwrap_or(0)))
     }
 }

@@ -22,7 +22,14 @@ pub enum StoreError {
     /// A migration failed; the database is left at the last good version.
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
-    /// Any other database failure.
+    /// A statement failed; `op` names the store operation it belonged to.
+    #[error("database error in {op}: {source}")]
+    Query {
+        op: &'static str,
+        #[source]
+        source: sqlx::Error,
+    },
+    /// A database failure outside any named operation (a commit, a pool).
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     /// A JSON value the store wrote could not be read back.
@@ -40,6 +47,50 @@ impl StoreError {
     /// Whether a unique constraint refused the write (a duplicate request).
     #[must_use]
     pub fn is_unique_violation(&self) -> bool {
-        matches!(self, Self::Database(sqlx::Error::Database(e)) if e.is_unique_violation())
+        match self {
+            Self::Database(sqlx::Error::Database(e))
+            | Self::Query {
+                source: sqlx::Error::Database(e),
+                ..
+            } => e.is_unique_violation(),
+            _ => false,
+        }
+    }
+}
+
+/// Names the operation a failed statement belonged to, so a log line says what the store was
+/// doing, not only what SQLite said. Errors that already carry their own context pass through.
+pub(crate) trait During<T> {
+    fn during(self, op: &'static str) -> Result<T, StoreError>;
+}
+
+impl<T, E: Into<StoreError>> During<T> for Result<T, E> {
+    fn during(self, op: &'static str) -> Result<T, StoreError> {
+        self.map_err(|e| match e.into() {
+            StoreError::Database(source) => StoreError::Query { op, source },
+            other => other,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_statement_names_its_operation() {
+        let failed: Result<(), sqlx::Error> = Err(sqlx::Error::RowNotFound);
+        let error = failed.during("member_of").unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("database error in member_of: "),
+            "{error}"
+        );
+        let refused: Result<(), StoreError> = Err(StoreError::NoSuchMember(7));
+        assert_eq!(
+            refused.during("member").unwrap_err().to_string(),
+            "member 7 does not exist"
+        );
     }
 }

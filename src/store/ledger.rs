@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::error::During;
 use super::{Result, Store, from_millis};
 use crate::core::ids::MemberId;
 
@@ -72,7 +73,7 @@ type LedgerTuple = (
 impl Store {
     /// A member's latest ledger rows, newest first.
     pub async fn history(&self, member: MemberId, limit: u32) -> Result<Vec<LedgerEntry>> {
-        self.settle().await?;
+        self.settle().await.during("history")?;
         let rows: Vec<LedgerTuple> = sqlx::query_as(
             "SELECT l.delta_xp, l.delta_balance, l.kind, l.reference, l.reason, a.display_name, l.at \
              FROM ledger l LEFT JOIN members a ON a.id = l.actor_member_id \
@@ -81,7 +82,7 @@ impl Store {
         .bind(member.0)
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
-        .await?;
+        .await.during("history")?;
         Ok(rows
             .into_iter()
             .map(
@@ -100,13 +101,14 @@ impl Store {
 
     /// Sums of the ledger per member, to check it explains the totals: (xp, balance).
     pub async fn ledger_totals(&self, member: MemberId) -> Result<(i64, i64)> {
-        self.settle().await?;
+        self.settle().await.during("ledger_totals")?;
         let sums: (Option<i64>, Option<i64>) = sqlx::query_as(
             "SELECT SUM(delta_xp), SUM(delta_balance) FROM ledger WHERE member_id = ?",
         )
         .bind(member.0)
         .fetch_one(&self.pool)
-        .await?;
+        .await
+        .during("ledger_totals")?;
         Ok((sums.0.unwrap_or(0), sums.1.unwrap_or(0)))
     }
 }

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::error::During;
 use super::{Result, WriteTx, millis};
 use crate::core::ids::{MemberId, Platform};
 
@@ -29,7 +30,8 @@ impl WriteTx {
             .bind(member.0)
             .bind(millis(now))
             .execute(&mut *self.tx)
-            .await?;
+            .await
+            .during("create_link_code")?;
         sqlx::query(
             "INSERT INTO link_codes (code, member_id, platform, expires_at) VALUES (?, ?, ?, ?)",
         )
@@ -38,7 +40,8 @@ impl WriteTx {
         .bind(platform.as_str())
         .bind(millis(expires_at))
         .execute(&mut *self.tx)
-        .await?;
+        .await
+        .during("create_link_code")?;
         Ok(())
     }
 
@@ -53,7 +56,8 @@ impl WriteTx {
         )
         .bind(code)
         .fetch_optional(&mut *self.tx)
-        .await?;
+        .await
+        .during("take_link_code")?;
         Ok(row
             .filter(|(_, _, expires)| *expires > millis(now))
             .and_then(|(member, platform, _)| Some((MemberId(member), platform.parse().ok()?))))
@@ -67,7 +71,8 @@ impl WriteTx {
         .bind(member.0)
         .bind(platform.as_str())
         .fetch_optional(&mut *self.tx)
-        .await?;
+        .await
+        .during("has_platform")?;
         Ok(found.is_some())
     }
 
@@ -125,16 +130,19 @@ impl WriteTx {
                 .bind(s)
                 .bind(a)
                 .execute(&mut *self.tx)
-                .await?;
+                .await
+                .during("merge_members")?;
         }
         sqlx::query("DELETE FROM thanks WHERE giver_id = ?1 OR receiver_id = ?1")
             .bind(a)
             .execute(&mut *self.tx)
-            .await?;
+            .await
+            .during("merge_members")?;
         sqlx::query("DELETE FROM members WHERE id = ?")
             .bind(a)
             .execute(&mut *self.tx)
-            .await?;
+            .await
+            .during("merge_members")?;
         sqlx::query(
             "INSERT INTO ledger (member_id, delta_xp, delta_balance, kind, reference, actor_member_id, at) \
              VALUES (?, 0, 0, 'link', ?, ?, ?)",
@@ -144,12 +152,13 @@ impl WriteTx {
         .bind(s)
         .bind(millis(at))
         .execute(&mut *self.tx)
-        .await?;
+        .await.during("merge_members")?;
         let (xp, balance): (i64, i64) =
             sqlx::query_as("SELECT xp, balance FROM members WHERE id = ?")
                 .bind(s)
                 .fetch_one(&mut *self.tx)
-                .await?;
+                .await
+                .during("merge_members")?;
         Ok(MergeOutcome {
             survivor,
             absorbed,

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::error::During;
 use super::{Result, Store, WriteTx, from_millis, millis};
 use crate::core::ids::MemberId;
 use crate::core::tiers::Membership;
@@ -48,7 +49,8 @@ impl Store {
         )
         .bind(member.0)
         .fetch_all(&self.pool)
-        .await?;
+        .await
+        .during("memberships")?;
         Ok(rows
             .into_iter()
             .map(|(tier, expires)| Membership {
@@ -68,7 +70,7 @@ impl Store {
         )
         .bind(tier)
         .fetch_all(&self.pool)
-        .await?;
+        .await.during("running_memberships")?;
         Ok(rows.into_iter().map(held).collect())
     }
 
@@ -85,7 +87,7 @@ impl Store {
         )
         .bind(millis(until))
         .fetch_all(&self.pool)
-        .await?;
+        .await.during("memberships_ending_before")?;
         Ok(rows.into_iter().map(held).collect())
     }
 
@@ -94,7 +96,8 @@ impl Store {
         let at: Option<i64> =
             sqlx::query_scalar("SELECT MIN(expires_at) FROM memberships WHERE ended_at IS NULL")
                 .fetch_one(&self.pool)
-                .await?;
+                .await
+                .during("next_expiry")?;
         Ok(at.map(from_millis))
     }
 
@@ -104,7 +107,8 @@ impl Store {
             .bind(member.0)
             .bind(tier)
             .execute(&self.pool)
-            .await?;
+            .await
+            .during("set_reminded")?;
         Ok(())
     }
 }
@@ -118,7 +122,7 @@ impl WriteTx {
         .bind(member.0)
         .bind(tier)
         .fetch_optional(&mut *self.tx)
-        .await?;
+        .await.during("membership")?;
         Ok(row.map(|expires| Membership {
             tier: tier.to_owned(),
             expires_at: expires.map(from_millis),
@@ -143,7 +147,7 @@ impl WriteTx {
         .bind(millis(now))
         .bind(expires_at.map(millis))
         .execute(&mut *self.tx)
-        .await?;
+        .await.during("set_membership")?;
         Ok(())
     }
 
@@ -163,7 +167,8 @@ impl WriteTx {
         .bind(tier)
         .bind(millis(at))
         .execute(&mut *self.tx)
-        .await?;
+        .await
+        .during("end_membership")?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -180,7 +185,7 @@ impl WriteTx {
         .bind(event.actor.map(|a| a.0))
         .bind(millis(event.at))
         .execute(&mut *self.tx)
-        .await?;
+        .await.during("record_membership_event")?;
         Ok(())
     }
 
@@ -190,7 +195,8 @@ impl WriteTx {
             sqlx::query_scalar("SELECT id FROM redemptions WHERE request_key = ?")
                 .bind(request_key)
                 .fetch_optional(&mut *self.tx)
-                .await?;
+                .await
+                .during("redemption_done")?;
         Ok(found.is_some())
     }
 
@@ -209,7 +215,7 @@ impl WriteTx {
             .bind(request_key)
             .bind(millis(at))
             .execute(&mut *self.tx)
-            .await?;
+            .await.during("record_redemption")?;
         Ok(())
     }
 }

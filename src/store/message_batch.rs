@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use serde_json::json;
 
 use super::award_log::{self, LoggedAward};
+use super::error::During;
 use super::{Result, UnsettledTx, day_text, from_millis};
 use crate::core::ids::MemberId;
 use crate::core::message_batch::{BatchSnapshot, MemberScores, MessageAward};
@@ -47,7 +48,8 @@ impl UnsettledTx {
         )
         .bind(json!(ids).to_string())
         .fetch_one(&mut *self.tx)
-        .await?;
+        .await
+        .during("read_message_batch")?;
         let rows: Vec<MemberTuple> = match packed {
             Some(packed) => serde_json::from_str(&packed)?,
             None => Vec::new(),
@@ -72,7 +74,7 @@ impl UnsettledTx {
             members.insert(MemberId(id), scores);
         }
         if !members.is_empty() {
-            self.sync_award_log().await?;
+            self.sync_award_log().await.during("read_message_batch")?;
             self.add_logged_awards(&mut members);
         }
         Ok(BatchSnapshot { members })

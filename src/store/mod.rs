@@ -35,6 +35,7 @@ pub use accounts::MemberRow;
 pub use boards::BoardRow;
 pub use deliveries::{AttemptResult, DeliveryRow};
 pub use drops::{DropRow, NewDrop, SourceMessage};
+use error::During;
 pub use error::StoreError;
 pub use ledger::{LedgerEntry, LedgerKind};
 pub use link::MergeOutcome;
@@ -125,7 +126,10 @@ impl Store {
         let writer = connect(1, options.clone().pragma("cache_size", "-32768"))
             .await
             .map_err(open_error)?;
-        sqlx::migrate!("./migrations").run(&writer).await?;
+        sqlx::migrate!("./migrations")
+            .run(&writer)
+            .await
+            .during("open")?;
         let pool = connect(3, options).await.map_err(open_error)?;
         let store = Self {
             pool,
@@ -134,7 +138,7 @@ impl Store {
             lock,
         };
         // Awards logged before a crash are folded now, before anything reads a total.
-        store.settle().await?;
+        store.settle().await.during("open")?;
         tokio::spawn(checkpoint_in_background(store.pool.clone()));
         Ok(store)
     }
@@ -142,13 +146,17 @@ impl Store {
     /// Starts a write transaction that holds SQLite's write lock from its first statement,
     /// with the award log folded in, so it reads and writes settled totals.
     pub async fn begin(&self) -> Result<WriteTx> {
-        self.begin_unsettled().await?.settle().await
+        self.begin_unsettled().await.during("begin")?.settle().await
     }
 
     /// A write transaction that leaves the award log as it is: for message awards (which
     /// read through the log) and for writes that touch no score, ledger row or period board.
     pub async fn begin_unsettled(&self) -> Result<UnsettledTx> {
-        let tx = self.writer.begin_with("BEGIN IMMEDIATE").await?;
+        let tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .during("begin_unsettled")?;
         Ok(WriteTx {
             tx,
             log: self.log.clone(),

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::error::During;
 use super::{LedgerKind, Result, StoreError, WriteTx, millis};
 use crate::core::ids::MemberId;
 use crate::core::periods::Board;
@@ -38,7 +39,8 @@ impl WriteTx {
             sqlx::query_as("SELECT xp, balance, xp_reached_at, hidden FROM members WHERE id = ?")
                 .bind(member.0)
                 .fetch_optional(&mut *self.tx)
-                .await?
+                .await
+                .during("current")?
                 .ok_or(StoreError::NoSuchMember(member.0))?;
         Ok(Current {
             xp,
@@ -49,7 +51,7 @@ impl WriteTx {
     }
 
     pub async fn apply_award(&mut self, award: &Award<'_>) -> Result<AwardOutcome> {
-        let current = self.current(award.member).await?;
+        let current = self.current(award.member).await.during("apply_award")?;
         self.write_award(award, current).await
     }
 
@@ -71,12 +73,14 @@ impl WriteTx {
             .bind(after.reached_at())
             .bind(award.member.0)
             .execute(&mut *self.tx)
-            .await?;
+            .await
+            .during("write_award")?;
 
         let applied_xp = xp_after - xp;
         let applied_balance = balance_after - balance;
         self.write_ledger(award, applied_xp, applied_balance)
-            .await?;
+            .await
+            .during("write_award")?;
 
         let mut changes = vec![BoardChange {
             board: Board::AllTime,
@@ -84,7 +88,11 @@ impl WriteTx {
             after,
         }];
         for board in award.boards {
-            changes.push(self.add_to_board(board, award.member, award.xp, at).await?);
+            changes.push(
+                self.add_to_board(board, award.member, award.xp, at)
+                    .await
+                    .during("write_award")?,
+            );
         }
         Ok(AwardOutcome {
             xp_before: xp,
@@ -113,7 +121,7 @@ impl WriteTx {
             .bind(award.actor.map(|a| a.0))
             .bind(millis(award.at))
             .execute(&mut *self.tx)
-            .await?;
+            .await.during("write_ledger")?;
         Ok(())
     }
 
@@ -131,7 +139,8 @@ impl WriteTx {
         .bind(&key)
         .bind(member.0)
         .fetch_optional(&mut *self.tx)
-        .await?;
+        .await
+        .during("add_to_board")?;
         let before = before.map(|(xp, reached)| Standing::new(member, xp, reached));
         let after = moved(before, member, delta, at);
         sqlx::query(
@@ -143,7 +152,7 @@ impl WriteTx {
         .bind(after.score())
         .bind(after.reached_at())
         .execute(&mut *self.tx)
-        .await?;
+        .await.during("add_to_board")?;
         Ok(BoardChange {
             board: board.clone(),
             before,

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::error::During;
 use super::{Result, Store, WriteTx, from_millis, millis};
 use crate::core::ids::{ChatRef, Platform};
 use crate::core::periods::Board;
@@ -45,7 +46,8 @@ impl Store {
     pub async fn active_season(&self) -> Result<Option<Season>> {
         let row: Option<SeasonTuple> = sqlx::query_as(const_format(ACTIVE))
             .fetch_optional(&self.pool)
-            .await?;
+            .await
+            .during("active_season")?;
         Ok(row.map(season))
     }
 
@@ -54,7 +56,8 @@ impl Store {
         let row: Option<SeasonTuple> = sqlx::query_as(const_format(BY_NAME))
             .bind(name)
             .fetch_optional(&self.pool)
-            .await?;
+            .await
+            .during("season_named")?;
         Ok(row.map(season))
     }
 
@@ -62,7 +65,8 @@ impl Store {
     pub async fn last_ended_season(&self) -> Result<Option<Season>> {
         let row: Option<SeasonTuple> = sqlx::query_as(const_format(LAST_ENDED))
             .fetch_optional(&self.pool)
-            .await?;
+            .await
+            .during("last_ended_season")?;
         Ok(row.map(season))
     }
 }
@@ -81,7 +85,8 @@ impl WriteTx {
     pub async fn active_season(&mut self) -> Result<Option<Season>> {
         let row: Option<SeasonTuple> = sqlx::query_as(const_format(ACTIVE))
             .fetch_optional(&mut *self.tx)
-            .await?;
+            .await
+            .during("active_season")?;
         Ok(row.map(season))
     }
 
@@ -90,7 +95,8 @@ impl WriteTx {
             sqlx::query_scalar("SELECT id FROM seasons WHERE name = ? COLLATE NOCASE")
                 .bind(name)
                 .fetch_optional(&mut *self.tx)
-                .await?;
+                .await
+                .during("season_name_taken")?;
         Ok(found.is_some())
     }
 
@@ -112,7 +118,8 @@ impl WriteTx {
         .bind(announce.platform.as_str())
         .bind(&announce.chat_id)
         .fetch_one(&mut *self.tx)
-        .await?;
+        .await
+        .during("start_season")?;
         Ok(season(row))
     }
 
@@ -121,7 +128,8 @@ impl WriteTx {
             .bind(millis(at))
             .bind(id)
             .execute(&mut *self.tx)
-            .await?;
+            .await
+            .during("end_season")?;
         Ok(())
     }
 }

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::error::During;
 use super::{Result, WriteTx, day_text, millis};
 use crate::core::ids::MemberId;
 
@@ -20,7 +21,7 @@ impl WriteTx {
         .bind(giver.0)
         .bind(day_text(day))
         .fetch_one(&mut *self.tx)
-        .await?;
+        .await.during("thanks_given")?;
         Ok((u32::try_from(count).unwrap_or(u32::MAX), pair > 0))
     }
 
@@ -38,7 +39,8 @@ impl WriteTx {
             .bind(day_text(day))
             .bind(millis(at))
             .execute(&mut *self.tx)
-            .await?;
+            .await
+            .during("record_thanks")?;
         Ok(())
     }
 }
