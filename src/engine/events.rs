@@ -81,9 +81,4 @@ pub enum Event {
         person: Person,
         at: DateTime<Utc>,
     },
-    MemberLeft {
-        chat: ChatRef,
-        account: AccountRef,
-        at: DateTime<Utc>,
-    },
 }

@@ -148,10 +148,6 @@ impl Engine {
                 }
                 None
             }
-            Event::MemberLeft { account, .. } => {
-                tracing::debug!(%account, "member left a community chat");
-                None
-            }
         }
     }
 

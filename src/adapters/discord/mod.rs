@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 
 use serenity::all::{
     Context, CreateAllowedMentions, CreateMessage, EventHandler, GatewayIntents, Guild, GuildId,
-    Interaction, Member, Message, Ready, User,
+    Interaction, Member, Message, Ready,
 };
 use serenity::builder::CreateCommand;
 use serenity::http::{Http, HttpBuilder};
@@ -242,24 +242,6 @@ impl EventHandler for Handler {
         let event = Event::MemberJoined {
             chat: inbound::guild_chat(member.guild_id),
             person: inbound::member_person(&member),
-            at: engine.now(),
-        };
-        engine.handle(event).await;
-    }
-
-    async fn guild_member_removal(
-        &self,
-        _ctx: Context,
-        guild: GuildId,
-        user: User,
-        _member: Option<Member>,
-    ) {
-        let Some((engine, _permit)) = self.engine().await else {
-            return;
-        };
-        let event = Event::MemberLeft {
-            chat: inbound::guild_chat(guild),
-            account: inbound::account(&user),
             at: engine.now(),
         };
         engine.handle(event).await;

@@ -43,7 +43,6 @@ fn text_of(message: &Message) -> Option<&str> {
 /// `at` is the engine's clock: Telegram's dates have whole seconds and may lag.
 pub(super) fn message_event(
     message: &Message,
-    is_edit: bool,
     platform_admin: bool,
     at: DateTime<Utc>,
 ) -> Option<MessageEvent> {
@@ -83,7 +82,7 @@ pub(super) fn message_event(
             platform_admin,
         },
         text,
-        is_edit,
+        is_edit: false,
         reply_to: replied.and_then(|r| r.from.as_ref()).map(person),
         quoted: replied.map(|r| QuotedMessage {
             chat: chat_ref(&r.chat),

@@ -128,7 +128,6 @@ impl TelegramAdapter {
         };
         let allowed = [
             AllowedUpdate::Message,
-            AllowedUpdate::EditedMessage,
             AllowedUpdate::CallbackQuery,
             AllowedUpdate::ChatJoinRequest,
         ];
@@ -179,9 +178,8 @@ impl TelegramAdapter {
         match update.kind {
             UpdateKind::Message(message) => {
                 self.on_members(&message).await;
-                self.on_message(&message, false).await;
+                self.on_message(&message).await;
             }
-            UpdateKind::EditedMessage(message) => self.on_message(&message, true).await,
             UpdateKind::CallbackQuery(query) => self.on_callback(query).await,
             UpdateKind::ChatJoinRequest(request) => self.on_join_request(request).await,
             _ => {}
@@ -200,12 +198,12 @@ impl TelegramAdapter {
         }
     }
 
-    async fn on_message(&self, message: &teloxide::types::Message, is_edit: bool) {
+    async fn on_message(&self, message: &teloxide::types::Message) {
         let Some(user) = &message.from else { return };
         let is_command = message.text().is_some_and(|t| t.starts_with('/'));
         // Asking Telegram about admins only matters for commands.
         let admin = is_command && !user.is_bot && self.is_admin(&message.chat, user.id).await;
-        let Some(event) = inbound::message_event(message, is_edit, admin, self.engine.now()) else {
+        let Some(event) = inbound::message_event(message, admin, self.engine.now()) else {
             return;
         };
         if let Some(reply) = self.engine.handle(Event::Message(event)).await
@@ -222,14 +220,6 @@ impl TelegramAdapter {
             let event = Event::MemberJoined {
                 chat: chat.clone(),
                 person: inbound::person(user),
-                at,
-            };
-            self.engine.handle(event).await;
-        }
-        if let Some(user) = message.left_chat_member() {
-            let event = Event::MemberLeft {
-                chat,
-                account: inbound::account(user),
                 at,
             };
             self.engine.handle(event).await;
