@@ -117,14 +117,23 @@ pub async fn run(
     };
     let samples = if options.quick { 300 } else { 2000 };
 
-    // The yardstick.
+    // The yardsticks: the same upsert autocommitted, and 1,000 a transaction.
     let raw = crate::store::bulk::raw_upsert_rate(
         &dir.join("raw.db"),
         if options.quick { 5_000 } else { 30_000 },
         100_000,
+        1,
     )
     .await?;
     emit("sqlite_raw_upserts", raw, "per_s");
+    let raw_batched = crate::store::bulk::raw_upsert_rate(
+        &dir.join("raw_batched.db"),
+        if options.quick { 100_000 } else { 500_000 },
+        100_000,
+        1_000,
+    )
+    .await?;
+    emit("sqlite_raw_batched_upserts", raw_batched, "per_s");
 
     // Ingest at 100k members (fewer when quick).
     let ingest_members: u64 = if options.quick { 20_000 } else { 100_000 };
@@ -145,10 +154,13 @@ pub async fn run(
     let everyone: Vec<i64> = (1..=i64::try_from(ingest_members).unwrap_or(i64::MAX)).collect();
     ingest(&engine, everyone.clone(), 64).await; // warms the account cache, as a running bot has it
     clock.advance(Span::seconds(61));
+    let all_awarded = ingest(&engine, everyone.clone(), 512).await;
+    emit("ingest_all_awarded", all_awarded, "msgs_per_s");
+    // Group commit's limit is the batched rate, not autocommit's.
     emit(
-        "ingest_all_awarded",
-        ingest(&engine, everyone.clone(), 512).await,
-        "msgs_per_s",
+        "ingest_vs_batched_upserts",
+        all_awarded / raw_batched.max(f64::MIN_POSITIVE),
+        "ratio",
     );
     clock.advance(Span::seconds(61));
     // 10% of messages from members out of their cooldown, 90% from members inside it.

@@ -13,7 +13,7 @@ use super::ids::MemberId;
 use super::periods::Board;
 use super::points::{MessageXpRules, scaled};
 use super::rank_index::Standing;
-use super::scoring::{AwardOutcome, BoardChange, moved};
+use super::scoring::{AwardOutcome, BoardChange, distinct_boards, moved};
 use super::tiers::{self, Membership, TierDef};
 
 /// One message that may earn XP.
@@ -70,8 +70,10 @@ pub fn decide(
     tiers: &[TierDef],
     periods: &impl PeriodStandings,
 ) -> Vec<Option<AwardOutcome>> {
-    // Period standings already moved by this batch (a member twice on one board).
-    let mut moved_here: HashMap<(&Board, MemberId), Standing> = HashMap::new();
+    // Period standings already moved by this batch (a member twice on one board), keyed by the
+    // board's place among the batch's few boards: cheaper to hash than the board's name.
+    let boards = distinct_boards(awards.iter().map(|a| a.boards.as_slice()));
+    let mut moved_here: HashMap<(usize, MemberId), Standing> = HashMap::new();
     let mut outcomes = Vec::with_capacity(awards.len());
     for award in awards {
         let Some(scores) = snapshot.members.get_mut(&award.member) else {
@@ -100,7 +102,8 @@ pub fn decide(
             after,
         });
         for board in &award.boards {
-            let key = (board, award.member);
+            let slot = boards.iter().position(|b| b == board).unwrap_or_default();
+            let key = (slot, award.member);
             let before = match moved_here.get(&key) {
                 Some(standing) => Some(*standing),
                 None => periods.standing(board, award.member),

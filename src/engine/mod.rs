@@ -25,11 +25,9 @@ mod ranking;
 mod scheduler;
 mod sync;
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use rand::SeedableRng;
-use rand::rngs::StdRng;
 use tokio::sync::watch;
 
 use crate::config::Config;
@@ -74,7 +72,6 @@ pub struct Engine {
     scores: Scoreboard,
     identity: IdentityCache,
     ingest: Ingest,
-    rng: Mutex<StdRng>,
     /// Wakes the scheduler loop when something is scheduled, cancelled or granted.
     wake: tokio::sync::Notify,
 }
@@ -96,7 +93,6 @@ impl Engine {
             scores: Scoreboard::new(season),
             identity: IdentityCache::default(),
             ingest: Ingest::default(),
-            rng: Mutex::new(StdRng::from_os_rng()),
             wake: tokio::sync::Notify::new(),
         };
         let recovered = engine.store.recover_interrupted().await?;
@@ -172,13 +168,12 @@ impl Engine {
         }
     }
 
+    // The thread's own generator: no lock shared between the tasks handling messages.
     fn random_unit(&self) -> f64 {
-        use rand::Rng;
-        sync::lock(&self.rng).random::<f64>()
+        rand::random::<f64>()
     }
 
     fn random_u64(&self) -> u64 {
-        use rand::Rng;
-        sync::lock(&self.rng).random::<u64>()
+        rand::random::<u64>()
     }
 }

@@ -260,6 +260,21 @@ impl Store {
         !lock(&self.log).is_empty()
     }
 
+    /// At open: folds what a crash left in the log, or, with an empty log, only notes that
+    /// (a read, not a write transaction).
+    pub(crate) async fn recover_award_log(&self) -> Result<()> {
+        let left: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM award_log)")
+            .fetch_one(&self.writer)
+            .await
+            .during("recover_award_log")?;
+        if left {
+            self.settle().await
+        } else {
+            *lock(&self.log) = PendingAwards::fresh();
+            Ok(())
+        }
+    }
+
     /// Folds the award log if it holds anything, so that reads of totals, the ledger and
     /// period scores include every committed award.
     pub async fn settle(&self) -> Result<()> {

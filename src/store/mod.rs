@@ -138,7 +138,7 @@ impl Store {
             lock,
         };
         // Awards logged before a crash are folded now, before anything reads a total.
-        store.settle().await.during("open")?;
+        store.recover_award_log().await?;
         tokio::spawn(checkpoint_in_background(store.pool.clone()));
         Ok(store)
     }

@@ -120,16 +120,23 @@ impl Engine {
                 // Senders hear of their committed awards first; the rank moves follow under
                 // the board order (a /rank in between still counts right: it ranks the stored
                 // standing against the others).
+                // The cooldown cache first, in one short hold: woken senders check it for their
+                // next message at once, and must not find it locked while this loop wakes more.
+                {
+                    let mut cooldowns = sync::lock(&self.ingest.last_award);
+                    for (award, outcome) in awards.iter().zip(&outcomes) {
+                        if outcome.is_some() {
+                            cooldowns.insert(award.member, award.at);
+                        }
+                    }
+                }
                 let mut moves = Vec::with_capacity(outcomes.len());
-                let mut cooldowns = sync::lock(&self.ingest.last_award);
-                for ((award, done), mut outcome) in awards.iter().zip(senders).zip(outcomes) {
+                for (done, mut outcome) in senders.into_iter().zip(outcomes) {
                     if let Some(outcome) = &mut outcome {
-                        cooldowns.insert(award.member, award.at);
                         moves.push((std::mem::take(&mut outcome.changes), outcome.hidden));
                     }
                     let _ = done.send(Ok(outcome));
                 }
-                drop(cooldowns);
                 self.scores.boards_mut().apply_batch(&moves);
                 drop(board_order);
             }
