@@ -4,6 +4,8 @@ use std::sync::Mutex;
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::sync;
+
 pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;
 }
@@ -33,23 +35,16 @@ impl ManualClock {
     }
 
     pub fn set(&self, to: DateTime<Utc>) {
-        if let Ok(mut now) = self.now.lock() {
-            *now = to;
-        }
+        *sync::lock(&self.now) = to;
     }
 
     pub fn advance(&self, by: Duration) {
-        if let Ok(mut now) = self.now.lock() {
-            *now += by;
-        }
+        *sync::lock(&self.now) += by;
     }
 }
 
 impl Clock for ManualClock {
     fn now(&self) -> DateTime<Utc> {
-        self.now
-            .lock()
-            .map(|n| *n)
-            .unwrap_or_else(|p| *p.into_inner())
+        *sync::lock(&self.now)
     }
 }

@@ -7,6 +7,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Mutex;
 
+use super::sync;
 use crate::core::ids::{AccountRef, ChatRef};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
@@ -101,23 +102,16 @@ pub struct RecordingPlatform {
 impl RecordingPlatform {
     /// Takes the actions recorded so far.
     pub fn take(&self) -> Vec<Sent> {
-        self.sent
-            .lock()
-            .map(|mut s| std::mem::take(&mut *s))
-            .unwrap_or_default()
+        std::mem::take(&mut *sync::lock(&self.sent))
     }
 
     /// Makes the next drop deliveries fail with these errors, in order.
     pub fn fail_drops(&self, errors: impl IntoIterator<Item = PlatformError>) {
-        if let Ok(mut failures) = self.drop_failures.lock() {
-            failures.extend(errors);
-        }
+        sync::lock(&self.drop_failures).extend(errors);
     }
 
     fn record(&self, sent: Sent) -> PlatformFuture<'static> {
-        if let Ok(mut all) = self.sent.lock() {
-            all.push(sent);
-        }
+        sync::lock(&self.sent).push(sent);
         Box::pin(async { Ok(()) })
     }
 }
@@ -138,11 +132,7 @@ impl ChatPlatform for RecordingPlatform {
     }
 
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
-        let failure = self
-            .drop_failures
-            .lock()
-            .ok()
-            .and_then(|mut f| f.pop_front());
+        let failure = sync::lock(&self.drop_failures).pop_front();
         if let Some(error) = failure {
             return Box::pin(async move { Err(error) });
         }
