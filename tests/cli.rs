@@ -28,6 +28,31 @@ fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
+/// A console that stays open: `input` was handled (its last line a `/rank`) and stdin is still
+/// open, so the process holds the database until the returned stdin is dropped.
+fn open_console(
+    dir: &std::path::Path,
+    input: &str,
+) -> (std::process::Child, std::process::ChildStdin) {
+    use std::io::{BufRead, BufReader};
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_steward"))
+        .args(["console", "--as", "alice"])
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(input.as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    // The rank's last line means every event was handled.
+    assert!(lines.any(|l| l.unwrap().starts_with("bot> Balance:")));
+    (child, stdin)
+}
+
 #[test]
 fn a_piped_console_session_prints_the_members_rank() {
     let dir = tempfile::tempdir().unwrap();
@@ -124,23 +149,8 @@ fn a_missing_explicit_config_file_is_an_error() {
 #[cfg(unix)]
 #[test]
 fn sigterm_stops_the_console_and_closes_the_database_cleanly() {
-    use std::io::{BufRead, BufReader};
-
     let dir = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_steward"))
-        .args(["console", "--as", "alice"])
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(b"hello there\n/rank\n").unwrap();
-    stdin.flush().unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    // The rank's last line means both events were handled; stdin stays open.
-    assert!(lines.any(|l| l.unwrap().starts_with("bot> Balance:")));
+    let (mut child, stdin) = open_console(dir.path(), "hello there\n/rank\n");
 
     let status = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
@@ -194,22 +204,8 @@ fn a_console_drop_arrives_when_it_is_due() {
 
 #[test]
 fn a_second_process_on_the_same_database_is_refused_with_the_reason() {
-    use std::io::{BufRead, BufReader};
-
     let dir = tempfile::tempdir().unwrap();
-    let mut first = Command::new(env!("CARGO_BIN_EXE_steward"))
-        .args(["console", "--as", "alice"])
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdin = first.stdin.take().unwrap();
-    stdin.write_all(b"/rank\n").unwrap();
-    stdin.flush().unwrap();
-    let mut lines = BufReader::new(first.stdout.take().unwrap()).lines();
-    assert!(lines.any(|l| l.unwrap().starts_with("bot> Balance:")));
+    let (mut first, stdin) = open_console(dir.path(), "/rank\n");
 
     let second = steward(dir.path(), &["console", "--as", "bob"], "hello\n/rank\n");
     assert!(!second.status.success(), "{second:?}");
