@@ -92,27 +92,29 @@ pub fn effective<'a>(
 }
 
 /// The expiry after granting `term`: an active membership is extended from its expiry, an
-/// expired or missing one starts now; lifetime stays lifetime.
-#[must_use]
+/// expired or missing one starts now (`None`: lifetime). A running lifetime membership cannot
+/// be extended by any term: a grant or a redemption would add nothing.
 pub fn extended(
     current: Option<&Membership>,
     term: Term,
     now: DateTime<Utc>,
-) -> Option<DateTime<Utc>> {
-    let Term::For(span) = term else {
-        return None;
-    };
-    match current.filter(|m| m.is_active(now)) {
-        Some(Membership {
-            expires_at: None, ..
-        }) => None,
-        Some(Membership {
-            expires_at: Some(end),
-            ..
-        }) => Some(*end + span),
-        None => Some(now + span),
+) -> Result<Option<DateTime<Utc>>, AlreadyLifetime> {
+    let running = current.filter(|m| m.is_active(now));
+    if running.is_some_and(|m| m.expires_at.is_none()) {
+        return Err(AlreadyLifetime);
     }
+    let Term::For(span) = term else {
+        return Ok(None);
+    };
+    Ok(Some(match running.and_then(|m| m.expires_at) {
+        Some(end) => end + span,
+        None => now + span,
+    }))
 }
+
+/// A grant onto a membership that already runs for life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AlreadyLifetime;
 
 /// Access to take away when `ending` ends, given the tiers still active: what the ending tier
 /// gave and no remaining tier gives.
@@ -205,7 +207,7 @@ mod tests {
         let thirty = Term::For(Duration::days(30));
         assert_eq!(
             extended(Some(&active), thirty, now()),
-            Some(now() + Duration::days(40))
+            Ok(Some(now() + Duration::days(40)))
         );
         let expired = Membership {
             tier: "pro".into(),
@@ -213,14 +215,28 @@ mod tests {
         };
         assert_eq!(
             extended(Some(&expired), thirty, now()),
-            Some(now() + Duration::days(30))
+            Ok(Some(now() + Duration::days(30)))
         );
-        assert_eq!(extended(None, Term::Lifetime, now()), None);
+        assert_eq!(extended(None, Term::Lifetime, now()), Ok(None));
+        assert_eq!(
+            extended(Some(&active), Term::Lifetime, now()),
+            Ok(None),
+            "a running term becomes lifetime"
+        );
+    }
+
+    #[test]
+    fn a_running_lifetime_membership_takes_no_further_term() {
         let lifetime = Membership {
             tier: "pro".into(),
             expires_at: None,
         };
-        assert_eq!(extended(Some(&lifetime), thirty, now()), None);
+        let week = Term::For(Duration::days(7));
+        assert_eq!(extended(Some(&lifetime), week, now()), Err(AlreadyLifetime));
+        assert_eq!(
+            extended(Some(&lifetime), Term::Lifetime, now()),
+            Err(AlreadyLifetime)
+        );
     }
 
     #[test]

@@ -91,3 +91,24 @@ async fn parallel_redeems_never_overdraw_nor_pay_twice() {
         "three weeks of Pro: {mine}"
     );
 }
+
+#[tokio::test]
+async fn a_lifetime_member_cannot_buy_or_be_granted_a_term_of_the_same_tier() {
+    let app = spawn_app().await;
+    let (admin, alice) = (console("admin"), console("alice"));
+    app.say(&alice, "hello there").await;
+    app.ask(&admin, "/points add @alice 130").await;
+    app.ask(&admin, "/member grant @alice pro lifetime").await;
+    let refused = app.ask(&alice, "/redeem pro-week").await;
+    assert_eq!(
+        refused,
+        "Pro already runs for life here, so 1w would add nothing; nothing was charged or changed."
+    );
+    let row = app.assert_books_balance(&alice).await;
+    assert_eq!(row.balance, 150, "nothing was charged");
+    assert!(!app.ask(&alice, "/history").await.contains("redeemed"));
+    let granted = app.ask(&admin, "/member grant @alice pro 30d").await;
+    assert!(granted.contains("already runs for life"), "{granted}");
+    let mine = app.ask(&alice, "/membership").await;
+    assert!(mine.contains("Pro") && mine.contains("for life"), "{mine}");
+}

@@ -298,7 +298,12 @@ pub(crate) async fn extend_in(
     ext: Extension<'_>,
 ) -> EngineResult<Option<DateTime<Utc>>> {
     let current = tx.membership(ext.member, &ext.tier.id).await?;
-    let expires = tiers::extended(current.as_ref(), ext.term, ext.at);
+    let Ok(expires) = tiers::extended(current.as_ref(), ext.term, ext.at) else {
+        return refuse(format!(
+            "{} already runs for life here, so {} would add nothing; nothing was charged or changed.",
+            ext.tier.name, ext.term
+        ));
+    };
     tx.set_membership(ext.member, &ext.tier.id, expires, ext.at)
         .await?;
     tx.record_membership_event(MembershipEvent {
