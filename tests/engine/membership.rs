@@ -159,11 +159,18 @@ async fn revoking_one_tier_keeps_access_another_running_tier_gives() {
         app.ask(&admin, "/member revoke @alice pro").await,
         "Revoked Pro from alice."
     );
-    // The platform is told to take Pro's access minus what Basic still gives (the shared chat).
+    // The platform is told to take Pro's access minus what Basic still gives (the shared chat),
+    // and alice is told why.
+    let sent = app.posts();
     assert_eq!(
-        revokes(&app.posts()),
+        revokes(&sent),
         vec![("console:alice".to_owned(), "pro".to_owned())]
     );
+    let told = sent.iter().any(|s| {
+        matches!(s, Sent::Dm { to, text } if to.user_id == "alice"
+            && text == "An operator ended your Pro membership. /membership shows what you still have.")
+    });
+    assert!(told, "{sent:?}");
     assert!(
         app.ask(&console("alice"), "/membership")
             .await

@@ -192,6 +192,11 @@ impl Engine {
         self.end_access(target.id, &target.name, &ended, ctx.at)
             .await?;
         let names: Vec<&str> = ended.iter().map(|t| t.name.as_str()).collect();
+        let told = format!(
+            "An operator ended your {} membership. /membership shows what you still have.",
+            names.join(" and ")
+        );
+        self.dm_member(target.id, &told).await?;
         Ok(format!(
             "Revoked {} from {}.",
             names.join(", "),
