@@ -2,8 +2,8 @@
 //! and its arguments as data. `/help`, usage replies, the platforms' command registration and
 //! the writing back of Discord's typed options all read this one table.
 
-use super::MAX_AMOUNT;
 use super::args::{Arg, ArgKind, Choice, Params, Subcommand};
+use super::{MAX_AMOUNT, MAX_REASON};
 use crate::core::ids::Platform;
 
 /// Who may run a command.
@@ -85,8 +85,10 @@ const fn choice(value: &'static str, label: &'static str) -> Choice {
     Choice { value, label }
 }
 
-/// Reasons and other free text people write in a sentence or two.
-const SENTENCE: ArgKind = ArgKind::Text { max_len: 1000 };
+/// Reasons people write in a sentence or two.
+const SENTENCE: ArgKind = ArgKind::Text {
+    max_len: MAX_REASON as u16,
+};
 /// The parser takes season names of up to 64 characters.
 const SEASON_NAME: ArgKind = ArgKind::Text { max_len: 64 };
 

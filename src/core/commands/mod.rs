@@ -9,7 +9,7 @@ mod rating;
 
 pub use args::{Arg, ArgKind, Choice, Params, Subcommand};
 pub use catalog::{Audience, COMMANDS, CommandSpec, find};
-pub use parse::{CommandError, MAX_AMOUNT, parse};
+pub use parse::{CommandError, MAX_AMOUNT, MAX_REASON, parse};
 pub use rating::RatingButton;
 
 use chrono::NaiveDate;

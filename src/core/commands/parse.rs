@@ -11,6 +11,13 @@ use crate::core::ids::Platform;
 /// Largest amount one command may move, far below anything that could overflow a total.
 pub const MAX_AMOUNT: i64 = 1_000_000_000;
 
+/// Longest reason (`/thanks`, `/points`): it is stored in the ledger and echoed in replies,
+/// which every platform caps (Discord at 2,000 characters).
+pub const MAX_REASON: usize = 300;
+
+/// Longest id typed for a reward.
+const MAX_ID: usize = 64;
+
 /// Why a command line could not be understood; the text is what the user sees.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CommandError {
@@ -71,7 +78,7 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
             let (who, rest) = member_then_rest(&args, is_reply).map_err(|p| usage(&p))?;
             Command::Thanks {
                 who,
-                reason: joined(rest),
+                reason: reason(rest).map_err(|p| usage(&p))?,
             }
         }
         "privacy" => match args.as_slice() {
@@ -93,6 +100,9 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         "shop" => no_args(&args, Command::Shop).map_err(|p| usage(&p))?,
         "drops" => no_args(&args, Command::Drops).map_err(|p| usage(&p))?,
         "redeem" => match args.as_slice() {
+            [reward] if reward.chars().count() > MAX_ID => {
+                return Err(usage("That is not a reward id; /shop lists them."));
+            }
             [reward] => Command::Redeem {
                 reward: reward.to_lowercase(),
             },
@@ -112,6 +122,17 @@ fn truncate(s: &str) -> String {
 
 fn joined(words: &[&str]) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// The words of a reason, at most [`MAX_REASON`] characters.
+fn reason(words: &[&str]) -> Result<Option<String>, String> {
+    let reason = joined(words);
+    match reason.as_deref().map(|r| r.chars().count()) {
+        Some(length) if length > MAX_REASON => Err(format!(
+            "A reason can be at most {MAX_REASON} characters; this one has {length}."
+        )),
+        _ => Ok(reason),
+    }
 }
 
 fn no_args(args: &[&str], command: Command) -> Result<Command, String> {
@@ -170,11 +191,11 @@ fn points(args: &[&str], is_reply: bool) -> Result<Command, String> {
         Some(_) => member_then_rest(rest, false)?,
         None => return Err("Name the member and the amount.".into()),
     };
-    let Some((n, reason)) = rest.split_first() else {
+    let Some((n, words)) = rest.split_first() else {
         return Err("Give the amount.".into());
     };
     let amount = amount(n)?;
-    let reason = joined(reason);
+    let reason = reason(words)?;
     match action.to_lowercase().as_str() {
         "add" => Ok(Command::PointsAdd {
             who,

@@ -132,3 +132,34 @@ fn unknown_commands_point_to_help() {
         "Unknown command /frobnicate. Send /help to see what you can use."
     );
 }
+
+#[test]
+fn reasons_are_capped_with_a_reply_that_says_how_long_they_may_be() {
+    let longest = "x".repeat(MAX_REASON);
+    assert_eq!(
+        ok(&format!("/thanks @bob {longest}")),
+        Command::Thanks {
+            who: Some("bob".into()),
+            reason: Some(longest.clone()),
+        }
+    );
+    let too_long = format!("/thanks @bob {longest}y");
+    assert_eq!(
+        problem(&too_long),
+        "A reason can be at most 300 characters; this one has 301.\nUsage: /thanks @member [reason]"
+    );
+    let megabyte = format!("/points add @bob 5 {}", "word ".repeat(200_000));
+    let reply = problem(&megabyte);
+    assert!(
+        reply.starts_with("A reason can be at most 300 characters"),
+        "{reply}"
+    );
+    assert!(reply.len() < 200, "the reply does not echo the reason");
+}
+
+#[test]
+fn an_overlong_reward_id_is_refused_without_echoing_it() {
+    let reply = problem(&format!("/redeem {}", "a".repeat(10_000)));
+    assert!(reply.starts_with("That is not a reward id"), "{reply}");
+    assert!(reply.len() < 200);
+}
