@@ -21,7 +21,7 @@ pub enum Rule {
     Days(Vec<Weekday>),
     /// A day of the month (1-31); months without that day are skipped.
     MonthDay(u32),
-    /// A cron expression (5 fields, or 6 with seconds), with the text it came from.
+    /// A cron expression (five fields: minute to weekday), with the text it came from.
     Cron(Box<Cron>, String),
 }
 
@@ -94,11 +94,23 @@ impl Rule {
         ))
     }
 
+    /// Five fields only: a sixth (seconds) would post every second, and a minute is the
+    /// smallest period a drop repeats at.
     fn cron(expr: &str) -> Result<Self, String> {
         let expr = expr.trim();
+        let fields = expr.split_whitespace().count();
+        if fields != 5 {
+            return Err(format!(
+                "A cron expression has five fields, minute hour day month weekday (like \"0 9 * * 1-5\"); `{expr}` has {fields}. A minute is the shortest repeat."
+            ));
+        }
         Cron::from_str(expr)
             .map(|c| Self::Cron(Box::new(c), expr.to_owned()))
-            .map_err(|e| format!("`{expr}` is not a valid cron expression: {e}."))
+            .map_err(|_| {
+                format!(
+                    "`{expr}` is not a valid cron expression: the five fields are minute (0-59), hour (0-23), day of the month (1-31), month (1-12) and weekday (0-6 or mon-sun), like \"0 9 * * 1-5\"."
+                )
+            })
     }
 
     /// The stored form, which [`Rule::parse`] reads back.

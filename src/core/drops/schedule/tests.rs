@@ -46,8 +46,19 @@ fn bad_rules_say_what_a_rule_looks_like() {
     assert!(
         Rule::parse("cron:99 * * * *")
             .unwrap_err()
-            .contains("not a valid cron")
+            .contains("not a valid cron expression: the five fields are minute (0-59)")
     );
+}
+
+#[test]
+fn a_cron_expression_with_seconds_is_refused_so_nothing_posts_every_second() {
+    let refused = Rule::parse("* * * * * *").unwrap_err();
+    assert_eq!(
+        refused,
+        "A cron expression has five fields, minute hour day month weekday (like \"0 9 * * 1-5\"); `* * * * * *` has 6. A minute is the shortest repeat."
+    );
+    assert!(Rule::parse("cron:0 0 9 * * 1").is_err());
+    assert!(Rule::parse("0 9 * * 1-5").is_ok());
 }
 
 #[test]
