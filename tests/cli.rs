@@ -5,6 +5,11 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn steward(dir: &std::path::Path, args: &[&str], input: &str) -> Output {
+    steward_bytes(dir, args, input.as_bytes())
+}
+
+/// [`steward`] with input that need not be UTF-8.
+fn steward_bytes(dir: &std::path::Path, args: &[&str], input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_steward"))
         .args(args)
         .current_dir(dir)
@@ -15,12 +20,7 @@ fn steward(dir: &std::path::Path, args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the steward binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -224,4 +224,50 @@ fn a_second_process_on_the_same_database_is_refused_with_the_reason() {
         third.contains("bob: Level 0"),
         "free again once the first stopped: {third}"
     );
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_read_with_a_notice_and_the_console_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = b"/as alice\nhello \xff\xfe there\n/rank\n";
+    let output = steward_bytes(dir.path(), &["console"], input);
+    assert!(output.status.success(), "{output:?}");
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "bot> That line was not valid UTF-8; the unreadable bytes are shown as \u{FFFD}."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Rank: #1 all time"),
+        "the rest was read: {text}"
+    );
+}
+
+#[test]
+fn separate_console_runs_never_share_a_request_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("steward.toml"),
+        "[community]\noperators = [\"console:admin\"]\n\n[[tiers]]\nid = \"pro\"\nname = \"Pro\"\nrank = 1\n\n\
+         [[rewards]]\nid = \"pro-day\"\nname = \"A day of Pro\"\ncost = 1\ntier = \"pro\"\nduration = \"1d\"\n",
+    )
+    .unwrap();
+    steward(
+        dir.path(),
+        &["console", "--as", "admin"],
+        "/points add @bob 100\n",
+    );
+    // Runs started within the same second each redeem once: each is a new request.
+    for run in 0..6 {
+        let text = stdout(&steward(
+            dir.path(),
+            &["console", "--as", "bob"],
+            "/redeem pro-day\n",
+        ));
+        assert!(text.contains("Redeemed A day of Pro"), "run {run}: {text}");
+    }
+    let text = stdout(&steward(dir.path(), &["console", "--as", "bob"], "/rank\n"));
+    assert!(text.contains("Balance: 94 points"), "{text}");
 }

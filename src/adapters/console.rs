@@ -135,7 +135,8 @@ pub struct Console {
     chat: String,
     operators: HashSet<String>,
     out: Output,
-    /// Makes message ids unique across console sessions on one database.
+    /// Makes message ids (and so request keys) unique across console sessions on one
+    /// database: random, so sessions started in the same second never share one.
     session: u64,
     next_message: u64,
     /// Each member's last message per chat, for `/reply`: (chat, name) -> (id, text).
@@ -161,9 +162,7 @@ impl Console {
             chat: "general".into(),
             operators: HashSet::new(),
             out,
-            session: std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs()),
+            session: rand::random(),
             next_message: 0,
             last_messages: HashMap::new(),
         }
@@ -177,15 +176,25 @@ impl Console {
         R: AsyncBufRead + Unpin,
         S: Future<Output = ()>,
     {
-        let mut lines = input.lines();
+        let mut input = input;
+        let mut bytes = Vec::new();
         let mut stop = std::pin::pin!(stop);
         loop {
-            let line = tokio::select! {
+            bytes.clear();
+            let read = tokio::select! {
                 biased;
                 () = &mut stop => break,
-                line = lines.next_line() => line?,
+                read = input.read_until(b'\n', &mut bytes) => read?,
             };
-            let Some(line) = line else { break };
+            if read == 0 {
+                break;
+            }
+            // A line that is not UTF-8 (a stray byte in a pasted or piped file) is read with the
+            // bad bytes replaced, and said so, instead of ending the session.
+            let line = String::from_utf8_lossy(&bytes);
+            if std::str::from_utf8(&bytes).is_err() {
+                self.say("That line was not valid UTF-8; the unreadable bytes are shown as �.");
+            }
             let line = line.trim();
             if line.is_empty() {
                 continue;
@@ -273,7 +282,7 @@ impl Console {
             })
             .collect();
         self.next_message += 1;
-        let message_id = format!("{}-{}", self.session, self.next_message);
+        let message_id = format!("{:016x}-{}", self.session, self.next_message);
         let quoted = reply_to.as_ref().and_then(|who| {
             let (id, text) = self
                 .last_messages
