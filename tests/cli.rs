@@ -271,3 +271,36 @@ fn separate_console_runs_never_share_a_request_key() {
     let text = stdout(&steward(dir.path(), &["console", "--as", "bob"], "/rank\n"));
     assert!(text.contains("Balance: 94 points"), "{text}");
 }
+
+#[test]
+fn the_console_leaves_discord_and_telegram_posts_pending_for_steward_run() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("steward.toml"),
+        "[community]\noperators = [\"console:admin\"]\n\n[discord]\nguilds = [1]\n\n\
+         [telegram]\nchats = [-100]\n\n[channels.news]\ndiscord = \"1200\"\ntelegram = -100\nconsole = \"news\"\n",
+    )
+    .unwrap();
+    let script = "/drop now to news Release notes\n/wait 2s\n/drop status 1\n";
+    let text = stdout(&steward(dir.path(), &["console", "--as", "admin"], script));
+    assert!(
+        text.contains(
+            "Its Discord and Telegram posts wait for `steward run`: this process does not drive them."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("bot> [#news] Release notes"),
+        "the console post: {text}"
+    );
+    assert!(text.contains("console:news: sent"), "{text}");
+    assert!(text.contains("discord:1200: pending"), "{text}");
+    assert!(text.contains("telegram:-100: pending"), "{text}");
+    // A later console run leaves them pending too: only `steward run` settles them.
+    let later = stdout(&steward(
+        dir.path(),
+        &["console", "--as", "admin"],
+        "/wait 1s\n/drop status 1\n",
+    ));
+    assert!(later.contains("discord:1200: pending"), "{later}");
+}

@@ -58,6 +58,10 @@ fn print(out: &Output, tag: &str, text: &str) {
 }
 
 impl ChatPlatform for ConsolePlatform {
+    fn drives(&self, platform: Platform) -> bool {
+        platform == Platform::Console
+    }
+
     fn post<'a>(&'a self, chat: &'a ChatRef, text: &'a str) -> PlatformFuture<'a> {
         print(&self.out, &chat_tag(chat), text);
         Box::pin(async { Ok(()) })

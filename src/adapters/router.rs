@@ -36,6 +36,10 @@ fn failed(error: PlatformError) -> PlatformFuture<'static> {
 }
 
 impl ChatPlatform for PlatformRouter {
+    fn drives(&self, platform: Platform) -> bool {
+        self.route(platform).is_ok()
+    }
+
     fn post<'a>(&'a self, chat: &'a ChatRef, text: &'a str) -> PlatformFuture<'a> {
         match self.route(chat.platform) {
             Ok(adapter) => adapter.post(chat, text),

@@ -23,6 +23,8 @@ pub enum Platform {
 }
 
 impl Platform {
+    pub const ALL: [Platform; 3] = [Self::Discord, Self::Telegram, Self::Console];
+
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {

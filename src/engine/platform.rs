@@ -8,7 +8,7 @@ use std::pin::Pin;
 use std::sync::Mutex;
 
 use super::sync;
-use crate::core::ids::{AccountRef, ChatRef};
+use crate::core::ids::{AccountRef, ChatRef, Platform};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 
@@ -55,6 +55,12 @@ pub struct OutboundDrop {
 
 /// Outbound actions, platform-neutral.
 pub trait ChatPlatform: Send + Sync {
+    /// Whether this process reaches `platform`. Deliveries to a platform it does not drive stay
+    /// pending for a process that does (a console never settles a Discord post).
+    fn drives(&self, _platform: Platform) -> bool {
+        true
+    }
+
     /// Posts text to a chat.
     fn post<'a>(&'a self, chat: &'a ChatRef, text: &'a str) -> PlatformFuture<'a>;
     /// Sends a direct message to one account.

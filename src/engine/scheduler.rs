@@ -54,7 +54,7 @@ impl Engine {
         let season_end = self.scores.season().and_then(|s| s.ends_at);
         let candidates = [
             self.store.next_drop_at().await?,
-            self.store.next_delivery_at().await?,
+            self.store.next_delivery_at(&self.driven_targets()).await?,
             self.store.next_expiry().await?,
             self.next_reminder_at(now).await?,
             season_end,

@@ -64,11 +64,21 @@ pub enum AttemptResult {
 
 impl Store {
     /// Pending deliveries whose time has come, oldest first.
-    pub async fn due_deliveries(&self, now: DateTime<Utc>, limit: u32) -> Result<Vec<DeliveryRow>> {
+    /// Pending deliveries due at `now` whose target starts with one of `prefixes` (`discord`,
+    /// `dm`, ...): the platforms this process drives.
+    pub async fn due_deliveries(
+        &self,
+        now: DateTime<Utc>,
+        prefixes: &[&str],
+        limit: u32,
+    ) -> Result<Vec<DeliveryRow>> {
         let rows: Vec<DeliveryTuple> = sqlx::query_as(with_filter(
-            "WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+            "WHERE state = 'pending' AND next_attempt_at <= ? \
+             AND substr(target, 1, instr(target, ':') - 1) IN (SELECT value FROM json_each(?)) \
+             ORDER BY next_attempt_at, id LIMIT ?",
         ))
         .bind(millis(now))
+        .bind(serde_json::json!(prefixes).to_string())
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await
@@ -76,11 +86,13 @@ impl Store {
         Ok(rows.into_iter().map(delivery).collect())
     }
 
-    /// The next time a pending delivery is due.
-    pub async fn next_delivery_at(&self) -> Result<Option<DateTime<Utc>>> {
+    /// The next time a pending delivery to one of `prefixes` is due.
+    pub async fn next_delivery_at(&self, prefixes: &[&str]) -> Result<Option<DateTime<Utc>>> {
         let at: Option<i64> = sqlx::query_scalar(
-            "SELECT MIN(next_attempt_at) FROM deliveries WHERE state = 'pending'",
+            "SELECT MIN(next_attempt_at) FROM deliveries WHERE state = 'pending' \
+             AND substr(target, 1, instr(target, ':') - 1) IN (SELECT value FROM json_each(?))",
         )
+        .bind(serde_json::json!(prefixes).to_string())
         .fetch_one(&self.pool)
         .await
         .during("next_delivery_at")?;

@@ -135,7 +135,11 @@ async fn a_restart_in_the_middle_of_a_batch_neither_loses_nor_repeats_a_post() {
     let pending = app
         .engine
         .store()
-        .due_deliveries(app.clock_now() + Duration::minutes(1), 10)
+        .due_deliveries(
+            app.clock_now() + Duration::minutes(1),
+            &["console", "dm"],
+            10,
+        )
         .await
         .unwrap();
     assert!(

@@ -114,12 +114,28 @@ impl Engine {
         Ok(members.into_iter().map(|m| format!("dm:{m}")).collect())
     }
 
+    /// The target prefixes this process delivers to: DMs (sent on a driven account) and the
+    /// chats of every platform it drives. The rest stay pending for `steward run`.
+    pub(crate) fn driven_targets(&self) -> Vec<&'static str> {
+        std::iter::once(DM_TARGET)
+            .chain(
+                Platform::ALL
+                    .into_iter()
+                    .filter(|p| self.platform.drives(*p))
+                    .map(Platform::as_str),
+            )
+            .collect()
+    }
+
     /// Delivers every pending delivery that is due.
     pub(crate) async fn deliver_due(&self, now: DateTime<Utc>) -> EngineResult<DeliveryCounts> {
         let mut counts = DeliveryCounts::default();
         let mut drops: HashMap<i64, Option<DropRow>> = HashMap::new();
         for _ in 0..1000 {
-            let due = self.store.due_deliveries(now, 500).await?;
+            let due = self
+                .store
+                .due_deliveries(now, &self.driven_targets(), 500)
+                .await?;
             if due.is_empty() {
                 break;
             }
@@ -178,6 +194,18 @@ impl Engine {
             DropTarget::Chat(chat) => chat.platform,
             DropTarget::Dm(account) => account.platform,
         };
+        if !self.platform.drives(target_platform) {
+            // A DM to a member whose only accounts are on platforms this process does not
+            // drive: left for a process that does, without spending an attempt.
+            return Ok(AttemptResult::Retry {
+                attempts: delivery.attempts,
+                at: now + Duration::hours(1),
+                error: format!(
+                    "waits for a Steward process that drives {}",
+                    target_platform.title()
+                ),
+            });
+        }
         let copy_of = drop.source.as_ref().and_then(|s| {
             let platform: Platform = s.platform.parse().ok()?;
             (platform == target_platform).then(|| MessageRef {
@@ -220,7 +248,11 @@ impl Engine {
                 return Ok(None);
             };
             let accounts = self.store.accounts_of(MemberId(id)).await?;
-            return Ok(accounts.into_iter().next().map(DropTarget::Dm));
+            let reachable = accounts
+                .iter()
+                .position(|a| self.platform.drives(a.platform));
+            let account = accounts.into_iter().nth(reachable.unwrap_or(0));
+            return Ok(account.map(DropTarget::Dm));
         }
         let Some((platform, chat)) = key.split_once(':') else {
             return Ok(None);

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::core::drops::grammar::{DropCommand, DropRequest};
 use crate::core::drops::schedule::{Rule, next_occurrence};
-use crate::core::ids::{ChatRef, MemberId};
+use crate::core::ids::{ChatRef, MemberId, Platform};
 use crate::core::tiers::TierDef;
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineError, EngineResult, format, refuse};
@@ -159,8 +159,26 @@ impl Engine {
             }
             _ => String::new(),
         };
+        let mut undriven: Vec<&str> = Vec::new();
+        for key in &targets {
+            let Some(Ok(platform)) = key.split_once(':').map(|(p, _)| p.parse::<Platform>()) else {
+                continue;
+            };
+            if !self.platform.drives(platform) && !undriven.contains(&platform.title()) {
+                undriven.push(platform.title());
+            }
+        }
+        let waits = if undriven.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " Its {} posts wait for `steward run`: this process does not drive {}.",
+                undriven.join(" and "),
+                if undriven.len() == 1 { "it" } else { "them" }
+            )
+        };
         Ok(format!(
-            "Scheduled drop #{id} for {}{repeat}, {where_to}{gate}. Preview: /drop show {id}. Cancel: /drop cancel {id}.",
+            "Scheduled drop #{id} for {}{repeat}, {where_to}{gate}. Preview: /drop show {id}. Cancel: /drop cancel {id}.{waits}",
             format::local(first, tz)
         ))
     }
