@@ -275,3 +275,91 @@ async fn the_running_scheduler_delivers_a_drop_when_it_falls_due() {
     scheduler.await.unwrap();
     engine.shutdown().await;
 }
+
+/// Drops delivered and reports DMed to the console operator since the last look.
+fn posts_and_reports(app: &TestApp) -> (Vec<i64>, Vec<String>) {
+    let mut drops = Vec::new();
+    let mut reports = Vec::new();
+    for sent in app.posts() {
+        match sent {
+            Sent::Drop { drop, .. } => drops.push(drop.drop_id),
+            Sent::Dm { to, text } if to.user_id == "admin" => reports.push(text),
+            _ => {}
+        }
+    }
+    (drops, reports)
+}
+
+#[tokio::test]
+async fn an_hourly_drop_down_for_hours_posts_its_latest_occurrence_once() {
+    let app = spawn_app().await;
+    let admin = console("admin");
+    app.ask(&admin, "/drop in 1m every \"0 * * * *\" Hourly tip")
+        .await;
+    app.engine.shutdown().await;
+    // Down three and a half hours: the runs at 11:00, 12:00 and 13:00 fell due.
+    app.advance(Duration::minutes(210));
+    let app = app.restart().await;
+    let outcome = app.tick().await;
+    assert_eq!(
+        (outcome.occurrences, outcome.missed, outcome.sent),
+        (3, 2, 1)
+    );
+    let (drops, reports) = posts_and_reports(&app);
+    assert_eq!(drops, [1], "one post, not four");
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    assert!(
+        reports[0].starts_with("Drop #1 fell behind while the bot was down: 2 occurrences from "),
+        "{reports:?}"
+    );
+    let status = app.ask(&admin, "/drop status 1").await;
+    assert_eq!(status.matches(": missed").count(), 2, "{status}");
+    assert_eq!(status.matches(": sent").count(), 1, "{status}");
+    // Back to normal: the next hour posts once more.
+    app.advance(Duration::hours(1));
+    app.tick().await;
+    assert_eq!(posts_and_reports(&app).0, [1]);
+}
+
+#[tokio::test]
+async fn drops_down_for_days_send_operators_one_summary_and_post_each_latest_once() {
+    let app = spawn_app().await;
+    let admin = console("admin");
+    app.ask(&admin, "/drop in 1m every \"0 * * * *\" Hourly tip")
+        .await;
+    app.ask(&admin, "/drop in 1m every day Daily digest").await;
+    app.ask(&admin, "/drop in 2h Release party").await;
+    app.engine.shutdown().await;
+    // Down three days and two hours, from 10:00 to 12:00.
+    app.advance(Duration::days(3) + Duration::hours(2));
+    let app = app.restart().await;
+    app.tick().await;
+    let (mut drops, reports) = posts_and_reports(&app);
+    drops.sort_unstable();
+    // The hourly drop's latest run (12:00) is due now and the daily one's (10:01) two hours
+    // late, inside the six hours of drops.catch_up; the one-off is three days late.
+    assert_eq!(drops, [1, 2], "{reports:?}");
+    assert_eq!(
+        reports.len(),
+        1,
+        "one summary, not a DM per occurrence: {reports:?}"
+    );
+    let lines: Vec<&str> = reports[0].lines().collect();
+    assert_eq!(lines.len(), 3, "{reports:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Drop #1 fell behind while the bot was down: 73 occurrences"))
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Drop #2 fell behind while the bot was down: 3 occurrences"))
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Drop #3 due at") && l.contains("so it was not posted"))
+    );
+    assert_eq!(app.tick().await.sent, 0, "nothing more is owed");
+}

@@ -1,12 +1,14 @@
 //! Turning due drop occurrences into deliveries, and delivering them: claim, send, record.
-//! An occurrence found later than `drops.catch_up` is recorded as missed and reported instead.
+//! After downtime a drop posts at most its latest occurrence, and only inside `drops.catch_up`;
+//! the rest are recorded as missed and reported to operators in one message.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use chrono::{DateTime, Duration, Utc};
 
 use super::drops::DM_TARGET;
-use crate::core::drops::delivery::{DeliveryState, MAX_ATTEMPTS, backoff, is_missed};
+use crate::core::drops::catch_up;
+use crate::core::drops::delivery::{DeliveryState, MAX_ATTEMPTS, backoff};
 use crate::core::drops::schedule::{Rule, next_occurrence};
 use crate::core::ids::{ChatRef, MemberId, Platform};
 use crate::core::tiers;
@@ -22,57 +24,133 @@ pub struct DeliveryCounts {
     pub failed: usize,
 }
 
+/// Overdue occurrences of one drop recorded one by one after downtime; a drop further behind (a
+/// per-minute rule down for days) records the latest this many and counts the rest.
+const MAX_RECORDED: usize = 1000;
+/// Overdue occurrences walked before a drop jumps straight to its next run after now.
+const MAX_WALKED: usize = 100_000;
+
+/// One drop's overdue occurrences, oldest first, and what comes after them.
+struct Overdue {
+    recorded: VecDeque<DateTime<Utc>>,
+    /// Overdue occurrences not recorded (beyond [`MAX_RECORDED`] or [`MAX_WALKED`]).
+    uncounted: usize,
+    next: Option<DateTime<Utc>>,
+}
+
 impl Engine {
-    /// Expands every due occurrence into delivery rows and moves each drop to its next run.
-    /// Returns (occurrences expanded, occurrences missed).
+    /// Expands every due drop: after downtime a recurring drop posts at most its latest
+    /// occurrence inside `drops.catch_up` and records the earlier ones as missed
+    /// (`core::drops::catch_up`), then moves on to its next run. Operators get one report per
+    /// tick for everything missed. Returns (occurrences expanded, occurrences missed).
     pub(crate) async fn expand_due_drops(
         &self,
         now: DateTime<Utc>,
     ) -> EngineResult<(usize, usize)> {
         let (mut expanded, mut missed) = (0, 0);
-        // Each round expands one occurrence per due drop; a drop far behind needs several.
+        let mut report: Vec<String> = Vec::new();
+        let window = self.config.membership.catch_up;
         for _ in 0..100 {
             let due = self.store.due_drops(now, 1000).await?;
             if due.is_empty() {
                 break;
             }
             for seen in due {
-                let Some(occurrence) = seen.next_at else {
+                let Some(first) = seen.next_at else {
                     continue;
                 };
                 let mut tx = self.store.begin().await?;
                 let Some(drop) = tx.drop_by_id(seen.id).await? else {
                     continue;
                 };
-                if drop.cancelled_at.is_some() || drop.next_at != Some(occurrence) {
-                    continue; // cancelled or expanded by someone else meanwhile
+                if drop.cancelled_at.is_some() || drop.next_at != Some(first) {
+                    continue; // cancelled or expanded meanwhile
                 }
-                let late = is_missed(occurrence, now, self.config.membership.catch_up);
-                let targets = self.expand_targets(&drop, occurrence).await?;
-                let state = if late {
-                    DeliveryState::Missed
-                } else {
-                    DeliveryState::Pending
-                };
-                tx.add_deliveries(drop.id, occurrence, &targets, state)
-                    .await?;
-                tx.set_next_at(drop.id, self.following(&drop, occurrence))
-                    .await?;
+                let overdue = self.overdue(&drop, first, now);
+                let mut recorded = overdue.recorded;
+                let plan = catch_up::plan(recorded.make_contiguous(), now, window);
+                for at in &plan.missed {
+                    // The drop's own targets (`dm`, not each member): a record, not a send.
+                    tx.add_deliveries(drop.id, *at, &drop.targets, DeliveryState::Missed)
+                        .await?;
+                }
+                if let Some(at) = plan.post {
+                    let targets = self.expand_targets(&drop, at).await?;
+                    tx.add_deliveries(drop.id, at, &targets, DeliveryState::Pending)
+                        .await?;
+                }
+                tx.set_next_at(drop.id, overdue.next).await?;
                 tx.commit().await?;
-                expanded += 1;
-                if late {
-                    missed += 1;
-                    self.report(&format!(
-                        "Drop #{} due at {} was missed: the bot was down longer than drops.catch_up ({}), so it was not posted.",
-                        drop.id,
-                        format::local(occurrence, self.config.calendar.tz),
-                        crate::core::duration::describe(self.config.membership.catch_up)
-                    ))
-                    .await;
+                let lost = plan.missed.len() + overdue.uncounted;
+                expanded += recorded.len() + overdue.uncounted;
+                missed += lost;
+                if lost > 0 {
+                    report.push(self.missed_line(&drop, &plan, lost));
                 }
             }
         }
+        if !report.is_empty() {
+            self.report(&report.join("\n")).await;
+        }
         Ok((expanded, missed))
+    }
+
+    /// Every occurrence of `drop` from `first` up to `now`, and the run after them.
+    fn overdue(&self, drop: &DropRow, first: DateTime<Utc>, now: DateTime<Utc>) -> Overdue {
+        let mut recorded = VecDeque::from([first]);
+        let mut uncounted = 0;
+        let mut next = self.following(drop, first);
+        let mut walked = 1;
+        while let Some(at) = next.filter(|at| *at <= now) {
+            if walked == MAX_WALKED {
+                // Far behind: skip what is left to the first run after now, uncounted.
+                next = self.following(drop, now);
+                break;
+            }
+            if recorded.len() == MAX_RECORDED {
+                recorded.pop_front();
+                uncounted += 1;
+            }
+            recorded.push_back(at);
+            next = self.following(drop, at);
+            walked += 1;
+        }
+        Overdue {
+            recorded,
+            uncounted,
+            next,
+        }
+    }
+
+    /// One line of the operators' report on what a drop missed.
+    fn missed_line(&self, drop: &DropRow, plan: &catch_up::CatchUp, lost: usize) -> String {
+        let tz = self.config.calendar.tz;
+        let limit = crate::core::duration::describe(self.config.membership.catch_up);
+        let first = plan
+            .missed
+            .first()
+            .map_or(String::new(), |at| format::local(*at, tz));
+        match plan.post {
+            None if lost == 1 => format!(
+                "Drop #{} due at {first} was missed: the bot was down longer than drops.catch_up ({limit}), so it was not posted.",
+                drop.id
+            ),
+            None => format!(
+                "Drop #{} fell behind while the bot was down: {lost} occurrences from {first} were not posted, as even the latest was more than drops.catch_up ({limit}) late.",
+                drop.id
+            ),
+            Some(latest) => format!(
+                "Drop #{} fell behind while the bot was down: {lost} {} from {first} {} not posted; only the latest, at {}, was.",
+                drop.id,
+                if lost == 1 {
+                    "occurrence"
+                } else {
+                    "occurrences"
+                },
+                if lost == 1 { "was" } else { "were" },
+                format::local(latest, tz)
+            ),
+        }
     }
 
     /// The occurrence after `occurrence`, for recurring drops.
