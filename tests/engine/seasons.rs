@@ -115,3 +115,28 @@ async fn an_end_date_in_the_past_is_refused() {
         .await;
     assert_eq!(reply, "That end date has already passed; pick a later one.");
 }
+
+#[tokio::test]
+async fn a_season_whose_name_ends_in_a_number_is_found_before_a_page_is_read() {
+    let app = spawn_app().await;
+    let (admin, alice) = (console("admin"), console("alice"));
+    app.ask(&admin, "/season start Spring 2026").await;
+    app.say(&alice, "a message in spring").await;
+    let table = app.ask(&alice, "/leaderboard season Spring 2026").await;
+    assert!(
+        table.contains("season “Spring 2026”") && table.contains("alice"),
+        "{table}"
+    );
+    let paged = app.ask(&alice, "/leaderboard season Spring 2026 2").await;
+    assert!(paged.contains("season “Spring 2026”"), "{paged}");
+    assert!(
+        !paged.contains("alice"),
+        "page 2 is past the one row: {paged}"
+    );
+    let running = app.ask(&alice, "/leaderboard season").await;
+    assert!(running.contains("alice"), "{running}");
+    assert_eq!(
+        app.ask(&alice, "/leaderboard season Autumn 2026").await,
+        "There is no season called “Autumn 2026”."
+    );
+}

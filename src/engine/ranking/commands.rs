@@ -8,7 +8,7 @@ use crate::core::periods::Board;
 use crate::core::rank_index::{RankIndex, Standing};
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineError, EngineResult, format, refuse};
-use crate::store::{BoardRow, StoreError};
+use crate::store::{BoardRow, Season, StoreError};
 
 const PAGE_SIZE: usize = 10;
 
@@ -157,22 +157,45 @@ impl Engine {
         Ok(render_board(&title, &board, &rows, offset, total, page))
     }
 
+    /// A season's board. The parser reads a trailing number as a page, but season names may
+    /// end in one (`Spring 2026`): the whole name is tried first, then the name and a page.
     async fn season_board(&self, name: Option<&str>, page: u32) -> EngineResult<String> {
-        let season = match name {
-            Some(name) => self.store.season_named(name).await?,
-            None => match self.store.active_season().await? {
-                Some(season) => Some(season),
-                None => self.store.last_ended_season().await?,
-            },
+        let (season, page) = match name {
+            Some(name) => {
+                let whole = format!("{name} {page}");
+                if page != 1
+                    && let Some(season) = self.store.season_named(&whole).await?
+                {
+                    (Some(season), 1)
+                } else if let Some(season) = self.store.season_named(name).await? {
+                    (Some(season), page)
+                } else {
+                    (self.store.season_named(&whole).await?, 1)
+                }
+            }
+            None => (self.current_or_last_season().await?, page),
         };
         let Some(season) = season else {
             return refuse(match name {
+                Some(name) if page != 1 => format!("There is no season called “{name} {page}”."),
                 Some(name) => format!("There is no season called “{name}”."),
                 None => {
                     "No season has run yet. Operators start one with /season start NAME.".into()
                 }
             });
         };
+        self.render_season(&season, page).await
+    }
+
+    /// The running season, or the last one that ended.
+    async fn current_or_last_season(&self) -> EngineResult<Option<Season>> {
+        Ok(match self.store.active_season().await? {
+            Some(season) => Some(season),
+            None => self.store.last_ended_season().await?,
+        })
+    }
+
+    async fn render_season(&self, season: &Season, page: u32) -> EngineResult<String> {
         let board = season.board();
         let offset = (page as usize - 1) * PAGE_SIZE;
         let title = format!(
