@@ -159,25 +159,27 @@ impl Engine {
 
     /// A season's board. The parser reads a trailing number as a page, but season names may
     /// end in one (`Spring 2026`): the whole name is tried first, then the name and a page.
-    async fn season_board(&self, name: Option<&str>, page: u32) -> EngineResult<String> {
+    async fn season_board(&self, name: Option<&str>, typed: u32) -> EngineResult<String> {
         let (season, page) = match name {
             Some(name) => {
-                let whole = format!("{name} {page}");
-                if page != 1
+                let whole = format!("{name} {typed}");
+                if typed != 1
                     && let Some(season) = self.store.season_named(&whole).await?
                 {
                     (Some(season), 1)
                 } else if let Some(season) = self.store.season_named(name).await? {
-                    (Some(season), page)
+                    (Some(season), typed)
                 } else {
                     (self.store.season_named(&whole).await?, 1)
                 }
             }
-            None => (self.current_or_last_season().await?, page),
+            None => (self.current_or_last_season().await?, typed),
         };
         let Some(season) = season else {
             return refuse(match name {
-                Some(name) if page != 1 => format!("There is no season called “{name} {page}”."),
+                Some(name) if typed != 1 => {
+                    format!("There is no season called “{name} {typed}”.")
+                }
                 Some(name) => format!("There is no season called “{name}”."),
                 None => {
                     "No season has run yet. Operators start one with /season start NAME.".into()
