@@ -304,3 +304,20 @@ fn the_console_leaves_discord_and_telegram_posts_pending_for_steward_run() {
     ));
     assert!(later.contains("discord:1200: pending"), "{later}");
 }
+
+#[test]
+fn a_console_reply_to_someone_without_a_message_here_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = "/as alice\n/reply ghost +1\n/reply ghost /drop in 1m\n/as bob\nhi all\n/as alice\n/reply bob +1\n";
+    let text = stdout(&steward(dir.path(), &["console"], script));
+    assert_eq!(
+        text.matches("bot> ghost has no message in #general to reply to")
+            .count(),
+        2,
+        "{text}"
+    );
+    assert!(
+        text.contains("alice thanked bob"),
+        "a real reply still works: {text}"
+    );
+}

@@ -207,6 +207,15 @@ impl Console {
                 Control::Handled => {}
                 Control::Quit => break,
                 Control::Wait(span) => tokio::time::sleep(span).await,
+                Control::Message {
+                    reply_to: Some(who),
+                    ..
+                } if !self.has_message_from(&who) => {
+                    self.say(&format!(
+                        "{who} has no message in #{} to reply to: /reply answers someone's last message here.",
+                        self.chat
+                    ));
+                }
                 Control::Message { text, reply_to } => {
                     let event = self.message(engine, text, reply_to);
                     if let Some(reply) = engine.handle(Event::Message(event)).await {
@@ -265,15 +274,26 @@ impl Console {
         print(&self.out, "", text);
     }
 
-    fn message(&mut self, engine: &Engine, text: String, reply_to: Option<String>) -> MessageEvent {
-        let chat = if self.chat == "dm" {
+    /// The chat the current member types in.
+    fn chat_ref(&self) -> ChatRef {
+        if self.chat == "dm" {
             ChatRef::private(
                 Platform::Console,
                 format!("dm-{}", self.name.to_lowercase()),
             )
         } else {
             ChatRef::group(Platform::Console, self.chat.clone())
-        };
+        }
+    }
+
+    /// Whether `who` wrote something in the current chat that `/reply` can answer.
+    fn has_message_from(&self, who: &str) -> bool {
+        let chat = self.chat_ref().chat_id;
+        self.last_messages.contains_key(&(chat, who.to_lowercase()))
+    }
+
+    fn message(&mut self, engine: &Engine, text: String, reply_to: Option<String>) -> MessageEvent {
+        let chat = self.chat_ref();
         // On the console every @name is somebody: the account of that name.
         let mentions = text
             .split_whitespace()

@@ -1,5 +1,5 @@
 use chrono::Duration;
-use steward::engine::{Person, Sent};
+use steward::engine::{Mention, Person, Sent};
 
 use crate::helpers::*;
 
@@ -155,5 +155,43 @@ async fn a_member_links_one_account_per_platform() {
     assert!(
         refused.contains("already has a Telegram account linked"),
         "{refused}"
+    );
+}
+
+#[tokio::test]
+async fn looking_up_someone_never_seen_says_so_and_creates_no_member() {
+    let app = spawn_app().await;
+    let (admin, alice, nobody) = (console("admin"), console("alice"), console("nobody"));
+    app.say(&alice, "hello").await;
+    // As the console and Discord send it: the platform names the mentioned account.
+    let asking = |who: &Person, text: &str| {
+        let mut m = message(who, general(), text, app.clock_now());
+        m.mentions = vec![Mention {
+            token: "nobody".into(),
+            person: nobody.clone(),
+        }];
+        m
+    };
+    assert_eq!(
+        app.send(asking(&alice, "/rank @nobody")).await.unwrap(),
+        "No such member: nobody has not been seen here yet."
+    );
+    assert_eq!(
+        app.send(asking(&admin, "/history @nobody")).await.unwrap(),
+        "No such member: nobody has not been seen here yet."
+    );
+    let stored = app
+        .engine
+        .store()
+        .member_of(&nobody.profile.account)
+        .await
+        .unwrap();
+    assert_eq!(stored, None, "a lookup created nobody");
+    assert!(
+        app.send(asking(&admin, "/points add @nobody 5"))
+            .await
+            .unwrap()
+            .starts_with("Added 5 points to nobody"),
+        "an award to a named account still reaches them"
     );
 }

@@ -52,11 +52,31 @@ impl Engine {
     }
 
     /// Resolves the member a command names: a mention, a name on this platform, or (with no
-    /// token) the author of the replied-to message.
+    /// token) the author of the replied-to message. A mentioned account seen for the first time
+    /// becomes a member (a thanks or a grant to someone who has not written yet).
     pub(crate) async fn resolve(
         &self,
         ctx: &CommandContext,
         token: Option<&str>,
+    ) -> EngineResult<Target> {
+        self.resolve_as(ctx, token, true).await
+    }
+
+    /// [`Engine::resolve`] for a lookup (`/rank`, `/history`): an account never seen is "no such
+    /// member", and nothing is created.
+    pub(crate) async fn resolve_known(
+        &self,
+        ctx: &CommandContext,
+        token: Option<&str>,
+    ) -> EngineResult<Target> {
+        self.resolve_as(ctx, token, false).await
+    }
+
+    async fn resolve_as(
+        &self,
+        ctx: &CommandContext,
+        token: Option<&str>,
+        create: bool,
     ) -> EngineResult<Target> {
         let person = match token {
             None => match &ctx.reply_to {
@@ -76,7 +96,19 @@ impl Engine {
                     person.profile.display_name
                 ));
             }
-            let id = self.member_of(&person, ctx.at).await?;
+            let id = if create {
+                self.member_of(&person, ctx.at).await?
+            } else {
+                match self.store.member_of(&person.profile.account).await? {
+                    Some(id) => id,
+                    None => {
+                        return refuse(format!(
+                            "No such member: {} has not been seen here yet.",
+                            person.profile.display_name
+                        ));
+                    }
+                }
+            };
             return Ok(Target {
                 id,
                 name: person.profile.display_name,

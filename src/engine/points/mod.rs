@@ -201,7 +201,7 @@ impl Engine {
         let (member, name) = if who.is_none() && ctx.reply_to.is_none() {
             (ctx.member, ctx.sender.person.profile.display_name.clone())
         } else {
-            let target = self.resolve(ctx, who).await?;
+            let target = self.resolve_known(ctx, who).await?;
             (target.id, target.name)
         };
         if member != ctx.member && !self.is_operator(&ctx.sender) {

@@ -83,7 +83,7 @@ impl Engine {
         let target = if who.is_none() && ctx.reply_to.is_none() {
             ctx.member
         } else {
-            self.resolve(ctx, who).await?.id
+            self.resolve_known(ctx, who).await?.id
         };
         let member = self.store.member(target).await?;
         let is_self = target == ctx.member;
