@@ -136,3 +136,27 @@ async fn the_ledger_explains_every_change_with_one_message_row_per_day() {
         "{history}"
     );
 }
+
+#[tokio::test]
+async fn a_level_up_from_a_grant_given_in_a_dm_reaches_the_member() {
+    let app = spawn_app().await;
+    let (admin, alice) = (console("admin"), console("alice"));
+    app.say(&alice, "hello").await;
+    app.posts();
+    let dm =
+        steward::core::ids::ChatRef::private(steward::core::ids::Platform::Console, "dm-admin");
+    let grant = message(&admin, dm, "/points add @alice 100", app.clock_now());
+    app.send(grant).await;
+    let sent = app.posts();
+    assert!(
+        sent.contains(&Sent::Dm {
+            to: alice.profile.account.clone(),
+            text: "🎉 You reached Level 1!".into()
+        }),
+        "{sent:?}"
+    );
+    assert!(
+        !sent.iter().any(|s| matches!(s, Sent::Post { .. })),
+        "nothing posted in the operator's DM: {sent:?}"
+    );
+}

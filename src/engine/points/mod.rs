@@ -245,9 +245,18 @@ impl Engine {
             return;
         }
         if self.config.level_up_announcements {
-            let text = format!("🎉 {name} reached Level {after}!");
-            if let Err(e) = self.platform.post(&ctx.chat, &text).await {
-                tracing::warn!(error = %e, "level-up announcement failed");
+            if self.config.chats.is_community(&ctx.chat) {
+                let text = format!("🎉 {name} reached Level {after}!");
+                if let Err(e) = self.platform.post(&ctx.chat, &text).await {
+                    tracing::warn!(error = %e, "level-up announcement failed");
+                }
+            } else {
+                // An award given in a private chat (an operator's /points add by DM): the
+                // member would never see it there, so they hear of it themselves.
+                let text = format!("🎉 You reached Level {after}!");
+                if let Err(e) = self.dm_member(member, &text).await {
+                    tracing::warn!(error = %e, "level-up DM failed");
+                }
             }
         }
         self.give_level_rewards(member, name, outcome).await;
