@@ -233,3 +233,45 @@ async fn failures_retry_with_backoff_honour_retry_after_and_are_reported() {
         "{status}"
     );
 }
+
+#[tokio::test]
+async fn drop_management_says_what_actually_happened() {
+    let app = spawn_app().await;
+    let (admin, alice) = (console("admin"), console("alice"));
+    let scheduled = app
+        .ask(&admin, "/drop now to announcements,announcements Hello")
+        .await;
+    assert!(
+        scheduled.contains(", to announcements.")
+            && !scheduled.contains("announcements, announcements"),
+        "{scheduled}"
+    );
+    app.tick().await;
+    // Sent in full: nothing is left to cancel, and it stays rateable.
+    let cancel = app.ask(&admin, "/drop cancel 1").await;
+    assert_eq!(
+        cancel,
+        "Drop #1 has already gone out in full; there is nothing left to cancel. /drop status 1 shows where it went."
+    );
+    assert!(app.ask(&alice, "/rate 1 5").await.starts_with("Thanks!"));
+    app.ask(&admin, "/drop in 1h Later").await;
+    app.ask(&admin, "/drop cancel 2").await;
+    assert_eq!(
+        app.ask(&alice, "/rate 2 4").await,
+        "Drop #2 was cancelled before it went out; there is nothing to rate."
+    );
+    for i in 0..12 {
+        app.ask(&admin, &format!("/drop in {}h Upcoming {i}", i + 2))
+            .await;
+    }
+    let upcoming = app.ask(&alice, "/drops").await;
+    assert_eq!(
+        upcoming.lines().count(),
+        12,
+        "a title, ten drops and a note: {upcoming}"
+    );
+    assert!(
+        upcoming.ends_with("… and 2 more later; they show here as these go out."),
+        "{upcoming}"
+    );
+}

@@ -1,8 +1,7 @@
 //! Drop commands: scheduling (`/drop WHEN ...`), `/drop list|show|cancel|status|stats`,
 //! `/drops` for members, and `/rate`.
 
-use chrono::{DateTime, Utc};
-
+use crate::core::drops::delivery::DeliveryState;
 use crate::core::drops::grammar::{DropCommand, DropRequest};
 use crate::core::drops::schedule::{Rule, next_occurrence};
 use crate::core::ids::{ChatRef, MemberId, Platform};
@@ -74,7 +73,15 @@ impl Engine {
         let names: Vec<String> = match (names.is_empty(), tier) {
             (true, Some(tier)) => tier.gated_channels.clone(),
             (true, None) => return Ok((vec![chat_key(&ctx.chat)], "here".into())),
-            (false, _) => names.to_vec(),
+            (false, _) => {
+                let mut unique: Vec<String> = Vec::new();
+                for name in names {
+                    if !unique.contains(name) {
+                        unique.push(name.clone());
+                    }
+                }
+                unique
+            }
         };
         let mut keys = Vec::new();
         for name in &names {
@@ -194,7 +201,7 @@ impl Engine {
     }
 
     /// `#12 2026-12-01 09:00 (Europe/Berlin), every mon: New lesson...`
-    fn drop_line(&self, drop: &DropRow) -> String {
+    pub(super) fn drop_line(&self, drop: &DropRow) -> String {
         let next = drop.next_at.map_or("done".into(), |at| {
             format::local(at, self.config.calendar.tz)
         });
@@ -219,7 +226,7 @@ impl Engine {
         format!("#{} {next}{repeat}{gate}: {first_line}", drop.id)
     }
 
-    async fn find_drop(&self, id: i64) -> EngineResult<DropRow> {
+    pub(super) async fn find_drop(&self, id: i64) -> EngineResult<DropRow> {
         match self.store.drop_by_id(id).await? {
             Some(drop) => Ok(drop),
             None => refuse(format!(
@@ -241,6 +248,14 @@ impl Engine {
 
     async fn cancel_drop(&self, ctx: &CommandContext, id: i64) -> EngineResult<String> {
         let drop = self.find_drop(id).await?;
+        if drop.cancelled_at.is_none() && drop.next_at.is_none() {
+            let deliveries = self.store.deliveries_of(drop.id, 1000).await?;
+            if !deliveries.iter().any(|d| d.state == DeliveryState::Pending) {
+                return refuse(format!(
+                    "Drop #{id} has already gone out in full; there is nothing left to cancel. /drop status {id} shows where it went."
+                ));
+            }
+        }
         let mut tx = self.store.begin().await?;
         let Some(gone) = tx.cancel_drop(drop.id, ctx.at).await? else {
             return refuse(format!("Drop #{id} was already cancelled."));
@@ -251,7 +266,9 @@ impl Engine {
             format!("Cancelled drop #{id}; nothing of it was posted.")
         } else {
             format!(
-                "Cancelled drop #{id}: no further posts. {gone} delivery(ies) had already gone out or were under way."
+                "Cancelled drop #{id}: no further posts. {gone} {} had already gone out or {} under way.",
+                if gone == 1 { "delivery" } else { "deliveries" },
+                if gone == 1 { "was" } else { "were" }
             )
         })
     }
@@ -308,76 +325,5 @@ impl Engine {
             sum as f64 / total as f64,
             spread.join(", ")
         ))
-    }
-
-    /// Whether `viewer` may see a drop gated to `tier`: operators see every drop (they keep
-    /// access regardless of tier), members what their tier in effect gives them, someone never
-    /// seen only ungated drops.
-    pub(crate) async fn can_see(
-        &self,
-        viewer: Viewer,
-        tier: Option<&str>,
-        now: DateTime<Utc>,
-    ) -> EngineResult<bool> {
-        let Some(required) = tier.and_then(|t| self.tier(t).ok()) else {
-            return Ok(true);
-        };
-        Ok(match viewer {
-            Viewer::Operator => true,
-            Viewer::Member(member) => self
-                .effective_tier(member, now)
-                .await?
-                .is_some_and(|t| t.rank >= required.rank),
-            Viewer::Unknown => false,
-        })
-    }
-
-    /// The viewer behind a command.
-    pub(crate) fn viewer(&self, ctx: &CommandContext) -> Viewer {
-        if self.is_operator(&ctx.sender) {
-            Viewer::Operator
-        } else {
-            Viewer::Member(ctx.member)
-        }
-    }
-
-    pub(crate) async fn upcoming_for_member(&self, ctx: &CommandContext) -> EngineResult<String> {
-        let mut lines = Vec::new();
-        for drop in self.store.upcoming_drops(100).await? {
-            if self
-                .can_see(self.viewer(ctx), drop.tier.as_deref(), ctx.at)
-                .await?
-            {
-                lines.push(self.drop_line(&drop));
-            }
-            if lines.len() == 10 {
-                break;
-            }
-        }
-        if lines.is_empty() {
-            return Ok("No upcoming drops for you right now.".into());
-        }
-        lines.insert(0, "Upcoming drops:".into());
-        Ok(lines.join("\n"))
-    }
-
-    pub(crate) async fn rate(
-        &self,
-        ctx: &CommandContext,
-        id: i64,
-        stars: u8,
-    ) -> EngineResult<String> {
-        let drop = self.find_drop(id).await?;
-        if !self.store.was_delivered(drop.id).await?
-            || !self
-                .can_see(self.viewer(ctx), drop.tier.as_deref(), ctx.at)
-                .await?
-        {
-            return refuse(format!(
-                "Drop #{id} has not reached you yet; rate it once it has."
-            ));
-        }
-        self.store.rate(drop.id, ctx.member, stars, ctx.at).await?;
-        Ok(format!("Thanks! You rated drop #{id} {stars} of 5."))
     }
 }

@@ -4,5 +4,6 @@
 mod choices;
 mod delivery;
 mod drops;
+mod member_view;
 
 pub use choices::{Choice, MAX_CHOICES};
