@@ -127,6 +127,51 @@ fn check_config_names_the_key_and_line_of_each_problem() {
 }
 
 #[test]
+fn check_config_reports_every_mistake_at_once_sorted_by_line_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        r#"[community]
+name = "x"
+timezone = 5
+operators = ["telegram:abc"]
+
+[points]
+message_xp_min = "ten"
+daily_bonus = 3
+
+[[tiers]]
+id = "pro"
+name = "Pro"
+rank = 1
+daily_bonus = -500
+
+[channels.news]
+"#,
+    )
+    .unwrap();
+
+    let output = steward(dir.path(), &["check-config", "--config", "bad.toml"], "");
+
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let errors = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = errors.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "bad.toml has 6 problems:",
+            "  line 3: community.timezone: must be text in quotes, not 5",
+            "  line 4: community.operators: `telegram:abc` is not a Telegram user id (a positive whole number, like telegram:123456789)",
+            "  line 7: points.message_xp_min: must be a whole number, not \"ten\"",
+            "  line 8: points.daily_bonus: unknown field `daily_bonus` in [points]; it belongs in [[tiers]]",
+            "  line 14: tiers[0].daily_bonus: must be between 0 and 1000000, not -500",
+            "  line 16: channels.news: names no discord, telegram or console chat, so a drop to it would reach no one",
+        ],
+        "{errors}"
+    );
+}
+
+#[test]
 fn run_without_a_token_says_so_and_points_to_the_console() {
     let dir = tempfile::tempdir().unwrap();
     let output = steward(dir.path(), &["run"], "");

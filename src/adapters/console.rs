@@ -13,7 +13,7 @@ use std::time::Duration;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 
 use crate::core::duration::parse_span;
-use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::ids::{AccountRef, ChatRef, Platform, is_console_name};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
@@ -231,11 +231,11 @@ impl Console {
         let (head, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         let rest = rest.trim();
         match head {
-            "/as" if valid_name(rest) => {
+            "/as" if is_console_name(rest) => {
                 self.name = rest.to_owned();
                 self.say(&format!("You are now {rest}."));
             }
-            "/chat" if valid_name(rest) => {
+            "/chat" if is_console_name(rest) => {
                 self.chat = rest.to_lowercase();
                 self.say(&format!("You are now in #{}.", self.chat));
             }
@@ -245,7 +245,7 @@ impl Console {
                 self.say(&format!("{} is now an operator (console only).", self.name));
             }
             "/reply" => match rest.split_once(char::is_whitespace) {
-                Some((who, text)) if valid_name(who.trim_start_matches('@')) => {
+                Some((who, text)) if is_console_name(who.trim_start_matches('@')) => {
                     return Control::Message {
                         text: text.trim().to_owned(),
                         reply_to: Some(who.trim_start_matches('@').to_owned()),
@@ -299,7 +299,7 @@ impl Console {
             .split_whitespace()
             .filter_map(|w| w.strip_prefix('@'))
             .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '_' && c != '-'))
-            .filter(|w| valid_name(w))
+            .filter(|w| is_console_name(w))
             .map(|w| Mention {
                 token: w.to_owned(),
                 person: person(w),
@@ -345,11 +345,4 @@ fn person(name: &str) -> Person {
         AccountRef::new(Platform::Console, name.to_lowercase()),
         name,
     )
-}
-
-fn valid_name(name: &str) -> bool {
-    (1..=32).contains(&name.chars().count())
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }

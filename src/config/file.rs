@@ -1,5 +1,6 @@
 //! The shape of `steward.toml` exactly as written, with every default. Values that need checking
-//! keep their position in the file so errors can name the line.
+//! keep their position in the file so errors can name the line. `schema` describes the same keys
+//! for the walk that runs first; the two must agree.
 
 use std::collections::BTreeMap;
 
@@ -17,7 +18,7 @@ pub struct ConfigFile {
     pub tiers: Vec<TierSection>,
     pub rewards: Vec<RewardSection>,
     pub level_rewards: Vec<LevelRewardSection>,
-    pub channels: BTreeMap<String, ChannelSection>,
+    pub channels: BTreeMap<String, Spanned<ChannelSection>>,
     pub membership: MembershipSection,
     pub drops: DropsSection,
 }
@@ -25,7 +26,7 @@ pub struct ConfigFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CommunitySection {
-    pub name: String,
+    pub name: Spanned<String>,
     pub timezone: Spanned<String>,
     pub operators: Vec<Spanned<String>>,
     pub level_up_announcements: bool,
@@ -34,7 +35,7 @@ pub struct CommunitySection {
 impl Default for CommunitySection {
     fn default() -> Self {
         Self {
-            name: "Steward community".into(),
+            name: at("Steward community".into()),
             timezone: Spanned::new(0..0, "UTC".into()),
             operators: Vec::new(),
             level_up_announcements: true,
@@ -45,13 +46,13 @@ impl Default for CommunitySection {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct DatabaseSection {
-    pub path: String,
+    pub path: Spanned<String>,
 }
 
 impl Default for DatabaseSection {
     fn default() -> Self {
         Self {
-            path: "steward.db".into(),
+            path: at("steward.db".into()),
         }
     }
 }
@@ -132,8 +133,8 @@ pub struct LevelRewardSection {
 #[serde(deny_unknown_fields)]
 pub struct TierSection {
     pub id: Spanned<String>,
-    pub name: String,
-    pub rank: u32,
+    pub name: Spanned<String>,
+    pub rank: Spanned<u32>,
     #[serde(default = "one")]
     pub xp_multiplier: Spanned<f64>,
     #[serde(default)]
@@ -156,7 +157,7 @@ fn one() -> Spanned<f64> {
 #[serde(deny_unknown_fields)]
 pub struct RewardSection {
     pub id: Spanned<String>,
-    pub name: String,
+    pub name: Spanned<String>,
     pub cost: Spanned<i64>,
     pub tier: Spanned<String>,
     pub duration: Spanned<String>,
@@ -167,7 +168,7 @@ pub struct RewardSection {
 pub struct ChannelSection {
     pub discord: Option<Spanned<String>>,
     pub telegram: Option<i64>,
-    pub console: Option<String>,
+    pub console: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,27 +1,35 @@
 //! `steward.toml`: loading, defaults, environment secrets and validation into typed settings.
-//! Every problem names its key and line so `steward check-config` can explain it.
+//! Every problem names its key and line so `steward check-config` can explain it, and every
+//! problem in a file is reported at once. A file goes through four steps: the TOML parser (a
+//! syntax error stops here), `shape` (keys, kinds and ranges against `schema`), serde into
+//! `file`'s structs, and `validate` with `membership` (what the values mean together).
 
 mod file;
 mod membership;
+mod problems;
+mod schema;
+mod shape;
+mod validate;
 
 use std::collections::HashSet;
 use std::fmt;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use chrono::Duration;
-use chrono_tz::Tz;
+use serde::Deserialize;
 use toml::Spanned;
+use toml::de::DeTable;
 
 use crate::core::chats::ChatRules;
 use crate::core::daily::DailyRules;
-use crate::core::ids::{AccountRef, Platform, PlatformGrant};
+use crate::core::ids::{AccountRef, Platform};
 use crate::core::levels::LevelReward;
 use crate::core::periods::Calendar;
 use crate::core::points::MessageXpRules;
 use crate::core::thanks::ThanksRules;
 use file::ConfigFile;
 pub use membership::{MembershipConfig, Reward};
+use problems::Problems;
+pub use problems::{ConfigError, ConfigProblem};
 
 /// The default config file name, looked up in the working directory.
 pub const DEFAULT_PATH: &str = "steward.toml";
@@ -77,63 +85,30 @@ pub struct DiscordConfig {
     pub guilds: Vec<u64>,
 }
 
-/// One thing wrong with a config file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigProblem {
-    pub line: Option<usize>,
-    pub key: String,
-    pub message: String,
-}
-
-impl fmt::Display for ConfigProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "line {line}: {}: {}", self.key, self.message),
-            None => write!(f, "{}: {}", self.key, self.message),
-        }
-    }
-}
-
-/// Why a config could not be loaded.
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error("cannot read {path}: {source}")]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{path} has {} problem(s):\n{}", problems.len(), list(problems))]
-    Invalid {
-        path: PathBuf,
-        problems: Vec<ConfigProblem>,
-    },
-}
-
-fn list(problems: &[ConfigProblem]) -> String {
-    problems
-        .iter()
-        .map(|p| format!("  {p}"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// A Discord id (role, channel) as written: a number, or a problem naming the key and line.
-pub(super) fn discord_id(
+fn discord_id(
     value: &Spanned<String>,
     key: &str,
     what: &str,
-    problem: &mut dyn FnMut(&Range<usize>, &str, String),
+    problems: &mut Problems<'_>,
 ) -> Option<String> {
     let id = value.get_ref().trim();
     if id.parse::<u64>().is_ok_and(|n| n > 0) {
         Some(id.to_owned())
     } else {
-        problem(
+        problems.add(
             &value.span(),
             key,
             format!("`{id}` is not a Discord {what} id (a number; copy it with Developer Mode on)"),
         );
         None
+    }
+}
+
+/// A name people see: reported when blank, since a blank name reads as a missing one.
+fn not_empty(value: &Spanned<String>, key: &str, problems: &mut Problems<'_>) {
+    if value.get_ref().trim().is_empty() {
+        problems.add(&value.span(), key, "must not be empty");
     }
 }
 
@@ -176,137 +151,26 @@ impl Config {
         }
     }
 
-    /// Parses and validates config text, collecting every problem found.
+    /// Parses and validates config text, collecting every problem found, in line order.
     pub fn from_toml(text: &str) -> Result<Self, Vec<ConfigProblem>> {
-        let mut file: ConfigFile = toml::from_str(text).map_err(|e| {
-            vec![ConfigProblem {
-                line: e.span().map(|s| line_of(text, &s)),
-                key: "syntax".into(),
-                message: e.message().trim().to_owned(),
-            }]
-        })?;
-        let mut problems = Vec::new();
-        let mut problem = |span: &Range<usize>, key: &str, message: String| {
-            problems.push(ConfigProblem {
-                line: (!span.is_empty()).then(|| line_of(text, span)),
-                key: key.into(),
-                message,
-            });
-        };
-
-        let tz_name = file.community.timezone.get_ref();
-        let tz = tz_name.parse::<Tz>().unwrap_or_else(|_| {
-            problem(
-                &file.community.timezone.span(),
-                "community.timezone",
-                format!("`{tz_name}` is not an IANA timezone name (like Europe/Berlin or UTC)"),
-            );
-            chrono_tz::UTC
-        });
-        let mut accounts = |entries: &[Spanned<String>], key: &str| {
-            entries
-                .iter()
-                .filter_map(|entry| {
-                    entry
-                        .get_ref()
-                        .parse::<AccountRef>()
-                        .map_err(|e| problem(&entry.span(), key, e))
-                        .ok()
-                })
-                .collect::<Vec<_>>()
-        };
-        let operators = accounts(&file.community.operators, "community.operators");
-        let no_xp_chats = accounts(&file.points.no_xp_chats, "points.no_xp_chats");
-        let membership = membership::read(&mut file, &mut problem);
-
-        let p = &file.points;
-        for (value, key) in [
-            (&p.message_xp_min, "points.message_xp_min"),
-            (&p.message_xp_max, "points.message_xp_max"),
-            (&p.message_cooldown_secs, "points.message_cooldown_secs"),
-            (&p.daily_base, "points.daily_base"),
-            (&p.daily_streak_bonus, "points.daily_streak_bonus"),
-            (&p.thanks_xp, "points.thanks_xp"),
-        ] {
-            if !(0..=1_000_000).contains(value.get_ref()) {
-                problem(
-                    &value.span(),
-                    key,
-                    format!("{} must be between 0 and 1000000", value.get_ref()),
-                );
+        // A syntax error stops the parser, so it is the one problem there is to report.
+        let mut root = DeTable::parse(text).map_err(|e| vec![problems::syntax(text, &e)])?;
+        let mut problems = Problems::new(text);
+        let set_aside = shape::check(root.get_mut(), &mut problems);
+        let file = match ConfigFile::deserialize(toml::de::Deserializer::from(root)) {
+            Ok(file) => file,
+            // Unreachable while `schema` and `file` agree (tested); if they drift, still say where.
+            Err(e) => {
+                problems.add(&e.span().unwrap_or(0..0), "config", e.message().trim());
+                return Err(problems.sorted());
             }
+        };
+        let config = validate::read(file, &set_aside, &mut problems);
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems.sorted())
         }
-        if p.message_xp_min.get_ref() > p.message_xp_max.get_ref() {
-            problem(
-                &p.message_xp_max.span(),
-                "points.message_xp_max",
-                "must not be below points.message_xp_min".into(),
-            );
-        }
-        let mut level_rewards = Vec::new();
-        for reward in &file.level_rewards {
-            if *reward.level.get_ref() == 0 {
-                problem(
-                    &reward.level.span(),
-                    "level_rewards.level",
-                    "must be 1 or more".into(),
-                );
-            } else if let Some(role) = discord_id(
-                &reward.discord_role,
-                "level_rewards.discord_role",
-                "role",
-                &mut problem,
-            ) {
-                level_rewards.push(LevelReward {
-                    level: *reward.level.get_ref(),
-                    grant: PlatformGrant::new(Platform::Discord, role),
-                });
-            }
-        }
-        level_rewards.sort_by_key(|r| r.level);
-        if file.database.path.trim().is_empty() {
-            problem(&(0..0), "database.path", "must name a file".into());
-        }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-
-        Ok(Self {
-            community_name: file.community.name,
-            calendar: Calendar::new(tz),
-            operators: operators.into_iter().collect(),
-            level_up_announcements: file.community.level_up_announcements,
-            level_rewards,
-            database_path: PathBuf::from(file.database.path),
-            message_xp: MessageXpRules {
-                min_xp: p.message_xp_min.clone().into_inner(),
-                max_xp: p.message_xp_max.clone().into_inner(),
-                cooldown: Duration::seconds(p.message_cooldown_secs.clone().into_inner()),
-                min_length: p.min_message_length,
-            },
-            chats: chat_rules(&no_xp_chats, &file.telegram.chats, &file.discord.guilds),
-            daily: DailyRules {
-                base: p.daily_base.clone().into_inner(),
-                streak_bonus: p.daily_streak_bonus.clone().into_inner(),
-                streak_cap: p.daily_streak_cap,
-            },
-            thanks: ThanksRules {
-                xp: p.thanks_xp.clone().into_inner(),
-                per_giver_per_day: p.thanks_per_day,
-                words: file.points.thanks_words,
-            },
-            telegram: TelegramConfig {
-                token: file.telegram.token.map(Secret),
-                api_url: file.telegram.api_url,
-                chats: file.telegram.chats,
-            },
-            discord: DiscordConfig {
-                token: file.discord.token.map(Secret),
-                api_url: file.discord.api_url,
-                guilds: file.discord.guilds,
-            },
-            membership,
-        })
     }
 }
 
@@ -326,15 +190,9 @@ fn chat_rules(no_xp: &[AccountRef], telegram: &[i64], discord: &[u64]) -> ChatRu
     rules
 }
 
-/// 1-based line of a byte offset.
-fn line_of(text: &str, span: &Range<usize>) -> usize {
-    let end = span.start.min(text.len());
-    text.as_bytes()[..end]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_shape;
+#[cfg(test)]
+mod tests_values;

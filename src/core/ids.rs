@@ -114,6 +114,82 @@ impl FromStr for AccountRef {
     }
 }
 
+/// Whether `name` is a console name (a member's or a chat's): 1 to 32 letters, digits, `-` or `_`.
+/// The console's `/as`, `/chat` and `@name` take such names, and config's `console:NAME` too.
+#[must_use]
+pub fn is_console_name(name: &str) -> bool {
+    (1..=32).contains(&name.chars().count())
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+}
+
+/// What an id written in config names; each platform numbers people and chats differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdOf {
+    Member,
+    Chat,
+}
+
+impl Platform {
+    /// Checks an id as written (`abc` in `telegram:abc`) against the platform's rules and returns
+    /// it as the adapters spell it: Telegram users are positive integers and chats any non-zero
+    /// integer (groups are negative), Discord ids are positive snowflakes, and console names are
+    /// lower-cased because the console keys members and chats that way.
+    pub fn checked_id(self, id: &str, of: IdOf) -> Result<String, String> {
+        let written = format!("{self}:{id}");
+        // Ids come back from the parsed number, so `+42` or `042` match the adapters' `42`.
+        match (self, of) {
+            (Self::Telegram, IdOf::Member) => match id.parse::<i64>() {
+                Ok(n) if n > 0 => Ok(n.to_string()),
+                _ => Err(format!(
+                    "`{written}` is not a Telegram user id (a positive whole number, like telegram:123456789)"
+                )),
+            },
+            (Self::Telegram, IdOf::Chat) => match id.parse::<i64>() {
+                Ok(n) if n != 0 => Ok(n.to_string()),
+                _ => Err(format!(
+                    "`{written}` is not a Telegram chat id (a whole number; groups are negative, like telegram:-1001234567890)"
+                )),
+            },
+            (Self::Discord, _) => match id.parse::<u64>() {
+                Ok(n) if n > 0 => Ok(n.to_string()),
+                _ => {
+                    let what = if of == IdOf::Member {
+                        "user"
+                    } else {
+                        "channel"
+                    };
+                    Err(format!(
+                        "`{written}` is not a Discord {what} id (a positive number; copy it with Developer Mode on)"
+                    ))
+                }
+            },
+            (Self::Console, _) if is_console_name(id) => Ok(id.to_lowercase()),
+            (Self::Console, _) => {
+                let what = if of == IdOf::Member {
+                    "name"
+                } else {
+                    "chat name"
+                };
+                Err(format!(
+                    "`{written}` is not a console {what} (1 to 32 letters, digits, - or _)"
+                ))
+            }
+        }
+    }
+}
+
+impl AccountRef {
+    /// Parses `platform:id` as config writes it and checks the id against the platform's rules
+    /// for `of`; the id may name a chat (`points.no_xp_chats`) as well as a member.
+    pub fn parse_checked(s: &str, of: IdOf) -> Result<Self, String> {
+        let written: Self = s.parse()?;
+        let id = written.platform.checked_id(&written.user_id, of)?;
+        Ok(Self::new(written.platform, id))
+    }
+}
+
 /// Something a platform grants by id: on Discord a role, on Telegram a private chat. Tiers and
 /// level rewards name their access this way, so a new platform is new data, not a new field.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -172,6 +248,63 @@ mod tests {
         let account: AccountRef = "telegram:42".parse().unwrap();
         assert_eq!(account, AccountRef::new(Platform::Telegram, "42"));
         assert_eq!(account.to_string(), "telegram:42");
+    }
+
+    #[test]
+    fn console_names_are_short_words() {
+        assert!(is_console_name("alice"));
+        assert!(is_console_name("pro-lounge_2"));
+        assert!(is_console_name("Zoë"));
+        assert!(!is_console_name(""));
+        assert!(!is_console_name("two words"));
+        assert!(!is_console_name("@alice"));
+        assert!(!is_console_name(&"a".repeat(33)));
+    }
+
+    #[test]
+    fn checked_ids_follow_each_platforms_rules() {
+        let member = |s: &str| AccountRef::parse_checked(s, IdOf::Member);
+        let chat = |s: &str| AccountRef::parse_checked(s, IdOf::Chat);
+        assert_eq!(
+            member("telegram:42"),
+            Ok(AccountRef::new(Platform::Telegram, "42"))
+        );
+        assert!(
+            member("telegram:-42")
+                .unwrap_err()
+                .contains("Telegram user id")
+        );
+        assert!(
+            member("telegram:abc")
+                .unwrap_err()
+                .contains("Telegram user id")
+        );
+        assert_eq!(
+            chat("telegram:-100"),
+            Ok(AccountRef::new(Platform::Telegram, "-100"))
+        );
+        assert!(chat("telegram:0").unwrap_err().contains("Telegram chat id"));
+        assert!(
+            member("discord:-5")
+                .unwrap_err()
+                .contains("Discord user id")
+        );
+        assert!(
+            chat("discord:x")
+                .unwrap_err()
+                .contains("Discord channel id")
+        );
+        assert_eq!(
+            member("console:Admin"),
+            Ok(AccountRef::new(Platform::Console, "admin"))
+        );
+        assert!(member("console:a b").unwrap_err().contains("console name"));
+        assert!(
+            chat("console:a b")
+                .unwrap_err()
+                .contains("console chat name")
+        );
+        assert!(member("slack:1").unwrap_err().contains("unknown platform"));
     }
 
     #[test]

@@ -1,0 +1,156 @@
+//! The shape `steward.toml` must have: every section and key, the kind of its value and the
+//! range of its numbers. Kept as data so one walk (`shape`) can check a whole file and name each
+//! mistake; it must agree with the serde structs in `file` (a test reads a file with every key).
+//! The ranges are the ones `config.example.toml` documents.
+
+/// What a key's value must be.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Kind {
+    Text,
+    Bool,
+    /// A whole number in `min..=max`.
+    Int(i64, i64),
+    /// Any number (whole or not) in `min..=max`.
+    Number(f64, f64),
+    List(&'static Kind),
+    /// `[name]`: a table with these keys.
+    Section(&'static [Field]),
+    /// `[[name]]`: a list of tables, each with these keys.
+    Sections(&'static [Field]),
+    /// `[name.NAME]`: tables under names the user picks, each with these keys.
+    Named(&'static [Field]),
+}
+
+impl Kind {
+    /// What the value at `key` must be, after "must be".
+    pub(super) fn expected(self, key: &str) -> String {
+        match self {
+            Self::Text => "text in quotes".into(),
+            Self::Bool => "true or false".into(),
+            Self::Int(..) => "a whole number".into(),
+            Self::Number(..) => "a number".into(),
+            Self::List(_) => "a list in [ ]".into(),
+            Self::Section(_) => format!("a section like [{key}]"),
+            Self::Sections(_) => format!("a list of [[{key}]] sections"),
+            Self::Named(_) => format!("sections like [{key}.NAME]"),
+        }
+    }
+}
+
+/// One key of a table.
+#[derive(Debug)]
+pub(super) struct Field {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+}
+
+const fn key(name: &'static str, kind: Kind) -> Field {
+    Field {
+        name,
+        kind,
+        required: false,
+    }
+}
+
+const fn required(name: &'static str, kind: Kind) -> Field {
+    Field {
+        name,
+        kind,
+        required: true,
+    }
+}
+
+/// XP and points paid at once: a million is far past any sensible award, and keeps sums of
+/// awards (streaks, multipliers) well inside an i64.
+const AMOUNT: Kind = Kind::Int(0, 1_000_000);
+const ANY_INT: Kind = Kind::Int(i64::MIN, i64::MAX);
+const TEXTS: Kind = Kind::List(&Kind::Text);
+
+const COMMUNITY: &[Field] = &[
+    key("name", Kind::Text),
+    key("timezone", Kind::Text),
+    key("operators", TEXTS),
+    key("level_up_announcements", Kind::Bool),
+];
+
+const DATABASE: &[Field] = &[key("path", Kind::Text)];
+
+const POINTS: &[Field] = &[
+    key("message_xp_min", AMOUNT),
+    key("message_xp_max", AMOUNT),
+    // A day: a longer cooldown would stop message XP for most members altogether.
+    key("message_cooldown_secs", Kind::Int(0, 86_400)),
+    // Telegram's longest message; Discord's is shorter.
+    key("min_message_length", Kind::Int(0, 4096)),
+    key("no_xp_chats", TEXTS),
+    key("daily_base", AMOUNT),
+    key("daily_streak_bonus", AMOUNT),
+    key("daily_streak_cap", Kind::Int(0, 365)),
+    key("thanks_xp", AMOUNT),
+    key("thanks_per_day", Kind::Int(0, 100)),
+    key("thanks_words", TEXTS),
+];
+
+const TELEGRAM: &[Field] = &[
+    key("token", Kind::Text),
+    key("api_url", Kind::Text),
+    key("chats", Kind::List(&ANY_INT)),
+];
+
+const DISCORD: &[Field] = &[
+    key("token", Kind::Text),
+    key("api_url", Kind::Text),
+    key("guilds", Kind::List(&Kind::Int(1, i64::MAX))),
+];
+
+const TIERS: &[Field] = &[
+    required("id", Kind::Text),
+    required("name", Kind::Text),
+    required("rank", Kind::Int(0, 1000)),
+    key("xp_multiplier", Kind::Number(0.0, 10.0)),
+    key("daily_bonus", AMOUNT),
+    key("discord_role", Kind::Text),
+    key("telegram_chat", ANY_INT),
+    key("gated_channels", TEXTS),
+    key("description", Kind::Text),
+];
+
+const REWARDS: &[Field] = &[
+    required("id", Kind::Text),
+    required("name", Kind::Text),
+    // A free reward would hand out tiers to anyone who asks.
+    required("cost", Kind::Int(1, 1_000_000_000)),
+    required("tier", Kind::Text),
+    required("duration", Kind::Text),
+];
+
+const LEVEL_REWARDS: &[Field] = &[
+    required("level", Kind::Int(1, 1000)),
+    required("discord_role", Kind::Text),
+];
+
+const CHANNEL: &[Field] = &[
+    key("discord", Kind::Text),
+    key("telegram", ANY_INT),
+    key("console", Kind::Text),
+];
+
+const MEMBERSHIP: &[Field] = &[key("enforce", Kind::Bool), key("reminders", TEXTS)];
+
+const DROPS: &[Field] = &[key("catch_up", Kind::Text)];
+
+/// The whole file.
+pub(super) const ROOT: &[Field] = &[
+    key("community", Kind::Section(COMMUNITY)),
+    key("database", Kind::Section(DATABASE)),
+    key("points", Kind::Section(POINTS)),
+    key("telegram", Kind::Section(TELEGRAM)),
+    key("discord", Kind::Section(DISCORD)),
+    key("tiers", Kind::Sections(TIERS)),
+    key("rewards", Kind::Sections(REWARDS)),
+    key("level_rewards", Kind::Sections(LEVEL_REWARDS)),
+    key("channels", Kind::Named(CHANNEL)),
+    key("membership", Kind::Section(MEMBERSHIP)),
+    key("drops", Kind::Section(DROPS)),
+];
