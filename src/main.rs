@@ -225,6 +225,12 @@ async fn run(config: Config) -> Result<()> {
 }
 
 async fn console(config: Config, as_name: &str) -> Result<()> {
+    // The same rule as /as, checked before the database is opened.
+    if !steward::core::ids::is_console_name(as_name) {
+        anyhow::bail!(
+            "--as {as_name:?} is not a console name: use 1 to 32 letters, digits, - or _ (like --as alice)"
+        );
+    }
     let store = open_store(&config).await?;
     let out: Output = Arc::new(Mutex::new(std::io::stdout()));
     let platform: Arc<dyn ChatPlatform> = Arc::new(ConsolePlatform::new(out.clone()));

@@ -366,3 +366,22 @@ fn a_console_reply_to_someone_without_a_message_here_is_refused() {
         "a real reply still works: {text}"
     );
 }
+
+#[test]
+fn console_as_takes_the_same_names_as_slash_as() {
+    let dir = tempfile::tempdir().unwrap();
+    for bad in ["", "bad name!"] {
+        let output = steward(dir.path(), &["console", "--as", bad], "/rank\n");
+        assert!(!output.status.success(), "{bad:?}: {output:?}");
+        let error = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            error.contains("is not a console name: use 1 to 32 letters, digits, - or _"),
+            "{error}"
+        );
+        assert!(stdout(&output).is_empty(), "nothing was handled");
+    }
+    assert!(
+        !dir.path().join("steward.db").exists(),
+        "refused before the database opened"
+    );
+}
