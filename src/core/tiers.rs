@@ -125,6 +125,22 @@ pub fn access_to_remove(ending: &TierDef, still_active: &[&TierDef]) -> TierAcce
         .fold(ending.access.clone(), |left, tier| left.minus(&tier.access))
 }
 
+/// Reminders whose time has already passed when a membership is granted or extended to
+/// `expires_at`: a two-day grant never gets its "three days left" reminder. Returns the
+/// closest such offset, stored as if sent, so only reminders still ahead go out.
+#[must_use]
+pub fn reminders_already_past(
+    expires_at: DateTime<Utc>,
+    offsets: &[Duration],
+    now: DateTime<Utc>,
+) -> Option<Duration> {
+    offsets
+        .iter()
+        .filter(|o| expires_at - **o <= now)
+        .min()
+        .copied()
+}
+
 /// The reminder due for an expiry at `now` (offsets like 3 days and 1 day before), given the
 /// closest one already sent. When several are due at once only the closest is sent, and the
 /// farther ones are then never sent late.
@@ -250,6 +266,30 @@ mod tests {
             removed.on(Platform::Discord).collect::<Vec<_>>(),
             ["role-1"]
         );
+    }
+
+    #[test]
+    fn a_short_grant_skips_the_reminders_whose_time_has_passed() {
+        let offsets = [Duration::days(3), Duration::days(1)];
+        let two_days = now() + Duration::days(2);
+        let past = reminders_already_past(two_days, &offsets, now());
+        assert_eq!(past, Some(Duration::days(3)));
+        assert_eq!(
+            due_reminder(two_days, &offsets, past, now()),
+            None,
+            "not at once"
+        );
+        let one_day_left = now() + Duration::days(1);
+        assert_eq!(
+            due_reminder(two_days, &offsets, past, one_day_left),
+            Some(Duration::days(1)),
+            "the one still ahead comes in time"
+        );
+        let two_seconds = now() + Duration::seconds(2);
+        let past = reminders_already_past(two_seconds, &offsets, now());
+        assert_eq!(due_reminder(two_seconds, &offsets, past, now()), None);
+        let month = now() + Duration::days(30);
+        assert_eq!(reminders_already_past(month, &offsets, now()), None);
     }
 
     #[test]

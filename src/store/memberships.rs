@@ -130,24 +130,30 @@ impl WriteTx {
     }
 
     /// Starts or extends a membership to `expires_at` (`None`: lifetime).
+    /// Starts or extends a membership to `expires_at`; `reminded` is the closest reminder to
+    /// count as sent (one whose time had already passed at this grant).
     pub async fn set_membership(
         &mut self,
         member: MemberId,
         tier: &str,
         expires_at: Option<DateTime<Utc>>,
+        reminded: Option<Duration>,
         now: DateTime<Utc>,
     ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO memberships (member_id, tier, started_at, expires_at) VALUES (?1, ?2, ?3, ?4) \
-             ON CONFLICT (member_id, tier) DO UPDATE SET expires_at = ?4, reminded_secs = NULL, \
+            "INSERT INTO memberships (member_id, tier, started_at, expires_at, reminded_secs) \
+             VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (member_id, tier) DO UPDATE SET expires_at = ?4, reminded_secs = ?5, \
              started_at = CASE WHEN ended_at IS NULL THEN started_at ELSE ?3 END, ended_at = NULL",
         )
         .bind(member.0)
         .bind(tier)
         .bind(millis(now))
         .bind(expires_at.map(millis))
+        .bind(reminded.map(|r| r.num_seconds()))
         .execute(&mut *self.tx)
-        .await.during("set_membership")?;
+        .await
+        .during("set_membership")?;
         Ok(())
     }
 

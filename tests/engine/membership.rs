@@ -300,3 +300,48 @@ async fn linking_keeps_the_later_expiry_per_tier() {
         "{mine}"
     );
 }
+
+/// The DMs `name` received since the last look.
+fn dms_to(sent: &[Sent], name: &str) -> Vec<String> {
+    sent.iter()
+        .filter_map(|s| match s {
+            Sent::Dm { to, text } if to.user_id == name => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_short_grant_welcomes_the_member_and_sends_only_reminders_still_ahead() {
+    let app = spawn_app().await;
+    let admin = console("admin");
+    app.say(&console("alice"), "hello there").await;
+    app.posts();
+    app.ask(&admin, "/member grant @alice pro 2d").await;
+    let sent = app.posts();
+    let dms = dms_to(&sent, "alice");
+    assert_eq!(dms.len(), 1, "{dms:?}");
+    assert!(
+        dms[0].starts_with("Welcome to Pro! It runs until ") && dms[0].contains("Perks: "),
+        "{dms:?}"
+    );
+    assert_eq!(
+        app.tick().await.reminders_sent,
+        0,
+        "the three-day reminder's time had passed"
+    );
+    app.advance(Duration::days(1));
+    assert_eq!(
+        app.tick().await.reminders_sent,
+        1,
+        "the one-day reminder comes in time"
+    );
+    app.posts();
+    app.ask(&admin, "/member extend @alice pro 30d").await;
+    let dms = dms_to(&app.posts(), "alice");
+    assert!(
+        dms.iter()
+            .any(|d| d.starts_with("Your Pro membership now runs until ")),
+        "{dms:?}"
+    );
+}

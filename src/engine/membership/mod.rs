@@ -130,11 +130,27 @@ impl Engine {
             actor: Some(ctx.member),
             action,
             at: ctx.at,
+            reminders: &self.config.membership.reminders,
         };
         let expires = extend_in(&mut tx, ext).await?;
         tx.commit().await?;
         self.wake.notify_one();
         let problems = self.give_access(target.id, tier).await?;
+        let welcome = if action == "grant" {
+            format!(
+                "Welcome to {}! It runs {}. {}",
+                tier.name,
+                self.until(expires),
+                perks(tier)
+            )
+        } else {
+            format!(
+                "Your {} membership now runs {}.",
+                tier.name,
+                self.until(expires)
+            )
+        };
+        self.dm_member(target.id, &welcome).await?;
         let mut reply = format!(
             "{} is now {} {}.",
             target.name,
@@ -295,6 +311,8 @@ pub(crate) struct Extension<'a> {
     /// The ledger's word for it: grant, extend or redeem.
     pub action: &'a str,
     pub at: DateTime<Utc>,
+    /// The reminder offsets before expiry (`membership.reminders`).
+    pub reminders: &'a [chrono::Duration],
 }
 
 /// Starts or extends a membership inside `tx`; returns the new expiry (`None`: lifetime).
@@ -309,7 +327,9 @@ pub(crate) async fn extend_in(
             ext.tier.name, ext.term
         ));
     };
-    tx.set_membership(ext.member, &ext.tier.id, expires, ext.at)
+    let reminded =
+        expires.and_then(|end| tiers::reminders_already_past(end, ext.reminders, ext.at));
+    tx.set_membership(ext.member, &ext.tier.id, expires, reminded, ext.at)
         .await?;
     tx.record_membership_event(MembershipEvent {
         member: ext.member,

@@ -77,6 +77,7 @@ impl Engine {
             actor: None,
             action: "redeem",
             at: ctx.at,
+            reminders: &self.config.membership.reminders,
         };
         let expires = extend_in(&mut scoring.tx, ext).await?;
         let award = Award {
