@@ -72,14 +72,18 @@ pub fn parse_term(text: &str) -> Result<Term, String> {
 #[must_use]
 pub fn describe(d: Duration) -> String {
     let mut secs = d.num_seconds().max(0);
+    // Whole days read as people type them: `7d`, `30d`; weeks only from two whole weeks up
+    // (`12w`), never `4w 2d`.
+    let days = secs / 86_400;
+    if secs > 0 && secs % 86_400 == 0 {
+        return if days % 7 == 0 && days >= 14 {
+            format!("{}w", days / 7)
+        } else {
+            format!("{days}d")
+        };
+    }
     let mut parts = Vec::new();
-    for (unit, size) in [
-        ("w", 7 * 86_400),
-        ("d", 86_400),
-        ("h", 3600),
-        ("m", 60),
-        ("s", 1),
-    ] {
+    for (unit, size) in [("d", 86_400), ("h", 3600), ("m", 60), ("s", 1)] {
         if secs >= size && parts.len() < 2 {
             parts.push(format!("{}{unit}", secs / size));
             secs %= size;
@@ -124,6 +128,17 @@ mod tests {
     fn terms_include_lifetime() {
         assert_eq!(parse_term("Lifetime"), Ok(Term::Lifetime));
         assert_eq!(parse_term("30d"), Ok(Term::For(Duration::days(30))));
-        assert_eq!(Term::For(Duration::days(30)).to_string(), "4w 2d");
+        assert_eq!(Term::For(Duration::days(30)).to_string(), "30d");
+    }
+
+    #[test]
+    fn durations_read_as_people_type_them() {
+        assert_eq!(describe(Duration::days(7)), "7d");
+        assert_eq!(describe(Duration::days(30)), "30d");
+        assert_eq!(describe(Duration::weeks(12)), "12w");
+        assert_eq!(describe(Duration::hours(6)), "6h");
+        assert_eq!(describe(Duration::minutes(150)), "2h 30m");
+        assert_eq!(describe(Duration::hours(36)), "1d 12h");
+        assert_eq!(describe(Duration::zero()), "0s");
     }
 }

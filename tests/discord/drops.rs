@@ -109,7 +109,7 @@ async fn discord_rating_button_press_is_recorded_once() {
         .slash(&olga(), MEMBER_PERMISSIONS, "drop", stats_options, &[])
         .await;
     assert!(
-        stats.starts_with("Drop #1: 1 rating(s), average 4.0 of 5"),
+        stats.starts_with("Drop #1: 1 rating, average 4.0 of 5"),
         "{stats}"
     );
     app.shutdown().await;

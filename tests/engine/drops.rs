@@ -34,7 +34,9 @@ async fn scheduling_answers_with_the_id_and_the_next_run_in_community_time() {
     );
     let show = app.ask(&admin, "/drop show 1").await;
     assert!(
-        show.ends_with("Targets: telegram:-100, console:announcements\n---\nStandup in 5"),
+        show.ends_with(
+            "Targets: Telegram chat -100, #announcements on the console\n---\nStandup in 5"
+        ),
         "{show}"
     );
 }
@@ -194,7 +196,7 @@ async fn ratings_count_once_per_member_after_delivery() {
     let stats = app.ask(&admin, "/drop stats 1").await;
     assert_eq!(
         stats,
-        "Drop #1: 2 rating(s), average 3.0 of 5 (5 stars: 0, 4 stars: 1, 3 stars: 0, 2 stars: 1, 1 stars: 0)."
+        "Drop #1: 2 ratings, average 3.0 of 5 (5 stars: 0, 4 stars: 1, 3 stars: 0, 2 stars: 1, 1 star: 0)."
     );
 }
 

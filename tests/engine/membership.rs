@@ -231,7 +231,7 @@ async fn memberships_survive_a_restart_and_list_by_tier() {
     assert!(all.contains("bob: Basic for life"), "{all}");
     let tiers = app.ask(&console("carol"), "/tiers").await;
     assert!(
-        tiers.contains("Pro (pro)") && tiers.contains("/redeem pro-week for 100 points of 1w"),
+        tiers.contains("Pro (pro)") && tiers.contains("/redeem pro-week for 100 points of 7d"),
         "{tiers}"
     );
 }

@@ -59,7 +59,7 @@ async fn leaderboards_have_pages_of_ten() {
     assert_eq!(page3.lines().count(), 6, "{page3}");
     assert!(page3.contains("#21 m05: Level 0, 70 XP"), "{page3}");
     let page4 = app.ask(&admin, "/leaderboard 4").await;
-    assert!(page4.contains("There are only 3 page(s)."), "{page4}");
+    assert!(page4.contains("There are only 3 pages."), "{page4}");
 }
 
 #[tokio::test]

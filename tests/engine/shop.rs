@@ -13,7 +13,7 @@ async fn redeeming_spends_the_balance_and_grants_the_tier() {
     let shop = app.ask(&alice, "/shop").await;
     assert!(
         shop.contains("you have 150 points")
-            && shop.contains("pro-week: A week of Pro, 100 points (Pro for 1w)"),
+            && shop.contains("pro-week: A week of Pro, 100 points (Pro for 7d)"),
         "{shop}"
     );
     let reply = app.ask(&alice, "/redeem pro-week").await;
@@ -102,7 +102,7 @@ async fn a_lifetime_member_cannot_buy_or_be_granted_a_term_of_the_same_tier() {
     let refused = app.ask(&alice, "/redeem pro-week").await;
     assert_eq!(
         refused,
-        "Pro already runs for life here, so 1w would add nothing; nothing was charged or changed."
+        "Pro already runs for life here, so 7d would add nothing; nothing was charged or changed."
     );
     let row = app.assert_books_balance(&alice).await;
     assert_eq!(row.balance, 150, "nothing was charged");

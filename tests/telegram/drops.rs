@@ -47,7 +47,7 @@ async fn telegram_an_operator_drop_arrives_in_the_group_with_rating_buttons() {
     );
     app.fake.say(GROUP, operator(), "/drop stats 1").await;
     app.fake
-        .reply_in(GROUP, "Drop #1: 1 rating(s), average 2.0 of 5")
+        .reply_in(GROUP, "Drop #1: 1 rating, average 2.0 of 5")
         .await;
     app.shutdown().await;
 }

@@ -1,7 +1,7 @@
 //! Text form of commands (`/points add @alice 50 great talk`) to typed [`Command`]s, with a usage
 //! reply for anything malformed.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{BoardArg, Command, CommandSpec, find};
 use crate::core::drops::grammar::{drop_id, parse_drop};
@@ -327,10 +327,17 @@ fn member(args: &[&str], is_reply: bool) -> Result<Command, String> {
     }
 }
 
+/// A day of this millennium's next thousand years: later ones would print as `+10000-01-01`
+/// once a day is added, and no season runs that long.
 fn date(words: &[&str]) -> Result<NaiveDate, String> {
     match words {
-        [d] => NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map_err(|_| format!("`{}` is not a date like 2026-12-31.", truncate(d))),
+        [d] => match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+            Ok(day) if day.year() < 3000 => Ok(day),
+            Ok(_) => Err(format!(
+                "`{d}` is too far ahead: pick a date before 3000-01-01."
+            )),
+            Err(_) => Err(format!("`{}` is not a date like 2026-12-31.", truncate(d))),
+        },
         _ => Err("Give the end date like 2026-12-31.".into()),
     }
 }

@@ -10,6 +10,19 @@ use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineError, EngineResult, format, refuse};
 use crate::store::{DropRow, NewDrop, SourceMessage};
 
+/// A stored target key in words: `#general on the console`, `Discord channel 1200`.
+fn target_label(key: &str) -> String {
+    if key == DM_TARGET {
+        return "a DM to each member of the tier".into();
+    }
+    match key.split_once(':') {
+        Some(("console", chat)) => format!("#{chat} on the console"),
+        Some(("discord", chat)) => format!("Discord channel {chat}"),
+        Some(("telegram", chat)) => format!("Telegram chat {chat}"),
+        _ => key.to_owned(),
+    }
+}
+
 /// Who asks to see a drop; see [`Engine::can_see`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Viewer {
@@ -241,7 +254,11 @@ impl Engine {
         Ok(format!(
             "Preview of {}\nTargets: {}{copy}\n---\n{}",
             self.drop_line(&drop),
-            drop.targets.join(", "),
+            drop.targets
+                .iter()
+                .map(|key| target_label(key))
+                .collect::<Vec<_>>()
+                .join(", "),
             drop.text
         ))
     }
@@ -318,10 +335,18 @@ impl Engine {
             .sum();
         let spread: Vec<String> = (0..5)
             .rev()
-            .map(|i| format!("{} stars: {}", i + 1, counts[i]))
+            .map(|i| {
+                let stars = i + 1;
+                format!(
+                    "{stars} {}: {}",
+                    if stars == 1 { "star" } else { "stars" },
+                    counts[i]
+                )
+            })
             .collect();
         Ok(format!(
-            "Drop #{id}: {total} rating(s), average {:.1} of 5 ({}).",
+            "Drop #{id}: {total} {}, average {:.1} of 5 ({}).",
+            if total == 1 { "rating" } else { "ratings" },
             sum as f64 / total as f64,
             spread.join(", ")
         ))

@@ -264,7 +264,14 @@ pub(crate) fn render_board(
                 "Leaderboard: {title}\nNo one has scored here yet. Chatting, /daily and /thanks earn XP."
             )
         } else {
-            format!("Leaderboard: {title}\nThere are only {pages} page(s).")
+            format!(
+                "Leaderboard: {title}\nThere {}.",
+                if pages == 1 {
+                    "is only 1 page".to_owned()
+                } else {
+                    format!("are only {pages} pages")
+                }
+            )
         };
     }
     let mut lines = vec![format!("Leaderboard: {title} (page {page} of {pages})")];

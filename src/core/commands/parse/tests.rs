@@ -163,3 +163,15 @@ fn an_overlong_reward_id_is_refused_without_echoing_it() {
     assert!(reply.starts_with("That is not a reward id"), "{reply}");
     assert!(reply.len() < 200);
 }
+
+#[test]
+fn end_dates_stay_within_the_next_thousand_years() {
+    assert_eq!(
+        problem("/season start Forever until 9999-12-31"),
+        "`9999-12-31` is too far ahead: pick a date before 3000-01-01.\nUsage: /season start NAME [until YYYY-MM-DD] | /season end"
+    );
+    assert!(matches!(
+        ok("/season start Long until 2999-12-31"),
+        Command::SeasonStart { until: Some(_), .. }
+    ));
+}
