@@ -40,6 +40,14 @@ pub enum DailyDecision {
     AlreadyClaimed,
 }
 
+/// The streak a check-in on `today` ends because a day was missed, when it was longer than a
+/// day (so the member can be told, not find out from a smaller amount).
+#[must_use]
+pub fn broken_streak(state: DailyState, today: NaiveDate) -> Option<u32> {
+    let last = state.last_day?;
+    (last < today && last.succ_opt() != Some(today) && state.streak > 1).then_some(state.streak)
+}
+
 impl DailyRules {
     /// `extra` is a perk on top of the base (a tier's daily bonus).
     #[must_use]
@@ -63,6 +71,30 @@ mod tests {
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    #[test]
+    fn a_missed_day_ends_a_streak_and_says_how_long_it_was() {
+        let five = DailyState {
+            last_day: Some(day(5)),
+            streak: 5,
+        };
+        assert_eq!(broken_streak(five, day(7)), Some(5));
+        assert_eq!(
+            broken_streak(five, day(6)),
+            None,
+            "the next day continues it"
+        );
+        let one = DailyState {
+            last_day: Some(day(5)),
+            streak: 1,
+        };
+        assert_eq!(
+            broken_streak(one, day(9)),
+            None,
+            "a one-day streak is no loss to report"
+        );
+        assert_eq!(broken_streak(DailyState::default(), day(9)), None);
     }
 
     #[test]

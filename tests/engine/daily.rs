@@ -56,6 +56,10 @@ async fn streaks_grow_to_the_cap_and_reset_after_a_missed_day() {
         reset.contains("+50 XP") && reset.contains("Streak: 1 day."),
         "{reset}"
     );
+    assert!(
+        reset.ends_with("Your 9-day streak ended, as a day was missed; a new one starts today."),
+        "a broken streak is said, not silent: {reset}"
+    );
 }
 
 #[tokio::test]

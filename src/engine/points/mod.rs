@@ -1,7 +1,7 @@
 //! Points commands: `/daily`, `/thanks` (and thanks words), operator `/points add|remove`,
 //! `/history`, and level-up announcements after any award.
 
-use crate::core::daily::{DailyDecision, DailyState};
+use crate::core::daily::{DailyDecision, DailyState, broken_streak};
 use crate::core::ids::MemberId;
 use crate::core::levels::{LevelInfo, rewards_reached};
 use crate::core::scoring::AwardOutcome;
@@ -54,8 +54,13 @@ impl Engine {
         } else {
             format!("{streak} days")
         };
+        let ended = broken_streak(state, today)
+            .map(|n| {
+                format!(" Your {n}-day streak ended, as a day was missed; a new one starts today.")
+            })
+            .unwrap_or_default();
         Ok(format!(
-            "Checked in: +{} and +{}. Streak: {days}. Balance: {}.",
+            "Checked in: +{} and +{}. Streak: {days}. Balance: {}.{ended}",
             format::xp(amount),
             format::points(amount),
             format::points(outcome.balance_after)
