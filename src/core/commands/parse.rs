@@ -343,4 +343,6 @@ fn date(words: &[&str]) -> Result<NaiveDate, String> {
 }
 
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 mod tests;
