@@ -363,3 +363,44 @@ async fn drops_down_for_days_send_operators_one_summary_and_post_each_latest_onc
     );
     assert_eq!(app.tick().await.sent, 0, "nothing more is owed");
 }
+
+#[tokio::test]
+async fn a_daily_drop_down_across_the_end_of_summer_time_posts_once_at_local_nine() {
+    let app = spawn_app().await;
+    let admin = console("admin");
+    app.clock.set(utc("2026-10-23T08:00:00Z")); // 10:00 in Berlin, summer time
+    app.ask(&admin, "/drop tomorrow 09:00 every day Morning notes")
+        .await;
+    app.engine.shutdown().await;
+    // Down from Friday to Monday 09:30 winter time, across the night clocks fell back.
+    app.clock.set(utc("2026-10-26T08:30:00Z"));
+    let app = app.restart().await;
+    let outcome = app.tick().await;
+    assert_eq!(
+        (outcome.occurrences, outcome.missed, outcome.sent),
+        (3, 2, 1)
+    );
+    let (drops, reports) = posts_and_reports(&app);
+    assert_eq!((drops.len(), reports.len()), (1, 1), "{reports:?}");
+    let times = app
+        .engine
+        .store()
+        .deliveries_of(1, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| d.occurrence_at)
+        .collect::<HashSet<_>>();
+    let expected: HashSet<_> = [
+        utc("2026-10-24T07:00:00Z"), // 09:00 summer time
+        utc("2026-10-25T08:00:00Z"), // 09:00 winter time, the day clocks fell back
+        utc("2026-10-26T08:00:00Z"),
+    ]
+    .into();
+    assert_eq!(times, expected);
+    // The next run keeps local 09:00.
+    app.clock.set(utc("2026-10-27T07:59:00Z"));
+    assert_eq!(app.tick().await.sent, 0);
+    app.clock.set(utc("2026-10-27T08:00:00Z"));
+    assert_eq!(app.tick().await.sent, 1);
+}
