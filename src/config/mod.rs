@@ -192,7 +192,3 @@ fn chat_rules(no_xp: &[AccountRef], telegram: &[i64], discord: &[u64]) -> ChatRu
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_shape;
-#[cfg(test)]
-mod tests_values;

@@ -1,16 +1,8 @@
 //! Issue #12 item 8: values that parse but make no sense are problems with their key and line.
 
-use super::*;
+use super::shown;
+use crate::config::*;
 use crate::core::ids::ChatRef;
-
-fn shown(text: &str) -> Vec<String> {
-    Config::from_toml(text)
-        .err()
-        .unwrap_or_default()
-        .iter()
-        .map(ToString::to_string)
-        .collect()
-}
 
 #[track_caller]
 fn assert_reported(shown: &[String], expected: &str) {

@@ -1,16 +1,8 @@
 //! Issue #12 item 9: every problem at once, sorted by line, each with its key and line, in the
 //! user's words rather than serde's.
 
-use super::*;
-
-fn shown(text: &str) -> Vec<String> {
-    Config::from_toml(text)
-        .err()
-        .unwrap_or_default()
-        .iter()
-        .map(ToString::to_string)
-        .collect()
-}
+use super::shown;
+use crate::config::*;
 
 #[track_caller]
 fn assert_plain(shown: &[String]) {

@@ -1,5 +1,18 @@
+mod shape;
+mod values;
+
 use super::*;
 use crate::core::ids::ChatRef;
+
+/// The problems a file produces, as shown to the user.
+pub(super) fn shown(text: &str) -> Vec<String> {
+    Config::from_toml(text)
+        .err()
+        .unwrap_or_default()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
 
 #[test]
 fn an_empty_file_is_all_defaults() {
@@ -12,7 +25,7 @@ fn an_empty_file_is_all_defaults() {
 
 #[test]
 fn the_example_config_is_valid() {
-    let text = include_str!("../../config.example.toml");
+    let text = include_str!("../../../config.example.toml");
     let config = Config::from_toml(text).unwrap();
     assert_eq!(config.calendar.tz, chrono_tz::Europe::Berlin);
 }
