@@ -277,3 +277,18 @@ async fn drop_management_says_what_actually_happened() {
         "{upcoming}"
     );
 }
+
+#[tokio::test]
+async fn a_tier_drop_that_fell_due_with_no_members_says_nothing_went_out() {
+    let app = spawn_app().await;
+    let admin = console("admin");
+    app.ask(&admin, "/drop now tier basic Members only").await;
+    app.tick().await;
+    let status = app.ask(&admin, "/drop status 1").await;
+    assert!(
+        status.ends_with(
+            "It fell due with no one to reach (no member of its tier then), so nothing went out."
+        ),
+        "{status}"
+    );
+}

@@ -295,9 +295,13 @@ impl Engine {
         let deliveries = self.store.deliveries_of(drop.id, 30).await?;
         let mut lines = vec![self.drop_line(&drop)];
         if deliveries.is_empty() {
-            lines.push(
-                "Nothing delivered yet: every target is pending until the first occurrence.".into(),
-            );
+            lines.push(if drop.next_at.is_some() {
+                "Nothing delivered yet: every target is pending until the first occurrence.".into()
+            } else {
+                // A tier drop by DM that fell due when the tier had no members.
+                "It fell due with no one to reach (no member of its tier then), so nothing went out."
+                    .into()
+            });
         }
         let tz = self.config.calendar.tz;
         for d in deliveries {
