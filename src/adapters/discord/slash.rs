@@ -55,7 +55,8 @@ fn option(arg: &Arg, tiers: &[TierDef]) -> CreateCommandOption {
         | ArgKind::Date
         | ArgKind::When
         | ArgKind::Repeat
-        | ArgKind::Channels => of(CommandOptionType::String),
+        | ArgKind::Channels
+        | ArgKind::Post => of(CommandOptionType::String),
     };
     match arg.kind.max_len() {
         Some(max) => option.max_length(max),

@@ -39,6 +39,8 @@ pub enum ArgKind {
     Repeat,
     /// Channel names from config, comma-separated.
     Channels,
+    /// The text a drop posts (last on the line, after its clauses).
+    Post,
 }
 
 impl ArgKind {
@@ -53,6 +55,7 @@ impl ArgKind {
             Self::When => Some(64),
             Self::Repeat => Some(100),
             Self::Channels => Some(1000),
+            Self::Post => Some(4000),
             Self::Member
             | Self::Integer { .. }
             | Self::Choice(_)
@@ -68,8 +71,23 @@ impl ArgKind {
         match self {
             Self::Repeat => quoted_rule(value),
             Self::Channels => value.replace(' ', ""),
+            Self::Post => escaped_post(value),
             _ => value.to_owned(),
         }
+    }
+}
+
+/// A drop's text that starts like a clause (`every day counts`) would be read as one: `--`
+/// before it ends the clauses.
+fn escaped_post(text: &str) -> String {
+    let first = text.split_whitespace().next().unwrap_or_default();
+    if crate::core::drops::grammar::CLAUSE_WORDS
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(first))
+    {
+        format!("-- {text}")
+    } else {
+        text.to_owned()
     }
 }
 

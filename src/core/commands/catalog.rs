@@ -154,7 +154,7 @@ const SCHEDULE: &[Arg] = &[
         .optional()
         .after("tier"),
     // The drop grammar's limit on the text.
-    arg("text", "What to post", ArgKind::Text { max_len: 4000 }),
+    arg("text", "What to post", ArgKind::Post),
 ];
 
 /// Every command, in the order `/help` lists them.

@@ -51,7 +51,12 @@ pub fn drop_id(word: &str) -> Result<i64, String> {
         .ok_or_else(|| format!("`{word}` is not a drop id like #12."))
 }
 
-/// Parses everything after `/drop`. `is_reply` allows leaving the text out.
+/// Words that start a clause; text starting with one needs `--` before it (`/drop now --
+/// every day counts`).
+pub const CLAUSE_WORDS: &[&str] = &["every", "to", "tier", "--"];
+
+/// Parses everything after `/drop`. `is_reply` allows leaving the text out. `--` ends the
+/// clauses: what follows is the text, whatever its first word.
 pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, String> {
     let words: Vec<&str> = args.split_whitespace().collect();
     let id = |words: &[&str]| match words {
@@ -80,6 +85,10 @@ pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, String> {
     };
     while let Some((word, after)) = next_word(rest) {
         match word.to_lowercase().as_str() {
+            "--" => {
+                rest = after;
+                break;
+            }
             "every" if request.every.is_none() => {
                 let (rule, after_rule) = read_rule(after)?;
                 request.every = Some(rule);
@@ -144,6 +153,15 @@ mod tests {
             DropCommand::Create(r) => r,
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_double_dash_ends_the_clauses_so_text_may_start_with_a_clause_word() {
+        let r = create("now -- every day counts");
+        assert_eq!((r.every, r.text.as_str()), (None, "every day counts"));
+        let r = create("now every day -- to the moon");
+        assert_eq!(r.every.unwrap().to_text(), "day");
+        assert_eq!((r.targets.len(), r.text.as_str()), (0, "to the moon"));
     }
 
     #[test]

@@ -17,6 +17,7 @@ fn samples(kind: ArgKind) -> Vec<String> {
         ArgKind::When => &["tomorrow 09:00", "in 2h", "now"],
         ArgKind::Repeat => &["weekday", "month 1", "0 9 * * 1-5"],
         ArgKind::Channels => &["news, lounge"],
+        ArgKind::Post => &["Standup", "every day counts"],
     };
     words.iter().map(|w| (*w).to_owned()).collect()
 }
@@ -142,4 +143,18 @@ fn blank_values_are_left_out_and_an_unknown_subcommand_reaches_the_parser() {
     let text = line("points", Some("double"), &[("member", "@ada")]);
     assert_eq!(text, "/points double");
     assert!(parse(&text, false).is_err());
+}
+
+#[test]
+fn drop_text_that_starts_like_a_clause_stays_text() {
+    let text = line(
+        "drop",
+        Some("schedule"),
+        &[("when", "now"), ("text", "every day counts")],
+    );
+    assert_eq!(text, "/drop now -- every day counts");
+    let Ok(Some(Command::Drop(DropCommand::Create(request)))) = parse(&text, false) else {
+        panic!("{text} did not parse as a drop");
+    };
+    assert_eq!((request.every, request.text.as_str()), (None, "every day counts"));
 }
