@@ -156,5 +156,8 @@ fn drop_text_that_starts_like_a_clause_stays_text() {
     let Ok(Some(Command::Drop(DropCommand::Create(request)))) = parse(&text, false) else {
         panic!("{text} did not parse as a drop");
     };
-    assert_eq!((request.every, request.text.as_str()), (None, "every day counts"));
+    assert_eq!(
+        (request.every, request.text.as_str()),
+        (None, "every day counts")
+    );
 }
