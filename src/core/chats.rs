@@ -3,7 +3,7 @@
 //! everywhere (the console), or when the chat itself or the server it is in is listed (a
 //! Telegram group by its id, a Discord channel by its guild); private chats never do.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::ids::{ChatRef, Platform};
 
@@ -11,10 +11,11 @@ use super::ids::{ChatRef, Platform};
 pub struct ChatRules {
     /// Platforms where every group chat is the community's.
     open: HashSet<Platform>,
-    /// Listed chats and servers, as (platform, id).
-    listed: HashSet<(Platform, String)>,
-    /// Community chats where messages earn no XP, as (platform, chat id).
-    no_xp: HashSet<(Platform, String)>,
+    /// Listed chats and servers by platform (keyed so a lookup borrows the id: these are
+    /// asked on every message).
+    listed: HashMap<Platform, HashSet<String>>,
+    /// Community chats where messages earn no XP, by platform.
+    no_xp: HashMap<Platform, HashSet<String>>,
 }
 
 impl ChatRules {
@@ -28,14 +29,14 @@ impl ChatRules {
     /// Lists a chat or a server (by the id the platform gives it).
     #[must_use]
     pub fn listing(mut self, platform: Platform, id: impl Into<String>) -> Self {
-        self.listed.insert((platform, id.into()));
+        self.listed.entry(platform).or_default().insert(id.into());
         self
     }
 
     /// A chat where messages earn no XP.
     #[must_use]
     pub fn without_xp(mut self, platform: Platform, chat: impl Into<String>) -> Self {
-        self.no_xp.insert((platform, chat.into()));
+        self.no_xp.entry(platform).or_default().insert(chat.into());
         self
     }
 
@@ -45,7 +46,11 @@ impl ChatRules {
         if chat.private {
             return false;
         }
-        let listed = |id: &str| self.listed.contains(&(chat.platform, id.to_owned()));
+        let listed = |id: &str| {
+            self.listed
+                .get(&chat.platform)
+                .is_some_and(|ids| ids.contains(id))
+        };
         self.open.contains(&chat.platform)
             || listed(&chat.chat_id)
             || chat.server.as_deref().is_some_and(listed)
@@ -54,7 +59,10 @@ impl ChatRules {
     /// Whether messages in `chat` may earn XP (the chat is not in `points.no_xp_chats`).
     #[must_use]
     pub fn earns_xp(&self, chat: &ChatRef) -> bool {
-        !self.no_xp.contains(&(chat.platform, chat.chat_id.clone()))
+        !self
+            .no_xp
+            .get(&chat.platform)
+            .is_some_and(|chats| chats.contains(&chat.chat_id))
     }
 }
 

@@ -54,6 +54,7 @@ impl Engine {
                 None => Viewer::Unknown,
             }
         };
+        let sight = self.sight(viewer, now).await?;
         let mut choices = Vec::new();
         for drop in self.store.delivered_drops(SCAN).await? {
             if choices.len() == MAX_CHOICES {
@@ -62,7 +63,7 @@ impl Engine {
             if !id_matches(&drop, typed) {
                 continue;
             }
-            if self.can_see(viewer, drop.tier.as_deref(), now).await? {
+            if self.sees(sight, drop.tier.as_deref()) {
                 choices.push(drop_choice(&drop));
             }
         }

@@ -23,7 +23,7 @@ fn target_label(key: &str) -> String {
     }
 }
 
-/// Who asks to see a drop; see [`Engine::can_see`].
+/// Who asks to see a drop; see [`Engine::sight`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Viewer {
     Operator,

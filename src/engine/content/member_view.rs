@@ -10,27 +10,35 @@ use crate::engine::{Engine, EngineResult, refuse};
 /// Lines `/drops` shows.
 const SHOWN: usize = 10;
 
+/// What a viewer may see, looked up once per request: every drop (operators keep access
+/// regardless of tier), or ungated drops and those gated up to their tier's rank.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Sight {
+    Everything,
+    UpTo(Option<u32>),
+}
+
 impl Engine {
-    /// Whether `viewer` may see a drop gated to `tier`: operators see every drop (they keep
-    /// access regardless of tier), members what their tier in effect gives them, someone never
-    /// seen only ungated drops.
-    pub(crate) async fn can_see(
-        &self,
-        viewer: Viewer,
-        tier: Option<&str>,
-        now: DateTime<Utc>,
-    ) -> EngineResult<bool> {
-        let Some(required) = tier.and_then(|t| self.tier(t).ok()) else {
-            return Ok(true);
-        };
+    /// What `viewer` may see at `now`: one membership read, whatever the number of drops.
+    pub(crate) async fn sight(&self, viewer: Viewer, now: DateTime<Utc>) -> EngineResult<Sight> {
         Ok(match viewer {
-            Viewer::Operator => true,
-            Viewer::Member(member) => self
-                .effective_tier(member, now)
-                .await?
-                .is_some_and(|t| t.rank >= required.rank),
-            Viewer::Unknown => false,
+            Viewer::Operator => Sight::Everything,
+            Viewer::Member(member) => {
+                Sight::UpTo(self.effective_tier(member, now).await?.map(|t| t.rank))
+            }
+            Viewer::Unknown => Sight::UpTo(None),
         })
+    }
+
+    /// Whether `sight` covers a drop gated to `tier` (`None`: ungated).
+    pub(crate) fn sees(&self, sight: Sight, tier: Option<&str>) -> bool {
+        let Some(required) = tier.and_then(|t| self.tier(t).ok()) else {
+            return true;
+        };
+        match sight {
+            Sight::Everything => true,
+            Sight::UpTo(rank) => rank.is_some_and(|r| r >= required.rank),
+        }
     }
 
     /// The viewer behind a command.
@@ -45,11 +53,9 @@ impl Engine {
     pub(crate) async fn upcoming_for_member(&self, ctx: &CommandContext) -> EngineResult<String> {
         let mut lines = Vec::new();
         let mut more = 0;
+        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
         for drop in self.store.upcoming_drops(100).await? {
-            if !self
-                .can_see(self.viewer(ctx), drop.tier.as_deref(), ctx.at)
-                .await?
-            {
+            if !self.sees(sight, drop.tier.as_deref()) {
                 continue;
             }
             if lines.len() < SHOWN {
@@ -83,11 +89,8 @@ impl Engine {
                 "Drop #{id} was cancelled before it went out; there is nothing to rate."
             ));
         }
-        if !delivered
-            || !self
-                .can_see(self.viewer(ctx), drop.tier.as_deref(), ctx.at)
-                .await?
-        {
+        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
+        if !delivered || !self.sees(sight, drop.tier.as_deref()) {
             return refuse(format!(
                 "Drop #{id} has not reached you yet; rate it once it has."
             ));
