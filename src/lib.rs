@@ -6,10 +6,12 @@
 //! - [`engine`]: turns platform-neutral events into decisions, writes and platform actions.
 //! - [`adapters`]: the console (and later Telegram and Discord), translating events in and out.
 //! - [`config`]: `steward.toml`, its defaults and its validation.
+//! - [`i18n`]: the locales (`locales/*/`): every text members read, in their language.
 
 pub mod adapters;
 pub mod bench;
 pub mod config;
 pub mod core;
 pub mod engine;
+pub mod i18n;
 pub mod store;

@@ -330,6 +330,7 @@ impl Console {
             sender: Sender {
                 person: person(&self.name),
                 platform_admin: self.operators.contains(&self.name.to_lowercase()),
+                locale: None,
             },
             text,
             is_edit: false,

@@ -57,6 +57,7 @@ fn console_message(name: &str, text: &str, at: chrono::DateTime<chrono::Utc>) ->
         sender: Sender {
             person: Person::named(AccountRef::new(Platform::Console, name), name),
             platform_admin: false,
+            locale: None,
         },
         text: text.to_owned(),
         is_edit: false,

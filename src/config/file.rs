@@ -28,6 +28,7 @@ pub struct ConfigFile {
 pub struct CommunitySection {
     pub name: Spanned<String>,
     pub timezone: Spanned<String>,
+    pub language: Spanned<String>,
     pub operators: Vec<Spanned<String>>,
     pub level_up_announcements: bool,
 }
@@ -37,6 +38,7 @@ impl Default for CommunitySection {
         Self {
             name: at("Steward community".into()),
             timezone: Spanned::new(0..0, "UTC".into()),
+            language: Spanned::new(0..0, "en".into()),
             operators: Vec::new(),
             level_up_announcements: true,
         }

@@ -26,6 +26,7 @@ use crate::core::levels::LevelReward;
 use crate::core::periods::Calendar;
 use crate::core::points::MessageXpRules;
 use crate::core::thanks::ThanksRules;
+use crate::i18n::Lang;
 use file::ConfigFile;
 pub use membership::{MembershipConfig, Reward};
 use problems::Problems;
@@ -56,6 +57,9 @@ impl fmt::Debug for Secret {
 pub struct Config {
     pub community_name: String,
     pub calendar: Calendar,
+    /// The community's language: public posts, and replies to members who chose none and
+    /// whose app does not say.
+    pub language: Lang,
     pub operators: HashSet<AccountRef>,
     pub level_up_announcements: bool,
     /// Discord roles given at levels, lowest level first.

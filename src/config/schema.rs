@@ -70,6 +70,7 @@ const TEXTS: Kind = Kind::List(&Kind::Text);
 const COMMUNITY: &[Field] = &[
     key("name", Kind::Text),
     key("timezone", Kind::Text),
+    key("language", Kind::Text),
     key("operators", TEXTS),
     key("level_up_announcements", Kind::Bool),
 ];

@@ -20,6 +20,7 @@ use crate::core::levels::LevelReward;
 use crate::core::periods::Calendar;
 use crate::core::points::MessageXpRules;
 use crate::core::thanks::ThanksRules;
+use crate::i18n::Lang;
 
 /// Checks `file` and builds the config from it; the config is only used when no problems were
 /// found.
@@ -37,6 +38,19 @@ pub(super) fn read(
             format!("`{tz_name}` is not an IANA timezone name (like Europe/Berlin or UTC)"),
         );
         chrono_tz::UTC
+    });
+    let language_code = file.community.language.get_ref();
+    let language = Lang::from_code(language_code).unwrap_or_else(|| {
+        let known: Vec<String> = Lang::all().map(Lang::code).collect();
+        problems.add(
+            &file.community.language.span(),
+            "community.language",
+            format!(
+                "Steward does not speak `{language_code}`; choose one of {}",
+                known.join(", ")
+            ),
+        );
+        Lang::default()
     });
     let operators = accounts(
         &file.community.operators,
@@ -75,6 +89,7 @@ pub(super) fn read(
     Config {
         community_name: file.community.name.into_inner(),
         calendar: Calendar::new(tz),
+        language,
         operators: operators.into_iter().collect(),
         level_up_announcements: file.community.level_up_announcements,
         level_rewards,

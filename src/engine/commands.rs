@@ -5,8 +5,10 @@ use chrono::{DateTime, Utc};
 
 use super::events::{Mention, Person, QuotedMessage, Sender};
 use super::{Engine, EngineResult};
-use crate::core::commands::{Audience, COMMANDS, Command};
+use crate::core::commands::{Audience, COMMANDS, Command, CommandError};
 use crate::core::ids::{ChatRef, MemberId, Platform};
+use crate::i18n::Lang;
+use crate::tr;
 
 /// Everything a command handler knows about the request.
 #[derive(Debug, Clone)]
@@ -19,6 +21,8 @@ pub struct CommandContext {
     pub quoted: Option<QuotedMessage>,
     pub mentions: Vec<Mention>,
     pub at: DateTime<Utc>,
+    /// The language to answer in (see `language.rs`).
+    pub lang: Lang,
     /// Identifies this request, so a repeated delivery of it is not carried out twice.
     pub request_key: String,
 }
@@ -37,18 +41,32 @@ impl Engine {
     /// Runs a parsed command and returns the reply.
     pub async fn run_command(&self, ctx: &CommandContext, command: Command) -> String {
         if command.audience() == Audience::Operator && !self.is_operator(&ctx.sender) {
-            return Self::operator_only(command.name());
+            return Self::operator_only(ctx.lang, command.name());
         }
-        Self::reply_text(self.dispatch(ctx, command).await)
+        Self::reply_text(ctx.lang, self.dispatch(ctx, command).await)
     }
 
-    pub(crate) fn operator_only(name: &str) -> String {
-        format!("Only operators can use /{name}. Send /help to see the commands you can use.")
+    pub(crate) fn operator_only(lang: Lang, name: &str) -> String {
+        tr!(lang, "command-operator-only", name = name)
+    }
+
+    /// The reply to a line that is not a valid command: what was wrong, and the usage line in
+    /// the form members type on `platform`.
+    pub(crate) fn command_error(lang: Lang, error: &CommandError, platform: Platform) -> String {
+        match error {
+            CommandError::Unknown(name) => tr!(lang, "command-unknown", name = name),
+            CommandError::Usage { spec, problem } => tr!(
+                lang,
+                "command-usage",
+                problem = problem,
+                usage = spec.usage_on(platform)
+            ),
+        }
     }
 
     async fn dispatch(&self, ctx: &CommandContext, command: Command) -> EngineResult<String> {
         match command {
-            Command::Help => Ok(self.help(self.is_operator(&ctx.sender), ctx.chat.platform)),
+            Command::Help => Ok(self.help(ctx)),
             Command::Rank { who } => self.rank(ctx, who.as_deref()).await,
             Command::Leaderboard { board, page } => self.leaderboard(ctx, board, page).await,
             Command::Daily => self.daily(ctx).await,
@@ -57,6 +75,7 @@ impl Engine {
             }
             Command::History { who } => self.history(ctx, who.as_deref()).await,
             Command::Privacy { hidden } => self.privacy(ctx, hidden).await,
+            Command::Language { choice } => self.language_command(ctx, choice.as_deref()).await,
             Command::Link { code } => self.link(ctx, code).await,
             Command::PointsAdd {
                 who,
@@ -93,23 +112,29 @@ impl Engine {
         }
     }
 
-    fn help(&self, operator: bool, platform: Platform) -> String {
-        let mut lines = vec![format!(
-            "{}: commands you can use",
-            self.config.community_name
+    fn help(&self, ctx: &CommandContext) -> String {
+        let operator = self.is_operator(&ctx.sender);
+        let mut lines = vec![tr!(
+            ctx.lang,
+            "help-header",
+            community = &self.config.community_name
         )];
         for spec in COMMANDS {
-            if spec.audience == Audience::Member || operator {
-                let tag = if spec.audience == Audience::Operator {
-                    " (operators)"
-                } else {
-                    ""
-                };
-                lines.push(format!(
-                    "{} - {}{tag}",
-                    spec.usage_on(platform),
-                    spec.summary
-                ));
+            let usage = spec.usage_on(ctx.chat.platform);
+            match spec.audience {
+                Audience::Member => lines.push(tr!(
+                    ctx.lang,
+                    "help-line",
+                    usage = usage,
+                    summary = spec.summary
+                )),
+                Audience::Operator if operator => lines.push(tr!(
+                    ctx.lang,
+                    "help-line-operator",
+                    usage = usage,
+                    summary = spec.summary
+                )),
+                Audience::Operator => {}
             }
         }
         lines.join("\n")

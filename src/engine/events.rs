@@ -34,6 +34,9 @@ pub struct Sender {
     /// The platform itself calls them an admin (Discord Administrator or Manage Server,
     /// Telegram chat administrator, console `/op`).
     pub platform_admin: bool,
+    /// The language the sender's app reports (Telegram's `language_code`, Discord's interaction
+    /// locale), where the platform says; it picks the reply language for a member who chose none.
+    pub locale: Option<String>,
 }
 
 /// A member named in a message: `token` is what follows the `@` in the text.

@@ -13,19 +13,30 @@ impl Engine {
         if person.is_bot || message.is_edit || !(community || message.chat.private) {
             return None;
         }
-        let command = match commands::parse(&message.text, message.reply_to.is_some()) {
+        let parsed = commands::parse(&message.text, message.reply_to.is_some());
+        let member = match self.member_of(person, message.at).await {
+            Ok(member) => member,
+            Err(e) => return Some(Self::reply_text(self.community_language(), Err(e))),
+        };
+        // Only a command is answered, so only a command needs the member's language.
+        let lang = match parsed {
+            Ok(None) => self.community_language(),
+            _ => {
+                self.reply_language(member, message.sender.locale.as_deref())
+                    .await
+            }
+        };
+        let command = match parsed {
             Ok(command) => command,
             // Members get the refusal, not the usage, of operator commands.
             Err(CommandError::Usage { spec, .. })
                 if spec.audience == Audience::Operator && !self.is_operator(&message.sender) =>
             {
-                return Some(Self::operator_only(spec.name));
+                return Some(Self::operator_only(lang, spec.name));
             }
-            Err(problem) => return Some(problem.reply_on(message.chat.platform)),
-        };
-        let member = match self.member_of(person, message.at).await {
-            Ok(member) => member,
-            Err(e) => return Some(Self::reply_text(Err(e))),
+            Err(problem) => {
+                return Some(Self::command_error(lang, &problem, message.chat.platform));
+            }
         };
         let request_key = match &message.message_id {
             Some(id) => format!("{}:{}:{id}", message.chat.platform, message.chat.chat_id),
@@ -39,6 +50,7 @@ impl Engine {
             quoted: message.quoted,
             mentions: message.mentions,
             at: message.at,
+            lang,
             request_key,
         };
         if let Some(command) = command {

@@ -16,6 +16,7 @@ pub mod events;
 mod format;
 mod identity;
 mod ingest;
+mod language;
 mod membership;
 mod messages;
 mod notices;
@@ -31,7 +32,9 @@ use chrono::{DateTime, Utc};
 use tokio::sync::watch;
 
 use crate::config::Config;
+use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
+use crate::tr;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use commands::CommandContext;
 pub use content::{Choice, MAX_CHOICES};
@@ -51,8 +54,9 @@ pub enum EngineError {
     /// A refusal or a usage problem; the text is what the user sees.
     #[error("{0}")]
     Refused(String),
-    /// A storage failure; users see a generic apology, the detail goes to the log.
-    #[error("Something went wrong on our side; please try again in a moment.")]
+    /// A storage failure; users see a generic apology (`error-internal`), the detail goes to
+    /// the log.
+    #[error("storage failed: {0}")]
     Store(#[from] StoreError),
 }
 
@@ -157,13 +161,13 @@ impl Engine {
     }
 
     /// Turns an engine result into the text users see, logging internal failures.
-    fn reply_text(result: EngineResult<String>) -> String {
+    fn reply_text(lang: Lang, result: EngineResult<String>) -> String {
         match result {
             Ok(text) => text,
             Err(EngineError::Refused(text)) => text,
             Err(e @ EngineError::Store(_)) => {
                 tracing::error!(error = ?e, "request failed");
-                e.to_string()
+                tr!(lang, "error-internal")
             }
         }
     }

@@ -1,15 +1,28 @@
-//! Messages outside replies: a DM to a member on whichever account takes it, and reports to the
-//! operators listed in config for things that need a person (missed drops, failed deliveries,
-//! dry-run removals).
+//! Messages outside replies: a DM to a member on whichever account takes it, in their language,
+//! and reports to the operators listed in config for things that need a person (missed drops,
+//! failed deliveries, dry-run removals), in each operator's language.
 
 use super::{Engine, EngineResult};
 use crate::core::ids::MemberId;
+use crate::i18n::{Lang, Msg};
 
 impl Engine {
-    /// DMs a member on their first account; a closed DM is logged, not fatal.
-    pub(crate) async fn dm_member(&self, member: MemberId, text: &str) -> EngineResult<bool> {
+    /// DMs a member, in their language, on their first account that takes it; a closed DM is
+    /// logged, not fatal. Returns whether any account took it.
+    #[allow(dead_code, reason = "callers move here as #13 converts them")]
+    pub(crate) async fn tell(&self, member: MemberId, msg: &Msg) -> EngineResult<bool> {
+        self.tell_with(member, |lang| msg.render(lang)).await
+    }
+
+    /// [`Engine::tell`] for a text put together from several keys.
+    pub(crate) async fn tell_with(
+        &self,
+        member: MemberId,
+        text: impl Fn(Lang) -> String,
+    ) -> EngineResult<bool> {
+        let text = text(self.language_of(member).await);
         for account in self.store.accounts_of(member).await? {
-            match self.platform.dm(&account, text).await {
+            match self.platform.dm(&account, &text).await {
                 Ok(()) => return Ok(true),
                 Err(e) => {
                     tracing::info!(%account, error = %e, "DM failed, trying the next account")
@@ -20,12 +33,35 @@ impl Engine {
     }
 
     /// Tells the operators listed in config about something that needs a person.
-    pub(crate) async fn report(&self, text: &str) {
+    #[allow(dead_code, reason = "callers move here as #13 converts them")]
+    pub(crate) async fn tell_operators(&self, msg: &Msg) {
+        self.tell_operators_with(|lang| msg.render(lang)).await;
+    }
+
+    /// [`Engine::tell_operators`] for a text put together from several keys.
+    pub(crate) async fn tell_operators_with(&self, text: impl Fn(Lang) -> String) {
         for operator in &self.config.operators {
-            if let Err(e) = self.platform.dm(operator, text).await {
+            let lang = match self.store.member_of(operator).await {
+                Ok(Some(member)) => self.language_of(member).await,
+                _ => self.community_language(),
+            };
+            if let Err(e) = self.platform.dm(operator, &text(lang)).await {
                 tracing::warn!(%operator, error = %e, "operator report failed");
             }
         }
-        tracing::info!(report = text, "reported to operators");
+        tracing::info!(
+            report = text(self.community_language()),
+            "reported to operators"
+        );
+    }
+
+    /// Until every caller says what to tell as a [`Msg`] (#13 in progress).
+    pub(crate) async fn dm_member(&self, member: MemberId, text: &str) -> EngineResult<bool> {
+        self.tell_with(member, |_| text.to_owned()).await
+    }
+
+    /// Until every caller says what to report as a [`Msg`] (#13 in progress).
+    pub(crate) async fn report(&self, text: &str) {
+        self.tell_operators_with(|_| text.to_owned()).await;
     }
 }

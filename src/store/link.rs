@@ -102,6 +102,7 @@ impl WriteTx {
             "UPDATE OR IGNORE thanks SET receiver_id = ?1 WHERE receiver_id = ?2",
             "UPDATE members AS s SET xp = s.xp + a.xp, balance = s.balance + a.balance, \
              xp_reached_at = max(s.xp_reached_at, a.xp_reached_at), hidden = max(s.hidden, a.hidden), \
+             language = coalesce(s.language, a.language), app_language = coalesce(s.app_language, a.app_language), \
              last_message_xp_at = max(coalesce(s.last_message_xp_at, 0), coalesce(a.last_message_xp_at, 0)) \
              FROM members AS a WHERE s.id = ?1 AND a.id = ?2",
             "DELETE FROM link_codes WHERE member_id IN (?1, ?2)",

@@ -239,6 +239,7 @@ pub fn message(who: &Person, chat: ChatRef, text: &str, at: DateTime<Utc>) -> Me
         sender: Sender {
             person: who.clone(),
             platform_admin: false,
+            locale: None,
         },
         text: text.to_owned(),
         is_edit: false,

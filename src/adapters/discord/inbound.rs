@@ -94,6 +94,8 @@ pub(super) fn message_event(message: &Message, at: DateTime<Utc>) -> MessageEven
             // Text commands are checked against config operators only; slash commands carry
             // the member's permissions.
             platform_admin: false,
+            // Discord tells a member's locale only on interactions.
+            locale: None,
         },
         text,
         is_edit: false,

@@ -60,6 +60,7 @@ pub(super) struct Forms {
 fn sender(
     interaction_user: &serenity::model::user::User,
     member: Option<&serenity::model::guild::Member>,
+    locale: &str,
 ) -> Sender {
     let person = match member {
         Some(member) => inbound::member_person(member),
@@ -71,6 +72,7 @@ fn sender(
     Sender {
         person,
         platform_admin,
+        locale: Some(locale.to_owned()),
     }
 }
 
@@ -187,7 +189,7 @@ pub(super) async fn handle(
 async fn on_command(ctx: &Context, engine: &Engine, command: CommandInteraction) {
     let line = options::command_line(&command.data);
     let chat = inbound::chat_ref(command.channel_id, command.guild_id);
-    let sender = sender(&command.user, command.member.as_deref());
+    let sender = sender(&command.user, command.member.as_deref(), &command.locale);
     let private = PRIVATE_ANSWERS.contains(&command.data.name.as_str());
     let event = event(engine, command.id, chat, sender, line);
     answer(ctx, engine, command.id, &command.token, event, private).await;
@@ -203,7 +205,7 @@ async fn on_button(ctx: &Context, engine: &Engine, press: ComponentInteraction) 
         mentions: Vec::new(),
     };
     let chat = inbound::chat_ref(press.channel_id, press.guild_id);
-    let sender = sender(&press.user, press.member.as_ref());
+    let sender = sender(&press.user, press.member.as_ref(), &press.locale);
     let event = event(engine, press.id, chat, sender, line);
     answer(ctx, engine, press.id, &press.token, event, true).await;
 }
@@ -215,7 +217,7 @@ async fn autocomplete(ctx: &Context, engine: &Engine, command: CommandInteractio
         return;
     };
     let typed = focused.value;
-    let asker = sender(&command.user, command.member.as_deref());
+    let asker = sender(&command.user, command.member.as_deref(), &command.locale);
     let mut choices = CreateAutocompleteResponse::new();
     match options::argument(&command.data, focused.name) {
         Some((_, arg)) if arg.kind == ArgKind::RewardId => {
@@ -325,7 +327,7 @@ async fn on_form(ctx: &Context, engine: &Engine, forms: &Forms, form: ModalInter
         mentions: Vec::new(),
     };
     let chat = inbound::chat_ref(form.channel_id, form.guild_id);
-    let sender = sender(&form.user, form.member.as_ref());
+    let sender = sender(&form.user, form.member.as_ref(), &form.locale);
     let mut event = event(engine, form.id, chat, sender, line);
     event.reply_to = Some(pending.author);
     event.quoted = Some(pending.quoted);

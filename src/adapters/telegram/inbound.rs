@@ -80,6 +80,7 @@ pub(super) fn message_event(
         sender: Sender {
             person: person(user),
             platform_admin,
+            locale: user.language_code.clone(),
         },
         text,
         is_edit: false,

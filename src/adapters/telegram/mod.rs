@@ -237,6 +237,7 @@ impl TelegramAdapter {
                     sender: Sender {
                         person: inbound::person(&query.from),
                         platform_admin: false,
+                        locale: query.from.language_code.clone(),
                     },
                     text: button.command_line(),
                     is_edit: false,

@@ -231,6 +231,17 @@ pub const COMMANDS: &[CommandSpec] = &[
         ArgKind::Choice(PRIVACY),
     )]),
     member(
+        "language",
+        "/language [zh|en|auto]",
+        "Choose the language Steward speaks to you",
+    )
+    .args(&[arg(
+        "language",
+        "zh, en, or auto to follow your app",
+        ArgKind::Text { max_len: 32 },
+    )
+    .optional()]),
+    member(
         "link",
         "/link [CODE]",
         "Join your Discord and Telegram accounts into one member",

@@ -53,6 +53,10 @@ pub enum Command {
     Privacy {
         hidden: bool,
     },
+    /// `None` shows the current language; `auto` follows the member's app again.
+    Language {
+        choice: Option<String>,
+    },
     Link {
         code: Option<String>,
     },
@@ -114,6 +118,7 @@ impl Command {
             Self::Thanks { .. } => "thanks",
             Self::History { .. } => "history",
             Self::Privacy { .. } => "privacy",
+            Self::Language { .. } => "language",
             Self::Link { .. } => "link",
             Self::PointsAdd { .. } | Self::PointsRemove { .. } => "points",
             Self::SeasonStart { .. } | Self::SeasonEnd => "season",

@@ -86,6 +86,13 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
             [word] if word.eq_ignore_ascii_case("show") => Command::Privacy { hidden: false },
             _ => return Err(usage("Say whether to hide or show you.")),
         },
+        "language" => match args.as_slice() {
+            [] => Command::Language { choice: None },
+            [choice] => Command::Language {
+                choice: Some((*choice).to_owned()),
+            },
+            _ => return Err(usage("Name one language.")),
+        },
         "link" => match args.as_slice() {
             [] => Command::Link { code: None },
             [code] => Command::Link {
