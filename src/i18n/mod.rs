@@ -11,7 +11,7 @@ mod dates;
 mod lang;
 mod message;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
