@@ -181,9 +181,10 @@ async fn run(config: Config) -> Result<()> {
     };
     let discord = match &config.discord.token {
         Some(_) => {
-            let adapter = DiscordAdapter::connect(&config.discord, &config.membership.tiers)
-                .await
-                .context("Failed to set up the Discord client")?;
+            let adapter =
+                DiscordAdapter::connect(&config.discord, &config.membership.tiers, config.language)
+                    .await
+                    .context("Failed to set up the Discord client")?;
             let platform = adapter.platform(config.discord.guilds.clone());
             router = router.with(Platform::Discord, Arc::new(platform));
             Some(adapter)

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::events::{Mention, Person, QuotedMessage, Sender};
 use super::{Engine, EngineResult};
-use crate::core::commands::{Audience, COMMANDS, Command, CommandError};
+use crate::core::commands::{Audience, COMMANDS, Command, CommandError, CommandForm};
 use crate::core::ids::{ChatRef, MemberId, Platform};
 use crate::i18n::Lang;
 use crate::tr;
@@ -59,7 +59,7 @@ impl Engine {
                 lang,
                 "command-usage",
                 problem = problem,
-                usage = spec.usage_on(platform)
+                usage = spec.usage(lang, form_on(platform))
             ),
         }
     }
@@ -120,23 +120,31 @@ impl Engine {
             community = &self.config.community_name
         )];
         for spec in COMMANDS {
-            let usage = spec.usage_on(ctx.chat.platform);
+            let usage = spec.usage(ctx.lang, form_on(ctx.chat.platform));
             match spec.audience {
                 Audience::Member => lines.push(tr!(
                     ctx.lang,
                     "help-line",
                     usage = usage,
-                    summary = spec.summary
+                    summary = spec.summary(ctx.lang)
                 )),
                 Audience::Operator if operator => lines.push(tr!(
                     ctx.lang,
                     "help-line-operator",
                     usage = usage,
-                    summary = spec.summary
+                    summary = spec.summary(ctx.lang)
                 )),
                 Audience::Operator => {}
             }
         }
         lines.join("\n")
+    }
+}
+
+/// Discord's slash commands are forms of named options; elsewhere members type the line.
+fn form_on(platform: Platform) -> CommandForm {
+    match platform {
+        Platform::Discord => CommandForm::Form,
+        Platform::Telegram | Platform::Console => CommandForm::Typed,
     }
 }

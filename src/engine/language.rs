@@ -34,8 +34,10 @@ impl Engine {
             .unwrap_or(self.config.language)
     }
 
-    /// The community's language, for posts everyone in a chat reads.
-    pub(crate) fn community_language(&self) -> Lang {
+    /// The community's language, for posts everyone in a chat reads and for the platforms'
+    /// default command menus.
+    #[must_use]
+    pub fn community_language(&self) -> Lang {
         self.config.language
     }
 

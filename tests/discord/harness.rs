@@ -111,9 +111,10 @@ async fn start(with_telegram: bool) -> App {
         "STEWARD_TELEGRAM_TOKEN" if with_telegram => Some("123:TEST".to_owned()),
         _ => None,
     });
-    let adapter = DiscordAdapter::connect(&config.discord, &config.membership.tiers)
-        .await
-        .unwrap();
+    let adapter =
+        DiscordAdapter::connect(&config.discord, &config.membership.tiers, config.language)
+            .await
+            .unwrap();
     let mut router = PlatformRouter::default().with(
         Platform::Discord,
         Arc::new(adapter.platform(config.discord.guilds.clone())),
@@ -170,9 +171,10 @@ pub async fn adapter_for(
     let dir = tempfile::tempdir().unwrap();
     let mut config = config_for(&dir, fake);
     config.apply_env(|key| (key == "STEWARD_DISCORD_TOKEN").then(|| token.to_owned()));
-    let adapter = DiscordAdapter::connect(&config.discord, &config.membership.tiers)
-        .await
-        .unwrap();
+    let adapter =
+        DiscordAdapter::connect(&config.discord, &config.membership.tiers, config.language)
+            .await
+            .unwrap();
     let router = PlatformRouter::default().with(
         Platform::Discord,
         Arc::new(adapter.platform(config.discord.guilds.clone())),

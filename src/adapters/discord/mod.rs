@@ -22,6 +22,7 @@ use tokio::sync::{Semaphore, SemaphorePermit, watch};
 use crate::config::{DiscordConfig, Secret};
 use crate::core::tiers::TierDef;
 use crate::engine::{Engine, Event};
+use crate::i18n::Lang;
 pub use outbound::DiscordPlatform;
 
 /// Guild messages (for XP), their content (for thanks words and text commands), and member
@@ -96,6 +97,7 @@ impl DiscordAdapter {
     pub async fn connect(
         discord: &DiscordConfig,
         tiers: &[TierDef],
+        language: Lang,
     ) -> Result<Self, serenity::Error> {
         let Some(token) = &discord.token else {
             return Err(serenity::Error::Other("no Discord token is configured"));
@@ -105,7 +107,7 @@ impl DiscordAdapter {
         let handler = Handler {
             engine: engine.clone(),
             in_flight: in_flight.clone(),
-            commands: slash::definitions(tiers),
+            commands: slash::definitions(tiers, language),
             guilds: discord.guilds.clone(),
             forms: interactions::Forms::default(),
         };

@@ -23,6 +23,7 @@ use crate::config::{Secret, TelegramConfig};
 use crate::core::commands::RatingButton;
 use crate::core::ids::{ChatRef, Platform};
 use crate::engine::{Engine, Event, MessageEvent, Sender};
+use crate::i18n::Lang;
 use admins::AdminCache;
 use menu::menu;
 pub use outbound::TelegramPlatform;
@@ -99,19 +100,26 @@ impl TelegramAdapter {
         }
     }
 
-    /// Registers the command menus: member commands for everyone, all commands for chat admins.
-    /// A server without setMyCommands is logged and survived.
+    /// Registers the command menus: member commands for everyone, all commands for chat admins;
+    /// described in the community's language by default, and in each locale for members whose
+    /// app uses that language. A server without setMyCommands is logged and survived.
     pub async fn register_commands(&self) {
-        if let Err(e) = self.bot.set_my_commands(menu(false)).await {
-            tracing::warn!(error = %e, "setMyCommands failed; commands still work when typed");
-        }
-        let admins = self
-            .bot
-            .set_my_commands(menu(true))
-            .scope(BotCommandScope::AllChatAdministrators)
-            .await;
-        if let Err(e) = admins {
-            tracing::warn!(error = %e, "setMyCommands for admins failed");
+        let default = self.engine.community_language();
+        let languages = std::iter::once((default, None))
+            .chain(Lang::all().map(|lang| (lang, Some(lang.language().to_owned()))));
+        for (lang, code) in languages {
+            for operator in [false, true] {
+                let mut request = self.bot.set_my_commands(menu(operator, lang));
+                if operator {
+                    request = request.scope(BotCommandScope::AllChatAdministrators);
+                }
+                if let Some(code) = &code {
+                    request = request.language_code(code.clone());
+                }
+                if let Err(e) = request.await {
+                    tracing::warn!(error = %e, operator, language = ?code, "setMyCommands failed; commands still work when typed");
+                }
+            }
         }
     }
 

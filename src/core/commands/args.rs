@@ -4,12 +4,20 @@
 //! line the parser reads. Pure: no platform types, no I/O.
 
 use super::CommandSpec;
+use crate::i18n::{self, Lang};
 
-/// One fixed value an argument may take, and how a menu labels it.
+/// One fixed value an argument may take, and the locale key of how a menu labels it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Choice {
     pub value: &'static str,
-    pub label: &'static str,
+    pub key: &'static str,
+}
+
+impl Choice {
+    #[must_use]
+    pub fn label(&self, lang: Lang) -> String {
+        i18n::render(lang, self.key, &[])
+    }
 }
 
 /// What an argument holds; a platform picks its input (member picker, number, menu) from it.
@@ -105,7 +113,8 @@ fn quoted_rule(rule: &str) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Arg {
     pub name: &'static str,
-    pub description: &'static str,
+    /// The locale key of its description.
+    pub key: &'static str,
     pub kind: ArgKind,
     pub required: bool,
     /// The word the text line puts before the value (`until`, `every`, `to`, `tier`); without
@@ -116,10 +125,10 @@ pub struct Arg {
 impl Arg {
     /// A required argument written in its place.
     #[must_use]
-    pub const fn new(name: &'static str, description: &'static str, kind: ArgKind) -> Self {
+    pub const fn new(name: &'static str, key: &'static str, kind: ArgKind) -> Self {
         Self {
             name,
-            description,
+            key,
             kind,
             required: true,
             keyword: None,
@@ -132,6 +141,11 @@ impl Arg {
             required: false,
             ..self
         }
+    }
+
+    #[must_use]
+    pub fn description(&self, lang: Lang) -> String {
+        i18n::render(lang, self.key, &[])
     }
 
     /// Written as `keyword value`.
@@ -148,7 +162,8 @@ impl Arg {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Subcommand {
     pub name: &'static str,
-    pub description: &'static str,
+    /// The locale key of its description.
+    pub key: &'static str,
     /// In the order the text line takes them.
     pub args: &'static [Arg],
     /// Whether the text line names it; `/drop schedule` is typed `/drop WHEN ...`.
@@ -157,13 +172,18 @@ pub struct Subcommand {
 
 impl Subcommand {
     #[must_use]
-    pub const fn new(name: &'static str, description: &'static str, args: &'static [Arg]) -> Self {
+    pub const fn new(name: &'static str, key: &'static str, args: &'static [Arg]) -> Self {
         Self {
             name,
-            description,
+            key,
             args,
             named: true,
         }
+    }
+
+    #[must_use]
+    pub fn description(&self, lang: Lang) -> String {
+        i18n::render(lang, self.key, &[])
     }
 
     /// The form the text line writes without the subcommand's name.

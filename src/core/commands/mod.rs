@@ -8,7 +8,7 @@ mod parse;
 mod rating;
 
 pub use args::{Arg, ArgKind, Choice, Params, Subcommand};
-pub use catalog::{Audience, COMMANDS, CommandSpec, find};
+pub use catalog::{Audience, COMMANDS, CommandForm, CommandSpec, find};
 pub use parse::{CommandError, MAX_AMOUNT, MAX_REASON, parse};
 pub use rating::RatingButton;
 

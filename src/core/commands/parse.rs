@@ -3,10 +3,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{BoardArg, Command, CommandSpec, find};
+use super::{BoardArg, Command, CommandForm, CommandSpec, find};
 use crate::core::drops::grammar::{drop_id, parse_drop};
 use crate::core::duration::parse_term;
 use crate::core::ids::Platform;
+use crate::i18n::Lang;
 
 /// Largest amount one command may move, far below anything that could overflow a total.
 pub const MAX_AMOUNT: i64 = 1_000_000_000;
@@ -23,7 +24,7 @@ const MAX_ID: usize = 64;
 pub enum CommandError {
     #[error("Unknown command /{0}. Send /help to see what you can use.")]
     Unknown(String),
-    #[error("{problem}\nUsage: {}", spec.usage)]
+    #[error("{problem}\nUsage: {}", spec.usage(Lang::default(), CommandForm::Typed))]
     Usage {
         spec: &'static CommandSpec,
         problem: String,
@@ -34,9 +35,14 @@ impl CommandError {
     /// The reply for members of `platform`: the usage line in the form they type there.
     #[must_use]
     pub fn reply_on(&self, platform: Platform) -> String {
+        let form = if platform == Platform::Discord {
+            CommandForm::Form
+        } else {
+            CommandForm::Typed
+        };
         match self {
             Self::Usage { spec, problem } => {
-                format!("{problem}\nUsage: {}", spec.usage_on(platform))
+                format!("{problem}\nUsage: {}", spec.usage(Lang::default(), form))
             }
             other => other.to_string(),
         }

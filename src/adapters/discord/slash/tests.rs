@@ -28,9 +28,13 @@ fn tier_sets() -> Vec<Vec<TierDef>> {
     ]
 }
 
-/// The registration payload as Discord receives it.
+/// The registration payload as Discord receives it, for a community speaking English.
 fn payload(tiers: &[TierDef]) -> Vec<Value> {
-    definitions(tiers)
+    payload_in(tiers, Lang::default())
+}
+
+fn payload_in(tiers: &[TierDef], lang: Lang) -> Vec<Value> {
+    definitions(tiers, lang)
         .iter()
         .map(|c| serde_json::to_value(c).expect("a command serializes"))
         .collect()
@@ -38,6 +42,21 @@ fn payload(tiers: &[TierDef]) -> Vec<Value> {
 
 fn chars(v: &Value) -> usize {
     v.as_str().map_or(0, |s| s.chars().count())
+}
+
+/// Discord holds each localized description and choice name to the same 1-100 characters.
+fn check_localizations(at: &str, object: &Value, field: &str, problems: &mut Vec<String>) {
+    let Some(localized) = object[field].as_object() else {
+        return;
+    };
+    for (locale, text) in localized {
+        if !DISCORD_LOCALES.contains(&locale.as_str()) {
+            problems.push(format!("{at}: `{locale}` is not a Discord locale"));
+        }
+        if !(1..=100).contains(&chars(text)) {
+            problems.push(format!("{at}: {locale} text of {} characters", chars(text)));
+        }
+    }
 }
 
 fn list(v: &Value) -> &[Value] {
@@ -82,6 +101,12 @@ fn check_level(at: &str, options: &[Value], problems: &mut Vec<String>) -> usize
         if !(1..=100).contains(&chars(&option["description"])) {
             problem(format!("`{name}` needs a description of 1-100 characters"));
         }
+        let mut localized = Vec::new();
+        check_localizations(name, option, "description_localizations", &mut localized);
+        for choice in list(&option["choices"]) {
+            check_localizations(name, choice, "name_localizations", &mut localized);
+        }
+        localized.into_iter().for_each(&mut problem);
         counted += chars(&option["name"]) + chars(&option["description"]);
         let choices = list(&option["choices"]);
         if choices.len() > 25 {
@@ -136,6 +161,7 @@ fn command_problems(command: &Value) -> Vec<String> {
     if !(1..=100).contains(&chars(&command["description"])) {
         problems.push(format!("{name} needs a description of 1-100 characters"));
     }
+    check_localizations(name, command, "description_localizations", &mut problems);
     let options = list(&command["options"]);
     let counted = chars(&command["name"])
         + chars(&command["description"])
@@ -149,9 +175,12 @@ fn command_problems(command: &Value) -> Vec<String> {
 }
 
 #[test]
-fn every_registered_command_keeps_discords_rules() {
-    for tiers in tier_sets() {
-        let commands = payload(&tiers);
+fn every_registered_command_keeps_discords_rules_in_every_language() {
+    for (tiers, lang) in tier_sets()
+        .into_iter()
+        .flat_map(|t| Lang::all().map(move |l| (t.clone(), l)))
+    {
+        let commands = payload_in(&tiers, lang);
         assert!(commands.len() <= 100, "at most 100 guild commands");
         let mut problems: Vec<String> = commands.iter().flat_map(command_problems).collect();
         for (i, command) in commands.iter().enumerate() {
@@ -164,7 +193,7 @@ fn every_registered_command_keeps_discords_rules() {
         }
         assert!(
             problems.is_empty(),
-            "with {} tiers Discord would refuse:\n{}",
+            "with {} tiers in {lang} Discord would refuse:\n{}",
             tiers.len(),
             problems.join("\n")
         );
@@ -183,9 +212,10 @@ fn the_rule_check_catches_what_discord_refuses() {
                 {"name": "who", "type": 6, "description": "Who", "required": true},
                 {"name": "n", "type": 4, "description": "N", "min_value": 5, "max_value": 1},
                 {"name": "pick", "type": 3, "description": "Pick", "autocomplete": true,
-                 "choices": [{"name": "", "value": "a"}]}
+                 "choices": [{"name": "", "value": "a", "name_localizations": {"zh-CN": ""}}]}
             ]},
-            {"name": "add", "type": 1, "description": "x".repeat(101)}
+            {"name": "add", "type": 1, "description": "x".repeat(101),
+             "description_localizations": {"zh-CN": "长".repeat(101), "klingon": "x"}}
         ]
     });
     let problems = command_problems(&broken).join("\n");
@@ -198,6 +228,9 @@ fn the_rule_check_catches_what_discord_refuses() {
         "both autocomplete and choices",
         "has a choice named",
         "option `add` appears twice",
+        "zh-CN text of 101 characters",
+        "zh-CN text of 0 characters",
+        "`klingon` is not a Discord locale",
     ] {
         assert!(
             problems.contains(expected),
@@ -301,7 +334,11 @@ fn every_catalogue_argument_is_registered_with_its_name_bounds_and_requiredness(
                     .iter()
                     .find(|o| o["name"] == arg.name)
                     .unwrap_or_else(|| panic!("{at} is not registered"));
-                assert_eq!(option["description"], arg.description, "{at}");
+                assert_eq!(
+                    option["description"],
+                    arg.description(Lang::default()),
+                    "{at}"
+                );
                 assert_eq!(option["required"], arg.required, "{at}");
                 if let ArgKind::Integer { min, max } = arg.kind {
                     assert_eq!(option["min_value"], min, "{at}");
@@ -312,4 +349,33 @@ fn every_catalogue_argument_is_registered_with_its_name_bounds_and_requiredness(
             }
         }
     }
+}
+
+#[test]
+fn members_see_descriptions_in_their_apps_language_and_the_community_default_otherwise() {
+    let zh = Lang::from_code("zh-CN").expect("zh-CN is compiled in");
+    let english = payload_in(&[], Lang::default());
+    let rank = english.iter().find(|c| c["name"] == "rank").expect("rank");
+    assert_eq!(rank["description"], "Level, XP, rank and balance");
+    assert_eq!(
+        rank["description_localizations"]["zh-CN"],
+        "查看等级、经验、排名和积分"
+    );
+    assert_eq!(
+        rank["description_localizations"]["zh-TW"], rank["description_localizations"]["zh-CN"],
+        "zh-TW falls back to the Chinese Steward carries"
+    );
+    let chinese = payload_in(&[], zh);
+    let rank = chinese.iter().find(|c| c["name"] == "rank").expect("rank");
+    assert_eq!(rank["description"], "查看等级、经验、排名和积分");
+    assert_eq!(
+        rank["description_localizations"]["en-US"],
+        "Level, XP, rank and balance"
+    );
+    let board = &options_of_command(&chinese, "leaderboard", None)[0];
+    assert_eq!(board["choices"][1]["name"], "周榜");
+    assert_eq!(
+        board["choices"][1]["value"], "week",
+        "values stay what the parser reads"
+    );
 }

@@ -1,0 +1,97 @@
+# The command catalogue: each command's summary (`cmd-NAME`, at most 100 characters: Discord's
+# limit), its usage line (`cmd-NAME-usage`; `cmd-NAME-usage-form` where Discord's form reads
+# differently), and the descriptions of subcommands (`sub-…`), arguments (`arg-…`) and menu
+# choices (`choice-…`), each at most 100 characters. Command and option names stay English.
+
+cmd-help = List the commands you can use
+cmd-help-usage = /help
+cmd-rank = Level, XP, rank and balance
+cmd-rank-usage = /rank [@member]
+cmd-leaderboard = The top members, 10 a page
+cmd-leaderboard-usage = /leaderboard [all|week|month|season [NAME]] [page]
+cmd-daily = Daily check-in: points, more for a streak
+cmd-daily-usage = /daily
+cmd-thanks = Thank someone who helped you (or reply to their message)
+cmd-thanks-usage = /thanks @member [reason]
+cmd-history = Your latest point changes and why
+cmd-history-usage = /history [@member]
+cmd-privacy = Hide from or show on public leaderboards
+cmd-privacy-usage = /privacy hide|show
+cmd-language = Choose the language Steward speaks to you
+cmd-language-usage = /language [zh|en|auto]
+cmd-link = Join your Discord and Telegram accounts into one member
+cmd-link-usage = /link [CODE]
+cmd-membership = Your membership tier, its expiry and perks
+cmd-membership-usage = /membership
+cmd-tiers = The membership tiers and how to get them
+cmd-tiers-usage = /tiers
+cmd-shop = Rewards you can buy with your points
+cmd-shop-usage = /shop
+cmd-redeem = Spend points on a reward from /shop
+cmd-redeem-usage = /redeem REWARD
+cmd-drops = Upcoming content drops you can see
+cmd-drops-usage = /drops
+cmd-rate = Rate a delivered drop from 1 to 5 stars
+cmd-rate-usage = /rate ID 1-5
+cmd-points = Grant or take back points
+cmd-points-usage = /points add|remove @member N [reason]
+cmd-season = Start or end a season
+cmd-season-usage = /season start NAME [until YYYY-MM-DD] | /season end
+cmd-member = Grant, extend, revoke or list memberships
+cmd-member-usage = /member grant|extend @member TIER DURATION | /member revoke @member [TIER] | /member list [TIER]
+cmd-drop = Schedule and manage content drops
+cmd-drop-usage = /drop WHEN [every RULE] [to TARGET[,TARGET]] [tier TIER] TEXT | /drop list | /drop show|cancel|status|stats ID
+cmd-drop-usage-form = /drop schedule when text [every] [to] [tier] | /drop list | /drop show|cancel|status|stats id | Apps → Schedule as drop on a message
+
+choice-board-all = All time
+choice-board-week = This week
+choice-board-month = This month
+choice-board-season = Season
+choice-privacy-hide = Hide me from public leaderboards
+choice-privacy-show = Show me on public leaderboards
+
+arg-rank-member = Whose rank (default: yours)
+arg-leaderboard-board = Which board (default: all time)
+arg-leaderboard-season = A past season's name (with board: Season)
+arg-leaderboard-page = Page number
+arg-thanks-member = Who helped you
+arg-thanks-reason = What they helped with
+arg-history-member = Whose history (operators only for others)
+arg-privacy-mode = Hide or show yourself
+arg-language-language = zh, en, or auto to follow your app
+arg-link-code = The code from the other platform (leave empty to get one)
+arg-redeem-reward = The reward, from /shop
+arg-rate-id = The drop's number
+arg-rate-stars = 1 to 5 stars
+arg-points-member = Whose points
+arg-points-amount = How many points
+arg-points-reason = Why (shown in their history)
+arg-season-name = The season's name
+arg-season-until = Last day, YYYY-MM-DD (optional)
+arg-term-member = Who
+arg-term-tier = Which tier
+arg-term-duration = 30d, 12w, 6m, 1y or lifetime
+arg-revoke-member = Who
+arg-revoke-tier = Which tier (default: all)
+arg-list-tier = Only this tier
+arg-drop-id = The drop
+arg-drop-when = 2026-12-01 09:00, in 2h, tomorrow 09:00, mon 18:30, now
+arg-drop-every = Repeat: day, weekday, mon,thu, month 1, or a cron
+arg-drop-to = Channel names from config, comma-separated
+arg-drop-tier = Only for this tier and above
+arg-drop-text = What to post
+
+sub-points-add = Grant points and XP
+sub-points-remove = Take back points and XP
+sub-season-start = Start a season
+sub-season-end = End the running season and announce its top 10
+sub-member-grant = Grant a tier (extends one already running)
+sub-member-extend = Extend a running tier
+sub-member-revoke = End a member's tier now
+sub-member-list = List members with a running tier
+sub-drop-schedule = Schedule a drop
+sub-drop-list = Upcoming drops
+sub-drop-show = Preview a drop
+sub-drop-cancel = Cancel a drop
+sub-drop-status = Delivery of each target
+sub-drop-stats = Ratings of a drop
