@@ -234,7 +234,8 @@ async fn console(config: Config, as_name: &str) -> Result<()> {
     }
     let store = open_store(&config).await?;
     let out: Output = Arc::new(Mutex::new(std::io::stdout()));
-    let platform: Arc<dyn ChatPlatform> = Arc::new(ConsolePlatform::new(out.clone()));
+    let platform: Arc<dyn ChatPlatform> =
+        Arc::new(ConsolePlatform::new(out.clone(), config.language));
     let engine = Arc::new(
         Engine::start(config, store, platform, Arc::new(SystemClock))
             .await

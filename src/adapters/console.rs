@@ -21,19 +21,23 @@ use crate::engine::{
     ChatPlatform, DropTarget, Engine, Event, Mention, MessageEvent, OutboundDrop, Person,
     QuotedMessage, Sender,
 };
+use crate::i18n::Lang;
+use crate::tr;
 
 /// Where console output goes: stdout in the binary, a buffer in tests.
 pub type Output = Arc<Mutex<dyn Write + Send>>;
 
-/// Prints the engine's posts and DMs as `bot>` lines.
+/// Prints the engine's posts and DMs as `bot>` lines; the lines it adds of its own (a drop's
+/// rating hint, what access changed) are in the community's language.
 pub struct ConsolePlatform {
     out: Output,
+    lang: Lang,
 }
 
 impl ConsolePlatform {
     #[must_use]
-    pub fn new(out: Output) -> Self {
-        Self { out }
+    pub fn new(out: Output, lang: Lang) -> Self {
+        Self { out, lang }
     }
 }
 
@@ -68,19 +72,18 @@ impl ChatPlatform for ConsolePlatform {
     }
 
     fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
-        print(&self.out, &format!("[dm to {}] ", to.user_id), text);
+        let tag = format!("[dm to {}] ", to.user_id); // not translated: a transcript marker
+        print(&self.out, &tag, text);
         Box::pin(async { Ok(()) })
     }
 
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
         let tag = match to {
             DropTarget::Chat(chat) => chat_tag(chat),
-            DropTarget::Dm(account) => format!("[dm to {}] ", account.user_id),
+            DropTarget::Dm(account) => format!("[dm to {}] ", account.user_id), // not translated: a transcript marker
         };
-        let text = format!(
-            "{}\n(drop #{}: rate it with /rate {} 1-5)",
-            drop.text, drop.drop_id, drop.drop_id
-        );
+        let hint = tr!(self.lang, "console-drop-footer", drop = drop.drop_id);
+        let text = format!("{}\n{hint}", drop.text);
         print(&self.out, &tag, &text);
         Box::pin(async { Ok(()) })
     }
@@ -89,7 +92,12 @@ impl ChatPlatform for ConsolePlatform {
         print(
             &self.out,
             "[access] ",
-            &format!("{} now has {} access", to.user_id, tier.name),
+            &tr!(
+                self.lang,
+                "console-access-granted",
+                who = &to.user_id,
+                tier = &tier.name
+            ),
         );
         Box::pin(async { Ok(()) })
     }
@@ -102,12 +110,13 @@ impl ChatPlatform for ConsolePlatform {
         print(
             &self.out,
             "[reward] ",
-            &format!(
-                "{} earned the Level {} reward ({} {})",
-                to.user_id,
-                reward.level,
-                reward.grant.platform.title(),
-                reward.grant.id
+            &tr!(
+                self.lang,
+                "console-level-reward",
+                who = &to.user_id,
+                level = reward.level,
+                platform = reward.grant.platform.title(),
+                id = &reward.grant.id
             ),
         );
         Box::pin(async { Ok(()) })
@@ -119,16 +128,22 @@ impl ChatPlatform for ConsolePlatform {
         tier: &'a TierDef,
         access: &'a TierAccess,
     ) -> PlatformFuture<'a> {
-        let what = if access.is_empty() {
-            "keeps the shared access of another tier"
+        let text = if access.is_empty() {
+            tr!(
+                self.lang,
+                "console-access-kept",
+                who = &from.user_id,
+                tier = &tier.name
+            )
         } else {
-            "loses"
+            tr!(
+                self.lang,
+                "console-access-lost",
+                who = &from.user_id,
+                tier = &tier.name
+            )
         };
-        print(
-            &self.out,
-            "[access] ",
-            &format!("{} {what} {} access", from.user_id, tier.name),
-        );
+        print(&self.out, "[access] ", &text);
         Box::pin(async { Ok(()) })
     }
 }
@@ -145,6 +160,8 @@ pub struct Console {
     next_message: u64,
     /// Each member's last message per chat, for `/reply`: (chat, name) -> (id, text).
     last_messages: HashMap<(String, String), (String, String)>,
+    /// The community's language, for the console's own lines.
+    lang: Lang,
 }
 
 /// What a console control line asks for.
@@ -169,6 +186,7 @@ impl Console {
             session: rand::random(),
             next_message: 0,
             last_messages: HashMap::new(),
+            lang: Lang::default(),
         }
     }
 
@@ -180,6 +198,7 @@ impl Console {
         R: AsyncBufRead + Unpin,
         S: Future<Output = ()>,
     {
+        self.lang = engine.community_language();
         let mut input = input;
         let mut bytes = Vec::new();
         let mut stop = std::pin::pin!(stop);
@@ -197,7 +216,7 @@ impl Console {
             // bad bytes replaced, and said so, instead of ending the session.
             let line = String::from_utf8_lossy(&bytes);
             if std::str::from_utf8(&bytes).is_err() {
-                self.say("That line was not valid UTF-8; the unreadable bytes are shown as �.");
+                self.say(&tr!(self.lang, "console-bad-utf8"));
             }
             let line = line.trim();
             if line.is_empty() {
@@ -211,9 +230,11 @@ impl Console {
                     reply_to: Some(who),
                     ..
                 } if !self.has_message_from(&who) => {
-                    self.say(&format!(
-                        "{who} has no message in #{} to reply to: /reply answers someone's last message here.",
-                        self.chat
+                    self.say(&tr!(
+                        self.lang,
+                        "console-nothing-to-reply-to",
+                        who = who,
+                        chat = &self.chat
                     ));
                 }
                 Control::Message { text, reply_to } => {
@@ -233,16 +254,16 @@ impl Console {
         match head {
             "/as" if is_console_name(rest) => {
                 self.name = rest.to_owned();
-                self.say(&format!("You are now {rest}."));
+                self.say(&tr!(self.lang, "console-now-as", name = rest));
             }
             "/chat" if is_console_name(rest) => {
                 self.chat = rest.to_lowercase();
-                self.say(&format!("You are now in #{}.", self.chat));
+                self.say(&tr!(self.lang, "console-now-in", chat = &self.chat));
             }
-            "/as" | "/chat" => self.say(&format!("Usage: {head} NAME (letters, digits, - and _)")),
+            "/as" | "/chat" => self.say(&tr!(self.lang, "console-usage-name", control = head)),
             "/op" => {
                 self.operators.insert(self.name.to_lowercase());
-                self.say(&format!("{} is now an operator (console only).", self.name));
+                self.say(&tr!(self.lang, "console-now-operator", name = &self.name));
             }
             "/reply" => match rest.split_once(char::is_whitespace) {
                 Some((who, text)) if is_console_name(who.trim_start_matches('@')) => {
@@ -251,14 +272,14 @@ impl Console {
                         reply_to: Some(who.trim_start_matches('@').to_owned()),
                     };
                 }
-                _ => self.say("Usage: /reply NAME TEXT"),
+                _ => self.say(&tr!(self.lang, "console-usage-reply")),
             },
             "/quit" | "/exit" => return Control::Quit,
             "/wait" => match parse_span(rest) {
                 Ok(span) if span <= chrono::Duration::hours(1) => {
                     return Control::Wait(span.to_std().unwrap_or_default());
                 }
-                _ => self.say("Usage: /wait DURATION (like 5s or 2m; at most 1h)"),
+                _ => self.say(&tr!(self.lang, "console-usage-wait")),
             },
             _ => {
                 return Control::Message {

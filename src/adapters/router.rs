@@ -8,6 +8,7 @@ use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
 use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, PlatformError};
+use crate::msg;
 
 /// One [`ChatPlatform`] per platform; actions for a platform without one fail plainly.
 #[derive(Default, Clone)]
@@ -27,7 +28,9 @@ impl PlatformRouter {
             .iter()
             .find(|(p, _)| *p == platform)
             .map(|(_, a)| a)
-            .ok_or_else(|| PlatformError::Failed(format!("{} is not connected", platform.title())))
+            .ok_or_else(|| {
+                PlatformError::Refused(msg!("platform-not-connected", platform = platform.title()))
+            })
     }
 }
 

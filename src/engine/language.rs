@@ -3,6 +3,7 @@
 //! one their app last reported, else the community's. Public posts use the community's.
 
 use super::commands::CommandContext;
+use super::events::Sender;
 use super::{Engine, EngineResult};
 use crate::core::ids::MemberId;
 use crate::i18n::Lang;
@@ -24,6 +25,15 @@ impl Engine {
             .or(reported)
             .or_else(|| stored.app.as_deref().and_then(Lang::from_code))
             .unwrap_or(self.config.language)
+    }
+
+    /// The language the engine answers `sender` in, for the words an adapter adds around a
+    /// reply (a form's labels, a note that an answer was cut).
+    pub async fn language_for(&self, sender: &Sender) -> Lang {
+        match self.member_of(&sender.person, self.now()).await {
+            Ok(member) => self.reply_language(member, sender.locale.as_deref()).await,
+            Err(_) => self.community_language(),
+        }
     }
 
     /// The language of a message the bot sends `member` on its own (a DM, a reminder).

@@ -11,19 +11,40 @@ use super::sync;
 use crate::core::ids::{AccountRef, ChatRef, Platform};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
+use crate::i18n::{Lang, Msg};
+use crate::tr;
 
 /// Why a platform action failed; the engine logs it, retries deliveries, and carries on.
+/// `Display` is English, for logs; people read [`PlatformError::describe`] in their language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlatformError {
     /// The member must open a private chat with the bot first (Telegram), or has DMs closed.
     #[error("cannot send a direct message: {0}")]
-    DmClosed(String),
+    DmClosed(Msg),
     /// The platform asked to wait before trying again.
     #[error("rate limited: retry after {retry_after_secs} s")]
     RateLimited { retry_after_secs: u64 },
-    /// Anything else the platform refused, in its own words.
+    /// What the adapter found wrong, with what an operator can do about it.
+    #[error("{0}")]
+    Refused(Msg),
+    /// Anything else the platform refused, in its own words (quoted as the platform said it).
     #[error("{0}")]
     Failed(String),
+}
+
+impl PlatformError {
+    /// The failure as people read it, in `lang`.
+    #[must_use]
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Self::DmClosed(reason) => tr!(lang, "platform-dm-closed", reason = reason.clone()),
+            Self::RateLimited { retry_after_secs } => {
+                tr!(lang, "platform-rate-limited", seconds = *retry_after_secs)
+            }
+            Self::Refused(why) => why.render(lang),
+            Self::Failed(words) => words.clone(),
+        }
+    }
 }
 
 pub type PlatformFuture<'a> = Pin<Box<dyn Future<Output = Result<(), PlatformError>> + Send + 'a>>;

@@ -221,6 +221,15 @@ fn literals(code: &str) -> Vec<(usize, String)> {
             i += rest.find('\n').unwrap_or(rest.len());
             continue;
         }
+        // `// not translated: why` at the end of a line exempts that line's literals (a name
+        // a platform matches on, such as Discord's default message-command name).
+        if code[..i].ends_with('\n') {
+            let line = rest.split('\n').next().unwrap_or_default();
+            if line.contains("// not translated:") {
+                i += line.len();
+                continue;
+            }
+        }
         if depth_skip.is_none() && SKIP_CALLS.iter().any(|call| rest.starts_with(call)) {
             depth_skip = Some(depth);
         }
@@ -258,8 +267,20 @@ fn literals(code: &str) -> Vec<(usize, String)> {
     found
 }
 
-/// Text a person would read: two words in a row, or any CJK character.
+/// Text a person would read: two words in a row, or any CJK character. Format placeholders
+/// (`{name}`) are not words.
 fn reads_as_prose(literal: &str) -> bool {
+    let mut outside = String::with_capacity(literal.len());
+    let mut depth = 0usize;
+    for c in literal.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            c if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    let literal = outside.as_str();
     let words = literal
         .split(|c: char| !c.is_alphabetic() && c != '\'')
         .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_alphabetic() || c == '\''))

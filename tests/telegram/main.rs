@@ -4,6 +4,7 @@
 mod drops;
 mod fake_bot_api;
 mod harness;
+mod language;
 mod membership;
 mod points;
 mod resilience;

@@ -22,6 +22,7 @@ use super::outbound::MAX_CONTENT;
 use super::{inbound, options};
 use crate::core::commands::{ArgKind, Audience, RatingButton};
 use crate::engine::{Engine, Event, MessageEvent, Person, QuotedMessage, Sender};
+use crate::tr;
 
 /// Discord drops an interaction not answered in 3 s; past this the reply is deferred.
 const ANSWER_WITHIN: Duration = Duration::from_millis(2000);
@@ -76,13 +77,19 @@ fn sender(
     }
 }
 
-/// An answer cut at a line end to Discord's 2,000 characters, saying that it was cut.
-fn fit(text: String) -> String {
-    const CUT: &str = "\n… (more than Discord shows in one answer)";
-    if text.chars().count() <= MAX_CONTENT {
+/// Whether an answer needs cutting to Discord's 2,000 characters.
+fn too_long(text: &str) -> bool {
+    text.chars().count() > MAX_CONTENT
+}
+
+/// An answer cut at a line end to Discord's 2,000 characters, ending with `note` (that it was
+/// cut, in the reader's language).
+fn fit(text: String, note: &str) -> String {
+    if !too_long(&text) {
         return text;
     }
-    let room = MAX_CONTENT - CUT.chars().count();
+    let cut = format!("\n{note}");
+    let room = MAX_CONTENT - cut.chars().count();
     let mut kept = String::new();
     let mut used = 0;
     for line in text.lines() {
@@ -98,7 +105,20 @@ fn fit(text: String) -> String {
         kept = text.chars().take(room).collect();
     }
     kept.truncate(kept.trim_end().len());
-    kept + CUT
+    kept + &cut
+}
+
+/// The reply as Discord shows it: "done" for a command with nothing to say, cut to fit. The
+/// asker's language is looked up only when the adapter adds words of its own.
+async fn shown(engine: &Engine, asker: &Sender, reply: Option<String>) -> String {
+    match reply {
+        Some(text) if !too_long(&text) => text,
+        Some(text) => {
+            let lang = engine.language_for(asker).await;
+            fit(text, &tr!(lang, "discord-answer-cut"))
+        }
+        None => tr!(engine.language_for(asker).await, "discord-done"),
+    }
 }
 
 /// Runs `event` through the engine and answers the interaction with the reply.
@@ -110,6 +130,7 @@ async fn answer(
     event: MessageEvent,
     private: bool,
 ) {
+    let asker = event.sender.clone();
     let work = engine.handle(Event::Message(event));
     tokio::pin!(work);
     let reply = tokio::select! {
@@ -118,7 +139,7 @@ async fn answer(
     };
     let result = match reply {
         Some(reply) => {
-            let text = fit(reply.unwrap_or_else(|| "Done.".to_owned()));
+            let text = shown(engine, &asker, reply).await;
             let message = CreateInteractionResponseMessage::new()
                 .content(text)
                 .ephemeral(private);
@@ -134,7 +155,7 @@ async fn answer(
             {
                 tracing::warn!(error = %e, "deferring an interaction failed");
             }
-            let text = fit(work.await.unwrap_or_else(|| "Done.".to_owned()));
+            let text = shown(engine, &asker, work.await).await;
             EditInteractionResponse::new()
                 .content(text)
                 .execute(&ctx.http, token)
@@ -176,7 +197,7 @@ pub(super) async fn handle(
 ) {
     match interaction {
         Interaction::Command(command) if command.data.kind == CommandType::Message => {
-            open_drop_form(&ctx, forms, command).await;
+            open_drop_form(&ctx, &engine, forms, command).await;
         }
         Interaction::Command(command) => on_command(&ctx, &engine, command).await,
         Interaction::Component(press) => on_button(&ctx, &engine, press).await,
@@ -252,7 +273,12 @@ async fn autocomplete(ctx: &Context, engine: &Engine, command: CommandInteractio
 }
 
 /// "Schedule as drop" on a message: a form asking WHEN and the options.
-async fn open_drop_form(ctx: &Context, forms: &Forms, command: CommandInteraction) {
+async fn open_drop_form(
+    ctx: &Context,
+    engine: &Engine,
+    forms: &Forms,
+    command: CommandInteraction,
+) {
     let Some(message) = command
         .data
         .target_id
@@ -278,13 +304,19 @@ async fn open_drop_form(ctx: &Context, forms: &Forms, command: CommandInteractio
             },
         );
     }
-    let when = CreateInputText::new(InputTextStyle::Short, "When", "when")
-        .placeholder("tomorrow 09:00 · in 2h · 2026-12-01 09:00 · now")
+    let opener = sender(&command.user, command.member.as_deref(), &command.locale);
+    let lang = engine.language_for(&opener).await;
+    let when = CreateInputText::new(InputTextStyle::Short, tr!(lang, "drop-form-when"), "when")
+        .placeholder(tr!(lang, "drop-form-when-example"))
         .required(true);
-    let rest = CreateInputText::new(InputTextStyle::Short, "Options (optional)", "options")
-        .placeholder("every weekday to announcements tier pro")
-        .required(false);
-    let form = CreateModal::new(key, "Schedule as drop").components(vec![
+    let rest = CreateInputText::new(
+        InputTextStyle::Short,
+        tr!(lang, "drop-form-options"),
+        "options",
+    )
+    .placeholder(tr!(lang, "drop-form-options-example"))
+    .required(false);
+    let form = CreateModal::new(key, tr!(lang, "drop-form-title")).components(vec![
         CreateActionRow::InputText(when),
         CreateActionRow::InputText(rest),
     ]);
@@ -300,8 +332,10 @@ async fn open_drop_form(ctx: &Context, forms: &Forms, command: CommandInteractio
 async fn on_form(ctx: &Context, engine: &Engine, forms: &Forms, form: ModalInteraction) {
     let Some(pending) = forms.pending.lock().await.remove(&form.data.custom_id) else {
         // Forms live in memory: one opened before a restart has lost its message.
+        let presser = sender(&form.user, form.member.as_ref(), &form.locale);
+        let lang = engine.language_for(&presser).await;
         let expired = CreateInteractionResponseMessage::new()
-            .content("This form has expired. Use Schedule as drop on the message again.")
+            .content(tr!(lang, "drop-form-expired"))
             .ephemeral(true);
         if let Err(e) = CreateInteractionResponse::Message(expired)
             .execute(&ctx.http, (form.id, &form.token))
@@ -343,12 +377,13 @@ mod tests {
         let long: String = (0..300)
             .map(|i| format!("line {i:04} of a long list\n"))
             .collect();
-        let cut = fit(long);
+        let note = "… (more than Discord shows in one answer)";
+        let cut = fit(long, note);
         assert!(cut.chars().count() <= MAX_CONTENT);
-        assert!(cut.ends_with("(more than Discord shows in one answer)"));
+        assert!(cut.ends_with(note));
         assert!(cut.contains("line 0000") && !cut.contains("line 0299"));
         let one_line = "x".repeat(5000);
-        assert!(fit(one_line).chars().count() <= MAX_CONTENT);
-        assert_eq!(fit("short".to_owned()), "short");
+        assert!(fit(one_line, note).chars().count() <= MAX_CONTENT);
+        assert_eq!(fit("short".to_owned(), note), "short");
     }
 }

@@ -89,6 +89,8 @@ pub struct DiscordAdapter {
     client: Client,
     engine: Arc<OnceLock<Arc<Engine>>>,
     in_flight: Arc<Semaphore>,
+    /// The community's language, for the words Discord shows server admins (audit log reasons).
+    language: Lang,
 }
 
 impl DiscordAdapter {
@@ -100,7 +102,9 @@ impl DiscordAdapter {
         language: Lang,
     ) -> Result<Self, serenity::Error> {
         let Some(token) = &discord.token else {
-            return Err(serenity::Error::Other("no Discord token is configured"));
+            return Err(serenity::Error::Other(
+                "no Discord token is configured", // not translated: a start-up error for the CLI
+            ));
         };
         let engine = Arc::new(OnceLock::new());
         let in_flight = Arc::new(Semaphore::new(MAX_IN_FLIGHT as usize));
@@ -121,13 +125,14 @@ impl DiscordAdapter {
             client,
             engine,
             in_flight,
+            language,
         })
     }
 
     /// The engine's way to act on Discord, sharing this client's REST connection and limits.
     #[must_use]
     pub fn platform(&self, guilds: Vec<u64>) -> DiscordPlatform {
-        DiscordPlatform::new(self.client.http.clone(), guilds)
+        DiscordPlatform::new(self.client.http.clone(), guilds, self.language)
     }
 
     /// Runs the gateway until `stop` turns true, then closes the connection. Returns early
@@ -140,7 +145,7 @@ impl DiscordAdapter {
     ) -> Result<(), DiscordError> {
         if self.engine.set(engine).is_err() {
             return Err(DiscordError::Connection(serenity::Error::Other(
-                "the Discord adapter was started twice",
+                "the Discord adapter was started twice", // not translated: a programming error
             )));
         }
         let shards = self.client.shard_manager.clone();

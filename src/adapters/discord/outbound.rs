@@ -23,6 +23,8 @@ use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
 use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, PlatformError};
+use crate::i18n::Lang;
+use crate::{msg, tr};
 
 /// Discord's limit on one message's content.
 pub(super) const MAX_CONTENT: usize = 2000;
@@ -42,14 +44,17 @@ pub struct DiscordPlatform {
     /// DM channel per user, so a fan-out opens each channel once.
     dm_channels: Mutex<HashMap<UserId, ChannelId>>,
     next_dm: Mutex<Instant>,
+    /// The community's language, for audit log reasons.
+    lang: Lang,
 }
 
 impl DiscordPlatform {
     #[must_use]
-    pub fn new(http: Arc<Http>, guilds: Vec<u64>) -> Self {
+    pub fn new(http: Arc<Http>, guilds: Vec<u64>, lang: Lang) -> Self {
         Self {
             http,
             guilds,
+            lang,
             dm_channels: Mutex::new(HashMap::new()),
             next_dm: Mutex::new(Instant::now()),
         }
@@ -60,7 +65,7 @@ fn snowflake(id: &str, what: &str) -> Result<u64, PlatformError> {
     id.parse::<u64>()
         .ok()
         .filter(|n| *n != 0)
-        .ok_or_else(|| PlatformError::Failed(format!("`{id}` is not a Discord {what} id")))
+        .ok_or_else(|| PlatformError::Refused(msg!("discord-bad-id", id = id, what = what)))
 }
 
 /// Discord's error code for a refused request, if it was one.
@@ -81,13 +86,11 @@ pub(super) fn platform_error(e: serenity::Error) -> PlatformError {
             };
         }
         if r.error.code == CANNOT_DM {
-            return PlatformError::DmClosed(
-                "the member does not accept direct messages from this server".into(),
-            );
+            return PlatformError::DmClosed(msg!("discord-dms-closed"));
         }
-        return PlatformError::Failed(format!("Discord said: {}", r.error.message));
+        return PlatformError::Failed(format!("Discord: {}", r.error.message));
     }
-    PlatformError::Failed(format!("Discord request failed: {e}"))
+    PlatformError::Failed(format!("Discord: {e}"))
 }
 
 /// Five buttons that rate a drop.
@@ -100,15 +103,6 @@ pub(super) fn rating_buttons(drop: i64) -> CreateActionRow {
                     .style(ButtonStyle::Secondary)
             })
             .collect(),
-    )
-}
-
-/// What an operator must do when Discord refuses a role change.
-fn role_fix(what: &str, role: &str) -> String {
-    format!(
-        "Discord refused to change the {what} role ({role}): Steward needs the Manage Roles \
-         permission and its own role must sit above the {what} role. Fix: Server Settings → Roles, \
-         give Steward's role Manage Roles and drag it above {what}."
     )
 }
 
@@ -179,8 +173,9 @@ impl DiscordPlatform {
 
     async fn deliver(&self, to: &DropTarget, drop: &OutboundDrop) -> Result<(), PlatformError> {
         if drop.text.chars().count() > MAX_CONTENT {
-            return Err(PlatformError::Failed(format!(
-                "the drop is longer than Discord's {MAX_CONTENT} characters"
+            return Err(PlatformError::Refused(msg!(
+                "discord-drop-too-long",
+                max = MAX_CONTENT
             )));
         }
         // The engine's nonce is unique per (occurrence, target) and short (`steward-d<ID>`);
@@ -214,9 +209,9 @@ impl DiscordPlatform {
         let user = UserId::new(snowflake(&who.user_id, "user")?);
         let role_id = RoleId::new(snowflake(role, "role")?);
         let reason = if add {
-            format!("Steward: {what}")
+            tr!(self.lang, "discord-audit-role-given", what = what)
         } else {
-            format!("Steward: {what} ended")
+            tr!(self.lang, "discord-audit-role-ended", what = what)
         };
         let mut changed = false;
         for guild in &self.guilds {
@@ -234,7 +229,12 @@ impl DiscordPlatform {
                 Ok(()) => changed = true,
                 Err(e) if matches!(json_code(&e), Some(UNKNOWN_MEMBER | UNKNOWN_ROLE)) => {}
                 Err(e) if json_code(&e) == Some(MISSING_PERMISSIONS) => {
-                    return Err(PlatformError::Failed(role_fix(what, role)));
+                    // What an operator must do when Discord refuses a role change.
+                    return Err(PlatformError::Refused(msg!(
+                        "discord-role-fix",
+                        what = what,
+                        role = role
+                    )));
                 }
                 Err(e) => return Err(platform_error(e)),
             }
@@ -242,8 +242,10 @@ impl DiscordPlatform {
         if changed || !add {
             Ok(())
         } else {
-            Err(PlatformError::Failed(format!(
-                "no community guild has both the member and the {what} role ({role})"
+            Err(PlatformError::Refused(msg!(
+                "discord-role-nowhere",
+                what = what,
+                role = role
             )))
         }
     }

@@ -12,6 +12,7 @@ use serenity::model::permissions::Permissions;
 use crate::core::commands::{Arg, ArgKind, Audience, COMMANDS, CommandSpec, Params};
 use crate::core::tiers::TierDef;
 use crate::i18n::Lang;
+use crate::tr;
 
 /// Discord's locale codes (the ones its clients send), for localizations.
 const DISCORD_LOCALES: &[&str] = &[
@@ -48,7 +49,7 @@ impl Words {
 }
 
 /// The name of the message command that schedules a message as a drop.
-pub const SCHEDULE_AS_DROP: &str = "Schedule as drop";
+pub const SCHEDULE_AS_DROP: &str = "Schedule as drop"; // not translated: Discord matches it
 
 /// Discord allows at most 25 choices on one option.
 const MAX_CHOICES: usize = 25;
@@ -162,10 +163,15 @@ pub fn definitions(tiers: &[TierDef], lang: Lang) -> Vec<CreateCommand> {
             }
         })
         .collect();
+    // The default name stays English: Discord sends it back whatever the member's language.
+    let schedule = Words::of(lang, |l| tr!(l, "discord-schedule-as-drop"));
     commands.push(
-        CreateCommand::new(SCHEDULE_AS_DROP)
-            .kind(CommandType::Message)
-            .default_member_permissions(Permissions::MANAGE_GUILD),
+        schedule.localized.into_iter().fold(
+            CreateCommand::new(SCHEDULE_AS_DROP)
+                .kind(CommandType::Message)
+                .default_member_permissions(Permissions::MANAGE_GUILD),
+            |c, (code, name)| c.name_localized(code, name),
+        ),
     );
     commands
 }

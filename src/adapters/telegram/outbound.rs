@@ -20,6 +20,7 @@ use crate::core::ids::{AccountRef, ChatRef, Platform};
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
 use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, PlatformError};
+use crate::msg;
 
 /// [`ChatPlatform`] for Telegram.
 pub struct TelegramPlatform {
@@ -41,12 +42,14 @@ impl TelegramPlatform {
 fn chat_id(id: &str) -> Result<ChatId, PlatformError> {
     id.parse::<i64>()
         .map(ChatId)
-        .map_err(|_| PlatformError::Failed(format!("`{id}` is not a Telegram chat id")))
+        .map_err(|_| PlatformError::Refused(msg!("telegram-bad-chat-id", id = id)))
 }
 
+/// How Telegram words a refused DM that teloxide does not know yet.
+const DM_REFUSALS: [&str; 2] = ["can't initiate conversation", "bot was blocked"]; // not translated: Telegram's words
+
 pub(super) fn platform_error(e: RequestError) -> PlatformError {
-    let dm_closed =
-        || PlatformError::DmClosed("the member has not started a private chat with the bot".into());
+    let dm_closed = || PlatformError::DmClosed(msg!("telegram-dm-not-started"));
     match e {
         RequestError::RetryAfter(wait) => PlatformError::RateLimited {
             retry_after_secs: u64::from(wait.seconds()),
@@ -60,12 +63,12 @@ pub(super) fn platform_error(e: RequestError) -> PlatformError {
         // Telegram's current wording ("Forbidden: bot can't initiate conversation with a user")
         // is newer than teloxide's list of known errors.
         RequestError::Api(ApiError::Unknown(text))
-            if text.contains("can't initiate conversation") || text.contains("bot was blocked") =>
+            if DM_REFUSALS.iter().any(|words| text.contains(words)) =>
         {
             dm_closed()
         }
         RequestError::Api(ApiError::Unknown(text)) => {
-            PlatformError::Failed(format!("Telegram said: {text}"))
+            PlatformError::Failed(format!("Telegram: {text}"))
         }
         other => PlatformError::Failed(other.to_string()),
     }
@@ -98,7 +101,7 @@ impl TelegramPlatform {
                     .message_id
                     .parse::<i32>()
                     .map(MessageId)
-                    .map_err(|_| PlatformError::Failed("bad message id".into()))?;
+                    .map_err(|_| PlatformError::Refused(msg!("telegram-bad-message-id")))?;
                 self.bot
                     .copy_message(chat, chat_id(&source.chat.chat_id)?, message)
                     .reply_markup(keyboard)
@@ -155,7 +158,7 @@ impl TelegramPlatform {
         let user = UserId(
             from.user_id
                 .parse::<u64>()
-                .map_err(|_| PlatformError::Failed("bad user id".into()))?,
+                .map_err(|_| PlatformError::Refused(msg!("telegram-bad-user-id")))?,
         );
         let member = self
             .bot

@@ -85,7 +85,11 @@ fn the_usage_lines_name_every_subcommand_and_keyword() {
                 }
                 for keyword in args.iter().filter_map(|a| a.keyword) {
                     let english = lang == Lang::default();
-                    assert!(!english || usage.contains(keyword), "{} {keyword}", spec.name);
+                    assert!(
+                        !english || usage.contains(keyword),
+                        "{} {keyword}",
+                        spec.name
+                    );
                 }
                 if !spec.form_usage {
                     continue;
