@@ -218,6 +218,10 @@ fn english_plurals_read_as_before() {
         problem_msg(&format!("/drop now {}", "x".repeat(4001))).to_string(),
         "The text is longer than 4000 characters."
     );
+    assert_eq!(
+        problem_msg("/season start").to_string(),
+        "Give the season a name of 1 to 64 characters."
+    );
 }
 
 #[test]
