@@ -15,6 +15,7 @@ use super::{discord_id, not_empty};
 use crate::core::duration::{Term, parse_span, parse_term};
 use crate::core::ids::{ChatRef, Platform, PlatformGrant, is_console_name};
 use crate::core::tiers::{TierAccess, TierDef};
+use crate::i18n::Msg;
 
 /// A shop reward: points for a term of a tier.
 #[derive(Debug, Clone, PartialEq)]
@@ -290,9 +291,9 @@ fn spanned<T>(
     value: &Spanned<String>,
     key: &str,
     problems: &mut Problems<'_>,
-    parse: fn(&str) -> Result<T, String>,
+    parse: fn(&str) -> Result<T, Msg>,
 ) -> Option<T> {
     parse(value.get_ref())
-        .map_err(|e| problems.add(&value.span(), key, e))
+        .map_err(|e| problems.add(&value.span(), key, e.to_string()))
         .ok()
 }

@@ -136,7 +136,7 @@ fn accounts(
         .iter()
         .filter_map(|entry| {
             AccountRef::parse_checked(entry.get_ref(), of)
-                .map_err(|e| problems.add(&entry.span(), key, e))
+                .map_err(|e| problems.add(&entry.span(), key, e.to_string()))
                 .ok()
         })
         .collect()

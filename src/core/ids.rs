@@ -4,6 +4,9 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// A person in the community; one member may own accounts on several platforms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct MemberId(pub i64);
@@ -52,16 +55,14 @@ impl fmt::Display for Platform {
 }
 
 impl FromStr for Platform {
-    type Err = String;
+    type Err = Msg;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "discord" => Ok(Self::Discord),
             "telegram" => Ok(Self::Telegram),
             "console" => Ok(Self::Console),
-            other => Err(format!(
-                "unknown platform `{other}` (expected discord, telegram or console)"
-            )),
+            other => Err(msg!("id-platform-unknown", platform = other)),
         }
     }
 }
@@ -99,16 +100,16 @@ impl fmt::Display for AccountRef {
 }
 
 impl FromStr for AccountRef {
-    type Err = String;
+    type Err = Msg;
 
     /// Parses the config form `"telegram:12345"`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let (platform, id) = s.split_once(':').ok_or_else(|| {
-            format!("`{s}` should look like `telegram:ID`, `discord:ID` or `console:NAME`")
-        })?;
+        let (platform, id) = s
+            .split_once(':')
+            .ok_or_else(|| msg!("id-account-form", written = s))?;
         let id = id.trim();
         if id.is_empty() {
-            return Err(format!("`{s}` has no id after the colon"));
+            return Err(msg!("id-account-no-id", written = s));
         }
         Ok(Self::new(platform.trim().parse()?, id))
     }
@@ -136,46 +137,26 @@ impl Platform {
     /// it as the adapters spell it: Telegram users are positive integers and chats any non-zero
     /// integer (groups are negative), Discord ids are positive snowflakes, and console names are
     /// lower-cased because the console keys members and chats that way.
-    pub fn checked_id(self, id: &str, of: IdOf) -> Result<String, String> {
+    pub fn checked_id(self, id: &str, of: IdOf) -> Result<String, Msg> {
         let written = format!("{self}:{id}");
         // Ids come back from the parsed number, so `+42` or `042` match the adapters' `42`.
         match (self, of) {
             (Self::Telegram, IdOf::Member) => match id.parse::<i64>() {
                 Ok(n) if n > 0 => Ok(n.to_string()),
-                _ => Err(format!(
-                    "`{written}` is not a Telegram user id (a positive whole number, like telegram:123456789)"
-                )),
+                _ => Err(msg!("id-telegram-user", written = written)),
             },
             (Self::Telegram, IdOf::Chat) => match id.parse::<i64>() {
                 Ok(n) if n != 0 => Ok(n.to_string()),
-                _ => Err(format!(
-                    "`{written}` is not a Telegram chat id (a whole number; groups are negative, like telegram:-1001234567890)"
-                )),
+                _ => Err(msg!("id-telegram-chat", written = written)),
             },
             (Self::Discord, _) => match id.parse::<u64>() {
                 Ok(n) if n > 0 => Ok(n.to_string()),
-                _ => {
-                    let what = if of == IdOf::Member {
-                        "user"
-                    } else {
-                        "channel"
-                    };
-                    Err(format!(
-                        "`{written}` is not a Discord {what} id (a positive number; copy it with Developer Mode on)"
-                    ))
-                }
+                _ if of == IdOf::Member => Err(msg!("id-discord-user", written = written)),
+                _ => Err(msg!("id-discord-channel", written = written)),
             },
             (Self::Console, _) if is_console_name(id) => Ok(id.to_lowercase()),
-            (Self::Console, _) => {
-                let what = if of == IdOf::Member {
-                    "name"
-                } else {
-                    "chat name"
-                };
-                Err(format!(
-                    "`{written}` is not a console {what} (1 to 32 letters, digits, - or _)"
-                ))
-            }
+            (Self::Console, IdOf::Member) => Err(msg!("id-console-name", written = written)),
+            (Self::Console, IdOf::Chat) => Err(msg!("id-console-chat", written = written)),
         }
     }
 }
@@ -183,7 +164,7 @@ impl Platform {
 impl AccountRef {
     /// Parses `platform:id` as config writes it and checks the id against the platform's rules
     /// for `of`; the id may name a chat (`points.no_xp_chats`) as well as a member.
-    pub fn parse_checked(s: &str, of: IdOf) -> Result<Self, String> {
+    pub fn parse_checked(s: &str, of: IdOf) -> Result<Self, Msg> {
         let written: Self = s.parse()?;
         let id = written.platform.checked_id(&written.user_id, of)?;
         Ok(Self::new(written.platform, id))
@@ -272,39 +253,59 @@ mod tests {
         assert!(
             member("telegram:-42")
                 .unwrap_err()
+                .to_string()
                 .contains("Telegram user id")
         );
         assert!(
             member("telegram:abc")
                 .unwrap_err()
+                .to_string()
                 .contains("Telegram user id")
         );
         assert_eq!(
             chat("telegram:-100"),
             Ok(AccountRef::new(Platform::Telegram, "-100"))
         );
-        assert!(chat("telegram:0").unwrap_err().contains("Telegram chat id"));
+        assert!(
+            chat("telegram:0")
+                .unwrap_err()
+                .to_string()
+                .contains("Telegram chat id")
+        );
         assert!(
             member("discord:-5")
                 .unwrap_err()
+                .to_string()
                 .contains("Discord user id")
         );
         assert!(
             chat("discord:x")
                 .unwrap_err()
+                .to_string()
                 .contains("Discord channel id")
         );
         assert_eq!(
             member("console:Admin"),
             Ok(AccountRef::new(Platform::Console, "admin"))
         );
-        assert!(member("console:a b").unwrap_err().contains("console name"));
+        assert!(
+            member("console:a b")
+                .unwrap_err()
+                .to_string()
+                .contains("console name")
+        );
         assert!(
             chat("console:a b")
                 .unwrap_err()
+                .to_string()
                 .contains("console chat name")
         );
-        assert!(member("slack:1").unwrap_err().contains("unknown platform"));
+        assert!(
+            member("slack:1")
+                .unwrap_err()
+                .to_string()
+                .contains("unknown platform")
+        );
     }
 
     #[test]
@@ -313,18 +314,21 @@ mod tests {
             "telegram"
                 .parse::<AccountRef>()
                 .unwrap_err()
+                .to_string()
                 .contains("telegram:ID")
         );
         assert!(
             "slack:1"
                 .parse::<AccountRef>()
                 .unwrap_err()
+                .to_string()
                 .contains("unknown platform")
         );
         assert!(
             "discord:"
                 .parse::<AccountRef>()
                 .unwrap_err()
+                .to_string()
                 .contains("no id")
         );
     }

@@ -1,9 +1,13 @@
 //! Account linking: one-time codes and the rules for merging two members into one.
 
+use std::fmt;
+
 use chrono::Duration;
 
 use super::daily::DailyState;
 use super::ids::Platform;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// How long a `/link` code stays valid.
 pub const LINK_CODE_TTL: Duration = Duration::minutes(10);
@@ -25,20 +29,41 @@ pub fn code_from_random(mut random: u64) -> String {
         .collect()
 }
 
-/// Why two accounts may not be linked; the text is what the user sees.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why two accounts may not be linked; [`LinkRefusal::msg`] is what the member reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkRefusal {
-    #[error("That code is unknown or has expired. Send /link on your other account for a new one.")]
     UnknownCode,
-    #[error("Use the code from an account on another platform; this one is on {0} too.")]
+    /// The platform's name (`Telegram`).
     SamePlatform(&'static str),
-    #[error("These accounts are already linked.")]
     AlreadyLinked,
-    #[error(
-        "Your member already has a {0} account linked. Each member links one account per platform."
-    )]
     PlatformTaken(&'static str),
 }
+
+impl LinkRefusal {
+    /// What the member reads, in their language once rendered.
+    #[must_use]
+    pub fn msg(&self) -> Msg {
+        match self {
+            Self::UnknownCode => msg!("link-refused-unknown-code"),
+            Self::SamePlatform(platform) => {
+                msg!("link-refused-same-platform", platform = *platform)
+            }
+            Self::AlreadyLinked => msg!("link-refused-already-linked"),
+            Self::PlatformTaken(platform) => {
+                msg!("link-refused-platform-taken", platform = *platform)
+            }
+        }
+    }
+}
+
+/// English, for logs and tests.
+impl fmt::Display for LinkRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.msg().fmt(f)
+    }
+}
+
+impl std::error::Error for LinkRefusal {}
 
 /// The facts a link decision rests on.
 #[derive(Debug, Clone, Copy)]
@@ -119,6 +144,21 @@ mod tests {
                 ..facts
             }),
             Err(LinkRefusal::PlatformTaken("Discord"))
+        );
+    }
+
+    #[test]
+    fn refusals_read_in_the_members_language() {
+        let zh = crate::i18n::Lang::from_code("zh-CN").expect("zh-CN is compiled in");
+        assert_eq!(
+            LinkRefusal::SamePlatform("Discord").to_string(),
+            "Use the code from an account on another platform; this one is on Discord too."
+        );
+        assert!(
+            LinkRefusal::PlatformTaken("Telegram")
+                .msg()
+                .render(zh)
+                .contains("Telegram 账号")
         );
     }
 

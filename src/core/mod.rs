@@ -16,3 +16,4 @@ pub mod rank_index;
 pub mod scoring;
 pub mod thanks;
 pub mod tiers;
+pub mod words;

@@ -1,6 +1,11 @@
 //! Thanks between members: who may thank whom, how often, and for how much. One set of limits
 //! serves both `/thanks` and thanks-word replies, so the two never pay twice.
 
+use std::fmt;
+
+use crate::i18n::Msg;
+use crate::msg;
+
 /// Knobs for thanks.
 #[derive(Debug, Clone)]
 pub struct ThanksRules {
@@ -31,18 +36,36 @@ pub struct ThanksFacts {
     pub pair_today: bool,
 }
 
-/// Why a thanks was refused; each is a sentence the giver sees.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+/// Why a thanks was refused; [`ThanksRefusal::msg`] is the sentence the giver sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ThanksRefusal {
-    #[error("You can't thank yourself.")]
     ToSelf,
-    #[error("Bots don't collect thanks.")]
     ToBot,
-    #[error("You've given all {0} thanks for today; more open tomorrow.")]
     DailyLimit(u32),
-    #[error("You've already thanked them today.")]
     AlreadyToday,
 }
+
+impl ThanksRefusal {
+    /// What the giver reads, in their language once rendered.
+    #[must_use]
+    pub fn msg(self) -> Msg {
+        match self {
+            Self::ToSelf => msg!("thanks-refused-self"),
+            Self::ToBot => msg!("thanks-refused-bot"),
+            Self::DailyLimit(limit) => msg!("thanks-refused-daily-limit", limit = limit),
+            Self::AlreadyToday => msg!("thanks-refused-already-today"),
+        }
+    }
+}
+
+/// English, for logs and tests.
+impl fmt::Display for ThanksRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.msg().fmt(f)
+    }
+}
+
+impl std::error::Error for ThanksRefusal {}
 
 impl ThanksRules {
     /// The XP the helper receives, or why not.
@@ -122,6 +145,20 @@ mod tests {
             }),
             Err(ThanksRefusal::DailyLimit(5))
         );
+    }
+
+    #[test]
+    fn refusals_read_in_the_givers_language() {
+        let zh = crate::i18n::Lang::from_code("zh-CN").expect("zh-CN is compiled in");
+        assert_eq!(
+            ThanksRefusal::DailyLimit(5).to_string(),
+            "You've given all 5 thanks for today; more open tomorrow."
+        );
+        assert_eq!(
+            ThanksRefusal::DailyLimit(5).msg().render(zh),
+            "今天的 5 次感谢已经用完了，明天再来吧。"
+        );
+        assert_eq!(ThanksRefusal::ToSelf.msg().render(zh), "不能感谢自己。");
     }
 
     #[test]

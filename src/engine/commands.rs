@@ -58,7 +58,7 @@ impl Engine {
             CommandError::Usage { spec, problem } => tr!(
                 lang,
                 "command-usage",
-                problem = problem,
+                problem = problem.clone(),
                 usage = spec.usage(lang, form_on(platform))
             ),
         }

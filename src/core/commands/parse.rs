@@ -1,13 +1,16 @@
-//! Text form of commands (`/points add @alice 50 great talk`) to typed [`Command`]s, with a usage
-//! reply for anything malformed.
+//! Text form of commands (`/points add @alice 50 great talk`) to typed [`Command`]s, with what
+//! was wrong (a [`Msg`], rendered in the member's language) for anything malformed.
+
+use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::{BoardArg, Command, CommandForm, CommandSpec, find};
 use crate::core::drops::grammar::{drop_id, parse_drop};
 use crate::core::duration::parse_term;
-use crate::core::ids::Platform;
-use crate::i18n::Lang;
+use crate::core::words::Word;
+use crate::i18n::{Lang, Msg};
+use crate::{msg, tr};
 
 /// Largest amount one command may move, far below anything that could overflow a total.
 pub const MAX_AMOUNT: i64 = 1_000_000_000;
@@ -19,35 +22,37 @@ pub const MAX_REASON: usize = 300;
 /// Longest id typed for a reward.
 const MAX_ID: usize = 64;
 
-/// Why a command line could not be understood; the text is what the user sees.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Longest season name.
+const MAX_SEASON_NAME: usize = 64;
+
+/// Why a command line could not be understood. The engine renders it in the member's language
+/// with the usage line of their platform (`Engine::command_error`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CommandError {
-    #[error("Unknown command /{0}. Send /help to see what you can use.")]
     Unknown(String),
-    #[error("{problem}\nUsage: {}", spec.usage(Lang::default(), CommandForm::Typed))]
     Usage {
         spec: &'static CommandSpec,
-        problem: String,
+        problem: Msg,
     },
 }
 
-impl CommandError {
-    /// The reply for members of `platform`: the usage line in the form they type there.
-    #[must_use]
-    pub fn reply_on(&self, platform: Platform) -> String {
-        let form = if platform == Platform::Discord {
-            CommandForm::Form
-        } else {
-            CommandForm::Typed
-        };
-        match self {
-            Self::Usage { spec, problem } => {
-                format!("{problem}\nUsage: {}", spec.usage(Lang::default(), form))
-            }
-            other => other.to_string(),
-        }
+/// English, with the text form's usage line: for logs and tests.
+impl fmt::Display for CommandError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let en = Lang::default();
+        f.write_str(&match self {
+            Self::Unknown(name) => tr!(en, "command-unknown", name = name),
+            Self::Usage { spec, problem } => tr!(
+                en,
+                "command-usage",
+                problem = problem.clone(),
+                usage = spec.usage(en, CommandForm::Typed)
+            ),
+        })
     }
 }
+
+impl std::error::Error for CommandError {}
 
 /// Parses a chat line. Returns `Ok(None)` for text that is not a command.
 /// `is_reply` says whether the message replies to someone, which changes how `/thanks reason`
@@ -66,64 +71,61 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
     let spec = find(&name).ok_or_else(|| CommandError::Unknown(truncate(&name)))?;
     let raw_args = args;
     let args: Vec<&str> = args.split_whitespace().collect();
-    let usage = |problem: &str| CommandError::Usage {
-        spec,
-        problem: problem.to_owned(),
-    };
+    let usage = |problem: Msg| CommandError::Usage { spec, problem };
     let command = match spec.name {
         "help" => Command::Help,
-        "daily" => no_args(&args, Command::Daily).map_err(|p| usage(&p))?,
+        "daily" => no_args(&args, Command::Daily).map_err(usage)?,
         "rank" => Command::Rank {
-            who: optional_member(&args).map_err(|p| usage(&p))?,
+            who: optional_member(&args).map_err(usage)?,
         },
         "history" => Command::History {
-            who: optional_member(&args).map_err(|p| usage(&p))?,
+            who: optional_member(&args).map_err(usage)?,
         },
-        "leaderboard" => leaderboard(&args).map_err(|p| usage(&p))?,
+        "leaderboard" => leaderboard(&args).map_err(usage)?,
         "thanks" => {
-            let (who, rest) = member_then_rest(&args, is_reply).map_err(|p| usage(&p))?;
+            let (who, rest) = member_then_rest(&args, is_reply).map_err(usage)?;
             Command::Thanks {
                 who,
-                reason: reason(rest).map_err(|p| usage(&p))?,
+                reason: reason(rest).map_err(usage)?,
             }
         }
         "privacy" => match args.as_slice() {
-            [word] if word.eq_ignore_ascii_case("hide") => Command::Privacy { hidden: true },
-            [word] if word.eq_ignore_ascii_case("show") => Command::Privacy { hidden: false },
-            _ => return Err(usage("Say whether to hide or show you.")),
+            [word] if Word::Hide.is(word) => Command::Privacy { hidden: true },
+            [word] if Word::Show.is(word) => Command::Privacy { hidden: false },
+            _ => return Err(usage(msg!("parse-privacy-choice"))),
         },
         "language" => match args.as_slice() {
             [] => Command::Language { choice: None },
             [choice] => Command::Language {
                 choice: Some((*choice).to_owned()),
             },
-            _ => return Err(usage("Name one language.")),
+            _ => return Err(usage(msg!("parse-language-one"))),
         },
         "link" => match args.as_slice() {
             [] => Command::Link { code: None },
             [code] => Command::Link {
                 code: Some(code.to_uppercase()),
             },
-            _ => return Err(usage("A link code is one word.")),
+            _ => return Err(usage(msg!("parse-link-code-one-word"))),
         },
-        "points" => points(&args, is_reply).map_err(|p| usage(&p))?,
-        "season" => season(&args).map_err(|p| usage(&p))?,
-        "membership" => no_args(&args, Command::Membership).map_err(|p| usage(&p))?,
-        "tiers" => no_args(&args, Command::Tiers).map_err(|p| usage(&p))?,
-        "shop" => no_args(&args, Command::Shop).map_err(|p| usage(&p))?,
-        "drops" => no_args(&args, Command::Drops).map_err(|p| usage(&p))?,
+        "points" => points(&args, is_reply).map_err(usage)?,
+        "season" => season(&args).map_err(usage)?,
+        "membership" => no_args(&args, Command::Membership).map_err(usage)?,
+        "tiers" => no_args(&args, Command::Tiers).map_err(usage)?,
+        "shop" => no_args(&args, Command::Shop).map_err(usage)?,
+        "drops" => no_args(&args, Command::Drops).map_err(usage)?,
         "redeem" => match args.as_slice() {
             [reward] if reward.chars().count() > MAX_ID => {
-                return Err(usage("That is not a reward id; /shop lists them."));
+                return Err(usage(msg!("parse-reward-id-invalid")));
             }
             [reward] => Command::Redeem {
                 reward: reward.to_lowercase(),
             },
-            _ => return Err(usage("Name one reward from /shop.")),
+            _ => return Err(usage(msg!("parse-reward-one"))),
         },
-        "rate" => rate(&args).map_err(|p| usage(&p))?,
-        "member" => member(&args, is_reply).map_err(|p| usage(&p))?,
-        "drop" => Command::Drop(parse_drop(raw_args, is_reply).map_err(|p| usage(&p))?),
+        "rate" => rate(&args).map_err(usage)?,
+        "member" => member(&args, is_reply).map_err(usage)?,
+        "drop" => Command::Drop(parse_drop(raw_args, is_reply).map_err(usage)?),
         _ => return Err(CommandError::Unknown(name)),
     };
     Ok(Some(command))
@@ -138,36 +140,38 @@ fn joined(words: &[&str]) -> Option<String> {
 }
 
 /// The words of a reason, at most [`MAX_REASON`] characters.
-fn reason(words: &[&str]) -> Result<Option<String>, String> {
+fn reason(words: &[&str]) -> Result<Option<String>, Msg> {
     let reason = joined(words);
     match reason.as_deref().map(|r| r.chars().count()) {
-        Some(length) if length > MAX_REASON => Err(format!(
-            "A reason can be at most {MAX_REASON} characters; this one has {length}."
+        Some(length) if length > MAX_REASON => Err(msg!(
+            "parse-reason-too-long",
+            max = MAX_REASON,
+            length = length
         )),
         _ => Ok(reason),
     }
 }
 
-fn no_args(args: &[&str], command: Command) -> Result<Command, String> {
+fn no_args(args: &[&str], command: Command) -> Result<Command, Msg> {
     if args.is_empty() {
         Ok(command)
     } else {
-        Err("This command takes no arguments.".into())
+        Err(msg!("parse-no-arguments"))
     }
 }
 
-fn optional_member(args: &[&str]) -> Result<Option<String>, String> {
+fn optional_member(args: &[&str]) -> Result<Option<String>, Msg> {
     match args {
         [] => Ok(None),
         [who] => Ok(Some(member_token(who)?)),
-        _ => Err("Name at most one member.".into()),
+        _ => Err(msg!("parse-member-at-most-one")),
     }
 }
 
-fn member_token(word: &str) -> Result<String, String> {
+fn member_token(word: &str) -> Result<String, Msg> {
     let name = word.strip_prefix('@').unwrap_or(word);
     if name.is_empty() || name.chars().count() > 64 {
-        return Err(format!("`{}` is not a member name.", truncate(word)));
+        return Err(msg!("parse-member-name-invalid", word = truncate(word)));
     }
     Ok(name.to_owned())
 }
@@ -176,36 +180,36 @@ fn member_token(word: &str) -> Result<String, String> {
 fn member_then_rest<'a>(
     args: &'a [&'a str],
     is_reply: bool,
-) -> Result<(Option<String>, &'a [&'a str]), String> {
+) -> Result<(Option<String>, &'a [&'a str]), Msg> {
     match args.first() {
         Some(first) if first.starts_with('@') || !is_reply => {
             Ok((Some(member_token(first)?), &args[1..]))
         }
         _ if is_reply => Ok((None, args)),
-        _ => Err("Name the member (or reply to their message).".into()),
+        _ => Err(msg!("parse-member-missing")),
     }
 }
 
-fn amount(word: &str) -> Result<i64, String> {
+fn amount(word: &str) -> Result<i64, Msg> {
     match word.parse::<i64>() {
         Ok(n) if (1..=MAX_AMOUNT).contains(&n) => Ok(n),
-        Ok(_) => Err(format!("The amount must be between 1 and {MAX_AMOUNT}.")),
-        Err(_) => Err(format!("`{}` is not a whole number.", truncate(word))),
+        Ok(_) => Err(msg!("parse-amount-range", max = MAX_AMOUNT)),
+        Err(_) => Err(msg!("parse-amount-invalid", word = truncate(word))),
     }
 }
 
-fn points(args: &[&str], is_reply: bool) -> Result<Command, String> {
+fn points(args: &[&str], is_reply: bool) -> Result<Command, Msg> {
     let Some((action, rest)) = args.split_first() else {
-        return Err("Say add or remove.".into());
+        return Err(msg!("parse-points-action-missing"));
     };
     // The member may be omitted when replying: `/points add 50 reason`.
     let (who, rest) = match rest.first() {
         Some(first) if is_reply && first.parse::<i64>().is_ok() => (None, rest),
         Some(_) => member_then_rest(rest, false)?,
-        None => return Err("Name the member and the amount.".into()),
+        None => return Err(msg!("parse-points-member-and-amount")),
     };
     let Some((n, words)) = rest.split_first() else {
-        return Err("Give the amount.".into());
+        return Err(msg!("parse-points-amount-missing"));
     };
     let amount = amount(n)?;
     let reason = reason(words)?;
@@ -220,36 +224,42 @@ fn points(args: &[&str], is_reply: bool) -> Result<Command, String> {
             amount,
             reason,
         }),
-        other => Err(format!("`{}` is not add or remove.", truncate(other))),
+        other => Err(msg!("parse-points-action-invalid", word = truncate(other))),
     }
 }
 
-fn leaderboard(args: &[&str]) -> Result<Command, String> {
+fn leaderboard(args: &[&str]) -> Result<Command, Msg> {
     let (page, words) = match args.split_last() {
         Some((last, rest)) if last.chars().all(|c| c.is_ascii_digit()) => {
             let page = last
                 .parse::<u32>()
                 .ok()
                 .filter(|p| (1..=100_000).contains(p))
-                .ok_or("The page must be a number from 1.")?;
+                .ok_or_else(|| msg!("parse-page-invalid"))?;
             (page, rest)
         }
         _ => (1, args),
     };
+    let periods = [
+        Word::BoardAll,
+        Word::BoardWeek,
+        Word::BoardMonth,
+        Word::BoardSeason,
+    ];
     let board = match words.split_first() {
         None => BoardArg::All,
-        Some((period, rest)) => match period.to_lowercase().as_str() {
-            "all" if rest.is_empty() => BoardArg::All,
-            "week" if rest.is_empty() => BoardArg::Week,
-            "month" if rest.is_empty() => BoardArg::Month,
-            "season" => BoardArg::Season(joined(rest)),
-            _ => return Err("Choose all, week, month or season.".into()),
+        Some((period, rest)) => match (Word::find(period, &periods), rest) {
+            (Some(Word::BoardAll), []) => BoardArg::All,
+            (Some(Word::BoardWeek), []) => BoardArg::Week,
+            (Some(Word::BoardMonth), []) => BoardArg::Month,
+            (Some(Word::BoardSeason), _) => BoardArg::Season(joined(rest)),
+            _ => return Err(msg!("parse-board-invalid")),
         },
     };
     Ok(Command::Leaderboard { board, page })
 }
 
-fn season(args: &[&str]) -> Result<Command, String> {
+fn season(args: &[&str]) -> Result<Command, Msg> {
     match args.split_first() {
         Some((action, rest)) if action.eq_ignore_ascii_case("start") => {
             let until_at = rest.iter().position(|w| w.eq_ignore_ascii_case("until"));
@@ -258,34 +268,34 @@ fn season(args: &[&str]) -> Result<Command, String> {
                 None => (rest, None),
             };
             let name = name_words.join(" ");
-            if name.is_empty() || name.chars().count() > 64 {
-                return Err("Give the season a name of 1 to 64 characters.".into());
+            if name.is_empty() || name.chars().count() > MAX_SEASON_NAME {
+                return Err(msg!("parse-season-name-length", max = MAX_SEASON_NAME));
             }
             Ok(Command::SeasonStart { name, until })
         }
         Some((action, [])) if action.eq_ignore_ascii_case("end") => Ok(Command::SeasonEnd),
-        _ => Err("Say start NAME or end.".into()),
+        _ => Err(msg!("parse-season-action")),
     }
 }
 
-fn rate(args: &[&str]) -> Result<Command, String> {
+fn rate(args: &[&str]) -> Result<Command, Msg> {
     let [id, stars] = args else {
-        return Err("Give the drop id and 1 to 5 stars.".into());
+        return Err(msg!("parse-rate-args"));
     };
     let stars = stars
         .parse::<u8>()
         .ok()
         .filter(|s| (1..=5).contains(s))
-        .ok_or_else(|| format!("`{}` is not 1 to 5 stars.", truncate(stars)))?;
+        .ok_or_else(|| msg!("parse-rate-stars-invalid", word = truncate(stars)))?;
     Ok(Command::Rate {
         drop: drop_id(id)?,
         stars,
     })
 }
 
-fn member(args: &[&str], is_reply: bool) -> Result<Command, String> {
+fn member(args: &[&str], is_reply: bool) -> Result<Command, Msg> {
     let Some((action, rest)) = args.split_first() else {
-        return Err("Say grant, extend, revoke or list.".into());
+        return Err(msg!("parse-member-action-missing"));
     };
     let action = action.to_lowercase();
     match action.as_str() {
@@ -293,11 +303,7 @@ fn member(args: &[&str], is_reply: bool) -> Result<Command, String> {
             let (who, tier, term) = match rest {
                 [tier, term] if is_reply && !tier.starts_with('@') => (None, *tier, *term),
                 [who, tier, term] => (Some(member_token(who)?), *tier, *term),
-                _ => {
-                    return Err(
-                        "Name the member, the tier and the duration (30d, 12w or lifetime).".into(),
-                    );
-                }
+                _ => return Err(msg!("parse-member-grant-args")),
             };
             let tier = tier.to_lowercase();
             let term = parse_term(term)?;
@@ -324,38 +330,31 @@ fn member(args: &[&str], is_reply: bool) -> Result<Command, String> {
                 who: Some(member_token(who)?),
                 tier: Some(tier.to_lowercase()),
             }),
-            _ => Err("Name the member, and the tier if only one should go.".into()),
+            _ => Err(msg!("parse-member-revoke-args")),
         },
         "list" => match rest {
             [] => Ok(Command::MemberList { tier: None }),
             [tier] => Ok(Command::MemberList {
                 tier: Some(tier.to_lowercase()),
             }),
-            _ => Err("Name at most one tier.".into()),
+            _ => Err(msg!("parse-member-list-args")),
         },
-        other => Err(format!(
-            "`{}` is not grant, extend, revoke or list.",
-            truncate(other)
-        )),
+        other => Err(msg!("parse-member-action-invalid", word = truncate(other))),
     }
 }
 
 /// A day of this millennium's next thousand years: later ones would print as `+10000-01-01`
 /// once a day is added, and no season runs that long.
-fn date(words: &[&str]) -> Result<NaiveDate, String> {
+fn date(words: &[&str]) -> Result<NaiveDate, Msg> {
     match words {
         [d] => match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
             Ok(day) if day.year() < 3000 => Ok(day),
-            Ok(_) => Err(format!(
-                "`{d}` is too far ahead: pick a date before 3000-01-01."
-            )),
-            Err(_) => Err(format!("`{}` is not a date like 2026-12-31.", truncate(d))),
+            Ok(_) => Err(msg!("parse-date-too-far", date = *d)),
+            Err(_) => Err(msg!("parse-date-invalid", word = truncate(d))),
         },
-        _ => Err("Give the end date like 2026-12-31.".into()),
+        _ => Err(msg!("parse-date-missing")),
     }
 }
 
-#[cfg(test)]
-mod fuzz;
 #[cfg(test)]
 mod tests;

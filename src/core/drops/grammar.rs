@@ -4,6 +4,11 @@
 
 use super::schedule::Rule;
 use super::when::{When, parse_when};
+use crate::i18n::Msg;
+use crate::msg;
+
+/// Longest text a drop may post.
+const MAX_TEXT: usize = 4000;
 
 /// A drop as asked for, before it is pinned to the calendar and checked against config.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,12 +48,12 @@ fn next_word(s: &str) -> Option<(String, &str)> {
 }
 
 /// A drop id as typed: `12` or `#12`.
-pub fn drop_id(word: &str) -> Result<i64, String> {
+pub fn drop_id(word: &str) -> Result<i64, Msg> {
     word.trim_start_matches('#')
         .parse::<i64>()
         .ok()
         .filter(|id| *id > 0)
-        .ok_or_else(|| format!("`{word}` is not a drop id like #12."))
+        .ok_or_else(|| msg!("drop-grammar-id-invalid", word = word))
 }
 
 /// Words that start a clause; text starting with one needs `--` before it (`/drop now --
@@ -57,11 +62,11 @@ pub const CLAUSE_WORDS: &[&str] = &["every", "to", "tier", "--"];
 
 /// Parses everything after `/drop`. `is_reply` allows leaving the text out. `--` ends the
 /// clauses: what follows is the text, whatever its first word.
-pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, String> {
+pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, Msg> {
     let words: Vec<&str> = args.split_whitespace().collect();
     let id = |words: &[&str]| match words {
         [_, id] => drop_id(id),
-        _ => Err("Give one drop id, like #12.".to_owned()),
+        _ => Err(msg!("drop-grammar-id-one")),
     };
     match words.first().map(|w| w.to_lowercase()).as_deref() {
         Some("list") if words.len() == 1 => return Ok(DropCommand::List),
@@ -96,20 +101,20 @@ pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, String> {
             }
             "to" if request.targets.is_empty() => {
                 let (list, after_list) =
-                    next_word(after).ok_or("`to` needs a channel name, like to announcements.")?;
+                    next_word(after).ok_or_else(|| msg!("drop-grammar-to-needs-channel"))?;
                 request.targets = list
                     .split(',')
                     .map(|t| t.trim().trim_start_matches('#').to_lowercase())
                     .filter(|t| !t.is_empty())
                     .collect();
                 if request.targets.is_empty() {
-                    return Err("`to` needs a channel name, like to announcements.".into());
+                    return Err(msg!("drop-grammar-to-needs-channel"));
                 }
                 rest = after_list;
             }
             "tier" if request.tier.is_none() => {
                 let (tier, after_tier) =
-                    next_word(after).ok_or("`tier` needs a tier id, like tier pro.")?;
+                    next_word(after).ok_or_else(|| msg!("drop-grammar-tier-needs-id"))?;
                 request.tier = Some(tier.to_lowercase());
                 rest = after_tier;
             }
@@ -118,26 +123,24 @@ pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, String> {
     }
     request.text = rest.trim().to_owned();
     if request.text.is_empty() && !is_reply {
-        return Err("Give the text to post, or reply to the message to schedule.".into());
+        return Err(msg!("drop-grammar-text-missing"));
     }
-    if request.text.chars().count() > 4000 {
-        return Err("The text is longer than 4000 characters.".into());
+    if request.text.chars().count() > MAX_TEXT {
+        return Err(msg!("drop-grammar-text-too-long", max = MAX_TEXT));
     }
     Ok(DropCommand::Create(request))
 }
 
 /// A rule: one word (`day`, `mon,thu`), `month N`, or a quoted cron expression.
-fn read_rule(s: &str) -> Result<(Rule, &str), String> {
+fn read_rule(s: &str) -> Result<(Rule, &str), Msg> {
     let quoted = s.trim_start().starts_with(['"', '“', '”']);
-    let (word, rest) = next_word(s).ok_or(
-        "`every` needs a rule: day, weekday, mon,thu, month 1 or a cron expression in quotes.",
-    )?;
+    let (word, rest) = next_word(s).ok_or_else(|| msg!("drop-grammar-every-needs-rule"))?;
     if quoted {
         return Ok((Rule::parse(&format!("cron:{word}"))?, rest));
     }
     if word.eq_ignore_ascii_case("month") {
         let (n, rest) =
-            next_word(rest).ok_or("`every month` needs a day of the month, like every month 1.")?;
+            next_word(rest).ok_or_else(|| msg!("drop-grammar-every-month-needs-day"))?;
         return Ok((Rule::parse(&format!("month {n}"))?, rest));
     }
     Ok((Rule::parse(&word)?, rest))
@@ -205,11 +208,13 @@ mod tests {
         assert!(
             parse_drop("cancel", false)
                 .unwrap_err()
+                .to_string()
                 .contains("one drop id")
         );
         assert!(
             parse_drop("status x", false)
                 .unwrap_err()
+                .to_string()
                 .contains("not a drop id")
         );
     }
@@ -219,6 +224,7 @@ mod tests {
         assert!(
             parse_drop("in 5m", false)
                 .unwrap_err()
+                .to_string()
                 .contains("Give the text")
         );
         assert!(
@@ -227,11 +233,13 @@ mod tests {
         assert!(
             parse_drop("in 5m every fortnight hi", false)
                 .unwrap_err()
+                .to_string()
                 .contains("is not a rule")
         );
         assert!(
             parse_drop("in 5m to", false)
                 .unwrap_err()
+                .to_string()
                 .contains("channel name")
         );
     }

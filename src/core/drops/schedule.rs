@@ -13,6 +13,9 @@ use chrono::{
 use chrono_tz::Tz;
 use croner::Cron;
 
+use crate::i18n::Msg;
+use crate::msg;
+
 /// A recurrence rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rule {
@@ -58,7 +61,7 @@ fn full_name(day: Weekday) -> &'static str {
 impl Rule {
     /// Parses the stored or typed form: `day`, `weekday`, `mon,thu`, `month 1`, `cron:EXPR`
     /// (or a bare cron expression).
-    pub fn parse(text: &str) -> Result<Self, String> {
+    pub fn parse(text: &str) -> Result<Self, Msg> {
         let text = text.trim();
         let lower = text.to_lowercase();
         match lower.as_str() {
@@ -69,10 +72,7 @@ impl Rule {
         if let Some(n) = lower.strip_prefix("month ") {
             return match n.trim().parse::<u32>() {
                 Ok(day @ 1..=31) => Ok(Self::MonthDay(day)),
-                _ => Err(format!(
-                    "`month {}` needs a day of the month from 1 to 31.",
-                    n.trim()
-                )),
+                _ => Err(msg!("drop-rule-month-day-invalid", day = n.trim())),
             };
         }
         if let Some(expr) = text.strip_prefix("cron:") {
@@ -89,28 +89,20 @@ impl Rule {
         if text.split_whitespace().count() >= 5 {
             return Self::cron(text);
         }
-        Err(format!(
-            "`{text}` is not a rule: use day, weekday, days like mon,thu, month 1, or a cron expression in quotes."
-        ))
+        Err(msg!("drop-rule-invalid", rule = text))
     }
 
     /// Five fields only: a sixth (seconds) would post every second, and a minute is the
     /// smallest period a drop repeats at.
-    fn cron(expr: &str) -> Result<Self, String> {
+    fn cron(expr: &str) -> Result<Self, Msg> {
         let expr = expr.trim();
         let fields = expr.split_whitespace().count();
         if fields != 5 {
-            return Err(format!(
-                "A cron expression has five fields, minute hour day month weekday (like \"0 9 * * 1-5\"); `{expr}` has {fields}. A minute is the shortest repeat."
-            ));
+            return Err(msg!("drop-rule-cron-fields", expr = expr, fields = fields));
         }
         Cron::from_str(expr)
             .map(|c| Self::Cron(Box::new(c), expr.to_owned()))
-            .map_err(|_| {
-                format!(
-                    "`{expr}` is not a valid cron expression: the five fields are minute (0-59), hour (0-23), day of the month (1-31), month (1-12) and weekday (0-6 or mon-sun), like \"0 9 * * 1-5\"."
-                )
-            })
+            .map_err(|_| msg!("drop-rule-cron-invalid", expr = expr))
     }
 
     /// The stored form, which [`Rule::parse`] reads back.
@@ -129,16 +121,16 @@ impl Rule {
         }
     }
 
-    /// How people read it: "every day at 09:00".
+    /// How people read it: "every day at 09:00", "每天 09:00".
     #[must_use]
-    pub fn describe(&self, at: NaiveTime) -> String {
-        let time = at.format("%H:%M");
+    pub fn describe(&self, at: NaiveTime) -> Msg {
+        let time = at.format("%H:%M").to_string();
         match self {
-            Self::Day => format!("every day at {time}"),
-            Self::Weekday => format!("every weekday at {time}"),
-            Self::Days(_) => format!("every {} at {time}", self.to_text()),
-            Self::MonthDay(n) => format!("on day {n} of every month at {time}"),
-            Self::Cron(_, expr) => format!("on the cron schedule \"{expr}\""),
+            Self::Day => msg!("drop-rule-every-day", time = time),
+            Self::Weekday => msg!("drop-rule-every-weekday", time = time),
+            Self::Days(_) => msg!("drop-rule-every-days", days = self.to_text(), time = time),
+            Self::MonthDay(n) => msg!("drop-rule-every-month", day = n, time = time),
+            Self::Cron(_, expr) => msg!("drop-rule-cron", expr = expr),
         }
     }
 

@@ -6,6 +6,8 @@ use chrono_tz::Tz;
 
 use super::schedule::{resolve_local, weekday};
 use crate::core::duration::parse_span;
+use crate::i18n::Msg;
+use crate::msg;
 
 /// A WHEN as typed, before it is pinned to the calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,22 +27,20 @@ fn time(word: &str) -> Option<NaiveTime> {
 }
 
 /// Reads a WHEN from the start of `words`; returns it and how many words it took.
-pub fn parse_when(words: &[&str]) -> Result<(When, usize), String> {
+pub fn parse_when(words: &[&str]) -> Result<(When, usize), Msg> {
     let first = words.first().copied().unwrap_or_default();
     let second = words.get(1).copied();
     let lower = first.to_lowercase();
     let with_time = |make: fn(NaiveTime) -> When| match second.and_then(time) {
         Some(t) => Ok((make(t), 2)),
-        None => Err(format!(
-            "`{first}` needs a time after it, like {first} 09:00."
-        )),
+        None => Err(msg!("drop-when-day-needs-time", word = first)),
     };
     match lower.as_str() {
-        "" => Err("Say when: now, in 2h, tomorrow 09:00, mon 18:30 or 2026-12-01 09:00.".into()),
+        "" => Err(msg!("drop-when-missing")),
         "now" => Ok((When::Now, 1)),
         "in" => match second {
             Some(span) => Ok((When::In(parse_span(span)?), 2)),
-            None => Err("`in` needs a duration after it, like in 2h30m.".into()),
+            None => Err(msg!("drop-when-in-needs-span")),
         },
         "today" => with_time(When::Today),
         "tomorrow" => with_time(When::Tomorrow),
@@ -48,9 +48,7 @@ pub fn parse_when(words: &[&str]) -> Result<(When, usize), String> {
             if let Some(day) = weekday(&lower) {
                 return match second.and_then(time) {
                     Some(t) => Ok((When::Next(day, t), 2)),
-                    None => Err(format!(
-                        "`{first}` needs a time after it, like {first} 18:30."
-                    )),
+                    None => Err(msg!("drop-when-weekday-needs-time", word = first)),
                 };
             }
             if let Ok(date) = NaiveDate::parse_from_str(first, "%Y-%m-%d") {
@@ -62,16 +60,14 @@ pub fn parse_when(words: &[&str]) -> Result<(When, usize), String> {
             if let Some(t) = time(first) {
                 return Ok((When::At(t), 1));
             }
-            Err(format!(
-                "`{first}` is not a time. Use now, in 2h30m, tomorrow 09:00, mon 18:30 or 2026-12-01 09:00."
-            ))
+            Err(msg!("drop-when-invalid", word = first))
         }
     }
 }
 
 impl When {
     /// The instant this WHEN names, seen from `now` in `tz`; refuses times in the past.
-    pub fn resolve(self, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Utc>, String> {
+    pub fn resolve(self, now: DateTime<Utc>, tz: Tz) -> Result<DateTime<Utc>, Msg> {
         let today = now.with_timezone(&tz).date_naive();
         let local = |day: NaiveDate, t: NaiveTime| resolve_local(day.and_time(t), tz);
         let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
@@ -97,10 +93,8 @@ impl When {
             Self::On(day, t) => local(day, t),
         };
         if at < now {
-            return Err(format!(
-                "{} has already passed; pick a time in the future.",
-                at.with_timezone(&tz).format("%Y-%m-%d %H:%M")
-            ));
+            let at = at.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string();
+            return Err(msg!("drop-when-passed", at = at));
         }
         Ok(at)
     }
@@ -115,6 +109,10 @@ mod tests {
     }
 
     fn resolve(text: &str, now: &str) -> Result<DateTime<Utc>, String> {
+        resolve_msg(text, now).map_err(|e| e.to_string())
+    }
+
+    fn resolve_msg(text: &str, now: &str) -> Result<DateTime<Utc>, Msg> {
         let words: Vec<&str> = text.split_whitespace().collect();
         let (when, _) = parse_when(&words)?;
         when.resolve(utc(now), chrono_tz::Europe::Berlin)
@@ -162,6 +160,33 @@ mod tests {
         assert!(resolve("in", NOW).unwrap_err().contains("needs a duration"));
         assert!(resolve("later", NOW).unwrap_err().contains("is not a time"));
         assert!(resolve("25:00", NOW).unwrap_err().contains("is not a time"));
+    }
+
+    #[test]
+    fn the_english_replies_stay_as_they_were() {
+        assert_eq!(
+            resolve("today 08:00", NOW).unwrap_err(),
+            "2026-11-25 08:00 has already passed; pick a time in the future."
+        );
+        assert_eq!(
+            resolve("mon", NOW).unwrap_err(),
+            "`mon` needs a time after it, like mon 18:30."
+        );
+        assert_eq!(
+            resolve("", NOW).unwrap_err(),
+            "Say when: now, in 2h, tomorrow 09:00, mon 18:30 or 2026-12-01 09:00."
+        );
+    }
+
+    #[test]
+    fn a_chinese_member_reads_when_problems_in_chinese() {
+        let zh = crate::i18n::Lang::from_code("zh-CN").expect("zh-CN is compiled in");
+        let passed = resolve_msg("today 08:00", NOW).unwrap_err().render(zh);
+        assert_eq!(passed, "2026-11-25 08:00 已经过去了，请选一个将来的时间。");
+        let no_time = resolve_msg("tomorrow", NOW).unwrap_err().render(zh);
+        assert!(no_time.contains("后面要跟时间"), "{no_time}");
+        let span = resolve_msg("in 2小时", NOW);
+        assert_eq!(span, Ok(utc("2026-11-25T11:00:00Z")));
     }
 
     #[test]

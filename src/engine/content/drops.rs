@@ -129,7 +129,7 @@ impl Engine {
         let when = request
             .when
             .resolve(ctx.at, tz)
-            .map_err(EngineError::Refused)?;
+            .map_err(|e| EngineError::Refused(e.render(ctx.lang)))?;
         let time_of_day = request
             .every
             .as_ref()
@@ -170,7 +170,7 @@ impl Engine {
         tx.commit().await?;
         self.wake.notify_one();
         let repeat = match (&request.every, time_of_day) {
-            (Some(rule), Some(at)) => format!(", then {}", rule.describe(at)),
+            (Some(rule), Some(at)) => format!(", then {}", rule.describe(at).render(ctx.lang)),
             _ => String::new(),
         };
         let gate = match tier {

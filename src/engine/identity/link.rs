@@ -56,7 +56,7 @@ impl Engine {
         let _lock = self.scores.lock_scores().await;
         let mut tx = self.store.begin().await?;
         let Some((owner, code_platform)) = tx.take_link_code(code, ctx.at).await? else {
-            return refuse(link::LinkRefusal::UnknownCode.to_string());
+            return refuse(link::LinkRefusal::UnknownCode.msg().render(ctx.lang));
         };
         let facts = LinkFacts {
             code_platform,
@@ -67,7 +67,7 @@ impl Engine {
         if let Err(refusal) = link::check(facts) {
             // The code stays consumed only when it was actually used.
             drop(tx);
-            return refuse(refusal.to_string());
+            return refuse(refusal.msg().render(ctx.lang));
         }
         let (survivor, absorbed) = (owner.min(ctx.member), owner.max(ctx.member));
         let live = self.scores.boards().live();

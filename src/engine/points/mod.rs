@@ -95,7 +95,7 @@ impl Engine {
                 pair_today: false,
             };
             if let Err(refusal) = rules.decide(facts) {
-                return refuse(refusal.to_string());
+                return refuse(refusal.msg().render(ctx.lang));
             }
         }
         let target = self.resolve(ctx, who).await?;
@@ -111,7 +111,7 @@ impl Engine {
         };
         let xp = match rules.decide(facts) {
             Ok(xp) => xp,
-            Err(refusal) => return refuse(refusal.to_string()),
+            Err(refusal) => return refuse(refusal.msg().render(ctx.lang)),
         };
         scoring
             .tx

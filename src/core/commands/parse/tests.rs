@@ -1,4 +1,6 @@
 use super::*;
+use crate::core::duration::Term;
+use crate::core::ids::Platform;
 
 fn ok(text: &str) -> Command {
     parse(text, false).unwrap().unwrap()
@@ -175,3 +177,103 @@ fn end_dates_stay_within_the_next_thousand_years() {
         Command::SeasonStart { until: Some(_), .. }
     ));
 }
+
+fn zh() -> Lang {
+    Lang::from_code("zh-CN").expect("zh-CN is compiled in")
+}
+
+fn problem_msg(text: &str) -> Msg {
+    match parse(text, false) {
+        Err(CommandError::Usage { problem, .. }) => problem,
+        other => panic!("{text}: {other:?}"),
+    }
+}
+
+#[test]
+fn a_chinese_member_gets_a_chinese_usage_reply() {
+    let error = parse("/privacy maybe", false).unwrap_err();
+    let reply = crate::engine::Engine::command_error(zh(), &error, Platform::Telegram);
+    assert_eq!(
+        reply,
+        "请选择隐藏（hide）或公开（show）。\n用法：/privacy 隐藏|公开"
+    );
+    assert_eq!(
+        problem_msg("/points add @bob -3").render(zh()),
+        "数量必须在 1 到 1000000000 之间。"
+    );
+    assert_eq!(
+        problem_msg(&format!("/thanks @bob {}", "x".repeat(MAX_REASON + 1))).render(zh()),
+        "理由最多 300 个字符，这条有 301 个。"
+    );
+    assert!(
+        problem_msg("/drop in 5m to")
+            .render(zh())
+            .contains("后面要跟频道名")
+    );
+}
+
+#[test]
+fn english_plurals_read_as_before() {
+    assert_eq!(
+        problem_msg(&format!("/drop now {}", "x".repeat(4001))).to_string(),
+        "The text is longer than 4000 characters."
+    );
+    assert_eq!(
+        problem_msg("/season start").to_string(),
+        "Give the season a name of 1 to 64 characters."
+    );
+}
+
+#[test]
+fn leaderboard_periods_may_be_typed_in_chinese() {
+    let board = |text: &str| match ok(text) {
+        Command::Leaderboard { board, page } => (board, page),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(board("/leaderboard 本周"), (BoardArg::Week, 1));
+    assert_eq!(board("/leaderboard 周榜 2"), (BoardArg::Week, 2));
+    assert_eq!(board("/leaderboard 本月"), (BoardArg::Month, 1));
+    assert_eq!(board("/leaderboard 月榜"), (BoardArg::Month, 1));
+    assert_eq!(board("/leaderboard 总榜"), (BoardArg::All, 1));
+    assert_eq!(board("/leaderboard 全部 3"), (BoardArg::All, 3));
+    assert_eq!(board("/leaderboard 赛季"), (BoardArg::Season(None), 1));
+    assert_eq!(
+        board("/leaderboard 赛季榜 春季赛 2"),
+        (BoardArg::Season(Some("春季赛".into())), 2)
+    );
+    assert!(problem("/leaderboard 年榜").contains("all, week, month or season"));
+    assert!(
+        problem_msg("/leaderboard 年榜")
+            .render(zh())
+            .contains("周榜")
+    );
+}
+
+#[test]
+fn privacy_and_terms_may_be_typed_in_chinese() {
+    assert_eq!(ok("/privacy 隐藏"), Command::Privacy { hidden: true });
+    assert_eq!(ok("/privacy 公开"), Command::Privacy { hidden: false });
+    assert_eq!(ok("/privacy 显示"), Command::Privacy { hidden: false });
+    assert_eq!(ok("/privacy HIDE"), Command::Privacy { hidden: true });
+    let term = |text: &str| match ok(text) {
+        Command::MemberGrant { term, .. } => term,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(term("/member grant @bob pro 永久"), Term::Lifetime);
+    assert_eq!(term("/member grant @bob pro 终身"), Term::Lifetime);
+    assert_eq!(
+        term("/member grant @bob pro 30天"),
+        Term::For(chrono::Duration::days(30))
+    );
+    assert_eq!(
+        term("/member grant @bob pro 6个月"),
+        Term::For(chrono::Duration::days(180))
+    );
+    assert!(
+        problem_msg("/member grant @bob pro 三十天")
+            .render(zh())
+            .contains("不是有效的时长")
+    );
+}
+
+mod fuzz;

@@ -36,23 +36,26 @@ fn bad_rules_say_what_a_rule_looks_like() {
     assert!(
         Rule::parse("fortnightly")
             .unwrap_err()
+            .to_string()
             .contains("is not a rule")
     );
     assert!(
         Rule::parse("month 32")
             .unwrap_err()
+            .to_string()
             .contains("from 1 to 31")
     );
     assert!(
         Rule::parse("cron:99 * * * *")
             .unwrap_err()
+            .to_string()
             .contains("not a valid cron expression: the five fields are minute (0-59)")
     );
 }
 
 #[test]
 fn a_cron_expression_with_seconds_is_refused_so_nothing_posts_every_second() {
-    let refused = Rule::parse("* * * * * *").unwrap_err();
+    let refused = Rule::parse("* * * * * *").unwrap_err().to_string();
     assert_eq!(
         refused,
         "A cron expression has five fields, minute hour day month weekday (like \"0 9 * * 1-5\"); `* * * * * *` has 6. A minute is the shortest repeat."
@@ -157,4 +160,20 @@ fn inclusive_search_counts_the_start_itself() {
         next_occurrence(&Rule::Day, nine(), at, chrono_tz::UTC, false),
         Some(utc("2026-11-26T09:00:00Z"))
     );
+}
+
+#[test]
+fn rules_read_in_the_readers_language() {
+    let zh = crate::i18n::Lang::from_code("zh-CN").expect("zh-CN is compiled in");
+    let read = |rule: &str| Rule::parse(rule).unwrap().describe(nine());
+    assert_eq!(read("day").to_string(), "every day at 09:00");
+    assert_eq!(read("mon,thu").to_string(), "every mon,thu at 09:00");
+    assert_eq!(
+        read("month 1").to_string(),
+        "on day 1 of every month at 09:00"
+    );
+    assert_eq!(read("day").render(zh), "每天 09:00");
+    assert_eq!(read("weekday").render(zh), "每个工作日 09:00");
+    assert_eq!(read("month 15").render(zh), "每月 15 日 09:00");
+    assert_eq!(read("0 9 * * 1").render(zh), "按 cron 计划“0 9 * * 1”");
 }

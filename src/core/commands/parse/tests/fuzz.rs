@@ -1,5 +1,6 @@
 //! Arbitrary and near-valid input against the parser and the drop grammar: no panic, and
-//! every refusal is a reply people can act on (a usage line, or "unknown command").
+//! every refusal is a reply people can act on (a usage line, or "unknown command"), in every
+//! locale with all its arguments filled.
 
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -107,9 +108,19 @@ fn check(line: &str) {
                 )
             }
             Err(error @ CommandError::Usage { .. }) => {
-                let reply = error.reply_on(Platform::Telegram);
+                let reply = error.to_string();
                 assert!(reply.contains("\nUsage: /"), "{line:?} -> {reply:?}");
                 assert!(reply.len() < 2_000, "{line:?} -> a reply too long to send");
+                let CommandError::Usage { problem, .. } = &error else {
+                    continue;
+                };
+                for lang in Lang::all() {
+                    let text = problem.render(lang);
+                    assert_ne!(text, problem.key(), "{lang} lacks {}", problem.key());
+                    if !line.contains("{$") {
+                        assert!(!text.contains("{$"), "{lang}: {line:?} -> {text:?}");
+                    }
+                }
             }
         }
     }

@@ -1,0 +1,126 @@
+# What was wrong with a command as typed. Each is the first line of a usage reply
+# (`command-usage` adds the usage line). A variable in `backquotes` is what the member typed,
+# shortened; command words (add, grant, every, to, ...) are typed as they are.
+
+## Arguments of the commands.
+parse-privacy-choice = Say whether to hide or show you.
+parse-language-one = Name one language.
+parse-link-code-one-word = A link code is one word.
+parse-reward-id-invalid = That is not a reward id; /shop lists them.
+parse-reward-one = Name one reward from /shop.
+# $max: the longest reason allowed; $length: this one's length (characters).
+parse-reason-too-long = A reason can be at most { $max } { $max ->
+        [one] character
+       *[other] characters
+    }; this one has { $length }.
+parse-no-arguments = This command takes no arguments.
+parse-member-at-most-one = Name at most one member.
+parse-member-name-invalid = `{ $word }` is not a member name.
+parse-member-missing = Name the member (or reply to their message).
+parse-amount-range = The amount must be between 1 and { $max }.
+parse-amount-invalid = `{ $word }` is not a whole number.
+parse-points-action-missing = Say add or remove.
+parse-points-member-and-amount = Name the member and the amount.
+parse-points-amount-missing = Give the amount.
+parse-points-action-invalid = `{ $word }` is not add or remove.
+parse-page-invalid = The page must be a number from 1.
+parse-board-invalid = Choose all, week, month or season.
+parse-season-name-length = Give the season a name of 1 to { $max } { $max ->
+        [one] character
+       *[other] characters
+    }.
+parse-season-action = Say start NAME or end.
+parse-rate-args = Give the drop id and 1 to 5 stars.
+parse-rate-stars-invalid = `{ $word }` is not 1 to 5 stars.
+parse-member-action-missing = Say grant, extend, revoke or list.
+parse-member-grant-args = Name the member, the tier and the duration (30d, 12w or lifetime).
+parse-member-revoke-args = Name the member, and the tier if only one should go.
+parse-member-list-args = Name at most one tier.
+parse-member-action-invalid = `{ $word }` is not grant, extend, revoke or list.
+parse-date-too-far = `{ $date }` is too far ahead: pick a date before 3000-01-01.
+parse-date-invalid = `{ $word }` is not a date like 2026-12-31.
+parse-date-missing = Give the end date like 2026-12-31.
+
+## Words members may type for an argument, comma-separated, any case; never shown. The words of
+## every locale are accepted, whatever the member's language.
+parse-word-board-all = all
+parse-word-board-week = week
+parse-word-board-month = month
+parse-word-board-season = season
+parse-word-privacy-hide = hide
+parse-word-privacy-show = show
+
+## /drop: the grammar (`/drop WHEN [every RULE] [to TARGET] [tier TIER] TEXT`).
+drop-grammar-id-invalid = `{ $word }` is not a drop id like #12.
+drop-grammar-id-one = Give one drop id, like #12.
+drop-grammar-to-needs-channel = `to` needs a channel name, like to announcements.
+drop-grammar-tier-needs-id = `tier` needs a tier id, like tier pro.
+drop-grammar-text-missing = Give the text to post, or reply to the message to schedule.
+drop-grammar-text-too-long = The text is longer than { $max } { $max ->
+        [one] character
+       *[other] characters
+    }.
+drop-grammar-every-needs-rule = `every` needs a rule: day, weekday, mon,thu, month 1 or a cron expression in quotes.
+drop-grammar-every-month-needs-day = `every month` needs a day of the month, like every month 1.
+
+## /drop: WHEN. $word is the word typed; $at a local date and time (2026-11-25 08:00).
+drop-when-missing = Say when: now, in 2h, tomorrow 09:00, mon 18:30 or 2026-12-01 09:00.
+drop-when-day-needs-time = `{ $word }` needs a time after it, like { $word } 09:00.
+drop-when-weekday-needs-time = `{ $word }` needs a time after it, like { $word } 18:30.
+drop-when-in-needs-span = `in` needs a duration after it, like in 2h30m.
+drop-when-invalid = `{ $word }` is not a time. Use now, in 2h30m, tomorrow 09:00, mon 18:30 or 2026-12-01 09:00.
+drop-when-passed = { $at } has already passed; pick a time in the future.
+
+## /drop: RULE, and how a rule reads after "then" in the reply to /drop. $time is HH:MM;
+## $days the days as typed (mon,thu); $day a day of the month; $expr a cron expression.
+drop-rule-month-day-invalid = `month { $day }` needs a day of the month from 1 to 31.
+drop-rule-invalid = `{ $rule }` is not a rule: use day, weekday, days like mon,thu, month 1, or a cron expression in quotes.
+# $fields: how many fields `$expr` has (not five).
+drop-rule-cron-fields = A cron expression has five fields, minute hour day month weekday (like "0 9 * * 1-5"); `{ $expr }` has { $fields }. A minute is the shortest repeat.
+drop-rule-cron-invalid = `{ $expr }` is not a valid cron expression: the five fields are minute (0-59), hour (0-23), day of the month (1-31), month (1-12) and weekday (0-6 or mon-sun), like "0 9 * * 1-5".
+drop-rule-every-day = every day at { $time }
+drop-rule-every-weekday = every weekday at { $time }
+drop-rule-every-days = every { $days } at { $time }
+drop-rule-every-month = on day { $day } of every month at { $time }
+drop-rule-cron = on the cron schedule "{ $expr }"
+
+## Durations as typed (30d, 2h30m). $text is what was typed.
+duration-invalid = `{ $text }` is not a duration like 30m, 2h30m, 7d or 12w.
+duration-too-long = `{ $text }` is longer than 100 years.
+duration-zero = `{ $text }` is no time at all.
+
+## Units of a duration and the word for a membership without end, as members may type them:
+## comma-separated, any case, never shown; every locale's are accepted. A number is written
+## right before its unit (30d, 2h30m). A month counts 30 days, a year 365.
+duration-word-seconds = s
+duration-word-minutes = m
+duration-word-hours = h
+duration-word-days = d
+duration-word-weeks = w
+duration-word-months = mo
+duration-word-years = y
+duration-word-lifetime = lifetime
+
+## /thanks (and thanks words) refused. $limit: thanks a member may give a day.
+thanks-refused-self = You can't thank yourself.
+thanks-refused-bot = Bots don't collect thanks.
+thanks-refused-daily-limit = You've given all { $limit } thanks for today; more open tomorrow.
+thanks-refused-already-today = You've already thanked them today.
+
+## /link CODE refused. $platform: a platform's name (Discord, Telegram).
+link-refused-unknown-code = That code is unknown or has expired. Send /link on your other account for a new one.
+link-refused-same-platform = Use the code from an account on another platform; this one is on { $platform } too.
+link-refused-already-linked = These accounts are already linked.
+link-refused-platform-taken = Your member already has a { $platform } account linked. Each member links one account per platform.
+
+## Accounts and chats written in config (`telegram:123`), as `steward check-config` reports
+## them (in English). $written: the entry as written; $platform: the platform part.
+id-platform-unknown = unknown platform `{ $platform }` (expected discord, telegram or console)
+id-account-form = `{ $written }` should look like `telegram:ID`, `discord:ID` or `console:NAME`
+id-account-no-id = `{ $written }` has no id after the colon
+id-telegram-user = `{ $written }` is not a Telegram user id (a positive whole number, like telegram:123456789)
+id-telegram-chat = `{ $written }` is not a Telegram chat id (a whole number; groups are negative, like telegram:-1001234567890)
+id-discord-user = `{ $written }` is not a Discord user id (a positive number; copy it with Developer Mode on)
+id-discord-channel = `{ $written }` is not a Discord channel id (a positive number; copy it with Developer Mode on)
+id-console-name = `{ $written }` is not a console name (1 to 32 letters, digits, - or _)
+id-console-chat = `{ $written }` is not a console chat name (1 to 32 letters, digits, - or _)

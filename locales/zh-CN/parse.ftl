@@ -1,0 +1,112 @@
+# 命令输入有误时的说明，作为用法回复的第一行（`command-usage` 会在后面加上用法）。
+# 反引号里的变量是成员输入的内容（已截短）；add、grant、every、to 等命令词保持原样。
+
+## 各命令的参数。
+parse-privacy-choice = 请选择隐藏（hide）或公开（show）。
+parse-language-one = 只能指定一种语言。
+parse-link-code-one-word = 绑定码只有一个词，中间不能有空格。
+parse-reward-id-invalid = 这不是奖励 ID，发送 /shop 查看积分商店里的奖励。
+parse-reward-one = 请指定一个奖励，可发送 /shop 查看积分商店。
+parse-reason-too-long = 理由最多 { $max } 个字符，这条有 { $length } 个。
+parse-no-arguments = 这个命令不需要参数。
+parse-member-at-most-one = 最多只能指定一位成员。
+parse-member-name-invalid = `{ $word }` 不是有效的成员名。
+parse-member-missing = 请指定成员（或直接回复对方的消息）。
+parse-amount-range = 数量必须在 1 到 { $max } 之间。
+parse-amount-invalid = `{ $word }` 不是整数。
+parse-points-action-missing = 请选择 add（增加）或 remove（扣除）。
+parse-points-member-and-amount = 请指定成员和数量。
+parse-points-amount-missing = 请给出数量。
+parse-points-action-invalid = `{ $word }` 不是 add 或 remove。
+parse-page-invalid = 页码必须是从 1 开始的数字。
+parse-board-invalid = 请选择榜单：总榜（all）、周榜（week）、月榜（month）或赛季榜（season）。
+parse-season-name-length = 赛季名称需要 1 到 { $max } 个字符。
+parse-season-action = 请选择 start（开始，后跟赛季名称）或 end（结束）。
+parse-rate-args = 请给出推送编号和评分（1 到 5 星）。
+parse-rate-stars-invalid = `{ $word }` 不是有效评分，请给 1 到 5 星。
+parse-member-action-missing = 请选择 grant（授予）、extend（延长）、revoke（撤销）或 list（列表）。
+parse-member-grant-args = 请指定成员、会员档位和时长（如 30d、12w、30天、永久）。
+parse-member-revoke-args = 请指定成员；只撤销其中一个会员档位时，再写上档位。
+parse-member-list-args = 最多只能指定一个会员档位。
+parse-member-action-invalid = `{ $word }` 不是 grant、extend、revoke 或 list。
+parse-date-too-far = `{ $date }` 太远了，请选 3000-01-01 之前的日期。
+parse-date-invalid = `{ $word }` 不是日期，格式如 2026-12-31。
+parse-date-missing = 请给出结束日期，格式如 2026-12-31。
+
+## 成员可以输入的参数词：逗号分隔，不区分大小写，不会显示出来。所有语言的词都能用。
+parse-word-board-all = 总榜, 全部
+parse-word-board-week = 本周, 周榜
+parse-word-board-month = 本月, 月榜
+parse-word-board-season = 赛季, 赛季榜
+parse-word-privacy-hide = 隐藏
+parse-word-privacy-show = 公开, 显示
+
+## /drop 的格式（/drop WHEN [every RULE] [to TARGET] [tier TIER] TEXT）。
+drop-grammar-id-invalid = `{ $word }` 不是推送编号，格式如 #12。
+drop-grammar-id-one = 请给出一个推送编号，如 #12。
+drop-grammar-to-needs-channel = `to` 后面要跟频道名，如 to announcements。
+drop-grammar-tier-needs-id = `tier` 后面要跟会员档位 ID，如 tier pro。
+drop-grammar-text-missing = 请写上要推送的内容，或回复要定时推送的那条消息。
+drop-grammar-text-too-long = 内容超过了 { $max } 个字符。
+drop-grammar-every-needs-rule = `every` 后面要跟重复规则：day、weekday、mon,thu、month 1，或用引号括起来的 cron 表达式。
+drop-grammar-every-month-needs-day = `every month` 后面要跟每月的第几天，如 every month 1。
+
+## /drop 的时间（WHEN）。$word 是输入的词；$at 是当地日期和时间（2026-11-25 08:00）。
+drop-when-missing = 请说明什么时候推送：now、in 2h、tomorrow 09:00、mon 18:30 或 2026-12-01 09:00。
+drop-when-day-needs-time = `{ $word }` 后面要跟时间，如 { $word } 09:00。
+drop-when-weekday-needs-time = `{ $word }` 后面要跟时间，如 { $word } 18:30。
+drop-when-in-needs-span = `in` 后面要跟时长，如 in 2h30m 或 in 2小时。
+drop-when-invalid = `{ $word }` 不是时间。可以用 now、in 2h30m、tomorrow 09:00、mon 18:30 或 2026-12-01 09:00。
+drop-when-passed = { $at } 已经过去了，请选一个将来的时间。
+
+## /drop 的重复规则（RULE），以及回复 /drop 时“之后”后面的规则说明。$time 为 HH:MM；
+## $days 为输入的星期（mon,thu）；$day 为每月第几天；$expr 为 cron 表达式。
+drop-rule-month-day-invalid = `month { $day }` 里的日期必须在 1 到 31 之间。
+drop-rule-invalid = `{ $rule }` 不是有效的重复规则：可以用 day、weekday、mon,thu 这样的星期列表、month 1，或用引号括起来的 cron 表达式。
+drop-rule-cron-fields = cron 表达式有五个字段：分 时 日 月 星期（如 "0 9 * * 1-5"），`{ $expr }` 有 { $fields } 个。最短每分钟重复一次。
+drop-rule-cron-invalid = `{ $expr }` 不是有效的 cron 表达式。五个字段依次是：分（0-59）、时（0-23）、日（1-31）、月（1-12）、星期（0-6 或 mon-sun），如 "0 9 * * 1-5"。
+drop-rule-every-day = 每天 { $time }
+drop-rule-every-weekday = 每个工作日 { $time }
+drop-rule-every-days = 每周 { $days } 的 { $time }
+drop-rule-every-month = 每月 { $day } 日 { $time }
+drop-rule-cron = 按 cron 计划“{ $expr }”
+
+## 输入的时长（30d、2h30m）。$text 是输入的内容。
+duration-invalid = `{ $text }` 不是有效的时长，可以写 30m、2h30m、7d、12w，或 45分钟、2小时30分钟、30天。
+duration-too-long = `{ $text }` 超过了 100 年。
+duration-zero = `{ $text }` 的时长为零。
+
+## 成员可以输入的时长单位，以及表示会员资格永不到期的词：逗号分隔，不区分大小写，不会显示出来；
+## 所有语言的词都能用。数字紧跟单位（30天、2小时30分钟）。一个月按 30 天、一年按 365 天计。
+duration-word-seconds = 秒, 秒钟
+duration-word-minutes = 分钟, 分
+duration-word-hours = 小时, 个小时
+duration-word-days = 天, 日
+duration-word-weeks = 周, 星期, 个星期
+duration-word-months = 个月, 月
+duration-word-years = 年
+duration-word-lifetime = 永久, 终身
+
+## /thanks（以及感谢词）被拒绝。$limit：每人每天能送出的感谢次数。
+thanks-refused-self = 不能感谢自己。
+thanks-refused-bot = 机器人不收感谢。
+thanks-refused-daily-limit = 今天的 { $limit } 次感谢已经用完了，明天再来吧。
+thanks-refused-already-today = 今天你已经感谢过对方了。
+
+## /link CODE 被拒绝。$platform：平台名（Discord、Telegram）。
+link-refused-unknown-code = 绑定码无效或已过期。请在另一个账号上发送 /link 获取新的绑定码。
+link-refused-same-platform = 绑定码要在另一个平台的账号上使用，而这个账号也在 { $platform } 上。
+link-refused-already-linked = 这两个账号已经绑定过了。
+link-refused-platform-taken = 你已经绑定过一个 { $platform } 账号了，每个平台只能绑定一个账号。
+
+## 配置文件里写的账号和聊天（telegram:123），由 steward check-config 报告（目前用英文）。
+## $written：原样写法；$platform：平台部分。
+id-platform-unknown = 未知平台 `{ $platform }`（应为 discord、telegram 或 console）
+id-account-form = `{ $written }` 的格式应为 `telegram:ID`、`discord:ID` 或 `console:NAME`
+id-account-no-id = `{ $written }` 的冒号后面缺少 ID
+id-telegram-user = `{ $written }` 不是 Telegram 用户 ID（应为正整数，如 telegram:123456789）
+id-telegram-chat = `{ $written }` 不是 Telegram 聊天 ID（应为整数，群组为负数，如 telegram:-1001234567890）
+id-discord-user = `{ $written }` 不是 Discord 用户 ID（应为正整数，打开开发者模式后可以复制）
+id-discord-channel = `{ $written }` 不是 Discord 频道 ID（应为正整数，打开开发者模式后可以复制）
+id-console-name = `{ $written }` 不是有效的控制台名称（1 到 32 个字母、数字、- 或 _）
+id-console-chat = `{ $written }` 不是有效的控制台聊天名称（1 到 32 个字母、数字、- 或 _）
