@@ -51,6 +51,16 @@ impl Engine {
         self.config.language
     }
 
+    /// The language of a reply meant for everyone in the chat (a thanks, a season's start or
+    /// results): the community's in a group, the asker's in a private chat.
+    pub(crate) fn chat_language(&self, ctx: &CommandContext) -> Lang {
+        if ctx.chat.private {
+            ctx.lang
+        } else {
+            self.community_language()
+        }
+    }
+
     /// `/language`: shows, sets or clears the member's choice.
     pub(crate) async fn language_command(
         &self,

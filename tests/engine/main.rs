@@ -7,6 +7,7 @@ mod drops;
 mod helpers;
 mod identity;
 mod ingest;
+mod language;
 mod membership;
 mod message_xp;
 mod operators;

@@ -2,10 +2,13 @@
 //! two members into one (XP, balance, ledger, boards, memberships, streaks).
 
 use crate::core::ids::MemberId;
+use crate::core::levels::LevelInfo;
 use crate::core::link::{self, LINK_CODE_TTL, LinkFacts};
 use crate::core::periods::Board;
 use crate::core::rank_index::Standing;
-use crate::engine::{CommandContext, Engine, EngineResult, format, refuse};
+use crate::engine::{CommandContext, Engine, EngineResult, refuse};
+use crate::i18n::Lang;
+use crate::tr;
 
 impl Engine {
     /// `/link` issues a code by DM; `/link CODE` from another platform merges the two members.
@@ -33,20 +36,21 @@ impl Engine {
         )
         .await?;
         tx.commit().await?;
-        let text = format!(
-            "Your link code is {code}. Within 10 minutes, send /link {code} to me from your account on the other platform. Everything you earned on both accounts will be added together."
+        let text = tr!(
+            ctx.lang,
+            "link-code",
+            code = &code,
+            minutes = LINK_CODE_TTL.num_minutes()
         );
         if ctx.chat.private {
             return Ok(text);
         }
         // A code posted in a group could be redeemed by anyone who reads it.
         match self.platform.dm(account, &text).await {
-            Ok(()) => Ok("I've sent you a link code in a direct message.".into()),
+            Ok(()) => Ok(tr!(ctx.lang, "link-code-sent")),
             Err(e) => {
                 tracing::info!(error = %e, "link code DM failed");
-                refuse(
-                    "I couldn't send you a direct message. Open a private chat with me and send /link there.",
-                )
+                refuse(tr!(ctx.lang, "link-dm-closed"))
             }
         }
     }
@@ -95,12 +99,13 @@ impl Engine {
         self.ingest.forget_member(absorbed);
         let platforms = self.store.platforms_of(survivor).await?;
         let names: Vec<&str> = platforms.iter().map(|p| p.title()).collect();
-        Ok(format!(
-            "Linked: your {} accounts are now one member with {}, {} and {}.",
-            names.join(" and "),
-            format::level(merged.xp),
-            format::xp(merged.xp),
-            format::points(merged.balance)
+        Ok(tr!(
+            ctx.lang,
+            "link-done",
+            platforms = platform_list(ctx.lang, &names),
+            level = LevelInfo::from_xp(merged.xp).level,
+            xp = merged.xp,
+            balance = merged.balance
         ))
     }
 
@@ -117,5 +122,20 @@ impl Engine {
             }
         }
         Ok(out)
+    }
+}
+
+/// Platform names in a sentence: `Telegram and Discord`, `console, Telegram and Discord`.
+fn platform_list(lang: Lang, names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [first, second] => tr!(lang, "link-platforms-two", first = *first, second = *second),
+        [first, rest @ ..] => tr!(
+            lang,
+            "link-platforms-more",
+            first = *first,
+            rest = platform_list(lang, rest)
+        ),
     }
 }

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use crate::core::ids::MemberId;
 use crate::engine::events::Person;
 use crate::engine::{CommandContext, Engine, EngineResult, refuse};
+use crate::tr;
 pub(crate) use cache::IdentityCache;
 
 /// The member a command is about.
@@ -81,7 +82,7 @@ impl Engine {
         let person = match token {
             None => match &ctx.reply_to {
                 Some(person) => Some(person.clone()),
-                None => return refuse("Name the member, or reply to one of their messages."),
+                None => return refuse(tr!(ctx.lang, "target-missing")),
             },
             Some(token) => ctx
                 .mentions
@@ -91,9 +92,10 @@ impl Engine {
         };
         if let Some(person) = person {
             if person.is_bot {
-                return refuse(format!(
-                    "{} is a bot, not a member.",
-                    person.profile.display_name
+                return refuse(tr!(
+                    ctx.lang,
+                    "target-bot",
+                    name = &person.profile.display_name
                 ));
             }
             let id = if create {
@@ -102,9 +104,10 @@ impl Engine {
                 match self.store.member_of(&person.profile.account).await? {
                     Some(id) => id,
                     None => {
-                        return refuse(format!(
-                            "No such member: {} has not been seen here yet.",
-                            person.profile.display_name
+                        return refuse(tr!(
+                            ctx.lang,
+                            "target-unseen",
+                            name = &person.profile.display_name
                         ));
                     }
                 }
@@ -120,9 +123,7 @@ impl Engine {
                 let name = self.store.member(id).await?.display_name;
                 Ok(Target { id, name })
             }
-            None => refuse(format!(
-                "I don't know @{token} here yet. Mention them, or reply to one of their messages."
-            )),
+            None => refuse(tr!(ctx.lang, "target-unknown", token = token)),
         }
     }
 }

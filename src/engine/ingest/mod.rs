@@ -95,9 +95,15 @@ impl Engine {
                 writer = self.scores.lock_writer() => self.commit_queued_awards(writer).await,
             }
         };
-        result
-            .map_err(|_| EngineError::Refused("message XP was dropped".into()))?
-            .map_err(|e| EngineError::Store(StoreError::Batch(e)))
+        match result {
+            Ok(committed) => committed.map_err(|e| EngineError::Store(StoreError::Batch(e))),
+            // The committing task went away without an answer: as far as this sender can
+            // tell, the message earned nothing.
+            Err(_) => {
+                tracing::error!("a message award's batch ended without an answer");
+                Ok(None)
+            }
+        }
     }
 
     /// Commits every queued award in one transaction (if another caller has not already).

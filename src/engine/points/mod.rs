@@ -1,5 +1,9 @@
 //! Points commands: `/daily`, `/thanks` (and thanks words), operator `/points add|remove`,
-//! `/history`, and level-up announcements after any award.
+//! `/history` (`history.rs`), and level-up announcements after any award.
+
+mod history;
+
+use chrono::Duration;
 
 use crate::core::daily::{DailyDecision, DailyState, broken_streak};
 use crate::core::ids::MemberId;
@@ -8,8 +12,10 @@ use crate::core::scoring::AwardOutcome;
 use crate::core::thanks::ThanksFacts;
 use crate::engine::commands::CommandContext;
 use crate::engine::events::Person;
-use crate::engine::{Engine, EngineResult, format, refuse};
-use crate::store::{Award, LedgerEntry, LedgerKind};
+use crate::engine::{Engine, EngineResult, refuse};
+use crate::i18n::{self, Lang};
+use crate::store::{Award, LedgerKind};
+use crate::{msg, tr};
 
 impl Engine {
     pub(crate) async fn daily(&self, ctx: &CommandContext) -> EngineResult<String> {
@@ -25,10 +31,11 @@ impl Engine {
         let DailyDecision::Claim { amount, streak } = self.config.daily.decide(state, today, bonus)
         else {
             let opens = calendar.next_day_start(ctx.at);
-            return refuse(format!(
-                "You've already checked in today. The next check-in opens in {}, at {}.",
-                format::wait(opens - ctx.at),
-                format::local(opens, calendar.tz)
+            return refuse(tr!(
+                ctx.lang,
+                "daily-already",
+                wait = wait(ctx.lang, opens - ctx.at),
+                opens = i18n::datetime(ctx.lang, opens, calendar.tz)
             ));
         };
         let award = Award {
@@ -49,22 +56,26 @@ impl Engine {
         scoring.tx.set_daily(ctx.member, claimed).await?;
         let outcome = scoring.finish(&award).await?;
         self.announce_own_level_up(ctx, &outcome).await;
-        let days = if streak == 1 {
-            "1 day".to_owned()
-        } else {
-            format!("{streak} days")
-        };
-        let ended = broken_streak(state, today)
-            .map(|n| {
-                format!(" Your {n}-day streak ended, as a day was missed; a new one starts today.")
-            })
-            .unwrap_or_default();
-        Ok(format!(
-            "Checked in: +{} and +{}. Streak: {days}. Balance: {}.{ended}",
-            format::xp(amount),
-            format::points(amount),
-            format::points(outcome.balance_after)
-        ))
+        let balance = outcome.balance_after;
+        Ok(match broken_streak(state, today) {
+            None => tr!(
+                ctx.lang,
+                "daily-claimed",
+                xp = amount,
+                points = amount,
+                streak = streak,
+                balance = balance
+            ),
+            Some(broken) => tr!(
+                ctx.lang,
+                "daily-claimed-streak-broken",
+                xp = amount,
+                points = amount,
+                streak = streak,
+                balance = balance,
+                broken = broken
+            ),
+        })
     }
 
     /// The person a token or reply points at, as the platform described them.
@@ -131,14 +142,26 @@ impl Engine {
         let outcome = scoring.finish(&award).await?;
         self.announce_level_up(ctx, target.id, &target.name, &outcome)
             .await;
+        // The thanks is announced to everyone in the chat.
+        let lang = self.chat_language(ctx);
         let giver = &ctx.sender.person.profile.display_name;
-        let why = reason.map(|r| format!(": “{r}”")).unwrap_or_default();
-        Ok(format!(
-            "{giver} thanked {}{why} (+{} for {}).",
-            target.name,
-            format::xp(xp),
-            target.name
-        ))
+        Ok(match reason {
+            None => tr!(
+                lang,
+                "thanks-given",
+                giver = giver,
+                name = &target.name,
+                xp = xp
+            ),
+            Some(reason) => tr!(
+                lang,
+                "thanks-given-reason",
+                giver = giver,
+                name = &target.name,
+                reason = reason,
+                xp = xp
+            ),
+        })
     }
 
     /// `/points add` (positive amount) and `/points remove` (negative).
@@ -170,64 +193,42 @@ impl Engine {
         let outcome = scoring.finish(&award).await?;
         self.announce_level_up(ctx, target.id, &target.name, &outcome)
             .await;
-        let now = format!(
-            "now {}, {} and {}",
-            format::level(outcome.xp_after),
-            format::xp(outcome.xp_after),
-            format::points(outcome.balance_after)
-        );
+        // `points-now` in each text: the totals afterwards.
+        let (lang, name) = (ctx.lang, &target.name);
+        let level = LevelInfo::from_xp(outcome.xp_after).level;
+        let (xp, balance) = (outcome.xp_after, outcome.balance_after);
         Ok(if amount > 0 {
-            format!(
-                "Added {} to {}: {now}.",
-                format::points(amount),
-                target.name
+            tr!(
+                lang,
+                "points-added",
+                amount = amount,
+                name = name,
+                level = level,
+                xp = xp,
+                balance = balance
             )
         } else if outcome.applied_xp == amount && outcome.applied_balance == amount {
-            format!(
-                "Removed {} from {}: {now}.",
-                format::points(-amount),
-                target.name
+            tr!(
+                lang,
+                "points-removed",
+                amount = -amount,
+                name = name,
+                level = level,
+                xp = xp,
+                balance = balance
             )
         } else {
-            format!(
-                "Removed {} and {} from {} (all they had): {now}.",
-                format::xp(-outcome.applied_xp),
-                format::points(-outcome.applied_balance),
-                target.name
+            tr!(
+                lang,
+                "points-removed-all",
+                xp_removed = -outcome.applied_xp,
+                points_removed = -outcome.applied_balance,
+                name = name,
+                level = level,
+                xp = xp,
+                balance = balance
             )
         })
-    }
-
-    pub(crate) async fn history(
-        &self,
-        ctx: &CommandContext,
-        who: Option<&str>,
-    ) -> EngineResult<String> {
-        let (member, name) = if who.is_none() && ctx.reply_to.is_none() {
-            (ctx.member, ctx.sender.person.profile.display_name.clone())
-        } else {
-            let target = self.resolve_known(ctx, who).await?;
-            (target.id, target.name)
-        };
-        if member != ctx.member && !self.is_operator(&ctx.sender) {
-            return refuse("Only operators can see someone else's history. /history shows yours.");
-        }
-        let entries = self.store.history(member, 10).await?;
-        if entries.is_empty() {
-            return Ok(format!("{name} has no point changes yet."));
-        }
-        let tz = self.config.calendar.tz;
-        let mut lines = vec![format!("Latest point changes for {name}:")];
-        lines.extend(entries.iter().map(|e| {
-            format!(
-                "{} {}, {}: {}",
-                e.at.with_timezone(&tz).format("%Y-%m-%d %H:%M"),
-                format::signed(e.delta_xp, "XP"),
-                format::signed(e.delta_balance, "points"),
-                describe(e)
-            )
-        }));
-        Ok(lines.join("\n"))
     }
 
     /// [`Engine::announce_level_up`] for the member who sent the message or command.
@@ -251,15 +252,20 @@ impl Engine {
         }
         if self.config.level_up_announcements {
             if self.config.chats.is_community(&ctx.chat) {
-                let text = format!("🎉 {name} reached Level {after}!");
+                let text = tr!(
+                    self.community_language(),
+                    "level-up-public",
+                    name = name,
+                    level = after
+                );
                 if let Err(e) = self.platform.post(&ctx.chat, &text).await {
                     tracing::warn!(error = %e, "level-up announcement failed");
                 }
             } else {
                 // An award given in a private chat (an operator's /points add by DM): the
                 // member would never see it there, so they hear of it themselves.
-                let text = format!("🎉 You reached Level {after}!");
-                if let Err(e) = self.dm_member(member, &text).await {
+                let text = msg!("level-up-dm", level = after);
+                if let Err(e) = self.tell(member, &text).await {
                     tracing::warn!(error = %e, "level-up DM failed");
                 }
             }
@@ -289,10 +295,16 @@ impl Engine {
             for account in &accounts {
                 if let Err(e) = self.platform.grant_level_reward(account, reward).await {
                     tracing::warn!(%account, level = reward.level, error = %e, "level reward failed");
-                    self.report(&format!(
-                        "Could not give {name} ({account}) the Level {} reward: {e}",
-                        reward.level
-                    ))
+                    self.tell_operators_with(|lang| {
+                        tr!(
+                            lang,
+                            "level-up-reward-failed",
+                            name = name,
+                            account = account.to_string(),
+                            level = reward.level,
+                            error = e.describe(lang)
+                        )
+                    })
                     .await;
                 }
             }
@@ -300,28 +312,14 @@ impl Engine {
     }
 }
 
-/// Why a ledger row exists, in words.
-fn describe(entry: &LedgerEntry) -> String {
-    let actor = entry.actor.as_deref().unwrap_or("an operator");
-    let reason = entry
-        .reason
-        .as_deref()
-        .map(|r| format!(" (“{r}”)"))
-        .unwrap_or_default();
-    match entry.kind {
-        Some(LedgerKind::Message) => format!(
-            "chat messages on {}",
-            entry.reference.as_deref().unwrap_or("that day")
-        ),
-        Some(LedgerKind::Daily) => "daily check-in".into(),
-        Some(LedgerKind::Thanks) => format!("thanks from {actor}{reason}"),
-        Some(LedgerKind::Grant) => format!("granted by {actor}{reason}"),
-        Some(LedgerKind::Remove) => format!("removed by {actor}{reason}"),
-        Some(LedgerKind::Link) => "accounts linked".into(),
-        Some(LedgerKind::Redeem) => format!(
-            "redeemed {}",
-            entry.reference.as_deref().unwrap_or("a reward")
-        ),
-        None => "other".into(),
+/// How long until something opens, in the reader's language: `2h 5m`, `45m`, `30s`.
+fn wait(lang: Lang, d: Duration) -> String {
+    let secs = d.num_seconds().max(0);
+    let (h, m) = (secs / 3600, (secs % 3600) / 60);
+    match (h, m) {
+        (0, 0) => tr!(lang, "span-seconds", s = secs),
+        (0, m) => tr!(lang, "span-minutes", m = m),
+        (h, 0) => tr!(lang, "span-hours", h = h),
+        (h, m) => tr!(lang, "span-hours-minutes", h = h, m = m),
     }
 }

@@ -2,15 +2,16 @@
 
 use chrono::{DateTime, Utc};
 
+use super::boards::{PAGE_SIZE, render_board};
 use crate::core::commands::BoardArg;
 use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
 use crate::core::rank_index::{RankIndex, Standing};
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineError, EngineResult, format, refuse};
+use crate::engine::{Engine, EngineError, EngineResult, refuse};
+use crate::i18n::Lang;
 use crate::store::{BoardRow, Season, StoreError};
-
-const PAGE_SIZE: usize = 10;
+use crate::tr;
 
 impl Engine {
     /// The period boards an award at `at` counts towards: this week, this month, the season.
@@ -47,9 +48,11 @@ impl Engine {
         Ok(())
     }
 
-    /// Reads a live board, loading it first if needed.
+    /// Reads a live board, loading it first if needed; `lang` is the reader's, should the
+    /// board have closed meanwhile.
     async fn with_board<T>(
         &self,
+        lang: Lang,
         board: &Board,
         read: impl FnOnce(&RankIndex) -> T,
     ) -> EngineResult<T> {
@@ -60,17 +63,20 @@ impl Engine {
         boards
             .get(board)
             .map(read)
-            .ok_or_else(|| EngineError::Refused("That leaderboard has just closed.".into()))
+            .ok_or_else(|| EngineError::Refused(tr!(lang, "board-closed")))
     }
 
     /// A page of a live board with the board's length.
     async fn live_page(
         &self,
+        lang: Lang,
         board: &Board,
         offset: usize,
     ) -> EngineResult<(Vec<BoardRow>, usize)> {
         let (standings, total) = self
-            .with_board(board, |index| (index.page(offset, PAGE_SIZE), index.len()))
+            .with_board(lang, board, |index| {
+                (index.page(offset, PAGE_SIZE), index.len())
+            })
             .await?;
         Ok((self.store.board_rows(&standings).await?, total))
     }
@@ -88,47 +94,44 @@ impl Engine {
         let member = self.store.member(target).await?;
         let is_self = target == ctx.member;
         if member.hidden && !is_self && !self.is_operator(&ctx.sender) {
-            return refuse(format!(
-                "{} hides from the leaderboards.",
-                member.display_name
-            ));
+            return refuse(tr!(ctx.lang, "rank-hidden", name = &member.display_name));
         }
         let info = LevelInfo::from_xp(member.xp);
         let all_time = Standing::new(target, member.xp, member.xp_reached_at.timestamp_millis());
         let week_board = self.config.calendar.week_board(ctx.at);
         let week = self.store.standing(&week_board, target).await?;
-        let rank_text = |standing: &Standing, place: usize| {
-            if standing.score() > 0 {
-                format::rank(place)
-            } else {
-                "unranked".to_owned()
-            }
+        // A place of 0 reads "unranked": no score on that board yet.
+        let place = |standing: &Standing, place: usize| {
+            if standing.score() > 0 { place } else { 0 }
         };
         let all_place = self
-            .with_board(&Board::AllTime, |index| index.rank_of(&all_time))
+            .with_board(ctx.lang, &Board::AllTime, |index| index.rank_of(&all_time))
             .await?;
         let week_place = self
-            .with_board(&week_board, |index| index.rank_of(&week))
+            .with_board(ctx.lang, &week_board, |index| index.rank_of(&week))
             .await?;
+        let lang = ctx.lang;
         let mut lines = vec![
-            format!(
-                "{}: {}, {} ({} to Level {})",
-                member.display_name,
-                format::level(member.xp),
-                format::xp(member.xp),
-                format::xp(info.xp_to_next()),
-                info.level + 1
+            tr!(
+                lang,
+                "rank-summary",
+                name = &member.display_name,
+                level = info.level,
+                xp = member.xp,
+                xp_to_next = info.xp_to_next(),
+                next_level = info.level + 1
             ),
-            format!(
-                "Rank: {} all time, {} this week ({})",
-                rank_text(&all_time, all_place),
-                rank_text(&week, week_place),
-                format::xp(week.score())
+            tr!(
+                lang,
+                "rank-places",
+                all_time = place(&all_time, all_place),
+                week = place(&week, week_place),
+                week_xp = week.score()
             ),
-            format!("Balance: {}", format::points(member.balance)),
+            tr!(lang, "rank-balance", balance = member.balance),
         ];
         if member.hidden {
-            lines.push("Hidden from public leaderboards (/privacy show to appear again).".into());
+            lines.push(tr!(lang, "rank-hidden-note"));
         }
         Ok(lines.join("\n"))
     }
@@ -140,53 +143,66 @@ impl Engine {
         page: u32,
     ) -> EngineResult<String> {
         let calendar = &self.config.calendar;
+        let lang = ctx.lang;
         let (board, title) = match arg {
-            BoardArg::All => (Board::AllTime, "all time".to_owned()),
+            BoardArg::All => (Board::AllTime, tr!(lang, "board-title-all")),
             BoardArg::Week => match calendar.week_board(ctx.at) {
-                Board::Week(w) => (Board::Week(w.clone()), format!("week {w}")),
-                other => (other, "this week".into()),
+                Board::Week(w) => {
+                    let title = tr!(lang, "board-title-week", week = &w);
+                    (Board::Week(w), title)
+                }
+                other => (other, tr!(lang, "board-title-this-week")),
             },
             BoardArg::Month => match calendar.month_board(ctx.at) {
-                Board::Month(m) => (Board::Month(m.clone()), format!("month {m}")),
-                other => (other, "this month".into()),
+                Board::Month(m) => {
+                    let title = tr!(lang, "board-title-month", month = &m);
+                    (Board::Month(m), title)
+                }
+                other => (other, tr!(lang, "board-title-this-month")),
             },
-            BoardArg::Season(name) => return self.season_board(name.as_deref(), page).await,
+            BoardArg::Season(name) => {
+                return self.season_board(lang, name.as_deref(), page).await;
+            }
         };
         let offset = (page as usize - 1) * PAGE_SIZE;
-        let (rows, total) = self.live_page(&board, offset).await?;
-        Ok(render_board(&title, &board, &rows, offset, total, page))
+        let (rows, total) = self.live_page(lang, &board, offset).await?;
+        Ok(render_board(
+            lang, &title, &board, &rows, offset, total, page,
+        ))
     }
 
     /// A season's board. The parser reads a trailing number as a page, but season names may
     /// end in one (`Spring 2026`): the whole name is tried first, then the name and a page.
-    async fn season_board(&self, name: Option<&str>, typed: u32) -> EngineResult<String> {
-        let (season, page) = match name {
-            Some(name) => {
-                let whole = format!("{name} {typed}");
+    async fn season_board(
+        &self,
+        lang: Lang,
+        name: Option<&str>,
+        typed: u32,
+    ) -> EngineResult<String> {
+        // The name with the number read as a page put back: `Spring 2026`.
+        let whole = name.map(|name| [name, &typed.to_string()].join(" "));
+        let (season, page) = match name.zip(whole.as_deref()) {
+            Some((name, whole)) => {
                 if typed != 1
-                    && let Some(season) = self.store.season_named(&whole).await?
+                    && let Some(season) = self.store.season_named(whole).await?
                 {
                     (Some(season), 1)
                 } else if let Some(season) = self.store.season_named(name).await? {
                     (Some(season), typed)
                 } else {
-                    (self.store.season_named(&whole).await?, 1)
+                    (self.store.season_named(whole).await?, 1)
                 }
             }
             None => (self.current_or_last_season().await?, typed),
         };
         let Some(season) = season else {
-            return refuse(match name {
-                Some(name) if typed != 1 => {
-                    format!("There is no season called “{name} {typed}”.")
-                }
-                Some(name) => format!("There is no season called “{name}”."),
-                None => {
-                    "No season has run yet. Operators start one with /season start NAME.".into()
-                }
+            return refuse(match name.zip(whole) {
+                Some((_, whole)) if typed != 1 => tr!(lang, "season-unknown", name = whole),
+                Some((name, _)) => tr!(lang, "season-unknown", name = name),
+                None => tr!(lang, "season-none-yet"),
             });
         };
-        self.render_season(&season, page).await
+        self.render_season(lang, &season, page).await
     }
 
     /// The running season, or the last one that ended.
@@ -197,18 +213,14 @@ impl Engine {
         })
     }
 
-    async fn render_season(&self, season: &Season, page: u32) -> EngineResult<String> {
+    async fn render_season(&self, lang: Lang, season: &Season, page: u32) -> EngineResult<String> {
         let board = season.board();
         let offset = (page as usize - 1) * PAGE_SIZE;
-        let title = format!(
-            "season “{}”{}",
-            season.name,
-            if season.ended_at.is_some() {
-                " (ended)"
-            } else {
-                ""
-            }
-        );
+        let title = if season.ended_at.is_some() {
+            tr!(lang, "board-title-season-ended", name = &season.name)
+        } else {
+            tr!(lang, "board-title-season", name = &season.name)
+        };
         let (rows, total) = if season.ended_at.is_some() {
             let (rows, total) = self
                 .store
@@ -216,9 +228,11 @@ impl Engine {
                 .await?;
             (rows, total as usize)
         } else {
-            self.live_page(&board, offset).await?
+            self.live_page(lang, &board, offset).await?
         };
-        Ok(render_board(&title, &board, &rows, offset, total, page))
+        Ok(render_board(
+            lang, &title, &board, &rows, offset, total, page,
+        ))
     }
 
     pub(crate) async fn privacy(&self, ctx: &CommandContext, hidden: bool) -> EngineResult<String> {
@@ -241,59 +255,9 @@ impl Engine {
             }
         }
         Ok(if hidden {
-            "You're now hidden from public leaderboards. /rank still shows you your own place."
-                .into()
+            tr!(ctx.lang, "privacy-hidden")
         } else {
-            "You're shown on the leaderboards again.".into()
+            tr!(ctx.lang, "privacy-shown")
         })
     }
-}
-
-pub(crate) fn render_board(
-    title: &str,
-    board: &Board,
-    rows: &[BoardRow],
-    offset: usize,
-    total: usize,
-    page: u32,
-) -> String {
-    let pages = total.div_ceil(PAGE_SIZE).max(1);
-    if rows.is_empty() {
-        return if total == 0 {
-            format!(
-                "Leaderboard: {title}\nNo one has scored here yet. Chatting, /daily and /thanks earn XP."
-            )
-        } else {
-            format!(
-                "Leaderboard: {title}\nThere {}.",
-                if pages == 1 {
-                    "is only 1 page".to_owned()
-                } else {
-                    format!("are only {pages} pages")
-                }
-            )
-        };
-    }
-    let mut lines = vec![format!("Leaderboard: {title} (page {page} of {pages})")];
-    for (i, row) in rows.iter().enumerate() {
-        let line = if *board == Board::AllTime {
-            format!(
-                "{} {}: {}, {}",
-                format::rank(offset + i + 1),
-                row.name,
-                format::level(row.xp),
-                format::xp(row.score)
-            )
-        } else {
-            format!(
-                "{} {}: {} ({})",
-                format::rank(offset + i + 1),
-                row.name,
-                format::xp(row.score),
-                format::level(row.xp)
-            )
-        };
-        lines.push(line);
-    }
-    lines.join("\n")
 }

@@ -2,11 +2,11 @@
 //! them in commit order), the scoring transaction every non-message award goes through,
 //! `/rank`, `/leaderboard`, `/privacy`, and seasons.
 
+mod boards;
 mod commands;
 mod live_boards;
 mod scoreboard;
 mod scoring;
 mod seasons;
 
-pub(crate) use commands::render_board;
 pub(crate) use scoreboard::Scoreboard;

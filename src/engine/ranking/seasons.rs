@@ -2,10 +2,12 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::render_board;
+use super::boards::render_board;
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineResult, format, refuse};
+use crate::engine::{Engine, EngineResult, refuse};
+use crate::i18n::{self, Lang};
 use crate::store::Season;
+use crate::tr;
 
 impl Engine {
     pub(crate) async fn start_season(
@@ -18,45 +20,44 @@ impl Engine {
         // "until 2026-12-25" includes that whole community day.
         let ends_at = until.map(|day| calendar.next_day_start(calendar.start_of_day(day)));
         if ends_at.is_some_and(|end| end <= ctx.at) {
-            return refuse("That end date has already passed; pick a later one.");
+            return refuse(tr!(ctx.lang, "season-end-date-passed"));
         }
         let lock = self.scores.lock_scores().await;
         let mut tx = self.store.begin().await?;
         if let Some(running) = tx.active_season().await? {
-            return refuse(format!(
-                "Season “{}” is still running; end it first with /season end.",
-                running.name
-            ));
+            return refuse(tr!(ctx.lang, "season-still-running", name = &running.name));
         }
         if tx.season_name_taken(name).await? {
-            return refuse(format!(
-                "There was already a season called “{name}”; pick another name."
-            ));
+            return refuse(tr!(ctx.lang, "season-name-taken", name = name));
         }
         let season = tx.start_season(name, ctx.at, ends_at, &ctx.chat).await?;
         tx.commit().await?;
         self.scores.set_season(Some(season.clone()));
         self.ensure_live(&[season.board()]).await?;
         drop(lock);
-        let until = match season.ends_at {
-            Some(end) => format!(" It runs until {}.", format::local(end, calendar.tz)),
-            None => " It runs until an operator sends /season end.".into(),
-        };
-        Ok(format!(
-            "Season “{}” has started: XP earned from now on counts towards it.{until} See the table with /leaderboard season.",
-            season.name
-        ))
+        // Everyone in the chat reads the start of a season.
+        let lang = self.chat_language(ctx);
+        Ok(match season.ends_at {
+            Some(end) => tr!(
+                lang,
+                "season-started-until",
+                name = &season.name,
+                ends = i18n::datetime(lang, end, calendar.tz)
+            ),
+            None => tr!(lang, "season-started-open", name = &season.name),
+        })
     }
 
     pub(crate) async fn end_season_command(&self, ctx: &CommandContext) -> EngineResult<String> {
         let _lock = self.scores.lock_scores().await;
         let mut tx = self.store.begin().await?;
         let Some(season) = tx.active_season().await? else {
-            return refuse("No season is running. Start one with /season start NAME.");
+            return refuse(tr!(ctx.lang, "season-not-running"));
         };
         tx.end_season(season.id, ctx.at).await?;
         tx.commit().await?;
-        self.after_season_end(&season).await
+        self.after_season_end(self.chat_language(ctx), &season)
+            .await
     }
 
     /// Ends seasons whose end date has come (a step of the scheduler's tick); returns their names.
@@ -77,29 +78,34 @@ impl Engine {
         let end = season.ends_at.unwrap_or(now);
         tx.end_season(season.id, end).await?;
         tx.commit().await?;
-        let text = self.after_season_end(&season).await?;
+        let text = self
+            .after_season_end(self.community_language(), &season)
+            .await?;
         if let Err(e) = self.platform.post(&season.announce, &text).await {
             tracing::warn!(error = %e, "season end announcement failed");
         }
         Ok(vec![season.name])
     }
 
-    /// Forgets the ended season's live board and renders its final top 10.
-    async fn after_season_end(&self, season: &Season) -> EngineResult<String> {
+    /// Forgets the ended season's live board and renders its final top 10 in `lang`.
+    async fn after_season_end(&self, lang: Lang, season: &Season) -> EngineResult<String> {
         self.scores.set_season(None);
         self.scores.boards_mut().drop_board(&season.board());
         let (rows, total) = self.store.archived_page(&season.board(), 0, 10).await?;
         let table = render_board(
-            &format!("season “{}”, final top 10", season.name),
+            lang,
+            &tr!(lang, "board-title-season-final", name = &season.name),
             &season.board(),
             &rows,
             0,
             total.min(10) as usize,
             1,
         );
-        Ok(format!(
-            "Season “{}” has ended. Congratulations to everyone who took part!\n{table}",
-            season.name
+        Ok(tr!(
+            lang,
+            "season-ended",
+            name = &season.name,
+            table = table
         ))
     }
 }
