@@ -184,7 +184,12 @@ async fn cancel_wins_over_a_tick_due_at_the_same_moment() {
         if cancel.contains("nothing of it was posted") {
             assert_eq!(posted, 0, "round {round}: cancelled, yet posted");
         } else {
-            assert!(cancel.contains("had already gone out"), "{cancel}");
+            // The tick may finish first (nothing left to cancel) or be under way (the rest stops).
+            assert!(
+                cancel.contains("had already gone out")
+                    || cancel.contains("has already gone out in full"),
+                "{cancel}"
+            );
             assert_eq!(posted, 1, "round {round}");
         }
         // Whatever happened, nothing more goes out later.
