@@ -385,3 +385,40 @@ fn console_as_takes_the_same_names_as_slash_as() {
         "refused before the database opened"
     );
 }
+
+#[test]
+fn a_console_session_answers_each_member_in_their_language_in_the_same_chat() {
+    let dir = tempfile::tempdir().unwrap();
+    let script =
+        "/as mei\n/language zh\n/daily\n/rank\n/as tom\n/daily\n/rank\n/as mei\n/leaderboard\n";
+    let text = stdout(&steward(dir.path(), &["console"], script));
+    assert!(text.contains("之后 Steward 会用中文和你交流"), "{text}");
+    assert!(text.contains("bot> mei：等级 0"), "{text}");
+    assert!(text.contains("bot> tom: Level 0, "), "{text}");
+    assert!(text.contains("总榜"), "{text}");
+    // The choice is stored: a later session still speaks Chinese to mei.
+    let again = stdout(&steward(
+        dir.path(),
+        &["console", "--as", "mei"],
+        "/daily\n",
+    ));
+    assert!(again.contains("今天已经签到过了"), "{again}");
+}
+
+#[test]
+fn a_chinese_community_speaks_chinese_on_the_console_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("steward.toml"),
+        "[community]\nlanguage = \"zh-CN\"\n",
+    )
+    .unwrap();
+    let text = stdout(&steward(
+        dir.path(),
+        &["console"],
+        "/help\n/nonsense\n/language en\n/help\n",
+    ));
+    assert!(text.contains("你可以使用的命令"), "{text}");
+    assert!(text.contains("没有 /nonsense 这个命令"), "{text}");
+    assert!(text.contains("commands you can use"), "{text}");
+}

@@ -49,6 +49,8 @@ parse-word-board-month = month
 parse-word-board-season = season
 parse-word-privacy-hide = hide
 parse-word-privacy-show = show
+# A reply made only of one of these thanks the replied-to member (config points.thanks_words replaces them all).
+parse-word-thanks = +1, thanks, thank you, thx, ty, cheers
 
 ## /drop: the grammar (`/drop WHEN [every RULE] [to TARGET] [tier TIER] TEXT`).
 drop-grammar-id-invalid = `{ $word }` is not a drop id like #12.

@@ -40,6 +40,8 @@ parse-word-board-month = 本月, 月榜
 parse-word-board-season = 赛季, 赛季榜
 parse-word-privacy-hide = 隐藏
 parse-word-privacy-show = 公开, 显示
+# A reply made only of one of these thanks the replied-to member (config points.thanks_words replaces them all).
+parse-word-thanks = 谢谢, 感谢, 多谢, 谢了, 谢谢你, 感谢感谢, 3q, 蟹蟹
 
 ## /drop 的格式（/drop WHEN [every RULE] [to TARGET] [tier TIER] TEXT）。
 drop-grammar-id-invalid = `{ $word }` 不是推送编号，格式如 #12。

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::i18n::Msg;
+use crate::i18n::{self, Lang, Msg};
 use crate::msg;
 
 /// Knobs for thanks.
@@ -15,14 +15,25 @@ pub struct ThanksRules {
     pub words: Vec<String>,
 }
 
+/// The default thanks words: every locale's `parse-word-thanks`, so a Chinese member's `谢谢`
+/// counts in any community, and a new locale brings its own.
 impl Default for ThanksRules {
     fn default() -> Self {
+        let mut words: Vec<String> = Lang::all()
+            .flat_map(|lang| {
+                i18n::render(lang, "parse-word-thanks", &[])
+                    .split(',')
+                    .map(|w| w.trim().to_lowercase())
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        words.sort();
+        words.dedup();
         Self {
             xp: 10,
             per_giver_per_day: 5,
-            words: ["+1", "thanks", "thank you", "thx", "ty", "谢谢", "спасибо"]
-                .map(str::to_owned)
-                .to_vec(),
+            words,
         }
     }
 }
@@ -167,6 +178,7 @@ mod tests {
         assert!(rules.is_thanks_word("+1"));
         assert!(rules.is_thanks_word("  Thanks! "));
         assert!(rules.is_thanks_word("谢谢"));
+        assert!(rules.is_thanks_word("多谢"));
         assert!(!rules.is_thanks_word("thanks but this is wrong"));
         assert!(!rules.is_thanks_word(""));
     }
