@@ -4,7 +4,7 @@
 //! - [`core`]: pure rules (levels, points, periods, commands, the rank index); no I/O.
 //! - [`store`]: SQLite through sqlx; the only place with SQL.
 //! - [`engine`]: turns platform-neutral events into decisions, writes and platform actions.
-//! - [`adapters`]: the console (and later Telegram and Discord), translating events in and out.
+//! - [`adapters`]: the console, Telegram and Discord, translating events in and out.
 //! - [`config`]: `steward.toml`, its defaults and its validation.
 //! - [`i18n`]: the locales (`locales/*/`): every text members read, in their language.
 
