@@ -39,3 +39,5 @@ telegram-bad-message-id = the message to copy has no Telegram message id
 telegram-bad-user-id = the account has no Telegram user id
 discord-audit-role-given = Steward: { $what }
 discord-audit-role-ended = Steward: { $what } ended
+telegram-invite = Welcome to { $tier }! Your invite link to the members' chat (single use, valid 24 hours): { $link }
+telegram-invite-open-dm = Telegram user { $user }: please open a private chat with me and press Start, so I can send you your { $tier } invite link.

@@ -39,3 +39,5 @@ telegram-bad-message-id = 要转发的消息没有有效的 Telegram 消息 id
 telegram-bad-user-id = 该账号没有有效的 Telegram 用户 id
 discord-audit-role-given = Steward：{ $what }
 discord-audit-role-ended = Steward：{ $what } 已结束
+telegram-invite = 欢迎加入 { $tier }！这是你进入会员群的邀请链接（仅限一次，24 小时内有效）：{ $link }
+telegram-invite-open-dm = Telegram 用户 { $user }：请先和我开启私聊并点击“开始”，我才能把 { $tier } 的邀请链接发给你。

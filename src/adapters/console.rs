@@ -88,7 +88,12 @@ impl ChatPlatform for ConsolePlatform {
         Box::pin(async { Ok(()) })
     }
 
-    fn grant_access<'a>(&'a self, to: &'a AccountRef, tier: &'a TierDef) -> PlatformFuture<'a> {
+    fn grant_access<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        tier: &'a TierDef,
+        _lang: Lang,
+    ) -> PlatformFuture<'a> {
         print(
             &self.out,
             "[access] ",

@@ -8,6 +8,7 @@ use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
 use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, PlatformError};
+use crate::i18n::Lang;
 use crate::msg;
 
 /// One [`ChatPlatform`] per platform; actions for a platform without one fail plainly.
@@ -68,9 +69,14 @@ impl ChatPlatform for PlatformRouter {
         }
     }
 
-    fn grant_access<'a>(&'a self, to: &'a AccountRef, tier: &'a TierDef) -> PlatformFuture<'a> {
+    fn grant_access<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        tier: &'a TierDef,
+        lang: Lang,
+    ) -> PlatformFuture<'a> {
         match self.route(to.platform) {
-            Ok(adapter) => adapter.grant_access(to, tier),
+            Ok(adapter) => adapter.grant_access(to, tier, lang),
             Err(e) => failed(e),
         }
     }

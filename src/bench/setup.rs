@@ -93,7 +93,12 @@ impl ChatPlatform for TimingPlatform {
         }
         done()
     }
-    fn grant_access<'a>(&'a self, _to: &'a AccountRef, _tier: &'a TierDef) -> PlatformFuture<'a> {
+    fn grant_access<'a>(
+        &'a self,
+        _to: &'a AccountRef,
+        _tier: &'a TierDef,
+        _lang: crate::i18n::Lang,
+    ) -> PlatformFuture<'a> {
         done()
     }
     fn revoke_access<'a>(

@@ -88,8 +88,14 @@ pub trait ChatPlatform: Send + Sync {
     fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a>;
     /// Delivers a drop, with a way to rate it where the platform has buttons.
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a>;
-    /// Gives an account the platform access of a tier (role, invite link by DM).
-    fn grant_access<'a>(&'a self, to: &'a AccountRef, tier: &'a TierDef) -> PlatformFuture<'a>;
+    /// Gives an account the platform access of a tier (role, invite link by DM); what the
+    /// platform says to the member about it is in `lang`, the member's language.
+    fn grant_access<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        tier: &'a TierDef,
+        lang: Lang,
+    ) -> PlatformFuture<'a>;
     /// Takes away the part of a tier's access that no other running tier still gives.
     fn revoke_access<'a>(
         &'a self,
@@ -169,7 +175,12 @@ impl ChatPlatform for RecordingPlatform {
         })
     }
 
-    fn grant_access<'a>(&'a self, to: &'a AccountRef, tier: &'a TierDef) -> PlatformFuture<'a> {
+    fn grant_access<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        tier: &'a TierDef,
+        _lang: Lang,
+    ) -> PlatformFuture<'a> {
         self.record(Sent::Grant {
             to: to.clone(),
             tier: tier.id.clone(),

@@ -201,9 +201,11 @@ fn reply_code() -> Vec<(PathBuf, String)> {
 /// String literals of `code` with their line, outside the spans `skip` names: logs, error
 /// attributes that never reach a member, and what a test lists as not user-facing.
 fn literals(code: &str) -> Vec<(usize, String)> {
-    const SKIP_CALLS: [&str; 9] = [
+    const SKIP_CALLS: [&str; 11] = [
         "tracing::",
         "#[error(",
+        "#[allow(",
+        "#[expect(",
         ".during(",
         ".expect(",
         "panic!(",

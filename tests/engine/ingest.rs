@@ -48,7 +48,12 @@ impl ChatPlatform for DurabilityCheck {
     fn send_drop<'a>(&'a self, _to: &'a DropTarget, _drop: &'a OutboundDrop) -> PlatformFuture<'a> {
         Box::pin(async { Ok(()) })
     }
-    fn grant_access<'a>(&'a self, _to: &'a AccountRef, _tier: &'a TierDef) -> PlatformFuture<'a> {
+    fn grant_access<'a>(
+        &'a self,
+        _to: &'a AccountRef,
+        _tier: &'a TierDef,
+        _lang: steward::i18n::Lang,
+    ) -> PlatformFuture<'a> {
         Box::pin(async { Ok(()) })
     }
     fn revoke_access<'a>(

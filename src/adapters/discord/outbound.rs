@@ -267,7 +267,12 @@ impl ChatPlatform for DiscordPlatform {
         Box::pin(self.deliver(to, drop))
     }
 
-    fn grant_access<'a>(&'a self, to: &'a AccountRef, tier: &'a TierDef) -> PlatformFuture<'a> {
+    fn grant_access<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        tier: &'a TierDef,
+        _lang: Lang,
+    ) -> PlatformFuture<'a> {
         Box::pin(async move {
             for role in tier.access.on(Platform::Discord) {
                 self.change_role(to, &tier.name, role, true).await?;

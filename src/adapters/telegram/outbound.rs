@@ -20,7 +20,8 @@ use crate::core::ids::{AccountRef, ChatRef, Platform};
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
 use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, PlatformError};
-use crate::msg;
+use crate::i18n::Lang;
+use crate::{msg, tr};
 
 /// [`ChatPlatform`] for Telegram.
 pub struct TelegramPlatform {
@@ -118,7 +119,12 @@ impl TelegramPlatform {
         sent.map_err(platform_error)
     }
 
-    async fn invite(&self, to: &AccountRef, tier: &TierDef) -> Result<(), PlatformError> {
+    async fn invite(
+        &self,
+        to: &AccountRef,
+        tier: &TierDef,
+        lang: Lang,
+    ) -> Result<(), PlatformError> {
         // A tier names at most one private chat per platform (config); invite to each anyway.
         let Some(chat) = tier.access.on(Platform::Telegram).next() else {
             return Ok(());
@@ -131,16 +137,20 @@ impl TelegramPlatform {
             .name(format!("{} for {}", tier.name, to.user_id))
             .await
             .map_err(platform_error)?;
-        let text = format!(
-            "Welcome to {}! Your invite link to the members' chat (single use, valid 24 hours): {}",
-            tier.name, link.invite_link
+        let text = tr!(
+            lang,
+            "telegram-invite",
+            tier = &tier.name,
+            link = &link.invite_link
         );
         match self.send_text(chat_id(&to.user_id)?, &text).await {
             Err(PlatformError::DmClosed(reason)) => {
                 for group in &self.community_chats {
-                    let ask = format!(
-                        "Telegram user {}: please open a private chat with me and press Start, so I can send you your {} invite link.",
-                        to.user_id, tier.name
+                    let ask = tr!(
+                        lang,
+                        "telegram-invite-open-dm",
+                        user = &to.user_id,
+                        tier = &tier.name
                     );
                     let _ = self.send_text(ChatId(*group), &ask).await;
                 }
@@ -195,8 +205,13 @@ impl ChatPlatform for TelegramPlatform {
         Box::pin(self.deliver(to, drop))
     }
 
-    fn grant_access<'a>(&'a self, to: &'a AccountRef, tier: &'a TierDef) -> PlatformFuture<'a> {
-        Box::pin(self.invite(to, tier))
+    fn grant_access<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        tier: &'a TierDef,
+        lang: Lang,
+    ) -> PlatformFuture<'a> {
+        Box::pin(self.invite(to, tier, lang))
     }
 
     fn revoke_access<'a>(

@@ -46,8 +46,9 @@ impl Engine {
         tier: &TierDef,
     ) -> EngineResult<Vec<String>> {
         let mut problems = Vec::new();
+        let lang = self.language_of(member).await;
         for account in self.store.accounts_of(member).await? {
-            if let Err(e) = self.platform.grant_access(&account, tier).await {
+            if let Err(e) = self.platform.grant_access(&account, tier, lang).await {
                 tracing::warn!(%account, tier = %tier.id, error = %e, "granting access failed");
                 problems.push(format!(
                     "{} access for {account}: {e}",
