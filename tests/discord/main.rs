@@ -9,6 +9,7 @@ mod drops;
 mod fake_bot_api;
 mod fake_discord;
 mod harness;
+mod language;
 mod membership;
 mod payloads;
 mod points;
