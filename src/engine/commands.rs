@@ -90,7 +90,7 @@ impl Engine {
             Command::SeasonStart { name, until } => self.start_season(ctx, &name, until).await,
             Command::SeasonEnd => self.end_season_command(ctx).await,
             Command::Membership => self.membership(ctx).await,
-            Command::Tiers => Ok(self.tiers_text()),
+            Command::Tiers => Ok(self.tiers_text(ctx.lang)),
             Command::Shop => self.shop(ctx).await,
             Command::Redeem { reward } => self.redeem(ctx, &reward).await,
             Command::Drops => self.upcoming_for_member(ctx).await,
@@ -107,7 +107,7 @@ impl Engine {
                 self.member_revoke(ctx, who.as_deref(), tier.as_deref())
                     .await
             }
-            Command::MemberList { tier } => self.member_list(tier.as_deref()).await,
+            Command::MemberList { tier } => self.member_list(ctx, tier.as_deref()).await,
             Command::Drop(command) => self.drop_command(ctx, command).await,
         }
     }

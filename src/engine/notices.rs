@@ -9,7 +9,6 @@ use crate::i18n::{Lang, Msg};
 impl Engine {
     /// DMs a member, in their language, on their first account that takes it; a closed DM is
     /// logged, not fatal. Returns whether any account took it.
-    #[allow(dead_code, reason = "callers move here as #13 converts them")]
     pub(crate) async fn tell(&self, member: MemberId, msg: &Msg) -> EngineResult<bool> {
         self.tell_with(member, |lang| msg.render(lang)).await
     }
@@ -33,7 +32,6 @@ impl Engine {
     }
 
     /// Tells the operators listed in config about something that needs a person.
-    #[allow(dead_code, reason = "callers move here as #13 converts them")]
     pub(crate) async fn tell_operators(&self, msg: &Msg) {
         self.tell_operators_with(|lang| msg.render(lang)).await;
     }
@@ -53,15 +51,5 @@ impl Engine {
             report = text(self.community_language()),
             "reported to operators"
         );
-    }
-
-    /// Until every caller says what to tell as a [`Msg`] (#13 in progress).
-    pub(crate) async fn dm_member(&self, member: MemberId, text: &str) -> EngineResult<bool> {
-        self.tell_with(member, |_| text.to_owned()).await
-    }
-
-    /// Until every caller says what to report as a [`Msg`] (#13 in progress).
-    pub(crate) async fn report(&self, text: &str) {
-        self.tell_operators_with(|_| text.to_owned()).await;
     }
 }

@@ -8,6 +8,7 @@ mod helpers;
 mod identity;
 mod ingest;
 mod language;
+mod language_membership;
 mod membership;
 mod message_xp;
 mod operators;

@@ -6,7 +6,9 @@
 use super::drops::Viewer;
 use crate::engine::events::Sender;
 use crate::engine::{Engine, EngineResult};
+use crate::i18n::Lang;
 use crate::store::DropRow;
+use crate::tr;
 
 /// At most this many choices (Discord's limit).
 pub const MAX_CHOICES: usize = 25;
@@ -94,9 +96,27 @@ impl Engine {
         Ok(choices)
     }
 
-    /// Rewards on sale in the shop whose id or name contains `typed`.
+    /// Rewards on sale in the shop whose id or name contains `typed`, labelled in the asker's
+    /// language (their `/language` choice, else what their app reports).
+    pub async fn rewards_offered_to(&self, asker: &Sender, typed: &str) -> Vec<Choice<String>> {
+        let reported = asker.locale.as_deref();
+        let lang = match self.store.member_of(&asker.person.profile.account).await {
+            Ok(Some(member)) => self.reply_language(member, reported).await,
+            Ok(None) | Err(_) => reported
+                .and_then(Lang::from_code)
+                .unwrap_or_else(|| self.community_language()),
+        };
+        self.rewards_in(lang, typed)
+    }
+
+    /// [`Engine::rewards_offered_to`] labelled in the community's language, for an adapter that
+    /// does not say who asks.
     #[must_use]
     pub fn rewards_on_sale(&self, typed: &str) -> Vec<Choice<String>> {
+        self.rewards_in(self.community_language(), typed)
+    }
+
+    fn rewards_in(&self, lang: Lang, typed: &str) -> Vec<Choice<String>> {
         let typed = typed.trim().to_lowercase();
         self.config
             .membership
@@ -105,7 +125,7 @@ impl Engine {
             .filter(|r| r.id.contains(&typed) || r.name.to_lowercase().contains(&typed))
             .take(MAX_CHOICES)
             .map(|r| Choice {
-                label: format!("{} ({} points)", r.name, r.cost),
+                label: tr!(lang, "shop-choice", name = &r.name, cost = r.cost),
                 value: r.id.clone(),
             })
             .collect()

@@ -7,13 +7,14 @@ use std::collections::{HashMap, VecDeque};
 use chrono::{DateTime, Duration, Utc};
 
 use super::drops::DM_TARGET;
+use super::failures::{DROP_GONE, Missed, NO_DM_ACCOUNT, UNDRIVEN};
 use crate::core::drops::catch_up;
 use crate::core::drops::delivery::{DeliveryState, MAX_ATTEMPTS, backoff};
 use crate::core::drops::schedule::{Rule, next_occurrence};
 use crate::core::ids::{ChatRef, MemberId, Platform};
 use crate::core::tiers;
 use crate::engine::platform::{DropTarget, MessageRef, OutboundDrop, PlatformError};
-use crate::engine::{Engine, EngineResult, format};
+use crate::engine::{Engine, EngineResult};
 use crate::store::{AttemptResult, DeliveryRow, DropRow};
 
 /// What one pass of delivering did.
@@ -48,7 +49,7 @@ impl Engine {
         now: DateTime<Utc>,
     ) -> EngineResult<(usize, usize)> {
         let (mut expanded, mut missed) = (0, 0);
-        let mut report: Vec<String> = Vec::new();
+        let mut report: Vec<Missed> = Vec::new();
         let window = self.config.membership.catch_up;
         for _ in 0..100 {
             let due = self.store.due_drops(now, 1000).await?;
@@ -85,12 +86,17 @@ impl Engine {
                 expanded += recorded.len() + overdue.uncounted;
                 missed += lost;
                 if lost > 0 {
-                    report.push(self.missed_line(&drop, &plan, lost));
+                    report.push(Missed {
+                        drop_id: drop.id,
+                        first: plan.missed.first().copied(),
+                        posted: plan.post,
+                        lost,
+                    });
                 }
             }
         }
         if !report.is_empty() {
-            self.report(&report.join("\n")).await;
+            self.report_missed(&report).await;
         }
         Ok((expanded, missed))
     }
@@ -122,37 +128,6 @@ impl Engine {
         }
     }
 
-    /// One line of the operators' report on what a drop missed.
-    fn missed_line(&self, drop: &DropRow, plan: &catch_up::CatchUp, lost: usize) -> String {
-        let tz = self.config.calendar.tz;
-        let limit = crate::core::duration::describe(self.config.membership.catch_up);
-        let first = plan
-            .missed
-            .first()
-            .map_or(String::new(), |at| format::local(*at, tz));
-        match plan.post {
-            None if lost == 1 => format!(
-                "Drop #{} due at {first} was missed: the bot was down longer than drops.catch_up ({limit}), so it was not posted.",
-                drop.id
-            ),
-            None => format!(
-                "Drop #{} fell behind while the bot was down: {lost} occurrences from {first} were not posted, as even the latest was more than drops.catch_up ({limit}) late.",
-                drop.id
-            ),
-            Some(latest) => format!(
-                "Drop #{} fell behind while the bot was down: {lost} {} from {first} {} not posted; only the latest, at {}, was.",
-                drop.id,
-                if lost == 1 {
-                    "occurrence"
-                } else {
-                    "occurrences"
-                },
-                if lost == 1 { "was" } else { "were" },
-                format::local(latest, tz)
-            ),
-        }
-    }
-
     /// The occurrence after `occurrence`, for recurring drops.
     fn following(&self, drop: &DropRow, occurrence: DateTime<Utc>) -> Option<DateTime<Utc>> {
         let rule = Rule::parse(drop.rule.as_deref()?).ok()?;
@@ -168,7 +143,7 @@ impl Engine {
         let required = drop
             .tier
             .as_deref()
-            .and_then(|t| self.tier(t).ok())
+            .and_then(|t| self.tier_def(t))
             .map_or(0, |t| t.rank);
         let mut by_member: HashMap<MemberId, Vec<tiers::Membership>> = HashMap::new();
         for held in self.store.running_memberships(None).await? {
@@ -229,23 +204,22 @@ impl Engine {
                         loaded
                     }
                 };
-                let result = match drop {
+                let (result, cause) = match drop {
                     Some(drop) => self.attempt(&drop, &delivery, now).await?,
-                    None => AttemptResult::Failed {
-                        attempts: delivery.attempts + 1,
-                        error: "the drop is gone".into(),
-                    },
+                    None => (
+                        AttemptResult::Failed {
+                            attempts: delivery.attempts + 1,
+                            error: DROP_GONE.into(),
+                        },
+                        None,
+                    ),
                 };
                 match &result {
                     AttemptResult::Sent { .. } => counts.sent += 1,
                     AttemptResult::Retry { .. } => counts.retried += 1,
                     AttemptResult::Failed { error, .. } => {
                         counts.failed += 1;
-                        self.report(&format!(
-                            "Drop #{} could not be delivered to {}: {error}. /drop status {} shows every target.",
-                            delivery.drop_id, delivery.target, delivery.drop_id
-                        ))
-                        .await;
+                        self.report_failure(&delivery, error, cause.as_ref()).await;
                     }
                 }
                 self.store.finish_delivery(delivery.id, &result).await?;
@@ -254,19 +228,20 @@ impl Engine {
         Ok(counts)
     }
 
-    /// One platform call for one claimed delivery.
+    /// One platform call for one claimed delivery, with the platform's error if it failed.
     async fn attempt(
         &self,
         drop: &DropRow,
         delivery: &DeliveryRow,
         now: DateTime<Utc>,
-    ) -> EngineResult<AttemptResult> {
+    ) -> EngineResult<(AttemptResult, Option<PlatformError>)> {
         let attempts = delivery.attempts + 1;
         let Some(target) = self.drop_target(&delivery.target).await? else {
-            return Ok(AttemptResult::Failed {
+            let result = AttemptResult::Failed {
                 attempts,
-                error: "the member has no account to DM".into(),
-            });
+                error: NO_DM_ACCOUNT.into(),
+            };
+            return Ok((result, None));
         };
         let target_platform = match &target {
             DropTarget::Chat(chat) => chat.platform,
@@ -275,14 +250,12 @@ impl Engine {
         if !self.platform.drives(target_platform) {
             // A DM to a member whose only accounts are on platforms this process does not
             // drive: left for a process that does, without spending an attempt.
-            return Ok(AttemptResult::Retry {
+            let result = AttemptResult::Retry {
                 attempts: delivery.attempts,
                 at: now + Duration::hours(1),
-                error: format!(
-                    "waits for a Steward process that drives {}",
-                    target_platform.title()
-                ),
-            });
+                error: format!("{UNDRIVEN}{target_platform}"),
+            };
+            return Ok((result, None));
         }
         let copy_of = drop.source.as_ref().and_then(|s| {
             let platform: Platform = s.platform.parse().ok()?;
@@ -297,26 +270,31 @@ impl Engine {
             copy_of,
             nonce: format!("steward-d{}", delivery.id),
         };
-        Ok(match self.platform.send_drop(&target, &outbound).await {
-            Ok(()) => AttemptResult::Sent { at: now },
-            Err(e) if attempts >= MAX_ATTEMPTS => AttemptResult::Failed {
+        let e = match self.platform.send_drop(&target, &outbound).await {
+            Ok(()) => return Ok((AttemptResult::Sent { at: now }, None)),
+            Err(e) => e,
+        };
+        // Stored in the community's language, for whoever asks `/drop status` later; the
+        // report on a final failure words it in each operator's.
+        let error = e.describe(self.community_language());
+        if attempts >= MAX_ATTEMPTS {
+            return Ok((AttemptResult::Failed { attempts, error }, Some(e)));
+        }
+        let asked = match &e {
+            PlatformError::RateLimited { retry_after_secs } => Some(Duration::seconds(
+                i64::try_from(*retry_after_secs).unwrap_or(i64::MAX / 2_000),
+            )),
+            _ => None,
+        };
+        let at = now + backoff(attempts, asked);
+        Ok((
+            AttemptResult::Retry {
                 attempts,
-                error: e.to_string(),
+                at,
+                error,
             },
-            Err(e) => {
-                let asked = match &e {
-                    PlatformError::RateLimited { retry_after_secs } => Some(Duration::seconds(
-                        i64::try_from(*retry_after_secs).unwrap_or(i64::MAX / 2_000),
-                    )),
-                    _ => None,
-                };
-                AttemptResult::Retry {
-                    attempts,
-                    at: now + backoff(attempts, asked),
-                    error: e.to_string(),
-                }
-            }
-        })
+            Some(e),
+        ))
     }
 
     /// A stored target key as a platform target.

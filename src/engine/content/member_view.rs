@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use super::drops::Viewer;
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, refuse};
+use crate::tr;
 
 /// Lines `/drops` shows.
 const SHOWN: usize = 10;
@@ -32,7 +33,7 @@ impl Engine {
 
     /// Whether `sight` covers a drop gated to `tier` (`None`: ungated).
     pub(crate) fn sees(&self, sight: Sight, tier: Option<&str>) -> bool {
-        let Some(required) = tier.and_then(|t| self.tier(t).ok()) else {
+        let Some(required) = tier.and_then(|t| self.tier_def(t)) else {
             return true;
         };
         match sight {
@@ -51,6 +52,7 @@ impl Engine {
     }
 
     pub(crate) async fn upcoming_for_member(&self, ctx: &CommandContext) -> EngineResult<String> {
+        let lang = ctx.lang;
         let mut lines = Vec::new();
         let mut more = 0;
         let sight = self.sight(self.viewer(ctx), ctx.at).await?;
@@ -59,19 +61,17 @@ impl Engine {
                 continue;
             }
             if lines.len() < SHOWN {
-                lines.push(self.drop_line(&drop));
+                lines.push(self.drop_line(lang, &drop));
             } else {
                 more += 1;
             }
         }
         if lines.is_empty() {
-            return Ok("No upcoming drops for you right now.".into());
+            return Ok(tr!(lang, "drops-none"));
         }
-        lines.insert(0, "Upcoming drops:".into());
+        lines.insert(0, tr!(lang, "drops-upcoming"));
         if more > 0 {
-            lines.push(format!(
-                "… and {more} more later; they show here as these go out."
-            ));
+            lines.push(tr!(lang, "drops-more", count = more));
         }
         Ok(lines.join("\n"))
     }
@@ -82,20 +82,17 @@ impl Engine {
         id: i64,
         stars: u8,
     ) -> EngineResult<String> {
-        let drop = self.find_drop(id).await?;
+        let lang = ctx.lang;
+        let drop = self.find_drop(lang, id).await?;
         let delivered = self.store.was_delivered(drop.id).await?;
         if !delivered && drop.cancelled_at.is_some() {
-            return refuse(format!(
-                "Drop #{id} was cancelled before it went out; there is nothing to rate."
-            ));
+            return refuse(tr!(lang, "rate-cancelled", id = id));
         }
         let sight = self.sight(self.viewer(ctx), ctx.at).await?;
         if !delivered || !self.sees(sight, drop.tier.as_deref()) {
-            return refuse(format!(
-                "Drop #{id} has not reached you yet; rate it once it has."
-            ));
+            return refuse(tr!(lang, "rate-not-yet", id = id));
         }
         self.store.rate(drop.id, ctx.member, stars, ctx.at).await?;
-        Ok(format!("Thanks! You rated drop #{id} {stars} of 5."))
+        Ok(tr!(lang, "rate-done", id = id, stars = stars))
     }
 }

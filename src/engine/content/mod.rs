@@ -4,6 +4,9 @@
 mod choices;
 mod delivery;
 mod drops;
+mod failures;
+mod labels;
 mod member_view;
+mod status;
 
 pub use choices::{Choice, MAX_CHOICES};

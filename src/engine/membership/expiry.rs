@@ -3,10 +3,12 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::core::duration::describe;
+use super::words::span;
 use crate::core::tiers;
-use crate::engine::{Engine, EngineResult, format};
+use crate::engine::{Engine, EngineResult};
+use crate::i18n::datetime;
 use crate::store::MembershipEvent;
+use crate::{msg, tr};
 
 impl Engine {
     /// Ends memberships whose time is up; the scheduler's step for expiries.
@@ -29,19 +31,13 @@ impl Engine {
             .await?;
             tx.commit().await?;
             ended += 1;
-            let Ok(tier) = self.tier(&held.tier) else {
+            let Some(tier) = self.tier_def(&held.tier) else {
                 continue;
             };
             self.end_access(held.member, &held.name, &[tier], now)
                 .await?;
-            self.dm_member(
-                held.member,
-                &format!(
-                    "Your {} membership has ended. /tiers shows how to renew it.",
-                    tier.name
-                ),
-            )
-            .await?;
+            self.tell(held.member, &msg!("membership-ended", tier = &tier.name))
+                .await?;
         }
         Ok(ended)
     }
@@ -61,14 +57,19 @@ impl Engine {
                 continue;
             };
             let name = self
-                .tier(&held.tier)
-                .map_or(held.tier.clone(), |t| t.name.clone());
-            let text = format!(
-                "Your {name} membership ends in {} ({}). Renew with /shop, or ask an operator.",
-                describe(expires - now),
-                format::local(expires, self.config.calendar.tz)
-            );
-            self.dm_member(held.member, &text).await?;
+                .tier_def(&held.tier)
+                .map_or(held.tier.as_str(), |t| t.name.as_str());
+            let tz = self.config.calendar.tz;
+            let reminder = |lang| {
+                tr!(
+                    lang,
+                    "membership-reminder",
+                    tier = name,
+                    left = span(expires - now),
+                    at = datetime(lang, expires, tz)
+                )
+            };
+            self.tell_with(held.member, reminder).await?;
             self.store
                 .set_reminded(held.member, &held.tier, offset)
                 .await?;

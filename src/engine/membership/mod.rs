@@ -5,26 +5,38 @@
 
 mod expiry;
 mod shop;
+mod views;
+pub(crate) mod words;
 
 use chrono::{DateTime, Utc};
 
 use crate::core::duration::Term;
-use crate::core::ids::{AccountRef, MemberId, Platform, PlatformGrant};
+use crate::core::ids::{AccountRef, MemberId, PlatformGrant};
 use crate::core::tiers::{self, TierDef};
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineResult, format, refuse};
+use crate::engine::platform::PlatformError;
+use crate::engine::{Engine, EngineError, EngineResult, refuse};
+use crate::i18n::Lang;
 use crate::store::{MembershipEvent, WriteTx};
+use crate::{msg, tr};
+use views::perks;
+use words::{and_list, list, problem_list, term as term_words};
 
 impl Engine {
-    /// A configured tier by id, or a refusal listing the tiers.
-    pub(crate) fn tier(&self, id: &str) -> EngineResult<&TierDef> {
-        let tiers = &self.config.membership.tiers;
-        tiers.iter().find(|t| t.id == id).ok_or_else(|| {
+    /// A configured tier by id.
+    pub(crate) fn tier_def(&self, id: &str) -> Option<&TierDef> {
+        self.config.membership.tiers.iter().find(|t| t.id == id)
+    }
+
+    /// A configured tier by id, or a refusal in `lang` listing the tiers.
+    pub(crate) fn tier(&self, lang: Lang, id: &str) -> EngineResult<&TierDef> {
+        self.tier_def(id).ok_or_else(|| {
+            let tiers = &self.config.membership.tiers;
             let known: Vec<&str> = tiers.iter().map(|t| t.id.as_str()).collect();
-            super::EngineError::Refused(if known.is_empty() {
-                "No tiers are configured; add [[tiers]] to steward.toml.".into()
+            EngineError::Refused(if known.is_empty() {
+                tr!(lang, "tiers-none-configured")
             } else {
-                format!("There is no tier `{id}`. Tiers: {}.", known.join(", "))
+                tr!(lang, "tiers-unknown", tier = id, tiers = list(lang, &known))
             })
         })
     }
@@ -44,16 +56,13 @@ impl Engine {
         &self,
         member: MemberId,
         tier: &TierDef,
-    ) -> EngineResult<Vec<String>> {
+    ) -> EngineResult<Vec<AccessProblem>> {
         let mut problems = Vec::new();
         let lang = self.language_of(member).await;
         for account in self.store.accounts_of(member).await? {
-            if let Err(e) = self.platform.grant_access(&account, tier, lang).await {
-                tracing::warn!(%account, tier = %tier.id, error = %e, "granting access failed");
-                problems.push(format!(
-                    "{} access for {account}: {e}",
-                    account.platform.title()
-                ));
+            if let Err(error) = self.platform.grant_access(&account, tier, lang).await {
+                tracing::warn!(%account, tier = %tier.id, error = %error, "granting access failed");
+                problems.push(AccessProblem { account, error });
             }
         }
         Ok(problems)
@@ -81,20 +90,23 @@ impl Engine {
         for tier in ended {
             let access = tiers::access_to_remove(tier, &running);
             if !self.config.membership.enforce {
-                self.report(&format!(
-                    "Dry run (membership.enforce = false): {name} would lose {} access now. Nothing was removed.",
-                    tier.name
-                ))
-                .await;
+                self.tell_operators(&msg!("membership-dry-run", name = name, tier = &tier.name))
+                    .await;
                 continue;
             }
             for account in &accounts {
                 if let Err(e) = self.platform.revoke_access(account, tier, &access).await {
                     tracing::warn!(%account, tier = %tier.id, error = %e, "removing access failed");
-                    self.report(&format!(
-                        "Could not remove {} access of {name} ({account}): {e}",
-                        tier.name
-                    ))
+                    self.tell_operators_with(|lang| {
+                        tr!(
+                            lang,
+                            "membership-revoke-failed",
+                            tier = &tier.name,
+                            name = name,
+                            account = account.to_string(),
+                            error = e.describe(lang)
+                        )
+                    })
                     .await;
                 }
             }
@@ -110,7 +122,8 @@ impl Engine {
         term: Term,
         extend_only: bool,
     ) -> EngineResult<String> {
-        let tier = self.tier(tier)?;
+        let lang = ctx.lang;
+        let tier = self.tier(lang, tier)?;
         let target = self.resolve(ctx, who).await?;
         let mut tx = self.store.begin().await?;
         let running = tx
@@ -118,9 +131,11 @@ impl Engine {
             .await?
             .filter(|m| m.is_active(ctx.at));
         if extend_only && running.is_none() {
-            return refuse(format!(
-                "{} has no running {} membership; use /member grant.",
-                target.name, tier.name
+            return refuse(tr!(
+                lang,
+                "member-extend-none",
+                name = &target.name,
+                tier = &tier.name
             ));
         }
         let action = if running.is_some() { "extend" } else { "grant" };
@@ -132,36 +147,46 @@ impl Engine {
             action,
             at: ctx.at,
             reminders: &self.config.membership.reminders,
+            lang,
         };
         let expires = extend_in(&mut tx, ext).await?;
         tx.commit().await?;
         self.wake.notify_one();
         let problems = self.give_access(target.id, tier).await?;
-        let welcome = if action == "grant" {
-            format!(
-                "Welcome to {}! It runs {}. {}",
-                tier.name,
-                self.until(expires),
-                perks(tier)
-            )
-        } else {
-            format!(
-                "Your {} membership now runs {}.",
-                tier.name,
-                self.until(expires)
-            )
+        let welcome = |lang| {
+            let until = self.until(lang, expires);
+            if action == "grant" {
+                let perks = perks(lang, tier);
+                tr!(
+                    lang,
+                    "membership-welcome",
+                    tier = &tier.name,
+                    until = until,
+                    perks = perks
+                )
+            } else {
+                tr!(
+                    lang,
+                    "membership-extended",
+                    tier = &tier.name,
+                    until = until
+                )
+            }
         };
-        self.dm_member(target.id, &welcome).await?;
-        let mut reply = format!(
-            "{} is now {} {}.",
-            target.name,
-            tier.name,
-            self.until(expires)
+        self.tell_with(target.id, welcome).await?;
+        let mut reply = tr!(
+            lang,
+            "member-granted",
+            name = &target.name,
+            tier = &tier.name,
+            until = self.until(lang, expires)
         );
         if !problems.is_empty() {
-            reply.push_str(&format!(
-                "\nAccess could not be given everywhere: {}",
-                problems.join("; ")
+            reply.push('\n');
+            reply.push_str(&tr!(
+                lang,
+                "member-access-problems",
+                problems = access_problems(lang, &problems)
             ));
         }
         Ok(reply)
@@ -173,7 +198,8 @@ impl Engine {
         who: Option<&str>,
         tier: Option<&str>,
     ) -> EngineResult<String> {
-        let only = tier.map(|t| self.tier(t)).transpose()?;
+        let lang = ctx.lang;
+        let only = tier.map(|t| self.tier(lang, t)).transpose()?;
         let target = self.resolve(ctx, who).await?;
         let mut tx = self.store.begin().await?;
         let mut ended = Vec::new();
@@ -200,107 +226,53 @@ impl Engine {
         }
         tx.commit().await?;
         if ended.is_empty() {
-            return refuse(format!(
-                "{} has no running membership{}.",
-                target.name,
-                only.map(|t| format!(" in {}", t.name)).unwrap_or_default()
-            ));
+            return refuse(match only {
+                Some(tier) => tr!(
+                    lang,
+                    "member-revoke-none-in",
+                    name = &target.name,
+                    tier = &tier.name
+                ),
+                None => tr!(lang, "member-revoke-none", name = &target.name),
+            });
         }
         self.end_access(target.id, &target.name, &ended, ctx.at)
             .await?;
         let names: Vec<&str> = ended.iter().map(|t| t.name.as_str()).collect();
-        let told = format!(
-            "An operator ended your {} membership. /membership shows what you still have.",
-            names.join(" and ")
-        );
-        self.dm_member(target.id, &told).await?;
-        Ok(format!(
-            "Revoked {} from {}.",
-            names.join(", "),
-            target.name
+        self.tell_with(target.id, |lang| {
+            tr!(lang, "membership-revoked", tiers = and_list(lang, &names))
+        })
+        .await?;
+        Ok(tr!(
+            lang,
+            "member-revoked",
+            tiers = list(lang, &names),
+            name = &target.name
         ))
     }
+}
 
-    pub(crate) async fn member_list(&self, tier: Option<&str>) -> EngineResult<String> {
-        let tier = tier.map(|t| self.tier(t)).transpose()?;
-        let held = self
-            .store
-            .running_memberships(tier.map(|t| t.id.as_str()))
-            .await?;
-        if held.is_empty() {
-            return Ok("No running memberships.".into());
-        }
-        let mut lines = vec![format!("Running memberships ({}):", held.len())];
-        for m in held.iter().take(50) {
-            let name = self
-                .tier(&m.tier)
-                .map_or(m.tier.as_str(), |t| t.name.as_str());
-            lines.push(format!("{}: {name} {}", m.name, self.until(m.expires_at)));
-        }
-        if held.len() > 50 {
-            lines.push(format!("... and {} more.", held.len() - 50));
-        }
-        Ok(lines.join("\n"))
-    }
+/// Access a platform would not give an account.
+pub(crate) struct AccessProblem {
+    account: AccountRef,
+    error: PlatformError,
+}
 
-    pub(crate) async fn membership(&self, ctx: &CommandContext) -> EngineResult<String> {
-        let held = self.store.memberships(ctx.member).await?;
-        let Some(tier) = tiers::effective(&self.config.membership.tiers, &held, ctx.at) else {
-            return Ok(
-                "You have no membership. /tiers shows the tiers and how to get them.".into(),
-            );
-        };
-        let expires = held
-            .iter()
-            .find(|m| m.tier == tier.id)
-            .and_then(|m| m.expires_at);
-        let mut lines = vec![
-            format!("Your tier: {} {}.", tier.name, self.until(expires)),
-            perks(tier),
-        ];
-        let others: Vec<&str> = held
-            .iter()
-            .filter(|m| m.tier != tier.id && m.is_active(ctx.at))
-            .filter_map(|m| self.tier(&m.tier).ok().map(|t| t.name.as_str()))
-            .collect();
-        if !others.is_empty() {
-            lines.push(format!("Also running: {}.", others.join(", ")));
-        }
-        Ok(lines.join("\n"))
-    }
-
-    pub(crate) fn tiers_text(&self) -> String {
-        let membership = &self.config.membership;
-        if membership.tiers.is_empty() {
-            return "This community has no membership tiers.".into();
-        }
-        let mut tiers: Vec<&TierDef> = membership.tiers.iter().collect();
-        tiers.sort_by_key(|t| std::cmp::Reverse(t.rank));
-        let mut lines = vec!["Membership tiers:".to_owned()];
-        for tier in tiers {
-            lines.push(format!("{} ({}): {}", tier.name, tier.id, perks(tier)));
-            if !tier.description.is_empty() {
-                lines.push(format!("  {}", tier.description));
-            }
-            for reward in membership.rewards.iter().filter(|r| r.tier == tier.id) {
-                lines.push(format!(
-                    "  /redeem {} for {} of {}",
-                    reward.id,
-                    format::points(reward.cost),
-                    reward.term
-                ));
-            }
-        }
-        lines.join("\n")
-    }
-
-    /// "until 2026-12-25 10:00 (Europe/Berlin)" or "for life".
-    pub(crate) fn until(&self, expires: Option<DateTime<Utc>>) -> String {
-        match expires {
-            Some(at) => format!("until {}", format::local(at, self.config.calendar.tz)),
-            None => "for life".into(),
-        }
-    }
+/// Access problems in one line, in `lang`.
+pub(crate) fn access_problems(lang: Lang, problems: &[AccessProblem]) -> String {
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            tr!(
+                lang,
+                "member-access-problem",
+                platform = words::platform(p.account.platform),
+                account = p.account.to_string(),
+                error = p.error.describe(lang)
+            )
+        })
+        .collect();
+    problem_list(lang, &lines)
 }
 
 /// One grant or extension of a membership.
@@ -314,6 +286,8 @@ pub(crate) struct Extension<'a> {
     pub at: DateTime<Utc>,
     /// The reminder offsets before expiry (`membership.reminders`).
     pub reminders: &'a [chrono::Duration],
+    /// The language of a refusal.
+    pub lang: Lang,
 }
 
 /// Starts or extends a membership inside `tx`; returns the new expiry (`None`: lifetime).
@@ -323,9 +297,11 @@ pub(crate) async fn extend_in(
 ) -> EngineResult<Option<DateTime<Utc>>> {
     let current = tx.membership(ext.member, &ext.tier.id).await?;
     let Ok(expires) = tiers::extended(current.as_ref(), ext.term, ext.at) else {
-        return refuse(format!(
-            "{} already runs for life here, so {} would add nothing; nothing was charged or changed.",
-            ext.tier.name, ext.term
+        return refuse(tr!(
+            ext.lang,
+            "member-lifetime-already",
+            tier = &ext.tier.name,
+            term = term_words(ext.term)
         ));
     };
     let reminded =
@@ -345,26 +321,6 @@ pub(crate) async fn extend_in(
     Ok(expires)
 }
 
-/// A tier's perks in one line.
-fn perks(tier: &TierDef) -> String {
-    let mut perks = Vec::new();
-    if (tier.xp_multiplier - 1.0).abs() > f64::EPSILON {
-        perks.push(format!("{}x message XP", tier.xp_multiplier));
-    }
-    if tier.daily_bonus != 0 {
-        perks.push(format!("+{} on /daily", format::points(tier.daily_bonus)));
-    }
-    perks.push("gated drops".into());
-    for grant in &tier.access.grants {
-        perks.push(match grant.platform {
-            Platform::Discord => "a Discord role".into(),
-            Platform::Telegram => "the private Telegram group".into(),
-            Platform::Console => "console access".into(),
-        });
-    }
-    format!("Perks: {}.", perks.join(", "))
-}
-
 impl Engine {
     /// Whether the member behind an account may join a private tier chat on its platform: a
     /// running tier gives access to it, or the account is an operator in config.
@@ -378,9 +334,9 @@ impl Engine {
         let now = self.now();
         let grant = PlatformGrant::new(account.platform, chat);
         let held = self.store.memberships(member).await?;
-        Ok(held
-            .iter()
-            .filter(|m| m.is_active(now))
-            .any(|m| self.tier(&m.tier).is_ok_and(|t| t.access.gives(&grant))))
+        Ok(held.iter().filter(|m| m.is_active(now)).any(|m| {
+            self.tier_def(&m.tier)
+                .is_some_and(|t| t.access.gives(&grant))
+        }))
     }
 }

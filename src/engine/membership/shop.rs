@@ -2,30 +2,34 @@
 //! transaction that checks the balance, charges it, records the request and grants the tier, so
 //! the balance never goes below zero and a repeated request never pays twice.
 
-use super::{Extension, extend_in};
+use super::words::{list, term};
+use super::{Extension, access_problems, extend_in};
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineResult, format, refuse};
+use crate::engine::{Engine, EngineResult, refuse};
 use crate::store::{Award, LedgerKind};
+use crate::tr;
 
 impl Engine {
     pub(crate) async fn shop(&self, ctx: &CommandContext) -> EngineResult<String> {
+        let lang = ctx.lang;
         let rewards = &self.config.membership.rewards;
         if rewards.is_empty() {
-            return Ok("The shop is empty.".into());
+            return Ok(tr!(lang, "shop-empty"));
         }
         let balance = self.store.member(ctx.member).await?.balance;
-        let mut lines = vec![format!("Shop (you have {}):", format::points(balance))];
+        let mut lines = vec![tr!(lang, "shop-header", balance = balance)];
         for reward in rewards {
             let tier = self
-                .tier(&reward.tier)
+                .tier_def(&reward.tier)
                 .map_or(reward.tier.as_str(), |t| t.name.as_str());
-            lines.push(format!(
-                "{}: {}, {} ({tier} for {}) - /redeem {}",
-                reward.id,
-                reward.name,
-                format::points(reward.cost),
-                reward.term,
-                reward.id
+            lines.push(tr!(
+                lang,
+                "shop-line",
+                reward = &reward.id,
+                name = &reward.name,
+                cost = reward.cost,
+                tier = tier,
+                term = term(reward.term)
             ));
         }
         Ok(lines.join("\n"))
@@ -36,34 +40,35 @@ impl Engine {
         ctx: &CommandContext,
         reward_id: &str,
     ) -> EngineResult<String> {
+        let lang = ctx.lang;
         let rewards = &self.config.membership.rewards;
         let Some(reward) = rewards.iter().find(|r| r.id == reward_id) else {
             let known: Vec<&str> = rewards.iter().map(|r| r.id.as_str()).collect();
             return refuse(if known.is_empty() {
-                "The shop is empty.".to_owned()
+                tr!(lang, "shop-empty")
             } else {
-                format!(
-                    "There is no reward `{reward_id}`. Rewards: {}. See /shop.",
-                    known.join(", ")
+                tr!(
+                    lang,
+                    "redeem-unknown",
+                    reward = reward_id,
+                    rewards = list(lang, &known)
                 )
             });
         };
-        let tier = self.tier(&reward.tier)?;
+        let tier = self.tier(lang, &reward.tier)?;
         let request_key = ctx.request_key.clone();
         let mut scoring = self.begin_scoring(&[]).await?;
         if scoring.tx.redemption_done(&request_key).await? {
-            return Ok(format!(
-                "That request was already carried out: {} is yours.",
-                reward.name
-            ));
+            return Ok(tr!(lang, "redeem-repeated", name = &reward.name));
         }
         let balance = scoring.tx.member(ctx.member).await?.balance;
         if balance < reward.cost {
-            return refuse(format!(
-                "{} costs {}; you have {}.",
-                reward.name,
-                format::points(reward.cost),
-                format::points(balance)
+            return refuse(tr!(
+                lang,
+                "redeem-too-poor",
+                name = &reward.name,
+                cost = reward.cost,
+                balance = balance
             ));
         }
         scoring
@@ -78,6 +83,7 @@ impl Engine {
             action: "redeem",
             at: ctx.at,
             reminders: &self.config.membership.reminders,
+            lang,
         };
         let expires = extend_in(&mut scoring.tx, ext).await?;
         let award = Award {
@@ -94,21 +100,25 @@ impl Engine {
         let outcome = scoring.finish(&award).await?;
         self.wake.notify_one();
         let problems = self.give_access(ctx.member, tier).await?;
-        let mut reply = format!(
-            "Redeemed {} for {}: you are {} {}. Balance: {}.",
-            reward.name,
-            format::points(reward.cost),
-            tier.name,
-            self.until(expires),
-            format::points(outcome.balance_after)
+        let mut reply = tr!(
+            lang,
+            "redeem-done",
+            name = &reward.name,
+            cost = reward.cost,
+            tier = &tier.name,
+            until = self.until(lang, expires),
+            balance = outcome.balance_after
         );
         if !problems.is_empty() {
-            reply
-                .push_str("\nAccess could not be given everywhere yet; an operator has been told.");
-            self.report(&format!(
-                "Access problems after a redemption: {}",
-                problems.join("; ")
-            ))
+            reply.push('\n');
+            reply.push_str(&tr!(lang, "redeem-access-pending"));
+            self.tell_operators_with(|lang| {
+                tr!(
+                    lang,
+                    "redeem-access-report",
+                    problems = access_problems(lang, &problems)
+                )
+            })
             .await;
         }
         Ok(reply)

@@ -1,0 +1,111 @@
+## Drops: the labels around a drop's own text (never translated: the operator wrote it).
+# One line per drop: "#12 2026-12-01 09:00 (Europe/Berlin), every mon [pro]: New lesson".
+drop-line = #{ $id } { $next }{ $repeat }{ $gate }: { $text }
+drop-line-done = done
+# A stored rule, short: $kind is day, weekday, days ($days), month ($day) or cron ($expr).
+drop-line-repeat = , every { $kind ->
+        [day] day
+        [weekday] weekday
+        [days] { $days }
+        [month] month { $day }
+       *[cron] { $expr }
+    }
+# A rule with its time of day ($time, HH:MM), as a scheduled drop's reply reads it.
+drop-rule = { $kind ->
+        [day] every day at { $time }
+        [weekday] every weekday at { $time }
+        [days] every { $days } at { $time }
+        [month] on day { $day } of every month at { $time }
+       *[cron] on the cron schedule "{ $expr }"
+    }
+# A weekday by its short name (mon … sun); several join with the separator.
+drop-weekday = { $day }
+drop-weekday-separator = {","}
+# Where a drop goes, by stored target ($platform: console, discord, telegram).
+drop-target-dm = a DM to each member of the tier
+drop-target-chat = { $platform ->
+        [console] #{ $chat } on the console
+        [discord] Discord channel { $chat }
+       *[telegram] Telegram chat { $chat }
+    }
+
+## /drop WHEN TEXT (operators)
+drop-tier-outside = Tier drops go to { $tier }'s gated channels ({ $channels }) or by DM; `{ $channel }` is not one of them.
+drop-no-gated-channels = none configured
+drop-unknown-channel = There is no channel `{ $channel }`. Channels: { $channels }.
+drop-no-channels = none configured ([channels.NAME] in steward.toml)
+drop-rule-never-runs = That rule never runs.
+drop-needs-text = Give the text to post, or reply to the message to schedule.
+drop-where-dm = by DM to { $tier } members and above
+drop-where-here = here
+drop-where-channels = to { $channels }
+drop-scheduled = Scheduled drop #{ $id } for { $at }{ $repeat }, { $where }{ $gate }. Preview: /drop show { $id }. Cancel: /drop cancel { $id }.{ $waits }
+drop-scheduled-repeat = , then { $rule }
+drop-scheduled-gate = , { $tier } members and above only
+drop-scheduled-undriven = {" "}Its { $platforms } posts wait for `steward run`: this process does not drive { $count ->
+        [one] it
+       *[other] them
+    }.
+
+## /drop list|show|cancel
+drop-list-empty = No drops are scheduled. Schedule one with /drop WHEN TEXT.
+drops-upcoming = Upcoming drops:
+drop-unknown = There is no drop #{ $id }. /drop list shows the scheduled ones.
+drop-preview = Preview of { $line }
+drop-preview-targets = Targets: { $targets }
+drop-preview-copy = (A copy of message { $message } in { $platform }:{ $chat }, with its formatting and media where the platform allows.)
+drop-cancel-gone-out = Drop #{ $id } has already gone out in full; there is nothing left to cancel. /drop status { $id } shows where it went.
+drop-cancel-again = Drop #{ $id } was already cancelled.
+drop-cancelled-unsent = Cancelled drop #{ $id }; nothing of it was posted.
+drop-cancelled = Cancelled drop #{ $id }: no further posts. { $gone ->
+        [one] { $gone } delivery had already gone out or was under way.
+       *[other] { $gone } deliveries had already gone out or were under way.
+    }
+
+## /drop status|stats
+drop-status-nothing-yet = Nothing delivered yet: every target is pending until the first occurrence.
+drop-status-no-one = It fell due with no one to reach (no member of its tier then), so nothing went out.
+drop-status-line = { $at } { $target }: { $detail }
+drop-status-at = { $date } { $time }
+drop-state = { $state ->
+        [pending] pending
+        [sending] sending
+        [sent] sent
+        [failed] failed
+        [missed] missed
+        [cancelled] cancelled
+       *[other] { $state }
+    }
+drop-status-retry = pending (retry { $attempt } at { $at }; last error: { $error })
+drop-status-error = { $state } ({ $error }, after { $attempts } attempt(s))
+drop-stats-none = Drop #{ $id } has no ratings yet.
+drop-stats = Drop #{ $id }: { $total ->
+        [one] { $total } rating
+       *[other] { $total } ratings
+    }, average { $average } of 5 ({ $spread }).
+drop-stats-stars = { $stars ->
+        [one] { $stars } star
+       *[other] { $stars } stars
+    }: { $count }
+
+## /drops and /rate (members)
+drops-none = No upcoming drops for you right now.
+drops-more = … and { $count } more later; they show here as these go out.
+rate-cancelled = Drop #{ $id } was cancelled before it went out; there is nothing to rate.
+rate-not-yet = Drop #{ $id } has not reached you yet; rate it once it has.
+rate-done = Thanks! You rated drop #{ $id } { $stars } of 5.
+
+## Delivery: reports to operators, and why a delivery failed (shown in /drop status).
+delivery-missed-one = Drop #{ $id } due at { $at } was missed: the bot was down longer than drops.catch_up ({ $limit }), so it was not posted.
+delivery-missed-all = Drop #{ $id } fell behind while the bot was down: { $count } occurrences from { $from } were not posted, as even the latest was more than drops.catch_up ({ $limit }) late.
+delivery-missed-some = Drop #{ $id } fell behind while the bot was down: { $count ->
+        [one] { $count } occurrence
+       *[other] { $count } occurrences
+    } from { $from } { $count ->
+        [one] was
+       *[other] were
+    } not posted; only the latest, at { $latest }, was.
+delivery-failed = Drop #{ $id } could not be delivered to { $target }: { $error }. /drop status { $id } shows every target.
+delivery-error-drop-gone = the drop is gone
+delivery-error-no-account = the member has no account to DM
+delivery-error-undriven = waits for a Steward process that drives { $platform }
