@@ -80,11 +80,6 @@ drop-rule-invalid = `{ $rule }` is not a rule: use day, weekday, days like mon,t
 # $fields: how many fields `$expr` has (not five).
 drop-rule-cron-fields = A cron expression has five fields, minute hour day month weekday (like "0 9 * * 1-5"); `{ $expr }` has { $fields }. A minute is the shortest repeat.
 drop-rule-cron-invalid = `{ $expr }` is not a valid cron expression: the five fields are minute (0-59), hour (0-23), day of the month (1-31), month (1-12) and weekday (0-6 or mon-sun), like "0 9 * * 1-5".
-drop-rule-every-day = every day at { $time }
-drop-rule-every-weekday = every weekday at { $time }
-drop-rule-every-days = every { $days } at { $time }
-drop-rule-every-month = on day { $day } of every month at { $time }
-drop-rule-cron = on the cron schedule "{ $expr }"
 
 ## Durations as typed (30d, 2h30m). $text is what was typed.
 duration-invalid = `{ $text }` is not a duration like 30m, 2h30m, 7d or 12w.

@@ -67,11 +67,6 @@ drop-rule-month-day-invalid = `month { $day }` 里的日期必须在 1 到 31 �
 drop-rule-invalid = `{ $rule }` 不是有效的重复规则：可以用 day、weekday、mon,thu 这样的星期列表、month 1，或用引号括起来的 cron 表达式。
 drop-rule-cron-fields = cron 表达式有五个字段：分 时 日 月 星期（如 "0 9 * * 1-5"），`{ $expr }` 有 { $fields } 个。最短每分钟重复一次。
 drop-rule-cron-invalid = `{ $expr }` 不是有效的 cron 表达式。五个字段依次是：分（0-59）、时（0-23）、日（1-31）、月（1-12）、星期（0-6 或 mon-sun），如 "0 9 * * 1-5"。
-drop-rule-every-day = 每天 { $time }
-drop-rule-every-weekday = 每个工作日 { $time }
-drop-rule-every-days = 每周 { $days } 的 { $time }
-drop-rule-every-month = 每月 { $day } 日 { $time }
-drop-rule-cron = 按 cron 计划“{ $expr }”
 
 ## 输入的时长（30d、2h30m）。$text 是输入的内容。
 duration-invalid = `{ $text }` 不是有效的时长，可以写 30m、2h30m、7d、12w，或 45分钟、2小时30分钟、30天。

@@ -13,9 +13,6 @@ mod commands;
 mod content;
 mod cursors;
 pub mod events;
-// Its callers move to the locale files (#13); then it goes.
-#[allow(dead_code)]
-mod format;
 mod identity;
 mod ingest;
 mod language;

@@ -295,7 +295,6 @@ fn reads_as_prose(literal: &str) -> bool {
 }
 
 #[test]
-#[ignore = "on once every reply is converted (#13 in progress)"]
 fn no_reply_text_is_written_inline() {
     let mut inline = Vec::new();
     for (path, code) in reply_code() {

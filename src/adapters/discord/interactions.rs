@@ -242,7 +242,7 @@ async fn autocomplete(ctx: &Context, engine: &Engine, command: CommandInteractio
     let mut choices = CreateAutocompleteResponse::new();
     match options::argument(&command.data, focused.name) {
         Some((_, arg)) if arg.kind == ArgKind::RewardId => {
-            for reward in engine.rewards_on_sale(typed) {
+            for reward in engine.rewards_offered_to(&asker, typed).await {
                 choices = choices.add_string_choice(reward.label, reward.value);
             }
         }

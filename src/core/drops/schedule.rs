@@ -121,19 +121,6 @@ impl Rule {
         }
     }
 
-    /// How people read it: "every day at 09:00", "每天 09:00".
-    #[must_use]
-    pub fn describe(&self, at: NaiveTime) -> Msg {
-        let time = at.format("%H:%M").to_string();
-        match self {
-            Self::Day => msg!("drop-rule-every-day", time = time),
-            Self::Weekday => msg!("drop-rule-every-weekday", time = time),
-            Self::Days(_) => msg!("drop-rule-every-days", days = self.to_text(), time = time),
-            Self::MonthDay(n) => msg!("drop-rule-every-month", day = n, time = time),
-            Self::Cron(_, expr) => msg!("drop-rule-cron", expr = expr),
-        }
-    }
-
     fn matches(&self, date: NaiveDate) -> bool {
         match self {
             Self::Day => true,

@@ -109,13 +109,6 @@ impl Engine {
         self.rewards_in(lang, typed)
     }
 
-    /// [`Engine::rewards_offered_to`] labelled in the community's language, for an adapter that
-    /// does not say who asks.
-    #[must_use]
-    pub fn rewards_on_sale(&self, typed: &str) -> Vec<Choice<String>> {
-        self.rewards_in(self.community_language(), typed)
-    }
-
     fn rewards_in(&self, lang: Lang, typed: &str) -> Vec<Choice<String>> {
         let typed = typed.trim().to_lowercase();
         self.config

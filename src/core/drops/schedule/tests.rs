@@ -161,19 +161,3 @@ fn inclusive_search_counts_the_start_itself() {
         Some(utc("2026-11-26T09:00:00Z"))
     );
 }
-
-#[test]
-fn rules_read_in_the_readers_language() {
-    let zh = crate::i18n::Lang::from_code("zh-CN").expect("zh-CN is compiled in");
-    let read = |rule: &str| Rule::parse(rule).unwrap().describe(nine());
-    assert_eq!(read("day").to_string(), "every day at 09:00");
-    assert_eq!(read("mon,thu").to_string(), "every mon,thu at 09:00");
-    assert_eq!(
-        read("month 1").to_string(),
-        "on day 1 of every month at 09:00"
-    );
-    assert_eq!(read("day").render(zh), "每天 09:00");
-    assert_eq!(read("weekday").render(zh), "每个工作日 09:00");
-    assert_eq!(read("month 15").render(zh), "每月 15 日 09:00");
-    assert_eq!(read("0 9 * * 1").render(zh), "按 cron 计划“0 9 * * 1”");
-}
