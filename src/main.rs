@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
+mod data_cli;
+
 use clap::{Parser, Subcommand};
 
 use steward::adapters::console::{Console, ConsolePlatform, Output};
@@ -52,6 +54,21 @@ enum Command {
         #[arg(long)]
         quick: bool,
     },
+    /// Bring XP from another bot: MEE6's leaderboard JSON or a plain list. Stop the bot first.
+    /// The same file imported twice changes nothing.
+    Import {
+        format: data_cli::Format,
+        file: PathBuf,
+        /// Show what would change, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Refuse the whole file if any row is bad (default: skip bad rows, naming each).
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Write members' XP out, in the format `steward import json` reads.
+    #[command(subcommand)]
+    Export(data_cli::Export),
     /// Used by `bench`: start on a database, answer once, print start-up ms and peak MB.
     #[command(hide = true)]
     BenchProbe { database: PathBuf },
@@ -87,6 +104,26 @@ async fn dispatch(cli: Cli, process_start: std::time::Instant) -> Result<()> {
             store.close().await;
             println!("Database {} is up to date.", config.database_path.display());
             Ok(())
+        }
+        Command::Import {
+            format,
+            file,
+            dry_run,
+            strict,
+        } => {
+            let config = load_config(cli.config.as_deref())?;
+            let store = open_store(&config).await?;
+            let options = steward::engine::import::ImportOptions { dry_run, strict };
+            let result = data_cli::import_file(&store, format, &file, options).await;
+            store.close().await;
+            result
+        }
+        Command::Export(what) => {
+            let config = load_config(cli.config.as_deref())?;
+            let store = open_store(&config).await?;
+            let result = data_cli::export(&config, &store, what).await;
+            store.close().await;
+            result
         }
         Command::Run => run(load_config(cli.config.as_deref())?).await,
         Command::Console { as_name } => {

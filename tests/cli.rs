@@ -422,3 +422,44 @@ fn a_chinese_community_speaks_chinese_on_the_console_by_default() {
     assert!(text.contains("没有 /nonsense 这个命令"), "{text}");
     assert!(text.contains("commands you can use"), "{text}");
 }
+
+#[test]
+fn import_mee6_names_bad_rows_runs_once_and_exports_what_it_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("mee6.json"),
+        r#"{"players": [
+  {"id": "111111111111111111", "username": "alice", "xp": 4675, "level": 10},
+  {"id": "oops", "username": "eve", "xp": 5}
+]}"#,
+    )
+    .unwrap();
+    let strict = steward(dir.path(), &["import", "mee6", "mee6.json", "--strict"], "");
+    assert!(!strict.status.success());
+    let said = String::from_utf8_lossy(&strict.stderr);
+    assert!(
+        said.contains("mee6.json: line 3:") && said.contains("nothing was imported"),
+        "{said}"
+    );
+    let dry = stdout(&steward(
+        dir.path(),
+        &["import", "mee6", "mee6.json", "--dry-run"],
+        "",
+    ));
+    assert!(
+        dry.contains("Dry run, nothing written. Would import 1 rows: 4675 XP"),
+        "{dry}"
+    );
+    let first = stdout(&steward(dir.path(), &["import", "mee6", "mee6.json"], ""));
+    assert!(
+        first.contains("Imported 1 rows: 4675 XP to 1 new"),
+        "{first}"
+    );
+    let second = stdout(&steward(dir.path(), &["import", "mee6", "mee6.json"], ""));
+    assert!(second.contains("was already imported"), "{second}");
+    let exported = stdout(&steward(dir.path(), &["export", "json"], ""));
+    let rows: serde_json::Value = serde_json::from_str(&exported).unwrap();
+    assert_eq!(rows[0]["id"], "111111111111111111");
+    assert_eq!(rows[0]["platform"], "discord");
+    assert_eq!(rows[0]["xp"], 4675);
+}

@@ -48,6 +48,10 @@ history-why-thanks = thanks from { $actor }
 history-why-grant = granted by { $actor }
 history-why-remove = removed by { $actor }
 history-why-link = accounts linked
+history-why-import = imported from { $source ->
+        [mee6] MEE6
+       *[other] another bot
+    }
 history-why-redeem = redeemed { $reward }
 history-why-redeem-unknown = redeemed a reward
 history-why-other = other

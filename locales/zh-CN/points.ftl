@@ -27,6 +27,10 @@ history-why-thanks = 来自 { $actor } 的感谢
 history-why-grant = { $actor } 发放
 history-why-remove = { $actor } 扣除
 history-why-link = 绑定账号
+history-why-import = { $source ->
+        [mee6] 从 MEE6 导入
+       *[other] 从其他机器人导入
+    }
 history-why-redeem = 兑换 { $reward }
 history-why-redeem-unknown = 兑换奖励
 history-why-other = 其他

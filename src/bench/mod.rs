@@ -48,6 +48,8 @@ pub enum BenchError {
     Io(#[from] std::io::Error),
     #[error("the start-up probe failed: {0}")]
     Probe(String),
+    #[error("the import failed: {0}")]
+    Import(String),
 }
 
 fn console_message(name: &str, text: &str, at: chrono::DateTime<chrono::Utc>) -> Event {
@@ -175,6 +177,13 @@ pub async fn run(
         "msgs_per_s",
     );
     engine.shutdown().await;
+
+    // `steward import mee6` of a 100,000-player leaderboard (target: under 10 s).
+    emit(
+        "import_100k",
+        import_seconds(&dir.join("import.db")).await?,
+        "s",
+    );
 
     // Ranking, start-up and memory at `members`.
     let path = dir.join("community.db");
@@ -346,4 +355,35 @@ pub async fn probe_main(path: &Path, process_start: Instant) -> Result<String, B
         "{ready:.1} {:.1}",
         setup::peak_rss_mb().unwrap_or(0.0)
     ))
+}
+
+/// Seconds to import a 100,000-player MEE6 leaderboard into an empty database.
+async fn import_seconds(path: &Path) -> Result<f64, BenchError> {
+    let players: Vec<serde_json::Value> = (1..=100_000u64)
+        .map(|i| {
+            serde_json::json!({"id": (100_000_000_000_000_000 + i).to_string(),
+                               "username": format!("player{i}"), "xp": i * 7, "level": 1})
+        })
+        .collect();
+    let text = serde_json::json!({ "players": players }).to_string();
+    let store = crate::store::Store::open(path).await?;
+    let options = crate::engine::import::ImportOptions {
+        dry_run: false,
+        strict: true,
+    };
+    let started = Instant::now();
+    let imported = crate::engine::import::import_xp(
+        &store,
+        crate::core::import::ImportFormat::Mee6,
+        &text,
+        options,
+        chrono::Utc::now(),
+    )
+    .await;
+    let seconds = started.elapsed().as_secs_f64();
+    store.close().await;
+    match imported {
+        Ok(_) => Ok(seconds),
+        Err(e) => Err(BenchError::Import(e.to_string())),
+    }
 }

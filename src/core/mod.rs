@@ -7,6 +7,7 @@ pub mod daily;
 pub mod drops;
 pub mod duration;
 pub mod ids;
+pub mod import;
 pub mod levels;
 pub mod link;
 pub mod message_batch;

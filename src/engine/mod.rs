@@ -14,6 +14,7 @@ mod content;
 mod cursors;
 pub mod events;
 mod identity;
+pub mod import;
 mod ingest;
 mod language;
 mod membership;

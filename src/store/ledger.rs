@@ -16,6 +16,8 @@ pub enum LedgerKind {
     Remove,
     Link,
     Redeem,
+    /// XP brought from another bot (`steward import`); the reference is the file's hash.
+    Import,
 }
 
 impl LedgerKind {
@@ -29,6 +31,7 @@ impl LedgerKind {
             Self::Remove => "remove",
             Self::Link => "link",
             Self::Redeem => "redeem",
+            Self::Import => "import",
         }
     }
 
@@ -41,6 +44,7 @@ impl LedgerKind {
             Self::Remove,
             Self::Link,
             Self::Redeem,
+            Self::Import,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)

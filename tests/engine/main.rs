@@ -6,6 +6,7 @@ mod daily;
 mod drops;
 mod helpers;
 mod identity;
+mod import;
 mod ingest;
 mod language;
 mod language_membership;

@@ -73,6 +73,11 @@ fn describe(lang: Lang, entry: &LedgerEntry) -> String {
         }
         Some(LedgerKind::Daily) => return tr!(lang, "history-why-daily"),
         Some(LedgerKind::Link) => return tr!(lang, "history-why-link"),
+        // The reason holds the format the XP came in (`mee6`, `json`).
+        Some(LedgerKind::Import) => {
+            let source = entry.reason.as_deref().unwrap_or_default();
+            return tr!(lang, "history-why-import", source = source);
+        }
         Some(LedgerKind::Redeem) => {
             return match entry.reference.as_deref() {
                 Some(reward) => tr!(lang, "history-why-redeem", reward = reward),

@@ -1,0 +1,160 @@
+//! XP imported from other bots in one transaction: new accounts and members for ids never seen,
+//! one `import` ledger row per account (its reference the file's hash), totals raised by the
+//! same amounts, and the file recorded so it is never applied twice. Set-based (a temporary
+//! table and a few statements), so 100,000 rows take a fraction of a second.
+
+use chrono::{DateTime, Utc};
+
+use super::error::During;
+use super::{Result, Store, millis};
+use crate::core::import::{ImportFormat, ImportRow};
+
+/// Rows per INSERT into the staging table, inside SQLite's 32,766 bound parameters.
+const ROWS_PER_INSERT: usize = 5_000;
+
+/// What an import did (or, dry, would do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// Applied: accounts created, accounts that already existed, XP added.
+    Applied {
+        new_members: u64,
+        existing: u64,
+        xp: i64,
+    },
+    /// The same file was imported before, at this time; nothing changed.
+    AlreadyImported { at: DateTime<Utc> },
+}
+
+impl Store {
+    /// Imports `rows` of the file `hash`; with `dry_run`, reports and rolls back.
+    pub async fn import_xp(
+        &self,
+        format: ImportFormat,
+        hash: &str,
+        rows: &[ImportRow],
+        at: DateTime<Utc>,
+        dry_run: bool,
+    ) -> Result<ImportOutcome> {
+        let mut tx = self.begin().await?;
+        let conn = &mut *tx.tx;
+        let before: Option<i64> =
+            sqlx::query_scalar("SELECT imported_at FROM imports WHERE hash = ?")
+                .bind(hash)
+                .fetch_optional(&mut *conn)
+                .await
+                .during("import_xp")?;
+        if let Some(ms) = before {
+            return Ok(ImportOutcome::AlreadyImported {
+                at: super::from_millis(ms),
+            });
+        }
+        sqlx::query(
+            "CREATE TEMP TABLE IF NOT EXISTS import_rows (platform TEXT NOT NULL, user_id TEXT NOT NULL, \
+             name TEXT NOT NULL, xp INTEGER NOT NULL, member_id INTEGER, is_new INTEGER NOT NULL DEFAULT 0)",
+        )
+        .execute(&mut *conn)
+        .await
+        .during("import_xp")?;
+        for sql in [
+            "CREATE TEMP TABLE IF NOT EXISTS import_new_ids (r INTEGER PRIMARY KEY, id INTEGER NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS temp.import_rows_by_member ON import_rows (member_id)",
+            "DELETE FROM import_rows",
+            "DELETE FROM import_new_ids",
+        ] {
+            sqlx::query(sql)
+                .execute(&mut *conn)
+                .await
+                .during("import_xp")?;
+        }
+        for chunk in rows.chunks(ROWS_PER_INSERT) {
+            // Only placeholders are repeated; every value is bound.
+            let sql = sqlx::AssertSqlSafe(format!(
+                "INSERT INTO import_rows (platform, user_id, name, xp) VALUES {}",
+                vec!["(?, ?, ?, ?)"; chunk.len()].join(", ")
+            ));
+            let mut query = sqlx::query(sql);
+            for row in chunk {
+                query = query
+                    .bind(row.account.platform.as_str())
+                    .bind(&row.account.user_id)
+                    .bind(&row.name)
+                    .bind(row.xp);
+            }
+            query.execute(&mut *conn).await.during("import_xp")?;
+        }
+        let at_ms = millis(at);
+        let statements: &[&str] = &[
+            "UPDATE import_rows SET member_id = a.member_id FROM accounts AS a \
+             WHERE a.platform = import_rows.platform AND a.user_id = import_rows.user_id",
+            // New members get the ids after the highest, in file order (keyed by row, so the
+            // update below is a lookup per row, not a scan).
+            "INSERT INTO import_new_ids (r, id) SELECT rowid, \
+             (SELECT coalesce(max(id), 0) FROM members) + row_number() OVER (ORDER BY rowid) \
+             FROM import_rows WHERE member_id IS NULL",
+            "UPDATE import_rows SET is_new = 1, member_id = n.id FROM import_new_ids AS n \
+             WHERE import_rows.rowid = n.r",
+            "INSERT INTO members (id, display_name, xp_reached_at, created_at) \
+             SELECT member_id, name, ?1, ?1 FROM import_rows WHERE is_new = 1",
+            "INSERT INTO accounts (platform, user_id, member_id, username, display_name) \
+             SELECT platform, user_id, member_id, NULL, name FROM import_rows WHERE is_new = 1",
+            "INSERT INTO ledger (member_id, delta_xp, delta_balance, kind, reference, reason, actor_member_id, at) \
+             SELECT member_id, xp, 0, 'import', ?2, ?3, NULL, ?1 FROM import_rows WHERE xp > 0",
+            "UPDATE members SET xp = members.xp + r.xp, xp_reached_at = ?1 \
+             FROM import_rows AS r WHERE members.id = r.member_id AND r.xp > 0",
+        ];
+        for &sql in statements {
+            sqlx::query(sql)
+                .bind(at_ms)
+                .bind(hash)
+                .bind(format.as_str())
+                .execute(&mut *conn)
+                .await
+                .during("import_xp")?;
+        }
+        let (new_members, existing, xp): (i64, i64, i64) = sqlx::query_as(
+            "SELECT coalesce(sum(is_new), 0), coalesce(sum(1 - is_new), 0), coalesce(sum(xp), 0) FROM import_rows",
+        )
+        .fetch_one(&mut *conn)
+        .await
+        .during("import_xp")?;
+        sqlx::query(
+            "INSERT INTO imports (hash, format, imported_at, rows, xp) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(hash)
+        .bind(format.as_str())
+        .bind(at_ms)
+        .bind(i64::try_from(rows.len()).unwrap_or(i64::MAX))
+        .bind(xp)
+        .execute(&mut *conn)
+        .await
+        .during("import_xp")?;
+        for sql in ["DELETE FROM import_rows", "DELETE FROM import_new_ids"] {
+            sqlx::query(sql)
+                .execute(&mut *conn)
+                .await
+                .during("import_xp")?;
+        }
+        if !dry_run {
+            tx.commit().await?;
+        }
+        Ok(ImportOutcome::Applied {
+            new_members: u64::try_from(new_members).unwrap_or(0),
+            existing: u64::try_from(existing).unwrap_or(0),
+            xp,
+        })
+    }
+
+    /// Every member with XP as `(platform, id, name, xp)` of their first account (Discord and
+    /// Telegram before the console): what `steward export json` writes.
+    pub async fn export_xp(&self) -> Result<Vec<(String, String, String, i64)>> {
+        sqlx::query_as(
+            "SELECT a.platform, a.user_id, m.display_name, m.xp FROM members AS m \
+             JOIN accounts AS a ON a.rowid = (SELECT rowid FROM accounts WHERE member_id = m.id \
+               ORDER BY platform = 'console', platform, user_id LIMIT 1) \
+             WHERE m.xp > 0 ORDER BY m.xp DESC, m.id",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .during("export_xp")
+    }
+}
