@@ -29,10 +29,14 @@ impl Engine {
 
     /// The language the engine answers `sender` in, for the words an adapter adds around a
     /// reply (a form's labels, a note that an answer was cut).
+    /// Looks the member up without creating one: asking for words is not taking part.
     pub async fn language_for(&self, sender: &Sender) -> Lang {
-        match self.member_of(&sender.person, self.now()).await {
-            Ok(member) => self.reply_language(member, sender.locale.as_deref()).await,
-            Err(_) => self.community_language(),
+        let reported = sender.locale.as_deref();
+        match self.store.member_of(&sender.person.profile.account).await {
+            Ok(Some(member)) => self.reply_language(member, reported).await,
+            Ok(None) | Err(_) => reported
+                .and_then(Lang::from_code)
+                .unwrap_or_else(|| self.community_language()),
         }
     }
 

@@ -99,14 +99,7 @@ impl Engine {
     /// Rewards on sale in the shop whose id or name contains `typed`, labelled in the asker's
     /// language (their `/language` choice, else what their app reports).
     pub async fn rewards_offered_to(&self, asker: &Sender, typed: &str) -> Vec<Choice<String>> {
-        let reported = asker.locale.as_deref();
-        let lang = match self.store.member_of(&asker.person.profile.account).await {
-            Ok(Some(member)) => self.reply_language(member, reported).await,
-            Ok(None) | Err(_) => reported
-                .and_then(Lang::from_code)
-                .unwrap_or_else(|| self.community_language()),
-        };
-        self.rewards_in(lang, typed)
+        self.rewards_in(self.language_for(asker).await, typed)
     }
 
     fn rewards_in(&self, lang: Lang, typed: &str) -> Vec<Choice<String>> {
