@@ -4,11 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use clap::{Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 
 use steward::config::Config;
 use steward::core::import::ImportFormat;
 use steward::engine::import::{self, ImportOptions};
+use steward::engine::privacy;
 use steward::store::{ImportOutcome, Store};
 
 /// The formats `steward import` reads.
@@ -18,6 +19,20 @@ pub enum Format {
     Mee6,
     /// A list of `{"id", "platform", "xp"}` (xpd and `steward export json` write it).
     Json,
+}
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true, arg_required_else_help = true)]
+pub struct ExportArgs {
+    #[command(subcommand)]
+    what: Option<Export>,
+    /// One member's data, as `/privacy export` sends it: a member id (42) or an account
+    /// (discord:1234, telegram:5550001, console:alice).
+    #[arg(long, value_name = "ID")]
+    member: Option<String>,
+    /// Write here instead of standard output.
+    #[arg(long, value_name = "FILE", requires = "member")]
+    out: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -75,11 +90,28 @@ pub async fn import_file(
     Ok(())
 }
 
-pub async fn export(config: &Config, store: &Store, what: Export) -> Result<()> {
-    let Export::Json { out } = what;
-    let json = import::export_json(store)
-        .await
-        .with_context(|| format!("Failed to read {}", config.database_path.display()))?;
+pub async fn export(config: &Config, store: &Store, args: ExportArgs) -> Result<()> {
+    let read_failed = || format!("Failed to read {}", config.database_path.display());
+    let (json, out) = match (args.what, args.member) {
+        (Some(Export::Json { out }), _) => (
+            import::export_json(store).await.with_context(read_failed)?,
+            out,
+        ),
+        (None, Some(id)) => {
+            let member = privacy::find_member(store, &id).await?;
+            let json = privacy::export_member(
+                store,
+                &config.community_name,
+                member,
+                chrono::Utc::now(),
+                config.language,
+            )
+            .await
+            .with_context(read_failed)?;
+            (json, args.out)
+        }
+        (None, None) => anyhow::bail!("Say what to export: `export json` or `export --member ID`"),
+    };
     match out {
         Some(path) => std::fs::write(&path, json + "\n")
             .with_context(|| format!("Failed to write {}", path.display()))?,

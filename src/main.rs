@@ -66,9 +66,9 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Write members' XP out, in the format `steward import json` reads.
-    #[command(subcommand)]
-    Export(data_cli::Export),
+    /// Write members' XP out (`export json`), or everything held about one member
+    /// (`export --member ID`, for a data request by mail).
+    Export(data_cli::ExportArgs),
     /// Used by `bench`: start on a database, answer once, print start-up ms and peak MB.
     #[command(hide = true)]
     BenchProbe { database: PathBuf },
@@ -271,8 +271,13 @@ async fn console(config: Config, as_name: &str) -> Result<()> {
     }
     let store = open_store(&config).await?;
     let out: Output = Arc::new(Mutex::new(std::io::stdout()));
+    let exports = config
+        .database_path
+        .parent()
+        .unwrap_or_else(|| std::path::Path::new("."))
+        .join("exports");
     let platform: Arc<dyn ChatPlatform> =
-        Arc::new(ConsolePlatform::new(out.clone(), config.language));
+        Arc::new(ConsolePlatform::new(out.clone(), config.language, exports));
     let engine = Arc::new(
         Engine::start(config, store, platform, Arc::new(SystemClock))
             .await

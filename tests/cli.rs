@@ -463,3 +463,41 @@ fn import_mee6_names_bad_rows_runs_once_and_exports_what_it_holds() {
     assert_eq!(rows[0]["platform"], "discord");
     assert_eq!(rows[0]["xp"], 4675);
 }
+
+#[test]
+fn export_member_writes_one_members_data_and_names_an_unknown_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = stdout(&steward(
+        dir.path(),
+        &["console", "--as", "alice"],
+        "hello everyone\n/daily\n/privacy export\n",
+    ));
+    // The console's DM of a file is a file beside the database.
+    let saved = session
+        .lines()
+        .find_map(|l| l.split("file saved: ").nth(1))
+        .unwrap_or_else(|| panic!("{session}"));
+    let from_chat: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join(saved)).unwrap()).unwrap();
+    assert_eq!(from_chat["tables"]["accounts"][0]["user_id"], "alice");
+
+    let out = steward(
+        dir.path(),
+        &["export", "--member", "console:alice", "--out", "alice.json"],
+        "",
+    );
+    assert!(out.status.success(), "{out:?}");
+    let by_mail: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("alice.json")).unwrap())
+            .unwrap();
+    assert_eq!(by_mail["member_id"], from_chat["member_id"]);
+    assert_eq!(by_mail["tables"]["ledger"].as_array().unwrap().len(), 2);
+
+    let unknown = steward(dir.path(), &["export", "--member", "console:nobody"], "");
+    assert!(!unknown.status.success());
+    let said = String::from_utf8_lossy(&unknown.stderr);
+    assert!(
+        said.contains("no member is known as `console:nobody`"),
+        "{said}"
+    );
+}

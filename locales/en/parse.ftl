@@ -3,7 +3,9 @@
 # shortened; command words (add, grant, every, to, ...) are typed as they are.
 
 ## Arguments of the commands.
-parse-privacy-choice = Say whether to hide or show you.
+parse-privacy-choice = Say what to do: hide, show, export or delete.
+parse-privacy-one-word = That takes no more words.
+parse-privacy-delete-one-step = Say either confirm or end, not both.
 parse-language-one = Name one language.
 parse-link-code-one-word = A link code is one word.
 parse-reward-id-invalid = That is not a reward id; /shop lists them.
@@ -49,6 +51,10 @@ parse-word-board-month = month
 parse-word-board-season = season
 parse-word-privacy-hide = hide
 parse-word-privacy-show = show
+parse-word-privacy-export = export
+parse-word-privacy-delete = delete, erase
+parse-word-confirm = confirm
+parse-word-end-memberships = end
 # A reply made only of one of these thanks the replied-to member (config points.thanks_words replaces them all).
 parse-word-thanks = +1, thanks, thank you, thx, ty, cheers
 

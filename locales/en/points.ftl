@@ -48,6 +48,7 @@ history-why-thanks = thanks from { $actor }
 history-why-grant = granted by { $actor }
 history-why-remove = removed by { $actor }
 history-why-link = accounts linked
+history-why-rollup = older day-by-day awards, summed
 history-why-import = imported from { $source ->
         [mee6] MEE6
        *[other] another bot

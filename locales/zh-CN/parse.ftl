@@ -2,7 +2,9 @@
 # 反引号里的变量是成员输入的内容（已截短）；add、grant、every、to 等命令词保持原样。
 
 ## 各命令的参数。
-parse-privacy-choice = 请选择隐藏（hide）或公开（show）。
+parse-privacy-choice = 请说明要做什么：隐藏（hide）、公开（show）、导出（export）或删除（delete）。
+parse-privacy-one-word = 后面不需要再加内容。
+parse-privacy-delete-one-step = 确认和结束只能选一个。
 parse-language-one = 只能指定一种语言。
 parse-link-code-one-word = 绑定码只有一个词，中间不能有空格。
 parse-reward-id-invalid = 这不是奖励 ID，发送 /shop 查看积分商店里的奖励。
@@ -40,6 +42,10 @@ parse-word-board-month = 本月, 月榜
 parse-word-board-season = 赛季, 赛季榜
 parse-word-privacy-hide = 隐藏
 parse-word-privacy-show = 公开, 显示
+parse-word-privacy-export = 导出
+parse-word-privacy-delete = 删除
+parse-word-confirm = 确认
+parse-word-end-memberships = 结束
 # A reply made only of one of these thanks the replied-to member (config points.thanks_words replaces them all).
 parse-word-thanks = 谢谢, 感谢, 多谢, 谢了, 谢谢你, 感谢感谢, 3q, 蟹蟹
 

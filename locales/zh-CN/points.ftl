@@ -27,6 +27,7 @@ history-why-thanks = 来自 { $actor } 的感谢
 history-why-grant = { $actor } 发放
 history-why-remove = { $actor } 扣除
 history-why-link = 绑定账号
+history-why-rollup = 较早的每日奖励（已合并）
 history-why-import = { $source ->
         [mee6] 从 MEE6 导入
        *[other] 从其他机器人导入

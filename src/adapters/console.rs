@@ -7,6 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::io::Write;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -18,8 +19,8 @@ use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
 use crate::engine::{
-    ChatPlatform, DropTarget, Engine, Event, Mention, MessageEvent, OutboundDrop, Person,
-    QuotedMessage, Sender,
+    ChatPlatform, DropTarget, Engine, Event, Mention, MessageEvent, OutboundDrop, OutboundFile,
+    Person, PlatformError, QuotedMessage, Sender,
 };
 use crate::i18n::Lang;
 use crate::tr;
@@ -32,12 +33,23 @@ pub type Output = Arc<Mutex<dyn Write + Send>>;
 pub struct ConsolePlatform {
     out: Output,
     lang: Lang,
+    /// Where files sent by DM (data exports) are written.
+    files: PathBuf,
 }
 
 impl ConsolePlatform {
+    /// Files the engine sends by DM are written under `files`.
     #[must_use]
-    pub fn new(out: Output, lang: Lang) -> Self {
-        Self { out, lang }
+    pub fn new(out: Output, lang: Lang, files: PathBuf) -> Self {
+        Self { out, lang, files }
+    }
+
+    fn save(&self, file: &OutboundFile) -> Result<PathBuf, PlatformError> {
+        let path = self.files.join(&file.name);
+        std::fs::create_dir_all(&self.files)
+            .and_then(|()| std::fs::write(&path, &file.bytes))
+            .map_err(|e| PlatformError::Failed(format!("{}: {e}", path.display())))?;
+        Ok(path)
     }
 }
 
@@ -75,6 +87,19 @@ impl ChatPlatform for ConsolePlatform {
         let tag = format!("[dm to {}] ", to.user_id); // not translated: a transcript marker
         print(&self.out, &tag, text);
         Box::pin(async { Ok(()) })
+    }
+
+    fn send_file<'a>(&'a self, to: &'a AccountRef, file: &'a OutboundFile) -> PlatformFuture<'a> {
+        let saved = self.save(file).map(|path| {
+            let tag = format!("[dm to {}] ", to.user_id); // not translated: a transcript marker
+            let line = tr!(
+                self.lang,
+                "console-file-saved",
+                path = path.display().to_string()
+            );
+            print(&self.out, &tag, &format!("{}\n{line}", file.caption));
+        });
+        Box::pin(async move { saved })
     }
 
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {

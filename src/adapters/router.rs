@@ -7,7 +7,7 @@ use crate::core::ids::{AccountRef, ChatRef, Platform};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
-use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, PlatformError};
+use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, OutboundFile, PlatformError};
 use crate::i18n::Lang;
 use crate::msg;
 
@@ -54,6 +54,13 @@ impl ChatPlatform for PlatformRouter {
     fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
         match self.route(to.platform) {
             Ok(adapter) => adapter.dm(to, text),
+            Err(e) => failed(e),
+        }
+    }
+
+    fn send_file<'a>(&'a self, to: &'a AccountRef, file: &'a OutboundFile) -> PlatformFuture<'a> {
+        match self.route(to.platform) {
+            Ok(adapter) => adapter.send_file(to, file),
             Err(e) => failed(e),
         }
     }

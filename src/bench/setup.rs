@@ -87,6 +87,13 @@ impl ChatPlatform for TimingPlatform {
     fn dm<'a>(&'a self, _to: &'a AccountRef, _text: &'a str) -> PlatformFuture<'a> {
         done()
     }
+    fn send_file<'a>(
+        &'a self,
+        _to: &'a AccountRef,
+        _file: &'a crate::engine::OutboundFile,
+    ) -> PlatformFuture<'a> {
+        done()
+    }
     fn send_drop<'a>(&'a self, _to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
         if let Ok(mut arrivals) = self.arrivals.lock() {
             arrivals.push((drop.drop_id, Utc::now()));

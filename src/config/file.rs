@@ -21,6 +21,7 @@ pub struct ConfigFile {
     pub channels: BTreeMap<String, Spanned<ChannelSection>>,
     pub membership: MembershipSection,
     pub drops: DropsSection,
+    pub ledger: LedgerSection,
 }
 
 #[derive(Debug, Deserialize)]
@@ -200,5 +201,17 @@ impl Default for DropsSection {
         Self {
             catch_up: at("6h".into()),
         }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LedgerSection {
+    pub keep_days: u32,
+}
+
+impl Default for LedgerSection {
+    fn default() -> Self {
+        Self { keep_days: 365 }
     }
 }

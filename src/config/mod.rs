@@ -73,6 +73,9 @@ pub struct Config {
     pub telegram: TelegramConfig,
     pub discord: DiscordConfig,
     pub membership: MembershipConfig,
+    /// Days the ledger keeps each member's day-by-day awards before they roll up into one row
+    /// per member; 0 keeps them for ever.
+    pub ledger_keep_days: u32,
 }
 
 #[derive(Debug, Clone)]

@@ -141,6 +141,9 @@ const MEMBERSHIP: &[Field] = &[key("enforce", Kind::Bool), key("reminders", TEXT
 
 const DROPS: &[Field] = &[key("catch_up", Kind::Text)];
 
+// 0 keeps detail for ever; a hundred years is as good as for ever.
+const LEDGER: &[Field] = &[key("keep_days", Kind::Int(0, 36_500))];
+
 /// The whole file.
 pub(super) const ROOT: &[Field] = &[
     key("community", Kind::Section(COMMUNITY)),
@@ -154,4 +157,5 @@ pub(super) const ROOT: &[Field] = &[
     key("channels", Kind::Named(CHANNEL)),
     key("membership", Kind::Section(MEMBERSHIP)),
     key("drops", Kind::Section(DROPS)),
+    key("ledger", Kind::Section(LEDGER)),
 ];

@@ -122,6 +122,7 @@ pub(super) fn read(
             guilds: file.discord.guilds,
         },
         membership,
+        ledger_keep_days: file.ledger.keep_days,
     }
 }
 

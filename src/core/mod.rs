@@ -13,6 +13,7 @@ pub mod link;
 pub mod message_batch;
 pub mod periods;
 pub mod points;
+pub mod privacy;
 pub mod rank_index;
 pub mod scoring;
 pub mod thanks;

@@ -16,6 +16,10 @@ pub enum Word {
     BoardSeason,
     Hide,
     Show,
+    Export,
+    Erase,
+    Confirm,
+    EndMemberships,
     Lifetime,
     Seconds,
     Minutes,
@@ -27,13 +31,17 @@ pub enum Word {
 }
 
 impl Word {
-    pub const ALL: [Word; 14] = [
+    pub const ALL: [Word; 18] = [
         Self::BoardAll,
         Self::BoardWeek,
         Self::BoardMonth,
         Self::BoardSeason,
         Self::Hide,
         Self::Show,
+        Self::Export,
+        Self::Erase,
+        Self::Confirm,
+        Self::EndMemberships,
         Self::Lifetime,
         Self::Seconds,
         Self::Minutes,
@@ -54,6 +62,10 @@ impl Word {
             Self::BoardSeason => "parse-word-board-season",
             Self::Hide => "parse-word-privacy-hide",
             Self::Show => "parse-word-privacy-show",
+            Self::Export => "parse-word-privacy-export",
+            Self::Erase => "parse-word-privacy-delete",
+            Self::Confirm => "parse-word-confirm",
+            Self::EndMemberships => "parse-word-end-memberships",
             Self::Lifetime => "duration-word-lifetime",
             Self::Seconds => "duration-word-seconds",
             Self::Minutes => "duration-word-minutes",

@@ -75,6 +75,10 @@ impl Engine {
             }
             Command::History { who } => self.history(ctx, who.as_deref()).await,
             Command::Privacy { hidden } => self.privacy(ctx, hidden).await,
+            Command::PrivacyExport => self.privacy_export(ctx).await,
+            Command::PrivacyDelete { who, step } => {
+                self.privacy_delete(ctx, who.as_deref(), step).await
+            }
             Command::Language { choice } => self.language_command(ctx, choice.as_deref()).await,
             Command::Link { code } => self.link(ctx, code).await,
             Command::PointsAdd {

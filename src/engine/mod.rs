@@ -22,6 +22,7 @@ mod messages;
 mod notices;
 pub mod platform;
 mod points;
+pub mod privacy;
 mod ranking;
 mod scheduler;
 mod sync;
@@ -43,7 +44,7 @@ use identity::IdentityCache;
 pub use ingest::FOLD_EVERY;
 use ingest::Ingest;
 pub use platform::{
-    ChatPlatform, DropTarget, OutboundDrop, PlatformError, RecordingPlatform, Sent,
+    ChatPlatform, DropTarget, OutboundDrop, OutboundFile, PlatformError, RecordingPlatform, Sent,
 };
 use ranking::Scoreboard;
 pub use scheduler::TickOutcome;
@@ -76,6 +77,7 @@ pub struct Engine {
     scores: Scoreboard,
     identity: IdentityCache,
     ingest: Ingest,
+    retention: privacy::RetentionClock,
     /// Wakes the scheduler loop when something is scheduled, cancelled or granted.
     wake: tokio::sync::Notify,
 }
@@ -97,6 +99,7 @@ impl Engine {
             scores: Scoreboard::new(season),
             identity: IdentityCache::default(),
             ingest: Ingest::default(),
+            retention: privacy::RetentionClock::default(),
             wake: tokio::sync::Notify::new(),
         };
         let recovered = engine.store.recover_interrupted().await?;

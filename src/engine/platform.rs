@@ -74,6 +74,14 @@ pub struct OutboundDrop {
     pub nonce: String,
 }
 
+/// A file sent by DM (a member's data export): its name, what it holds, and a line about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboundFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub caption: String,
+}
+
 /// Outbound actions, platform-neutral.
 pub trait ChatPlatform: Send + Sync {
     /// Whether this process reaches `platform`. Deliveries to a platform it does not drive stay
@@ -86,6 +94,9 @@ pub trait ChatPlatform: Send + Sync {
     fn post<'a>(&'a self, chat: &'a ChatRef, text: &'a str) -> PlatformFuture<'a>;
     /// Sends a direct message to one account.
     fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a>;
+    /// Sends a file to one account by DM (a document on Telegram, an attachment on Discord,
+    /// a file on disk for the console).
+    fn send_file<'a>(&'a self, to: &'a AccountRef, file: &'a OutboundFile) -> PlatformFuture<'a>;
     /// Delivers a drop, with a way to rate it where the platform has buttons.
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a>;
     /// Gives an account the platform access of a tier (role, invite link by DM); what the
@@ -119,6 +130,7 @@ pub trait ChatPlatform: Send + Sync {
 pub enum Sent {
     Post { chat: ChatRef, text: String },
     Dm { to: AccountRef, text: String },
+    File { to: AccountRef, file: OutboundFile },
     Drop { to: DropTarget, drop: OutboundDrop },
     Grant { to: AccountRef, tier: String },
     Revoke { from: AccountRef, tier: String },
@@ -161,6 +173,13 @@ impl ChatPlatform for RecordingPlatform {
         self.record(Sent::Dm {
             to: to.clone(),
             text: text.to_owned(),
+        })
+    }
+
+    fn send_file<'a>(&'a self, to: &'a AccountRef, file: &'a OutboundFile) -> PlatformFuture<'a> {
+        self.record(Sent::File {
+            to: to.clone(),
+            file: file.clone(),
         })
     }
 

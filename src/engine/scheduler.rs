@@ -24,6 +24,8 @@ pub struct TickOutcome {
     pub failed: usize,
     pub memberships_expired: usize,
     pub reminders_sent: usize,
+    /// Ledger rows rolled up past `ledger.keep_days` (at most once a day).
+    pub ledger_rows_rolled_up: u64,
 }
 
 /// The longest the loop sleeps without a reason to wake, as a safety net.
@@ -37,6 +39,7 @@ impl Engine {
         let counts = self.deliver_due(now).await?;
         let memberships_expired = self.expire_memberships(now).await?;
         let reminders_sent = self.send_reminders(now).await?;
+        let pruned = self.prune_detail_if_due(now).await?;
         Ok(TickOutcome {
             seasons_ended,
             occurrences,
@@ -46,6 +49,7 @@ impl Engine {
             failed: counts.failed,
             memberships_expired,
             reminders_sent,
+            ledger_rows_rolled_up: pruned.ledger_rows,
         })
     }
 

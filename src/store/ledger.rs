@@ -18,6 +18,8 @@ pub enum LedgerKind {
     Redeem,
     /// XP brought from another bot (`steward import`); the reference is the file's hash.
     Import,
+    /// Day-by-day awards older than `ledger.keep_days`, summed into one row per member.
+    Rollup,
 }
 
 impl LedgerKind {
@@ -32,6 +34,7 @@ impl LedgerKind {
             Self::Link => "link",
             Self::Redeem => "redeem",
             Self::Import => "import",
+            Self::Rollup => "rollup",
         }
     }
 
@@ -45,6 +48,7 @@ impl LedgerKind {
             Self::Link,
             Self::Redeem,
             Self::Import,
+            Self::Rollup,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)

@@ -315,7 +315,9 @@ fn error(status: StatusCode, code: u32, message: &str) -> Response {
 
 async fn rest(State(inner): State<Arc<Inner>>, method: Method, uri: Uri, body: Bytes) -> Response {
     let path = uri.path().trim_start_matches("/api/v10").to_owned();
-    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    // Messages with attachments come as multipart forms: kept whole, as text, under "_raw".
+    let body: Value = serde_json::from_slice(&body)
+        .unwrap_or_else(|_| json!({"_raw": String::from_utf8_lossy(&body)}));
     inner.calls.lock().unwrap().push(Call {
         method: method.to_string(),
         path: path.clone(),

@@ -13,5 +13,6 @@ mod language;
 mod membership;
 mod payloads;
 mod points;
+mod privacy;
 mod resilience;
 mod run_binary;

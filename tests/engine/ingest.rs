@@ -45,6 +45,13 @@ impl ChatPlatform for DurabilityCheck {
     fn dm<'a>(&'a self, _to: &'a AccountRef, _text: &'a str) -> PlatformFuture<'a> {
         Box::pin(async { Ok(()) })
     }
+    fn send_file<'a>(
+        &'a self,
+        _to: &'a AccountRef,
+        _file: &'a steward::engine::OutboundFile,
+    ) -> PlatformFuture<'a> {
+        Box::pin(async { Ok(()) })
+    }
     fn send_drop<'a>(&'a self, _to: &'a DropTarget, _drop: &'a OutboundDrop) -> PlatformFuture<'a> {
         Box::pin(async { Ok(()) })
     }

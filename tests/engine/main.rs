@@ -13,6 +13,7 @@ mod language_membership;
 mod membership;
 mod message_xp;
 mod operators;
+mod privacy;
 mod ranking;
 mod restart;
 mod robustness;

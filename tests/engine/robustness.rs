@@ -98,7 +98,10 @@ async fn every_malformed_command_gets_its_usage() {
             "/leaderboard yearly",
             "Usage: /leaderboard [all|week|month|season [NAME]] [page]",
         ),
-        ("/privacy maybe", "Usage: /privacy hide|show"),
+        (
+            "/privacy maybe",
+            "Usage: /privacy hide|show|export|delete [confirm|end]",
+        ),
         (
             "/season stop",
             "Usage: /season start NAME [until YYYY-MM-DD] | /season end",

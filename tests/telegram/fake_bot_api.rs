@@ -205,7 +205,9 @@ async fn handle(
     body: Bytes,
 ) -> Json<Value> {
     let method = method.to_lowercase();
-    let body: Value = serde_json::from_slice(&body).unwrap_or_else(|_| json!({}));
+    // Uploads (sendDocument) come as multipart forms: kept whole, as text, under "_raw".
+    let body: Value = serde_json::from_slice(&body)
+        .unwrap_or_else(|_| json!({"_raw": String::from_utf8_lossy(&body)}));
     if method != "getupdates" {
         inner.calls.lock().await.push(Call {
             method: method.clone(),
@@ -239,6 +241,13 @@ async fn handle(
             let chat_id = body["chat_id"].as_i64().unwrap_or_default();
             ok(
                 json!({"message_id": id, "date": 1_800_000_000, "chat": chat(chat_id), "from": bot_user(), "text": body["text"]}),
+            )
+        }
+        "senddocument" => {
+            let id = inner.next_message.fetch_add(1, Ordering::SeqCst);
+            ok(
+                json!({"message_id": id, "date": 1_800_000_000, "chat": chat(1), "from": bot_user(),
+                "document": {"file_id": "doc1", "file_unique_id": "doc1"}}),
             )
         }
         "copymessage" => {

@@ -7,4 +7,5 @@ mod harness;
 mod language;
 mod membership;
 mod points;
+mod privacy;
 mod resilience;

@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use serenity::builder::{CreateActionRow, CreateAllowedMentions, CreateButton, CreateMessage};
+use serenity::builder::{
+    CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton, CreateMessage,
+};
 use serenity::http::{Http, HttpError};
 use serenity::model::application::ButtonStyle;
 use serenity::model::channel::Nonce;
@@ -22,7 +24,7 @@ use crate::core::ids::{AccountRef, ChatRef, Platform};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
-use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, PlatformError};
+use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, OutboundFile, PlatformError};
 use crate::i18n::Lang;
 use crate::{msg, tr};
 
@@ -261,6 +263,11 @@ impl ChatPlatform for DiscordPlatform {
 
     fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
         Box::pin(self.send_dm(to, Self::message(text)))
+    }
+
+    fn send_file<'a>(&'a self, to: &'a AccountRef, file: &'a OutboundFile) -> PlatformFuture<'a> {
+        let attachment = CreateAttachment::bytes(file.bytes.clone(), file.name.clone());
+        Box::pin(self.send_dm(to, Self::message(&file.caption).add_file(attachment)))
     }
 
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {

@@ -9,17 +9,20 @@ use chrono::Utc;
 use teloxide::ApiError;
 use teloxide::RequestError;
 use teloxide::payloads::{
-    CopyMessageSetters, CreateChatInviteLinkSetters, SendMessageSetters, UnbanChatMemberSetters,
+    CopyMessageSetters, CreateChatInviteLinkSetters, SendDocumentSetters, SendMessageSetters,
+    UnbanChatMemberSetters,
 };
 use teloxide::prelude::Requester;
-use teloxide::types::{ChatId, InlineKeyboardButton, InlineKeyboardMarkup, MessageId, UserId};
+use teloxide::types::{
+    ChatId, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, MessageId, UserId,
+};
 
 use super::TgBot;
 use crate::core::commands::RatingButton;
 use crate::core::ids::{AccountRef, ChatRef, Platform};
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
-use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, PlatformError};
+use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, OutboundFile, PlatformError};
 use crate::i18n::Lang;
 use crate::{msg, tr};
 
@@ -199,6 +202,18 @@ impl ChatPlatform for TelegramPlatform {
 
     fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
         Box::pin(async move { self.send_text(chat_id(&to.user_id)?, text).await })
+    }
+
+    fn send_file<'a>(&'a self, to: &'a AccountRef, file: &'a OutboundFile) -> PlatformFuture<'a> {
+        Box::pin(async move {
+            let document = InputFile::memory(file.bytes.clone()).file_name(file.name.clone());
+            self.bot
+                .send_document(chat_id(&to.user_id)?, document)
+                .caption(file.caption.clone())
+                .await
+                .map(|_| ())
+                .map_err(platform_error)
+        })
     }
 
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {

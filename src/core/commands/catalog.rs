@@ -125,9 +125,9 @@ const BOARDS: &[Choice] = &[
     choice("season", "choice-board-season"),
 ];
 
-const PRIVACY: &[Choice] = &[
-    choice("hide", "choice-privacy-hide"),
-    choice("show", "choice-privacy-show"),
+const ERASE_STEPS: &[Choice] = &[
+    choice("confirm", "choice-erase-confirm"),
+    choice("end", "choice-erase-end"),
 ];
 
 const POINTS: &[Arg] = &[
@@ -192,7 +192,19 @@ pub const COMMANDS: &[CommandSpec] = &[
         arg("reason", "arg-thanks-reason", SENTENCE).optional(),
     ]),
     member("history").args(&[arg("member", "arg-history-member", ArgKind::Member).optional()]),
-    member("privacy").args(&[arg("mode", "arg-privacy-mode", ArgKind::Choice(PRIVACY))]),
+    member("privacy").subcommands(&[
+        sub("hide", "sub-privacy-hide", &[]),
+        sub("show", "sub-privacy-show", &[]),
+        sub("export", "sub-privacy-export", &[]),
+        sub(
+            "delete",
+            "sub-privacy-delete",
+            &[
+                arg("step", "arg-privacy-step", ArgKind::Choice(ERASE_STEPS)).optional(),
+                arg("member", "arg-privacy-member", ArgKind::Member).optional(),
+            ],
+        ),
+    ]),
     member("language").args(&[arg(
         "language",
         "arg-language-language",

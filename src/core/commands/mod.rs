@@ -30,6 +30,16 @@ pub enum BoardArg {
     Season(Option<String>),
 }
 
+/// Which step of an erasure `/privacy delete` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EraseStep {
+    /// Asks for the erasure and says what it will do; `end_memberships` also ends running
+    /// memberships (and their access) instead of letting them run out.
+    Ask { end_memberships: bool },
+    /// Carries out the erasure asked for in the last few minutes.
+    Confirm,
+}
+
 /// A parsed command with validated arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
@@ -52,6 +62,14 @@ pub enum Command {
     },
     Privacy {
         hidden: bool,
+    },
+    /// `/privacy export`: everything held about the asker, as a file by DM.
+    PrivacyExport,
+    /// `/privacy delete [@member] [end|confirm]`: erasure, in two steps. Naming another member
+    /// is for operators acting on that member's request (the engine checks).
+    PrivacyDelete {
+        who: Option<MemberToken>,
+        step: EraseStep,
     },
     /// `None` shows the current language; `auto` follows the member's app again.
     Language {
@@ -117,7 +135,7 @@ impl Command {
             Self::Daily => "daily",
             Self::Thanks { .. } => "thanks",
             Self::History { .. } => "history",
-            Self::Privacy { .. } => "privacy",
+            Self::Privacy { .. } | Self::PrivacyExport | Self::PrivacyDelete { .. } => "privacy",
             Self::Language { .. } => "language",
             Self::Link { .. } => "link",
             Self::PointsAdd { .. } | Self::PointsRemove { .. } => "points",

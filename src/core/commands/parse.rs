@@ -89,11 +89,7 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
                 reason: reason(rest).map_err(usage)?,
             }
         }
-        "privacy" => match args.as_slice() {
-            [word] if Word::Hide.is(word) => Command::Privacy { hidden: true },
-            [word] if Word::Show.is(word) => Command::Privacy { hidden: false },
-            _ => return Err(usage(msg!("parse-privacy-choice"))),
-        },
+        "privacy" => privacy::privacy(&args).map_err(usage)?,
         "language" => match args.as_slice() {
             [] => Command::Language { choice: None },
             [choice] => Command::Language {
@@ -356,5 +352,6 @@ fn date(words: &[&str]) -> Result<NaiveDate, Msg> {
     }
 }
 
+mod privacy;
 #[cfg(test)]
 mod tests;

@@ -310,9 +310,13 @@ fn options_keep_the_names_members_know_and_the_parsers_bounds() {
         .map(|c| &c["value"])
         .collect();
     assert_eq!(values, ["all", "week", "month", "season"]);
-    let privacy = &options_of_command(&commands, "privacy", None)[0];
-    assert_eq!(privacy["name"], "mode");
-    assert_eq!(privacy["required"], true);
+    let erase = options_of_command(&commands, "privacy", Some("delete"));
+    assert_eq!(names(erase), ["step", "member"]);
+    let steps: Vec<&Value> = list(&erase[0]["choices"])
+        .iter()
+        .map(|c| &c["value"])
+        .collect();
+    assert_eq!(steps, ["confirm", "end"]);
     let until = &options_of_command(&commands, "season", Some("start"))[1];
     assert_eq!(until["max_length"], 10, "YYYY-MM-DD");
 }

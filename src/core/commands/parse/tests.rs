@@ -195,7 +195,7 @@ fn a_chinese_member_gets_a_chinese_usage_reply() {
     let reply = crate::engine::Engine::command_error(zh(), &error, Platform::Telegram);
     assert_eq!(
         reply,
-        "请选择隐藏（hide）或公开（show）。\n用法：/privacy 隐藏|公开"
+        "请说明要做什么：隐藏（hide）、公开（show）、导出（export）或删除（delete）。\n用法：/privacy hide|show|export|delete [confirm|end]"
     );
     assert_eq!(
         problem_msg("/points add @bob -3").render(zh()),
@@ -277,3 +277,53 @@ fn privacy_and_terms_may_be_typed_in_chinese() {
 }
 
 mod fuzz;
+
+#[test]
+fn privacy_export_and_delete_take_their_steps_in_either_language() {
+    use crate::core::commands::EraseStep;
+    let ask = |end| EraseStep::Ask {
+        end_memberships: end,
+    };
+    assert_eq!(ok("/privacy export"), Command::PrivacyExport);
+    assert_eq!(ok("/privacy 导出"), Command::PrivacyExport);
+    assert_eq!(
+        ok("/privacy delete"),
+        Command::PrivacyDelete {
+            who: None,
+            step: ask(false)
+        }
+    );
+    assert_eq!(
+        ok("/privacy 删除 结束"),
+        Command::PrivacyDelete {
+            who: None,
+            step: ask(true)
+        }
+    );
+    assert_eq!(
+        ok("/privacy delete @alice confirm"),
+        Command::PrivacyDelete {
+            who: Some("alice".into()),
+            step: EraseStep::Confirm
+        }
+    );
+    assert_eq!(
+        ok("/privacy erase 确认 @alice"),
+        Command::PrivacyDelete {
+            who: Some("alice".into()),
+            step: EraseStep::Confirm
+        }
+    );
+    assert!(matches!(
+        parse("/privacy delete confirm end", false),
+        Err(CommandError::Usage { .. })
+    ));
+    assert!(matches!(
+        parse("/privacy export now", false),
+        Err(CommandError::Usage { .. })
+    ));
+    assert!(matches!(
+        parse("/privacy", false),
+        Err(CommandError::Usage { .. })
+    ));
+}

@@ -1,0 +1,16 @@
+//! Members' rights over their data: `/privacy export` (everything held about the asker, as a
+//! file by DM; `steward export --member` for operators), `/privacy delete` (erasure in two
+//! steps, by the member or by an operator at the member's request) and how long per-member
+//! detail is kept (`ledger.keep_days`).
+//!
+//! An erased member's row stays as a nameless, hidden tombstone holding its ledger rows, so
+//! totals and the audit add up. Running memberships end only when asked; otherwise they move,
+//! with the platform accounts their access needs (stripped of names), to a fresh member that
+//! starts from zero, and Steward removes that access when they run out.
+
+mod erase;
+mod export;
+mod retention;
+
+pub use export::{MemberExportError, export_member, find_member};
+pub(crate) use retention::RetentionClock;

@@ -1,0 +1,50 @@
+//! `ledger.keep_days`: once a day the scheduler rolls up older per-member detail (see
+//! `store/retention.rs`).
+
+use std::sync::Mutex;
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::core::privacy::detail_cutoff;
+use crate::engine::{Engine, EngineResult, sync};
+use crate::store::Pruned;
+
+/// How often detail is pruned; a day's rows are all that can have aged past the cutoff.
+const PRUNE_EVERY: Duration = Duration::days(1);
+
+/// When this process last pruned.
+#[derive(Debug, Default)]
+pub(crate) struct RetentionClock {
+    last: Mutex<Option<DateTime<Utc>>>,
+}
+
+impl Engine {
+    /// Prunes detail if a day has passed since this process last did (and at its first tick).
+    pub(crate) async fn prune_detail_if_due(&self, now: DateTime<Utc>) -> EngineResult<Pruned> {
+        {
+            let mut last = sync::lock(&self.retention.last);
+            if last.is_some_and(|at| now - at < PRUNE_EVERY) {
+                return Ok(Pruned::default());
+            }
+            *last = Some(now);
+        }
+        self.prune_detail(now).await
+    }
+
+    /// Rolls up ledger detail older than `ledger.keep_days` and drops what expired.
+    pub async fn prune_detail(&self, now: DateTime<Utc>) -> EngineResult<Pruned> {
+        let cutoff = detail_cutoff(now, self.config.ledger_keep_days);
+        let _writer = self.scores.lock_writer().await;
+        let mut tx = self.store.begin().await?;
+        let pruned = tx.prune_detail(cutoff, now).await?;
+        tx.commit().await?;
+        if pruned != Pruned::default() {
+            tracing::info!(
+                ledger_rows = pruned.ledger_rows,
+                thanks_rows = pruned.thanks_rows,
+                "rolled up per-member detail older than ledger.keep_days"
+            );
+        }
+        Ok(pruned)
+    }
+}
