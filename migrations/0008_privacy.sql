@@ -1,5 +1,9 @@
 -- Members' rights: erasure (with its confirmation step and its log) and the export's reach.
 
+-- Erasure and linking find the rows a member caused (thanks given, grants made) by these.
+CREATE INDEX ledger_by_actor ON ledger (actor_member_id) WHERE actor_member_id IS NOT NULL;
+CREATE INDEX thanks_by_receiver ON thanks (receiver_id);
+
 -- Set when the member was erased: the row stays, nameless and hidden, so the ledger's rows
 -- keep a member to belong to and the community's totals still add up.
 ALTER TABLE members ADD COLUMN erased_at INTEGER;

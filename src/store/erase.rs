@@ -75,10 +75,11 @@ impl Store {
 /// Statements run with ?1 = the erased member, after its accounts are dealt with.
 const ERASE: &[&str] = &[
     // Reasons are words people wrote: about the member (a grant) or by them (a thanks).
-    "UPDATE ledger SET reason = NULL WHERE (member_id = ?1 OR actor_member_id = ?1) \
-     AND kind IN ('thanks', 'grant', 'remove')",
+    "UPDATE ledger SET reason = NULL WHERE member_id = ?1 AND kind IN ('thanks', 'grant', 'remove')",
+    "UPDATE ledger SET reason = NULL WHERE actor_member_id = ?1 AND kind IN ('thanks', 'grant', 'remove')",
     "DELETE FROM period_scores WHERE member_id = ?1",
-    "DELETE FROM thanks WHERE giver_id = ?1 OR receiver_id = ?1",
+    "DELETE FROM thanks WHERE giver_id = ?1",
+    "DELETE FROM thanks WHERE receiver_id = ?1",
     "DELETE FROM link_codes WHERE member_id = ?1",
     "DELETE FROM erasure_requests WHERE member_id = ?1",
     "UPDATE deliveries SET state = 'cancelled' WHERE target = 'dm:' || ?1 AND state = 'pending'",

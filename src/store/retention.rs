@@ -1,13 +1,17 @@
 //! How long per-member detail lives: day-by-day awards older than the cutoff roll up into one
 //! `rollup` ledger row per member (so totals still equal the ledger), and the detail nothing
-//! needs any more (old thanks pairs, used or expired link codes and erasure requests) goes.
+//! needs any more (old thanks pairs, expired link codes and erasure requests) goes. The roll-up
+//! runs over a range of member ids at a time, so no one transaction holds the write lock for
+//! long on a big ledger.
+
+use std::ops::RangeInclusive;
 
 use chrono::{DateTime, Utc};
 
 use super::error::During;
-use super::{Result, WriteTx, millis};
+use super::{Result, Store, WriteTx, millis};
 
-/// What one pass removed.
+/// What a pass removed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Pruned {
     /// Ledger rows folded into rollups.
@@ -15,19 +19,31 @@ pub struct Pruned {
     pub thanks_rows: u64,
 }
 
+impl std::ops::AddAssign for Pruned {
+    fn add_assign(&mut self, other: Self) {
+        self.ledger_rows += other.ledger_rows;
+        self.thanks_rows += other.thanks_rows;
+    }
+}
+
 /// The kinds of ledger row that are per-member-per-day detail; operators' grants, imports,
 /// redemptions and links stay as they are, for the audit.
 const DETAIL_KINDS: &str = "('message', 'daily', 'thanks', 'rollup')";
 
+impl Store {
+    /// The highest member id there is (0 with no members).
+    pub async fn max_member_id(&self) -> Result<i64> {
+        let id: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM members")
+            .fetch_one(&self.pool)
+            .await
+            .during("max_member_id")?;
+        Ok(id.unwrap_or(0))
+    }
+}
+
 impl WriteTx {
-    /// Rolls up ledger detail and drops thanks pairs from before `cutoff`, and removes link
-    /// codes and erasure requests that expired before `now`.
-    pub async fn prune_detail(
-        &mut self,
-        cutoff: Option<DateTime<Utc>>,
-        now: DateTime<Utc>,
-    ) -> Result<Pruned> {
-        let mut pruned = Pruned::default();
+    /// Removes link codes and erasure requests that expired before `now`.
+    pub async fn prune_expired(&mut self, now: DateTime<Utc>) -> Result<()> {
         for sql in [
             "DELETE FROM link_codes WHERE expires_at <= ?",
             "DELETE FROM erasure_requests WHERE expires_at <= ?",
@@ -36,14 +52,19 @@ impl WriteTx {
                 .bind(millis(now))
                 .execute(&mut *self.tx)
                 .await
-                .during("prune_detail")?;
+                .during("prune_expired")?;
         }
-        let Some(cutoff) = cutoff else {
-            return Ok(pruned);
-        };
-        let cutoff = millis(cutoff);
-        // Members with detail to roll up; a member whose only old row is last pass's rollup
-        // is left alone, so a pass over an unchanged ledger writes nothing.
+        Ok(())
+    }
+
+    /// Rolls up the ledger detail of the members in `members` from before `cutoff`, and drops
+    /// the thanks pairs they gave before it.
+    pub async fn roll_up_detail(
+        &mut self,
+        cutoff: DateTime<Utc>,
+        members: RangeInclusive<i64>,
+    ) -> Result<Pruned> {
+        let (cutoff, low, high) = (millis(cutoff), *members.start(), *members.end());
         for sql in [
             "CREATE TEMP TABLE IF NOT EXISTS rollup_sums (member_id INTEGER PRIMARY KEY, \
              xp INTEGER NOT NULL, balance INTEGER NOT NULL, at INTEGER NOT NULL)",
@@ -52,25 +73,29 @@ impl WriteTx {
             sqlx::query(sql)
                 .execute(&mut *self.tx)
                 .await
-                .during("prune_detail")?;
+                .during("roll_up_detail")?;
         }
+        // A member whose only old row is the last pass's rollup is left alone, so a pass over
+        // an unchanged ledger writes nothing.
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "INSERT INTO temp.rollup_sums SELECT member_id, SUM(delta_xp), SUM(delta_balance), \
-             MAX(at) FROM ledger WHERE at < ?1 AND kind IN {DETAIL_KINDS} \
-             GROUP BY member_id HAVING SUM(kind <> 'rollup') > 0"
+             MAX(at) FROM ledger WHERE member_id BETWEEN ?2 AND ?3 AND at < ?1 \
+             AND kind IN {DETAIL_KINDS} GROUP BY member_id HAVING SUM(kind <> 'rollup') > 0"
         )))
         .bind(cutoff)
+        .bind(low)
+        .bind(high)
         .execute(&mut *self.tx)
         .await
-        .during("prune_detail")?;
+        .during("roll_up_detail")?;
         let deleted = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "DELETE FROM ledger WHERE at < ?1 AND kind IN {DETAIL_KINDS} \
-             AND member_id IN (SELECT member_id FROM temp.rollup_sums)"
+            "DELETE FROM ledger WHERE member_id IN (SELECT member_id FROM temp.rollup_sums) \
+             AND at < ?1 AND kind IN {DETAIL_KINDS}"
         )))
         .bind(cutoff)
         .execute(&mut *self.tx)
         .await
-        .during("prune_detail")?
+        .during("roll_up_detail")?
         .rows_affected();
         let inserted = sqlx::query(
             "INSERT INTO ledger (member_id, delta_xp, delta_balance, kind, reference, at) \
@@ -78,15 +103,20 @@ impl WriteTx {
         )
         .execute(&mut *self.tx)
         .await
-        .during("prune_detail")?
+        .during("roll_up_detail")?
         .rows_affected();
-        pruned.ledger_rows = deleted.saturating_sub(inserted);
-        pruned.thanks_rows = sqlx::query("DELETE FROM thanks WHERE at < ?")
-            .bind(cutoff)
-            .execute(&mut *self.tx)
-            .await
-            .during("prune_detail")?
-            .rows_affected();
-        Ok(pruned)
+        let thanks_rows =
+            sqlx::query("DELETE FROM thanks WHERE giver_id BETWEEN ?2 AND ?3 AND at < ?1")
+                .bind(cutoff)
+                .bind(low)
+                .bind(high)
+                .execute(&mut *self.tx)
+                .await
+                .during("roll_up_detail")?
+                .rows_affected();
+        Ok(Pruned {
+            ledger_rows: deleted.saturating_sub(inserted),
+            thanks_rows,
+        })
     }
 }

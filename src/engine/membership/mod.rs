@@ -192,6 +192,42 @@ impl Engine {
         Ok(reply)
     }
 
+    /// Ends the member's running memberships (only `only`'s, if given) in one transaction,
+    /// each a `revoke` row by `actor`; returns the tiers that ended. Access is the caller's.
+    pub(crate) async fn end_memberships(
+        &self,
+        member: MemberId,
+        only: Option<&TierDef>,
+        actor: MemberId,
+        at: DateTime<Utc>,
+    ) -> EngineResult<Vec<&TierDef>> {
+        let mut tx = self.store.begin().await?;
+        let mut ended = Vec::new();
+        for def in &self.config.membership.tiers {
+            if only.is_some_and(|o| o.id != def.id) {
+                continue;
+            }
+            let Some(current) = tx.membership(member, &def.id).await? else {
+                continue;
+            };
+            if tx.end_membership(member, &def.id, at).await? {
+                tx.record_membership_event(MembershipEvent {
+                    member,
+                    tier: &def.id,
+                    action: "revoke",
+                    expires_before: current.expires_at,
+                    expires_after: Some(at),
+                    actor: Some(actor),
+                    at,
+                })
+                .await?;
+                ended.push(def);
+            }
+        }
+        tx.commit().await?;
+        Ok(ended)
+    }
+
     pub(crate) async fn member_revoke(
         &self,
         ctx: &CommandContext,
@@ -201,30 +237,9 @@ impl Engine {
         let lang = ctx.lang;
         let only = tier.map(|t| self.tier(lang, t)).transpose()?;
         let target = self.resolve(ctx, who).await?;
-        let mut tx = self.store.begin().await?;
-        let mut ended = Vec::new();
-        for def in &self.config.membership.tiers {
-            if only.is_some_and(|o| o.id != def.id) {
-                continue;
-            }
-            let Some(current) = tx.membership(target.id, &def.id).await? else {
-                continue;
-            };
-            if tx.end_membership(target.id, &def.id, ctx.at).await? {
-                tx.record_membership_event(MembershipEvent {
-                    member: target.id,
-                    tier: &def.id,
-                    action: "revoke",
-                    expires_before: current.expires_at,
-                    expires_after: Some(ctx.at),
-                    actor: Some(ctx.member),
-                    at: ctx.at,
-                })
-                .await?;
-                ended.push(def);
-            }
-        }
-        tx.commit().await?;
+        let ended = self
+            .end_memberships(target.id, only, ctx.member, ctx.at)
+            .await?;
         if ended.is_empty() {
             return refuse(match only {
                 Some(tier) => tr!(

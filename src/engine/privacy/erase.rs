@@ -6,12 +6,11 @@ use chrono::{DateTime, Utc};
 use crate::core::commands::EraseStep;
 use crate::core::ids::MemberId;
 use crate::core::privacy::{self, ConfirmRefusal, ERASE_CONFIRM_WINDOW, ErasureRequest};
-use crate::core::tiers::TierDef;
 use crate::engine::identity::Target;
 use crate::engine::membership::words::and_list;
 use crate::engine::{CommandContext, Engine, EngineResult, refuse};
 use crate::i18n::Lang;
-use crate::store::{ErasureBy, MembershipEvent};
+use crate::store::ErasureBy;
 use crate::{msg, tr};
 
 impl Engine {
@@ -204,27 +203,7 @@ impl Engine {
         actor: MemberId,
         at: DateTime<Utc>,
     ) -> EngineResult<()> {
-        let mut tx = self.store.begin().await?;
-        let mut ended: Vec<&TierDef> = Vec::new();
-        for def in &self.config.membership.tiers {
-            let Some(current) = tx.membership(target.id, &def.id).await? else {
-                continue;
-            };
-            if tx.end_membership(target.id, &def.id, at).await? {
-                tx.record_membership_event(MembershipEvent {
-                    member: target.id,
-                    tier: &def.id,
-                    action: "revoke",
-                    expires_before: current.expires_at,
-                    expires_after: Some(at),
-                    actor: Some(actor),
-                    at,
-                })
-                .await?;
-                ended.push(def);
-            }
-        }
-        tx.commit().await?;
+        let ended = self.end_memberships(target.id, None, actor, at).await?;
         if !ended.is_empty() {
             self.end_access(target.id, &target.name, &ended, at).await?;
         }

@@ -9,6 +9,9 @@ use crate::core::privacy::detail_cutoff;
 use crate::engine::{Engine, EngineResult, sync};
 use crate::store::Pruned;
 
+/// Member ids whose detail one transaction rolls up.
+const MEMBERS_PER_PASS: i64 = 5_000;
+
 /// How often detail is pruned; a day's rows are all that can have aged past the cutoff.
 const PRUNE_EVERY: Duration = Duration::days(1);
 
@@ -31,13 +34,30 @@ impl Engine {
         self.prune_detail(now).await
     }
 
-    /// Rolls up ledger detail older than `ledger.keep_days` and drops what expired.
+    /// Rolls up ledger detail older than `ledger.keep_days` and drops what expired. Runs over
+    /// [`MEMBERS_PER_PASS`] member ids per transaction, so message awards wait for one short
+    /// step at a time, never for the whole ledger.
     pub async fn prune_detail(&self, now: DateTime<Utc>) -> EngineResult<Pruned> {
-        let cutoff = detail_cutoff(now, self.config.ledger_keep_days);
-        let _writer = self.scores.lock_writer().await;
-        let mut tx = self.store.begin().await?;
-        let pruned = tx.prune_detail(cutoff, now).await?;
-        tx.commit().await?;
+        {
+            let _writer = self.scores.lock_writer().await;
+            let mut tx = self.store.begin().await?;
+            tx.prune_expired(now).await?;
+            tx.commit().await?;
+        }
+        let mut pruned = Pruned::default();
+        let Some(cutoff) = detail_cutoff(now, self.config.ledger_keep_days) else {
+            return Ok(pruned);
+        };
+        let last = self.store.max_member_id().await?;
+        let mut low = 1;
+        while low <= last {
+            let high = low.saturating_add(MEMBERS_PER_PASS - 1);
+            let _writer = self.scores.lock_writer().await;
+            let mut tx = self.store.begin().await?;
+            pruned += tx.roll_up_detail(cutoff, low..=high).await?;
+            tx.commit().await?;
+            low = high.saturating_add(1);
+        }
         if pruned != Pruned::default() {
             tracing::info!(
                 ledger_rows = pruned.ledger_rows,
