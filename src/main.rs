@@ -14,6 +14,7 @@ use steward::adapters::console::{Console, ConsolePlatform, Output};
 use steward::adapters::discord::DiscordAdapter;
 use steward::adapters::router::PlatformRouter;
 use steward::adapters::telegram::{self, TelegramAdapter, TelegramPlatform};
+use steward::adapters::web::WebServer;
 use steward::config::{Config, ConfigError};
 use steward::core::ids::Platform;
 use steward::engine::{ChatPlatform, Engine, SystemClock};
@@ -197,7 +198,23 @@ fn check_config(path: Option<PathBuf>) -> Result<()> {
     }
 }
 
-async fn run(config: Config) -> Result<()> {
+/// Binds the web server when it is on, before anything else starts, so a port in use stops
+/// the start with its reason; a derived public address follows the port actually bound.
+async fn bind_web(config: &mut Config) -> Result<Option<WebServer>> {
+    if !config.web.enabled {
+        return Ok(None);
+    }
+    let server = WebServer::bind(&config.web).await?;
+    if let Some(addr) = server.local_addr() {
+        if config.web.public_url == format!("http://{}", config.web.listen) {
+            config.web.public_url = format!("http://{addr}");
+        }
+        eprintln!("Web pages: {} (listening on {addr})", config.web.public_url);
+    }
+    Ok(Some(server))
+}
+
+async fn run(mut config: Config) -> Result<()> {
     if config.telegram.token.is_none() && config.discord.token.is_none() {
         anyhow::bail!(
             "no platform token is configured: set STEWARD_TELEGRAM_TOKEN or STEWARD_DISCORD_TOKEN \
@@ -205,6 +222,7 @@ async fn run(config: Config) -> Result<()> {
              To try Steward without a platform, run: steward console"
         );
     }
+    let web = bind_web(&mut config).await?;
     let store = open_store(&config).await?;
     let mut router = PlatformRouter::default();
     let telegram = match &config.telegram.token {
@@ -235,6 +253,9 @@ async fn run(config: Config) -> Result<()> {
     );
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut tasks = vec![tokio::spawn(engine.clone().run(stopped.clone()))];
+    if let Some(web) = web {
+        tasks.push(tokio::spawn(web.serve(engine.clone(), stopped.clone())));
+    }
     if let Some((bot, section)) = telegram {
         tasks.push(tokio::spawn(
             TelegramAdapter::new(bot, engine.clone(), &section).run(stopped.clone()),
@@ -262,13 +283,14 @@ async fn run(config: Config) -> Result<()> {
     Ok(())
 }
 
-async fn console(config: Config, as_name: &str) -> Result<()> {
+async fn console(mut config: Config, as_name: &str) -> Result<()> {
     // The same rule as /as, checked before the database is opened.
     if !steward::core::ids::is_console_name(as_name) {
         anyhow::bail!(
             "--as {as_name:?} is not a console name: use 1 to 32 letters, digits, - or _ (like --as alice)"
         );
     }
+    let web = bind_web(&mut config).await?;
     let store = open_store(&config).await?;
     let out: Output = Arc::new(Mutex::new(std::io::stdout()));
     let exports = config
@@ -290,12 +312,18 @@ async fn console(config: Config, as_name: &str) -> Result<()> {
         );
     }
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let background = tokio::spawn(engine.clone().run(stopped));
+    let background = tokio::spawn(engine.clone().run(stopped.clone()));
+    let web = web.map(|web| tokio::spawn(web.serve(engine.clone(), stopped)));
     let mut console = Console::new(as_name, out);
     let input = tokio::io::BufReader::new(tokio::io::stdin());
     let result = console.run(&engine, input, shutdown_signal()).await;
     // Let a delivery in progress finish before the database closes.
     let _ = stop.send(true);
+    if let Some(web) = web
+        && let Err(e) = web.await
+    {
+        tracing::error!(error = %e, "the web server stopped abnormally");
+    }
     if let Err(e) = background.await {
         tracing::error!(error = %e, "the scheduler or the award log's fold stopped abnormally");
     }

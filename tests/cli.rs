@@ -13,6 +13,7 @@ fn steward_bytes(dir: &std::path::Path, args: &[&str], input: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_steward"))
         .args(args)
         .current_dir(dir)
+        .env("STEWARD_WEB_LISTEN", "127.0.0.1:0")
         .env_remove("STEWARD_TELEGRAM_TOKEN")
         .env_remove("STEWARD_DISCORD_TOKEN")
         .stdin(Stdio::piped())
@@ -38,6 +39,7 @@ fn open_console(
 
     let mut child = Command::new(env!("CARGO_BIN_EXE_steward"))
         .args(["console", "--as", "alice"])
+        .env("STEWARD_WEB_LISTEN", "127.0.0.1:0")
         .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -499,5 +501,32 @@ fn export_member_writes_one_members_data_and_names_an_unknown_id() {
     assert!(
         said.contains("no member is known as `console:nobody`"),
         "{said}"
+    );
+}
+
+#[test]
+fn a_web_port_in_use_stops_the_start_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let output = Command::new(env!("CARGO_BIN_EXE_steward"))
+        .args(["console", "--as", "alice"])
+        .current_dir(dir.path())
+        .env("STEWARD_WEB_LISTEN", &addr)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains(&format!("cannot listen on {addr} (web.listen)")),
+        "{said}"
+    );
+    let bad = steward(dir.path(), &["console"], "");
+    assert!(bad.status.success(), "port 0 always binds");
+    let printed = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        printed.contains("Web pages: http://127.0.0.1:"),
+        "{printed}"
     );
 }

@@ -19,6 +19,7 @@ fn console(dir: &std::path::Path) -> Child {
     Command::new(env!("CARGO_BIN_EXE_steward"))
         .args(["console", "--as", "admin"])
         .current_dir(dir)
+        .env("STEWARD_WEB_LISTEN", "127.0.0.1:0")
         .env_remove("STEWARD_TELEGRAM_TOKEN")
         .env_remove("STEWARD_DISCORD_TOKEN")
         .stdin(Stdio::piped())

@@ -5,3 +5,4 @@ pub mod console;
 pub mod discord;
 pub mod router;
 pub mod telegram;
+pub mod web;

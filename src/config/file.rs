@@ -22,6 +22,7 @@ pub struct ConfigFile {
     pub membership: MembershipSection,
     pub drops: DropsSection,
     pub ledger: LedgerSection,
+    pub web: WebSection,
 }
 
 #[derive(Debug, Deserialize)]
@@ -213,5 +214,25 @@ pub struct LedgerSection {
 impl Default for LedgerSection {
     fn default() -> Self {
         Self { keep_days: 365 }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WebSection {
+    pub enabled: bool,
+    pub listen: Spanned<String>,
+    pub public_url: Spanned<String>,
+    pub leaderboards: Spanned<String>,
+}
+
+impl Default for WebSection {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            listen: at("127.0.0.1:8080".into()),
+            public_url: at(String::new()),
+            leaderboards: at("members".into()),
+        }
     }
 }

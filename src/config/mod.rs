@@ -10,6 +10,7 @@ mod problems;
 mod schema;
 mod shape;
 mod validate;
+mod web;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -31,6 +32,7 @@ use file::ConfigFile;
 pub use membership::{MembershipConfig, Reward};
 use problems::Problems;
 pub use problems::{ConfigError, ConfigProblem};
+pub use web::WebConfig;
 
 /// The default config file name, looked up in the working directory.
 pub const DEFAULT_PATH: &str = "steward.toml";
@@ -76,6 +78,7 @@ pub struct Config {
     /// Days the ledger keeps each member's day-by-day awards before they roll up into one row
     /// per member; 0 keeps them for ever.
     pub ledger_keep_days: u32,
+    pub web: WebConfig,
 }
 
 #[derive(Debug, Clone)]
@@ -143,12 +146,13 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => Self::default(),
             Err(source) => return Err(ConfigError::Read { path, source }),
         };
-        config.apply_env(|key| std::env::var(key).ok());
+        config.apply_env(|key| std::env::var(key).ok())?;
         Ok(config)
     }
 
-    /// Secrets from the environment win over the file.
-    pub fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) {
+    /// Secrets, and the web server's address (for containers), from the environment win over
+    /// the file.
+    pub fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
         let secret = |key: &str| get(key).filter(|v| !v.trim().is_empty()).map(Secret);
         if let Some(token) = secret("STEWARD_TELEGRAM_TOKEN") {
             self.telegram.token = Some(token);
@@ -156,6 +160,17 @@ impl Config {
         if let Some(token) = secret("STEWARD_DISCORD_TOKEN") {
             self.discord.token = Some(token);
         }
+        if let Some(value) = get("STEWARD_WEB_LISTEN").filter(|v| !v.trim().is_empty()) {
+            let listen = value.trim().parse().map_err(|_| ConfigError::Environment {
+                variable: "STEWARD_WEB_LISTEN".into(),
+                value: value.clone(),
+            })?;
+            if self.web.public_url == format!("http://{}", self.web.listen) {
+                self.web.public_url = format!("http://{listen}");
+            }
+            self.web.listen = listen;
+        }
+        Ok(())
     }
 
     /// Parses and validates config text, collecting every problem found, in line order.

@@ -42,6 +42,11 @@ pub enum ConfigError {
         path: PathBuf,
         problems: Vec<ConfigProblem>,
     },
+    /// An environment variable that overrides a key holds something the key cannot.
+    #[error(
+        "{variable}: `{value}` is not an address and port (like 0.0.0.0:8080); it overrides web.listen"
+    )]
+    Environment { variable: String, value: String },
 }
 
 fn count(n: usize) -> String {

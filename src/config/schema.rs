@@ -144,6 +144,13 @@ const DROPS: &[Field] = &[key("catch_up", Kind::Text)];
 // 0 keeps detail for ever; a hundred years is as good as for ever.
 const LEDGER: &[Field] = &[key("keep_days", Kind::Int(0, 36_500))];
 
+const WEB: &[Field] = &[
+    key("enabled", Kind::Bool),
+    key("listen", Kind::Text),
+    key("public_url", Kind::Text),
+    key("leaderboards", Kind::Text),
+];
+
 /// The whole file.
 pub(super) const ROOT: &[Field] = &[
     key("community", Kind::Section(COMMUNITY)),
@@ -158,4 +165,5 @@ pub(super) const ROOT: &[Field] = &[
     key("membership", Kind::Section(MEMBERSHIP)),
     key("drops", Kind::Section(DROPS)),
     key("ledger", Kind::Section(LEDGER)),
+    key("web", Kind::Section(WEB)),
 ];

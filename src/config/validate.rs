@@ -13,7 +13,9 @@ use toml::Spanned;
 use super::file::{ConfigFile, LevelRewardSection};
 use super::problems::Problems;
 use super::shape::SetAside;
-use super::{Config, DiscordConfig, Secret, TelegramConfig, chat_rules, discord_id, membership};
+use super::{
+    Config, DiscordConfig, Secret, TelegramConfig, chat_rules, discord_id, membership, web,
+};
 use crate::core::daily::DailyRules;
 use crate::core::ids::{AccountRef, IdOf, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
@@ -65,6 +67,7 @@ pub(super) fn read(
         problems,
     );
     let membership = membership::read(&mut file, set_aside, problems);
+    let web = web::read(&file.web, problems);
 
     let p = &file.points;
     let compared = ["points.message_xp_min", "points.message_xp_max"];
@@ -123,6 +126,7 @@ pub(super) fn read(
         },
         membership,
         ledger_keep_days: file.ledger.keep_days,
+        web,
     }
 }
 

@@ -18,4 +18,5 @@ pub mod rank_index;
 pub mod scoring;
 pub mod thanks;
 pub mod tiers;
+pub mod web_access;
 pub mod words;

@@ -43,7 +43,11 @@ impl Engine {
         if command.audience() == Audience::Operator && !self.is_operator(&ctx.sender) {
             return Self::operator_only(ctx.lang, command.name());
         }
-        Self::reply_text(ctx.lang, self.dispatch(ctx, command).await)
+        let name = command.name();
+        let started = std::time::Instant::now();
+        let reply = Self::reply_text(ctx.lang, self.dispatch(ctx, command).await);
+        self.metrics.command(name, started.elapsed());
+        reply
     }
 
     pub(crate) fn operator_only(lang: Lang, name: &str) -> String {
@@ -81,6 +85,7 @@ impl Engine {
             }
             Command::Language { choice } => self.language_command(ctx, choice.as_deref()).await,
             Command::Link { code } => self.link(ctx, code).await,
+            Command::Web => self.web_login_link(ctx).await,
             Command::PointsAdd {
                 who,
                 amount,

@@ -11,6 +11,7 @@
 pub mod clock;
 mod commands;
 mod content;
+mod counted_platform;
 mod cursors;
 pub mod events;
 mod identity;
@@ -19,6 +20,7 @@ mod ingest;
 mod language;
 mod membership;
 mod messages;
+mod metrics;
 mod notices;
 pub mod platform;
 mod points;
@@ -26,6 +28,7 @@ pub mod privacy;
 mod ranking;
 mod scheduler;
 mod sync;
+pub mod web;
 
 use std::sync::Arc;
 
@@ -78,6 +81,7 @@ pub struct Engine {
     identity: IdentityCache,
     ingest: Ingest,
     retention: privacy::RetentionClock,
+    metrics: Arc<metrics::Metrics>,
     /// Wakes the scheduler loop when something is scheduled, cancelled or granted.
     wake: tokio::sync::Notify,
 }
@@ -91,6 +95,11 @@ impl Engine {
         clock: Arc<dyn Clock>,
     ) -> Result<Self, StoreError> {
         let season = store.active_season().await?;
+        let metrics = Arc::new(metrics::Metrics::default());
+        let platform = Arc::new(counted_platform::CountedPlatform::new(
+            platform,
+            metrics.clone(),
+        ));
         let engine = Self {
             config,
             store,
@@ -100,6 +109,7 @@ impl Engine {
             identity: IdentityCache::default(),
             ingest: Ingest::default(),
             retention: privacy::RetentionClock::default(),
+            metrics,
             wake: tokio::sync::Notify::new(),
         };
         let recovered = engine.store.recover_interrupted().await?;
@@ -141,8 +151,12 @@ impl Engine {
     /// Handles one event; returns the reply to post in the event's chat, if any.
     pub async fn handle(&self, event: Event) -> Option<String> {
         match event {
-            Event::Message(message) => self.handle_message(message).await,
+            Event::Message(message) => {
+                self.metrics.event("message", message.chat.platform);
+                self.handle_message(message).await
+            }
             Event::MemberJoined { chat, person, at } => {
+                self.metrics.event("member_joined", chat.platform);
                 if !person.is_bot
                     && self.config.chats.is_community(&chat)
                     && let Err(e) = self.member_of(&person, at).await

@@ -82,6 +82,8 @@ const ERASE: &[&str] = &[
     "DELETE FROM thanks WHERE receiver_id = ?1",
     "DELETE FROM link_codes WHERE member_id = ?1",
     "DELETE FROM erasure_requests WHERE member_id = ?1",
+    "DELETE FROM web_logins WHERE member_id = ?1",
+    "DELETE FROM web_sessions WHERE member_id = ?1",
     "UPDATE deliveries SET state = 'cancelled' WHERE target = 'dm:' || ?1 AND state = 'pending'",
     "UPDATE members SET display_name = '', hidden = 1, erased_at = ?2, language = NULL, \
      app_language = NULL, last_message_xp_at = NULL, daily_last_day = NULL, daily_streak = 0 \

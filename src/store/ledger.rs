@@ -38,7 +38,7 @@ impl LedgerKind {
         }
     }
 
-    fn parse(s: &str) -> Option<Self> {
+    pub(crate) fn parse(s: &str) -> Option<Self> {
         [
             Self::Message,
             Self::Daily,

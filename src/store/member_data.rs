@@ -17,6 +17,8 @@ pub struct MemberTable {
     /// An SQL condition on the table's rows, with `?1` the member's id.
     pub rows: &'static str,
     pub member_columns: &'static [&'static str],
+    /// Columns left out of an export: secrets of live sessions, which a file must not carry.
+    pub secret_columns: &'static [&'static str],
 }
 
 const fn table(
@@ -28,6 +30,14 @@ const fn table(
         name,
         rows,
         member_columns,
+        secret_columns: &[],
+    }
+}
+
+const fn with_secrets(table: MemberTable, secret_columns: &'static [&'static str]) -> MemberTable {
+    MemberTable {
+        secret_columns,
+        ..table
     }
 }
 
@@ -63,6 +73,14 @@ pub const MEMBER_TABLES: &[MemberTable] = &[
         "member_id = ?1",
         &["member_id", "requested_by"],
     ),
+    with_secrets(
+        table("web_logins", "member_id = ?1", &["member_id"]),
+        &["token_hash"],
+    ),
+    with_secrets(
+        table("web_sessions", "member_id = ?1", &["member_id"]),
+        &["session_hash", "csrf_token"],
+    ),
     table(
         "erasures",
         "member_id = ?1",
@@ -87,6 +105,7 @@ impl Store {
                     .during("member_data")?;
             let fields: Vec<String> = columns
                 .iter()
+                .filter(|column| !table.secret_columns.contains(&column.as_str()))
                 .map(|column| {
                     let value = if table.member_columns.contains(&column.as_str()) {
                         format!("CASE WHEN \"{column}\" = ?1 THEN \"{column}\" END")

@@ -24,7 +24,10 @@ mod process_lock;
 mod retention;
 mod scores;
 mod seasons;
+mod stats;
 mod thanks;
+mod web_reads;
+mod web_sessions;
 
 use std::marker::PhantomData;
 use std::path::Path;
@@ -52,6 +55,8 @@ pub use memberships::{HeldMembership, MembershipEvent};
 pub use retention::Pruned;
 pub use scores::Award;
 pub use seasons::Season;
+pub use stats::CommunityCounts;
+pub use web_sessions::WebSessionRow;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

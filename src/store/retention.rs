@@ -47,6 +47,8 @@ impl WriteTx {
         for sql in [
             "DELETE FROM link_codes WHERE expires_at <= ?",
             "DELETE FROM erasure_requests WHERE expires_at <= ?",
+            "DELETE FROM web_logins WHERE expires_at <= ?",
+            "DELETE FROM web_sessions WHERE expires_at <= ?",
         ] {
             sqlx::query(sql)
                 .bind(millis(now))

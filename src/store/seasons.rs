@@ -61,6 +61,25 @@ impl Store {
         Ok(row.map(season))
     }
 
+    /// A season by id.
+    pub async fn season(&self, id: i64) -> Result<Option<Season>> {
+        let row: Option<SeasonTuple> = sqlx::query_as(const_format(BY_ID))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .during("season")?;
+        Ok(row.map(season))
+    }
+
+    /// Every season, the newest first.
+    pub async fn seasons(&self) -> Result<Vec<Season>> {
+        let rows: Vec<SeasonTuple> = sqlx::query_as(const_format(ALL))
+            .fetch_all(&self.pool)
+            .await
+            .during("seasons")?;
+        Ok(rows.into_iter().map(season).collect())
+    }
+
     /// The most recently ended season, for `/leaderboard season` when none runs.
     pub async fn last_ended_season(&self) -> Result<Option<Season>> {
         let row: Option<SeasonTuple> = sqlx::query_as(const_format(LAST_ENDED))
@@ -73,6 +92,8 @@ impl Store {
 
 const ACTIVE: &str = "WHERE ended_at IS NULL";
 const BY_NAME: &str = "WHERE name = ? COLLATE NOCASE";
+const BY_ID: &str = "WHERE id = ?";
+const ALL: &str = "ORDER BY started_at DESC, id DESC";
 const LAST_ENDED: &str = "WHERE ended_at IS NOT NULL ORDER BY ended_at DESC LIMIT 1";
 
 /// The three season queries share their column list; `AssertSqlSafe` is sound here because every

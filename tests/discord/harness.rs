@@ -106,11 +106,13 @@ async fn start(with_telegram: bool) -> App {
     } else {
         None
     };
-    config.apply_env(|key| match key {
-        "STEWARD_DISCORD_TOKEN" => Some("discord-test-token".to_owned()),
-        "STEWARD_TELEGRAM_TOKEN" if with_telegram => Some("123:TEST".to_owned()),
-        _ => None,
-    });
+    config
+        .apply_env(|key| match key {
+            "STEWARD_DISCORD_TOKEN" => Some("discord-test-token".to_owned()),
+            "STEWARD_TELEGRAM_TOKEN" if with_telegram => Some("123:TEST".to_owned()),
+            _ => None,
+        })
+        .unwrap();
     let adapter =
         DiscordAdapter::connect(&config.discord, &config.membership.tiers, config.language)
             .await
@@ -170,7 +172,9 @@ pub async fn adapter_for(
 ) -> (Arc<Engine>, DiscordAdapter, TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let mut config = config_for(&dir, fake);
-    config.apply_env(|key| (key == "STEWARD_DISCORD_TOKEN").then(|| token.to_owned()));
+    config
+        .apply_env(|key| (key == "STEWARD_DISCORD_TOKEN").then(|| token.to_owned()))
+        .unwrap();
     let adapter =
         DiscordAdapter::connect(&config.discord, &config.membership.tiers, config.language)
             .await

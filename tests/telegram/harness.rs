@@ -71,7 +71,9 @@ async fn start(fake: FakeBotApi, dir: Arc<TempDir>) -> TgApp {
     let mut config = Config::from_toml(CONFIG).unwrap();
     config.database_path = dir.path().join("steward.db");
     config.telegram.api_url = fake.url.clone();
-    config.apply_env(|key| (key == "STEWARD_TELEGRAM_TOKEN").then(|| "123:TEST".to_owned()));
+    config
+        .apply_env(|key| (key == "STEWARD_TELEGRAM_TOKEN").then(|| "123:TEST".to_owned()))
+        .unwrap();
     let token = config.telegram.token.clone().unwrap();
     let bot = telegram::connect(&token, &config.telegram.api_url).unwrap();
     let platform = TelegramPlatform::new(bot.clone(), config.telegram.chats.clone());

@@ -69,7 +69,9 @@ fn unknown_keys_and_syntax_errors_give_the_line() {
 #[test]
 fn tokens_come_from_the_environment_and_are_never_printed() {
     let mut config = Config::default();
-    config.apply_env(|key| (key == "STEWARD_TELEGRAM_TOKEN").then(|| "123:secret".to_owned()));
+    config
+        .apply_env(|key| (key == "STEWARD_TELEGRAM_TOKEN").then(|| "123:secret".to_owned()))
+        .unwrap();
     let token = config.telegram.token.clone().unwrap();
     assert_eq!(token.expose(), "123:secret");
     assert!(!format!("{config:?}").contains("secret"));

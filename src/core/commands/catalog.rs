@@ -212,6 +212,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     )
     .optional()]),
     member("link").args(&[arg("code", "arg-link-code", ArgKind::Text { max_len: 16 }).optional()]),
+    member("web"),
     member("membership"),
     member("tiers"),
     member("shop"),

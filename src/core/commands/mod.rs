@@ -78,6 +78,8 @@ pub enum Command {
     Link {
         code: Option<String>,
     },
+    /// A login link for the web pages, by DM.
+    Web,
     PointsAdd {
         who: Option<MemberToken>,
         amount: i64,
@@ -138,6 +140,7 @@ impl Command {
             Self::Privacy { .. } | Self::PrivacyExport | Self::PrivacyDelete { .. } => "privacy",
             Self::Language { .. } => "language",
             Self::Link { .. } => "link",
+            Self::Web => "web",
             Self::PointsAdd { .. } | Self::PointsRemove { .. } => "points",
             Self::SeasonStart { .. } | Self::SeasonEnd => "season",
             Self::Membership => "membership",

@@ -80,7 +80,7 @@ fn stored_rule_text(lang: Lang, stored: &str) -> String {
 
 impl Engine {
     /// A drop in one line: `#12 2026-12-01 09:00 (Europe/Berlin), every mon: New lesson...`
-    pub(super) fn drop_line(&self, lang: Lang, drop: &DropRow) -> String {
+    pub(crate) fn drop_line(&self, lang: Lang, drop: &DropRow) -> String {
         let next = drop.next_at.map_or_else(
             || tr!(lang, "drop-line-done"),
             |at| datetime(lang, at, self.config.calendar.tz),

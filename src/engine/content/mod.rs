@@ -10,3 +10,4 @@ mod member_view;
 mod status;
 
 pub use choices::{Choice, MAX_CHOICES};
+pub(crate) use drops::Viewer as DropViewer;

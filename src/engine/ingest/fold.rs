@@ -24,6 +24,7 @@ impl Engine {
         let _writer = self.scores.lock_writer().await;
         let started = std::time::Instant::now();
         self.store.settle().await?;
+        self.metrics.fold(started.elapsed());
         tracing::debug!(
             micros = started.elapsed().as_micros() as u64,
             "award log folded"

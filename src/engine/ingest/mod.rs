@@ -123,6 +123,8 @@ impl Engine {
         );
         match result {
             Ok((outcomes, board_order)) => {
+                let awarded = outcomes.iter().filter(|o| o.is_some()).count();
+                self.metrics.batch(awards.len(), awarded);
                 // Senders hear of their committed awards first; the rank moves follow under
                 // the board order (a /rank in between still counts right: it ranks the stored
                 // standing against the others).

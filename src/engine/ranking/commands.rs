@@ -50,7 +50,7 @@ impl Engine {
 
     /// Reads a live board, loading it first if needed; `lang` is the reader's, should the
     /// board have closed meanwhile.
-    async fn with_board<T>(
+    pub(crate) async fn with_board<T>(
         &self,
         lang: Lang,
         board: &Board,
@@ -66,17 +66,16 @@ impl Engine {
             .ok_or_else(|| EngineError::Refused(tr!(lang, "board-closed")))
     }
 
-    /// A page of a live board with the board's length.
-    async fn live_page(
+    /// `size` members of a live board from `offset`, with the board's length.
+    pub(crate) async fn live_page(
         &self,
         lang: Lang,
         board: &Board,
         offset: usize,
+        size: usize,
     ) -> EngineResult<(Vec<BoardRow>, usize)> {
         let (standings, total) = self
-            .with_board(lang, board, |index| {
-                (index.page(offset, PAGE_SIZE), index.len())
-            })
+            .with_board(lang, board, |index| (index.page(offset, size), index.len()))
             .await?;
         Ok((self.store.board_rows(&standings).await?, total))
     }
@@ -165,7 +164,7 @@ impl Engine {
             }
         };
         let offset = (page as usize - 1) * PAGE_SIZE;
-        let (rows, total) = self.live_page(lang, &board, offset).await?;
+        let (rows, total) = self.live_page(lang, &board, offset, PAGE_SIZE).await?;
         Ok(render_board(
             lang, &title, &board, &rows, offset, total, page,
         ))
@@ -228,7 +227,7 @@ impl Engine {
                 .await?;
             (rows, total as usize)
         } else {
-            self.live_page(lang, &board, offset).await?
+            self.live_page(lang, &board, offset, PAGE_SIZE).await?
         };
         Ok(render_board(
             lang, &title, &board, &rows, offset, total, page,

@@ -1,0 +1,91 @@
+## /web and the web pages
+
+web-off = The web pages are turned off in this community.
+web-login-dm = Your login link for { $community }: { $url }
+    It works once, for { $minutes } minutes. Don't share it: it logs in as you.
+web-login-sent = I sent you a login link by direct message. It works once, for { $minutes } minutes.
+web-login-dm-failed = I couldn't send you the login link: { $error }
+
+web-source-messages = Messages
+web-source-daily = Daily check-ins
+web-source-thanks = Thanks
+web-source-other = Grants and other
+
+web-board-all = All time
+web-board-week = This week
+web-board-month = This month
+web-board-season = Season { $name }
+web-board-season-ended = Season { $name } (ended)
+
+web-nav-home = Home
+web-nav-leaderboards = Leaderboards
+web-nav-seasons = Seasons
+web-nav-me = My page
+web-nav-dashboard = Dashboard
+web-nav-logout = Log out
+web-nav-login-hint = Log in: send /web to the bot in chat.
+
+web-home-week = Top 10 this week
+web-home-all-time = Top 10 of all time
+web-home-drops = Coming up
+web-home-no-drops = Nothing scheduled that you can see.
+web-home-members-only = Leaderboards are for members. Send /web to the bot in chat to log in.
+web-board-empty = Nobody is on this board yet.
+web-col-place = Place
+web-col-member = Member
+web-col-level = Level
+web-col-xp = XP
+web-search-label = Find a member
+web-search-button = Search
+web-search-results = { $count ->
+    [one] One member matches “{ $query }”.
+   *[other] { $count } members match “{ $query }”.
+}
+web-search-none = No member on this board matches “{ $query }”.
+web-page-of = Page { $page } of { $pages } · { $total } members
+web-page-prev = Previous
+web-page-next = Next
+web-seasons-title = Seasons
+web-seasons-none = No season has been run yet.
+web-season-running = running
+web-season-ended = ended { $date }
+
+web-member-level = Level { $level }
+web-member-progress = { $into } / { $step } XP to level { $next }
+web-member-xp = { $xp } XP in all
+web-member-places = Places
+web-member-unranked = unranked
+web-member-place = #{ $place } ({ $score } XP)
+web-member-streak = Daily streak: { $days ->
+    [one] one day
+   *[other] { $days } days
+}
+web-member-tier = Tier: { $tier }
+web-member-no-tier = No tier
+web-member-hidden = Hidden from public leaderboards: only you and the operators see this page.
+web-member-chart = XP by source, last 12 weeks
+web-member-rated = Drops rated
+web-member-rated-none = No ratings yet.
+web-member-card = Rank card
+
+web-login-failed-title = That link doesn't work
+web-login-failed = Login links work once and for 10 minutes. Send /web to the bot in chat for a new one.
+web-need-login-title = Please log in
+web-need-login = This page is for members. Send /web to the bot in chat and open the link it sends you.
+web-not-found-title = Not found
+web-not-found = There is nothing here, or it isn't yours to see.
+web-forbidden-title = Operators only
+web-forbidden = This page is for the community's operators.
+web-bad-form = The form was out of date. Go back, reload the page and try again.
+web-error = Something went wrong on our side. Please try again in a moment.
+
+web-dash-community = Community
+web-dash-members = { $count ->
+    [one] One member
+   *[other] { $count } members
+}
+web-dash-database = Database: { $megabytes } MB
+web-dash-memberships = Running memberships
+web-dash-no-tiers = No tiers are configured.
+web-dash-deliveries = Drop deliveries
+web-dash-no-deliveries = No drop has been delivered yet.

@@ -1,0 +1,142 @@
+//! Who is asking: the session cookie read into a [`Seen`] for every page, the login link that
+//! starts a session, and logging out (a POST carrying the session's CSRF token).
+
+use axum::extract::{Form, FromRequestParts, Path, State};
+use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use subtle::ConstantTimeEq;
+
+use super::AppState;
+use super::errors::{Problem, problem};
+use crate::core::web_access::Viewer;
+use crate::engine::web::{LoginOutcome, SESSION_TTL};
+
+/// The session cookie's name.
+const COOKIE_NAME: &str = "steward_session";
+
+/// The viewer of a request, from its session cookie (a visitor without one).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Seen {
+    pub viewer: Viewer,
+    pub csrf: Option<String>,
+    session_id: Option<String>,
+}
+
+impl Seen {
+    /// A viewer without a session's form token (error pages show no logout button).
+    pub(crate) fn bare(viewer: Viewer) -> Self {
+        Self {
+            viewer,
+            ..Self::default()
+        }
+    }
+}
+
+fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE_NAME)
+        .map(|(_, value)| value.to_owned())
+        .filter(|value| !value.is_empty() && value.len() <= 128)
+}
+
+impl FromRequestParts<AppState> for Seen {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+        let Some(session_id) = session_cookie(&parts.headers) else {
+            return Ok(Self::default());
+        };
+        let engine = &state.engine;
+        match engine.web_session(&session_id, engine.now()).await {
+            Ok(Some(session)) => Ok(Self {
+                viewer: session.viewer,
+                csrf: Some(session.csrf_token),
+                session_id: Some(session_id),
+            }),
+            Ok(None) => Ok(Self::default()),
+            Err(e) => {
+                tracing::error!(error = %e, "reading a web session failed");
+                Err(problem(state, &Viewer::VISITOR, Problem::Internal).await)
+            }
+        }
+    }
+}
+
+fn cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    // Lax, not Strict: the login link is opened from a chat app, and the redirect after it
+    // must already carry the new session.
+    let text =
+        format!("{COOKIE_NAME}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"); // not translated: an HTTP header
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// `GET /login/TOKEN`: a link sent by `/web`, good once.
+pub(crate) async fn login(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+    let engine = &state.engine;
+    match engine.web_login(&token, engine.now()).await {
+        Ok(LoginOutcome::Started {
+            session_id,
+            session,
+        }) => {
+            let to = if session.viewer.operator {
+                "/dashboard"
+            } else {
+                "/me"
+            };
+            let mut response = Redirect::to(to).into_response();
+            response.headers_mut().insert(
+                SET_COOKIE,
+                cookie(&state, &session_id, SESSION_TTL.num_seconds()),
+            );
+            response
+        }
+        Ok(LoginOutcome::Refused) => problem(&state, &Viewer::VISITOR, Problem::LoginFailed).await,
+        Err(e) => {
+            tracing::error!(error = %e, "a web login failed");
+            problem(&state, &Viewer::VISITOR, Problem::Internal).await
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct CsrfForm {
+    csrf: String,
+}
+
+/// Whether a form's token is the session's (compared in constant time).
+pub(crate) fn csrf_ok(seen: &Seen, sent: &str) -> bool {
+    seen.csrf
+        .as_deref()
+        .is_some_and(|expected| bool::from(expected.as_bytes().ct_eq(sent.as_bytes())))
+}
+
+/// `POST /logout`.
+pub(crate) async fn logout(
+    State(state): State<AppState>,
+    seen: Seen,
+    Form(form): Form<CsrfForm>,
+) -> Response {
+    if !csrf_ok(&seen, &form.csrf) {
+        return problem(&state, &seen.viewer, Problem::BadForm).await;
+    }
+    if let Some(id) = &seen.session_id
+        && let Err(e) = state.engine.web_logout(id).await
+    {
+        tracing::error!(error = %e, "logging out failed");
+        return problem(&state, &seen.viewer, Problem::Internal).await;
+    }
+    let mut response = Redirect::to("/").into_response();
+    response
+        .headers_mut()
+        .insert(SET_COOKIE, cookie(&state, "", 0));
+    response
+}

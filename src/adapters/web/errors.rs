@@ -1,0 +1,84 @@
+//! Pages for what went wrong, each with its status: 401 to log in, 403 for operators' pages,
+//! 404 for what is not there or not the viewer's to see (the same answer, so a page never
+//! tells that a hidden member exists), 400 for a stale form, 500 without internals.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::html;
+
+use super::AppState;
+use super::auth::Seen;
+use super::layout::page;
+use crate::core::web_access::Viewer;
+use crate::engine::web::PageError;
+use crate::tr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Problem {
+    LoginNeeded,
+    Forbidden,
+    NotFound,
+    LoginFailed,
+    BadForm,
+    Internal,
+}
+
+pub(crate) async fn problem(state: &AppState, viewer: &Viewer, problem: Problem) -> Response {
+    let lang = state.engine.page_language(viewer).await;
+    let (status, title, text) = match problem {
+        Problem::LoginNeeded => (
+            StatusCode::UNAUTHORIZED,
+            tr!(lang, "web-need-login-title"),
+            tr!(lang, "web-need-login"),
+        ),
+        Problem::Forbidden => (
+            StatusCode::FORBIDDEN,
+            tr!(lang, "web-forbidden-title"),
+            tr!(lang, "web-forbidden"),
+        ),
+        Problem::NotFound => (
+            StatusCode::NOT_FOUND,
+            tr!(lang, "web-not-found-title"),
+            tr!(lang, "web-not-found"),
+        ),
+        Problem::LoginFailed => (
+            StatusCode::UNAUTHORIZED,
+            tr!(lang, "web-login-failed-title"),
+            tr!(lang, "web-login-failed"),
+        ),
+        Problem::BadForm => (
+            StatusCode::BAD_REQUEST,
+            tr!(lang, "web-not-found-title"),
+            tr!(lang, "web-bad-form"),
+        ),
+        Problem::Internal => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            tr!(lang, "web-not-found-title"),
+            tr!(lang, "web-error"),
+        ),
+    };
+    let seen = Seen::bare(*viewer);
+    let body = html! { p { (text) } };
+    (status, page(state, lang, &seen, &title, body)).into_response()
+}
+
+/// The answer to a page the engine would not build.
+pub(crate) async fn page_error(state: &AppState, seen: &Seen, error: PageError) -> Response {
+    let kind = match error {
+        PageError::LoginNeeded => Problem::LoginNeeded,
+        PageError::Forbidden => Problem::Forbidden,
+        PageError::NotFound => Problem::NotFound,
+        PageError::Store(e) => {
+            tracing::error!(error = %e, "a web page failed");
+            Problem::Internal
+        }
+    };
+    problem(state, &seen.viewer, kind).await
+}
+
+pub(crate) async fn not_found(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    seen: Seen,
+) -> Response {
+    problem(&state, &seen.viewer, Problem::NotFound).await
+}

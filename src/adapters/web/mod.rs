@@ -1,0 +1,115 @@
+//! The web side, in the same binary: server-rendered pages (maud, no JavaScript, nothing from a
+//! CDN), logging in by a link sent in chat, health checks and Prometheus metrics. It only
+//! translates: every page's data comes from the engine's web methods, which apply the access
+//! rules.
+
+mod auth;
+mod errors;
+mod health;
+mod layout;
+mod pages;
+mod security;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::{get, post};
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+use crate::config::WebConfig;
+use crate::engine::Engine;
+
+/// Why the web server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    #[error(
+        "cannot listen on {addr} (web.listen): {source}; choose another port, or set web.enabled = false"
+    )]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+/// Routes only operators may open; a test walks them as a visitor and as a member.
+pub const OPERATOR_ROUTES: &[&str] = &["/dashboard"];
+
+/// What every handler shares.
+#[derive(Clone)]
+pub(crate) struct AppState {
+    pub engine: Arc<Engine>,
+    /// Session cookies carry `Secure` when the public address is https.
+    pub secure_cookies: bool,
+}
+
+/// A bound listener, ready to serve: binding first lets a port in use stop the start with a
+/// clear error, and tells the address (port 0 picks a free one).
+pub struct WebServer {
+    listener: TcpListener,
+    secure_cookies: bool,
+}
+
+impl WebServer {
+    pub async fn bind(config: &WebConfig) -> Result<Self, WebError> {
+        let listener = TcpListener::bind(config.listen)
+            .await
+            .map_err(|source| WebError::Bind {
+                addr: config.listen,
+                source,
+            })?;
+        Ok(Self {
+            listener,
+            secure_cookies: config.https(),
+        })
+    }
+
+    /// The address it listens on.
+    #[must_use]
+    pub fn local_addr(&self) -> Option<SocketAddr> {
+        self.listener.local_addr().ok()
+    }
+
+    /// Serves until `stop` turns true.
+    pub async fn serve(self, engine: Arc<Engine>, mut stop: watch::Receiver<bool>) {
+        let state = AppState {
+            engine,
+            secure_cookies: self.secure_cookies,
+        };
+        let app = router(state);
+        let shutdown = async move {
+            while !*stop.borrow() {
+                if stop.changed().await.is_err() {
+                    break;
+                }
+            }
+        };
+        if let Err(e) = axum::serve(self.listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await
+        {
+            tracing::error!(error = %e, "the web server stopped");
+        }
+    }
+}
+
+fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(pages::home::home))
+        .route("/leaderboard/{board}", get(pages::boards::board))
+        .route("/seasons", get(pages::boards::seasons))
+        .route("/seasons/{id}", get(pages::boards::season))
+        .route("/members/{id}", get(pages::member::member))
+        .route("/me", get(pages::member::me))
+        .route("/dashboard", get(pages::dashboard::dashboard))
+        .route("/login/{token}", get(auth::login))
+        .route("/logout", post(auth::logout))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(health::metrics))
+        .route("/static/style.css", get(layout::stylesheet))
+        .fallback(errors::not_found)
+        .layer(axum::middleware::from_fn(security::headers))
+        .with_state(state)
+}

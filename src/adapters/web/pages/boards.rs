@@ -1,0 +1,182 @@
+//! `/leaderboard/{all|week|month}`, `/seasons` and `/seasons/{id}`: 100 members a page, a
+//! search by name, and links between pages. Hidden members are never on them (the engine
+//! leaves them out).
+
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use crate::adapters::web::AppState;
+use crate::adapters::web::auth::Seen;
+use crate::adapters::web::errors::{Problem, page_error, problem};
+use crate::adapters::web::layout::page;
+use crate::engine::web::{BoardLine, BoardPage, WebBoard};
+use crate::i18n::Lang;
+use crate::tr;
+
+#[derive(Debug, Deserialize, Default)]
+pub(crate) struct BoardQuery {
+    page: Option<usize>,
+    q: Option<String>,
+}
+
+pub(crate) async fn board(
+    State(state): State<AppState>,
+    seen: Seen,
+    Path(board): Path<String>,
+    Query(query): Query<BoardQuery>,
+) -> Response {
+    let which = match board.as_str() {
+        "all" => WebBoard::AllTime,
+        "week" => WebBoard::Week,
+        "month" => WebBoard::Month,
+        _ => return problem(&state, &seen.viewer, Problem::NotFound).await,
+    };
+    show(
+        &state,
+        &seen,
+        which,
+        &format!("/leaderboard/{board}"),
+        query,
+    )
+    .await
+}
+
+pub(crate) async fn season(
+    State(state): State<AppState>,
+    seen: Seen,
+    Path(id): Path<i64>,
+    Query(query): Query<BoardQuery>,
+) -> Response {
+    show(
+        &state,
+        &seen,
+        WebBoard::Season(id),
+        &format!("/seasons/{id}"),
+        query,
+    )
+    .await
+}
+
+async fn show(
+    state: &AppState,
+    seen: &Seen,
+    which: WebBoard,
+    path: &str,
+    query: BoardQuery,
+) -> Response {
+    let engine = &state.engine;
+    let number = query.page.unwrap_or(1);
+    let found = engine
+        .board_page(
+            &seen.viewer,
+            which,
+            number,
+            query.q.as_deref(),
+            engine.now(),
+        )
+        .await;
+    let board = match found {
+        Ok(board) => board,
+        Err(e) => return page_error(state, seen, e).await,
+    };
+    let lang = engine.page_language(&seen.viewer).await;
+    let body = html! {
+        (tabs(lang))
+        form.search method="get" action=(path) {
+            label for="q" { (tr!(lang, "web-search-label")) }
+            input #q type="search" name="q" value=[board.query.as_deref()] maxlength="64";
+            button type="submit" { (tr!(lang, "web-search-button")) }
+        }
+        (summary(lang, &board))
+        @if !board.lines.is_empty() { (board_table(lang, seen, &board.lines)) }
+        (pager(lang, path, &board))
+    };
+    page(state, lang, seen, &board.title, body).into_response()
+}
+
+fn tabs(lang: Lang) -> Markup {
+    html! {
+        p.tabs {
+            a href="/leaderboard/all" { (tr!(lang, "web-board-all")) } " · "
+            a href="/leaderboard/week" { (tr!(lang, "web-board-week")) } " · "
+            a href="/leaderboard/month" { (tr!(lang, "web-board-month")) } " · "
+            a href="/seasons" { (tr!(lang, "web-nav-seasons")) }
+        }
+    }
+}
+
+fn summary(lang: Lang, board: &BoardPage) -> Markup {
+    html! {
+        @if let Some(query) = &board.query {
+            @if board.lines.is_empty() {
+                p.muted { (tr!(lang, "web-search-none", query = query.as_str())) }
+            } @else {
+                p.muted { (tr!(lang, "web-search-results", count = board.lines.len(), query = query.as_str())) }
+            }
+        } @else if board.total == 0 {
+            p.muted { (tr!(lang, "web-board-empty")) }
+        }
+    }
+}
+
+fn pager(lang: Lang, path: &str, board: &BoardPage) -> Markup {
+    html! {
+        @if board.query.is_none() && board.total > 0 {
+            div.pager {
+                @if board.page > 1 {
+                    a rel="prev" href={ (path) "?page=" (board.page - 1) } { (tr!(lang, "web-page-prev")) }
+                }
+                span.muted { (tr!(lang, "web-page-of", page = board.page, pages = board.pages, total = board.total)) }
+                @if board.page < board.pages {
+                    a rel="next" href={ (path) "?page=" (board.page + 1) } { (tr!(lang, "web-page-next")) }
+                }
+            }
+        }
+    }
+}
+
+/// A table of board lines; the viewer's own line stands out.
+pub(crate) fn board_table(lang: Lang, seen: &Seen, lines: &[BoardLine]) -> Markup {
+    html! {
+        table.board {
+            thead { tr {
+                th.num { (tr!(lang, "web-col-place")) }
+                th { (tr!(lang, "web-col-member")) }
+                th.num { (tr!(lang, "web-col-level")) }
+                th.num { (tr!(lang, "web-col-xp")) }
+            } }
+            tbody {
+                @for line in lines {
+                    tr class=[seen.viewer.is(line.member).then_some("me")] {
+                        td.num { "#" (line.place) }
+                        td { a href={ "/members/" (line.member.0) } { (line.name) } }
+                        td.num { (line.level) }
+                        td.num { (line.score) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub(crate) async fn seasons(State(state): State<AppState>, seen: Seen) -> Response {
+    let engine = &state.engine;
+    let list = match engine.season_list(&seen.viewer).await {
+        Ok(list) => list,
+        Err(e) => return page_error(&state, &seen, e).await,
+    };
+    let lang = engine.page_language(&seen.viewer).await;
+    let body = html! {
+        (tabs(lang))
+        @if list.is_empty() {
+            p.muted { (tr!(lang, "web-seasons-none")) }
+        } @else {
+            ul { @for season in &list {
+                li { a href={ "/seasons/" (season.id) } { (season.name) } " · " span.muted { (season.state) } }
+            } }
+        }
+    };
+    page(&state, lang, &seen, &tr!(lang, "web-seasons-title"), body).into_response()
+}

@@ -1,0 +1,50 @@
+//! `/`: the community's name, the top 10 this week and of all time (for those the community
+//! lets see standings), and upcoming drops the viewer may see.
+
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+
+use super::boards::board_table;
+use crate::adapters::web::AppState;
+use crate::adapters::web::auth::Seen;
+use crate::adapters::web::errors::page_error;
+use crate::adapters::web::layout::page;
+use crate::engine::web::BoardLine;
+use crate::i18n::Lang;
+use crate::tr;
+
+pub(crate) async fn home(State(state): State<AppState>, seen: Seen) -> Response {
+    let engine = &state.engine;
+    let home = match engine.home_page(&seen.viewer, engine.now()).await {
+        Ok(home) => home,
+        Err(e) => return page_error(&state, &seen, e).await,
+    };
+    let lang = engine.page_language(&seen.viewer).await;
+    let body = html! {
+        @match (&home.week, &home.all_time) {
+            (Some(week), Some(all_time)) => {
+                div.columns {
+                    section { h2 { (tr!(lang, "web-home-week")) } (top(lang, &seen, week)) }
+                    section { h2 { (tr!(lang, "web-home-all-time")) } (top(lang, &seen, all_time)) }
+                }
+            }
+            _ => p.muted { (tr!(lang, "web-home-members-only")) }
+        }
+        h2 { (tr!(lang, "web-home-drops")) }
+        @if home.drops.is_empty() {
+            p.muted { (tr!(lang, "web-home-no-drops")) }
+        } @else {
+            ul { @for line in &home.drops { li { (line) } } }
+        }
+    };
+    page(&state, lang, &seen, &home.community, body).into_response()
+}
+
+fn top(lang: Lang, seen: &Seen, lines: &[BoardLine]) -> Markup {
+    if lines.is_empty() {
+        html! { p.muted { (tr!(lang, "web-board-empty")) } }
+    } else {
+        board_table(lang, seen, lines)
+    }
+}

@@ -1,0 +1,141 @@
+//! `/members/{id}` and `/me`: a member's level progress, places, streak, tier, XP by source
+//! over twelve weeks (a server-drawn SVG chart) and the drops they rated.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{Markup, html};
+
+use crate::adapters::web::AppState;
+use crate::adapters::web::auth::Seen;
+use crate::adapters::web::errors::{Problem, page_error, problem};
+use crate::adapters::web::layout::page;
+use crate::core::ids::MemberId;
+use crate::engine::web::MemberPage;
+use crate::i18n::Lang;
+use crate::tr;
+
+/// Colours of the chart's sources, in the engine's order (messages, daily, thanks, other).
+const COLOURS: [&str; 4] = ["#5865f2", "#22c55e", "#f59e0b", "#9ca3af"];
+
+pub(crate) async fn me(State(state): State<AppState>, seen: Seen) -> Response {
+    match seen.viewer.member {
+        Some(id) => Redirect::to(&format!("/members/{}", id.0)).into_response(),
+        None => problem(&state, &seen.viewer, Problem::LoginNeeded).await,
+    }
+}
+
+pub(crate) async fn member(
+    State(state): State<AppState>,
+    seen: Seen,
+    Path(id): Path<i64>,
+) -> Response {
+    let engine = &state.engine;
+    let found = engine
+        .member_page(&seen.viewer, MemberId(id), engine.now())
+        .await;
+    let member = match found {
+        Ok(member) => member,
+        Err(e) => return page_error(&state, &seen, e).await,
+    };
+    let lang = engine.page_language(&seen.viewer).await;
+    let body = body(lang, &member);
+    page(&state, lang, &seen, &member.name, body).into_response()
+}
+
+fn body(lang: Lang, member: &MemberPage) -> Markup {
+    let level = &member.level;
+    html! {
+        @if member.hidden && member.is_self { p.muted { (tr!(lang, "web-member-hidden")) } }
+        p {
+            strong { (tr!(lang, "web-member-level", level = level.level)) } " · "
+            (tr!(lang, "web-member-xp", xp = member.xp))
+        }
+        (progress(level.xp_into_level, level.xp_for_step))
+        p.muted { (tr!(lang, "web-member-progress", into = level.xp_into_level, step = level.xp_for_step, next = level.level + 1)) }
+        p {
+            (tr!(lang, "web-member-streak", days = member.streak)) " · "
+            @match &member.tier {
+                Some(tier) => (tr!(lang, "web-member-tier", tier = tier.as_str())),
+                None => (tr!(lang, "web-member-no-tier")),
+            }
+        }
+        h2 { (tr!(lang, "web-member-places")) }
+        table { tbody { @for place in &member.places {
+            tr {
+                td { (place.title) }
+                td.num { @match place.place {
+                    Some(n) => (tr!(lang, "web-member-place", place = n, score = place.score)),
+                    None => span.muted { (tr!(lang, "web-member-unranked")) },
+                } }
+            }
+        } } }
+        h2 { (tr!(lang, "web-member-chart")) }
+        (chart(&member.xp_by_week))
+        h2 { (tr!(lang, "web-member-rated")) }
+        @if member.rated.is_empty() {
+            p.muted { (tr!(lang, "web-member-rated-none")) }
+        } @else {
+            ul { @for (id, text, stars) in &member.rated {
+                li { "#" (id) " " (text) " · " (stars_text(*stars)) }
+            } }
+        }
+    }
+}
+
+fn stars_text(stars: u8) -> String {
+    "★".repeat(usize::from(stars)) + &"☆".repeat(5usize.saturating_sub(usize::from(stars)))
+}
+
+/// A progress bar drawn as SVG (the page's policy allows no inline styles).
+fn progress(into: i64, step: i64) -> Markup {
+    let width = if step > 0 {
+        (into.clamp(0, step) * 1000 / step) as f64 / 10.0
+    } else {
+        0.0
+    };
+    html! {
+        svg.progress viewBox="0 0 100 4" preserveAspectRatio="none" width="100%" height="12" role="img" {
+            rect x="0" y="0" width="100" height="4" rx="2" fill="#e5e7eb" {}
+            rect x="0" y="0" width=(width) height="4" rx="2" fill="#5865f2" {}
+        }
+    }
+}
+
+/// Stacked bars, one per week, one colour per source; readable without a legend's help.
+fn chart(weeks: &[(String, Vec<(String, i64)>)]) -> Markup {
+    const W: f64 = 720.0;
+    const H: f64 = 220.0;
+    const BOTTOM: f64 = 30.0;
+    let most = weeks
+        .iter()
+        .map(|(_, parts)| parts.iter().map(|(_, xp)| (*xp).max(0)).sum::<i64>())
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let slot = W / weeks.len().max(1) as f64;
+    let labels: Vec<&str> = weeks
+        .first()
+        .map(|(_, parts)| parts.iter().map(|(label, _)| label.as_str()).collect())
+        .unwrap_or_default();
+    html! {
+        svg.chart viewBox={ "0 0 " (W) " " (H) } role="img" {
+            @for (i, (week, parts)) in weeks.iter().enumerate() {
+                @let x = i as f64 * slot + slot * 0.15;
+                @let mut top = H - BOTTOM;
+                @for (j, (label, xp)) in parts.iter().enumerate() {
+                    @if *xp > 0 {
+                        @let height = (*xp as f64) / most * (H - BOTTOM - 10.0);
+                        @let y = { top -= height; top };
+                        rect x=(x) y=(y) width=(slot * 0.7) height=(height) fill=(COLOURS[j % 4]) {
+                            title { (week) ": " (label) " " (xp) " XP" }
+                        }
+                    }
+                }
+                text x=(x) y=(H - 10.0) { (week.split('-').nth(1).unwrap_or(week)) }
+            }
+        }
+        p.legend { @for (j, label) in labels.iter().enumerate() {
+            span { svg width="12" height="12" { rect width="12" height="12" rx="2" fill=(COLOURS[j % 4]) {} } " " (label) }
+        } }
+    }
+}

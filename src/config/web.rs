@@ -1,0 +1,80 @@
+//! The `[web]` section: whether the web side runs, where it listens, the address people reach
+//! it at (for links in chat), and who may see the leaderboards.
+
+use std::net::SocketAddr;
+
+use super::file::WebSection;
+use super::problems::Problems;
+use crate::core::web_access::Visibility;
+
+/// The web side's settings, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebConfig {
+    pub enabled: bool,
+    pub listen: SocketAddr,
+    /// The address in links sent to members, without a trailing slash.
+    pub public_url: String,
+    pub leaderboards: Visibility,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        let listen = SocketAddr::from(([127, 0, 0, 1], 8080));
+        Self {
+            enabled: true,
+            listen,
+            public_url: format!("http://{listen}"),
+            leaderboards: Visibility::Members,
+        }
+    }
+}
+
+impl WebConfig {
+    /// Whether session cookies must be `Secure` (the public address is https).
+    #[must_use]
+    pub fn https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+pub(super) fn read(section: &WebSection, problems: &mut Problems<'_>) -> WebConfig {
+    let listen_text = section.listen.get_ref().trim();
+    let listen = listen_text.parse::<SocketAddr>().unwrap_or_else(|_| {
+        problems.add(
+            &section.listen.span(),
+            "web.listen",
+            format!(
+                "`{listen_text}` is not an address and port (like 127.0.0.1:8080 or 0.0.0.0:80)"
+            ),
+        );
+        WebConfig::default().listen
+    });
+    let written = section.public_url.get_ref().trim().trim_end_matches('/');
+    let public_url = if written.is_empty() {
+        format!("http://{listen}")
+    } else {
+        if url::Url::parse(written).map_or(true, |u| !matches!(u.scheme(), "http" | "https")) {
+            problems.add(
+                &section.public_url.span(),
+                "web.public_url",
+                format!("`{written}` is not an http(s) address (like https://steward.example.org)"),
+            );
+        }
+        written.to_owned()
+    };
+    let shown = section.leaderboards.get_ref().trim();
+    let leaderboards = Visibility::parse(shown).unwrap_or_else(|| {
+        problems.add(
+            &section.leaderboards.span(),
+            "web.leaderboards",
+            format!("`{shown}` is not one of {}", Visibility::NAMES.join(", ")),
+        );
+        Visibility::default()
+    });
+    WebConfig {
+        enabled: section.enabled,
+        listen,
+        public_url,
+        leaderboards,
+    }
+}

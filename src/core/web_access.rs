@@ -1,0 +1,131 @@
+//! Who may see what on the web pages: the viewer (a visitor, a member, an operator) and the
+//! community's choice of who may see leaderboards (`web.leaderboards`). Pure rules; the engine
+//! applies them before it reads anything for a page.
+
+use super::ids::MemberId;
+
+/// Who is looking at a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Viewer {
+    /// The member logged in, if any.
+    pub member: Option<MemberId>,
+    /// Logged in from an operator's account (config operator or platform admin).
+    pub operator: bool,
+}
+
+impl Viewer {
+    pub const VISITOR: Viewer = Viewer {
+        member: None,
+        operator: false,
+    };
+
+    #[must_use]
+    pub fn member(id: MemberId) -> Self {
+        Self {
+            member: Some(id),
+            operator: false,
+        }
+    }
+
+    #[must_use]
+    pub fn operator(id: MemberId) -> Self {
+        Self {
+            member: Some(id),
+            operator: true,
+        }
+    }
+
+    /// Whether the viewer is `member` themselves.
+    #[must_use]
+    pub fn is(&self, member: MemberId) -> bool {
+        self.member == Some(member)
+    }
+}
+
+/// Who may see leaderboards and member pages on the web.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Visibility {
+    /// Anyone with the address.
+    Public,
+    /// Logged-in members.
+    #[default]
+    Members,
+    /// Operators only.
+    Operators,
+}
+
+impl Visibility {
+    /// The config spellings, in order.
+    pub const NAMES: [&'static str; 3] = ["public", "members", "operators"];
+
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "public" => Some(Self::Public),
+            "members" => Some(Self::Members),
+            "operators" => Some(Self::Operators),
+            _ => None,
+        }
+    }
+
+    /// Whether `viewer` may see the community's standings.
+    #[must_use]
+    pub fn allows(self, viewer: &Viewer) -> bool {
+        match self {
+            Self::Public => true,
+            Self::Members => viewer.member.is_some(),
+            Self::Operators => viewer.operator,
+        }
+    }
+}
+
+/// Whether `viewer` may see the page of `member`, who may be hidden (`/privacy hide`): a
+/// hidden member's page is theirs and the operators' alone. Otherwise the leaderboards' rule
+/// applies, and a member always sees their own page.
+#[must_use]
+pub fn may_see_member(
+    visibility: Visibility,
+    viewer: &Viewer,
+    member: MemberId,
+    hidden: bool,
+) -> bool {
+    if viewer.is(member) || viewer.operator {
+        return true;
+    }
+    !hidden && visibility.allows(viewer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALICE: MemberId = MemberId(1);
+    const BOB: MemberId = MemberId(2);
+
+    #[test]
+    fn each_setting_lets_in_whom_it_names() {
+        let (visitor, member, operator) =
+            (Viewer::VISITOR, Viewer::member(BOB), Viewer::operator(BOB));
+        assert!(Visibility::Public.allows(&visitor));
+        assert!(!Visibility::Members.allows(&visitor));
+        assert!(Visibility::Members.allows(&member));
+        assert!(!Visibility::Operators.allows(&member));
+        assert!(Visibility::Operators.allows(&operator));
+    }
+
+    #[test]
+    fn a_hidden_member_is_seen_only_by_themselves_and_operators() {
+        let public = Visibility::Public;
+        assert!(!may_see_member(public, &Viewer::VISITOR, ALICE, true));
+        assert!(!may_see_member(public, &Viewer::member(BOB), ALICE, true));
+        assert!(may_see_member(public, &Viewer::member(ALICE), ALICE, true));
+        assert!(may_see_member(public, &Viewer::operator(BOB), ALICE, true));
+        assert!(may_see_member(public, &Viewer::VISITOR, ALICE, false));
+        assert!(may_see_member(
+            Visibility::Operators,
+            &Viewer::member(ALICE),
+            ALICE,
+            false
+        ));
+    }
+}

@@ -1,0 +1,84 @@
+//! The engine's platform, wrapped so every failed call is counted in the metrics by platform
+//! and kind (a 429 as `rate_limited`), whichever engine component made it.
+
+use std::sync::Arc;
+
+use super::metrics::Metrics;
+use super::platform::{ChatPlatform, DropTarget, OutboundDrop, OutboundFile, PlatformFuture};
+use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::levels::LevelReward;
+use crate::core::tiers::{TierAccess, TierDef};
+use crate::i18n::Lang;
+
+pub(crate) struct CountedPlatform {
+    inner: Arc<dyn ChatPlatform>,
+    metrics: Arc<Metrics>,
+}
+
+impl CountedPlatform {
+    pub(crate) fn new(inner: Arc<dyn ChatPlatform>, metrics: Arc<Metrics>) -> Self {
+        Self { inner, metrics }
+    }
+
+    fn counted<'a>(&'a self, platform: Platform, call: PlatformFuture<'a>) -> PlatformFuture<'a> {
+        Box::pin(async move {
+            let result = call.await;
+            if let Err(error) = &result {
+                self.metrics.platform_error(platform, error);
+            }
+            result
+        })
+    }
+}
+
+impl ChatPlatform for CountedPlatform {
+    fn drives(&self, platform: Platform) -> bool {
+        self.inner.drives(platform)
+    }
+
+    fn post<'a>(&'a self, chat: &'a ChatRef, text: &'a str) -> PlatformFuture<'a> {
+        self.counted(chat.platform, self.inner.post(chat, text))
+    }
+
+    fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
+        self.counted(to.platform, self.inner.dm(to, text))
+    }
+
+    fn send_file<'a>(&'a self, to: &'a AccountRef, file: &'a OutboundFile) -> PlatformFuture<'a> {
+        self.counted(to.platform, self.inner.send_file(to, file))
+    }
+
+    fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
+        let platform = match to {
+            DropTarget::Chat(chat) => chat.platform,
+            DropTarget::Dm(account) => account.platform,
+        };
+        self.counted(platform, self.inner.send_drop(to, drop))
+    }
+
+    fn grant_access<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        tier: &'a TierDef,
+        lang: Lang,
+    ) -> PlatformFuture<'a> {
+        self.counted(to.platform, self.inner.grant_access(to, tier, lang))
+    }
+
+    fn revoke_access<'a>(
+        &'a self,
+        from: &'a AccountRef,
+        tier: &'a TierDef,
+        access: &'a TierAccess,
+    ) -> PlatformFuture<'a> {
+        self.counted(from.platform, self.inner.revoke_access(from, tier, access))
+    }
+
+    fn grant_level_reward<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        reward: &'a LevelReward,
+    ) -> PlatformFuture<'a> {
+        self.counted(to.platform, self.inner.grant_level_reward(to, reward))
+    }
+}

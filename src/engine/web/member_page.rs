@@ -1,0 +1,181 @@
+//! A member's page: level progress, places on every live board, streak, tier, XP by source
+//! over the last twelve weeks, and the drops they rated that the viewer may see.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Duration, Utc};
+
+use super::pages::{MemberPage, PageError, Place, drop_viewer};
+use crate::core::ids::MemberId;
+use crate::core::levels::LevelInfo;
+use crate::core::periods::Board;
+use crate::core::rank_index::Standing;
+use crate::core::web_access::Viewer;
+use crate::engine::Engine;
+use crate::i18n::Lang;
+use crate::store::LedgerKind;
+use crate::tr;
+
+/// Weeks of XP history a member page charts.
+const WEEKS: i64 = 12;
+
+pub(super) async fn build(
+    engine: &Engine,
+    viewer: &Viewer,
+    member: MemberId,
+    now: DateTime<Utc>,
+) -> Result<MemberPage, PageError> {
+    if !engine.may_see(viewer, member).await? {
+        // Logging in helps only where the community shows pages to members; otherwise the
+        // answer is the same as for a member who never existed.
+        let login_helps = !engine.config.web.leaderboards.allows(viewer) && viewer.member.is_none();
+        return Err(if login_helps {
+            PageError::LoginNeeded
+        } else {
+            PageError::NotFound
+        });
+    }
+    let lang = engine.page_language(viewer).await;
+    let row = engine.store.member(member).await?;
+    let calendar = &engine.config.calendar;
+    let mut places = Vec::new();
+    let all_time = Standing::new(member, row.xp, row.xp_reached_at.timestamp_millis());
+    places.push(
+        place(
+            engine,
+            lang,
+            &Board::AllTime,
+            all_time,
+            tr!(lang, "web-board-all"),
+        )
+        .await?,
+    );
+    let week = calendar.week_board(now);
+    let standing = engine.store.standing(&week, member).await?;
+    places.push(place(engine, lang, &week, standing, tr!(lang, "web-board-week")).await?);
+    let month = calendar.month_board(now);
+    let standing = engine.store.standing(&month, member).await?;
+    places.push(place(engine, lang, &month, standing, tr!(lang, "web-board-month")).await?);
+    if let Some(season) = engine.scores.season() {
+        let board = season.board();
+        let standing = engine.store.standing(&board, member).await?;
+        let title = tr!(lang, "web-board-season", name = &season.name);
+        places.push(place(engine, lang, &board, standing, title).await?);
+    }
+    let today = calendar.day(now);
+    let streak = match row.daily.last_day {
+        Some(day) if day >= today - Duration::days(1) => row.daily.streak,
+        _ => 0,
+    };
+    let tier = match engine.effective_tier(member, now).await? {
+        Some(tier) => {
+            let expires = engine
+                .store
+                .memberships(member)
+                .await?
+                .into_iter()
+                .find(|m| m.tier == tier.id)
+                .and_then(|m| m.expires_at);
+            Some(format!("{} {}", tier.name, engine.until(lang, expires)))
+        }
+        None => None,
+    };
+    let sight = engine.sight(drop_viewer(viewer), now).await?;
+    let rated = engine
+        .store
+        .ratings_by(member)
+        .await?
+        .into_iter()
+        .filter(|(drop, _)| engine.sees(sight, drop.tier.as_deref()))
+        .map(|(drop, stars)| {
+            let first = drop
+                .text
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .take(80)
+                .collect();
+            (drop.id, first, stars)
+        })
+        .collect();
+    Ok(MemberPage {
+        member,
+        name: row.display_name.clone(),
+        level: LevelInfo::from_xp(row.xp),
+        xp: row.xp,
+        places,
+        streak,
+        tier,
+        hidden: row.hidden,
+        is_self: viewer.is(member),
+        xp_by_week: xp_by_week(engine, lang, member, now).await?,
+        rated,
+    })
+}
+
+async fn place(
+    engine: &Engine,
+    lang: Lang,
+    board: &Board,
+    standing: Standing,
+    title: String,
+) -> Result<Place, PageError> {
+    let place = if standing.score() > 0 {
+        Some(
+            engine
+                .with_board(lang, board, |index| index.rank_of(&standing))
+                .await?,
+        )
+    } else {
+        None
+    };
+    Ok(Place {
+        title,
+        place,
+        score: standing.score(),
+    })
+}
+
+/// XP per source for each of the last [`WEEKS`] community weeks, oldest first.
+async fn xp_by_week(
+    engine: &Engine,
+    lang: Lang,
+    member: MemberId,
+    now: DateTime<Utc>,
+) -> Result<Vec<(String, Vec<(String, i64)>)>, PageError> {
+    let calendar = &engine.config.calendar;
+    let week_of = |at: DateTime<Utc>| {
+        let week = calendar.day(at).iso_week();
+        format!("{}-W{:02}", week.year(), week.week())
+    };
+    let mut weeks: BTreeMap<String, [i64; 4]> = BTreeMap::new();
+    for back in 0..WEEKS {
+        weeks.insert(week_of(now - Duration::weeks(back)), [0; 4]);
+    }
+    let since = now - Duration::weeks(WEEKS);
+    for (kind, xp, at) in engine.store.ledger_since(member, since).await? {
+        let source = match kind {
+            Some(LedgerKind::Message) => 0,
+            Some(LedgerKind::Daily) => 1,
+            Some(LedgerKind::Thanks) => 2,
+            _ => 3,
+        };
+        if let Some(sums) = weeks.get_mut(&week_of(at)) {
+            sums[source] += xp;
+        }
+    }
+    let labels = [
+        tr!(lang, "web-source-messages"),
+        tr!(lang, "web-source-daily"),
+        tr!(lang, "web-source-thanks"),
+        tr!(lang, "web-source-other"),
+    ];
+    Ok(weeks
+        .into_iter()
+        .map(|(week, sums)| {
+            let parts = labels.iter().cloned().zip(sums).collect();
+            (week, parts)
+        })
+        .collect())
+}

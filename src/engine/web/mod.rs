@@ -1,0 +1,17 @@
+//! The engine's side of the web pages: logging in by a link sent in chat, sessions, and the
+//! data behind each page, read only after the access rules (`core::web_access`, tiers for
+//! drops, `/privacy hide`) said the viewer may see it. The web adapter renders what these
+//! return; it never reads the store.
+
+mod login;
+mod member_page;
+mod overview;
+mod pages;
+mod seasons;
+
+pub use login::{LOGIN_TTL, LoginOutcome, SESSION_TTL, WebSession};
+pub use overview::Overview;
+pub use pages::{
+    BoardLine, BoardPage, HomePage, MemberPage, PageError, Place, WEB_PAGE_SIZE, WebBoard,
+};
+pub use seasons::SeasonLine;

@@ -1,0 +1,340 @@
+//! The data behind the public pages: the community's home, leaderboard pages (100 a page, with
+//! a search by name) and a member's page. Each method first asks the access rules whether the
+//! viewer may see it; hidden members are never listed and their pages are theirs and the
+//! operators' alone.
+
+use chrono::{DateTime, Utc};
+
+use crate::core::ids::MemberId;
+use crate::core::levels::LevelInfo;
+use crate::core::periods::Board;
+use crate::core::rank_index::Standing;
+use crate::core::web_access::{Viewer, may_see_member};
+use crate::engine::content::DropViewer;
+use crate::engine::{Engine, EngineError};
+use crate::i18n::Lang;
+use crate::store::{BoardRow, StoreError};
+use crate::tr;
+
+/// Members on a web leaderboard page.
+pub const WEB_PAGE_SIZE: usize = 100;
+/// Members in each of the home page's top lists.
+const HOME_TOP: usize = 10;
+
+/// Why a page is not shown.
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    /// The page needs a logged-in member (or operator) and the viewer is not one.
+    #[error("login needed")]
+    LoginNeeded,
+    /// An operators' page, and the viewer is a member.
+    #[error("operators only")]
+    Forbidden,
+    /// Nothing there for this viewer: unknown, hidden, or past the last page. Hidden and
+    /// unknown look the same, so a page never tells that a hidden member exists.
+    #[error("not found")]
+    NotFound,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<EngineError> for PageError {
+    fn from(error: EngineError) -> Self {
+        match error {
+            EngineError::Store(e) => Self::Store(e),
+            EngineError::Refused(_) => Self::NotFound,
+        }
+    }
+}
+
+/// Which board a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WebBoard {
+    AllTime,
+    Week,
+    Month,
+    /// A season by id, running or archived.
+    Season(i64),
+}
+
+/// One line of a board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoardLine {
+    pub place: usize,
+    pub member: MemberId,
+    pub name: String,
+    pub score: i64,
+    pub level: u32,
+}
+
+/// A page of a board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoardPage {
+    pub board: WebBoard,
+    pub title: String,
+    pub lines: Vec<BoardLine>,
+    pub page: usize,
+    pub pages: usize,
+    pub total: usize,
+    /// The name searched for, when the page is a search's result.
+    pub query: Option<String>,
+}
+
+/// The community's home page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HomePage {
+    pub community: String,
+    /// `None` when the viewer may not see standings.
+    pub week: Option<Vec<BoardLine>>,
+    pub all_time: Option<Vec<BoardLine>>,
+    /// Upcoming drops the viewer may see, as one line each.
+    pub drops: Vec<String>,
+}
+
+/// A member's place on a board (`None`: no score there yet).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub title: String,
+    pub place: Option<usize>,
+    pub score: i64,
+}
+
+/// A member's own page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberPage {
+    pub member: MemberId,
+    pub name: String,
+    pub level: LevelInfo,
+    pub xp: i64,
+    pub places: Vec<Place>,
+    pub streak: u32,
+    /// The highest running tier and how long it runs ("Pro until …").
+    pub tier: Option<String>,
+    pub hidden: bool,
+    pub is_self: bool,
+    /// XP per source over the last weeks: (week label, [(source label, xp)]).
+    pub xp_by_week: Vec<(String, Vec<(String, i64)>)>,
+    /// Drops the member rated that the viewer may see: (id, first line, stars).
+    pub rated: Vec<(i64, String, u8)>,
+}
+
+impl Engine {
+    /// The language pages are written in for `viewer`: their own, else the community's.
+    pub async fn page_language(&self, viewer: &Viewer) -> Lang {
+        match viewer.member {
+            Some(member) => self.language_of(member).await,
+            None => self.config.language,
+        }
+    }
+
+    fn standings_visible(&self, viewer: &Viewer) -> bool {
+        self.config.web.leaderboards.allows(viewer)
+    }
+
+    pub async fn home_page(
+        &self,
+        viewer: &Viewer,
+        now: DateTime<Utc>,
+    ) -> Result<HomePage, PageError> {
+        let lang = self.page_language(viewer).await;
+        let (week, all_time) = if self.standings_visible(viewer) {
+            let week = self.config.calendar.week_board(now);
+            (
+                Some(self.top(lang, &week).await?),
+                Some(self.top(lang, &Board::AllTime).await?),
+            )
+        } else {
+            (None, None)
+        };
+        let sight = self.sight(drop_viewer(viewer), now).await?;
+        let mut drops = Vec::new();
+        for drop in self.store.upcoming_drops(100).await? {
+            if drops.len() < HOME_TOP && self.sees(sight, drop.tier.as_deref()) {
+                drops.push(self.drop_line(lang, &drop));
+            }
+        }
+        Ok(HomePage {
+            community: self.config.community_name.clone(),
+            week,
+            all_time,
+            drops,
+        })
+    }
+
+    async fn top(&self, lang: Lang, board: &Board) -> Result<Vec<BoardLine>, PageError> {
+        let (rows, _) = self.live_page(lang, board, 0, HOME_TOP).await?;
+        Ok(lines(rows, 0))
+    }
+
+    /// A page (from 1) of a board, or with `query` the members whose name contains it.
+    pub async fn board_page(
+        &self,
+        viewer: &Viewer,
+        which: WebBoard,
+        page: usize,
+        query: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<BoardPage, PageError> {
+        if !self.standings_visible(viewer) {
+            return Err(if viewer.member.is_some() {
+                PageError::NotFound
+            } else {
+                PageError::LoginNeeded
+            });
+        }
+        let lang = self.page_language(viewer).await;
+        let (board, title, archived) = self.web_board(lang, which, now).await?;
+        let query = query.map(str::trim).filter(|q| !q.is_empty());
+        if let Some(query) = query {
+            let lines = self.search(lang, &board, archived, query).await?;
+            return Ok(BoardPage {
+                board: which,
+                title,
+                total: lines.len(),
+                lines,
+                page: 1,
+                pages: 1,
+                query: Some(query.to_owned()),
+            });
+        }
+        let offset = page.saturating_sub(1) * WEB_PAGE_SIZE;
+        let (rows, total) = if archived {
+            let (rows, total) = self
+                .store
+                .archived_page(&board, offset as u64, WEB_PAGE_SIZE as u32)
+                .await?;
+            (rows, usize::try_from(total).unwrap_or(usize::MAX))
+        } else {
+            self.live_page(lang, &board, offset, WEB_PAGE_SIZE).await?
+        };
+        let pages = total.div_ceil(WEB_PAGE_SIZE).max(1);
+        if page == 0 || page > pages {
+            return Err(PageError::NotFound);
+        }
+        Ok(BoardPage {
+            board: which,
+            title,
+            lines: lines(rows, offset),
+            page,
+            pages,
+            total,
+            query: None,
+        })
+    }
+
+    /// The board, its title, and whether it is an archived season (read from SQL).
+    async fn web_board(
+        &self,
+        lang: Lang,
+        which: WebBoard,
+        now: DateTime<Utc>,
+    ) -> Result<(Board, String, bool), PageError> {
+        let calendar = &self.config.calendar;
+        Ok(match which {
+            WebBoard::AllTime => (Board::AllTime, tr!(lang, "web-board-all"), false),
+            WebBoard::Week => (calendar.week_board(now), tr!(lang, "web-board-week"), false),
+            WebBoard::Month => (
+                calendar.month_board(now),
+                tr!(lang, "web-board-month"),
+                false,
+            ),
+            WebBoard::Season(id) => {
+                let season = self.store.season(id).await?.ok_or(PageError::NotFound)?;
+                let ended = season.ended_at.is_some();
+                let title = if ended {
+                    tr!(lang, "web-board-season-ended", name = &season.name)
+                } else {
+                    tr!(lang, "web-board-season", name = &season.name)
+                };
+                (season.board(), title, ended)
+            }
+        })
+    }
+
+    /// Visible members whose name contains `query`, with their places on `board`.
+    async fn search(
+        &self,
+        lang: Lang,
+        board: &Board,
+        archived: bool,
+        query: &str,
+    ) -> Result<Vec<BoardLine>, PageError> {
+        let mut found = Vec::new();
+        for (member, name, xp) in self
+            .store
+            .visible_members_named(query, WEB_PAGE_SIZE)
+            .await?
+        {
+            let standing: Standing = self.store.standing(board, member).await?;
+            if standing.score() <= 0 {
+                continue;
+            }
+            let place = if archived {
+                self.store.archived_place(board, &standing).await?
+            } else {
+                self.with_board(lang, board, |index| index.rank_of(&standing))
+                    .await?
+            };
+            found.push(BoardLine {
+                place,
+                member,
+                name,
+                score: standing.score(),
+                level: LevelInfo::from_xp(xp).level,
+            });
+        }
+        found.sort_by_key(|line| line.place);
+        Ok(found)
+    }
+
+    /// A member's page, if `viewer` may see it.
+    pub async fn member_page(
+        &self,
+        viewer: &Viewer,
+        member: MemberId,
+        now: DateTime<Utc>,
+    ) -> Result<MemberPage, PageError> {
+        super::member_page::build(self, viewer, member, now).await
+    }
+
+    /// Whether `viewer` may see `member`'s page (and card): never for an unknown or erased
+    /// member, and a hidden one only for themselves and operators.
+    pub(crate) async fn may_see(
+        &self,
+        viewer: &Viewer,
+        member: MemberId,
+    ) -> Result<bool, PageError> {
+        if !self.store.member_exists(member).await? {
+            return Ok(false);
+        }
+        let hidden = self.store.member(member).await?.hidden;
+        Ok(may_see_member(
+            self.config.web.leaderboards,
+            viewer,
+            member,
+            hidden,
+        ))
+    }
+}
+
+/// The drop-visibility viewer behind a web viewer.
+pub(crate) fn drop_viewer(viewer: &Viewer) -> DropViewer {
+    match viewer.member {
+        _ if viewer.operator => DropViewer::Operator,
+        Some(member) => DropViewer::Member(member),
+        None => DropViewer::Unknown,
+    }
+}
+
+fn lines(rows: Vec<BoardRow>, offset: usize) -> Vec<BoardLine> {
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, row)| BoardLine {
+            place: offset + i + 1,
+            member: row.member,
+            level: LevelInfo::from_xp(row.xp).level,
+            name: row.name,
+            score: row.score,
+        })
+        .collect()
+}

@@ -1,0 +1,53 @@
+//! The list of seasons on the web, running and archived, for viewers who may see standings.
+
+use crate::core::web_access::Viewer;
+use crate::engine::Engine;
+use crate::engine::web::PageError;
+use crate::i18n::{self, Lang};
+use crate::tr;
+
+/// A season as listed: id, name, and whether it runs or when it ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeasonLine {
+    pub id: i64,
+    pub name: String,
+    pub state: String,
+}
+
+impl Engine {
+    pub async fn season_list(&self, viewer: &Viewer) -> Result<Vec<SeasonLine>, PageError> {
+        if !self.config.web.leaderboards.allows(viewer) {
+            return Err(if viewer.member.is_some() {
+                PageError::NotFound
+            } else {
+                PageError::LoginNeeded
+            });
+        }
+        let lang: Lang = self.page_language(viewer).await;
+        let tz = self.config.calendar.tz;
+        Ok(self
+            .store
+            .seasons()
+            .await?
+            .into_iter()
+            .map(|season| SeasonLine {
+                id: season.id,
+                state: match season.ended_at {
+                    Some(at) => tr!(
+                        lang,
+                        "web-season-ended",
+                        date = i18n::date(lang, at.with_timezone(&tz).date_naive())
+                    ),
+                    None => tr!(lang, "web-season-running"),
+                },
+                name: season.name,
+            })
+            .collect())
+    }
+
+    /// The community's name, for page titles.
+    #[must_use]
+    pub fn community_name(&self) -> &str {
+        &self.config.community_name
+    }
+}

@@ -1,0 +1,231 @@
+//! A community with its web server on a free port, and an HTTP client that keeps one session
+//! cookie, as a browser would.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use reqwest::StatusCode;
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use steward::adapters::web::WebServer;
+use steward::config::Config;
+use steward::core::ids::{AccountRef, ChatRef, Platform};
+use steward::engine::{
+    Engine, Event, ManualClock, MessageEvent, Person, RecordingPlatform, Sender, Sent,
+};
+use steward::store::Store;
+use tempfile::TempDir;
+use tokio::sync::watch;
+
+pub const CONFIG: &str = r#"
+[community]
+name = "Web Guild"
+timezone = "Europe/Berlin"
+operators = ["console:admin"]
+
+[points]
+message_xp_min = 20
+message_xp_max = 20
+message_cooldown_secs = 0
+
+[web]
+listen = "127.0.0.1:0"
+leaderboards = "LEADERBOARDS"
+
+[[tiers]]
+id = "pro"
+name = "Pro"
+rank = 1
+"#;
+
+pub struct WebApp {
+    pub engine: Arc<Engine>,
+    pub platform: Arc<RecordingPlatform>,
+    pub clock: Arc<ManualClock>,
+    pub base: String,
+    stop: watch::Sender<bool>,
+    _dir: TempDir,
+}
+
+fn start_time() -> DateTime<Utc> {
+    "2026-11-25T09:00:00Z".parse().unwrap()
+}
+
+pub async fn spawn(leaderboards: &str) -> WebApp {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::from_toml(&CONFIG.replace("LEADERBOARDS", leaderboards)).unwrap();
+    config.database_path = dir.path().join("steward.db");
+    let server = WebServer::bind(&config.web).await.unwrap();
+    let base = format!("http://{}", server.local_addr().unwrap());
+    config.web.public_url = base.clone();
+    let store = Store::open(&config.database_path).await.unwrap();
+    let platform = Arc::new(RecordingPlatform::default());
+    let clock = Arc::new(ManualClock::new(start_time()));
+    let engine = Arc::new(
+        Engine::start(config, store, platform.clone(), clock.clone())
+            .await
+            .unwrap(),
+    );
+    let (stop, stopped) = watch::channel(false);
+    tokio::spawn(server.serve(engine.clone(), stopped));
+    WebApp {
+        engine,
+        platform,
+        clock,
+        base,
+        stop,
+        _dir: dir,
+    }
+}
+
+pub fn console(name: &str) -> Person {
+    Person::named(AccountRef::new(Platform::Console, name), name)
+}
+
+impl WebApp {
+    /// `who` says `text` in #general; returns the reply.
+    pub async fn say(&self, who: &Person, text: &str) -> Option<String> {
+        let message = MessageEvent {
+            chat: ChatRef::group(Platform::Console, "general"),
+            message_id: None,
+            sender: Sender {
+                person: who.clone(),
+                platform_admin: false,
+                locale: None,
+            },
+            text: text.to_owned(),
+            is_edit: false,
+            reply_to: None,
+            quoted: None,
+            mentions: Vec::new(),
+            at: self.engine.now(),
+        };
+        self.engine.handle(Event::Message(message)).await
+    }
+
+    pub fn advance(&self, by: Duration) {
+        self.clock.advance(by);
+    }
+
+    /// The login link `/web` sent `who` by DM.
+    pub async fn login_link(&self, who: &Person) -> String {
+        let reply = self.say(who, "/web").await.unwrap();
+        assert!(reply.starts_with("I sent you a login link"), "{reply}");
+        self.platform
+            .take()
+            .into_iter()
+            .find_map(|sent| match sent {
+                Sent::Dm { to, text } if to == who.profile.account => text
+                    .split_whitespace()
+                    .find(|w| w.contains("/login/"))
+                    .map(str::to_owned),
+                _ => None,
+            })
+            .expect("a DM with the link")
+    }
+
+    /// A browser logged in as `who`.
+    pub async fn browser_for(&self, who: &Person) -> Browser {
+        let mut browser = self.browser();
+        let link = self.login_link(who).await;
+        let answer = browser.get_raw(&link).await;
+        assert_eq!(answer.status(), StatusCode::SEE_OTHER, "{link}");
+        browser.keep_cookie(&answer);
+        browser
+    }
+
+    /// A browser with no session.
+    pub fn browser(&self) -> Browser {
+        Browser {
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .unwrap(),
+            base: self.base.clone(),
+            cookie: None,
+        }
+    }
+}
+
+impl Drop for WebApp {
+    fn drop(&mut self) {
+        let _ = self.stop.send(true);
+    }
+}
+
+/// An HTTP client that sends back the session cookie it was given.
+pub struct Browser {
+    client: reqwest::Client,
+    base: String,
+    pub cookie: Option<String>,
+}
+
+/// A page: status, one header's value, the body.
+pub struct Page {
+    pub status: StatusCode,
+    pub location: Option<String>,
+    pub csp: Option<String>,
+    pub body: String,
+}
+
+impl Browser {
+    fn url(&self, path: &str) -> String {
+        if path.starts_with("http") {
+            path.to_owned()
+        } else {
+            format!("{}{path}", self.base)
+        }
+    }
+
+    async fn get_raw(&self, path: &str) -> reqwest::Response {
+        let mut request = self.client.get(self.url(path));
+        if let Some(cookie) = &self.cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        request.send().await.unwrap()
+    }
+
+    fn keep_cookie(&mut self, answer: &reqwest::Response) {
+        if let Some(set) = answer.headers().get(SET_COOKIE) {
+            let pair = set.to_str().unwrap().split(';').next().unwrap().to_owned();
+            self.cookie = Some(pair);
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        page(self.get_raw(path).await).await
+    }
+
+    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
+        let mut request = self.client.post(self.url(path)).form(form);
+        if let Some(cookie) = &self.cookie {
+            request = request.header(COOKIE, cookie);
+        }
+        let answer = request.send().await.unwrap();
+        self.keep_cookie(&answer);
+        page(answer).await
+    }
+}
+
+async fn page(answer: reqwest::Response) -> Page {
+    let header = |name| {
+        answer
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let location = header(LOCATION);
+    let csp = header(reqwest::header::CONTENT_SECURITY_POLICY);
+    Page {
+        status: answer.status(),
+        location,
+        csp,
+        body: answer.text().await.unwrap(),
+    }
+}
+
+/// The CSRF token in a page's logout form.
+pub fn csrf_of(body: &str) -> String {
+    let at = body.find("name=\"csrf\" value=\"").expect("a logout form") + 19;
+    body[at..].split('"').next().unwrap().to_owned()
+}

@@ -1,0 +1,6 @@
+//! The web side over real HTTP: a real server on 127.0.0.1, a real engine on a SQLite file,
+//! a recording platform that catches the login links `/web` sends.
+
+mod access;
+mod harness;
+mod pages;

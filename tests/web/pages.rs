@@ -1,0 +1,113 @@
+//! What the pages show: the home page's top lists, boards of 100 a page with a search, a
+//! member's page, health checks and metrics.
+
+use reqwest::StatusCode;
+
+use crate::harness::*;
+
+#[tokio::test]
+async fn boards_page_by_a_hundred_and_search_finds_a_member_with_their_place() {
+    let app = spawn("public").await;
+    for i in 0..230 {
+        let who = console(&format!("m{i:03}"));
+        app.say(&who, "hello everyone").await;
+        if i % 3 == 0 {
+            app.say(&who, "and once more").await;
+        }
+    }
+    let browser = app.browser();
+    let first = browser.get("/leaderboard/all").await;
+    assert_eq!(
+        first.body.matches("<tr>").count() - 1,
+        100,
+        "a header row and 100 lines"
+    );
+    assert!(
+        first.body.contains("Page 1 of 3 · 230 members"),
+        "{}",
+        first.body
+    );
+    let last = browser.get("/leaderboard/all?page=3").await;
+    assert_eq!(last.body.matches("<td class=\"num\">#").count(), 30);
+    assert!(last.body.contains("#230"));
+    assert_eq!(
+        browser.get("/leaderboard/all?page=4").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let found = browser.get("/leaderboard/week?q=m00").await;
+    assert!(
+        found.body.contains("10 members match “m00”."),
+        "{}",
+        found.body
+    );
+    assert!(found.body.contains(">m000<") && found.body.contains(">m009<"));
+    let none = browser.get("/leaderboard/all?q=zebra").await;
+    assert!(
+        none.body
+            .contains("No member on this board matches “zebra”.")
+    );
+}
+
+#[tokio::test]
+async fn the_home_page_lists_the_top_and_what_a_visitor_may_see_coming() {
+    let app = spawn("public").await;
+    let (alice, bob, admin) = (console("alice"), console("bob"), console("admin"));
+    app.say(&alice, "hello everyone").await;
+    app.say(&alice, "hello again").await;
+    app.say(&bob, "hello everyone").await;
+    app.say(&admin, "/drop tomorrow 09:00 Public news").await;
+    app.say(&admin, "/drop tomorrow 10:00 tier pro Pro-only secrets")
+        .await;
+    let visitor = app.browser().get("/").await;
+    assert!(visitor.body.contains("Top 10 this week"));
+    let alice_at = visitor.body.find(">alice<").unwrap();
+    assert!(
+        alice_at < visitor.body.find(">bob<").unwrap(),
+        "alice leads"
+    );
+    assert!(visitor.body.contains("Public news"));
+    assert!(
+        !visitor.body.contains("Pro-only secrets"),
+        "a gated drop stays hidden"
+    );
+    let operator = app.browser_for(&admin).await.get("/").await;
+    assert!(operator.body.contains("Pro-only secrets"));
+}
+
+#[tokio::test]
+async fn a_member_page_shows_level_places_streak_and_xp_by_source() {
+    let app = spawn("public").await;
+    let alice = console("alice");
+    app.say(&alice, "hello everyone").await;
+    app.say(&alice, "/daily").await;
+    let page = app.browser().get("/members/1").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = &page.body;
+    assert!(body.contains("70 XP in all"), "{body}");
+    assert!(body.contains("Daily streak: one day"), "{body}");
+    assert!(body.contains("#1 (70 XP)"), "{body}");
+    assert!(body.contains("2026-W48: Messages 20 XP"), "{body}");
+    assert!(body.contains("2026-W48: Daily check-ins 50 XP"), "{body}");
+}
+
+#[tokio::test]
+async fn health_readiness_and_metrics_answer() {
+    let app = spawn("members").await;
+    let alice = console("alice");
+    app.say(&alice, "hello everyone").await;
+    app.say(&alice, "/rank").await;
+    let browser = app.browser();
+    assert_eq!(browser.get("/healthz").await.body, "ok\n");
+    assert_eq!(browser.get("/readyz").await.status, StatusCode::OK);
+    let metrics = browser.get("/metrics").await.body;
+    for line in [
+        "steward_events_total{kind=\"message\",platform=\"console\"} 2",
+        "steward_command_duration_seconds_count{command=\"rank\"} 1",
+        "steward_members 1",
+        "steward_memberships_running{tier=\"pro\"} 0",
+        "steward_deliveries{state=\"pending\"} 0",
+    ] {
+        assert!(metrics.contains(line), "{line} missing from\n{metrics}");
+    }
+    assert!(metrics.contains("steward_database_bytes "));
+}
