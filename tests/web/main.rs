@@ -2,5 +2,6 @@
 //! a recording platform that catches the login links `/web` sends.
 
 mod access;
+mod browser;
 mod harness;
 mod pages;
