@@ -3,6 +3,7 @@
 //! also measures the raw SQLite upsert rate on the same settings, as the yardstick.
 
 mod setup;
+mod web;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -50,6 +51,8 @@ pub enum BenchError {
     Probe(String),
     #[error("the import failed: {0}")]
     Import(String),
+    #[error("the web benchmark failed: {0}")]
+    Web(String),
 }
 
 fn console_message(name: &str, text: &str, at: chrono::DateTime<chrono::Utc>) -> Event {
@@ -236,6 +239,10 @@ pub async fn run(
         board_ms.push(ms_since(started));
     }
     emit("leaderboard_p99_1m", quantile(&mut board_ms, 0.99), "ms");
+    let requests = if options.quick { 5_000 } else { 50_000 };
+    let (rps, p99) = web::leaderboard_load(engine.clone(), requests, pages.div_ceil(10)).await?;
+    emit("web_leaderboard_rps", rps, "per_s");
+    emit("web_leaderboard_p99_ms", p99, "ms");
     engine.shutdown().await;
     emit("startup_1m", startup_ms, "ms");
     emit("rss_1m", rss_mb, "MB");

@@ -64,6 +64,11 @@ pub(super) async fn engine(
 ) -> Result<Engine, crate::engine::EngineError> {
     let config = Config {
         database_path: path.to_path_buf(),
+        // The web benchmark asks pages as a visitor.
+        web: crate::config::WebConfig {
+            leaderboards: crate::core::web_access::Visibility::Public,
+            ..crate::config::WebConfig::default()
+        },
         ..Config::default()
     };
     let store = Store::open(path).await?;

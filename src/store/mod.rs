@@ -145,7 +145,11 @@ impl Store {
             .run(&writer)
             .await
             .during("open")?;
-        let pool = connect(3, options).await.map_err(open_error)?;
+        // Readers map the file instead of copying pages into a cache of their own: web pages
+        // read names scattered over the members table, and the OS keeps those pages once.
+        let pool = connect(3, options.pragma("mmap_size", "1073741824"))
+            .await
+            .map_err(open_error)?;
         let store = Self {
             pool,
             writer,

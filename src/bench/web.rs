@@ -1,0 +1,91 @@
+//! The web leaderboard under load: the real server on 127.0.0.1 and an HTTP client with 64
+//! connections in the same process (the load generator shares the two cores), asking random
+//! pages of the all-time and weekly boards as a visitor.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use tokio::sync::watch;
+
+use super::BenchError;
+use super::setup::{ms_since, quantile};
+use crate::adapters::web::WebServer;
+use crate::config::WebConfig;
+use crate::engine::Engine;
+
+/// Connections the load generator keeps open.
+const CONNECTIONS: usize = 64;
+
+/// Pages per second and the p99 latency in ms, over `requests` requests; `pages` is the
+/// all-time board's length in pages of 100.
+pub(super) async fn leaderboard_load(
+    engine: Arc<Engine>,
+    requests: usize,
+    pages: u64,
+) -> Result<(f64, f64), BenchError> {
+    // The engine's config lets visitors see boards (`setup::engine`); this one only says
+    // where to listen.
+    let config = WebConfig {
+        listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+        ..WebConfig::default()
+    };
+    let server = WebServer::bind(&config)
+        .await
+        .map_err(|e| BenchError::Web(e.to_string()))?;
+    let base = format!(
+        "http://{}",
+        server
+            .local_addr()
+            .ok_or_else(|| BenchError::Web("no web address".into()))?
+    );
+    let (stop, stopped) = watch::channel(false);
+    let serving = tokio::spawn(server.serve(engine, stopped));
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(CONNECTIONS)
+        .build()
+        .map_err(|e| BenchError::Web(e.to_string()))?;
+    let per_task = requests.div_ceil(CONNECTIONS);
+    let started = Instant::now();
+    let mut tasks = Vec::with_capacity(CONNECTIONS);
+    for task in 0..CONNECTIONS {
+        let (client, base) = (client.clone(), base.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut rng = StdRng::seed_from_u64(task as u64);
+            let mut latencies = Vec::with_capacity(per_task);
+            for i in 0..per_task {
+                let url = if i % 2 == 0 {
+                    format!("{base}/leaderboard/all?page={}", rng.random_range(1..=pages))
+                } else {
+                    let week_pages = (pages / 20).max(1);
+                    format!("{base}/leaderboard/week?page={}", rng.random_range(1..=week_pages))
+                };
+                let asked = Instant::now();
+                let ok = match client.get(&url).send().await {
+                    Ok(answer) => answer.status().is_success() && answer.bytes().await.is_ok(),
+                    Err(_) => false,
+                };
+                if ok {
+                    latencies.push(ms_since(asked));
+                }
+            }
+            latencies
+        }));
+    }
+    let mut latencies = Vec::with_capacity(requests);
+    for task in tasks {
+        latencies.extend(task.await.unwrap_or_default());
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    let _ = stop.send(true);
+    let _ = serving.await;
+    if latencies.len() < requests / 2 {
+        return Err(BenchError::Web(format!(
+            "only {} of {requests} web requests succeeded",
+            latencies.len()
+        )));
+    }
+    let rps = latencies.len() as f64 / seconds;
+    Ok((rps, quantile(&mut latencies, 0.99)))
+}
