@@ -10,6 +10,7 @@
 
 pub mod adapters;
 pub mod bench;
+pub mod card;
 pub mod config;
 pub mod core;
 pub mod engine;

@@ -2,6 +2,7 @@
 //! of SPEC §11 through the real engine, printing `BENCH <name> <value> <unit>` lines. Each run
 //! also measures the raw SQLite upsert rate on the same settings, as the yardstick.
 
+mod card;
 mod setup;
 mod web;
 
@@ -253,6 +254,10 @@ pub async fn run(
         drop_lateness(dir, if options.quick { 2_000 } else { 10_000 }).await?,
         "ms",
     );
+    // Rank cards: 200 PNGs of varied names (skipped, with a warning, on a host without fonts).
+    for (name, value) in card::rank_card_figures(200) {
+        emit(name, value, "ms");
+    }
     Ok(figures)
 }
 
