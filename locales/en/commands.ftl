@@ -6,7 +6,7 @@
 cmd-help = List the commands you can use
 cmd-help-usage = /help
 cmd-rank = Level, XP, rank and balance
-cmd-rank-usage = /rank [@member]
+cmd-rank-usage = /rank [@member] [card]
 cmd-leaderboard = The top members, 10 a page
 cmd-leaderboard-usage = /leaderboard [all|week|month|season [NAME]] [page]
 cmd-daily = Daily check-in: points, more for a streak
@@ -53,6 +53,8 @@ choice-erase-confirm = Confirm the erasure asked in the last 5 minutes
 choice-erase-end = Also end running memberships now
 
 arg-rank-member = Whose rank (default: yours)
+arg-rank-format = Show it as a picture
+choice-rank-card = Rank card
 arg-leaderboard-board = Which board (default: all time)
 arg-leaderboard-season = A past season's name (with board: Season)
 arg-leaderboard-page = Page number

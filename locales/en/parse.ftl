@@ -55,6 +55,7 @@ parse-word-privacy-export = export
 parse-word-privacy-delete = delete, erase
 parse-word-confirm = confirm
 parse-word-end-memberships = end
+parse-word-rank-card = card
 # A reply made only of one of these thanks the replied-to member (config points.thanks_words replaces them all).
 parse-word-thanks = +1, thanks, thank you, thx, ty, cheers
 

@@ -89,3 +89,19 @@ web-dash-memberships = Running memberships
 web-dash-no-tiers = No tiers are configured.
 web-dash-deliveries = Drop deliveries
 web-dash-no-deliveries = No drop has been delivered yet.
+
+## Rank cards (/rank card, /members/ID/card.png)
+card-level = Level
+card-xp = XP
+card-total = Total
+card-all-time = All time
+card-this-week = This week
+card-streak = Streak
+card-days = { $days ->
+    [one] day
+   *[other] days
+}
+card-unranked = unranked
+card-group-separator = ,
+card-caption = Rank card of { $name }
+card-unavailable = Rank cards can't be drawn on this server (no fonts installed); /rank shows the same in text.

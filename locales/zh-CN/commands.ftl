@@ -5,7 +5,7 @@
 cmd-help = 查看你能用的命令
 cmd-help-usage = /help
 cmd-rank = 查看等级、经验、排名和积分
-cmd-rank-usage = /rank [@成员]
+cmd-rank-usage = /rank [@成员] [card]
 cmd-leaderboard = 排行榜，每页 10 人
 cmd-leaderboard-usage = /leaderboard [总榜|周榜|月榜|赛季榜 [赛季名]] [页码]
 cmd-daily = 每日签到：领积分，连续签到奖励更多
@@ -52,6 +52,8 @@ choice-erase-confirm = 确认 5 分钟内申请的删除
 choice-erase-end = 同时立即结束正在生效的会员资格
 
 arg-rank-member = 查看谁的排名（默认是你自己）
+arg-rank-format = 以图片显示
+choice-rank-card = 等级卡片
 arg-leaderboard-board = 哪个榜（默认总榜）
 arg-leaderboard-season = 往届赛季的名字（榜单选“赛季榜”时）
 arg-leaderboard-page = 页码

@@ -46,6 +46,7 @@ parse-word-privacy-export = 导出
 parse-word-privacy-delete = 删除
 parse-word-confirm = 确认
 parse-word-end-memberships = 结束
+parse-word-rank-card = 卡片
 # A reply made only of one of these thanks the replied-to member (config points.thanks_words replaces them all).
 parse-word-thanks = 谢谢, 感谢, 多谢, 谢了, 谢谢你, 感谢感谢, 3q, 蟹蟹
 

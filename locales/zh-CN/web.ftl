@@ -80,3 +80,18 @@ web-dash-memberships = 正在生效的会员资格
 web-dash-no-tiers = 尚未配置会员档位。
 web-dash-deliveries = 推送投递
 web-dash-no-deliveries = 还没有投递过推送。
+
+## 等级卡片（/rank card、/members/ID/card.png）
+card-level = 等级
+card-xp = 经验
+card-total = 累计
+card-all-time = 总榜
+card-this-week = 本周
+card-streak = 连续签到
+card-days = { $days ->
+   *[other] 天
+}
+card-unranked = 未上榜
+card-group-separator = ,
+card-caption = { $name } 的等级卡片
+card-unavailable = 这台服务器无法绘制等级卡片（没有安装字体）；/rank 会以文字显示同样的内容。

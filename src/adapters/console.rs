@@ -89,9 +89,12 @@ impl ChatPlatform for ConsolePlatform {
         Box::pin(async { Ok(()) })
     }
 
-    fn send_file<'a>(&'a self, to: &'a AccountRef, file: &'a OutboundFile) -> PlatformFuture<'a> {
+    fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a> {
         let saved = self.save(file).map(|path| {
-            let tag = format!("[dm to {}] ", to.user_id); // not translated: a transcript marker
+            let tag = match to {
+                DropTarget::Chat(chat) => chat_tag(chat),
+                DropTarget::Dm(account) => format!("[dm to {}] ", account.user_id), // not translated: a transcript marker
+            };
             let line = tr!(
                 self.lang,
                 "console-file-saved",

@@ -58,8 +58,12 @@ impl ChatPlatform for PlatformRouter {
         }
     }
 
-    fn send_file<'a>(&'a self, to: &'a AccountRef, file: &'a OutboundFile) -> PlatformFuture<'a> {
-        match self.route(to.platform) {
+    fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a> {
+        let platform = match to {
+            DropTarget::Chat(chat) => chat.platform,
+            DropTarget::Dm(account) => account.platform,
+        };
+        match self.route(platform) {
             Ok(adapter) => adapter.send_file(to, file),
             Err(e) => failed(e),
         }

@@ -94,7 +94,7 @@ impl ChatPlatform for TimingPlatform {
     }
     fn send_file<'a>(
         &'a self,
-        _to: &'a AccountRef,
+        _to: &'a DropTarget,
         _file: &'a crate::engine::OutboundFile,
     ) -> PlatformFuture<'a> {
         done()

@@ -56,10 +56,16 @@ pub(super) async fn leaderboard_load(
             let mut latencies = Vec::with_capacity(per_task);
             for i in 0..per_task {
                 let url = if i % 2 == 0 {
-                    format!("{base}/leaderboard/all?page={}", rng.random_range(1..=pages))
+                    format!(
+                        "{base}/leaderboard/all?page={}",
+                        rng.random_range(1..=pages)
+                    )
                 } else {
                     let week_pages = (pages / 20).max(1);
-                    format!("{base}/leaderboard/week?page={}", rng.random_range(1..=week_pages))
+                    format!(
+                        "{base}/leaderboard/week?page={}",
+                        rng.random_range(1..=week_pages)
+                    )
                 };
                 let asked = Instant::now();
                 let ok = match client.get(&url).send().await {

@@ -20,6 +20,7 @@ pub enum Word {
     Erase,
     Confirm,
     EndMemberships,
+    Card,
     Lifetime,
     Seconds,
     Minutes,
@@ -31,7 +32,7 @@ pub enum Word {
 }
 
 impl Word {
-    pub const ALL: [Word; 18] = [
+    pub const ALL: [Word; 19] = [
         Self::BoardAll,
         Self::BoardWeek,
         Self::BoardMonth,
@@ -42,6 +43,7 @@ impl Word {
         Self::Erase,
         Self::Confirm,
         Self::EndMemberships,
+        Self::Card,
         Self::Lifetime,
         Self::Seconds,
         Self::Minutes,
@@ -66,6 +68,7 @@ impl Word {
             Self::Erase => "parse-word-privacy-delete",
             Self::Confirm => "parse-word-confirm",
             Self::EndMemberships => "parse-word-end-memberships",
+            Self::Card => "parse-word-rank-card",
             Self::Lifetime => "duration-word-lifetime",
             Self::Seconds => "duration-word-seconds",
             Self::Minutes => "duration-word-minutes",

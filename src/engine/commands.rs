@@ -71,7 +71,7 @@ impl Engine {
     async fn dispatch(&self, ctx: &CommandContext, command: Command) -> EngineResult<String> {
         match command {
             Command::Help => Ok(self.help(ctx)),
-            Command::Rank { who } => self.rank(ctx, who.as_deref()).await,
+            Command::Rank { who, card } => self.rank(ctx, who.as_deref(), card).await,
             Command::Leaderboard { board, page } => self.leaderboard(ctx, board, page).await,
             Command::Daily => self.daily(ctx).await,
             Command::Thanks { who, reason } => {

@@ -44,16 +44,12 @@ impl ChatPlatform for CountedPlatform {
         self.counted(to.platform, self.inner.dm(to, text))
     }
 
-    fn send_file<'a>(&'a self, to: &'a AccountRef, file: &'a OutboundFile) -> PlatformFuture<'a> {
-        self.counted(to.platform, self.inner.send_file(to, file))
+    fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a> {
+        self.counted(target_platform(to), self.inner.send_file(to, file))
     }
 
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
-        let platform = match to {
-            DropTarget::Chat(chat) => chat.platform,
-            DropTarget::Dm(account) => account.platform,
-        };
-        self.counted(platform, self.inner.send_drop(to, drop))
+        self.counted(target_platform(to), self.inner.send_drop(to, drop))
     }
 
     fn grant_access<'a>(
@@ -80,5 +76,12 @@ impl ChatPlatform for CountedPlatform {
         reward: &'a LevelReward,
     ) -> PlatformFuture<'a> {
         self.counted(to.platform, self.inner.grant_level_reward(to, reward))
+    }
+}
+
+fn target_platform(to: &DropTarget) -> Platform {
+    match to {
+        DropTarget::Chat(chat) => chat.platform,
+        DropTarget::Dm(account) => account.platform,
     }
 }

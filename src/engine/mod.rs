@@ -82,6 +82,7 @@ pub struct Engine {
     ingest: Ingest,
     retention: privacy::RetentionClock,
     metrics: Arc<metrics::Metrics>,
+    cards: web::Cards,
     /// Wakes the scheduler loop when something is scheduled, cancelled or granted.
     wake: tokio::sync::Notify,
 }
@@ -110,6 +111,7 @@ impl Engine {
             ingest: Ingest::default(),
             retention: privacy::RetentionClock::default(),
             metrics,
+            cards: web::Cards::default(),
             wake: tokio::sync::Notify::new(),
         };
         let recovered = engine.store.recover_interrupted().await?;

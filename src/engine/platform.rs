@@ -49,7 +49,7 @@ impl PlatformError {
 
 pub type PlatformFuture<'a> = Pin<Box<dyn Future<Output = Result<(), PlatformError>> + Send + 'a>>;
 
-/// Where a drop goes.
+/// Where a drop (or a file) goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DropTarget {
     Chat(ChatRef),
@@ -74,12 +74,14 @@ pub struct OutboundDrop {
     pub nonce: String,
 }
 
-/// A file sent by DM (a member's data export): its name, what it holds, and a line about it.
+/// A file to send: its name, what it holds, a line about it, and whether it is a picture
+/// (shown inline: a rank card) or a document (a data export).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboundFile {
     pub name: String,
     pub bytes: Vec<u8>,
     pub caption: String,
+    pub image: bool,
 }
 
 /// Outbound actions, platform-neutral.
@@ -94,9 +96,9 @@ pub trait ChatPlatform: Send + Sync {
     fn post<'a>(&'a self, chat: &'a ChatRef, text: &'a str) -> PlatformFuture<'a>;
     /// Sends a direct message to one account.
     fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a>;
-    /// Sends a file to one account by DM (a document on Telegram, an attachment on Discord,
-    /// a file on disk for the console).
-    fn send_file<'a>(&'a self, to: &'a AccountRef, file: &'a OutboundFile) -> PlatformFuture<'a>;
+    /// Sends a file to a chat or by DM (a photo or document on Telegram, an attachment on
+    /// Discord, a file on disk for the console).
+    fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a>;
     /// Delivers a drop, with a way to rate it where the platform has buttons.
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a>;
     /// Gives an account the platform access of a tier (role, invite link by DM); what the
@@ -130,7 +132,7 @@ pub trait ChatPlatform: Send + Sync {
 pub enum Sent {
     Post { chat: ChatRef, text: String },
     Dm { to: AccountRef, text: String },
-    File { to: AccountRef, file: OutboundFile },
+    File { to: DropTarget, file: OutboundFile },
     Drop { to: DropTarget, drop: OutboundDrop },
     Grant { to: AccountRef, tier: String },
     Revoke { from: AccountRef, tier: String },
@@ -176,7 +178,7 @@ impl ChatPlatform for RecordingPlatform {
         })
     }
 
-    fn send_file<'a>(&'a self, to: &'a AccountRef, file: &'a OutboundFile) -> PlatformFuture<'a> {
+    fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a> {
         self.record(Sent::File {
             to: to.clone(),
             file: file.clone(),

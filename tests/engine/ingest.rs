@@ -47,7 +47,7 @@ impl ChatPlatform for DurabilityCheck {
     }
     fn send_file<'a>(
         &'a self,
-        _to: &'a AccountRef,
+        _to: &'a DropTarget,
         _file: &'a steward::engine::OutboundFile,
     ) -> PlatformFuture<'a> {
         Box::pin(async { Ok(()) })

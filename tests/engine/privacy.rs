@@ -6,7 +6,7 @@
 use chrono::Duration;
 use serde_json::Value;
 use sqlx::{Connection, SqliteConnection};
-use steward::engine::{Person, Sent};
+use steward::engine::{DropTarget, Person, Sent};
 use steward::store::MEMBER_TABLES;
 
 use crate::helpers::*;
@@ -100,7 +100,8 @@ async fn export_of(app: &TestApp, who: &Person) -> Value {
     let Some(Sent::File { to, file }) = sent.last() else {
         panic!("no file sent: {sent:?}")
     };
-    assert_eq!(to, &who.profile.account);
+    assert_eq!(to, &DropTarget::Dm(who.profile.account.clone()));
+    assert!(!file.image, "an export is a document");
     serde_json::from_slice(&file.bytes).unwrap()
 }
 

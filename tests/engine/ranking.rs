@@ -169,3 +169,34 @@ async fn the_fast_rank_agrees_with_a_full_sort_after_random_activity() {
     let expected: Vec<String> = truth.iter().map(|t| t.3.clone()).collect();
     assert_eq!(listed, expected);
 }
+
+#[tokio::test]
+async fn rank_card_posts_a_picture_in_the_chat_and_keeps_a_hidden_member_hidden() {
+    if steward::card::CardRenderer::new().is_err() {
+        assert!(
+            std::env::var_os("STEWARD_REQUIRE_FONTS").is_none(),
+            "no fonts"
+        );
+        eprintln!("skipped: no fonts to draw rank cards (install fonts-dejavu-core)");
+        return;
+    }
+    let app = spawn_app().await;
+    let (alice, bob) = (console("alice"), console("bob"));
+    app.say(&alice, "hello everyone").await;
+    app.say(&bob, "hello everyone").await;
+    app.posts();
+    assert_eq!(app.ask(&alice, "/rank card").await, "Rank card of alice");
+    let sent = app.posts();
+    let Some(steward::engine::Sent::File { to, file }) = sent.last() else {
+        panic!("no picture: {sent:?}")
+    };
+    assert_eq!(to, &steward::engine::DropTarget::Chat(general()));
+    assert!(
+        file.image && file.bytes.starts_with(b"\x89PNG"),
+        "a PNG picture"
+    );
+    app.ask(&bob, "/privacy hide").await;
+    let refused = app.ask(&alice, "/rank card @bob").await;
+    assert!(refused.contains("bob"), "{refused}");
+    assert!(app.posts().is_empty(), "no card of a hidden member");
+}

@@ -107,7 +107,7 @@ async fn every_malformed_command_gets_its_usage() {
             "Usage: /season start NAME [until YYYY-MM-DD] | /season end",
         ),
         ("/daily twice", "Usage: /daily"),
-        ("/rank a b", "Usage: /rank [@member]"),
+        ("/rank a b", "Usage: /rank [@member] [card]"),
     ] {
         let reply = app.ask(&admin, line).await;
         assert!(reply.ends_with(usage), "{line}: {reply}");

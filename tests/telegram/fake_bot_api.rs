@@ -243,7 +243,7 @@ async fn handle(
                 json!({"message_id": id, "date": 1_800_000_000, "chat": chat(chat_id), "from": bot_user(), "text": body["text"]}),
             )
         }
-        "senddocument" => {
+        "senddocument" | "sendphoto" => {
             let id = inner.next_message.fetch_add(1, Ordering::SeqCst);
             ok(
                 json!({"message_id": id, "date": 1_800_000_000, "chat": chat(1), "from": bot_user(),

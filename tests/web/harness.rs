@@ -191,6 +191,21 @@ impl Browser {
         }
     }
 
+    /// Status, content type and body bytes (for images).
+    pub async fn get_bytes(&self, path: &str) -> (StatusCode, Option<String>, Vec<u8>) {
+        let answer = self.get_raw(path).await;
+        let kind = answer
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        (
+            answer.status(),
+            kind,
+            answer.bytes().await.unwrap().to_vec(),
+        )
+    }
+
     pub async fn get(&self, path: &str) -> Page {
         page(self.get_raw(path).await).await
     }

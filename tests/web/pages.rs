@@ -111,3 +111,48 @@ async fn health_readiness_and_metrics_answer() {
     }
     assert!(metrics.contains("steward_database_bytes "));
 }
+
+/// Whether this host can draw cards; otherwise says why the test skips (CI has the fonts and
+/// sets STEWARD_REQUIRE_FONTS, which turns a skip into a failure).
+pub fn cards_drawable() -> bool {
+    if steward::card::CardRenderer::new().is_ok() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("STEWARD_REQUIRE_FONTS").is_none(),
+        "STEWARD_REQUIRE_FONTS is set but no fonts are installed"
+    );
+    eprintln!("skipped: no fonts to draw rank cards (install fonts-dejavu-core)");
+    false
+}
+
+#[tokio::test]
+async fn a_rank_card_is_a_png_for_whoever_may_see_the_member_and_no_one_else() {
+    if !cards_drawable() {
+        return;
+    }
+    let app = spawn("public").await;
+    let (alice, bob) = (console("alice"), console("bob"));
+    app.say(&alice, "hello everyone").await;
+    app.say(&bob, "hello everyone").await;
+    app.say(&bob, "/privacy hide").await;
+    let visitor = app.browser();
+    let card = visitor.get_bytes("/members/1/card.png").await;
+    assert_eq!(card.0, StatusCode::OK);
+    assert_eq!(card.1.as_deref(), Some("image/png"));
+    assert!(card.2.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
+    let hidden = visitor.get_bytes("/members/2/card.png").await;
+    assert_eq!(
+        hidden.0,
+        StatusCode::NOT_FOUND,
+        "a hidden member's card stays hidden"
+    );
+    let own = app
+        .browser_for(&bob)
+        .await
+        .get_bytes("/members/2/card.png")
+        .await;
+    assert_eq!(own.0, StatusCode::OK);
+    let page = visitor.get("/members/1").await;
+    assert!(page.body.contains("src=\"/members/1/card.png\""));
+}

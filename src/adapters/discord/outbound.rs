@@ -265,9 +265,18 @@ impl ChatPlatform for DiscordPlatform {
         Box::pin(self.send_dm(to, Self::message(text)))
     }
 
-    fn send_file<'a>(&'a self, to: &'a AccountRef, file: &'a OutboundFile) -> PlatformFuture<'a> {
+    fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a> {
         let attachment = CreateAttachment::bytes(file.bytes.clone(), file.name.clone());
-        Box::pin(self.send_dm(to, Self::message(&file.caption).add_file(attachment)))
+        let message = Self::message(&file.caption).add_file(attachment);
+        Box::pin(async move {
+            match to {
+                DropTarget::Chat(chat) => {
+                    let channel = ChannelId::new(snowflake(&chat.chat_id, "channel")?);
+                    self.send(channel, message).await
+                }
+                DropTarget::Dm(account) => self.send_dm(account, message).await,
+            }
+        })
     }
 
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {

@@ -10,7 +10,7 @@ use teloxide::ApiError;
 use teloxide::RequestError;
 use teloxide::payloads::{
     CopyMessageSetters, CreateChatInviteLinkSetters, SendDocumentSetters, SendMessageSetters,
-    UnbanChatMemberSetters,
+    SendPhotoSetters, UnbanChatMemberSetters,
 };
 use teloxide::prelude::Requester;
 use teloxide::types::{
@@ -204,15 +204,27 @@ impl ChatPlatform for TelegramPlatform {
         Box::pin(async move { self.send_text(chat_id(&to.user_id)?, text).await })
     }
 
-    fn send_file<'a>(&'a self, to: &'a AccountRef, file: &'a OutboundFile) -> PlatformFuture<'a> {
+    fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a> {
         Box::pin(async move {
-            let document = InputFile::memory(file.bytes.clone()).file_name(file.name.clone());
-            self.bot
-                .send_document(chat_id(&to.user_id)?, document)
-                .caption(file.caption.clone())
-                .await
-                .map(|_| ())
-                .map_err(platform_error)
+            let chat = match to {
+                DropTarget::Chat(chat) => chat_id(&chat.chat_id)?,
+                DropTarget::Dm(account) => chat_id(&account.user_id)?,
+            };
+            let upload = InputFile::memory(file.bytes.clone()).file_name(file.name.clone());
+            let sent = if file.image {
+                self.bot
+                    .send_photo(chat, upload)
+                    .caption(file.caption.clone())
+                    .await
+                    .map(|_| ())
+            } else {
+                self.bot
+                    .send_document(chat, upload)
+                    .caption(file.caption.clone())
+                    .await
+                    .map(|_| ())
+            };
+            sent.map_err(platform_error)
         })
     }
 

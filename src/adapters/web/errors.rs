@@ -67,6 +67,7 @@ pub(crate) async fn page_error(state: &AppState, seen: &Seen, error: PageError) 
     let kind = match error {
         PageError::LoginNeeded => Problem::LoginNeeded,
         PageError::Forbidden => Problem::Forbidden,
+        PageError::Unavailable => Problem::Internal,
         PageError::NotFound => Problem::NotFound,
         PageError::Store(e) => {
             tracing::error!(error = %e, "a web page failed");

@@ -101,6 +101,7 @@ fn router(state: AppState) -> Router {
         .route("/seasons", get(pages::boards::seasons))
         .route("/seasons/{id}", get(pages::boards::season))
         .route("/members/{id}", get(pages::member::member))
+        .route("/members/{id}/card.png", get(pages::member::card))
         .route("/me", get(pages::member::me))
         .route("/dashboard", get(pages::dashboard::dashboard))
         .route("/login/{token}", get(auth::login))

@@ -125,6 +125,8 @@ const BOARDS: &[Choice] = &[
     choice("season", "choice-board-season"),
 ];
 
+const RANK_FORMATS: &[Choice] = &[choice("card", "choice-rank-card")];
+
 const ERASE_STEPS: &[Choice] = &[
     choice("confirm", "choice-erase-confirm"),
     choice("end", "choice-erase-end"),
@@ -170,7 +172,10 @@ const SCHEDULE: &[Arg] = &[
 /// Every command, in the order `/help` lists them.
 pub const COMMANDS: &[CommandSpec] = &[
     member("help"),
-    member("rank").args(&[arg("member", "arg-rank-member", ArgKind::Member).optional()]),
+    member("rank").args(&[
+        arg("member", "arg-rank-member", ArgKind::Member).optional(),
+        arg("format", "arg-rank-format", ArgKind::Choice(RANK_FORMATS)).optional(),
+    ]),
     member("leaderboard").args(&[
         arg("board", "arg-leaderboard-board", ArgKind::Choice(BOARDS)).optional(),
         arg("season", "arg-leaderboard-season", SEASON_NAME)

@@ -44,8 +44,10 @@ pub enum EraseStep {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     Help,
+    /// `card`: as a picture (a rank card) instead of text.
     Rank {
         who: Option<MemberToken>,
+        card: bool,
     },
     Leaderboard {
         board: BoardArg,

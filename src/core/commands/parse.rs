@@ -75,9 +75,15 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
     let command = match spec.name {
         "help" => Command::Help,
         "daily" => no_args(&args, Command::Daily).map_err(usage)?,
-        "rank" => Command::Rank {
-            who: optional_member(&args).map_err(usage)?,
-        },
+        "rank" => {
+            // `card` may come before or after the member: `/rank card @bob`, `/rank @bob 卡片`.
+            let card = args.iter().any(|word| Word::Card.is(word));
+            let rest: Vec<&str> = args.iter().copied().filter(|w| !Word::Card.is(w)).collect();
+            Command::Rank {
+                who: optional_member(&rest).map_err(usage)?,
+                card,
+            }
+        }
         "history" => Command::History {
             who: optional_member(&args).map_err(usage)?,
         },

@@ -6,7 +6,7 @@ use serde_json::json;
 
 use crate::core::ids::{AccountRef, MemberId};
 use crate::engine::CommandContext;
-use crate::engine::platform::OutboundFile;
+use crate::engine::platform::{DropTarget, OutboundFile};
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
@@ -78,9 +78,11 @@ impl Engine {
                 community = &self.config.community_name
             ),
             bytes: json.into_bytes(),
+            image: false,
         };
         let to = &ctx.sender.person.profile.account;
-        if let Err(error) = self.platform.send_file(to, &file).await {
+        let dm = DropTarget::Dm(to.clone());
+        if let Err(error) = self.platform.send_file(&dm, &file).await {
             tracing::info!(account = %to, error = %error, "sending a data export failed");
             return refuse(tr!(
                 ctx.lang,

@@ -84,6 +84,7 @@ impl Engine {
         &self,
         ctx: &CommandContext,
         who: Option<&str>,
+        card: bool,
     ) -> EngineResult<String> {
         let target = if who.is_none() && ctx.reply_to.is_none() {
             ctx.member
@@ -94,6 +95,9 @@ impl Engine {
         let is_self = target == ctx.member;
         if member.hidden && !is_self && !self.is_operator(&ctx.sender) {
             return refuse(tr!(ctx.lang, "rank-hidden", name = &member.display_name));
+        }
+        if card {
+            return self.rank_card(ctx, target, &member.display_name).await;
         }
         let info = LevelInfo::from_xp(member.xp);
         let all_time = Standing::new(target, member.xp, member.xp_reached_at.timestamp_millis());

@@ -3,12 +3,14 @@
 //! drops, `/privacy hide`) said the viewer may see it. The web adapter renders what these
 //! return; it never reads the store.
 
+mod card;
 mod login;
 mod member_page;
 mod overview;
 mod pages;
 mod seasons;
 
+pub(crate) use card::Cards;
 pub use login::{LOGIN_TTL, LoginOutcome, SESSION_TTL, WebSession};
 pub use overview::Overview;
 pub use pages::{

@@ -34,6 +34,9 @@ pub enum PageError {
     /// unknown look the same, so a page never tells that a hidden member exists.
     #[error("not found")]
     NotFound,
+    /// This host cannot draw it (rank cards without fonts); the log says why.
+    #[error("unavailable here")]
+    Unavailable,
     #[error(transparent)]
     Store(#[from] StoreError),
 }

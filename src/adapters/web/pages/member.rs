@@ -2,6 +2,7 @@
 //! over twelve weeks (a server-drawn SVG chart) and the drops they rated.
 
 use axum::extract::{Path, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 
@@ -21,6 +22,29 @@ pub(crate) async fn me(State(state): State<AppState>, seen: Seen) -> Response {
     match seen.viewer.member {
         Some(id) => Redirect::to(&format!("/members/{}", id.0)).into_response(),
         None => problem(&state, &seen.viewer, Problem::LoginNeeded).await,
+    }
+}
+
+/// `/members/{id}/card.png`: the rank card, for whoever may see the member's page.
+pub(crate) async fn card(
+    State(state): State<AppState>,
+    seen: Seen,
+    Path(id): Path<i64>,
+) -> Response {
+    let engine = &state.engine;
+    match engine
+        .card_png(&seen.viewer, MemberId(id), engine.now())
+        .await
+    {
+        Ok(png) => (
+            [
+                (CONTENT_TYPE, "image/png"),
+                (CACHE_CONTROL, "private, max-age=60"), // not translated: an HTTP header
+            ],
+            png,
+        )
+            .into_response(),
+        Err(e) => page_error(&state, &seen, e).await,
     }
 }
 
@@ -46,6 +70,7 @@ fn body(lang: Lang, member: &MemberPage) -> Markup {
     let level = &member.level;
     html! {
         @if member.hidden && member.is_self { p.muted { (tr!(lang, "web-member-hidden")) } }
+        img.card src={ "/members/" (member.member.0) "/card.png" } alt=(tr!(lang, "web-member-card")) width="934" height="282";
         p {
             strong { (tr!(lang, "web-member-level", level = level.level)) } " · "
             (tr!(lang, "web-member-xp", xp = member.xp))

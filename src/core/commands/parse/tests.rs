@@ -18,11 +18,32 @@ fn plain_text_is_not_a_command() {
 
 #[test]
 fn bot_suffix_and_case_are_ignored() {
-    assert_eq!(ok("/Rank@StewardBot"), Command::Rank { who: None });
+    assert_eq!(
+        ok("/Rank@StewardBot"),
+        Command::Rank {
+            who: None,
+            card: false
+        }
+    );
     assert_eq!(
         ok("/rank @Alice"),
         Command::Rank {
-            who: Some("Alice".into())
+            who: Some("Alice".into()),
+            card: false
+        }
+    );
+    assert_eq!(
+        ok("/rank card @Alice"),
+        Command::Rank {
+            who: Some("Alice".into()),
+            card: true
+        }
+    );
+    assert_eq!(
+        ok("/rank 卡片"),
+        Command::Rank {
+            who: None,
+            card: true
         }
     );
 }

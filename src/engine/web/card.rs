@@ -1,0 +1,160 @@
+//! Rank cards for members: the data, translated, and the PNG drawn by `crate::card` on a
+//! blocking thread. The renderer is built on first use (a font scan); a host without fonts
+//! logs why once and answers that cards are unavailable.
+
+use std::sync::{Arc, OnceLock};
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::pages::PageError;
+use crate::card::{CardData, CardLabels, CardRenderer, initials};
+use crate::core::ids::MemberId;
+use crate::core::levels::LevelInfo;
+use crate::core::periods::Board;
+use crate::core::rank_index::Standing;
+use crate::core::web_access::Viewer;
+use crate::engine::{CommandContext, DropTarget, Engine, EngineResult, OutboundFile, refuse};
+use crate::i18n::Lang;
+use crate::tr;
+
+/// The shared renderer, or why there is none.
+#[derive(Default)]
+pub(crate) struct Cards {
+    renderer: OnceLock<Option<Arc<CardRenderer>>>,
+}
+
+impl std::fmt::Debug for Cards {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Cards")
+    }
+}
+
+impl Engine {
+    fn card_renderer(&self) -> Option<Arc<CardRenderer>> {
+        self.cards
+            .renderer
+            .get_or_init(|| match CardRenderer::new() {
+                Ok(renderer) => Some(Arc::new(renderer)),
+                Err(e) => {
+                    tracing::error!(error = %e, "rank cards are unavailable");
+                    None
+                }
+            })
+            .clone()
+    }
+
+    /// A member's card as PNG, if `viewer` may see the member (the same rule as their page).
+    pub async fn card_png(
+        &self,
+        viewer: &Viewer,
+        member: MemberId,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<u8>, PageError> {
+        if !self.may_see(viewer, member).await? {
+            return Err(PageError::NotFound);
+        }
+        let lang = self.page_language(viewer).await;
+        let data = self.card_data(lang, member, now).await?;
+        self.render_card(data).await.ok_or(PageError::Unavailable)
+    }
+
+    /// `/rank card`: the card posted as a picture in the chat asked from.
+    pub(crate) async fn rank_card(
+        &self,
+        ctx: &CommandContext,
+        member: MemberId,
+        name: &str,
+    ) -> EngineResult<String> {
+        let lang = ctx.lang;
+        let data = self.card_data(lang, member, ctx.at).await?;
+        let Some(png) = self.render_card(data).await else {
+            return refuse(tr!(lang, "card-unavailable"));
+        };
+        let file = OutboundFile {
+            name: format!("rank-card-{}.png", member.0),
+            bytes: png,
+            caption: String::new(),
+            image: true,
+        };
+        let here = DropTarget::Chat(ctx.chat.clone());
+        if let Err(error) = self.platform.send_file(&here, &file).await {
+            return refuse(error.describe(lang));
+        }
+        Ok(tr!(lang, "card-caption", name = name))
+    }
+
+    /// Draws `data`, off the async threads; `None` when cards cannot be drawn here.
+    pub(crate) async fn render_card(&self, data: CardData) -> Option<Vec<u8>> {
+        let renderer = self.card_renderer()?;
+        let drawn = tokio::task::spawn_blocking(move || renderer.render_png(&data)).await;
+        match drawn {
+            Ok(Ok(png)) => Some(png),
+            Ok(Err(e)) => {
+                tracing::error!(error = %e, "drawing a rank card failed");
+                None
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "the rank card task failed");
+                None
+            }
+        }
+    }
+
+    /// What `member`'s card shows, in `lang`.
+    pub(crate) async fn card_data(
+        &self,
+        lang: Lang,
+        member: MemberId,
+        now: DateTime<Utc>,
+    ) -> EngineResult<CardData> {
+        let row = self.store.member(member).await?;
+        let level = LevelInfo::from_xp(row.xp);
+        let all_time = Standing::new(member, row.xp, row.xp_reached_at.timestamp_millis());
+        let week_board = self.config.calendar.week_board(now);
+        let week = self.store.standing(&week_board, member).await?;
+        let place =
+            |standing: &Standing, place: usize| (standing.score() > 0).then_some(place as u64);
+        let rank_all_time = place(
+            &all_time,
+            self.with_board(lang, &Board::AllTime, |index| index.rank_of(&all_time))
+                .await?,
+        );
+        let rank_week = place(
+            &week,
+            self.with_board(lang, &week_board, |index| index.rank_of(&week))
+                .await?,
+        );
+        let today = self.config.calendar.day(now);
+        let streak = match row.daily.last_day {
+            Some(day) if day >= today - Duration::days(1) => row.daily.streak,
+            _ => 0,
+        };
+        let tier = self
+            .effective_tier(member, now)
+            .await?
+            .map(|t| t.name.clone());
+        Ok(CardData {
+            initials: initials(&row.display_name),
+            name: row.display_name,
+            level: level.level,
+            xp: row.xp,
+            xp_into_level: level.xp_into_level,
+            xp_for_level: level.xp_for_step,
+            rank_all_time,
+            rank_week,
+            streak,
+            tier,
+            labels: CardLabels {
+                level: tr!(lang, "card-level"),
+                xp: tr!(lang, "card-xp"),
+                total: tr!(lang, "card-total"),
+                all_time: tr!(lang, "card-all-time"),
+                this_week: tr!(lang, "card-this-week"),
+                streak: tr!(lang, "card-streak"),
+                days: tr!(lang, "card-days", days = streak),
+                unranked: tr!(lang, "card-unranked"),
+                group_separator: tr!(lang, "card-group-separator"),
+            },
+        })
+    }
+}
