@@ -363,6 +363,9 @@ async fn bench(members: u64, quick: bool) -> Result<()> {
         ("drop_lateness_p99", 1_000.0, false),
         ("startup_1m", 1_000.0, false),
         ("rss_1m", 100.0, false),
+        ("web_leaderboard_rps", 10_000.0, true),
+        ("web_leaderboard_p99_ms", 10.0, false),
+        ("rank_card_p99", 20.0, false),
     ] {
         let value = get(name);
         let met = if more_is_better {
