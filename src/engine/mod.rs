@@ -83,6 +83,8 @@ pub struct Engine {
     retention: privacy::RetentionClock,
     metrics: Arc<metrics::Metrics>,
     cards: web::Cards,
+    /// Platforms adapters reported on, and whether each is connected (`/readyz`).
+    connections: std::sync::Mutex<std::collections::HashMap<crate::core::ids::Platform, bool>>,
     /// Wakes the scheduler loop when something is scheduled, cancelled or granted.
     wake: tokio::sync::Notify,
 }
@@ -112,6 +114,7 @@ impl Engine {
             retention: privacy::RetentionClock::default(),
             metrics,
             cards: web::Cards::default(),
+            connections: std::sync::Mutex::default(),
             wake: tokio::sync::Notify::new(),
         };
         let recovered = engine.store.recover_interrupted().await?;

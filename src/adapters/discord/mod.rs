@@ -11,8 +11,8 @@ pub mod slash;
 use std::sync::{Arc, OnceLock};
 
 use serenity::all::{
-    Context, CreateAllowedMentions, CreateMessage, EventHandler, GatewayIntents, Guild, GuildId,
-    Interaction, Member, Message, Ready,
+    ConnectionStage, Context, CreateAllowedMentions, CreateMessage, EventHandler, GatewayIntents,
+    Guild, GuildId, Interaction, Member, Message, Ready, ShardStageUpdateEvent,
 };
 use serenity::builder::CreateCommand;
 use serenity::http::{Http, HttpBuilder};
@@ -20,6 +20,7 @@ use serenity::{Client, async_trait};
 use tokio::sync::{Semaphore, SemaphorePermit, watch};
 
 use crate::config::{DiscordConfig, Secret};
+use crate::core::ids::Platform;
 use crate::core::tiers::TierDef;
 use crate::engine::{Engine, Event};
 use crate::i18n::Lang;
@@ -188,6 +189,9 @@ impl Handler {
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(bot = %ready.user.name, guilds = self.guilds.len(), "connected to Discord");
+        if let Some(engine) = self.engine.get() {
+            engine.report_connected(Platform::Discord, true);
+        }
         for guild in &self.guilds {
             match GuildId::new(*guild)
                 .set_commands(&ctx.http, self.commands.clone())
@@ -202,6 +206,17 @@ impl EventHandler for Handler {
                 }
                 Err(e) => tracing::error!(guild, error = %e, "registering slash commands failed"),
             }
+        }
+    }
+
+    async fn shard_stage_update(&self, _ctx: Context, event: ShardStageUpdateEvent) {
+        let connected = match event.new {
+            ConnectionStage::Connected => true,
+            ConnectionStage::Disconnected => false,
+            _ => return,
+        };
+        if let Some(engine) = self.engine.get() {
+            engine.report_connected(Platform::Discord, connected);
         }
     }
 

@@ -140,6 +140,7 @@ impl TelegramAdapter {
             AllowedUpdate::ChatJoinRequest,
         ];
         let mut failures = 0u32;
+        self.engine.report_connected(Platform::Telegram, false);
         while !*stop.borrow() {
             let request = self
                 .bot
@@ -154,10 +155,14 @@ impl TelegramAdapter {
             let updates = match updates {
                 Ok(updates) => {
                     failures = 0;
+                    self.engine.report_connected(Platform::Telegram, true);
                     updates
                 }
                 Err(e) => {
                     failures += 1;
+                    if failures >= 3 {
+                        self.engine.report_connected(Platform::Telegram, false);
+                    }
                     tracing::warn!(error = %e, failures, "getUpdates failed");
                     tokio::time::sleep(Duration::from_secs(u64::from(failures.min(30)))).await;
                     continue;

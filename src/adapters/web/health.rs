@@ -13,10 +13,16 @@ pub(crate) async fn healthz() -> &'static str {
 }
 
 pub(crate) async fn readyz(State(state): State<AppState>) -> Response {
-    if state.engine.ready().await {
-        (StatusCode::OK, "ready\n").into_response()
-    } else {
-        (StatusCode::SERVICE_UNAVAILABLE, "database not ready\n").into_response() // not translated: a probe answer for machines
+    match state.engine.ready().await {
+        Ok(()) => (StatusCode::OK, "ready\n").into_response(),
+        Err(down) if down.is_empty() => {
+            (StatusCode::SERVICE_UNAVAILABLE, "database not ready\n").into_response() // not translated: a probe answer for machines
+        }
+        Err(down) => {
+            let names: Vec<&str> = down.iter().map(|p| p.as_str()).collect();
+            let text = format!("not connected: {}\n", names.join(", ")); // not translated: a probe answer for machines
+            (StatusCode::SERVICE_UNAVAILABLE, text).into_response()
+        }
     }
 }
 

@@ -1,8 +1,9 @@
 //! The operators' overview (the dashboard's first panel) and readiness for `/readyz`.
 
+use crate::core::ids::Platform;
 use crate::core::web_access::Viewer;
-use crate::engine::Engine;
 use crate::engine::web::PageError;
+use crate::engine::{Engine, sync};
 use crate::store::CommunityCounts;
 
 /// What the overview shows: the counts, with tier names for display.
@@ -41,8 +42,30 @@ impl Engine {
         Ok(Overview { counts, tiers })
     }
 
-    /// Whether the database answers with every migration applied.
-    pub async fn ready(&self) -> bool {
-        self.store.ready().await
+    /// Whether the database answers with every migration applied and every platform this
+    /// process drives is connected; the platforms not connected are named.
+    pub async fn ready(&self) -> Result<(), Vec<Platform>> {
+        let down: Vec<Platform> = sync::lock(&self.connections)
+            .iter()
+            .filter(|(_, connected)| !**connected)
+            .map(|(platform, _)| *platform)
+            .collect();
+        if !down.is_empty() {
+            return Err(down);
+        }
+        if self.store.ready().await {
+            Ok(())
+        } else {
+            Err(Vec::new())
+        }
+    }
+
+    /// An adapter says whether its platform is connected; from the first report on, `/readyz`
+    /// waits for that platform.
+    pub fn report_connected(&self, platform: Platform, connected: bool) {
+        let before = sync::lock(&self.connections).insert(platform, connected);
+        if before != Some(connected) {
+            tracing::info!(%platform, connected, "platform connection changed");
+        }
     }
 }
