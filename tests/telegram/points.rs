@@ -13,7 +13,11 @@ async fn telegram_message_xp_then_rank() {
         rank.contains(" XP (") && rank.contains("Rank: #1 all time"),
         "{rank}"
     );
-    assert_eq!(app.engine.ready().await, Ok(()), "polling works: Telegram is connected");
+    assert_eq!(
+        app.engine.ready().await,
+        Ok(()),
+        "polling works: Telegram is connected"
+    );
     app.shutdown().await;
 }
 
