@@ -1,0 +1,170 @@
+//! The console's side of the engine's platform: posts, DMs, files, drops and access changes
+//! printed as `bot>` lines (files written to disk), in the community's language.
+
+use std::path::PathBuf;
+
+use super::Output;
+use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::levels::LevelReward;
+use crate::core::tiers::{TierAccess, TierDef};
+use crate::engine::platform::PlatformFuture;
+use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, OutboundFile, PlatformError};
+use crate::i18n::Lang;
+use crate::tr;
+
+/// Prints the engine's posts and DMs as `bot>` lines; the lines it adds of its own (a drop's
+/// rating hint, what access changed) are in the community's language.
+pub struct ConsolePlatform {
+    out: Output,
+    lang: Lang,
+    /// Where files sent by DM (data exports) are written.
+    files: PathBuf,
+}
+
+impl ConsolePlatform {
+    /// Files the engine sends by DM are written under `files`.
+    #[must_use]
+    pub fn new(out: Output, lang: Lang, files: PathBuf) -> Self {
+        Self { out, lang, files }
+    }
+
+    fn save(&self, file: &OutboundFile) -> Result<PathBuf, PlatformError> {
+        let path = self.files.join(&file.name);
+        std::fs::create_dir_all(&self.files)
+            .and_then(|()| std::fs::write(&path, &file.bytes))
+            .map_err(|e| PlatformError::Failed(format!("{}: {e}", path.display())))?;
+        Ok(path)
+    }
+}
+
+/// `[#general]` for a console chat; `[telegram -100123]` for another platform's chat, which the
+/// console only simulates.
+fn chat_tag(chat: &ChatRef) -> String {
+    match chat.platform {
+        Platform::Console => format!("[#{}] ", chat.chat_id),
+        other => format!("[{other} {}] ", chat.chat_id),
+    }
+}
+
+/// Writes each line of `text` as `bot> {tag}line`.
+pub(super) fn print(out: &Output, tag: &str, text: &str) {
+    if let Ok(mut out) = out.lock() {
+        for line in text.lines() {
+            // A closed stdout (a pipe whose reader left) is not worth crashing over.
+            let _ = writeln!(out, "bot> {tag}{line}");
+        }
+        let _ = out.flush();
+    }
+}
+
+impl ChatPlatform for ConsolePlatform {
+    fn drives(&self, platform: Platform) -> bool {
+        platform == Platform::Console
+    }
+
+    fn post<'a>(&'a self, chat: &'a ChatRef, text: &'a str) -> PlatformFuture<'a> {
+        print(&self.out, &chat_tag(chat), text);
+        Box::pin(async { Ok(()) })
+    }
+
+    fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
+        let tag = format!("[dm to {}] ", to.user_id); // not translated: a transcript marker
+        print(&self.out, &tag, text);
+        Box::pin(async { Ok(()) })
+    }
+
+    fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a> {
+        let saved = self.save(file).map(|path| {
+            let tag = match to {
+                DropTarget::Chat(chat) => chat_tag(chat),
+                DropTarget::Dm(account) => format!("[dm to {}] ", account.user_id), // not translated: a transcript marker
+            };
+            let line = tr!(
+                self.lang,
+                "console-file-saved",
+                path = path.display().to_string()
+            );
+            // A picture (a rank card) comes without a caption; no empty line for it.
+            if !file.caption.is_empty() {
+                print(&self.out, &tag, &file.caption);
+            }
+            print(&self.out, &tag, &line);
+        });
+        Box::pin(async move { saved })
+    }
+
+    fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
+        let tag = match to {
+            DropTarget::Chat(chat) => chat_tag(chat),
+            DropTarget::Dm(account) => format!("[dm to {}] ", account.user_id), // not translated: a transcript marker
+        };
+        let hint = tr!(self.lang, "console-drop-footer", drop = drop.drop_id);
+        let text = format!("{}\n{hint}", drop.text);
+        print(&self.out, &tag, &text);
+        Box::pin(async { Ok(()) })
+    }
+
+    fn grant_access<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        tier: &'a TierDef,
+        _lang: Lang,
+    ) -> PlatformFuture<'a> {
+        print(
+            &self.out,
+            "[access] ",
+            &tr!(
+                self.lang,
+                "console-access-granted",
+                who = &to.user_id,
+                tier = &tier.name
+            ),
+        );
+        Box::pin(async { Ok(()) })
+    }
+
+    fn grant_level_reward<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        reward: &'a LevelReward,
+    ) -> PlatformFuture<'a> {
+        print(
+            &self.out,
+            "[reward] ",
+            &tr!(
+                self.lang,
+                "console-level-reward",
+                who = &to.user_id,
+                level = reward.level,
+                platform = reward.grant.platform.title(),
+                id = &reward.grant.id
+            ),
+        );
+        Box::pin(async { Ok(()) })
+    }
+
+    fn revoke_access<'a>(
+        &'a self,
+        from: &'a AccountRef,
+        tier: &'a TierDef,
+        access: &'a TierAccess,
+    ) -> PlatformFuture<'a> {
+        let text = if access.is_empty() {
+            tr!(
+                self.lang,
+                "console-access-kept",
+                who = &from.user_id,
+                tier = &tier.name
+            )
+        } else {
+            tr!(
+                self.lang,
+                "console-access-lost",
+                who = &from.user_id,
+                tier = &tier.name
+            )
+        };
+        print(&self.out, "[access] ", &text);
+        Box::pin(async { Ok(()) })
+    }
+}
