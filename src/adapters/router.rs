@@ -59,22 +59,14 @@ impl ChatPlatform for PlatformRouter {
     }
 
     fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a> {
-        let platform = match to {
-            DropTarget::Chat(chat) => chat.platform,
-            DropTarget::Dm(account) => account.platform,
-        };
-        match self.route(platform) {
+        match self.route(to.platform()) {
             Ok(adapter) => adapter.send_file(to, file),
             Err(e) => failed(e),
         }
     }
 
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
-        let platform = match to {
-            DropTarget::Chat(chat) => chat.platform,
-            DropTarget::Dm(account) => account.platform,
-        };
-        match self.route(platform) {
+        match self.route(to.platform()) {
             Ok(adapter) => adapter.send_drop(to, drop),
             Err(e) => failed(e),
         }

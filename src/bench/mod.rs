@@ -15,13 +15,9 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use tokio::task::JoinSet;
 
-use crate::core::ids::{AccountRef, ChatRef, Platform};
-use crate::engine::{
-    Engine, EngineError, Event, ManualClock, MessageEvent, Person, RecordingPlatform, Sender,
-    SystemClock,
-};
+use crate::engine::{Engine, EngineError, ManualClock, RecordingPlatform, SystemClock};
 use crate::store::StoreError;
-use setup::{TimingPlatform, ms_since, quantile};
+use setup::{TimingPlatform, console_message, ms_since, quantile};
 
 /// How big and how long.
 #[derive(Debug, Clone, Copy)]
@@ -54,24 +50,6 @@ pub enum BenchError {
     Import(String),
     #[error("the web benchmark failed: {0}")]
     Web(String),
-}
-
-fn console_message(name: &str, text: &str, at: chrono::DateTime<chrono::Utc>) -> Event {
-    Event::Message(MessageEvent {
-        chat: ChatRef::group(Platform::Console, "general"),
-        message_id: None,
-        sender: Sender {
-            person: Person::named(AccountRef::new(Platform::Console, name), name),
-            platform_admin: false,
-            locale: None,
-        },
-        text: text.to_owned(),
-        is_edit: false,
-        reply_to: None,
-        quoted: None,
-        mentions: Vec::new(),
-        at,
-    })
 }
 
 /// Sends `messages` (member id, text) through the engine from `concurrency` tasks; returns msgs/s.

@@ -145,3 +145,29 @@ pub(super) fn peak_rss_mb() -> Option<f64> {
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
 }
+
+/// A console message from `name` in #general.
+pub(super) fn console_message(
+    name: &str,
+    text: &str,
+    at: chrono::DateTime<chrono::Utc>,
+) -> crate::engine::Event {
+    crate::engine::Event::Message(crate::engine::MessageEvent {
+        chat: ChatRef::group(crate::core::ids::Platform::Console, "general"),
+        message_id: None,
+        sender: crate::engine::Sender {
+            person: crate::engine::Person::named(
+                AccountRef::new(crate::core::ids::Platform::Console, name),
+                name,
+            ),
+            platform_admin: false,
+            locale: None,
+        },
+        text: text.to_owned(),
+        is_edit: false,
+        reply_to: None,
+        quoted: None,
+        mentions: Vec::new(),
+        at,
+    })
+}

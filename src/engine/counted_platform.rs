@@ -45,11 +45,11 @@ impl ChatPlatform for CountedPlatform {
     }
 
     fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a> {
-        self.counted(target_platform(to), self.inner.send_file(to, file))
+        self.counted(to.platform(), self.inner.send_file(to, file))
     }
 
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
-        self.counted(target_platform(to), self.inner.send_drop(to, drop))
+        self.counted(to.platform(), self.inner.send_drop(to, drop))
     }
 
     fn grant_access<'a>(
@@ -76,12 +76,5 @@ impl ChatPlatform for CountedPlatform {
         reward: &'a LevelReward,
     ) -> PlatformFuture<'a> {
         self.counted(to.platform, self.inner.grant_level_reward(to, reward))
-    }
-}
-
-fn target_platform(to: &DropTarget) -> Platform {
-    match to {
-        DropTarget::Chat(chat) => chat.platform,
-        DropTarget::Dm(account) => account.platform,
     }
 }

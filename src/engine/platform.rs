@@ -56,6 +56,17 @@ pub enum DropTarget {
     Dm(AccountRef),
 }
 
+impl DropTarget {
+    /// The platform it is on.
+    #[must_use]
+    pub fn platform(&self) -> Platform {
+        match self {
+            Self::Chat(chat) => chat.platform,
+            Self::Dm(account) => account.platform,
+        }
+    }
+}
+
 /// A message to copy with its formatting and media, when the target is on its platform.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MessageRef {

@@ -243,10 +243,7 @@ impl Engine {
             };
             return Ok((result, None));
         };
-        let target_platform = match &target {
-            DropTarget::Chat(chat) => chat.platform,
-            DropTarget::Dm(account) => account.platform,
-        };
+        let target_platform = target.platform();
         if !self.platform.drives(target_platform) {
             // A DM to a member whose only accounts are on platforms this process does not
             // drive: left for a process that does, without spending an attempt.
