@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use super::setup::{ms_since, quantile};
-use crate::card::{CardData, CardError, CardLabels, CardRenderer, initials};
+use crate::card::{CardData, CardError, CardRenderer, initials};
 
 const NAMES: &[&str] = &[
     "Ada Lovelace",
@@ -40,17 +40,8 @@ fn rank_card_ms(samples: usize) -> Result<(f64, f64, f64), CardError> {
     let started = Instant::now();
     let renderer = CardRenderer::new()?;
     let setup_ms = ms_since(started);
-    let labels = CardLabels {
-        level: "Level".to_owned(),
-        xp: "XP".to_owned(),
-        total: "Total".to_owned(),
-        all_time: "All time".to_owned(),
-        this_week: "This week".to_owned(),
-        streak: "Streak".to_owned(),
-        days: "days".to_owned(),
-        unranked: "unranked".to_owned(),
-        group_separator: ",".to_owned(),
-    };
+    // The words the bot puts on cards; the streak's plural is the one of 7 days.
+    let labels = crate::engine::web::card_labels(crate::i18n::Lang::default(), 7);
     let mut render_ms = Vec::with_capacity(samples);
     for i in 0..samples {
         let n = i as u64;

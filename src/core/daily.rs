@@ -29,6 +29,17 @@ pub struct DailyState {
     pub streak: u32,
 }
 
+impl DailyState {
+    /// The streak as it stands on `today`: kept while yesterday's check-in can still carry it.
+    #[must_use]
+    pub fn current_streak(&self, today: NaiveDate) -> u32 {
+        match (self.last_day, today.pred_opt()) {
+            (Some(day), Some(yesterday)) if day >= yesterday => self.streak,
+            _ => 0,
+        }
+    }
+}
+
 /// What a `/daily` on `today` does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DailyDecision {
@@ -71,6 +82,22 @@ mod tests {
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    #[test]
+    fn a_streak_shows_while_yesterdays_check_in_can_carry_it() {
+        let three = DailyState {
+            last_day: Some(day(5)),
+            streak: 3,
+        };
+        assert_eq!(three.current_streak(day(5)), 3);
+        assert_eq!(
+            three.current_streak(day(6)),
+            3,
+            "today's check-in is still to come"
+        );
+        assert_eq!(three.current_streak(day(7)), 0, "a day was missed");
+        assert_eq!(DailyState::default().current_streak(day(7)), 0);
     }
 
     #[test]

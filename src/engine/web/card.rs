@@ -4,7 +4,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 use super::pages::PageError;
 use crate::card::{CardData, CardLabels, CardRenderer, initials};
@@ -124,11 +124,7 @@ impl Engine {
             self.with_board(lang, &week_board, |index| index.rank_of(&week))
                 .await?,
         );
-        let today = self.config.calendar.day(now);
-        let streak = match row.daily.last_day {
-            Some(day) if day >= today - Duration::days(1) => row.daily.streak,
-            _ => 0,
-        };
+        let streak = row.daily.current_streak(self.config.calendar.day(now));
         let tier = self
             .effective_tier(member, now)
             .await?
@@ -144,17 +140,23 @@ impl Engine {
             rank_week,
             streak,
             tier,
-            labels: CardLabels {
-                level: tr!(lang, "card-level"),
-                xp: tr!(lang, "card-xp"),
-                total: tr!(lang, "card-total"),
-                all_time: tr!(lang, "card-all-time"),
-                this_week: tr!(lang, "card-this-week"),
-                streak: tr!(lang, "card-streak"),
-                days: tr!(lang, "card-days", days = streak),
-                unranked: tr!(lang, "card-unranked"),
-                group_separator: tr!(lang, "card-group-separator"),
-            },
+            labels: card_labels(lang, streak),
         })
+    }
+}
+
+/// The words on a card in `lang`, the day count's plural chosen for `streak`.
+#[must_use]
+pub fn card_labels(lang: Lang, streak: u32) -> CardLabels {
+    CardLabels {
+        level: tr!(lang, "card-level"),
+        xp: tr!(lang, "card-xp"),
+        total: tr!(lang, "card-total"),
+        all_time: tr!(lang, "card-all-time"),
+        this_week: tr!(lang, "card-this-week"),
+        streak: tr!(lang, "card-streak"),
+        days: tr!(lang, "card-days", days = streak),
+        unranked: tr!(lang, "card-unranked"),
+        group_separator: tr!(lang, "card-group-separator"),
     }
 }

@@ -62,11 +62,7 @@ pub(super) async fn build(
         let title = tr!(lang, "web-board-season", name = &season.name);
         places.push(place(engine, lang, &board, standing, title).await?);
     }
-    let today = calendar.day(now);
-    let streak = match row.daily.last_day {
-        Some(day) if day >= today - Duration::days(1) => row.daily.streak,
-        _ => 0,
-    };
+    let streak = row.daily.current_streak(calendar.day(now));
     let tier = match engine.effective_tier(member, now).await? {
         Some(tier) => {
             let expires = engine

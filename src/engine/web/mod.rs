@@ -11,6 +11,7 @@ mod pages;
 mod seasons;
 
 pub(crate) use card::Cards;
+pub use card::card_labels;
 pub use login::{LOGIN_TTL, LoginOutcome, SESSION_TTL, WebSession};
 pub use overview::Overview;
 pub use pages::{
