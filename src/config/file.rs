@@ -23,6 +23,7 @@ pub struct ConfigFile {
     pub drops: DropsSection,
     pub ledger: LedgerSection,
     pub web: WebSection,
+    pub analytics: AnalyticsSection,
 }
 
 #[derive(Debug, Deserialize)]
@@ -214,6 +215,24 @@ pub struct LedgerSection {
 impl Default for LedgerSection {
     fn default() -> Self {
         Self { keep_days: 365 }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AnalyticsSection {
+    pub keep_days: u32,
+    pub index_a1: f64,
+    pub index_a2: f64,
+}
+
+impl Default for AnalyticsSection {
+    fn default() -> Self {
+        Self {
+            keep_days: 180,
+            index_a1: 1.0,
+            index_a2: 1.0,
+        }
     }
 }
 

@@ -79,6 +79,16 @@ pub struct Config {
     /// per member; 0 keeps them for ever.
     pub ledger_keep_days: u32,
     pub web: WebConfig,
+    pub analytics: AnalyticsConfig,
+}
+
+/// What the dashboard keeps and how it weighs the activity index.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AnalyticsConfig {
+    /// Days each member's per-day activity rows are kept; 0 keeps them for ever. The counters
+    /// the dashboard reads are kept for ever.
+    pub keep_days: u32,
+    pub index_weights: crate::core::analytics::measures::IndexWeights,
 }
 
 #[derive(Debug, Clone)]

@@ -144,6 +144,13 @@ const DROPS: &[Field] = &[key("catch_up", Kind::Text)];
 // 0 keeps detail for ever; a hundred years is as good as for ever.
 const LEDGER: &[Field] = &[key("keep_days", Kind::Int(0, 36_500))];
 
+// Per-member-per-day rows; the counters are kept for ever.
+const ANALYTICS: &[Field] = &[
+    key("keep_days", Kind::Int(0, 36_500)),
+    key("index_a1", Kind::Number(0.0, 100.0)),
+    key("index_a2", Kind::Number(0.0, 100.0)),
+];
+
 const WEB: &[Field] = &[
     key("enabled", Kind::Bool),
     key("listen", Kind::Text),
@@ -165,5 +172,6 @@ pub(super) const ROOT: &[Field] = &[
     key("membership", Kind::Section(MEMBERSHIP)),
     key("drops", Kind::Section(DROPS)),
     key("ledger", Kind::Section(LEDGER)),
+    key("analytics", Kind::Section(ANALYTICS)),
     key("web", Kind::Section(WEB)),
 ];

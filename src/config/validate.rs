@@ -14,8 +14,10 @@ use super::file::{ConfigFile, LevelRewardSection};
 use super::problems::Problems;
 use super::shape::SetAside;
 use super::{
-    Config, DiscordConfig, Secret, TelegramConfig, chat_rules, discord_id, membership, web,
+    AnalyticsConfig, Config, DiscordConfig, Secret, TelegramConfig, chat_rules, discord_id,
+    membership, web,
 };
+use crate::core::analytics::measures::IndexWeights;
 use crate::core::daily::DailyRules;
 use crate::core::ids::{AccountRef, IdOf, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
@@ -126,6 +128,13 @@ pub(super) fn read(
         },
         membership,
         ledger_keep_days: file.ledger.keep_days,
+        analytics: AnalyticsConfig {
+            keep_days: file.analytics.keep_days,
+            index_weights: IndexWeights {
+                a1: file.analytics.index_a1,
+                a2: file.analytics.index_a2,
+            },
+        },
         web,
     }
 }

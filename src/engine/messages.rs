@@ -18,6 +18,9 @@ impl Engine {
             Ok(member) => member,
             Err(e) => return Some(Self::reply_text(self.community_language(), Err(e))),
         };
+        if community {
+            self.note_activity(member, message.at);
+        }
         // Only a command is answered, so only a command needs the member's language.
         let lang = match parsed {
             Ok(None) => self.community_language(),

@@ -8,6 +8,7 @@
 //! cache and the award log's fold). Commands are grouped by capability (`points/`,
 //! `membership/`, `content/`). Lock poisoning has one policy (`sync.rs`).
 
+pub mod analytics;
 pub mod clock;
 mod commands;
 mod content;
@@ -80,6 +81,7 @@ pub struct Engine {
     scores: Scoreboard,
     identity: IdentityCache,
     ingest: Ingest,
+    activity: analytics::ActivityTally,
     retention: privacy::RetentionClock,
     metrics: Arc<metrics::Metrics>,
     cards: web::Cards,
@@ -111,6 +113,7 @@ impl Engine {
             scores: Scoreboard::new(season),
             identity: IdentityCache::default(),
             ingest: Ingest::default(),
+            activity: analytics::ActivityTally::default(),
             retention: privacy::RetentionClock::default(),
             metrics,
             cards: web::Cards::default(),
@@ -179,6 +182,9 @@ impl Engine {
         let writer = self.scores.lock_writer().await;
         self.commit_queued_awards(writer).await;
         let _writer = self.scores.lock_writer().await;
+        if let Err(e) = self.flush_activity().await {
+            tracing::warn!(error = ?e, "the last second's activity counts were not written");
+        }
         self.store.close().await;
     }
 

@@ -15,8 +15,10 @@ use std::collections::HashMap;
 use std::marker::PhantomData;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use super::LedgerKind;
 use super::error::During;
 use super::{Result, Store, StoreError, UnsettledTx, WriteTx};
+use crate::core::analytics::Counter;
 
 /// What one process knows of the log, shared by its store handles.
 pub(crate) type SharedLog = Arc<Mutex<PendingAwards>>;
@@ -191,6 +193,15 @@ impl UnsettledTx {
         )
         .execute(&mut *self.tx)
         .await.during("fold_award_log")?;
+        sqlx::query(
+            "INSERT INTO stat_counters (name, period, value) \
+             SELECT ?, day, SUM(xp) FROM award_log WHERE true GROUP BY day \
+             ON CONFLICT (name, period) DO UPDATE SET value = value + excluded.value",
+        )
+        .bind(Counter::Xp(LedgerKind::Message.as_str().to_owned()).key())
+        .execute(&mut *self.tx)
+        .await
+        .during("fold_award_log")?;
         // One statement per board with its key bound: the log holds one or two sets of boards
         // (a week and a month, a season), and matching the key as text is cheaper than
         // expanding every row's JSON.

@@ -78,6 +78,7 @@ const ERASE: &[&str] = &[
     "UPDATE ledger SET reason = NULL WHERE member_id = ?1 AND kind IN ('thanks', 'grant', 'remove')",
     "UPDATE ledger SET reason = NULL WHERE actor_member_id = ?1 AND kind IN ('thanks', 'grant', 'remove')",
     "DELETE FROM period_scores WHERE member_id = ?1",
+    "DELETE FROM member_days WHERE member_id = ?1",
     "DELETE FROM thanks WHERE giver_id = ?1",
     "DELETE FROM thanks WHERE receiver_id = ?1",
     "DELETE FROM link_codes WHERE member_id = ?1",
@@ -86,8 +87,8 @@ const ERASE: &[&str] = &[
     "DELETE FROM web_sessions WHERE member_id = ?1",
     "UPDATE deliveries SET state = 'cancelled' WHERE target = 'dm:' || ?1 AND state = 'pending'",
     "UPDATE members SET display_name = '', hidden = 1, erased_at = ?2, language = NULL, \
-     app_language = NULL, last_message_xp_at = NULL, daily_last_day = NULL, daily_streak = 0 \
-     WHERE id = ?1",
+     app_language = NULL, last_message_xp_at = NULL, daily_last_day = NULL, daily_streak = 0, \
+     first_active_day = NULL, last_active_day = NULL WHERE id = ?1",
 ];
 
 impl WriteTx {

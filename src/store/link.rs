@@ -98,12 +98,19 @@ impl WriteTx {
             "UPDATE period_scores AS s SET xp = s.xp + a.xp, reached_at = max(s.reached_at, a.reached_at) \
              FROM period_scores AS a WHERE s.member_id = ?1 AND a.member_id = ?2 AND s.board = a.board",
             "UPDATE OR IGNORE period_scores SET member_id = ?1 WHERE member_id = ?2",
+            // Activity is one row per member and day: same-day rows add up.
+            "UPDATE member_days AS s SET messages = s.messages + a.messages \
+             FROM member_days AS a WHERE s.member_id = ?1 AND a.member_id = ?2 AND s.day = a.day",
+            "UPDATE OR IGNORE member_days SET member_id = ?1 WHERE member_id = ?2",
+            "DELETE FROM member_days WHERE member_id = ?2",
             "UPDATE OR IGNORE thanks SET giver_id = ?1 WHERE giver_id = ?2",
             "UPDATE OR IGNORE thanks SET receiver_id = ?1 WHERE receiver_id = ?2",
             "UPDATE members AS s SET xp = s.xp + a.xp, balance = s.balance + a.balance, \
              xp_reached_at = max(s.xp_reached_at, a.xp_reached_at), hidden = max(s.hidden, a.hidden), \
              language = coalesce(s.language, a.language), app_language = coalesce(s.app_language, a.app_language), \
-             last_message_xp_at = max(coalesce(s.last_message_xp_at, 0), coalesce(a.last_message_xp_at, 0)) \
+             last_message_xp_at = max(coalesce(s.last_message_xp_at, 0), coalesce(a.last_message_xp_at, 0)), \
+             first_active_day = min(coalesce(s.first_active_day, a.first_active_day), coalesce(a.first_active_day, s.first_active_day)), \
+             last_active_day = max(coalesce(s.last_active_day, a.last_active_day), coalesce(a.last_active_day, s.last_active_day)) \
              FROM members AS a WHERE s.id = ?1 AND a.id = ?2",
             "DELETE FROM link_codes WHERE member_id IN (?1, ?2)",
             // Memberships: per tier the running one with the later expiry (or lifetime) wins.

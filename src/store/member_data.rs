@@ -51,6 +51,7 @@ pub const MEMBER_TABLES: &[MemberTable] = &[
         &["member_id", "actor_member_id"],
     ),
     table("award_log", "member_id = ?1", &["member_id"]),
+    table("member_days", "member_id = ?1", &["member_id"]),
     table("period_scores", "member_id = ?1", &["member_id"]),
     table(
         "thanks",

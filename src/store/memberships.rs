@@ -1,9 +1,10 @@
 //! Memberships and their ledger: granting, ending, reminders, and the shop's redemptions.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::error::During;
 use super::{Result, Store, WriteTx, from_millis, millis};
+use crate::core::analytics::Counter;
 use crate::core::ids::MemberId;
 use crate::core::tiers::Membership;
 
@@ -27,6 +28,8 @@ pub struct MembershipEvent<'a> {
     pub expires_after: Option<DateTime<Utc>>,
     pub actor: Option<MemberId>,
     pub at: DateTime<Utc>,
+    /// The community day of `at`: the day the dashboard counts it on.
+    pub day: NaiveDate,
 }
 
 type HeldTuple = (i64, String, String, Option<i64>, Option<i64>);
@@ -192,7 +195,10 @@ impl WriteTx {
         .bind(millis(event.at))
         .execute(&mut *self.tx)
         .await.during("record_membership_event")?;
-        Ok(())
+        let counter = Counter::Membership(event.action.to_owned());
+        self.bump_counters(&[(counter, event.day, 1)])
+            .await
+            .during("record_membership_event")
     }
 
     /// Whether a redemption request was already carried out.

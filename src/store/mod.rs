@@ -6,6 +6,7 @@
 
 mod accounts;
 mod adapter_state;
+mod analytics;
 mod award_log;
 mod boards;
 pub mod bulk;
@@ -40,6 +41,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use accounts::MemberRow;
+pub use analytics::{CounterRow, DayActivity, DropQualityRow, MembershipNow};
 pub use boards::BoardRow;
 pub use deliveries::{AttemptResult, DeliveryRow};
 pub use drops::{DropRow, NewDrop, SourceMessage};

@@ -6,10 +6,10 @@
 
 use std::ops::RangeInclusive;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::error::During;
-use super::{Result, Store, WriteTx, millis};
+use super::{Result, Store, WriteTx, day_text, millis};
 
 /// What a pass removed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -17,12 +17,15 @@ pub struct Pruned {
     /// Ledger rows folded into rollups.
     pub ledger_rows: u64,
     pub thanks_rows: u64,
+    /// Per-member-per-day activity rows dropped (`analytics.keep_days`).
+    pub activity_rows: u64,
 }
 
 impl std::ops::AddAssign for Pruned {
     fn add_assign(&mut self, other: Self) {
         self.ledger_rows += other.ledger_rows;
         self.thanks_rows += other.thanks_rows;
+        self.activity_rows += other.activity_rows;
     }
 }
 
@@ -119,6 +122,29 @@ impl WriteTx {
         Ok(Pruned {
             ledger_rows: deleted.saturating_sub(inserted),
             thanks_rows,
+            activity_rows: 0,
+        })
+    }
+
+    /// Drops the members' per-day activity rows from before `day` (the counters keep the
+    /// totals), for member ids in `members`.
+    pub async fn prune_activity(
+        &mut self,
+        day: NaiveDate,
+        members: RangeInclusive<i64>,
+    ) -> Result<Pruned> {
+        let activity_rows =
+            sqlx::query("DELETE FROM member_days WHERE member_id BETWEEN ? AND ? AND day < ?")
+                .bind(*members.start())
+                .bind(*members.end())
+                .bind(day_text(day))
+                .execute(&mut *self.tx)
+                .await
+                .during("prune_activity")?
+                .rows_affected();
+        Ok(Pruned {
+            activity_rows,
+            ..Pruned::default()
         })
     }
 }

@@ -1,10 +1,11 @@
 //! Applying an award: member totals, the ledger row and every period board, in one transaction,
 //! returning the standings before and after so the engine can update its rank index.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::error::During;
 use super::{LedgerKind, Result, StoreError, WriteTx, millis};
+use crate::core::analytics::Counter;
 use crate::core::ids::MemberId;
 use crate::core::periods::Board;
 use crate::core::rank_index::Standing;
@@ -21,6 +22,8 @@ pub struct Award<'a> {
     pub reason: Option<&'a str>,
     pub actor: Option<MemberId>,
     pub at: DateTime<Utc>,
+    /// The community day of `at`: the day the dashboard counts it on.
+    pub day: NaiveDate,
     /// The period boards (week, month, season) this award counts towards; all-time always.
     pub boards: &'a [Board],
 }
@@ -81,6 +84,18 @@ impl WriteTx {
         self.write_ledger(award, applied_xp, applied_balance)
             .await
             .during("write_award")?;
+        let mut counts = Vec::new();
+        if applied_xp != 0 {
+            counts.push((
+                Counter::Xp(award.kind.as_str().to_owned()),
+                award.day,
+                applied_xp,
+            ));
+        }
+        if award.kind == LedgerKind::Redeem && applied_balance < 0 {
+            counts.push((Counter::Spent, award.day, -applied_balance));
+        }
+        self.bump_counters(&counts).await.during("write_award")?;
 
         let mut changes = vec![BoardChange {
             board: Board::AllTime,

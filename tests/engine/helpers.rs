@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
+use sqlx::{Connection, SqliteConnection};
 use steward::config::Config;
 use steward::core::ids::{AccountRef, ChatRef, Platform};
 use steward::engine::{
@@ -321,4 +322,37 @@ pub fn names_of(lines: &[String]) -> Vec<String> {
                 .to_owned()
         })
         .collect()
+}
+
+/// `who` says `text` in their platform's community chat.
+pub async fn say_on(app: &TestApp, who: &Person, text: &str) -> Option<String> {
+    let chat = if who.profile.account.platform == steward::core::ids::Platform::Telegram {
+        telegram_group()
+    } else {
+        discord_channel()
+    };
+    app.send(message(who, chat, text, app.clock_now())).await
+}
+
+/// Asks for a code on `who`'s platform and returns it from the DM.
+pub async fn link_code(app: &TestApp, who: &Person) -> String {
+    let reply = say_on(app, who, "/link").await.unwrap();
+    assert_eq!(reply, "I've sent you a link code in a direct message.");
+    let sent = app.posts();
+    let Some(Sent::Dm { to, text }) = sent.last() else {
+        panic!("no DM: {sent:?}")
+    };
+    assert_eq!(to, &who.profile.account);
+    text.split_whitespace()
+        .nth(4)
+        .unwrap()
+        .trim_end_matches('.')
+        .to_owned()
+}
+
+/// A raw connection to the test's database file, to look at rows the commands do not show.
+pub async fn db(app: &TestApp) -> SqliteConnection {
+    SqliteConnection::connect(&format!("sqlite://{}", app.db_path.display()))
+        .await
+        .unwrap()
 }

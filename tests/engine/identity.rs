@@ -1,32 +1,7 @@
 use chrono::Duration;
-use steward::engine::{Mention, Person, Sent};
+use steward::engine::{Mention, Person};
 
 use crate::helpers::*;
-
-async fn say_on(app: &TestApp, who: &Person, text: &str) -> Option<String> {
-    let chat = if who.profile.account.platform == steward::core::ids::Platform::Telegram {
-        telegram_group()
-    } else {
-        discord_channel()
-    };
-    app.send(message(who, chat, text, app.clock_now())).await
-}
-
-/// Asks for a code on `who`'s platform and returns it from the DM.
-async fn link_code(app: &TestApp, who: &Person) -> String {
-    let reply = say_on(app, who, "/link").await.unwrap();
-    assert_eq!(reply, "I've sent you a link code in a direct message.");
-    let sent = app.posts();
-    let Some(Sent::Dm { to, text }) = sent.last() else {
-        panic!("no DM: {sent:?}")
-    };
-    assert_eq!(to, &who.profile.account);
-    text.split_whitespace()
-        .nth(4)
-        .unwrap()
-        .trim_end_matches('.')
-        .to_owned()
-}
 
 #[tokio::test]
 async fn linking_merges_xp_balance_ledger_and_streak_into_one_member() {

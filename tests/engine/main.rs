@@ -1,5 +1,6 @@
 //! Integration tests of the engine on a real SQLite file (WAL) in a temp dir.
 
+mod analytics;
 mod award_log;
 mod concurrency;
 mod daily;

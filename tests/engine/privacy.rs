@@ -5,17 +5,11 @@
 
 use chrono::Duration;
 use serde_json::Value;
-use sqlx::{Connection, SqliteConnection};
+use sqlx::SqliteConnection;
 use steward::engine::{DropTarget, Person, Sent};
 use steward::store::MEMBER_TABLES;
 
 use crate::helpers::*;
-
-async fn db(app: &TestApp) -> SqliteConnection {
-    SqliteConnection::connect(&format!("sqlite://{}", app.db_path.display()))
-        .await
-        .unwrap()
-}
 
 async fn tables(db: &mut SqliteConnection) -> Vec<String> {
     sqlx::query_scalar(

@@ -88,7 +88,7 @@ async fn a_browser_sees_the_leaderboard_then_logs_in_to_the_dashboard() {
     let dom = chromium_run(binary.clone(), link, "--dump-dom".into()).await;
     assert!(dom.contains("<h1>Dashboard</h1>"), "{dom}");
     assert!(
-        dom.contains("Running memberships") && dom.contains("Log out"),
+        dom.contains("Activity index per week") && dom.contains("Log out"),
         "{dom}"
     );
     let link = app.login_link(&admin).await;

@@ -3,5 +3,6 @@
 
 mod access;
 mod browser;
+mod dashboard;
 mod harness;
 mod pages;

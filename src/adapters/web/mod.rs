@@ -4,6 +4,7 @@
 //! rules.
 
 mod auth;
+mod charts;
 mod errors;
 mod health;
 mod layout;
@@ -34,7 +35,14 @@ pub enum WebError {
 }
 
 /// Routes only operators may open; a test walks them as a visitor and as a member.
-pub const OPERATOR_ROUTES: &[&str] = &["/dashboard"];
+pub const OPERATOR_ROUTES: &[&str] = &[
+    "/dashboard",
+    "/dashboard/activity.csv",
+    "/dashboard/weeks.csv",
+    "/dashboard/cohorts.csv",
+    "/dashboard/content.csv",
+    "/dashboard/membership.csv",
+];
 
 /// What every handler shares.
 #[derive(Clone)]
@@ -104,6 +112,7 @@ fn router(state: AppState) -> Router {
         .route("/members/{id}/card.png", get(pages::member::card))
         .route("/me", get(pages::member::me))
         .route("/dashboard", get(pages::dashboard::dashboard))
+        .route("/dashboard/{file}", get(pages::dashboard::download))
         .route("/login/{token}", get(auth::login))
         .route("/logout", post(auth::logout))
         .route("/healthz", get(health::healthz))

@@ -17,13 +17,14 @@ pub const FOLD_EVERY: Duration = Duration::from_secs(1);
 impl Engine {
     /// Folds the award log if it holds anything; says whether it did.
     pub async fn fold_step(&self) -> EngineResult<bool> {
-        if !self.store.has_unfolded_awards() {
+        if !self.store.has_unfolded_awards() && self.activity.is_empty() {
             return Ok(false);
         }
         // One writer at a time: the fold waits its turn behind the batches queued before it.
         let _writer = self.scores.lock_writer().await;
         let started = std::time::Instant::now();
         self.store.settle().await?;
+        self.flush_activity().await?;
         self.metrics.fold(started.elapsed());
         tracing::debug!(
             micros = started.elapsed().as_micros() as u64,

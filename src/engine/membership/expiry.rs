@@ -27,6 +27,7 @@ impl Engine {
                 expires_after: held.expires_at,
                 actor: None,
                 at: now,
+                day: self.config.calendar.day(now),
             })
             .await?;
             tx.commit().await?;

@@ -146,6 +146,7 @@ impl Engine {
             actor: Some(ctx.member),
             action,
             at: ctx.at,
+            day: self.config.calendar.day(ctx.at),
             reminders: &self.config.membership.reminders,
             lang,
         };
@@ -219,6 +220,7 @@ impl Engine {
                     expires_after: Some(at),
                     actor: Some(actor),
                     at,
+                    day: self.config.calendar.day(at),
                 })
                 .await?;
                 ended.push(def);
@@ -299,6 +301,8 @@ pub(crate) struct Extension<'a> {
     /// The ledger's word for it: grant, extend or redeem.
     pub action: &'a str,
     pub at: DateTime<Utc>,
+    /// The community day of `at`.
+    pub day: chrono::NaiveDate,
     /// The reminder offsets before expiry (`membership.reminders`).
     pub reminders: &'a [chrono::Duration],
     /// The language of a refusal.
@@ -331,6 +335,7 @@ pub(crate) async fn extend_in(
         expires_after: expires,
         actor: ext.actor,
         at: ext.at,
+        day: ext.day,
     })
     .await?;
     Ok(expires)

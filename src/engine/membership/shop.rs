@@ -82,6 +82,7 @@ impl Engine {
             actor: None,
             action: "redeem",
             at: ctx.at,
+            day: self.config.calendar.day(ctx.at),
             reminders: &self.config.membership.reminders,
             lang,
         };
@@ -95,6 +96,7 @@ impl Engine {
             reason: None,
             actor: None,
             at: ctx.at,
+            day: self.config.calendar.day(ctx.at),
             boards: &[],
         };
         let outcome = scoring.finish(&award).await?;

@@ -47,6 +47,7 @@ impl Engine {
             reason: None,
             actor: None,
             at: ctx.at,
+            day: self.config.calendar.day(ctx.at),
             boards: &boards,
         };
         let claimed = DailyState {
@@ -137,6 +138,7 @@ impl Engine {
             reason: reason.as_deref(),
             actor: Some(ctx.member),
             at: ctx.at,
+            day: self.config.calendar.day(ctx.at),
             boards: &boards,
         };
         let outcome = scoring.finish(&award).await?;
@@ -188,6 +190,7 @@ impl Engine {
             reason: reason.as_deref(),
             actor: Some(ctx.member),
             at: ctx.at,
+            day: self.config.calendar.day(ctx.at),
             boards: &boards,
         };
         let outcome = scoring.finish(&award).await?;

@@ -1,5 +1,5 @@
-//! `ledger.keep_days`: once a day the scheduler rolls up older per-member detail (see
-//! `store/retention.rs`).
+//! `ledger.keep_days` and `analytics.keep_days`: once a day the scheduler rolls up older
+//! per-member detail (see `store/retention.rs`).
 
 use std::sync::Mutex;
 
@@ -45,16 +45,24 @@ impl Engine {
             tx.commit().await?;
         }
         let mut pruned = Pruned::default();
-        let Some(cutoff) = detail_cutoff(now, self.config.ledger_keep_days) else {
+        let ledger_cutoff = detail_cutoff(now, self.config.ledger_keep_days);
+        let activity_cutoff = detail_cutoff(now, self.config.analytics.keep_days)
+            .map(|at| self.config.calendar.day(at));
+        if ledger_cutoff.is_none() && activity_cutoff.is_none() {
             return Ok(pruned);
-        };
+        }
         let last = self.store.max_member_id().await?;
         let mut low = 1;
         while low <= last {
             let high = low.saturating_add(MEMBERS_PER_PASS - 1);
             let _writer = self.scores.lock_writer().await;
             let mut tx = self.store.begin().await?;
-            pruned += tx.roll_up_detail(cutoff, low..=high).await?;
+            if let Some(cutoff) = ledger_cutoff {
+                pruned += tx.roll_up_detail(cutoff, low..=high).await?;
+            }
+            if let Some(day) = activity_cutoff {
+                pruned += tx.prune_activity(day, low..=high).await?;
+            }
             tx.commit().await?;
             low = high.saturating_add(1);
         }
@@ -62,7 +70,8 @@ impl Engine {
             tracing::info!(
                 ledger_rows = pruned.ledger_rows,
                 thanks_rows = pruned.thanks_rows,
-                "rolled up per-member detail older than ledger.keep_days"
+                activity_rows = pruned.activity_rows,
+                "rolled up per-member detail older than ledger.keep_days and analytics.keep_days"
             );
         }
         Ok(pruned)

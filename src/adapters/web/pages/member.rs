@@ -8,15 +8,13 @@ use maud::{Markup, html};
 
 use crate::adapters::web::AppState;
 use crate::adapters::web::auth::Seen;
+use crate::adapters::web::charts::{Column, stacked_bars};
 use crate::adapters::web::errors::{Problem, page_error, problem};
 use crate::adapters::web::layout::page;
 use crate::core::ids::MemberId;
 use crate::engine::web::MemberPage;
 use crate::i18n::Lang;
 use crate::tr;
-
-/// Colours of the chart's sources, in the engine's order (messages, daily, thanks, other).
-const COLOURS: [&str; 4] = ["#5865f2", "#22c55e", "#f59e0b", "#9ca3af"];
 
 pub(crate) async fn me(State(state): State<AppState>, seen: Seen) -> Response {
     match seen.viewer.member {
@@ -126,41 +124,18 @@ fn progress(into: i64, step: i64) -> Markup {
     }
 }
 
-/// Stacked bars, one per week, one colour per source; readable without a legend's help.
+/// Stacked bars, one per week, one colour per source.
 fn chart(weeks: &[(String, Vec<(String, i64)>)]) -> Markup {
-    const W: f64 = 720.0;
-    const H: f64 = 220.0;
-    const BOTTOM: f64 = 30.0;
-    let most = weeks
+    let columns: Vec<Column<'_>> = weeks
         .iter()
-        .map(|(_, parts)| parts.iter().map(|(_, xp)| (*xp).max(0)).sum::<i64>())
-        .max()
-        .unwrap_or(0)
-        .max(1) as f64;
-    let slot = W / weeks.len().max(1) as f64;
-    let labels: Vec<&str> = weeks
+        .map(|(week, parts)| Column {
+            label: week,
+            values: parts.iter().map(|(_, xp)| *xp).collect(),
+        })
+        .collect();
+    let legend: Vec<String> = weeks
         .first()
-        .map(|(_, parts)| parts.iter().map(|(label, _)| label.as_str()).collect())
+        .map(|(_, parts)| parts.iter().map(|(label, _)| label.clone()).collect())
         .unwrap_or_default();
-    html! {
-        svg.chart viewBox={ "0 0 " (W) " " (H) } role="img" {
-            @for (i, (week, parts)) in weeks.iter().enumerate() {
-                @let x = i as f64 * slot + slot * 0.15;
-                @let mut top = H - BOTTOM;
-                @for (j, (label, xp)) in parts.iter().enumerate() {
-                    @if *xp > 0 {
-                        @let height = (*xp as f64) / most * (H - BOTTOM - 10.0);
-                        @let y = { top -= height; top };
-                        rect x=(x) y=(y) width=(slot * 0.7) height=(height) fill=(COLOURS[j % 4]) {
-                            title { (week) ": " (label) " " (xp) " XP" }
-                        }
-                    }
-                }
-                text x=(x) y=(H - 10.0) { (week.split('-').nth(1).unwrap_or(week)) }
-            }
-        }
-        p.legend { @for (j, label) in labels.iter().enumerate() {
-            span { svg width="12" height="12" { rect width="12" height="12" rx="2" fill=(COLOURS[j % 4]) {} } " " (label) }
-        } }
-    }
+    stacked_bars(&columns, &legend, "XP")
 }

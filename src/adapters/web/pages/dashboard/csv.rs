@@ -1,0 +1,176 @@
+//! `/dashboard/{panel}.csv`: each panel's figures over the chosen range as a CSV download,
+//! behind the same operator check as the page. Column names are a file format, kept in
+//! English; cells a person wrote are quoted and kept from being read as spreadsheet formulas.
+
+use std::fmt::Write as _;
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+
+use super::RangeQuery;
+use crate::adapters::web::AppState;
+use crate::adapters::web::auth::Seen;
+use crate::adapters::web::errors::{Problem, page_error, problem};
+use crate::core::analytics::day_key;
+use crate::engine::analytics::{Dashboard, MEMBERSHIP_ACTIONS, XP_SOURCES};
+
+/// The files offered, by name.
+pub(crate) const CSV_FILES: [&str; 5] = ["activity", "weeks", "cohorts", "content", "membership"];
+
+pub(crate) async fn download(
+    State(state): State<AppState>,
+    seen: Seen,
+    Path(file): Path<String>,
+    Query(query): Query<RangeQuery>,
+) -> Response {
+    let Some(name) = file.strip_suffix(".csv").filter(|n| CSV_FILES.contains(n)) else {
+        return problem(&state, &seen.viewer, Problem::NotFound).await;
+    };
+    let engine = &state.engine;
+    let (range, refused) = query.range(engine.today());
+    let dash = match engine.dashboard(&seen.viewer, range).await {
+        Ok(dash) => dash,
+        Err(e) => return page_error(&state, &seen, e).await,
+    };
+    if refused.is_some() {
+        return problem(&state, &seen.viewer, Problem::BadForm).await;
+    }
+    let body = match name {
+        "activity" => activity(&dash),
+        "weeks" => weeks(&dash),
+        "cohorts" => cohorts(&dash),
+        "content" => content(&dash),
+        _ => membership(&dash),
+    };
+    let filename = format!(
+        "steward-{name}-{}-{}.csv",
+        day_key(range.from),
+        day_key(range.to)
+    );
+    (
+        StatusCode::OK,
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()), // not translated: a media type
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""), // not translated: a header
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn activity(dash: &Dashboard) -> String {
+    let mut out = String::from("day,active,new,returning,messages");
+    for source in XP_SOURCES {
+        let _ = write!(out, ",xp_{source}");
+    }
+    out.push_str(",points_spent\n");
+    for d in &dash.activity.days {
+        let _ = write!(
+            out,
+            "{},{},{},{},{}",
+            day_key(d.day),
+            d.active,
+            d.new,
+            d.returning,
+            d.messages
+        );
+        for xp in d.xp {
+            let _ = write!(out, ",{xp}");
+        }
+        let _ = writeln!(out, ",{}", d.spent);
+    }
+    out
+}
+
+fn weeks(dash: &Dashboard) -> String {
+    let mut out = String::from("week,active_members,member_days,messages,activity_index\n");
+    for w in &dash.activity.weeks {
+        let index = w.index.map_or_else(String::new, |i| format!("{i:.4}"));
+        let a = w.activity;
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{index}",
+            w.week, a.active_members, a.member_days, a.messages
+        );
+    }
+    out
+}
+
+fn cohorts(dash: &Dashboard) -> String {
+    let mut out = String::from("cohort_week,members,weeks_later,active\n");
+    for c in &dash.activity.cohorts {
+        for (k, n) in c.active.iter().enumerate() {
+            let _ = writeln!(out, "{},{},{k},{n}", c.cohort, c.size);
+        }
+    }
+    out
+}
+
+fn content(dash: &Dashboard) -> String {
+    let mut out = String::from(
+        "drop,excerpt,first_sent,reach,ratings,mean,bayesian_mean,rating_rate,failed,missed\n",
+    );
+    let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.4}"));
+    for d in &dash.content.drops {
+        let r = &d.row;
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{},{}",
+            r.id,
+            cell(&r.excerpt),
+            r.first_sent_at.to_rfc3339(),
+            r.sent,
+            r.ratings,
+            num(d.mean),
+            num(d.bayesian),
+            num(d.rating_rate),
+            r.failed,
+            r.missed
+        );
+    }
+    out
+}
+
+fn membership(dash: &Dashboard) -> String {
+    let mut out = String::from("week");
+    for action in MEMBERSHIP_ACTIONS {
+        let _ = write!(out, ",{action}");
+    }
+    out.push('\n');
+    for w in &dash.membership.weeks {
+        out.push_str(&w.week);
+        for n in w.counts {
+            let _ = write!(out, ",{n}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A text cell: quoted, quotes doubled, and a leading `= + - @` defused with an apostrophe so a
+/// spreadsheet shows it instead of running it.
+fn cell(text: &str) -> String {
+    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    format!("\"{}\"", defused.replace('"', "\"\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn cells_are_quoted_and_formulas_defused() {
+        assert_eq!(cell("a, \"b\""), "\"a, \"\"b\"\"\"");
+        assert_eq!(cell("=HYPERLINK(1)"), "\"'=HYPERLINK(1)\"");
+        assert_eq!(cell("line\nbreak"), "\"line\nbreak\"");
+    }
+}

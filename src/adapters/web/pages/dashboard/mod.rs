@@ -1,0 +1,138 @@
+//! `/dashboard`: the operators' page over a chosen range (a GET form, so a range is a link to
+//! share): the community at a glance, activity, content quality, and membership with the slot
+//! revenue fills. Each panel links its CSV (`csv.rs`).
+
+mod activity;
+mod content;
+mod csv;
+mod membership;
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use crate::adapters::web::AppState;
+use crate::adapters::web::auth::Seen;
+use crate::adapters::web::errors::page_error;
+use crate::adapters::web::layout::page;
+use crate::core::analytics::day_key;
+use crate::core::analytics::range::{DEFAULT_DAYS, DayRange, MAX_DAYS, RangeError};
+use crate::engine::analytics::Dashboard;
+use crate::i18n::Lang;
+use crate::tr;
+pub(crate) use csv::download;
+
+/// The range as the form sends it.
+#[derive(Debug, Deserialize, Default)]
+pub(crate) struct RangeQuery {
+    from: Option<String>,
+    to: Option<String>,
+}
+
+impl RangeQuery {
+    /// The chosen range, or the default one with the reason the choice was refused.
+    fn range(&self, today: chrono::NaiveDate) -> (DayRange, Option<RangeError>) {
+        match DayRange::chosen(self.from.as_deref(), self.to.as_deref(), today) {
+            Ok(range) => (range, None),
+            Err(e) => (DayRange::last(DEFAULT_DAYS, today), Some(e)),
+        }
+    }
+}
+
+/// `?from=…&to=…` for links that keep the range.
+fn range_query(range: DayRange) -> String {
+    format!("from={}&to={}", day_key(range.from), day_key(range.to))
+}
+
+pub(crate) async fn dashboard(
+    State(state): State<AppState>,
+    seen: Seen,
+    Query(query): Query<RangeQuery>,
+) -> Response {
+    let engine = &state.engine;
+    let (range, refused) = query.range(engine.today());
+    let dash = match engine.dashboard(&seen.viewer, range).await {
+        Ok(dash) => dash,
+        Err(e) => return page_error(&state, &seen, e).await,
+    };
+    let lang = engine.page_language(&seen.viewer).await;
+    let body = html! {
+        (range_form(lang, &dash, refused, engine.today()))
+        (overview(lang, &dash))
+        (activity::panel(lang, &dash))
+        (content::panel(lang, &dash))
+        (membership::panel(lang, &dash))
+    };
+    let status = if refused.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    (
+        status,
+        page(&state, lang, &seen, &tr!(lang, "web-nav-dashboard"), body),
+    )
+        .into_response()
+}
+
+fn range_form(
+    lang: Lang,
+    dash: &Dashboard,
+    refused: Option<RangeError>,
+    today: chrono::NaiveDate,
+) -> Markup {
+    let refusal = refused.map(|e| match e {
+        RangeError::BadDate => tr!(lang, "web-dash-range-bad-date"),
+        RangeError::Backwards => tr!(lang, "web-dash-range-backwards"),
+        RangeError::TooLong => tr!(lang, "web-dash-range-too-long", days = MAX_DAYS),
+    });
+    html! {
+        @if let Some(refusal) = refusal {
+            p.notice role="alert" { (refusal) }
+        }
+        form.search method="get" action="/dashboard" {
+            label { (tr!(lang, "web-dash-from")) " " input type="date" name="from" value=(day_key(dash.range.from)); }
+            label { (tr!(lang, "web-dash-to")) " " input type="date" name="to" value=(day_key(dash.range.to)); }
+            button type="submit" { (tr!(lang, "web-dash-show")) }
+        }
+        p.pager { @for days in [7u64, 30, 90, 365] {
+            a href={ "/dashboard?" (range_query(DayRange::last(days, today))) } { (tr!(lang, "web-dash-last-days", days = days)) }
+        } }
+    }
+}
+
+fn overview(lang: Lang, dash: &Dashboard) -> Markup {
+    let counts = &dash.overview.counts;
+    html! {
+        section {
+            h2 { (tr!(lang, "web-dash-community")) }
+            p { (tr!(lang, "web-dash-members", count = counts.members)) }
+            p.muted { (tr!(lang, "web-dash-database", megabytes = counts.database_bytes / 1_048_576)) }
+            @if !counts.deliveries_by_state.is_empty() {
+                h3 { (tr!(lang, "web-dash-deliveries")) }
+                table { tbody { @for (state_name, n) in &counts.deliveries_by_state {
+                    tr { td { (state_name) } td.num { (n) } }
+                } } }
+            }
+        }
+    }
+}
+
+/// A CSV link for a panel, keeping the range.
+fn csv_link(lang: Lang, dash: &Dashboard, file: &str) -> Markup {
+    html! {
+        p { a href={ "/dashboard/" (file) ".csv?" (range_query(dash.range)) } download { (tr!(lang, "web-dash-csv")) } }
+    }
+}
+
+/// A figure with two decimals, or a dash when there is none.
+fn figure(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"))
+}
+
+/// A share as a whole percentage, or a dash.
+fn percent(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| format!("{:.0}%", v * 100.0))
+}

@@ -1,0 +1,85 @@
+//! What the operators' dashboard measures, as pure rules: the counters' names and periods, how a
+//! member's activity moves them (`activity.rs`), and the measures drawn from them
+//! (`measures.rs`: the activity index, the Bayesian mean of ratings, ratios).
+
+pub mod activity;
+pub mod measures;
+pub mod range;
+
+use chrono::{Datelike, NaiveDate};
+
+/// A counter kept per period: the dashboard reads ranges of these, never the detail.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Counter {
+    /// Members active on a day (wrote at least once in a community chat).
+    ActiveDay,
+    /// Members active in an ISO week.
+    ActiveWeek,
+    /// Members active in a calendar month.
+    ActiveMonth,
+    /// Members active for the first time, per day.
+    NewMembers,
+    /// Messages in community chats, per day.
+    Messages,
+    /// Members of the cohort first seen in the named week who were active in a week.
+    Cohort(String),
+    /// XP earned per day, by the ledger kind that gave it (`message`, `daily`, ...).
+    Xp(String),
+    /// Points spent in the shop, per day.
+    Spent,
+    /// Membership events per day, by action (`grant`, `extend`, `expire`, `redeem`, ...).
+    Membership(String),
+}
+
+impl Counter {
+    /// The stored name.
+    #[must_use]
+    pub fn key(&self) -> String {
+        match self {
+            Self::ActiveDay => "active-day".to_owned(),
+            Self::ActiveWeek => "active-week".to_owned(),
+            Self::ActiveMonth => "active-month".to_owned(),
+            Self::NewMembers => "new".to_owned(),
+            Self::Messages => "messages".to_owned(),
+            Self::Cohort(week) => format!("cohort:{week}"),
+            Self::Xp(kind) => format!("xp:{kind}"),
+            Self::Spent => "spent".to_owned(),
+            Self::Membership(action) => format!("membership:{action}"),
+        }
+    }
+
+    /// The period a counter is kept per, for the day something happened.
+    #[must_use]
+    pub fn period_of(&self, day: NaiveDate) -> String {
+        match self {
+            Self::ActiveWeek | Self::Cohort(_) => week_key(day),
+            Self::ActiveMonth => month_key(day),
+            _ => day_key(day),
+        }
+    }
+}
+
+/// `2026-11-30`.
+#[must_use]
+pub fn day_key(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// The ISO week, `2026-W49`: the same key as the week boards.
+#[must_use]
+pub fn week_key(day: NaiveDate) -> String {
+    let week = day.iso_week();
+    format!("{}-W{:02}", week.year(), week.week())
+}
+
+/// `2026-11`.
+#[must_use]
+pub fn month_key(day: NaiveDate) -> String {
+    format!("{}-{:02}", day.year(), day.month())
+}
+
+/// The Monday of a day's ISO week.
+#[must_use]
+pub fn week_start(day: NaiveDate) -> NaiveDate {
+    day - chrono::Days::new(u64::from(day.weekday().num_days_from_monday()))
+}

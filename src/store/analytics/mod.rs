@@ -1,0 +1,9 @@
+//! The dashboard's data: counters per period and one row per member per active day
+//! (`record.rs` writes them), and the range reads behind the dashboard's panels (`read.rs`).
+//! Drop statistics are kept by triggers (migration 0010), so every delivery and rating counts.
+
+mod read;
+mod record;
+
+pub use read::{CounterRow, DropQualityRow, MembershipNow};
+pub use record::DayActivity;

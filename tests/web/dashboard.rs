@@ -1,0 +1,101 @@
+//! The operators' dashboard over HTTP: its panels with their charts, a chosen range, a refused
+//! range, and the CSV downloads.
+
+use reqwest::StatusCode;
+
+use crate::harness::*;
+
+#[tokio::test]
+async fn an_operator_sees_activity_content_and_membership_with_charts() {
+    let app = spawn("members").await;
+    let (alice, bob, admin) = (console("alice"), console("bob"), console("admin"));
+    app.say(&alice, "hello everyone").await;
+    app.say(&alice, "/daily").await;
+    app.say(&bob, "hello everyone").await;
+    app.engine.fold_step().await.unwrap();
+    let browser = app.browser_for(&admin).await;
+    let page = browser.get("/dashboard").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = &page.body;
+    for heading in [
+        "Activity",
+        "Active members per day",
+        "XP by source per day",
+        "Activity index per week",
+        "Weekly retention by first week",
+        "Content quality",
+        "Memberships",
+        "Revenue",
+    ] {
+        assert!(body.contains(heading), "{heading} missing: {body}");
+    }
+    assert!(body.matches("<svg class=\"chart\"").count() >= 6, "{body}");
+    // Alice and Bob were active today: the bars' titles carry the figures.
+    assert!(
+        body.contains("2026-11-25: Returning 0") || body.contains("2026-11-25: New 2"),
+        "{body}"
+    );
+    assert!(body.contains("f1 = a1·ln U + a2·ln T"), "{body}");
+    assert!(
+        body.contains("/dashboard/activity.csv?from=2026-10-27&amp;to=2026-11-25"),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn a_chosen_range_is_kept_and_a_bad_one_is_refused_with_the_reason() {
+    let app = spawn("members").await;
+    let browser = app.browser_for(&console("admin")).await;
+    let page = browser
+        .get("/dashboard?from=2026-11-01&to=2026-11-20")
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("value=\"2026-11-01\""), "{}", page.body);
+    let bad = browser
+        .get("/dashboard?from=2026-12-01&to=2026-11-01")
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(
+        bad.body.contains("The range ends before it starts"),
+        "{}",
+        bad.body
+    );
+    let long = browser.get("/dashboard?from=2020-01-01").await;
+    assert_eq!(long.status, StatusCode::BAD_REQUEST);
+    assert!(long.body.contains("at most 400 days"), "{}", long.body);
+}
+
+#[tokio::test]
+async fn each_panel_downloads_as_csv_for_operators_only() {
+    let app = spawn("members").await;
+    let alice = console("alice");
+    app.say(&alice, "hello everyone").await;
+    app.say(&alice, "and again").await;
+    app.engine.fold_step().await.unwrap();
+    let browser = app.browser_for(&console("admin")).await;
+    let (status, kind, bytes) = browser
+        .get_bytes("/dashboard/activity.csv?from=2026-11-24&to=2026-11-25")
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(kind.as_deref(), Some("text/csv; charset=utf-8"));
+    let csv = String::from_utf8(bytes).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "day,active,new,returning,messages,xp_message,xp_daily,xp_thanks,xp_grant,xp_remove,points_spent",
+            "2026-11-24,0,0,0,0,0,0,0,0,0,0",
+            "2026-11-25,1,1,0,2,40,0,0,0,0,0",
+        ]
+    );
+    for file in ["weeks", "cohorts", "content", "membership"] {
+        let (status, _, _) = browser.get_bytes(&format!("/dashboard/{file}.csv")).await;
+        assert_eq!(status, StatusCode::OK, "{file}");
+    }
+    let (status, _, _) = browser.get_bytes("/dashboard/secrets.csv").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let member = app.browser_for(&alice).await;
+    let (status, _, bytes) = member.get_bytes("/dashboard/activity.csv").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(!String::from_utf8_lossy(&bytes).contains("day,active"));
+}
