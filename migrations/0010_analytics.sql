@@ -97,3 +97,59 @@ CREATE TRIGGER drop_stats_rating_removed AFTER DELETE ON ratings
 BEGIN
     UPDATE drop_stats SET ratings = ratings - 1, stars = stars - old.stars WHERE drop_id = old.drop_id;
 END;
+
+-- Deliveries by state, community-wide, for the overview and the metrics scrape: counting the
+-- deliveries table itself grows with every DM drop.
+CREATE TABLE delivery_states (
+    state TEXT PRIMARY KEY,
+    n INTEGER NOT NULL
+) WITHOUT ROWID;
+
+INSERT INTO delivery_states (state, n) SELECT state, COUNT(*) FROM deliveries WHERE true GROUP BY state;
+
+CREATE TRIGGER delivery_states_added AFTER INSERT ON deliveries
+BEGIN
+    INSERT INTO delivery_states (state, n) VALUES (new.state, 1)
+    ON CONFLICT (state) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER delivery_states_moved AFTER UPDATE OF state ON deliveries
+WHEN new.state IS NOT old.state
+BEGIN
+    UPDATE delivery_states SET n = n - 1 WHERE state = old.state;
+    INSERT INTO delivery_states (state, n) VALUES (new.state, 1)
+    ON CONFLICT (state) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER delivery_states_removed AFTER DELETE ON deliveries
+BEGIN
+    UPDATE delivery_states SET n = n - 1 WHERE state = old.state;
+END;
+
+-- Members not erased, as ('members', 'all') in stat_counters, kept by triggers: counting a
+-- million rows took a tenth of a second on every dashboard and metrics scrape.
+INSERT INTO stat_counters (name, period, value)
+SELECT 'members', 'all', COUNT(*) FROM members WHERE erased_at IS NULL;
+
+CREATE TRIGGER members_counted AFTER INSERT ON members
+WHEN new.erased_at IS NULL
+BEGIN
+    INSERT INTO stat_counters (name, period, value) VALUES ('members', 'all', 1)
+    ON CONFLICT (name, period) DO UPDATE SET value = value + 1;
+END;
+
+CREATE TRIGGER members_uncounted AFTER DELETE ON members
+WHEN old.erased_at IS NULL
+BEGIN
+    UPDATE stat_counters SET value = value - 1 WHERE name = 'members' AND period = 'all';
+END;
+
+CREATE TRIGGER members_erased AFTER UPDATE OF erased_at ON members
+WHEN (old.erased_at IS NULL) IS NOT (new.erased_at IS NULL)
+BEGIN
+    UPDATE stat_counters SET value = value + CASE WHEN new.erased_at IS NULL THEN 1 ELSE -1 END
+    WHERE name = 'members' AND period = 'all';
+END;
+
+-- Running memberships by tier, read by the dashboard and the metrics scrape.
+CREATE INDEX memberships_running_by_tier ON memberships (tier) WHERE ended_at IS NULL;

@@ -40,6 +40,7 @@ pub async fn bench(members: u64, quick: bool) -> Result<()> {
         ("web_leaderboard_rps", 10_000.0, true),
         ("web_leaderboard_p99_ms", 10.0, false),
         ("rank_card_p99", 20.0, false),
+        ("dashboard_ms", 200.0, false),
     ] {
         let value = get(name);
         let met = if more_is_better {

@@ -56,6 +56,28 @@ pub(super) async fn database(
     Ok(())
 }
 
+/// Adds a year of dashboard history (counters, 180 days of per-member detail for 1% of members
+/// active a day, two drops a day with deliveries and ratings, running memberships for 5%) to the database at `path`.
+pub(super) async fn history(
+    path: &Path,
+    members: u64,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let store = Store::open(path).await?;
+    let members = i64::try_from(members).unwrap_or(i64::MAX).max(1);
+    let year = crate::store::SyntheticYear {
+        today: now.date_naive(),
+        days: 365,
+        members,
+        daily_active: (members / 100).max(1),
+        detail_days: 180,
+        now_ms: now.timestamp_millis(),
+    };
+    store.bulk_history(&year).await?;
+    store.close().await;
+    Ok(())
+}
+
 /// Starts an engine on `path` with the given platform and clock.
 pub(super) async fn engine(
     path: &Path,

@@ -95,3 +95,23 @@ pub(super) async fn leaderboard_load(
     let rps = latencies.len() as f64 / seconds;
     Ok((rps, quantile(&mut latencies, 0.99)))
 }
+
+/// The slowest of ten dashboards over the last 365 days, read as an operator (the queries and
+/// the panels' arithmetic; rendering is the page's).
+pub(super) async fn dashboard_ms(engine: &Engine) -> Result<f64, BenchError> {
+    let operator = crate::core::web_access::Viewer {
+        member: None,
+        operator: true,
+    };
+    let range = crate::core::analytics::range::DayRange::last(365, engine.today());
+    let mut slowest: f64 = 0.0;
+    for _ in 0..10 {
+        let started = Instant::now();
+        engine
+            .dashboard(&operator, range)
+            .await
+            .map_err(|e| BenchError::Web(e.to_string()))?;
+        slowest = slowest.max(ms_since(started));
+    }
+    Ok(slowest)
+}

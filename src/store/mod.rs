@@ -41,7 +41,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use accounts::MemberRow;
-pub use analytics::{CounterRow, DayActivity, DropQualityRow, MembershipNow};
+pub use analytics::{CounterRow, DayActivity, DropQualityRow, MembershipNow, SyntheticYear};
 pub use boards::BoardRow;
 pub use deliveries::{AttemptResult, DeliveryRow};
 pub use drops::{DropRow, NewDrop, SourceMessage};

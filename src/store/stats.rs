@@ -17,7 +17,8 @@ pub struct CommunityCounts {
 impl Store {
     pub async fn community_counts(&self) -> Result<CommunityCounts> {
         let members: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE erased_at IS NULL")
+            // Kept by migration 0010's triggers.
+            sqlx::query_scalar("SELECT COALESCE(SUM(value), 0) FROM stat_counters WHERE name = 'members' AND period = 'all'")
                 .fetch_one(&self.pool)
                 .await
                 .during("community_counts")?;
@@ -28,7 +29,7 @@ impl Store {
         .await
         .during("community_counts")?;
         let deliveries_by_state: Vec<(String, i64)> =
-            sqlx::query_as("SELECT state, COUNT(*) FROM deliveries GROUP BY state ORDER BY state")
+            sqlx::query_as("SELECT state, n FROM delivery_states WHERE n > 0 ORDER BY state")
                 .fetch_all(&self.pool)
                 .await
                 .during("community_counts")?;

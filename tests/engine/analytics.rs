@@ -203,3 +203,27 @@ async fn linking_two_accounts_adds_their_days_together() {
     // Two messages of Discord's, one of Telegram's, and the /link line itself.
     assert_eq!(days[0].2, 4, "{days:?}");
 }
+
+#[tokio::test]
+async fn the_member_count_follows_new_linked_and_erased_members() {
+    let app = spawn_app().await;
+    let members = |app: &TestApp| {
+        let engine = app.engine.clone();
+        async move { engine.overview(&OPERATOR).await.unwrap().counts.members }
+    };
+    let (on_telegram, on_discord, bob) = (
+        telegram("111", "Alice"),
+        discord("222", "alice_dc"),
+        console("bob"),
+    );
+    say_on(&app, &on_telegram, "hello from telegram").await;
+    say_on(&app, &on_discord, "hello from discord").await;
+    app.say(&bob, "hello from the console").await;
+    assert_eq!(members(&app).await, 3);
+    let code = link_code(&app, &on_telegram).await;
+    say_on(&app, &on_discord, &format!("/link {code}")).await;
+    assert_eq!(members(&app).await, 2);
+    app.ask(&bob, "/privacy delete").await;
+    app.ask(&bob, "/privacy delete confirm").await;
+    assert_eq!(members(&app).await, 1);
+}

@@ -2,7 +2,8 @@
 //! second, if message awards wait in the log, one transaction moves them into the member
 //! totals, the ledger's day rows and the period boards (`store/award_log.rs`). Other writes
 //! and reads of scores fold first anyway; the loop keeps the log short when nothing else comes
-//! by. The runtime that owns the engine's other tasks starts it ([`Engine::run`]).
+//! by. The same step writes the activity tallied for the dashboard (`engine/analytics`). The
+//! runtime that owns the engine's other tasks starts it ([`Engine::run`]).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -15,7 +16,8 @@ use crate::engine::{Engine, EngineResult};
 pub const FOLD_EVERY: Duration = Duration::from_secs(1);
 
 impl Engine {
-    /// Folds the award log if it holds anything; says whether it did.
+    /// Folds the award log and writes the tallied activity, if either holds anything; says
+    /// whether it did.
     pub async fn fold_step(&self) -> EngineResult<bool> {
         if !self.store.has_unfolded_awards() && self.activity.is_empty() {
             return Ok(false);

@@ -2,8 +2,10 @@
 //! (`record.rs` writes them), and the range reads behind the dashboard's panels (`read.rs`).
 //! Drop statistics are kept by triggers (migration 0010), so every delivery and rating counts.
 
+mod history;
 mod read;
 mod record;
 
+pub use history::SyntheticYear;
 pub use read::{CounterRow, DropQualityRow, MembershipNow};
 pub use record::DayActivity;

@@ -29,10 +29,9 @@ pub struct DropQualityRow {
     pub stars: i64,
 }
 
-/// Memberships as they stand: running and expiring soon, by tier.
+/// Memberships expiring soon, by tier (running ones are in the community counts).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MembershipNow {
-    pub running: Vec<(String, i64)>,
     pub expiring: Vec<(String, i64)>,
 }
 
@@ -44,8 +43,10 @@ impl Store {
     ) -> Result<Vec<CounterRow>> {
         let ranges: Vec<_> = ranges.iter().map(|(n, f, t)| json!([n, f, t])).collect();
         let rows: Vec<(String, String, i64)> = sqlx::query_as(
+            // CROSS JOIN keeps the ranges outside: each is one range of the primary key, instead
+            // of every counter matched against every range.
             "SELECT c.name, c.period, c.value FROM json_each(?) r \
-             JOIN stat_counters c ON c.name = r.value ->> 0 \
+             CROSS JOIN stat_counters c ON c.name = r.value ->> 0 \
              AND c.period BETWEEN r.value ->> 1 AND r.value ->> 2",
         )
         .bind(serde_json::Value::from(ranges).to_string())
@@ -133,18 +134,12 @@ impl Store {
         Ok((rows, mean))
     }
 
-    /// Running memberships by tier, and those of them expiring before `until`.
+    /// Running memberships expiring in `[now, until)`, by tier.
     pub async fn membership_now(
         &self,
         now: DateTime<Utc>,
         until: DateTime<Utc>,
     ) -> Result<MembershipNow> {
-        let running: Vec<(String, i64)> = sqlx::query_as(
-            "SELECT tier, COUNT(*) FROM memberships WHERE ended_at IS NULL GROUP BY tier ORDER BY tier",
-        )
-        .fetch_all(&self.pool)
-        .await
-        .during("membership_now")?;
         let expiring: Vec<(String, i64)> = sqlx::query_as(
             "SELECT tier, COUNT(*) FROM memberships WHERE ended_at IS NULL \
              AND expires_at >= ? AND expires_at < ? GROUP BY tier ORDER BY tier",
@@ -154,6 +149,6 @@ impl Store {
         .fetch_all(&self.pool)
         .await
         .during("membership_now")?;
-        Ok(MembershipNow { running, expiring })
+        Ok(MembershipNow { expiring })
     }
 }
