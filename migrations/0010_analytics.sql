@@ -11,12 +11,12 @@ CREATE TABLE stat_counters (
     PRIMARY KEY (name, period)
 ) WITHOUT ROWID;
 
--- One row per member per community day they wrote in a community chat; older rows are dropped
--- after `analytics.keep_days` (the counters keep the totals).
+-- One row per member per community day they wrote in a community chat (written once, with the
+-- day's first message); older rows are dropped after `analytics.keep_days` (the counters keep
+-- the totals).
 CREATE TABLE member_days (
     member_id INTEGER NOT NULL REFERENCES members (id),
     day TEXT NOT NULL,
-    messages INTEGER NOT NULL,
     PRIMARY KEY (member_id, day)
 ) WITHOUT ROWID;
 

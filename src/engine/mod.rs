@@ -181,10 +181,10 @@ impl Engine {
     pub async fn shutdown(&self) {
         let writer = self.scores.lock_writer().await;
         self.commit_queued_awards(writer).await;
-        let _writer = self.scores.lock_writer().await;
         if let Err(e) = self.flush_activity().await {
             tracing::warn!(error = ?e, "the last second's activity counts were not written");
         }
+        let _writer = self.scores.lock_writer().await;
         self.store.close().await;
     }
 

@@ -98,9 +98,7 @@ impl WriteTx {
             "UPDATE period_scores AS s SET xp = s.xp + a.xp, reached_at = max(s.reached_at, a.reached_at) \
              FROM period_scores AS a WHERE s.member_id = ?1 AND a.member_id = ?2 AND s.board = a.board",
             "UPDATE OR IGNORE period_scores SET member_id = ?1 WHERE member_id = ?2",
-            // Activity is one row per member and day: same-day rows add up.
-            "UPDATE member_days AS s SET messages = s.messages + a.messages \
-             FROM member_days AS a WHERE s.member_id = ?1 AND a.member_id = ?2 AND s.day = a.day",
+            // Activity is one row per member and day: a day both were active stays one row.
             "UPDATE OR IGNORE member_days SET member_id = ?1 WHERE member_id = ?2",
             "DELETE FROM member_days WHERE member_id = ?2",
             "UPDATE OR IGNORE thanks SET giver_id = ?1 WHERE giver_id = ?2",

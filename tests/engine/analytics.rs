@@ -160,8 +160,8 @@ async fn activity_is_written_at_shutdown_and_survives_a_restart() {
     assert_eq!(dash.activity.days[0].messages, 1);
 }
 
-async fn member_days(app: &TestApp) -> Vec<(i64, String, i64)> {
-    sqlx::query_as("SELECT member_id, day, messages FROM member_days ORDER BY member_id, day")
+async fn member_days(app: &TestApp) -> Vec<(i64, String)> {
+    sqlx::query_as("SELECT member_id, day FROM member_days ORDER BY member_id, day")
         .fetch_all(&mut db(app).await)
         .await
         .unwrap()
@@ -198,10 +198,16 @@ async fn linking_two_accounts_adds_their_days_together() {
     let code = link_code(&app, &on_telegram).await;
     say_on(&app, &on_discord, &format!("/link {code}")).await;
     app.engine.fold_step().await.unwrap();
+    // Both were active today: one member, one day.
     let days = member_days(&app).await;
     assert_eq!(days.len(), 1, "{days:?}");
-    // Two messages of Discord's, one of Telegram's, and the /link line itself.
-    assert_eq!(days[0].2, 4, "{days:?}");
+    let dash = dashboard(&app, 1).await;
+    // Three lines on Discord (one the /link with the code), two on Telegram (one asking for it).
+    assert_eq!(dash.activity.days[0].messages, 5);
+    assert_eq!(
+        dash.activity.days[0].active, 2,
+        "counted as two before they were one"
+    );
 }
 
 #[tokio::test]

@@ -19,19 +19,22 @@ impl Engine {
     /// Folds the award log and writes the tallied activity, if either holds anything; says
     /// whether it did.
     pub async fn fold_step(&self) -> EngineResult<bool> {
-        if !self.store.has_unfolded_awards() && self.activity.is_empty() {
+        let folding = self.store.has_unfolded_awards();
+        if !folding && self.activity.is_empty() {
             return Ok(false);
         }
-        // One writer at a time: the fold waits its turn behind the batches queued before it.
-        let _writer = self.scores.lock_writer().await;
-        let started = std::time::Instant::now();
-        self.store.settle().await?;
+        if folding {
+            // One writer at a time: the fold waits its turn behind the batches queued before it.
+            let _writer = self.scores.lock_writer().await;
+            let started = std::time::Instant::now();
+            self.store.settle().await?;
+            self.metrics.fold(started.elapsed());
+            tracing::debug!(
+                micros = started.elapsed().as_micros() as u64,
+                "award log folded"
+            );
+        }
         self.flush_activity().await?;
-        self.metrics.fold(started.elapsed());
-        tracing::debug!(
-            micros = started.elapsed().as_micros() as u64,
-            "award log folded"
-        );
         Ok(true)
     }
 

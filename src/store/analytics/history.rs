@@ -38,9 +38,9 @@ impl Store {
             (
                 "WITH RECURSIVE d(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM d WHERE n < ?1 - 1), \
                  k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < ?2 - 1) \
-                 INSERT OR IGNORE INTO member_days (member_id, day, messages) \
+                 INSERT OR IGNORE INTO member_days (member_id, day) \
                  SELECT ((i * 7919 + n * 104729) % ?3) + 1 AS m, \
-                 date(?4 / 1000, 'unixepoch', '-' || n || ' days') AS day, 1 + (i + n) % 9 FROM d, k \
+                 date(?4 / 1000, 'unixepoch', '-' || n || ' days') AS day FROM d, k \
                  ORDER BY m, day",
                 vec![
                     i64::from(year.detail_days),

@@ -12,12 +12,11 @@ use crate::core::ids::MemberId;
 use crate::store::error::During;
 use crate::store::{Result, WriteTx, day_text, parse_day};
 
-/// A member's messages on one community day, as flushed from memory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A member active on one community day, as flushed from memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DayActivity {
     pub member: MemberId,
     pub day: NaiveDate,
-    pub messages: u32,
 }
 
 impl<S> WriteTx<S> {
@@ -73,7 +72,7 @@ impl<S> WriteTx<S> {
             .collect())
     }
 
-    /// Writes a flush: the per-day rows (messages added), the members' new spans and the
+    /// Writes a flush: the per-day rows, the members' new spans and the
     /// counters the engine decided.
     pub async fn write_activity(
         &mut self,
@@ -83,12 +82,11 @@ impl<S> WriteTx<S> {
     ) -> Result<()> {
         let rows: Vec<_> = days
             .iter()
-            .map(|d| json!([d.member.0, day_text(d.day), d.messages]))
+            .map(|d| json!([d.member.0, day_text(d.day)]))
             .collect();
         sqlx::query(
-            "INSERT INTO member_days (member_id, day, messages) \
-             SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true \
-             ON CONFLICT (member_id, day) DO UPDATE SET messages = messages + excluded.messages",
+            "INSERT OR IGNORE INTO member_days (member_id, day) \
+             SELECT value ->> 0, value ->> 1 FROM json_each(?)",
         )
         .bind(serde_json::Value::from(rows).to_string())
         .execute(&mut *self.tx)
