@@ -10,6 +10,9 @@ parse-language-one = Name one language.
 parse-link-code-one-word = A link code is one word.
 parse-reward-id-invalid = That is not a reward id; /shop lists them.
 parse-reward-one = Name one reward from /shop.
+parse-plan-one = Name one plan from /plans.
+parse-subscription-cancel = Write /subscription to see your plans, or /subscription cancel to stop renewal.
+parse-payment-id = Give the payment's number from /payments, like /payments refund 12.
 # $max: the longest reason allowed; $length: this one's length (characters).
 parse-reason-too-long = A reason can be at most { $max } { $max ->
         [one] character
@@ -56,6 +59,8 @@ parse-word-privacy-delete = delete, erase
 parse-word-confirm = confirm
 parse-word-end-memberships = end
 parse-word-rank-card = card
+parse-word-cancel = cancel
+parse-word-refund = refund
 # A reply made only of one of these thanks the replied-to member (config points.thanks_words replaces them all).
 parse-word-thanks = +1, thanks, thank you, thx, ty, cheers
 

@@ -9,6 +9,9 @@ parse-language-one = 只能指定一种语言。
 parse-link-code-one-word = 绑定码只有一个词，中间不能有空格。
 parse-reward-id-invalid = 这不是奖励 ID，发送 /shop 查看积分商店里的奖励。
 parse-reward-one = 请指定一个奖励，可发送 /shop 查看积分商店。
+parse-plan-one = 请指定一个方案，可发送 /plans 查看。
+parse-subscription-cancel = 发送 /subscription 查看你的方案，或 /subscription cancel 停止续费。
+parse-payment-id = 请给出 /payments 里的付款编号，例如 /payments refund 12。
 parse-reason-too-long = 理由最多 { $max } 个字符，这条有 { $length } 个。
 parse-no-arguments = 这个命令不需要参数。
 parse-member-at-most-one = 最多只能指定一位成员。
@@ -47,6 +50,8 @@ parse-word-privacy-delete = 删除
 parse-word-confirm = 确认
 parse-word-end-memberships = 结束
 parse-word-rank-card = 卡片
+parse-word-cancel = 取消
+parse-word-refund = 退款
 # A reply made only of one of these thanks the replied-to member (config points.thanks_words replaces them all).
 parse-word-thanks = 谢谢, 感谢, 多谢, 谢了, 谢谢你, 感谢感谢, 3q, 蟹蟹
 

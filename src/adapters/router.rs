@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::core::ids::{AccountRef, ChatRef, Platform};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
-use crate::engine::platform::PlatformFuture;
+use crate::engine::platform::{Invoice, LinkFuture, PlatformFuture};
 use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, OutboundFile, PlatformError};
 use crate::i18n::Lang;
 use crate::msg;
@@ -103,6 +103,32 @@ impl ChatPlatform for PlatformRouter {
     ) -> PlatformFuture<'a> {
         match self.route(to.platform) {
             Ok(adapter) => adapter.grant_level_reward(to, reward),
+            Err(e) => failed(e),
+        }
+    }
+
+    fn invoice_link<'a>(&'a self, platform: Platform, invoice: &'a Invoice) -> LinkFuture<'a> {
+        match self.route(platform) {
+            Ok(adapter) => adapter.invoice_link(platform, invoice),
+            Err(e) => Box::pin(async move { Err(e) }),
+        }
+    }
+
+    fn refund_payment<'a>(&'a self, payer: &'a AccountRef, charge: &'a str) -> PlatformFuture<'a> {
+        match self.route(payer.platform) {
+            Ok(adapter) => adapter.refund_payment(payer, charge),
+            Err(e) => failed(e),
+        }
+    }
+
+    fn set_renewal<'a>(
+        &'a self,
+        payer: &'a AccountRef,
+        charge: &'a str,
+        renew: bool,
+    ) -> PlatformFuture<'a> {
+        match self.route(payer.platform) {
+            Ok(adapter) => adapter.set_renewal(payer, charge, renew),
             Err(e) => failed(e),
         }
     }

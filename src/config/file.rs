@@ -17,6 +17,7 @@ pub struct ConfigFile {
     pub discord: DiscordSection,
     pub tiers: Vec<TierSection>,
     pub rewards: Vec<RewardSection>,
+    pub plans: Vec<super::plans::PlanSection>,
     pub level_rewards: Vec<LevelRewardSection>,
     pub channels: BTreeMap<String, Spanned<ChannelSection>>,
     pub membership: MembershipSection,

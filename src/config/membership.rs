@@ -256,7 +256,7 @@ fn tiers(
 }
 
 /// Tier ids, reward ids and channel names are typed in commands as one word.
-fn word(id: &str, span: &Range<usize>, key: &str, problems: &mut Problems<'_>) -> bool {
+pub(super) fn word(id: &str, span: &Range<usize>, key: &str, problems: &mut Problems<'_>) -> bool {
     let is_word = !id.is_empty()
         && id
             .chars()
@@ -268,7 +268,7 @@ fn word(id: &str, span: &Range<usize>, key: &str, problems: &mut Problems<'_>) -
 }
 
 /// Reports `id` when `seen` already has it, naming the line of the first.
-fn once(
+pub(super) fn once(
     id: &str,
     span: &Range<usize>,
     key: &str,
@@ -287,7 +287,7 @@ fn once(
     }
 }
 
-fn spanned<T>(
+pub(super) fn spanned<T>(
     value: &Spanned<String>,
     key: &str,
     problems: &mut Problems<'_>,

@@ -6,6 +6,7 @@
 
 mod file;
 mod membership;
+mod plans;
 mod problems;
 mod schema;
 mod shape;
@@ -80,6 +81,8 @@ pub struct Config {
     pub ledger_keep_days: u32,
     pub web: WebConfig,
     pub analytics: AnalyticsConfig,
+    /// Tiers on sale (`[[plans]]`).
+    pub plans: Vec<crate::core::payments::Plan>,
 }
 
 /// What the dashboard keeps and how it weighs the activity index.

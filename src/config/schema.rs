@@ -126,6 +126,15 @@ const REWARDS: &[Field] = &[
     required("duration", Kind::Text),
 ];
 
+const PLANS: &[Field] = &[
+    required("id", Kind::Text),
+    required("tier", Kind::Text),
+    required("term", Kind::Text),
+    key("stars", Kind::Int(1, 10_000)),
+    key("stripe_price", Kind::Text),
+    key("grace", Kind::Text),
+];
+
 const LEVEL_REWARDS: &[Field] = &[
     required("level", Kind::Int(1, 1000)),
     required("discord_role", Kind::Text),
@@ -167,6 +176,7 @@ pub(super) const ROOT: &[Field] = &[
     key("discord", Kind::Section(DISCORD)),
     key("tiers", Kind::Sections(TIERS)),
     key("rewards", Kind::Sections(REWARDS)),
+    key("plans", Kind::Sections(PLANS)),
     key("level_rewards", Kind::Sections(LEVEL_REWARDS)),
     key("channels", Kind::Named(CHANNEL)),
     key("membership", Kind::Section(MEMBERSHIP)),

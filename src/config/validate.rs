@@ -15,7 +15,7 @@ use super::problems::Problems;
 use super::shape::SetAside;
 use super::{
     AnalyticsConfig, Config, DiscordConfig, Secret, TelegramConfig, chat_rules, discord_id,
-    membership, web,
+    membership, plans, web,
 };
 use crate::core::analytics::measures::IndexWeights;
 use crate::core::daily::DailyRules;
@@ -69,6 +69,12 @@ pub(super) fn read(
         problems,
     );
     let membership = membership::read(&mut file, set_aside, problems);
+    let plans = plans::read(
+        std::mem::take(&mut file.plans),
+        &membership.tiers,
+        set_aside,
+        problems,
+    );
     let web = web::read(&file.web, problems);
 
     let p = &file.points;
@@ -128,6 +134,7 @@ pub(super) fn read(
         },
         membership,
         ledger_keep_days: file.ledger.keep_days,
+        plans,
         analytics: AnalyticsConfig {
             keep_days: file.analytics.keep_days,
             index_weights: IndexWeights {

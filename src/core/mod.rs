@@ -12,6 +12,7 @@ pub mod import;
 pub mod levels;
 pub mod link;
 pub mod message_batch;
+pub mod payments;
 pub mod periods;
 pub mod points;
 pub mod privacy;

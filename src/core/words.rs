@@ -21,6 +21,8 @@ pub enum Word {
     Confirm,
     EndMemberships,
     Card,
+    Cancel,
+    Refund,
     Lifetime,
     Seconds,
     Minutes,
@@ -32,7 +34,7 @@ pub enum Word {
 }
 
 impl Word {
-    pub const ALL: [Word; 19] = [
+    pub const ALL: [Word; 21] = [
         Self::BoardAll,
         Self::BoardWeek,
         Self::BoardMonth,
@@ -44,6 +46,8 @@ impl Word {
         Self::Confirm,
         Self::EndMemberships,
         Self::Card,
+        Self::Cancel,
+        Self::Refund,
         Self::Lifetime,
         Self::Seconds,
         Self::Minutes,
@@ -69,6 +73,8 @@ impl Word {
             Self::Confirm => "parse-word-confirm",
             Self::EndMemberships => "parse-word-end-memberships",
             Self::Card => "parse-word-rank-card",
+            Self::Cancel => "parse-word-cancel",
+            Self::Refund => "parse-word-refund",
             Self::Lifetime => "duration-word-lifetime",
             Self::Seconds => "duration-word-seconds",
             Self::Minutes => "duration-word-minutes",

@@ -118,6 +118,12 @@ impl Engine {
             }
             Command::MemberList { tier } => self.member_list(ctx, tier.as_deref()).await,
             Command::Drop(command) => self.drop_command(ctx, command).await,
+            Command::Plans => Ok(self.plans_command(ctx)),
+            Command::Subscribe { plan } => self.subscribe(ctx, &plan).await,
+            Command::Subscription { cancel } => self.subscription_command(ctx, cancel).await,
+            Command::PaySupport => Ok(self.pay_support(ctx)),
+            Command::Payments { who } => self.payments_command(ctx, who.as_deref()).await,
+            Command::PaymentRefund { id } => self.refund_command(ctx, id).await,
         }
     }
 

@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use super::metrics::Metrics;
-use super::platform::{ChatPlatform, DropTarget, OutboundDrop, OutboundFile, PlatformFuture};
+use super::platform::{
+    ChatPlatform, DropTarget, Invoice, LinkFuture, OutboundDrop, OutboundFile, PlatformFuture,
+};
 use crate::core::ids::{AccountRef, ChatRef, Platform};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
@@ -76,5 +78,22 @@ impl ChatPlatform for CountedPlatform {
         reward: &'a LevelReward,
     ) -> PlatformFuture<'a> {
         self.counted(to.platform, self.inner.grant_level_reward(to, reward))
+    }
+
+    fn invoice_link<'a>(&'a self, platform: Platform, invoice: &'a Invoice) -> LinkFuture<'a> {
+        self.inner.invoice_link(platform, invoice)
+    }
+
+    fn refund_payment<'a>(&'a self, payer: &'a AccountRef, charge: &'a str) -> PlatformFuture<'a> {
+        self.counted(payer.platform, self.inner.refund_payment(payer, charge))
+    }
+
+    fn set_renewal<'a>(
+        &'a self,
+        payer: &'a AccountRef,
+        charge: &'a str,
+        renew: bool,
+    ) -> PlatformFuture<'a> {
+        self.counted(payer.platform, self.inner.set_renewal(payer, charge, renew))
     }
 }

@@ -23,6 +23,7 @@ mod membership;
 mod messages;
 mod metrics;
 mod notices;
+pub mod payments;
 pub mod platform;
 mod points;
 pub mod privacy;
@@ -48,7 +49,8 @@ use identity::IdentityCache;
 pub use ingest::FOLD_EVERY;
 use ingest::Ingest;
 pub use platform::{
-    ChatPlatform, DropTarget, OutboundDrop, OutboundFile, PlatformError, RecordingPlatform, Sent,
+    ChatPlatform, DropTarget, Invoice, OutboundDrop, OutboundFile, PlatformError,
+    RecordingPlatform, Sent,
 };
 use ranking::Scoreboard;
 pub use scheduler::TickOutcome;

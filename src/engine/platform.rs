@@ -49,6 +49,30 @@ impl PlatformError {
 
 pub type PlatformFuture<'a> = Pin<Box<dyn Future<Output = Result<(), PlatformError>> + Send + 'a>>;
 
+/// A link the platform made (a payment link).
+pub type LinkFuture<'a> = Pin<Box<dyn Future<Output = Result<String, PlatformError>> + Send + 'a>>;
+
+/// An invoice in a platform's own currency (Telegram Stars), sent as a link by DM.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invoice {
+    pub title: String,
+    pub description: String,
+    /// The signed reference the payment comes back with.
+    pub payload: String,
+    pub stars: u32,
+    /// Renews by itself every this many seconds (a Stars subscription); `None`: paid once.
+    pub renews_every_secs: Option<u32>,
+}
+
+fn no_payments<T: Send + 'static>() -> Pin<Box<dyn Future<Output = Result<T, PlatformError>> + Send>>
+{
+    Box::pin(async {
+        Err(PlatformError::Refused(crate::msg!(
+            "payments-not-on-platform"
+        )))
+    })
+}
+
 /// Where a drop (or a file) goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DropTarget {
@@ -136,18 +160,74 @@ pub trait ChatPlatform: Send + Sync {
     ) -> PlatformFuture<'a> {
         Box::pin(async { Ok(()) })
     }
+    /// A payment link for `invoice` in `platform`'s own payments (Telegram Stars:
+    /// createInvoiceLink); platforms without them refuse.
+    fn invoice_link<'a>(&'a self, _platform: Platform, _invoice: &'a Invoice) -> LinkFuture<'a> {
+        no_payments()
+    }
+    /// Refunds a charge to the account that paid it (Telegram: refundStarPayment).
+    fn refund_payment<'a>(
+        &'a self,
+        _payer: &'a AccountRef,
+        _charge: &'a str,
+    ) -> PlatformFuture<'a> {
+        no_payments()
+    }
+    /// Stops or resumes a subscription's renewal (Telegram: editUserStarSubscription).
+    fn set_renewal<'a>(
+        &'a self,
+        _payer: &'a AccountRef,
+        _charge: &'a str,
+        _renew: bool,
+    ) -> PlatformFuture<'a> {
+        no_payments()
+    }
 }
 
 /// One action the engine took, as recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sent {
-    Post { chat: ChatRef, text: String },
-    Dm { to: AccountRef, text: String },
-    File { to: DropTarget, file: OutboundFile },
-    Drop { to: DropTarget, drop: OutboundDrop },
-    Grant { to: AccountRef, tier: String },
-    Revoke { from: AccountRef, tier: String },
-    LevelReward { to: AccountRef, level: u32 },
+    Post {
+        chat: ChatRef,
+        text: String,
+    },
+    Dm {
+        to: AccountRef,
+        text: String,
+    },
+    File {
+        to: DropTarget,
+        file: OutboundFile,
+    },
+    Drop {
+        to: DropTarget,
+        drop: OutboundDrop,
+    },
+    Grant {
+        to: AccountRef,
+        tier: String,
+    },
+    Revoke {
+        from: AccountRef,
+        tier: String,
+    },
+    LevelReward {
+        to: AccountRef,
+        level: u32,
+    },
+    Invoice {
+        platform: Platform,
+        invoice: Invoice,
+    },
+    Refund {
+        payer: AccountRef,
+        charge: String,
+    },
+    Renewal {
+        payer: AccountRef,
+        charge: String,
+        renew: bool,
+    },
 }
 
 /// A platform that records every action, for tests, and fails drops on request.
@@ -239,6 +319,35 @@ impl ChatPlatform for RecordingPlatform {
         self.record(Sent::LevelReward {
             to: to.clone(),
             level: reward.level,
+        })
+    }
+
+    fn invoice_link<'a>(&'a self, platform: Platform, invoice: &'a Invoice) -> LinkFuture<'a> {
+        let link = format!("https://t.me/$invoice-{}", invoice.payload);
+        sync::lock(&self.sent).push(Sent::Invoice {
+            platform,
+            invoice: invoice.clone(),
+        });
+        Box::pin(async move { Ok(link) })
+    }
+
+    fn refund_payment<'a>(&'a self, payer: &'a AccountRef, charge: &'a str) -> PlatformFuture<'a> {
+        self.record(Sent::Refund {
+            payer: payer.clone(),
+            charge: charge.to_owned(),
+        })
+    }
+
+    fn set_renewal<'a>(
+        &'a self,
+        payer: &'a AccountRef,
+        charge: &'a str,
+        renew: bool,
+    ) -> PlatformFuture<'a> {
+        self.record(Sent::Renewal {
+            payer: payer.clone(),
+            charge: charge.to_owned(),
+            renew,
         })
     }
 }

@@ -79,6 +79,9 @@ const ERASE: &[&str] = &[
     "UPDATE ledger SET reason = NULL WHERE actor_member_id = ?1 AND kind IN ('thanks', 'grant', 'remove')",
     "DELETE FROM period_scores WHERE member_id = ?1",
     "DELETE FROM member_days WHERE member_id = ?1",
+    // Payments stay for the books, without the provider's copy of who paid.
+    "UPDATE payments SET raw = NULL, payer = NULL WHERE member_id = ?1",
+    "UPDATE subscriptions SET payer = '' WHERE member_id = ?1",
     "DELETE FROM thanks WHERE giver_id = ?1",
     "DELETE FROM thanks WHERE receiver_id = ?1",
     "DELETE FROM link_codes WHERE member_id = ?1",

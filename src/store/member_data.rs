@@ -66,6 +66,8 @@ pub const MEMBER_TABLES: &[MemberTable] = &[
         &["member_id", "actor_member_id"],
     ),
     table("redemptions", "member_id = ?1", &["member_id"]),
+    table("payments", "member_id = ?1", &["member_id"]),
+    table("subscriptions", "member_id = ?1", &["member_id"]),
     table("drops", "created_by = ?1", &["created_by"]),
     table("deliveries", "target = 'dm:' || ?1", &[]),
     table("ratings", "member_id = ?1", &["member_id"]),

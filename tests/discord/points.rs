@@ -153,7 +153,14 @@ async fn discord_commands_are_registered_with_valid_names_and_option_limits() {
         .collect();
     assert_eq!(
         operator_only,
-        ["points", "season", "member", "drop", "Schedule as drop"]
+        [
+            "points",
+            "season",
+            "member",
+            "payments",
+            "drop",
+            "Schedule as drop"
+        ]
     );
     app.shutdown().await;
 }

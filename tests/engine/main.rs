@@ -14,6 +14,7 @@ mod language_membership;
 mod membership;
 mod message_xp;
 mod operators;
+mod payments;
 mod privacy;
 mod ranking;
 mod restart;

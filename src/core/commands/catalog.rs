@@ -132,6 +132,8 @@ const ERASE_STEPS: &[Choice] = &[
     choice("end", "choice-erase-end"),
 ];
 
+const SUBSCRIPTION_ACTIONS: &[Choice] = &[choice("cancel", "choice-subscription-cancel")];
+
 const POINTS: &[Arg] = &[
     arg("member", "arg-points-member", ArgKind::Member),
     arg(
@@ -223,6 +225,19 @@ pub const COMMANDS: &[CommandSpec] = &[
     member("shop"),
     member("redeem").args(&[arg("reward", "arg-redeem-reward", ArgKind::RewardId)]),
     member("drops"),
+    member("plans"),
+    member("subscribe").args(&[arg(
+        "plan",
+        "arg-subscribe-plan",
+        ArgKind::Text { max_len: 64 },
+    )]),
+    member("subscription").args(&[arg(
+        "action",
+        "arg-subscription-action",
+        ArgKind::Choice(SUBSCRIPTION_ACTIONS),
+    )
+    .optional()]),
+    member("paysupport"),
     member("rate").args(&[
         arg("id", "arg-rate-id", ArgKind::DropId),
         arg(
@@ -263,6 +278,26 @@ pub const COMMANDS: &[CommandSpec] = &[
             "list",
             "sub-member-list",
             &[arg("tier", "arg-list-tier", ArgKind::Tier).optional()],
+        ),
+    ]),
+    operator("payments").subcommands(&[
+        sub(
+            "list",
+            "sub-payments-list",
+            &[arg("member", "arg-payments-member", ArgKind::Member).optional()],
+        )
+        .unnamed(),
+        sub(
+            "refund",
+            "sub-payments-refund",
+            &[arg(
+                "id",
+                "arg-payments-id",
+                ArgKind::Integer {
+                    min: 1,
+                    max: 1_000_000_000_000,
+                },
+            )],
         ),
     ]),
     operator("drop").form_usage().subcommands(&[

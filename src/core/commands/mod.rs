@@ -126,6 +126,25 @@ pub enum Command {
         tier: Option<String>,
     },
     Drop(DropCommand),
+    /// What is on sale.
+    Plans,
+    /// How to pay for a plan on this platform.
+    Subscribe {
+        plan: String,
+    },
+    /// The asker's paid plans; `cancel` stops their renewal.
+    Subscription {
+        cancel: bool,
+    },
+    PaySupport,
+    /// The latest payments, of one member or everyone.
+    Payments {
+        who: Option<MemberToken>,
+    },
+    /// Refunds a payment by its number in `/payments`.
+    PaymentRefund {
+        id: i64,
+    },
 }
 
 impl Command {
@@ -156,6 +175,11 @@ impl Command {
             | Self::MemberRevoke { .. }
             | Self::MemberList { .. } => "member",
             Self::Drop(_) => "drop",
+            Self::Plans => "plans",
+            Self::Subscribe { .. } => "subscribe",
+            Self::Subscription { .. } => "subscription",
+            Self::PaySupport => "paysupport",
+            Self::Payments { .. } | Self::PaymentRefund { .. } => "payments",
         }
     }
 

@@ -129,6 +129,11 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         "rate" => rate(&args).map_err(usage)?,
         "member" => member(&args, is_reply).map_err(usage)?,
         "drop" => Command::Drop(parse_drop(raw_args, is_reply).map_err(usage)?),
+        "plans" => no_args(&args, Command::Plans).map_err(usage)?,
+        "paysupport" => no_args(&args, Command::PaySupport).map_err(usage)?,
+        "subscribe" => payments::subscribe(&args).map_err(usage)?,
+        "subscription" => payments::subscription(&args).map_err(usage)?,
+        "payments" => payments::payments(&args).map_err(usage)?,
         _ => return Err(CommandError::Unknown(name)),
     };
     Ok(Some(command))
@@ -359,6 +364,7 @@ fn date(words: &[&str]) -> Result<NaiveDate, Msg> {
     }
 }
 
+mod payments;
 mod privacy;
 #[cfg(test)]
 mod tests;

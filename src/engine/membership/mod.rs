@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 
 use crate::core::duration::Term;
 use crate::core::ids::{AccountRef, MemberId, PlatformGrant};
+use crate::core::payments::decide::paid_until;
 use crate::core::tiers::{self, TierDef};
 use crate::engine::commands::CommandContext;
 use crate::engine::platform::PlatformError;
@@ -147,6 +148,7 @@ impl Engine {
             action,
             at: ctx.at,
             day: self.config.calendar.day(ctx.at),
+            paid_until: None,
             reminders: &self.config.membership.reminders,
             lang,
         };
@@ -303,6 +305,9 @@ pub(crate) struct Extension<'a> {
     pub at: DateTime<Utc>,
     /// The community day of `at`.
     pub day: chrono::NaiveDate,
+    /// The end of the period a provider says was paid (a Stars subscription, a Stripe
+    /// invoice); `None` adds the term as a grant does.
+    pub paid_until: Option<DateTime<Utc>>,
     /// The reminder offsets before expiry (`membership.reminders`).
     pub reminders: &'a [chrono::Duration],
     /// The language of a refusal.
@@ -315,7 +320,7 @@ pub(crate) async fn extend_in(
     ext: Extension<'_>,
 ) -> EngineResult<Option<DateTime<Utc>>> {
     let current = tx.membership(ext.member, &ext.tier.id).await?;
-    let Ok(expires) = tiers::extended(current.as_ref(), ext.term, ext.at) else {
+    let Ok(expires) = paid_until(current.as_ref(), ext.term, ext.paid_until, ext.at) else {
         return refuse(tr!(
             ext.lang,
             "member-lifetime-already",

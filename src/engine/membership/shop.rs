@@ -83,6 +83,7 @@ impl Engine {
             action: "redeem",
             at: ctx.at,
             day: self.config.calendar.day(ctx.at),
+            paid_until: None,
             reminders: &self.config.membership.reminders,
             lang,
         };

@@ -1,0 +1,106 @@
+//! `[[plans]]`: tiers on sale, each for a term with a price per provider (Telegram Stars, a
+//! Stripe Price), and the grace a failed renewal leaves. Checked against the tiers.
+
+use std::collections::HashMap;
+
+use chrono::Duration;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::membership::{once, spanned, word};
+use super::problems::Problems;
+use super::shape::SetAside;
+use crate::core::duration::{Term, parse_span, parse_term};
+use crate::core::payments::Plan;
+use crate::core::tiers::TierDef;
+
+/// Telegram's limits for a Stars price.
+const STARS: std::ops::RangeInclusive<i64> = 1..=10_000;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanSection {
+    pub id: Spanned<String>,
+    pub tier: Spanned<String>,
+    pub term: Spanned<String>,
+    pub stars: Option<Spanned<i64>>,
+    pub stripe_price: Option<Spanned<String>>,
+    pub grace: Option<Spanned<String>>,
+}
+
+/// Reads the plans, reporting each problem; entries `shape` set aside are skipped.
+pub(super) fn read(
+    sections: Vec<PlanSection>,
+    tiers: &[TierDef],
+    set_aside: &SetAside,
+    problems: &mut Problems<'_>,
+) -> Vec<Plan> {
+    let mut first_line = HashMap::new();
+    let mut plans = Vec::new();
+    for (i, p) in sections.into_iter().enumerate() {
+        if set_aside.has(&format!("plans[{i}]")) {
+            continue;
+        }
+        let key = |field: &str| format!("plans[{i}].{field}");
+        let id = p.id.get_ref().to_lowercase();
+        if word(&id, &p.id.span(), &key("id"), problems) {
+            once(&id, &p.id.span(), &key("id"), &mut first_line, problems);
+        }
+        let tier = p.tier.get_ref().to_lowercase();
+        if !tiers.iter().any(|t| t.id == tier) && !set_aside.any_entry_of("tiers") {
+            problems.add(
+                &p.tier.span(),
+                &key("tier"),
+                format!("`{tier}` is not a tier id"),
+            );
+        }
+        let term = spanned(&p.term, &key("term"), problems, parse_term).unwrap_or(Term::Lifetime);
+        let stars = p.stars.as_ref().and_then(|s| {
+            let n = *s.get_ref();
+            if STARS.contains(&n) {
+                u32::try_from(n).ok()
+            } else {
+                problems.add(
+                    &s.span(),
+                    &key("stars"),
+                    format!("must be 1 to 10000 Stars, not {n}"),
+                );
+                None
+            }
+        });
+        let stripe_price = p.stripe_price.as_ref().and_then(|s| {
+            let price = s.get_ref().trim();
+            if price.starts_with("price_") {
+                Some(price.to_owned())
+            } else {
+                problems.add(
+                    &s.span(),
+                    &key("stripe_price"),
+                    format!("`{price}` is not a Stripe Price id (price_...)"),
+                );
+                None
+            }
+        });
+        if p.stars.is_none() && p.stripe_price.is_none() {
+            problems.add(
+                &p.id.span(),
+                &key("id"),
+                "a plan needs a price: stars, stripe_price or both",
+            );
+        }
+        let grace = p
+            .grace
+            .as_ref()
+            .and_then(|g| spanned(g, &key("grace"), problems, parse_span))
+            .unwrap_or(Duration::days(3));
+        plans.push(Plan {
+            id,
+            tier,
+            term,
+            stars,
+            stripe_price,
+            grace,
+        });
+    }
+    plans
+}

@@ -1,0 +1,60 @@
+//! Selling tiers: plans as the config names them, the signed reference an invoice carries
+//! (`reference.rs`), and the decisions on a payment (`decide.rs`): whether a checkout may go
+//! ahead, and how long a payment makes a membership run.
+
+pub mod decide;
+pub mod reference;
+
+use chrono::Duration;
+
+use super::duration::Term;
+
+/// The only subscription period Telegram Stars offers: 30 days, in seconds.
+pub const STARS_SUBSCRIPTION_SECS: u32 = 2_592_000;
+
+/// A plan on sale: a tier for a term, with its prices per provider.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub id: String,
+    pub tier: String,
+    pub term: Term,
+    /// Telegram Stars per term.
+    pub stars: Option<u32>,
+    /// A Stripe Price id.
+    pub stripe_price: Option<String>,
+    /// How long access stays after a renewal fails.
+    pub grace: Duration,
+}
+
+impl Plan {
+    /// Whether paying in Stars renews by itself: only a 30-day plan can be a Stars
+    /// subscription; other terms are paid once.
+    #[must_use]
+    pub fn stars_renews(&self) -> bool {
+        self.term == Term::For(Duration::seconds(i64::from(STARS_SUBSCRIPTION_SECS)))
+    }
+}
+
+/// Who takes the money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Provider {
+    TelegramStars,
+    Stripe,
+}
+
+impl Provider {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::TelegramStars => "telegram_stars",
+            Self::Stripe => "stripe",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        [Self::TelegramStars, Self::Stripe]
+            .into_iter()
+            .find(|p| p.as_str() == text)
+    }
+}

@@ -1,0 +1,222 @@
+//! A checkout before the charge (Telegram's `pre_checkout_query`, answered within seconds) and a
+//! completed payment: recorded once by the provider's charge id in the same transaction as the
+//! membership it extends, so a repeated or concurrent delivery changes nothing.
+
+use chrono::{DateTime, Utc};
+
+use crate::core::ids::MemberId;
+use crate::core::payments::decide::{CheckoutRefusal, checkout};
+use crate::core::payments::reference::PaymentRef;
+use crate::core::payments::{Plan, Provider};
+use crate::engine::events::Person;
+use crate::engine::membership::{Extension, extend_in};
+use crate::engine::{Engine, EngineResult};
+use crate::i18n::Lang;
+use crate::store::{PaymentRow, SubscriptionRow};
+use crate::tr;
+
+/// A checkout about to be charged.
+#[derive(Debug, Clone)]
+pub struct Checkout {
+    pub provider: Provider,
+    pub payer: Person,
+    /// The payer's language as their app reports it.
+    pub locale: Option<String>,
+    pub payload: String,
+    pub amount: u64,
+    pub currency: String,
+    pub at: DateTime<Utc>,
+}
+
+/// A payment the provider completed.
+#[derive(Debug, Clone)]
+pub struct PaymentReceived {
+    pub provider: Provider,
+    pub payer: Person,
+    pub payload: String,
+    pub amount: u64,
+    pub currency: String,
+    /// The provider's id of this charge: a repeat of it is not applied again.
+    pub charge_id: String,
+    /// The end of the period paid, where the provider says (a Stars subscription).
+    pub period_end: Option<DateTime<Utc>>,
+    /// Whether the provider renews it by itself.
+    pub recurring: bool,
+    /// A renewal rather than the first payment.
+    pub renewal: bool,
+    /// The event as received, kept for the audit.
+    pub raw: String,
+    pub at: DateTime<Utc>,
+}
+
+impl Engine {
+    /// The payer's language: their chosen one if they are a member, else their app's.
+    async fn payer_language(&self, member: Option<MemberId>, locale: Option<&str>) -> Lang {
+        match member {
+            Some(member) => self.reply_language(member, locale).await,
+            None => self.community_language(),
+        }
+    }
+
+    /// Whether a checkout may be charged: `Err` carries the reason, in the payer's language.
+    pub async fn pre_checkout(&self, c: &Checkout) -> Result<(), String> {
+        let secret = self.store.payment_secret().await.map_err(|e| {
+            tracing::error!(error = %e, "no payment secret");
+            tr!(self.community_language(), "error-internal")
+        })?;
+        let reference = PaymentRef::verify(&c.payload, &secret);
+        let lang = self
+            .payer_language(reference.as_ref().map(|r| r.member), c.locale.as_deref())
+            .await;
+        let Some(reference) = reference else {
+            tracing::warn!(payload = %c.payload, "a checkout with a reference this community did not sign");
+            return Err(tr!(lang, "checkout-bad-reference"));
+        };
+        let plan = self.plan(&reference.plan);
+        let current = match plan {
+            Some(p) => self
+                .store
+                .memberships(reference.member)
+                .await
+                .map_err(|_| tr!(lang, "error-internal"))?
+                .into_iter()
+                .find(|m| m.tier == p.tier),
+            None => None,
+        };
+        checkout(
+            plan,
+            c.provider,
+            c.amount,
+            &c.currency,
+            current.as_ref(),
+            c.at,
+        )
+        .map_err(|why| match why {
+            CheckoutRefusal::NotOnSale => tr!(lang, "checkout-not-on-sale", plan = &reference.plan),
+            CheckoutRefusal::BadReference => tr!(lang, "checkout-bad-reference"),
+            CheckoutRefusal::WrongPrice => tr!(lang, "checkout-wrong-price"),
+            CheckoutRefusal::AlreadyLifetime => tr!(lang, "checkout-already-lifetime"),
+        })
+    }
+
+    /// Applies a completed payment once; returns what to tell the payer (`None` for a repeat).
+    pub async fn payment_received(&self, p: &PaymentReceived) -> Option<String> {
+        match self.apply_payment(p).await {
+            Ok(reply) => reply,
+            Err(e) => {
+                tracing::error!(error = ?e, charge = %p.charge_id, "a payment could not be applied");
+                let lang = self.community_language();
+                self.tell_operators_with(|lang| {
+                    tr!(lang, "payment-not-applied", charge = &p.charge_id)
+                })
+                .await;
+                Some(tr!(lang, "payment-problem"))
+            }
+        }
+    }
+
+    async fn apply_payment(&self, p: &PaymentReceived) -> EngineResult<Option<String>> {
+        let secret = self.store.payment_secret().await?;
+        let reference = PaymentRef::verify(&p.payload, &secret);
+        let plan = reference.as_ref().and_then(|r| self.plan(&r.plan));
+        let (Some(reference), Some(plan)) = (reference, plan) else {
+            // Money arrived for something this community cannot name: keep it for the audit and
+            // tell the operators, who can refund it.
+            let mut tx = self.store.begin().await?;
+            let row = self.payment_row(p, None, "unknown");
+            if tx.record_payment(&row, Some(&p.raw)).await? {
+                tx.commit().await?;
+                self.tell_operators_with(|lang| {
+                    tr!(lang, "payment-not-applied", charge = &p.charge_id)
+                })
+                .await;
+            }
+            return Ok(Some(tr!(self.community_language(), "payment-problem")));
+        };
+        let tier = self.tier(self.community_language(), &plan.tier)?;
+        let member = reference.member;
+        let mut tx = self.store.begin().await?;
+        if !tx
+            .record_payment(&self.payment_row(p, Some(member), &plan.id), Some(&p.raw))
+            .await?
+        {
+            return Ok(None);
+        }
+        let running = tx
+            .membership(member, &tier.id)
+            .await?
+            .filter(|m| m.is_active(p.at));
+        let lang = self.language_of(member).await;
+        let ext = Extension {
+            member,
+            tier,
+            term: plan.term,
+            actor: None,
+            action: if p.renewal { "renewal" } else { "payment" },
+            at: p.at,
+            day: self.config.calendar.day(p.at),
+            paid_until: p.period_end,
+            reminders: &self.config.membership.reminders,
+            lang,
+        };
+        let expires = extend_in(&mut tx, ext).await?;
+        tx.save_subscription(
+            &self.subscription_row(p, member, plan, expires),
+            p.renewal,
+            p.at,
+        )
+        .await?;
+        tx.commit().await?;
+        self.wake.notify_one();
+        if running.is_none() {
+            let problems = self.give_access(member, tier).await?;
+            if !problems.is_empty() {
+                tracing::warn!(
+                    member = member.0,
+                    "paid access could not be given everywhere"
+                );
+            }
+        }
+        let until = self.until(lang, expires);
+        Ok(Some(if p.renewal {
+            tr!(lang, "payment-renewed", tier = &tier.name, until = until)
+        } else {
+            tr!(lang, "payment-thanks", tier = &tier.name, until = until)
+        }))
+    }
+
+    fn payment_row(&self, p: &PaymentReceived, member: Option<MemberId>, plan: &str) -> PaymentRow {
+        PaymentRow {
+            id: 0,
+            provider: p.provider,
+            provider_id: p.charge_id.clone(),
+            member,
+            plan: plan.to_owned(),
+            kind: if p.renewal { "renewal" } else { "payment" }.to_owned(),
+            amount: i64::try_from(p.amount).unwrap_or(i64::MAX),
+            currency: p.currency.clone(),
+            charge_ref: Some(p.charge_id.clone()),
+            payer: Some(p.payer.profile.account.to_string()),
+            at: p.at,
+        }
+    }
+
+    fn subscription_row(
+        &self,
+        p: &PaymentReceived,
+        member: MemberId,
+        plan: &Plan,
+        expires: Option<DateTime<Utc>>,
+    ) -> SubscriptionRow {
+        SubscriptionRow {
+            member,
+            plan: plan.id.clone(),
+            provider: p.provider,
+            charge_ref: p.charge_id.clone(),
+            payer: p.payer.profile.account.to_string(),
+            paid_until: expires,
+            renews: p.recurring,
+            cancelled_at: None,
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! Paid plans through the engine: invoices carry a signed reference, a checkout is refused
+//! when anything does not match, a payment grants once however often it is delivered, renewals
+//! extend, refunds and cancellations reach the provider.
+
+use chrono::{DateTime, Duration, Utc};
+use steward::core::payments::Provider;
+use steward::engine::payments::{Checkout, PaymentReceived, PaymentRefunded};
+use steward::engine::{Invoice, Person, Sent};
+
+use crate::helpers::*;
+
+fn config() -> String {
+    format!(
+        "{CONFIG}\n[[plans]]\nid = \"pro-month\"\ntier = \"pro\"\nterm = \"30d\"\nstars = 500\n\n\
+         [[plans]]\nid = \"vip-life\"\ntier = \"vip\"\nterm = \"lifetime\"\nstars = 2500\n"
+    )
+}
+
+fn alice() -> Person {
+    telegram("501", "Alice")
+}
+
+/// Alice asks for the monthly plan on Telegram; the invoice the platform was asked for.
+async fn invoice(app: &TestApp) -> Invoice {
+    let reply = say_on(app, &alice(), "/subscribe pro-month").await.unwrap();
+    assert_eq!(reply, "I sent you a payment link by direct message.");
+    let sent = app.posts();
+    let invoice = sent
+        .iter()
+        .find_map(|s| match s {
+            Sent::Invoice { invoice, .. } => Some(invoice.clone()),
+            _ => None,
+        })
+        .expect("an invoice");
+    assert!(
+        sent.iter()
+            .any(|s| matches!(s, Sent::Dm { text, .. } if text.contains("https://t.me/$invoice-")))
+    );
+    invoice
+}
+
+fn checkout(payload: &str, amount: u64, at: DateTime<Utc>) -> Checkout {
+    Checkout {
+        provider: Provider::TelegramStars,
+        payer: alice(),
+        locale: Some("en".into()),
+        payload: payload.to_owned(),
+        amount,
+        currency: "XTR".into(),
+        at,
+    }
+}
+
+fn paid(
+    payload: &str,
+    charge: &str,
+    period_end: DateTime<Utc>,
+    renewal: bool,
+    at: DateTime<Utc>,
+) -> PaymentReceived {
+    PaymentReceived {
+        provider: Provider::TelegramStars,
+        payer: alice(),
+        payload: payload.to_owned(),
+        amount: 500,
+        currency: "XTR".into(),
+        charge_id: charge.to_owned(),
+        period_end: Some(period_end),
+        recurring: true,
+        renewal,
+        raw: "{}".into(),
+        at,
+    }
+}
+
+#[tokio::test]
+async fn plans_list_their_prices_and_stars_are_paid_on_telegram() {
+    let app = spawn_app_with(&config()).await;
+    let plans = app.ask(&console("bob"), "/plans").await;
+    assert!(
+        plans.contains("pro-month: Pro, 30d — 500 Stars a month, renews by itself"),
+        "{plans}"
+    );
+    assert!(
+        plans.contains("vip-life: VIP, lifetime — 2500 Stars"),
+        "{plans}"
+    );
+    let elsewhere = app.ask(&console("bob"), "/subscribe pro-month").await;
+    assert!(
+        elsewhere.contains("send /subscribe pro-month to the bot on Telegram"),
+        "{elsewhere}"
+    );
+    let unknown = app.ask(&console("bob"), "/subscribe gold").await;
+    assert!(
+        unknown.contains("There is no plan called “gold”"),
+        "{unknown}"
+    );
+}
+
+#[tokio::test]
+async fn an_invoice_is_a_monthly_stars_subscription_with_a_signed_reference() {
+    let app = spawn_app_with(&config()).await;
+    let invoice = invoice(&app).await;
+    assert_eq!(invoice.stars, 500);
+    assert_eq!(invoice.renews_every_secs, Some(2_592_000));
+    let now = app.clock_now();
+    assert_eq!(
+        app.engine
+            .pre_checkout(&checkout(&invoice.payload, 500, now))
+            .await,
+        Ok(())
+    );
+    let cheaper = app
+        .engine
+        .pre_checkout(&checkout(&invoice.payload, 1, now))
+        .await;
+    assert!(cheaper.unwrap_err().contains("not the plan's price"));
+    // The same reference edited to the lifetime plan, or to another member, does not verify.
+    for forged in [
+        invoice.payload.replace("pro-month", "vip-life"),
+        invoice.payload.replacen('1', "2", 1),
+    ] {
+        let refused = app.engine.pre_checkout(&checkout(&forged, 2500, now)).await;
+        assert!(
+            refused
+                .unwrap_err()
+                .contains("not made by this community's bot"),
+            "{forged}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_payment_grants_once_however_often_it_arrives() {
+    let app = spawn_app_with(&config()).await;
+    let invoice = invoice(&app).await;
+    let now = app.clock_now();
+    let end = now + Duration::days(30);
+    let payment = paid(&invoice.payload, "ch_1", end, false, now);
+    let (first, second) = tokio::join!(
+        app.engine.payment_received(&payment),
+        app.engine.payment_received(&payment)
+    );
+    let replies: Vec<String> = [first, second].into_iter().flatten().collect();
+    assert_eq!(replies.len(), 1, "{replies:?}");
+    assert!(
+        replies[0].starts_with("Thank you! Pro is yours"),
+        "{replies:?}"
+    );
+    assert_eq!(app.engine.payment_received(&payment).await, None);
+    let grants = app
+        .posts()
+        .into_iter()
+        .filter(|s| matches!(s, Sent::Grant { tier, .. } if tier == "pro"))
+        .count();
+    assert_eq!(grants, 1);
+    let membership = say_on(&app, &alice(), "/membership").await.unwrap();
+    assert!(membership.contains("Pro"), "{membership}");
+    let payments = app.ask(&console("admin"), "/payments").await;
+    assert_eq!(payments.lines().count(), 2, "{payments}");
+    assert!(
+        payments.contains("#1 ") && payments.contains("payment pro-month: 500 XTR"),
+        "{payments}"
+    );
+}
+
+#[tokio::test]
+async fn a_renewal_extends_to_the_new_period_end() {
+    let app = spawn_app_with(&config()).await;
+    let invoice = invoice(&app).await;
+    let now = app.clock_now();
+    app.engine
+        .payment_received(&paid(
+            &invoice.payload,
+            "ch_1",
+            now + Duration::days(30),
+            false,
+            now,
+        ))
+        .await;
+    app.advance(Duration::days(30));
+    let later = app.clock_now();
+    let renewed = app
+        .engine
+        .payment_received(&paid(
+            &invoice.payload,
+            "ch_2",
+            later + Duration::days(30),
+            true,
+            later,
+        ))
+        .await
+        .unwrap();
+    assert!(renewed.starts_with("Your Pro renewed"), "{renewed}");
+    let status = say_on(&app, &alice(), "/subscription").await.unwrap();
+    assert!(status.contains("renews by itself"), "{status}");
+    assert!(status.contains("2027-01-24"), "{status}");
+}
+
+#[tokio::test]
+async fn an_operator_refund_ends_the_membership_and_a_later_report_changes_nothing() {
+    let app = spawn_app_with(&config()).await;
+    let invoice = invoice(&app).await;
+    let now = app.clock_now();
+    app.engine
+        .payment_received(&paid(
+            &invoice.payload,
+            "ch_1",
+            now + Duration::days(30),
+            false,
+            now,
+        ))
+        .await;
+    app.posts();
+    let done = app.ask(&console("admin"), "/payments refund 1").await;
+    assert!(
+        done.starts_with("Payment #1 (500 XTR) was refunded"),
+        "{done}"
+    );
+    let sent = app.posts();
+    assert!(
+        sent.iter()
+            .any(|s| matches!(s, Sent::Refund { charge, .. } if charge == "ch_1")),
+        "{sent:?}"
+    );
+    assert!(
+        sent.iter()
+            .any(|s| matches!(s, Sent::Revoke { tier, .. } if tier == "pro")),
+        "{sent:?}"
+    );
+    let report = PaymentRefunded {
+        provider: Provider::TelegramStars,
+        charge_id: "ch_1".into(),
+        amount: 500,
+        currency: "XTR".into(),
+        raw: "{}".into(),
+        at: app.clock_now(),
+    };
+    assert_eq!(app.engine.payment_refunded(&report).await, None);
+    let again = app.ask(&console("admin"), "/payments refund 2").await;
+    assert!(
+        again.contains("There is no payment #2 to refund"),
+        "{again}"
+    );
+    let membership = say_on(&app, &alice(), "/membership").await.unwrap();
+    assert!(
+        membership.starts_with("You have no membership"),
+        "{membership}"
+    );
+}
+
+#[tokio::test]
+async fn cancelling_stops_renewal_at_the_provider_and_access_runs_on() {
+    let app = spawn_app_with(&config()).await;
+    let invoice = invoice(&app).await;
+    let now = app.clock_now();
+    app.engine
+        .payment_received(&paid(
+            &invoice.payload,
+            "ch_1",
+            now + Duration::days(30),
+            false,
+            now,
+        ))
+        .await;
+    app.posts();
+    let cancelled = say_on(&app, &alice(), "/subscription cancel")
+        .await
+        .unwrap();
+    assert!(
+        cancelled.starts_with("Plan pro-month will not renew"),
+        "{cancelled}"
+    );
+    assert!(
+        app.posts()
+            .iter()
+            .any(|s| matches!(s, Sent::Renewal { charge, renew: false, .. } if charge == "ch_1"))
+    );
+    let status = say_on(&app, &alice(), "/subscription").await.unwrap();
+    assert!(status.contains("it does not renew"), "{status}");
+    let twice = say_on(&app, &alice(), "/subscription cancel")
+        .await
+        .unwrap();
+    assert!(twice.contains("nothing to cancel"), "{twice}");
+}
