@@ -289,7 +289,14 @@ async fn handle(
             "creator": bot_user(), "creates_join_request": false, "is_primary": false, "is_revoked": false,
             "member_limit": body["member_limit"], "name": body["name"]
         })),
+        "createinvoicelink" => ok(json!(format!(
+            "https://t.me/$invoice{}",
+            inner.next_message.fetch_add(1, Ordering::SeqCst)
+        ))),
         "setmycommands"
+        | "answerprecheckoutquery"
+        | "refundstarpayment"
+        | "edituserstarsubscription"
         | "banchatmember"
         | "unbanchatmember"
         | "answercallbackquery"

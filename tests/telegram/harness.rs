@@ -33,6 +33,12 @@ id = "pro"
 name = "Pro"
 rank = 1
 telegram_chat = -200
+
+[[plans]]
+id = "pro-month"
+tier = "pro"
+term = "30d"
+stars = 500
 "#;
 
 pub struct TgApp {

@@ -6,6 +6,7 @@ mod fake_bot_api;
 mod harness;
 mod language;
 mod membership;
+mod payments;
 mod points;
 mod privacy;
 mod resilience;

@@ -7,6 +7,7 @@ mod admins;
 mod inbound;
 mod menu;
 mod outbound;
+mod payments;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -138,6 +139,7 @@ impl TelegramAdapter {
             AllowedUpdate::Message,
             AllowedUpdate::CallbackQuery,
             AllowedUpdate::ChatJoinRequest,
+            AllowedUpdate::PreCheckoutQuery,
         ];
         let mut failures = 0u32;
         self.engine.report_connected(Platform::Telegram, false);
@@ -190,9 +192,13 @@ impl TelegramAdapter {
     async fn handle(&self, update: Update) {
         match update.kind {
             UpdateKind::Message(message) => {
+                if self.on_payment_message(&message).await {
+                    return;
+                }
                 self.on_members(&message).await;
                 self.on_message(&message).await;
             }
+            UpdateKind::PreCheckoutQuery(query) => self.on_pre_checkout(query).await,
             UpdateKind::CallbackQuery(query) => self.on_callback(query).await,
             UpdateKind::ChatJoinRequest(request) => self.on_join_request(request).await,
             _ => {}

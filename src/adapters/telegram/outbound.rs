@@ -21,7 +21,7 @@ use super::TgBot;
 use crate::core::commands::RatingButton;
 use crate::core::ids::{AccountRef, ChatRef, Platform};
 use crate::core::tiers::{TierAccess, TierDef};
-use crate::engine::platform::PlatformFuture;
+use crate::engine::platform::{Invoice, LinkFuture, PlatformFuture};
 use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, OutboundFile, PlatformError};
 use crate::i18n::Lang;
 use crate::{msg, tr};
@@ -248,5 +248,24 @@ impl ChatPlatform for TelegramPlatform {
         access: &'a TierAccess,
     ) -> PlatformFuture<'a> {
         Box::pin(self.remove(from, access))
+    }
+
+    fn invoice_link<'a>(&'a self, _platform: Platform, invoice: &'a Invoice) -> LinkFuture<'a> {
+        Box::pin(super::payments::invoice_link(&self.bot, invoice))
+    }
+
+    fn refund_payment<'a>(&'a self, payer: &'a AccountRef, charge: &'a str) -> PlatformFuture<'a> {
+        Box::pin(super::payments::refund(&self.bot, payer, charge))
+    }
+
+    fn set_renewal<'a>(
+        &'a self,
+        payer: &'a AccountRef,
+        charge: &'a str,
+        renew: bool,
+    ) -> PlatformFuture<'a> {
+        Box::pin(super::payments::set_renewal(
+            &self.bot, payer, charge, renew,
+        ))
     }
 }
