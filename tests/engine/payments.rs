@@ -283,3 +283,35 @@ async fn cancelling_stops_renewal_at_the_provider_and_access_runs_on() {
         .unwrap();
     assert!(twice.contains("nothing to cancel"), "{twice}");
 }
+
+#[tokio::test]
+async fn a_lapsed_subscription_ends_after_grace_and_takes_access_once() {
+    let app = spawn_app_with(&config()).await;
+    let invoice = invoice(&app).await;
+    let now = app.clock_now();
+    app.engine
+        .payment_received(&paid(
+            &invoice.payload,
+            "ch_1",
+            now + Duration::days(30),
+            false,
+            now,
+        ))
+        .await;
+    app.posts();
+    // No renewal comes. Access stays through the paid period and the plan's 3 days of grace.
+    app.advance(Duration::days(32));
+    app.tick().await;
+    assert!(!app.posts().iter().any(|s| matches!(s, Sent::Revoke { .. })));
+    app.advance(Duration::days(2));
+    app.tick().await;
+    let revokes = |sent: Vec<Sent>| {
+        sent.iter()
+            .filter(|s| matches!(s, Sent::Revoke { tier, .. } if tier == "pro"))
+            .count()
+    };
+    assert_eq!(revokes(app.posts()), 1);
+    app.advance(Duration::days(1));
+    app.tick().await;
+    assert_eq!(revokes(app.posts()), 0);
+}

@@ -155,7 +155,12 @@ impl Engine {
             action: if p.renewal { "renewal" } else { "payment" },
             at: p.at,
             day: self.config.calendar.day(p.at),
-            paid_until: p.period_end,
+            // A renewing plan keeps access through `grace` after the paid period, so a renewal
+            // that arrives late (or is retried) does not cut the member off; without one, the
+            // membership ends then, once, through the expiry path.
+            paid_until: p
+                .period_end
+                .map(|end| if p.recurring { end + plan.grace } else { end }),
             reminders: &self.config.membership.reminders,
             lang,
         };
@@ -214,7 +219,7 @@ impl Engine {
             provider: p.provider,
             charge_ref: p.charge_id.clone(),
             payer: p.payer.profile.account.to_string(),
-            paid_until: expires,
+            paid_until: p.period_end.or(expires),
             renews: p.recurring,
             cancelled_at: None,
         }
