@@ -155,7 +155,17 @@ web-dash-action-redeem = Redemptions
 web-dash-action-expire = Expiries
 web-dash-action-revoke = Revocations
 web-dash-revenue = Revenue
-web-dash-revenue-later = Revenue (recurring revenue by currency, new paying members, renewals, churn and refunds) appears here once payments are set up.
+web-dash-revenue-none = No payments in this range. Plans on sale are set in [[plans]] (docs/payments.md).
+web-dash-currency = Currency
+web-dash-gross = Paid
+web-dash-refunded = Refunded
+web-dash-net = Net
+web-dash-new-paid = New paying
+web-dash-renewals = Renewals
+web-dash-refunds = Refunds
+web-dash-renewing = Subscriptions renewing now: { $count }; stopped renewing in this range: { $churned }
+web-dash-mrr = monthly recurring: { $amount } { $currency }
+web-dash-revenue-defined = Amounts are in each currency's smallest unit (Telegram Stars are whole Stars: XTR); currencies are never added together.
 
 ## Rank cards (/rank card, /members/ID/card.png)
 card-level = Level

@@ -146,7 +146,17 @@ web-dash-action-redeem = 积分兑换
 web-dash-action-expire = 到期
 web-dash-action-revoke = 撤销
 web-dash-revenue = 收入
-web-dash-revenue-later = 设置好付款后，这里会显示收入（按币种的经常性收入、新付费成员、续费、流失与退款）。
+web-dash-revenue-none = 这段时间没有付款。在售方案在 [[plans]] 中设置（见 docs/payments.md）。
+web-dash-currency = 币种
+web-dash-gross = 收款
+web-dash-refunded = 退款额
+web-dash-net = 净额
+web-dash-new-paid = 新付费
+web-dash-renewals = 续费
+web-dash-refunds = 退款笔数
+web-dash-renewing = 当前自动续费的订阅：{ $count }；本期停止续费：{ $churned }
+web-dash-mrr = 月度经常性收入：{ $amount } { $currency }
+web-dash-revenue-defined = 金额以各币种的最小单位计（Telegram Stars 按整颗计：XTR）；不同币种从不相加。
 
 ## 等级卡片（/rank card、/members/ID/card.png）
 card-level = 等级

@@ -284,4 +284,49 @@ impl Store {
                 .during("payment_secret")?;
         Ok(secret.into_bytes())
     }
+
+    /// Payments in `[from, to)` by currency and kind: (currency, kind, count, sum of amounts).
+    pub async fn revenue(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<Vec<(String, String, i64, i64)>> {
+        let rows = sqlx::query_as(
+            "SELECT currency, kind, COUNT(*), SUM(amount) FROM payments WHERE at >= ? AND at < ? \
+             GROUP BY currency, kind ORDER BY currency, kind",
+        )
+        .bind(millis(from))
+        .bind(millis(to))
+        .fetch_all(&self.pool)
+        .await
+        .during("revenue")?;
+        Ok(rows)
+    }
+
+    /// Renewing subscriptions paid beyond `now`, by plan and provider; and how many stopped
+    /// renewing in `[from, to)`.
+    pub async fn renewing(
+        &self,
+        now: DateTime<Utc>,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<(Vec<(String, String, i64)>, i64)> {
+        let running: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT plan, provider, COUNT(*) FROM subscriptions WHERE renews = 1 AND paid_until > ? \
+             GROUP BY plan, provider ORDER BY plan",
+        )
+        .bind(millis(now))
+        .fetch_all(&self.pool)
+        .await
+        .during("renewing")?;
+        let stopped: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM subscriptions WHERE cancelled_at >= ? AND cancelled_at < ?",
+        )
+        .bind(millis(from))
+        .bind(millis(to))
+        .fetch_one(&self.pool)
+        .await
+        .during("renewing")?;
+        Ok((running, stopped))
+    }
 }

@@ -315,3 +315,51 @@ async fn a_lapsed_subscription_ends_after_grace_and_takes_access_once() {
     app.tick().await;
     assert_eq!(revokes(app.posts()), 0);
 }
+
+#[tokio::test]
+async fn the_dashboard_counts_stars_revenue_renewals_and_refunds() {
+    use steward::core::analytics::range::DayRange;
+    use steward::core::ids::MemberId;
+    use steward::core::web_access::Viewer;
+    let app = spawn_app_with(&config()).await;
+    let invoice = invoice(&app).await;
+    let now = app.clock_now();
+    app.engine
+        .payment_received(&paid(
+            &invoice.payload,
+            "ch_1",
+            now + Duration::days(30),
+            false,
+            now,
+        ))
+        .await;
+    let operator = Viewer {
+        member: Some(MemberId(1)),
+        operator: true,
+    };
+    let range = DayRange::last(7, app.engine.today());
+    let revenue = app
+        .engine
+        .dashboard(&operator, range)
+        .await
+        .unwrap()
+        .revenue;
+    assert_eq!(revenue.currencies.len(), 1);
+    let xtr = &revenue.currencies[0];
+    assert_eq!(
+        (xtr.currency.as_str(), xtr.gross, xtr.new_paid),
+        ("XTR", 500, 1)
+    );
+    assert_eq!(revenue.mrr, vec![("XTR".to_owned(), 500)]);
+    assert_eq!(revenue.renewing, 1);
+    app.ask(&console("admin"), "/payments refund 1").await;
+    let revenue = app
+        .engine
+        .dashboard(&operator, range)
+        .await
+        .unwrap()
+        .revenue;
+    let xtr = &revenue.currencies[0];
+    assert_eq!((xtr.refunded, xtr.refunds), (500, 1));
+    assert_eq!((revenue.renewing, revenue.churned), (0, 1));
+}

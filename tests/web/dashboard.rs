@@ -88,7 +88,7 @@ async fn each_panel_downloads_as_csv_for_operators_only() {
             "2026-11-25,1,1,0,2,40,0,0,0,0,0",
         ]
     );
-    for file in ["weeks", "cohorts", "content", "membership"] {
+    for file in ["weeks", "cohorts", "content", "membership", "revenue"] {
         let (status, _, _) = browser.get_bytes(&format!("/dashboard/{file}.csv")).await;
         assert_eq!(status, StatusCode::OK, "{file}");
     }

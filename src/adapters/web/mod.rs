@@ -42,6 +42,7 @@ pub const OPERATOR_ROUTES: &[&str] = &[
     "/dashboard/cohorts.csv",
     "/dashboard/content.csv",
     "/dashboard/membership.csv",
+    "/dashboard/revenue.csv",
 ];
 
 /// What every handler shares.

@@ -76,6 +76,7 @@ pub struct Dashboard {
     pub activity: ActivityPanel,
     pub content: ContentPanel,
     pub membership: MembershipPanel,
+    pub revenue: super::RevenuePanel,
 }
 
 /// The range shown, and the community's today (the page's default end).
@@ -134,12 +135,14 @@ impl Engine {
             expiring_soon: held.expiring.iter().map(|(t, n)| (name(t), *n)).collect(),
             weeks: membership_weeks(range, &rows),
         };
+        let revenue = self.revenue_panel(start, end).await?;
         Ok(Dashboard {
             range,
             overview,
             activity,
             content,
             membership,
+            revenue,
         })
     }
 }

@@ -8,6 +8,7 @@
 //! counts, never points (those go through the award log).
 
 mod dashboard;
+mod revenue;
 mod series;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -24,6 +25,7 @@ pub use dashboard::{
     ContentPanel, ContentWeek, Dashboard, DashboardRange, DropQuality, MEMBERSHIP_ACTIONS,
     MembershipPanel, MembershipWeek,
 };
+pub use revenue::{CurrencyRevenue, RevenuePanel};
 pub use series::{ActivityPanel, CohortRow, DayRow, WeekIndex, XP_SOURCES};
 
 /// Members written per transaction: a morning's first messages do not hold the writer lock

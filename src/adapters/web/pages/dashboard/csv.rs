@@ -17,7 +17,14 @@ use crate::core::analytics::day_key;
 use crate::engine::analytics::{Dashboard, MEMBERSHIP_ACTIONS, XP_SOURCES};
 
 /// The files offered, by name.
-pub(crate) const CSV_FILES: [&str; 5] = ["activity", "weeks", "cohorts", "content", "membership"];
+pub(crate) const CSV_FILES: [&str; 6] = [
+    "activity",
+    "weeks",
+    "cohorts",
+    "content",
+    "membership",
+    "revenue",
+];
 
 pub(crate) async fn download(
     State(state): State<AppState>,
@@ -42,6 +49,7 @@ pub(crate) async fn download(
         "weeks" => weeks(&dash),
         "cohorts" => cohorts(&dash),
         "content" => content(&dash),
+        "revenue" => revenue(&dash),
         _ => membership(&dash),
     };
     let filename = format!(
@@ -148,6 +156,24 @@ fn membership(dash: &Dashboard) -> String {
             let _ = write!(out, ",{n}");
         }
         out.push('\n');
+    }
+    out
+}
+
+fn revenue(dash: &Dashboard) -> String {
+    let mut out = String::from("currency,gross,refunded,net,new_paid,renewals,refunds\n");
+    for c in &dash.revenue.currencies {
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{},{}",
+            c.currency,
+            c.gross,
+            c.refunded,
+            c.gross - c.refunded,
+            c.new_paid,
+            c.renewals,
+            c.refunds
+        );
     }
     out
 }

@@ -62,8 +62,49 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
                 } }
             }
             (csv_link(lang, dash, "membership"))
-            h2 { (tr!(lang, "web-dash-revenue")) }
-            p.muted { (tr!(lang, "web-dash-revenue-later")) }
+            (revenue(lang, dash))
         }
+    }
+}
+
+/// Per currency, never summed across: Stars are not money.
+fn revenue(lang: Lang, dash: &Dashboard) -> Markup {
+    let r = &dash.revenue;
+    html! {
+        h2 { (tr!(lang, "web-dash-revenue")) }
+        @if r.currencies.is_empty() && r.mrr.is_empty() {
+            p.muted { (tr!(lang, "web-dash-revenue-none")) }
+        } @else {
+            table {
+                thead { tr {
+                    th { (tr!(lang, "web-dash-currency")) }
+                    th.num { (tr!(lang, "web-dash-gross")) }
+                    th.num { (tr!(lang, "web-dash-refunded")) }
+                    th.num { (tr!(lang, "web-dash-net")) }
+                    th.num { (tr!(lang, "web-dash-new-paid")) }
+                    th.num { (tr!(lang, "web-dash-renewals")) }
+                    th.num { (tr!(lang, "web-dash-refunds")) }
+                } }
+                tbody { @for c in &r.currencies {
+                    tr {
+                        td { (c.currency) }
+                        td.num { (c.gross) }
+                        td.num { (c.refunded) }
+                        td.num { (c.gross - c.refunded) }
+                        td.num { (c.new_paid) }
+                        td.num { (c.renewals) }
+                        td.num { (c.refunds) }
+                    }
+                } }
+            }
+            p {
+                (tr!(lang, "web-dash-renewing", count = r.renewing, churned = r.churned))
+                @for (currency, mrr) in &r.mrr {
+                    " · " (tr!(lang, "web-dash-mrr", amount = *mrr, currency = currency.as_str()))
+                }
+            }
+            p.muted { (tr!(lang, "web-dash-revenue-defined")) }
+        }
+        (csv_link(lang, dash, "revenue"))
     }
 }
