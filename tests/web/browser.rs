@@ -44,8 +44,15 @@ async fn chromium_run(binary: PathBuf, url: String, action: String) -> String {
                 "--no-sandbox",
                 "--disable-gpu",
                 "--hide-scrollbars",
-                "--window-size=1200,1000",
             ])
+            // Tall enough for the whole dashboard in one picture.
+            .arg(
+                if action.starts_with("--screenshot") && url.contains("/login/") {
+                    "--window-size=1200,6000"
+                } else {
+                    "--window-size=1200,1000"
+                },
+            )
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .arg(action)
             .arg(url)
