@@ -73,6 +73,22 @@ fn paid(
     }
 }
 
+/// A community where Alice paid the monthly plan (charge `ch_1`) a moment ago.
+async fn subscribed() -> (TestApp, Invoice) {
+    let app = spawn_app_with(&config()).await;
+    let invoice = invoice(&app).await;
+    let now = app.clock_now();
+    let first = paid(
+        &invoice.payload,
+        "ch_1",
+        now + Duration::days(30),
+        false,
+        now,
+    );
+    assert!(app.engine.payment_received(&first).await.is_some());
+    (app, invoice)
+}
+
 #[tokio::test]
 async fn plans_list_their_prices_and_stars_are_paid_on_telegram() {
     let app = spawn_app_with(&config()).await;
@@ -166,18 +182,7 @@ async fn a_payment_grants_once_however_often_it_arrives() {
 
 #[tokio::test]
 async fn a_renewal_extends_to_the_new_period_end() {
-    let app = spawn_app_with(&config()).await;
-    let invoice = invoice(&app).await;
-    let now = app.clock_now();
-    app.engine
-        .payment_received(&paid(
-            &invoice.payload,
-            "ch_1",
-            now + Duration::days(30),
-            false,
-            now,
-        ))
-        .await;
+    let (app, invoice) = subscribed().await;
     app.advance(Duration::days(30));
     let later = app.clock_now();
     let renewed = app
@@ -199,18 +204,7 @@ async fn a_renewal_extends_to_the_new_period_end() {
 
 #[tokio::test]
 async fn an_operator_refund_ends_the_membership_and_a_later_report_changes_nothing() {
-    let app = spawn_app_with(&config()).await;
-    let invoice = invoice(&app).await;
-    let now = app.clock_now();
-    app.engine
-        .payment_received(&paid(
-            &invoice.payload,
-            "ch_1",
-            now + Duration::days(30),
-            false,
-            now,
-        ))
-        .await;
+    let (app, _) = subscribed().await;
     app.posts();
     let done = app.ask(&console("admin"), "/payments refund 1").await;
     assert!(
@@ -251,18 +245,7 @@ async fn an_operator_refund_ends_the_membership_and_a_later_report_changes_nothi
 
 #[tokio::test]
 async fn cancelling_stops_renewal_at_the_provider_and_access_runs_on() {
-    let app = spawn_app_with(&config()).await;
-    let invoice = invoice(&app).await;
-    let now = app.clock_now();
-    app.engine
-        .payment_received(&paid(
-            &invoice.payload,
-            "ch_1",
-            now + Duration::days(30),
-            false,
-            now,
-        ))
-        .await;
+    let (app, _) = subscribed().await;
     app.posts();
     let cancelled = say_on(&app, &alice(), "/subscription cancel")
         .await
@@ -286,18 +269,7 @@ async fn cancelling_stops_renewal_at_the_provider_and_access_runs_on() {
 
 #[tokio::test]
 async fn a_lapsed_subscription_ends_after_grace_and_takes_access_once() {
-    let app = spawn_app_with(&config()).await;
-    let invoice = invoice(&app).await;
-    let now = app.clock_now();
-    app.engine
-        .payment_received(&paid(
-            &invoice.payload,
-            "ch_1",
-            now + Duration::days(30),
-            false,
-            now,
-        ))
-        .await;
+    let (app, _) = subscribed().await;
     app.posts();
     // No renewal comes. Access stays through the paid period and the plan's 3 days of grace.
     app.advance(Duration::days(32));
@@ -321,18 +293,7 @@ async fn the_dashboard_counts_stars_revenue_renewals_and_refunds() {
     use steward::core::analytics::range::DayRange;
     use steward::core::ids::MemberId;
     use steward::core::web_access::Viewer;
-    let app = spawn_app_with(&config()).await;
-    let invoice = invoice(&app).await;
-    let now = app.clock_now();
-    app.engine
-        .payment_received(&paid(
-            &invoice.payload,
-            "ch_1",
-            now + Duration::days(30),
-            false,
-            now,
-        ))
-        .await;
+    let (app, _) = subscribed().await;
     let operator = Viewer {
         member: Some(MemberId(1)),
         operator: true,

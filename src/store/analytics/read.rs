@@ -15,6 +15,16 @@ pub struct CounterRow {
     pub value: i64,
 }
 
+impl From<(String, String, i64)> for CounterRow {
+    fn from((name, period, value): (String, String, i64)) -> Self {
+        Self {
+            name,
+            period,
+            value,
+        }
+    }
+}
+
 /// One drop's reach and ratings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DropQualityRow {
@@ -53,14 +63,7 @@ impl Store {
         .fetch_all(&self.pool)
         .await
         .during("counter_rows")?;
-        Ok(rows
-            .into_iter()
-            .map(|(name, period, value)| CounterRow {
-                name,
-                period,
-                value,
-            })
-            .collect())
+        Ok(rows.into_iter().map(CounterRow::from).collect())
     }
 
     /// Every counter whose name starts with `prefix` and ends between `from` and `to` (the
@@ -82,14 +85,7 @@ impl Store {
         .fetch_all(&self.pool)
         .await
         .during("counter_family")?;
-        Ok(rows
-            .into_iter()
-            .map(|(name, period, value)| CounterRow {
-                name,
-                period,
-                value,
-            })
-            .collect())
+        Ok(rows.into_iter().map(CounterRow::from).collect())
     }
 
     /// Drops first delivered in `[from, to)`, with their counts; and the mean of every rating
