@@ -87,6 +87,8 @@ pub struct Engine {
     retention: privacy::RetentionClock,
     metrics: Arc<metrics::Metrics>,
     cards: web::Cards,
+    /// Signs payment references; see `payments/`.
+    payment_secret: tokio::sync::OnceCell<Vec<u8>>,
     /// Platforms adapters reported on, and whether each is connected (`/readyz`).
     connections: std::sync::Mutex<std::collections::HashMap<crate::core::ids::Platform, bool>>,
     /// Wakes the scheduler loop when something is scheduled, cancelled or granted.
@@ -119,6 +121,7 @@ impl Engine {
             retention: privacy::RetentionClock::default(),
             metrics,
             cards: web::Cards::default(),
+            payment_secret: tokio::sync::OnceCell::new(),
             connections: std::sync::Mutex::default(),
             wake: tokio::sync::Notify::new(),
         };

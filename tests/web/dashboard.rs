@@ -30,11 +30,9 @@ async fn an_operator_sees_activity_content_and_membership_with_charts() {
         assert!(body.contains(heading), "{heading} missing: {body}");
     }
     assert!(body.matches("<svg class=\"chart\"").count() >= 6, "{body}");
-    // Alice and Bob were active today: the bars' titles carry the figures.
-    assert!(
-        body.contains("2026-11-25: Returning 0") || body.contains("2026-11-25: New 2"),
-        "{body}"
-    );
+    // Alice, Bob and the admin asking for the login link were active today, all for the first
+    // time: the bars' titles carry the figures.
+    assert!(body.contains("<title>2026-11-25: New 3 </title>"), "{body}");
     assert!(body.contains("f1 = a1·ln U + a2·ln T"), "{body}");
     assert!(
         body.contains("/dashboard/activity.csv?from=2026-10-27&amp;to=2026-11-25"),
@@ -85,7 +83,8 @@ async fn each_panel_downloads_as_csv_for_operators_only() {
         [
             "day,active,new,returning,messages,xp_message,xp_daily,xp_thanks,xp_grant,xp_remove,points_spent",
             "2026-11-24,0,0,0,0,0,0,0,0,0,0",
-            "2026-11-25,1,1,0,2,40,0,0,0,0,0",
+            // Alice's two messages and the admin's /web for the login link.
+            "2026-11-25,2,2,0,3,40,0,0,0,0,0",
         ]
     );
     for file in ["weeks", "cohorts", "content", "membership", "revenue"] {

@@ -60,7 +60,7 @@ impl Engine {
 
     /// Whether a checkout may be charged: `Err` carries the reason, in the payer's language.
     pub async fn pre_checkout(&self, c: &Checkout) -> Result<(), String> {
-        let secret = self.store.payment_secret().await.map_err(|e| {
+        let secret = self.payment_secret().await.map_err(|e| {
             tracing::error!(error = %e, "no payment secret");
             tr!(self.community_language(), "error-internal")
         })?;
@@ -116,7 +116,7 @@ impl Engine {
     }
 
     async fn apply_payment(&self, p: &PaymentReceived) -> EngineResult<Option<String>> {
-        let secret = self.store.payment_secret().await?;
+        let secret = self.payment_secret().await?;
         let reference = PaymentRef::verify(&p.payload, &secret);
         let plan = reference.as_ref().and_then(|r| self.plan(&r.plan));
         let (Some(reference), Some(plan)) = (reference, plan) else {

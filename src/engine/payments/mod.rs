@@ -20,6 +20,15 @@ pub use checkout::{Checkout, PaymentReceived};
 pub use refund::PaymentRefunded;
 
 impl Engine {
+    /// The secret payment references are signed with: read (or created) once per process.
+    async fn payment_secret(&self) -> EngineResult<Vec<u8>> {
+        let secret = self
+            .payment_secret
+            .get_or_try_init(|| self.store.payment_secret())
+            .await?;
+        Ok(secret.clone())
+    }
+
     pub(crate) fn plan(&self, id: &str) -> Option<&Plan> {
         self.config.plans.iter().find(|p| p.id == id)
     }
@@ -87,7 +96,7 @@ impl Engine {
         {
             return refuse(tr!(lang, "subscribe-already-lifetime", tier = &tier.name));
         }
-        let secret = self.store.payment_secret().await?;
+        let secret = self.payment_secret().await?;
         let reference = PaymentRef {
             member: ctx.member,
             plan: plan.id.clone(),
