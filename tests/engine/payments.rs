@@ -324,3 +324,19 @@ async fn the_dashboard_counts_stars_revenue_renewals_and_refunds() {
     assert_eq!((xtr.refunded, xtr.refunds), (500, 1));
     assert_eq!((revenue.renewing, revenue.churned), (0, 1));
 }
+
+#[tokio::test]
+async fn erasing_a_member_stops_their_renewal_first() {
+    let (app, _) = subscribed().await;
+    app.posts();
+    say_on(&app, &alice(), "/privacy delete").await.unwrap();
+    let erased = say_on(&app, &alice(), "/privacy delete confirm")
+        .await
+        .unwrap();
+    assert!(!erased.is_empty());
+    assert!(
+        app.posts()
+            .iter()
+            .any(|s| matches!(s, Sent::Renewal { charge, renew: false, .. } if charge == "ch_1"))
+    );
+}

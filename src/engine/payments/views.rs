@@ -1,11 +1,14 @@
 //! What members and operators see of payments: `/subscription [cancel]` (a member's paid plans:
 //! renews on, cancelled, paid until) and `/payments [@member]` for operators.
 
-use crate::core::ids::{AccountRef, IdOf};
+use chrono::{DateTime, Utc};
+
+use crate::core::ids::{AccountRef, IdOf, MemberId};
 use crate::core::payments::Provider;
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineResult, refuse};
+use crate::engine::{Engine, EngineResult, PlatformError, refuse};
 use crate::i18n::datetime;
+use crate::store::SubscriptionRow;
 use crate::tr;
 
 /// Payments listed by `/payments`.
@@ -57,17 +60,45 @@ impl Engine {
     /// was paid.
     async fn cancel_renewals(&self, ctx: &CommandContext) -> EngineResult<String> {
         let lang = ctx.lang;
-        let renewing: Vec<_> = self
+        let stopped = self.stop_renewals(ctx.member, ctx.at).await?;
+        if stopped.is_empty() {
+            return refuse(tr!(lang, "subscription-nothing-renews"));
+        }
+        let lines: Vec<String> = stopped
+            .into_iter()
+            .map(|(s, result)| match result {
+                Ok(()) => tr!(
+                    lang,
+                    "subscription-cancelled",
+                    plan = &s.plan,
+                    until = self.until(lang, s.paid_until)
+                ),
+                Err(e) => tr!(
+                    lang,
+                    "subscription-cancel-failed",
+                    plan = &s.plan,
+                    error = e.describe(lang)
+                ),
+            })
+            .collect();
+        Ok(lines.join("\n"))
+    }
+
+    /// Stops renewal of every renewing plan of `member`, at the provider first, and says how
+    /// each went. Also run before an erasure, which leaves nobody to cancel later.
+    pub(crate) async fn stop_renewals(
+        &self,
+        member: MemberId,
+        at: DateTime<Utc>,
+    ) -> EngineResult<Vec<(SubscriptionRow, Result<(), PlatformError>)>> {
+        let renewing: Vec<SubscriptionRow> = self
             .store
-            .subscriptions_of(ctx.member)
+            .subscriptions_of(member)
             .await?
             .into_iter()
             .filter(|s| s.renews)
             .collect();
-        if renewing.is_empty() {
-            return refuse(tr!(lang, "subscription-nothing-renews"));
-        }
-        let mut lines = Vec::new();
+        let mut done = Vec::with_capacity(renewing.len());
         for s in renewing {
             let Ok(payer) = AccountRef::parse_checked(&s.payer, IdOf::Member) else {
                 continue;
@@ -78,26 +109,15 @@ impl Engine {
                     .set_renewal(&payer, &s.charge_ref, false)
                     .await
             {
-                lines.push(tr!(
-                    lang,
-                    "subscription-cancel-failed",
-                    plan = &s.plan,
-                    error = e.describe(lang)
-                ));
+                done.push((s, Err(e)));
                 continue;
             }
             let mut tx = self.store.begin().await?;
-            tx.stop_renewal(ctx.member, &s.plan, s.provider, ctx.at)
-                .await?;
+            tx.stop_renewal(member, &s.plan, s.provider, at).await?;
             tx.commit().await?;
-            lines.push(tr!(
-                lang,
-                "subscription-cancelled",
-                plan = &s.plan,
-                until = self.until(lang, s.paid_until)
-            ));
+            done.push((s, Ok(())));
         }
-        Ok(lines.join("\n"))
+        Ok(done)
     }
 
     pub(crate) async fn payments_command(

@@ -132,6 +132,13 @@ impl Engine {
         if end_memberships {
             self.end_all_memberships(target, ctx.member, ctx.at).await?;
         }
+        // After the erasure nobody could cancel a paid plan's renewal: stop it now (what was
+        // paid still runs out as any membership does).
+        for (s, result) in self.stop_renewals(target.id, ctx.at).await? {
+            if let Err(e) = result {
+                tracing::warn!(plan = %s.plan, error = %e, "a renewal could not be stopped before an erasure");
+            }
+        }
         let erased = {
             let _lock = self.scores.lock_scores().await;
             let live = self.scores.boards().live();
