@@ -29,6 +29,25 @@ impl Board {
     }
 }
 
+/// `2026-11-30`.
+#[must_use]
+pub fn day_key(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+/// The ISO week, `2026-W49`: the same key as the week boards.
+#[must_use]
+pub fn week_key(day: NaiveDate) -> String {
+    let week = day.iso_week();
+    format!("{}-W{:02}", week.year(), week.week())
+}
+
+/// `2026-11`.
+#[must_use]
+pub fn month_key(day: NaiveDate) -> String {
+    format!("{}-{:02}", day.year(), day.month())
+}
+
 /// The community's timezone and the calendar questions asked of it.
 #[derive(Debug, Clone, Copy)]
 pub struct Calendar {
@@ -49,14 +68,12 @@ impl Calendar {
 
     #[must_use]
     pub fn week_board(&self, at: DateTime<Utc>) -> Board {
-        let week = self.day(at).iso_week();
-        Board::Week(format!("{}-W{:02}", week.year(), week.week()))
+        Board::Week(week_key(self.day(at)))
     }
 
     #[must_use]
     pub fn month_board(&self, at: DateTime<Utc>) -> Board {
-        let day = self.day(at);
-        Board::Month(format!("{}-{:02}", day.year(), day.month()))
+        Board::Month(month_key(self.day(at)))
     }
 
     /// The period boards (week and month) an award at `at` counts towards.

@@ -236,7 +236,7 @@ pub(crate) fn from_millis(ms: i64) -> DateTime<Utc> {
 }
 
 pub(crate) fn day_text(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
+    crate::core::periods::day_key(day)
 }
 
 pub(crate) fn parse_day(text: &str) -> Option<NaiveDate> {

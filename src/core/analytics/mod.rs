@@ -8,6 +8,8 @@ pub mod range;
 
 use chrono::{Datelike, NaiveDate};
 
+pub use crate::core::periods::{day_key, month_key, week_key};
+
 /// A counter kept per period: the dashboard reads ranges of these, never the detail.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Counter {
@@ -57,25 +59,6 @@ impl Counter {
             _ => day_key(day),
         }
     }
-}
-
-/// `2026-11-30`.
-#[must_use]
-pub fn day_key(day: NaiveDate) -> String {
-    day.format("%Y-%m-%d").to_string()
-}
-
-/// The ISO week, `2026-W49`: the same key as the week boards.
-#[must_use]
-pub fn week_key(day: NaiveDate) -> String {
-    let week = day.iso_week();
-    format!("{}-W{:02}", week.year(), week.week())
-}
-
-/// `2026-11`.
-#[must_use]
-pub fn month_key(day: NaiveDate) -> String {
-    format!("{}-{:02}", day.year(), day.month())
 }
 
 /// The Monday of a day's ISO week.

@@ -2,6 +2,8 @@
 //! (with the slot revenue fills once payments exist). Operators only; every panel is read from
 //! counters and per-drop rows, so one page costs the same at a hundred members or a million.
 
+use std::collections::HashMap;
+
 use chrono::{Days, NaiveDate};
 
 use super::series::{ActivityPanel, activity_panel, ranges, weeks};
@@ -215,16 +217,19 @@ fn membership_weeks(range: DayRange, rows: &[CounterRow]) -> Vec<MembershipWeek>
         .iter()
         .map(|a| Counter::Membership((*a).to_owned()).key())
         .collect();
+    let value: HashMap<(&str, &str), i64> = rows
+        .iter()
+        .map(|r| ((r.name.as_str(), r.period.as_str()), r.value))
+        .collect();
     weeks(range)
         .into_iter()
         .map(|monday| {
             let days: Vec<String> = monday.iter_days().take(7).map(day_key).collect();
             let mut counts = [0; MEMBERSHIP_ACTIONS.len()];
             for (slot, name) in counts.iter_mut().zip(&names) {
-                *slot = rows
+                *slot = days
                     .iter()
-                    .filter(|r| r.name == *name && days.contains(&r.period))
-                    .map(|r| r.value)
+                    .filter_map(|d| value.get(&(name.as_str(), d.as_str())))
                     .sum();
             }
             MembershipWeek {

@@ -20,11 +20,11 @@ impl Engine {
         ctx: &CommandContext,
         cancel: bool,
     ) -> EngineResult<String> {
-        let lang = ctx.lang;
-        let subscriptions = self.store.subscriptions_of(ctx.member).await?;
         if cancel {
             return self.cancel_renewals(ctx).await;
         }
+        let lang = ctx.lang;
+        let subscriptions = self.store.subscriptions_of(ctx.member).await?;
         if subscriptions.is_empty() {
             return Ok(tr!(lang, "subscription-none"));
         }
