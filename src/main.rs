@@ -14,9 +14,10 @@ use clap::{Parser, Subcommand};
 use steward::adapters::console::{Console, ConsolePlatform, Output};
 use steward::adapters::discord::DiscordAdapter;
 use steward::adapters::router::PlatformRouter;
+use steward::adapters::stripe::{StripeClient, poll};
 use steward::adapters::telegram::{self, TelegramAdapter, TelegramPlatform};
 use steward::adapters::web::WebServer;
-use steward::config::{Config, ConfigError};
+use steward::config::{Config, ConfigError, StripeMode};
 use steward::core::ids::Platform;
 use steward::engine::{ChatPlatform, Engine, SystemClock};
 use steward::store::Store;
@@ -189,6 +190,20 @@ fn check_config(path: Option<PathBuf>) -> Result<()> {
                     "no token"
                 }
             );
+            println!(
+                "  stripe: {}",
+                match (
+                    &config.stripe.key,
+                    &config.stripe.webhook_key,
+                    config.stripe.mode
+                ) {
+                    (None, _, _) => "no key (card payments off)",
+                    (Some(_), _, StripeMode::Poll) => "key set, polling for events",
+                    (Some(_), Some(_), StripeMode::Webhook) => "key and webhook secret set",
+                    (Some(_), None, StripeMode::Webhook) =>
+                        "key set, but no STEWARD_STRIPE_WEBHOOK_SECRET: deliveries are refused",
+                }
+            );
             Ok(())
         }
         Err(e @ ConfigError::Invalid { .. }) => {
@@ -205,7 +220,16 @@ async fn bind_web(config: &mut Config) -> Result<Option<WebServer>> {
     if !config.web.enabled {
         return Ok(None);
     }
-    let server = WebServer::bind(&config.web).await?;
+    let mut server = WebServer::bind(&config.web).await?;
+    if config.stripe.mode == StripeMode::Webhook && config.stripe.key.is_some() {
+        if config.stripe.webhook_key.is_none() {
+            tracing::warn!(
+                "STEWARD_STRIPE_WEBHOOK_SECRET is not set: Stripe's deliveries to /webhooks/stripe \
+                 will be refused (set it, or set stripe.mode = \"poll\")"
+            );
+        }
+        server = server.with_stripe_webhook(config.stripe.webhook_key.clone());
+    }
     if let Some(addr) = server.local_addr() {
         if config.web.public_url == format!("http://{}", config.web.listen) {
             config.web.public_url = format!("http://{addr}");
@@ -247,13 +271,16 @@ async fn run(mut config: Config) -> Result<()> {
         }
         None => None,
     };
-    let engine = Arc::new(
-        Engine::start(config, store, Arc::new(router), Arc::new(SystemClock))
-            .await
-            .context("Failed to start the engine")?,
-    );
+    let (engine, poller) = start_engine(config, store, Arc::new(router)).await?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut tasks = vec![tokio::spawn(engine.clone().run(stopped.clone()))];
+    if let Some(client) = poller {
+        tasks.push(tokio::spawn(poll::run(
+            client,
+            engine.clone(),
+            stopped.clone(),
+        )));
+    }
     if let Some(web) = web {
         tasks.push(tokio::spawn(web.serve(engine.clone(), stopped.clone())));
     }
@@ -301,11 +328,7 @@ async fn console(mut config: Config, as_name: &str) -> Result<()> {
         .join("exports");
     let platform: Arc<dyn ChatPlatform> =
         Arc::new(ConsolePlatform::new(out.clone(), config.language, exports));
-    let engine = Arc::new(
-        Engine::start(config, store, platform, Arc::new(SystemClock))
-            .await
-            .context("Failed to start the engine")?,
-    );
+    let (engine, poller) = start_engine(config, store, platform).await?;
     if std::io::stdin().is_terminal() {
         eprintln!(
             "Steward console: you are {as_name} in #general. /help lists commands; console controls: \
@@ -314,6 +337,8 @@ async fn console(mut config: Config, as_name: &str) -> Result<()> {
     }
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let background = tokio::spawn(engine.clone().run(stopped.clone()));
+    let poller =
+        poller.map(|client| tokio::spawn(poll::run(client, engine.clone(), stopped.clone())));
     let web = web.map(|web| tokio::spawn(web.serve(engine.clone(), stopped)));
     let mut console = Console::new(as_name, out);
     let input = tokio::io::BufReader::new(tokio::io::stdin());
@@ -328,8 +353,35 @@ async fn console(mut config: Config, as_name: &str) -> Result<()> {
     if let Err(e) = background.await {
         tracing::error!(error = %e, "the scheduler or the award log's fold stopped abnormally");
     }
+    if let Some(poller) = poller
+        && let Err(e) = poller.await
+    {
+        tracing::error!(error = %e, "the Stripe poller stopped abnormally");
+    }
     engine.shutdown().await;
     result.context("Failed to read the console input")
+}
+
+/// Starts the engine, selling by card through Stripe when its key is set; the Stripe client to
+/// poll with when `stripe.mode` is poll.
+async fn start_engine(
+    config: Config,
+    store: Store,
+    platform: Arc<dyn ChatPlatform>,
+) -> Result<(Arc<Engine>, Option<Arc<StripeClient>>)> {
+    let polls = config.stripe.mode == StripeMode::Poll;
+    let stripe = config
+        .stripe
+        .key
+        .clone()
+        .map(|key| Arc::new(StripeClient::new(&config.stripe.api_url, key)));
+    let mut engine = Engine::start(config, store, platform, Arc::new(SystemClock))
+        .await
+        .context("Failed to start the engine")?;
+    if let Some(client) = &stripe {
+        engine = engine.with_card_payments(client.clone());
+    }
+    Ok((Arc::new(engine), stripe.filter(|_| polls)))
 }
 
 /// Completes on Ctrl-C (SIGINT) or SIGTERM.

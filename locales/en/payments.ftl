@@ -46,3 +46,11 @@ payments-none = No payments yet.
 payments-header = Latest payments:
 payments-header-of = Payments of { $name }:
 payments-line = #{ $id } { $when } { $kind } { $plan }: { $amount } { $currency } (member { $member })
+subscribe-card-link = Pay for { $tier } by card: { $link }
+    Your membership starts as soon as the payment is confirmed.
+subscribe-already-renewing = Your plan { $plan } already renews by itself; /subscription shows until when.
+payment-failed = Your payment for { $tier } did not go through. Your access stays { $until }; update your card before then, or it ends.
+subscription-ended = Your subscription to { $tier } has ended, and so has the membership it paid for.
+stripe-unreachable = Stripe could not be reached; try again in a minute.
+stripe-bad-answer = Stripe gave an answer Steward could not read (HTTP { $status }).
+stripe-refused = Stripe refused (HTTP { $status }): { $reason }

@@ -182,3 +182,6 @@ card-unranked = unranked
 card-group-separator = ,
 card-caption = Rank card of { $name }
 card-unavailable = Rank cards can't be drawn on this server (no fonts installed); /rank shows the same in text.
+web-refused-title = That did not work
+web-plans-title = Buy a plan
+web-pay-by-card = Pay by card

@@ -46,3 +46,11 @@ payments-none = 还没有付款记录。
 payments-header = 最近的付款：
 payments-header-of = { $name } 的付款：
 payments-line = #{ $id } { $when } { $kind } { $plan }：{ $amount } { $currency }（成员 { $member }）
+subscribe-card-link = 用银行卡支付 { $tier }：{ $link }
+    付款确认后，会员资格立即生效。
+subscribe-already-renewing = 你的套餐 { $plan } 已在自动续费；/subscription 可查看到期时间。
+payment-failed = 你为 { $tier } 的付款未能成功。你的权限仍然有效（{ $until }）；请在此之前更新银行卡，否则届时终止。
+subscription-ended = 你对 { $tier } 的订阅已结束，其所付的会员资格也随之结束。
+stripe-unreachable = 暂时无法连接 Stripe，请稍后再试。
+stripe-bad-answer = Stripe 返回了 Steward 无法读取的应答（HTTP { $status }）。
+stripe-refused = Stripe 拒绝了请求（HTTP { $status }）：{ $reason }

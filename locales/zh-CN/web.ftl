@@ -172,3 +172,6 @@ card-unranked = 未上榜
 card-group-separator = ,
 card-caption = { $name } 的等级卡片
 card-unavailable = 这台服务器无法绘制等级卡片（没有安装字体）；/rank 会以文字显示同样的内容。
+web-refused-title = 操作未完成
+web-plans-title = 购买套餐
+web-pay-by-card = 银行卡支付

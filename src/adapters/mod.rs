@@ -4,5 +4,6 @@
 pub mod console;
 pub mod discord;
 pub mod router;
+pub mod stripe;
 pub mod telegram;
 pub mod web;

@@ -25,6 +25,7 @@ pub struct ConfigFile {
     pub ledger: LedgerSection,
     pub web: WebSection,
     pub analytics: AnalyticsSection,
+    pub stripe: super::stripe::StripeSection,
 }
 
 #[derive(Debug, Deserialize)]

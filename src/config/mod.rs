@@ -10,6 +10,7 @@ mod plans;
 mod problems;
 mod schema;
 mod shape;
+mod stripe;
 mod validate;
 mod web;
 
@@ -33,6 +34,7 @@ use file::ConfigFile;
 pub use membership::{MembershipConfig, Reward};
 use problems::Problems;
 pub use problems::{ConfigError, ConfigProblem};
+pub use stripe::{StripeConfig, StripeMode};
 pub use web::WebConfig;
 
 /// The default config file name, looked up in the working directory.
@@ -83,6 +85,7 @@ pub struct Config {
     pub analytics: AnalyticsConfig,
     /// Tiers on sale (`[[plans]]`).
     pub plans: Vec<crate::core::payments::Plan>,
+    pub stripe: StripeConfig,
 }
 
 /// What the dashboard keeps and how it weighs the activity index.
@@ -172,6 +175,12 @@ impl Config {
         }
         if let Some(token) = secret("STEWARD_DISCORD_TOKEN") {
             self.discord.token = Some(token);
+        }
+        if let Some(key) = secret("STEWARD_STRIPE_KEY") {
+            self.stripe.key = Some(key);
+        }
+        if let Some(key) = secret("STEWARD_STRIPE_WEBHOOK_SECRET") {
+            self.stripe.webhook_key = Some(key);
         }
         if let Some(value) = get("STEWARD_WEB_LISTEN").filter(|v| !v.trim().is_empty()) {
             let listen = value.trim().parse().map_err(|_| ConfigError::Environment {

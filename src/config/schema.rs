@@ -160,6 +160,8 @@ const ANALYTICS: &[Field] = &[
     key("index_a2", Kind::Number(0.0, 100.0)),
 ];
 
+const STRIPE: &[Field] = &[key("api_url", Kind::Text), key("mode", Kind::Text)];
+
 const WEB: &[Field] = &[
     key("enabled", Kind::Bool),
     key("listen", Kind::Text),
@@ -184,4 +186,5 @@ pub(super) const ROOT: &[Field] = &[
     key("ledger", Kind::Section(LEDGER)),
     key("analytics", Kind::Section(ANALYTICS)),
     key("web", Kind::Section(WEB)),
+    key("stripe", Kind::Section(STRIPE)),
 ];

@@ -15,7 +15,7 @@ use super::problems::Problems;
 use super::shape::SetAside;
 use super::{
     AnalyticsConfig, Config, DiscordConfig, Secret, TelegramConfig, chat_rules, discord_id,
-    membership, plans, web,
+    membership, plans, stripe, web,
 };
 use crate::core::analytics::measures::IndexWeights;
 use crate::core::daily::DailyRules;
@@ -76,6 +76,7 @@ pub(super) fn read(
         problems,
     );
     let web = web::read(&file.web, problems);
+    let stripe = stripe::read(&file.stripe, problems);
 
     let p = &file.points;
     let compared = ["points.message_xp_min", "points.message_xp_max"];
@@ -143,6 +144,7 @@ pub(super) fn read(
             },
         },
         web,
+        stripe,
     }
 }
 

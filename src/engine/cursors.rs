@@ -1,5 +1,6 @@
 //! Where an adapter resumes after a restart: the platform's update cursor (Telegram's
-//! `getUpdates` offset), kept in the database so no update is handled twice or skipped.
+//! `getUpdates` offset) or a provider's last event read (Stripe's poll mode), kept in the
+//! database so nothing is skipped.
 
 use super::{Engine, EngineResult};
 use crate::core::ids::Platform;
@@ -19,6 +20,21 @@ impl Engine {
     pub async fn save_update_cursor(&self, platform: Platform, cursor: i64) -> EngineResult<()> {
         self.store
             .set_adapter_value(&cursor_key(platform), &cursor.to_string())
+            .await?;
+        Ok(())
+    }
+}
+
+impl Engine {
+    /// A cursor an adapter keeps under `key` (a provider's last event read).
+    pub async fn adapter_cursor(&self, key: &str) -> EngineResult<Option<String>> {
+        Ok(self.store.adapter_value(&format!("cursor.{key}")).await?)
+    }
+
+    /// Saves an adapter's cursor.
+    pub async fn save_adapter_cursor(&self, key: &str, value: &str) -> EngineResult<()> {
+        self.store
+            .set_adapter_value(&format!("cursor.{key}"), value)
             .await?;
         Ok(())
     }

@@ -89,6 +89,8 @@ pub struct Engine {
     cards: web::Cards,
     /// Signs payment references; see `payments/`.
     payment_secret: tokio::sync::OnceCell<Vec<u8>>,
+    /// Card payments (Stripe), when configured.
+    card_payments: Option<Arc<dyn payments::CardPayments>>,
     /// Platforms adapters reported on, and whether each is connected (`/readyz`).
     connections: std::sync::Mutex<std::collections::HashMap<crate::core::ids::Platform, bool>>,
     /// Wakes the scheduler loop when something is scheduled, cancelled or granted.
@@ -122,6 +124,7 @@ impl Engine {
             metrics,
             cards: web::Cards::default(),
             payment_secret: tokio::sync::OnceCell::new(),
+            card_payments: None,
             connections: std::sync::Mutex::default(),
             wake: tokio::sync::Notify::new(),
         };

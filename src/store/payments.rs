@@ -23,8 +23,11 @@ pub struct PaymentRow {
     pub amount: i64,
     pub currency: String,
     pub charge_ref: Option<String>,
-    /// `platform:user id` of the account that paid.
+    /// `platform:user id` of the account that paid (a Stripe customer id for card payments).
     pub payer: Option<String>,
+    /// The provider's subscription this paid, and the end of the period it paid.
+    pub subscription: Option<String>,
+    pub period_end: Option<DateTime<Utc>>,
     pub at: DateTime<Utc>,
 }
 
@@ -40,9 +43,11 @@ pub struct SubscriptionRow {
     pub paid_until: Option<DateTime<Utc>>,
     pub renews: bool,
     pub cancelled_at: Option<DateTime<Utc>>,
+    /// When the provider ended it for good: nothing later renews it.
+    pub ended_at: Option<DateTime<Utc>>,
 }
 
-type PaymentTuple = (
+pub(super) type PaymentTuple = (
     i64,
     String,
     String,
@@ -53,13 +58,29 @@ type PaymentTuple = (
     String,
     Option<String>,
     Option<String>,
+    Option<String>,
+    Option<i64>,
     i64,
 );
 
-const PAYMENT_COLUMNS: &str = "SELECT id, provider, provider_id, member_id, plan, kind, amount, currency, charge_ref, payer, at FROM payments";
+pub(super) const PAYMENT_COLUMNS: &str = "SELECT id, provider, provider_id, member_id, plan, kind, amount, currency, charge_ref, payer, subscription, period_end, at FROM payments";
 
-fn payment(
-    (id, provider, provider_id, member, plan, kind, amount, currency, charge_ref, payer, at): PaymentTuple,
+pub(super) fn payment(
+    (
+        id,
+        provider,
+        provider_id,
+        member,
+        plan,
+        kind,
+        amount,
+        currency,
+        charge_ref,
+        payer,
+        subscription,
+        period_end,
+        at,
+    ): PaymentTuple,
 ) -> Option<PaymentRow> {
     Some(PaymentRow {
         id,
@@ -72,11 +93,13 @@ fn payment(
         currency,
         charge_ref,
         payer,
+        subscription,
+        period_end: period_end.map(from_millis),
         at: from_millis(at),
     })
 }
 
-type SubscriptionTuple = (
+pub(super) type SubscriptionTuple = (
     i64,
     String,
     String,
@@ -84,11 +107,12 @@ type SubscriptionTuple = (
     String,
     Option<i64>,
     i64,
+    Option<i64>,
     Option<i64>,
 );
 
-fn subscription(
-    (member, plan, provider, charge_ref, payer, until, renews, cancelled): SubscriptionTuple,
+pub(super) fn subscription(
+    (member, plan, provider, charge_ref, payer, until, renews, cancelled, ended): SubscriptionTuple,
 ) -> Option<SubscriptionRow> {
     Some(SubscriptionRow {
         member: MemberId(member),
@@ -99,12 +123,13 @@ fn subscription(
         paid_until: until.map(from_millis),
         renews: renews != 0,
         cancelled_at: cancelled.map(from_millis),
+        ended_at: ended.map(from_millis),
     })
 }
 
-const SUBSCRIPTION_COLUMNS: &str = "SELECT member_id, plan, provider, charge_ref, payer, paid_until, renews, cancelled_at FROM subscriptions";
+pub(super) const SUBSCRIPTION_COLUMNS: &str = "SELECT member_id, plan, provider, charge_ref, payer, paid_until, renews, cancelled_at, ended_at FROM subscriptions";
 
-fn with(columns: &'static str, filter: &'static str) -> sqlx::AssertSqlSafe<String> {
+pub(super) fn with(columns: &'static str, filter: &'static str) -> sqlx::AssertSqlSafe<String> {
     // Sound: both parts are compile-time constants.
     sqlx::AssertSqlSafe(format!("{columns} {filter}"))
 }
@@ -115,7 +140,8 @@ impl WriteTx {
     pub async fn record_payment(&mut self, p: &PaymentRow, raw: Option<&str>) -> Result<bool> {
         let done = sqlx::query(
             "INSERT OR IGNORE INTO payments (provider, provider_id, member_id, plan, kind, amount, \
-             currency, charge_ref, payer, raw, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             currency, charge_ref, payer, subscription, period_end, raw, at) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(p.provider.as_str())
         .bind(&p.provider_id)
@@ -126,6 +152,8 @@ impl WriteTx {
         .bind(&p.currency)
         .bind(&p.charge_ref)
         .bind(&p.payer)
+        .bind(&p.subscription)
+        .bind(p.period_end.map(millis))
         .bind(raw)
         .bind(millis(p.at))
         .execute(&mut *self.tx)

@@ -60,7 +60,7 @@ fn paid(
 ) -> PaymentReceived {
     PaymentReceived {
         provider: Provider::TelegramStars,
-        payer: alice(),
+        payer: alice().profile.account.to_string(),
         payload: payload.to_owned(),
         amount: 500,
         currency: "XTR".into(),

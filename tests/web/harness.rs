@@ -6,6 +6,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 use reqwest::StatusCode;
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use steward::adapters::stripe::StripeClient;
 use steward::adapters::web::WebServer;
 use steward::config::Config;
 use steward::core::ids::{AccountRef, ChatRef, Platform};
@@ -51,20 +52,43 @@ fn start_time() -> DateTime<Utc> {
 }
 
 pub async fn spawn(leaderboards: &str) -> WebApp {
+    spawn_with(&CONFIG.replace("LEADERBOARDS", leaderboards), None).await
+}
+
+/// The key and webhook signing secret the Stripe tests use.
+pub const STRIPE_KEY: &str = "sk_test_steward";
+pub const STRIPE_WEBHOOK_SECRET: &str = "whsec_steward_test";
+
+/// A community from `config`; with `stripe` (the fake's address), it sells by card and takes
+/// Stripe's deliveries.
+pub async fn spawn_with(config: &str, stripe: Option<&str>) -> WebApp {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = Config::from_toml(&CONFIG.replace("LEADERBOARDS", leaderboards)).unwrap();
+    let mut config = Config::from_toml(config).unwrap();
     config.database_path = dir.path().join("steward.db");
-    let server = WebServer::bind(&config.web).await.unwrap();
+    config
+        .apply_env(|key| match key {
+            "STEWARD_STRIPE_KEY" => Some(STRIPE_KEY.to_owned()),
+            "STEWARD_STRIPE_WEBHOOK_SECRET" => Some(STRIPE_WEBHOOK_SECRET.to_owned()),
+            _ => None,
+        })
+        .unwrap();
+    let mut server = WebServer::bind(&config.web).await.unwrap();
+    if stripe.is_some() {
+        server = server.with_stripe_webhook(config.stripe.webhook_key.clone());
+    }
     let base = format!("http://{}", server.local_addr().unwrap());
     config.web.public_url = base.clone();
     let store = Store::open(&config.database_path).await.unwrap();
     let platform = Arc::new(RecordingPlatform::default());
     let clock = Arc::new(ManualClock::new(start_time()));
-    let engine = Arc::new(
-        Engine::start(config, store, platform.clone(), clock.clone())
-            .await
-            .unwrap(),
-    );
+    let key = config.stripe.key.clone().unwrap();
+    let mut engine = Engine::start(config, store, platform.clone(), clock.clone())
+        .await
+        .unwrap();
+    if let Some(api) = stripe {
+        engine = engine.with_card_payments(Arc::new(StripeClient::new(api, key)));
+    }
+    let engine = Arc::new(engine);
     let (stop, stopped) = watch::channel(false);
     tokio::spawn(server.serve(engine.clone(), stopped));
     WebApp {

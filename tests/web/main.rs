@@ -4,5 +4,8 @@
 mod access;
 mod browser;
 mod dashboard;
+mod fake_stripe;
 mod harness;
 mod pages;
+mod stripe;
+mod stripe_deliveries;

@@ -105,7 +105,7 @@ impl TelegramAdapter {
         let reply = if let Some(paid) = message.successful_payment() {
             let payment = PaymentReceived {
                 provider: Provider::TelegramStars,
-                payer: inbound::person(user),
+                payer: inbound::person(user).profile.account.to_string(),
                 payload: paid.invoice_payload.clone(),
                 amount: u64::from(paid.total_amount),
                 currency: paid.currency.clone(),

@@ -13,7 +13,7 @@ use crate::core::web_access::Viewer;
 use crate::engine::web::PageError;
 use crate::tr;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Problem {
     LoginNeeded,
     Forbidden,
@@ -21,6 +21,8 @@ pub(crate) enum Problem {
     LoginFailed,
     BadForm,
     Internal,
+    /// Understood and refused; the text says why.
+    Refused(String),
 }
 
 pub(crate) async fn problem(state: &AppState, viewer: &Viewer, problem: Problem) -> Response {
@@ -56,6 +58,7 @@ pub(crate) async fn problem(state: &AppState, viewer: &Viewer, problem: Problem)
             tr!(lang, "web-not-found-title"),
             tr!(lang, "web-error"),
         ),
+        Problem::Refused(why) => (StatusCode::CONFLICT, tr!(lang, "web-refused-title"), why),
     };
     let seen = Seen::bare(*viewer);
     let body = html! { p { (text) } };
@@ -69,6 +72,7 @@ pub(crate) async fn page_error(state: &AppState, seen: &Seen, error: PageError) 
         PageError::Forbidden => Problem::Forbidden,
         PageError::Unavailable => Problem::Internal,
         PageError::NotFound => Problem::NotFound,
+        PageError::Refused(why) => Problem::Refused(why),
         PageError::Store(e) => {
             tracing::error!(error = %e, "a web page failed");
             Problem::Internal

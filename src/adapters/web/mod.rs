@@ -10,6 +10,7 @@ mod health;
 mod layout;
 mod pages;
 mod security;
+mod webhooks;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -19,7 +20,7 @@ use axum::routing::{get, post};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use crate::config::WebConfig;
+use crate::config::{Secret, WebConfig};
 use crate::engine::Engine;
 
 /// Why the web server could not start.
@@ -51,6 +52,8 @@ pub(crate) struct AppState {
     pub engine: Arc<Engine>,
     /// Session cookies carry `Secure` when the public address is https.
     pub secure_cookies: bool,
+    /// Stripe's webhook signing secret; without it, deliveries are not accepted.
+    pub stripe_webhook: Option<Arc<Secret>>,
 }
 
 /// A bound listener, ready to serve: binding first lets a port in use stop the start with a
@@ -58,6 +61,7 @@ pub(crate) struct AppState {
 pub struct WebServer {
     listener: TcpListener,
     secure_cookies: bool,
+    stripe_webhook: Option<Arc<Secret>>,
 }
 
 impl WebServer {
@@ -71,7 +75,15 @@ impl WebServer {
         Ok(Self {
             listener,
             secure_cookies: config.https(),
+            stripe_webhook: None,
         })
+    }
+
+    /// Accepts Stripe's deliveries at `/webhooks/stripe`, signed with `secret`.
+    #[must_use]
+    pub fn with_stripe_webhook(mut self, secret: Option<Secret>) -> Self {
+        self.stripe_webhook = secret.map(Arc::new);
+        self
     }
 
     /// The address it listens on.
@@ -85,6 +97,7 @@ impl WebServer {
         let state = AppState {
             engine,
             secure_cookies: self.secure_cookies,
+            stripe_webhook: self.stripe_webhook,
         };
         let app = router(state);
         let shutdown = async move {
@@ -116,6 +129,8 @@ fn router(state: AppState) -> Router {
         .route("/dashboard/{file}", get(pages::dashboard::download))
         .route("/login/{token}", get(auth::login))
         .route("/logout", post(auth::logout))
+        .route("/subscribe", post(pages::member::subscribe))
+        .route("/webhooks/stripe", post(webhooks::stripe))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(health::metrics))

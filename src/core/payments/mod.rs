@@ -1,9 +1,11 @@
 //! Selling tiers: plans as the config names them, the signed reference an invoice carries
 //! (`reference.rs`), and the decisions on a payment (`decide.rs`): whether a checkout may go
-//! ahead, and how long a payment makes a membership run.
+//! ahead, and how long a payment makes a membership run; and what a renewing card
+//! subscription's state does to a membership (`renewal.rs`).
 
 pub mod decide;
 pub mod reference;
+pub mod renewal;
 
 use chrono::Duration;
 

@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::billing::EventMark;
 use crate::core::ids::MemberId;
 use crate::core::payments::decide::{CheckoutRefusal, checkout};
 use crate::core::payments::reference::PaymentRef;
@@ -32,7 +33,8 @@ pub struct Checkout {
 #[derive(Debug, Clone)]
 pub struct PaymentReceived {
     pub provider: Provider,
-    pub payer: Person,
+    /// Who paid: `platform:user id` of the account (Stars), or the provider's customer id.
+    pub payer: String,
     pub payload: String,
     pub amount: u64,
     pub currency: String,
@@ -101,7 +103,7 @@ impl Engine {
 
     /// Applies a completed payment once; returns what to tell the payer (`None` for a repeat).
     pub async fn payment_received(&self, p: &PaymentReceived) -> Option<String> {
-        match self.apply_payment(p).await {
+        match self.apply_payment(p, None).await {
             Ok(reply) => reply,
             Err(e) => {
                 tracing::error!(error = ?e, charge = %p.charge_id, "a payment could not be applied");
@@ -115,7 +117,13 @@ impl Engine {
         }
     }
 
-    async fn apply_payment(&self, p: &PaymentReceived) -> EngineResult<Option<String>> {
+    /// Applies a payment once (with the provider event it came in, where there is one); the
+    /// text for the payer, `None` for a repeat.
+    pub(super) async fn apply_payment(
+        &self,
+        p: &PaymentReceived,
+        mark: Option<&EventMark<'_>>,
+    ) -> EngineResult<Option<String>> {
         let secret = self.payment_secret().await?;
         let reference = PaymentRef::verify(&p.payload, &secret);
         let plan = reference.as_ref().and_then(|r| self.plan(&r.plan));
@@ -124,6 +132,11 @@ impl Engine {
             // tell the operators, who can refund it.
             let mut tx = self.store.begin().await?;
             let row = self.payment_row(p, None, "unknown");
+            if let Some(mark) = mark
+                && !mark.record(&mut tx).await?
+            {
+                return Ok(None);
+            }
             if tx.record_payment(&row, Some(&p.raw)).await? {
                 tx.commit().await?;
                 self.tell_operators_with(|lang| {
@@ -136,10 +149,20 @@ impl Engine {
         let tier = self.tier(self.community_language(), &plan.tier)?;
         let member = reference.member;
         let mut tx = self.store.begin().await?;
+        if let Some(mark) = mark
+            && !mark.record(&mut tx).await?
+        {
+            return Ok(None);
+        }
         if !tx
             .record_payment(&self.payment_row(p, Some(member), &plan.id), Some(&p.raw))
             .await?
         {
+            return Ok(None);
+        }
+        if tx.charge_refunded(p.provider, &p.charge_id).await? {
+            // Its refund arrived first: the payment is kept for the audit and gives nothing.
+            tx.commit().await?;
             return Ok(None);
         }
         let running = tx
@@ -201,7 +224,9 @@ impl Engine {
             amount: i64::try_from(p.amount).unwrap_or(i64::MAX),
             currency: p.currency.clone(),
             charge_ref: Some(p.charge_id.clone()),
-            payer: Some(p.payer.profile.account.to_string()),
+            payer: Some(p.payer.clone()).filter(|payer| !payer.is_empty()),
+            subscription: None,
+            period_end: p.period_end,
             at: p.at,
         }
     }
@@ -218,10 +243,11 @@ impl Engine {
             plan: plan.id.clone(),
             provider: p.provider,
             charge_ref: p.charge_id.clone(),
-            payer: p.payer.profile.account.to_string(),
+            payer: p.payer.clone(),
             paid_until: p.period_end.or(expires),
             renews: p.recurring,
             cancelled_at: None,
+            ended_at: None,
         }
     }
 }

@@ -1,12 +1,21 @@
 //! Selling tiers: `/plans`, `/subscribe`, `/paysupport` (this file), checkouts and the payments
 //! providers report (`checkout.rs`: each applied once, through the same grant and end paths as
-//! `/member`), refunds (`refund.rs`), and what members and operators see (`views.rs`).
+//! `/member`), card payments (`card.rs`: the provider trait; `billing.rs`: its events;
+//! `renewing.rs`: a subscription's effect on the membership), refunds (`refund.rs`), and what
+//! members and operators see (`views.rs`).
 
+mod billing;
+mod card;
 mod checkout;
 mod refund;
+mod renewing;
+mod subscription_events;
 mod views;
 
+use chrono::{DateTime, Utc};
+
 use crate::core::duration::Term;
+use crate::core::ids::MemberId;
 use crate::core::ids::Platform;
 use crate::core::payments::reference::PaymentRef;
 use crate::core::payments::{Plan, STARS_SUBSCRIPTION_SECS};
@@ -16,6 +25,8 @@ use crate::engine::platform::Invoice;
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::i18n::Lang;
 use crate::tr;
+pub use billing::{Applied, Billing, BillingEvent, SubscriptionRef};
+pub use card::{CardCheckout, CardPayments};
 pub use checkout::{Checkout, PaymentReceived};
 pub use refund::PaymentRefunded;
 
@@ -42,7 +53,7 @@ impl Engine {
     }
 
     /// One plan in a line: its tier, term and prices.
-    fn plan_line(&self, lang: Lang, plan: &Plan) -> String {
+    pub(super) fn plan_line(&self, lang: Lang, plan: &Plan) -> String {
         let tier = self
             .tier_def(&plan.tier)
             .map_or(plan.tier.as_str(), |t| t.name.as_str());
@@ -78,64 +89,120 @@ impl Engine {
         lines.join("\n")
     }
 
-    /// `/subscribe PLAN`: on Telegram, a Stars invoice link by DM; elsewhere, where to pay.
+    /// `/subscribe PLAN`: by DM, a Stars invoice link on Telegram and a card checkout wherever
+    /// card payments are set up.
     pub(crate) async fn subscribe(&self, ctx: &CommandContext, id: &str) -> EngineResult<String> {
         let lang = ctx.lang;
         let plan = self.plan_or_refuse(lang, id)?;
-        let Some(stars) = plan.stars else {
-            return refuse(tr!(lang, "subscribe-card-later", plan = &plan.id));
-        };
-        if ctx.chat.platform != Platform::Telegram {
-            return refuse(tr!(lang, "subscribe-on-telegram", plan = &plan.id));
+        let stars_here = plan.stars.is_some() && ctx.chat.platform == Platform::Telegram;
+        let card_here = self.card_payable(plan);
+        if !stars_here && !card_here {
+            return refuse(if plan.stars.is_some() {
+                tr!(lang, "subscribe-on-telegram", plan = &plan.id)
+            } else {
+                tr!(lang, "subscribe-card-later", plan = &plan.id)
+            });
         }
         let tier = self.tier(lang, &plan.tier)?;
-        let current = self.store.memberships(ctx.member).await?;
-        if current
-            .iter()
-            .any(|m| m.tier == tier.id && m.is_active(ctx.at) && m.expires_at.is_none())
-        {
-            return refuse(tr!(lang, "subscribe-already-lifetime", tier = &tier.name));
-        }
-        let secret = self.payment_secret().await?;
-        let reference = PaymentRef {
-            member: ctx.member,
-            plan: plan.id.clone(),
-        };
-        let invoice = Invoice {
-            title: tr!(lang, "invoice-title", tier = &tier.name),
-            description: match plan.term {
-                Term::Lifetime => tr!(lang, "invoice-description-lifetime", tier = &tier.name),
-                _ if plan.stars_renews() => {
-                    tr!(lang, "invoice-description-monthly", tier = &tier.name)
-                }
-                term => tr!(
-                    lang,
-                    "invoice-description",
-                    tier = &tier.name,
-                    term = term_words(term)
-                ),
-            },
-            payload: reference.sign(&secret),
-            stars,
-            renews_every_secs: plan.stars_renews().then_some(STARS_SUBSCRIPTION_SECS),
-        };
-        let link = match self
-            .platform
-            .invoice_link(Platform::Telegram, &invoice)
-            .await
-        {
-            Ok(link) => link,
-            Err(e) => {
-                tracing::warn!(error = %e, plan = %plan.id, "no invoice link");
-                return refuse(tr!(lang, "subscribe-failed", error = e.describe(lang)));
+        let reference = self.purchase(ctx.member, plan, lang, ctx.at).await?;
+        let mut links = Vec::new();
+        if stars_here {
+            match self
+                .stars_link(lang, plan, &tier.name, reference.clone())
+                .await
+            {
+                Ok(link) => links.push(tr!(lang, "subscribe-link", tier = &tier.name, link = link)),
+                Err(e) => return refuse(tr!(lang, "subscribe-failed", error = e.describe(lang))),
             }
-        };
+        }
+        if card_here {
+            match self
+                .card_checkout_url(plan, ctx.member, reference, lang, ctx.at)
+                .await
+            {
+                Ok(link) => links.push(tr!(
+                    lang,
+                    "subscribe-card-link",
+                    tier = &tier.name,
+                    link = link
+                )),
+                Err(e) => {
+                    tracing::warn!(error = %e, plan = %plan.id, "no card checkout");
+                    if links.is_empty() {
+                        return refuse(tr!(lang, "subscribe-failed", error = e.describe(lang)));
+                    }
+                }
+            }
+        }
         let account = &ctx.sender.person.profile.account;
-        let text = tr!(lang, "subscribe-link", tier = &tier.name, link = link);
-        if let Err(e) = self.platform.dm(account, &text).await {
+        if let Err(e) = self.platform.dm(account, &links.join("\n\n")).await {
             return refuse(tr!(lang, "subscribe-dm-failed", error = e.describe(lang)));
         }
         Ok(tr!(lang, "subscribe-sent"))
+    }
+
+    /// The signed reference for `member` to buy `plan`, or why they may not: they hold its tier
+    /// for life, or already have a subscription to it that renews.
+    pub(super) async fn purchase(
+        &self,
+        member: MemberId,
+        plan: &Plan,
+        lang: Lang,
+        at: DateTime<Utc>,
+    ) -> EngineResult<String> {
+        let tier = self.tier(lang, &plan.tier)?;
+        let current = self.store.memberships(member).await?;
+        if current
+            .iter()
+            .any(|m| m.tier == tier.id && m.is_active(at) && m.expires_at.is_none())
+        {
+            return refuse(tr!(lang, "subscribe-already-lifetime", tier = &tier.name));
+        }
+        let subscriptions = self.store.subscriptions_of(member).await?;
+        if subscriptions.iter().any(|s| {
+            s.plan == plan.id && s.renews && s.ended_at.is_none() && s.paid_until > Some(at)
+        }) {
+            return refuse(tr!(lang, "subscribe-already-renewing", plan = &plan.id));
+        }
+        let reference = PaymentRef {
+            member,
+            plan: plan.id.clone(),
+        };
+        Ok(reference.sign(&self.payment_secret().await?))
+    }
+
+    /// A Telegram Stars invoice link for `plan`.
+    async fn stars_link(
+        &self,
+        lang: Lang,
+        plan: &Plan,
+        tier: &str,
+        reference: String,
+    ) -> Result<String, crate::engine::PlatformError> {
+        let invoice = Invoice {
+            title: tr!(lang, "invoice-title", tier = tier),
+            description: match plan.term {
+                Term::Lifetime => tr!(lang, "invoice-description-lifetime", tier = tier),
+                _ if plan.stars_renews() => tr!(lang, "invoice-description-monthly", tier = tier),
+                term => tr!(
+                    lang,
+                    "invoice-description",
+                    tier = tier,
+                    term = term_words(term)
+                ),
+            },
+            payload: reference,
+            stars: plan.stars.unwrap_or_default(),
+            renews_every_secs: plan.stars_renews().then_some(STARS_SUBSCRIPTION_SECS),
+        };
+        let link = self
+            .platform
+            .invoice_link(Platform::Telegram, &invoice)
+            .await;
+        if let Err(e) = &link {
+            tracing::warn!(error = %e, plan = %plan.id, "no invoice link");
+        }
+        link
     }
 
     pub(crate) fn pay_support(&self, ctx: &CommandContext) -> String {

@@ -1,11 +1,16 @@
 //! Refunds: an operator's `/payments refund ID` asks the provider to give the money back, and a
-//! refund the provider reports (Telegram's `refunded_payment`) is applied the same way, once:
-//! the paid membership ends now and its access goes, as a revocation would take it.
+//! refund the provider reports (Telegram's `refunded_payment`, Stripe's `charge.refunded`) is
+//! applied the same way, once. A one-time payment's membership ends now and its access goes,
+//! as a revocation would take it; a subscription's membership follows what its remaining
+//! payments paid. A refund that arrives before its payment is kept, and the payment then gives
+//! nothing.
 
 use chrono::{DateTime, Utc};
 
+use super::billing::EventMark;
 use crate::core::ids::{AccountRef, IdOf, MemberId};
 use crate::core::payments::Provider;
+use crate::core::payments::renewal::MembershipChange;
 use crate::core::tiers::TierDef;
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, refuse};
@@ -29,7 +34,7 @@ impl Engine {
     /// or not a charge of this community's).
     pub async fn payment_refunded(&self, r: &PaymentRefunded) -> Option<String> {
         match self
-            .apply_refund(r.provider, &r.charge_id, Some(&r.raw), None, r.at)
+            .apply_refund(r.provider, &r.charge_id, None, Some(&r.raw), None, None)
             .await
         {
             Ok(Some((member, tier))) => {
@@ -55,13 +60,20 @@ impl Engine {
         let Some(payment) = payment.filter(|p| p.kind == "payment" || p.kind == "renewal") else {
             return refuse(tr!(lang, "refund-unknown", id = id));
         };
-        let (Some(charge), Some(payer)) = (payment.charge_ref.clone(), payer_of(&payment)) else {
+        let Some(charge) = payment.charge_ref.clone() else {
             return refuse(tr!(lang, "refund-unknown", id = id));
         };
-        if payment.provider != Provider::TelegramStars {
-            return refuse(tr!(lang, "refund-at-provider", id = id));
-        }
-        if let Err(e) = self.platform.refund_payment(&payer, &charge).await {
+        let asked = match payment.provider {
+            Provider::TelegramStars => match payer_of(&payment) {
+                Some(payer) => self.platform.refund_payment(&payer, &charge).await,
+                None => return refuse(tr!(lang, "refund-unknown", id = id)),
+            },
+            Provider::Stripe => match &self.card_payments {
+                Some(card) => card.refund(&charge).await,
+                None => return refuse(tr!(lang, "refund-at-provider", id = id)),
+            },
+        };
+        if let Err(e) = asked {
             return refuse(tr!(
                 lang,
                 "refund-failed",
@@ -70,7 +82,14 @@ impl Engine {
             ));
         }
         let applied = self
-            .apply_refund(payment.provider, &charge, None, Some(ctx.member), ctx.at)
+            .apply_refund(
+                payment.provider,
+                &charge,
+                None,
+                None,
+                Some(ctx.member),
+                None,
+            )
             .await?;
         if let Some((member, tier)) = applied {
             self.tell_with(member, |lang| {
@@ -87,33 +106,72 @@ impl Engine {
         ))
     }
 
-    /// Records the refund of `charge` and ends the membership it paid for, in one transaction;
-    /// the member and tier ended, or `None` when this refund was applied before or the charge
-    /// is not known.
-    async fn apply_refund(
+    /// Records the refund of `charge` (of `amount`, or all of it) and ends what it paid for, in
+    /// one transaction (with the provider event it came in, if any); the member and tier whose
+    /// membership ended, or `None` when nothing ended: applied before, not known yet, or time
+    /// from elsewhere still runs.
+    pub(super) async fn apply_refund(
         &self,
         provider: Provider,
         charge: &str,
+        amount: Option<u64>,
         raw: Option<&str>,
         actor: Option<MemberId>,
-        at: DateTime<Utc>,
+        mark: Option<&EventMark<'_>>,
     ) -> EngineResult<Option<(MemberId, &TierDef)>> {
+        let at = self.now();
         let mut tx = self.store.begin().await?;
-        let Some(paid) = tx.payment_by_provider_id(provider, charge).await? else {
-            tracing::warn!(charge, "a refund of a charge this community never recorded");
+        if let Some(mark) = mark
+            && !mark.record(&mut tx).await?
+        {
             return Ok(None);
-        };
+        }
+        let paid = tx.payment_by_charge(provider, charge).await?;
+        let refunded = amount.and_then(|a| i64::try_from(a).ok());
         let refund = PaymentRow {
             id: 0,
             provider,
             provider_id: format!("refund:{charge}"),
+            member: paid.as_ref().and_then(|p| p.member),
+            plan: paid.as_ref().map(|p| p.plan.clone()).unwrap_or_default(),
             kind: "refund".to_owned(),
-            amount: -paid.amount,
+            amount: -refunded.or(paid.as_ref().map(|p| p.amount)).unwrap_or(0),
+            currency: paid
+                .as_ref()
+                .map(|p| p.currency.clone())
+                .unwrap_or_default(),
+            charge_ref: Some(charge.to_owned()),
+            payer: paid.as_ref().and_then(|p| p.payer.clone()),
+            subscription: paid.as_ref().and_then(|p| p.subscription.clone()),
+            period_end: None,
             at,
-            ..paid.clone()
         };
         if !tx.record_payment(&refund, raw).await? {
+            tx.commit().await?;
             return Ok(None);
+        }
+        let Some(paid) = paid else {
+            tracing::warn!(
+                charge,
+                "a refund of a charge not recorded (yet): kept for its payment"
+            );
+            tx.commit().await?;
+            return Ok(None);
+        };
+        if let Some(subscription) = &paid.subscription {
+            let Some(row) = tx.subscription_by_charge(provider, subscription).await? else {
+                tx.commit().await?;
+                return Ok(None);
+            };
+            let settled = self.settle_in(&mut tx, &row, "refund", at).await?;
+            tx.commit().await?;
+            let Some(settled) = settled else {
+                return Ok(None);
+            };
+            self.follow_access(&settled, at).await?;
+            return Ok(
+                (settled.change == MembershipChange::End).then_some((row.member, settled.tier))
+            );
         }
         let (Some(member), Some(plan)) = (paid.member, self.plan(&paid.plan)) else {
             tx.commit().await?;

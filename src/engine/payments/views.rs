@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::core::ids::{AccountRef, IdOf, MemberId};
 use crate::core::payments::Provider;
+use crate::core::payments::renewal::RenewalStatus;
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, PlatformError, refuse};
 use crate::i18n::datetime;
@@ -100,20 +101,32 @@ impl Engine {
             .collect();
         let mut done = Vec::with_capacity(renewing.len());
         for s in renewing {
-            let Ok(payer) = AccountRef::parse_checked(&s.payer, IdOf::Member) else {
-                continue;
+            let asked = match s.provider {
+                Provider::TelegramStars => {
+                    let Ok(payer) = AccountRef::parse_checked(&s.payer, IdOf::Member) else {
+                        continue;
+                    };
+                    self.platform
+                        .set_renewal(&payer, &s.charge_ref, false)
+                        .await
+                }
+                Provider::Stripe => match &self.card_payments {
+                    Some(card) => card.stop_renewal(&s.charge_ref).await,
+                    None => continue,
+                },
             };
-            if s.provider == Provider::TelegramStars
-                && let Err(e) = self
-                    .platform
-                    .set_renewal(&payer, &s.charge_ref, false)
-                    .await
-            {
+            if let Err(e) = asked {
                 done.push((s, Err(e)));
                 continue;
             }
             let mut tx = self.store.begin().await?;
             tx.stop_renewal(member, &s.plan, s.provider, at).await?;
+            if s.provider == Provider::Stripe {
+                // The grace after the period was for a failed renewal; none is coming now.
+                tx.set_subscription_status(&s, RenewalStatus::EndsAtPeriodEnd, at, at)
+                    .await?;
+                self.settle_in(&mut tx, &s, "cancel", at).await?;
+            }
             tx.commit().await?;
             done.push((s, Ok(())));
         }

@@ -107,6 +107,11 @@ pub(super) async fn build(
         is_self: viewer.is(member),
         xp_by_week: xp_by_week(engine, lang, member, now).await?,
         rated,
+        offers: if viewer.is(member) {
+            engine.card_offers(lang)
+        } else {
+            Vec::new()
+        },
     })
 }
 

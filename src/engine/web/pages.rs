@@ -37,6 +37,9 @@ pub enum PageError {
     /// This host cannot draw it (rank cards without fonts); the log says why.
     #[error("unavailable here")]
     Unavailable,
+    /// The request was understood and refused; the text says why, in the viewer's language.
+    #[error("refused: {0}")]
+    Refused(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -119,6 +122,8 @@ pub struct MemberPage {
     pub xp_by_week: Vec<(String, Vec<(String, i64)>)>,
     /// Drops the member rated that the viewer may see: (id, first line, stars).
     pub rated: Vec<(i64, String, u8)>,
+    /// For the member themselves: the plans they may buy by card (id, line).
+    pub offers: Vec<(String, String)>,
 }
 
 impl Engine {

@@ -1,13 +1,14 @@
 //! `/members/{id}` and `/me`: a member's level progress, places, streak, tier, XP by source
-//! over twelve weeks (a server-drawn SVG chart) and the drops they rated.
+//! over twelve weeks (a server-drawn SVG chart) and the drops they rated; on their own page,
+//! the plans they may buy by card (`POST /subscribe`).
 
-use axum::extract::{Path, State};
+use axum::extract::{Form, Path, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 
 use crate::adapters::web::AppState;
-use crate::adapters::web::auth::Seen;
+use crate::adapters::web::auth::{Seen, csrf_ok};
 use crate::adapters::web::charts::{Column, stacked_bars};
 use crate::adapters::web::errors::{Problem, page_error, problem};
 use crate::adapters::web::layout::page;
@@ -20,6 +21,28 @@ pub(crate) async fn me(State(state): State<AppState>, seen: Seen) -> Response {
     match seen.viewer.member {
         Some(id) => Redirect::to(&format!("/members/{}", id.0)).into_response(),
         None => problem(&state, &seen.viewer, Problem::LoginNeeded).await,
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub(crate) struct CheckoutForm {
+    csrf: String,
+    plan: String,
+}
+
+/// `POST /subscribe`: the member's page's "pay by card", answered with the way to the
+/// provider's checkout page. Access comes only when the provider reports the payment.
+pub(crate) async fn subscribe(
+    State(state): State<AppState>,
+    seen: Seen,
+    Form(form): Form<CheckoutForm>,
+) -> Response {
+    if !csrf_ok(&seen, &form.csrf) {
+        return problem(&state, &seen.viewer, Problem::BadForm).await;
+    }
+    match state.engine.web_checkout(&seen.viewer, &form.plan).await {
+        Ok(url) => Redirect::to(&url).into_response(),
+        Err(e) => page_error(&state, &seen, e).await,
     }
 }
 
@@ -60,11 +83,11 @@ pub(crate) async fn member(
         Err(e) => return page_error(&state, &seen, e).await,
     };
     let lang = engine.page_language(&seen.viewer).await;
-    let body = body(lang, &member);
+    let body = body(lang, &member, seen.csrf.as_deref());
     page(&state, lang, &seen, &member.name, body).into_response()
 }
 
-fn body(lang: Lang, member: &MemberPage) -> Markup {
+fn body(lang: Lang, member: &MemberPage, csrf: Option<&str>) -> Markup {
     let level = &member.level;
     html! {
         @if member.hidden && member.is_self { p.muted { (tr!(lang, "web-member-hidden")) } }
@@ -80,6 +103,17 @@ fn body(lang: Lang, member: &MemberPage) -> Markup {
             @match &member.tier {
                 Some(tier) => (tr!(lang, "web-member-tier", tier = tier.as_str())),
                 None => (tr!(lang, "web-member-no-tier")),
+            }
+        }
+        @if let (false, Some(csrf)) = (member.offers.is_empty(), csrf) {
+            h2 { (tr!(lang, "web-plans-title")) }
+            @for (plan, line) in &member.offers {
+                form.offer method="post" action="/subscribe" {
+                    input type="hidden" name="csrf" value=(csrf);
+                    input type="hidden" name="plan" value=(plan);
+                    span { (line) } " "
+                    button type="submit" { (tr!(lang, "web-pay-by-card")) }
+                }
             }
         }
         h2 { (tr!(lang, "web-member-places")) }

@@ -1,0 +1,12 @@
+//! Stripe, a card payments provider: hosted checkouts, cancelling renewal and refunds through
+//! its API (`client.rs`, reqwest plus hmac and subtle rather than a full SDK: Steward uses four
+//! endpoints), its signed webhook deliveries (`signature.rs`, `webhook.rs`), poll mode
+//! (`poll.rs`), and its events translated for the engine (`events.rs`). It only translates.
+
+pub mod client;
+pub mod events;
+pub mod poll;
+pub mod signature;
+pub mod webhook;
+
+pub use client::StripeClient;

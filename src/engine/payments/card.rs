@@ -1,0 +1,125 @@
+//! Card payments through a hosted checkout (Stripe): the platform-neutral trait the provider's
+//! adapter implements, and `/subscribe`'s card link. Access is never given when the checkout
+//! page says it is paid, only when the provider reports the payment (`billing.rs`).
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use crate::core::duration::Term;
+use crate::core::ids::MemberId;
+use crate::core::payments::Plan;
+use crate::core::web_access::Viewer;
+use crate::engine::platform::{LinkFuture, PlatformFuture};
+use crate::engine::web::PageError;
+use crate::engine::{Engine, EngineError};
+use crate::i18n::Lang;
+use crate::tr;
+
+/// A hosted checkout to open for a member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardCheckout {
+    /// The provider's price (a Stripe Price id).
+    pub price: String,
+    /// A subscription that renews by itself, or a one-time payment.
+    pub recurring: bool,
+    /// The signed member and plan reference the provider's events come back with.
+    pub reference: String,
+    /// Asking twice with the same key opens one checkout, not two.
+    pub idempotency_key: String,
+    /// Where the payer lands after paying, and after giving up.
+    pub success_url: String,
+    pub cancel_url: String,
+    /// The checkout page's language.
+    pub locale: &'static str,
+}
+
+/// A card payments provider.
+pub trait CardPayments: Send + Sync {
+    /// Opens a hosted checkout; its address.
+    fn checkout<'a>(&'a self, checkout: &'a CardCheckout) -> LinkFuture<'a>;
+    /// Stops a subscription's renewal at the end of the period paid.
+    fn stop_renewal<'a>(&'a self, subscription: &'a str) -> PlatformFuture<'a>;
+    /// Refunds a charge in full.
+    fn refund<'a>(&'a self, charge: &'a str) -> PlatformFuture<'a>;
+}
+
+/// Checkouts asked for within this many seconds share one idempotency key.
+const SAME_CHECKOUT_SECS: i64 = 600;
+
+impl Engine {
+    /// Sells through `provider` from now on.
+    #[must_use]
+    pub fn with_card_payments(mut self, provider: Arc<dyn CardPayments>) -> Self {
+        self.card_payments = Some(provider);
+        self
+    }
+
+    /// The plans a member may buy by card on the web: (plan id, its line as `/plans` shows it).
+    pub(crate) fn card_offers(&self, lang: Lang) -> Vec<(String, String)> {
+        self.config
+            .plans
+            .iter()
+            .filter(|p| self.card_payable(p))
+            .map(|p| (p.id.clone(), self.plan_line(lang, p)))
+            .collect()
+    }
+
+    /// The web page's "pay by card": the checkout address for the logged-in member, or why not.
+    pub async fn web_checkout(&self, viewer: &Viewer, plan: &str) -> Result<String, PageError> {
+        let Some(member) = viewer.member else {
+            return Err(PageError::LoginNeeded);
+        };
+        let plan = self
+            .plan(plan)
+            .filter(|p| self.card_payable(p))
+            .ok_or(PageError::NotFound)?;
+        let lang = self.language_of(member).await;
+        let at = self.now();
+        let reference = match self.purchase(member, plan, lang, at).await {
+            Ok(reference) => reference,
+            Err(EngineError::Refused(why)) => return Err(PageError::Refused(why)),
+            Err(EngineError::Store(e)) => return Err(PageError::Store(e)),
+        };
+        self.card_checkout_url(plan, member, reference, lang, at)
+            .await
+            .map_err(|e| {
+                PageError::Refused(tr!(lang, "subscribe-failed", error = e.describe(lang)))
+            })
+    }
+
+    /// Whether `plan` can be paid by card here.
+    pub(super) fn card_payable(&self, plan: &Plan) -> bool {
+        plan.stripe_price.is_some() && self.card_payments.is_some()
+    }
+
+    /// The address of a card checkout for `plan`, for `member`.
+    pub(super) async fn card_checkout_url(
+        &self,
+        plan: &Plan,
+        member: MemberId,
+        reference: String,
+        lang: Lang,
+        at: DateTime<Utc>,
+    ) -> Result<String, crate::engine::PlatformError> {
+        let (Some(provider), Some(price)) = (&self.card_payments, &plan.stripe_price) else {
+            return Err(crate::engine::PlatformError::Failed(String::new()));
+        };
+        let public = &self.config.web.public_url;
+        let checkout = CardCheckout {
+            price: price.clone(),
+            recurring: plan.term != Term::Lifetime,
+            reference,
+            idempotency_key: format!(
+                "steward-{}-{}-{price}-{}",
+                member.0,
+                plan.id,
+                at.timestamp() / SAME_CHECKOUT_SECS
+            ),
+            success_url: format!("{public}/me"),
+            cancel_url: format!("{public}/"),
+            locale: lang.language(),
+        };
+        provider.checkout(&checkout).await
+    }
+}

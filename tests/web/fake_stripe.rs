@@ -1,0 +1,317 @@
+//! An in-repo Stripe on 127.0.0.1 (axum): it opens checkout sessions (one per Idempotency-Key),
+//! records cancellations and refunds, lists events as `GET /v1/events` does, and signs and
+//! delivers events to a webhook as Stripe does (its own HMAC, independent of Steward's).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::{get, post};
+use axum::{Form, Json, Router};
+use hmac::{Hmac, Mac};
+use serde_json::{Value, json};
+use sha2::Sha256;
+
+use crate::harness::{STRIPE_KEY, STRIPE_WEBHOOK_SECRET};
+
+#[derive(Default)]
+pub struct Recorded {
+    /// Each session opened: its idempotency key and form.
+    pub sessions: Vec<(String, HashMap<String, String>)>,
+    /// Subscriptions asked to stop renewing.
+    pub cancelled: Vec<String>,
+    /// Refunds asked for: the form.
+    pub refunds: Vec<HashMap<String, String>>,
+    /// Events, oldest first, as `GET /v1/events` lists them.
+    pub events: Vec<Value>,
+}
+
+#[derive(Clone)]
+pub struct FakeStripe {
+    pub url: String,
+    pub recorded: Arc<Mutex<Recorded>>,
+}
+
+type Shared = Arc<Mutex<Recorded>>;
+
+fn authorized(headers: &HeaderMap) -> bool {
+    headers.get("authorization").and_then(|v| v.to_str().ok())
+        == Some(&format!("Bearer {STRIPE_KEY}"))
+}
+
+fn refused() -> (StatusCode, Json<Value>) {
+    (
+        StatusCode::UNAUTHORIZED,
+        Json(json!({"error": {"message": "Invalid API Key provided"}})),
+    )
+}
+
+async fn sessions(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> (StatusCode, Json<Value>) {
+    if !authorized(&headers) {
+        return refused();
+    }
+    let key = headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let mut recorded = state.lock().unwrap();
+    let index = match recorded.sessions.iter().position(|(k, _)| *k == key) {
+        Some(i) if !key.is_empty() => i,
+        _ => {
+            recorded.sessions.push((key, form));
+            recorded.sessions.len() - 1
+        }
+    };
+    let id = format!("cs_test_{}", index + 1);
+    let url = format!("https://checkout.stripe.test/c/pay/{id}");
+    (
+        StatusCode::OK,
+        Json(json!({"id": id, "object": "checkout.session", "url": url})),
+    )
+}
+
+async fn subscription(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
+) -> (StatusCode, Json<Value>) {
+    if !authorized(&headers) {
+        return refused();
+    }
+    if form.get("cancel_at_period_end").map(String::as_str) == Some("true") {
+        state.lock().unwrap().cancelled.push(id.clone());
+    }
+    (
+        StatusCode::OK,
+        Json(json!({"id": id, "cancel_at_period_end": true})),
+    )
+}
+
+async fn refunds(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> (StatusCode, Json<Value>) {
+    if !authorized(&headers) {
+        return refused();
+    }
+    let mut recorded = state.lock().unwrap();
+    recorded.refunds.push(form);
+    let id = format!("re_{}", recorded.refunds.len());
+    (
+        StatusCode::OK,
+        Json(json!({"id": id, "status": "succeeded"})),
+    )
+}
+
+/// Newest first; `ending_before` gives the oldest page of the events after that one.
+async fn events(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+) -> (StatusCode, Json<Value>) {
+    if !authorized(&headers) {
+        return refused();
+    }
+    let limit: usize = query
+        .get("limit")
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(10);
+    let recorded = state.lock().unwrap();
+    let all = &recorded.events;
+    let (page, has_more) = match query.get("ending_before") {
+        Some(cursor) => {
+            let from = all
+                .iter()
+                .position(|e| e["id"] == *cursor)
+                .map_or(0, |i| i + 1);
+            let to = (from + limit).min(all.len());
+            (all[from..to].to_vec(), to < all.len())
+        }
+        None => {
+            let from = all.len().saturating_sub(limit);
+            (all[from..].to_vec(), from > 0)
+        }
+    };
+    let data: Vec<Value> = page.into_iter().rev().collect();
+    (
+        StatusCode::OK,
+        Json(json!({"object": "list", "data": data, "has_more": has_more})),
+    )
+}
+
+impl FakeStripe {
+    pub async fn start() -> Self {
+        let recorded: Shared = Arc::default();
+        let app = Router::new()
+            .route("/v1/checkout/sessions", post(sessions))
+            .route("/v1/subscriptions/{id}", post(subscription))
+            .route("/v1/refunds", post(refunds))
+            .route("/v1/events", get(events))
+            .with_state(recorded.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        Self { url, recorded }
+    }
+
+    pub fn sessions(&self) -> Vec<(String, HashMap<String, String>)> {
+        self.recorded.lock().unwrap().sessions.clone()
+    }
+}
+
+/// `t=…,v1=…` for `body` signed at `time` with `secret`.
+pub fn signature(secret: &str, time: i64, body: &str) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(format!("{time}.{body}").as_bytes());
+    let hex: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("t={time},v1={hex}")
+}
+
+/// Posts `body` to the webhook with `header` as its Stripe-Signature; status and text.
+pub async fn deliver_with(base: &str, body: &str, header: Option<&str>) -> (u16, String) {
+    let mut request = reqwest::Client::new()
+        .post(format!("{base}/webhooks/stripe"))
+        .header("content-type", "application/json")
+        .body(body.to_owned());
+    if let Some(header) = header {
+        request = request.header("stripe-signature", header);
+    }
+    let answer = request.send().await.unwrap();
+    (answer.status().as_u16(), answer.text().await.unwrap())
+}
+
+/// Delivers `event` signed now (`time`) as Stripe would.
+pub async fn deliver(base: &str, event: &Value, time: i64) -> (u16, String) {
+    let body = event.to_string();
+    let header = signature(STRIPE_WEBHOOK_SECRET, time, &body);
+    deliver_with(base, &body, Some(&header)).await
+}
+
+/// Stripe's events, in the API 2024-06-20 shapes.
+pub mod make {
+    use serde_json::{Value, json};
+
+    fn event(id: &str, kind: &str, created: i64, object: Value) -> Value {
+        json!({"id": id, "object": "event", "type": kind, "created": created,
+               "api_version": "2024-06-20", "data": {"object": object}})
+    }
+
+    pub fn checkout_completed(id: &str, reference: &str, sub: &str, created: i64) -> Value {
+        event(
+            id,
+            "checkout.session.completed",
+            created,
+            json!({
+            "id": "cs_test_1", "object": "checkout.session", "mode": "subscription",
+            "client_reference_id": reference, "customer": "cus_1", "subscription": sub,
+            "payment_status": "paid", "amount_total": 900, "currency": "usd",
+            "metadata": {"steward_ref": reference}}),
+        )
+    }
+
+    pub fn one_time_completed(id: &str, reference: &str, intent: &str, created: i64) -> Value {
+        event(
+            id,
+            "checkout.session.completed",
+            created,
+            json!({
+            "id": "cs_test_2", "object": "checkout.session", "mode": "payment",
+            "client_reference_id": reference, "customer": "cus_1", "subscription": null,
+            "payment_intent": intent, "payment_status": "paid", "amount_total": 9900,
+            "currency": "usd"}),
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn invoice_paid(
+        id: &str,
+        sub: &str,
+        reference: &str,
+        invoice: &str,
+        intent: &str,
+        period_end: i64,
+        first: bool,
+        created: i64,
+    ) -> Value {
+        let reason = if first {
+            "subscription_create"
+        } else {
+            "subscription_cycle"
+        };
+        event(
+            id,
+            "invoice.paid",
+            created,
+            json!({
+            "id": invoice, "object": "invoice", "subscription": sub, "customer": "cus_1",
+            "amount_paid": 900, "currency": "usd", "billing_reason": reason,
+            "payment_intent": intent, "period_end": period_end - 30 * 86_400,
+            "subscription_details": {"metadata": {"steward_ref": reference}},
+            "lines": {"data": [{"period": {"start": period_end - 30 * 86_400, "end": period_end}}]}}),
+        )
+    }
+
+    pub fn invoice_failed(id: &str, sub: &str, reference: &str, created: i64) -> Value {
+        event(
+            id,
+            "invoice.payment_failed",
+            created,
+            json!({
+            "id": "in_failed", "object": "invoice", "subscription": sub, "customer": "cus_1",
+            "amount_due": 900, "currency": "usd", "billing_reason": "subscription_cycle",
+            "subscription_details": {"metadata": {"steward_ref": reference}}}),
+        )
+    }
+
+    pub fn subscription_updated(
+        id: &str,
+        sub: &str,
+        reference: &str,
+        cancel: bool,
+        created: i64,
+    ) -> Value {
+        event(
+            id,
+            "customer.subscription.updated",
+            created,
+            json!({
+            "id": sub, "object": "subscription", "status": "active", "customer": "cus_1",
+            "cancel_at_period_end": cancel, "metadata": {"steward_ref": reference}}),
+        )
+    }
+
+    pub fn subscription_deleted(id: &str, sub: &str, reference: &str, created: i64) -> Value {
+        event(
+            id,
+            "customer.subscription.deleted",
+            created,
+            json!({
+            "id": sub, "object": "subscription", "status": "canceled", "customer": "cus_1",
+            "metadata": {"steward_ref": reference}}),
+        )
+    }
+
+    pub fn charge_refunded(id: &str, intent: &str, created: i64) -> Value {
+        event(
+            id,
+            "charge.refunded",
+            created,
+            json!({
+            "id": "ch_1", "object": "charge", "payment_intent": intent, "refunded": true,
+            "amount": 900, "amount_refunded": 900, "currency": "usd"}),
+        )
+    }
+}
