@@ -54,3 +54,4 @@ subscription-ended = Your subscription to { $tier } has ended, and so has the me
 stripe-unreachable = Stripe could not be reached; try again in a minute.
 stripe-bad-answer = Stripe gave an answer Steward could not read (HTTP { $status }).
 stripe-refused = Stripe refused (HTTP { $status }): { $reason }
+payment-trial = Your free trial of { $tier } has begun: it runs { $until }. Your card is charged when it ends unless you cancel first (/subscription cancel).

@@ -185,3 +185,4 @@ card-unavailable = Rank cards can't be drawn on this server (no fonts installed)
 web-refused-title = That did not work
 web-plans-title = Buy a plan
 web-pay-by-card = Pay by card
+web-dash-trials = Free trials begun in this range: { $trials }; of them paid since: { $paid }

@@ -54,3 +54,4 @@ subscription-ended = 你对 { $tier } 的订阅已结束，其所付的会员资
 stripe-unreachable = 暂时无法连接 Stripe，请稍后再试。
 stripe-bad-answer = Stripe 返回了 Steward 无法读取的应答（HTTP { $status }）。
 stripe-refused = Stripe 拒绝了请求（HTTP { $status }）：{ $reason }
+payment-trial = 你的 { $tier } 免费试用已开始：{ $until }。试用结束时将从银行卡扣款，除非你提前取消（/subscription cancel）。

@@ -14,6 +14,9 @@ use crate::core::duration::{Term, parse_span, parse_term};
 use crate::core::payments::Plan;
 use crate::core::tiers::TierDef;
 
+/// Stripe's limits for a trial, in days.
+const TRIAL_DAYS: std::ops::RangeInclusive<i64> = 1..=730;
+
 /// Telegram's limits for a Stars price.
 const STARS: std::ops::RangeInclusive<i64> = 1..=10_000;
 
@@ -26,6 +29,7 @@ pub struct PlanSection {
     pub stars: Option<Spanned<i64>>,
     pub stripe_price: Option<Spanned<String>>,
     pub grace: Option<Spanned<String>>,
+    pub trial: Option<Spanned<String>>,
 }
 
 /// Reads the plans, reporting each problem; entries `shape` set aside are skipped.
@@ -93,6 +97,23 @@ pub(super) fn read(
             .as_ref()
             .and_then(|g| spanned(g, &key("grace"), problems, parse_span))
             .unwrap_or(Duration::days(3));
+        let trial = p.trial.as_ref().and_then(|t| {
+            let span = spanned(t, &key("trial"), problems, parse_span)?;
+            let days = span.num_days();
+            if span != Duration::days(days) || !TRIAL_DAYS.contains(&days) {
+                problems.add(&t.span(), &key("trial"), "must be 1d to 730d, in whole days");
+                None
+            } else if p.stripe_price.is_none() || term == Term::Lifetime {
+                problems.add(
+                    &t.span(),
+                    &key("trial"),
+                    "a trial needs a renewing card plan: a stripe_price and a term that is not lifetime",
+                );
+                None
+            } else {
+                Some(span)
+            }
+        });
         plans.push(Plan {
             id,
             tier,
@@ -100,6 +121,7 @@ pub(super) fn read(
             stars,
             stripe_price,
             grace,
+            trial,
         });
     }
     plans

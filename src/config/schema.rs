@@ -133,6 +133,7 @@ const PLANS: &[Field] = &[
     key("stars", Kind::Int(1, 10_000)),
     key("stripe_price", Kind::Text),
     key("grace", Kind::Text),
+    key("trial", Kind::Text),
 ];
 
 const LEVEL_REWARDS: &[Field] = &[

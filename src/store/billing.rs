@@ -10,10 +10,63 @@ use super::payments::{
     PAYMENT_COLUMNS, PaymentTuple, SUBSCRIPTION_COLUMNS, SubscriptionTuple, payment, subscription,
     with,
 };
-use super::{PaymentRow, Result, SubscriptionRow, WriteTx, from_millis, millis};
+use super::{PaymentRow, Result, Store, SubscriptionRow, WriteTx, from_millis, millis};
 use crate::core::ids::MemberId;
 use crate::core::payments::Provider;
 use crate::core::payments::renewal::RenewalStatus;
+
+impl Store {
+    /// Whether `member` had a free trial of `plan` (one is offered once).
+    pub async fn had_trial(&self, member: MemberId, plan: &str) -> Result<bool> {
+        let found: Option<i64> = sqlx::query_scalar(
+            "SELECT 1 FROM payments WHERE member_id = ? AND plan = ? AND kind = 'trial' LIMIT 1",
+        )
+        .bind(member.0)
+        .bind(plan)
+        .fetch_optional(&self.pool)
+        .await
+        .during("had_trial")?;
+        Ok(found.is_some())
+    }
+
+    /// Of the trials that began in `[from, to)`: how many, and how many of their
+    /// subscriptions have paid since.
+    pub async fn trial_conversions(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<(i64, i64)> {
+        let counts = sqlx::query_as(
+            "SELECT COUNT(*), COALESCE(SUM(EXISTS (SELECT 1 FROM payments p WHERE p.provider = t.provider \
+             AND p.subscription = t.subscription AND p.kind IN ('payment', 'renewal') \
+             AND p.amount > 0)), 0) FROM payments t WHERE t.kind = 'trial' AND t.at >= ? AND t.at < ?",
+        )
+        .bind(millis(from))
+        .bind(millis(to))
+        .fetch_one(&self.pool)
+        .await
+        .during("trial_conversions")?;
+        Ok(counts)
+    }
+}
+
+impl Store {
+    /// Card subscriptions renewing and paid beyond `now`: (currency, plan, the amount of the
+    /// latest paid invoice).
+    pub async fn card_renewing(&self, now: DateTime<Utc>) -> Result<Vec<(String, String, i64)>> {
+        let rows = sqlx::query_as(
+            "SELECT p.currency, s.plan, p.amount FROM subscriptions s JOIN payments p ON p.id = \
+             (SELECT id FROM payments q WHERE q.provider = s.provider AND q.subscription = s.charge_ref \
+             AND q.kind IN ('payment', 'renewal') AND q.amount > 0 ORDER BY q.id DESC LIMIT 1) \
+             WHERE s.provider = 'stripe' AND s.renews = 1 AND s.ended_at IS NULL AND s.paid_until > ?",
+        )
+        .bind(millis(now))
+        .fetch_all(&self.pool)
+        .await
+        .during("card_renewing")?;
+        Ok(rows)
+    }
+}
 
 impl WriteTx {
     /// Remembers a provider event; `false` when it was applied before, so its effect must not
@@ -80,7 +133,7 @@ impl WriteTx {
             "SELECT MAX(CASE WHEN NOT EXISTS (SELECT 1 FROM payments r WHERE r.provider = p.provider \
              AND r.charge_ref = p.charge_ref AND r.kind = 'refund') THEN p.period_end END), \
              MAX(p.period_end) FROM payments p WHERE p.provider = ? AND p.subscription = ? \
-             AND p.kind IN ('payment', 'renewal')",
+             AND p.kind IN ('trial', 'payment', 'renewal')",
         )
         .bind(provider.as_str())
         .bind(subscription)

@@ -14,7 +14,8 @@ pub fn config() -> String {
     format!(
         "{}\n[[plans]]\nid = \"pro-month\"\ntier = \"pro\"\nterm = \"30d\"\n\
          stripe_price = \"price_pro_month\"\n\n[[plans]]\nid = \"pro-life\"\ntier = \"pro\"\n\
-         term = \"lifetime\"\nstripe_price = \"price_pro_life\"\n",
+         term = \"lifetime\"\nstripe_price = \"price_pro_life\"\n\n[[plans]]\nid = \"pro-trial\"\n\
+         tier = \"pro\"\nterm = \"30d\"\nstripe_price = \"price_pro_month\"\ntrial = \"7d\"\n",
         CONFIG.replace("LEADERBOARDS", "members")
     )
 }
@@ -332,4 +333,62 @@ async fn a_member_buys_by_card_from_their_page_with_the_forms_token() {
         .await;
     assert_eq!(again.status, 409);
     assert!(again.body.contains("for life"), "{}", again.body);
+}
+
+#[tokio::test]
+async fn a_trial_is_offered_once_runs_free_and_counts_when_it_pays() {
+    let (app, stripe) = shop().await;
+    let reference = subscribe(&app, &stripe, "pro-trial").await;
+    assert_eq!(
+        stripe.sessions()[0].1["subscription_data[trial_period_days]"],
+        "7"
+    );
+    let t = now(&app);
+    let trial_end = t + 7 * 86_400;
+    let mut first = make::invoice_paid(
+        "evt_t", "sub_t", &reference, "in_t", "pi_t", trial_end, true, t,
+    );
+    first["data"]["object"]["amount_paid"] = serde_json::json!(0);
+    assert_eq!(deliver(&app.base, &first, t).await, (200, "applied".into()));
+    assert_eq!(
+        pro_until(&app).await,
+        Some(Some(at(trial_end) + Duration::days(3)))
+    );
+    let told = dms(&app.platform.take()).join("\n");
+    assert!(told.contains("Your free trial of Pro has begun"), "{told}");
+    let admin = app.browser_for(&console("admin")).await;
+    let dashboard = admin.get("/dashboard").await.body;
+    assert!(
+        dashboard.contains("Free trials begun in this range: 1; of them paid since: 0"),
+        "{dashboard}"
+    );
+    let paid = make::invoice_paid(
+        "evt_p",
+        "sub_t",
+        &reference,
+        "in_p",
+        "pi_p",
+        trial_end + 30 * 86_400,
+        false,
+        t,
+    );
+    assert_eq!(deliver(&app.base, &paid, t).await, (200, "applied".into()));
+    let dashboard = admin.get("/dashboard").await.body;
+    assert!(dashboard.contains("of them paid since: 1"), "{dashboard}");
+    assert!(
+        dashboard.contains("monthly recurring: 900 USD"),
+        "{dashboard}"
+    );
+    // Ended, then asked for again later: no second trial.
+    let ended = make::subscription_deleted("evt_d", "sub_t", &reference, t + 10);
+    assert_eq!(deliver(&app.base, &ended, t).await.0, 200);
+    app.advance(Duration::minutes(11));
+    subscribe(&app, &stripe, "pro-trial").await;
+    let sessions = stripe.sessions();
+    assert_eq!(sessions.len(), 2);
+    assert!(
+        !sessions[1]
+            .1
+            .contains_key("subscription_data[trial_period_days]")
+    );
 }

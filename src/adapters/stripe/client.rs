@@ -118,7 +118,8 @@ impl CardPayments for StripeClient {
             } else {
                 format!("payment_intent_data[metadata][{REFERENCE_KEY}]")
             };
-            let form = [
+            let trial = c.trial_days.map(|days| days.to_string());
+            let mut form = vec![
                 (
                     "mode",
                     if c.recurring {
@@ -136,6 +137,9 @@ impl CardPayments for StripeClient {
                 ("cancel_url", c.cancel_url.as_str()),
                 ("locale", c.locale),
             ];
+            if let Some(days) = &trial {
+                form.push(("subscription_data[trial_period_days]", days.as_str()));
+            }
             let request = self
                 .post("/v1/checkout/sessions")
                 .header("Idempotency-Key", &c.idempotency_key)

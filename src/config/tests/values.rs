@@ -288,3 +288,65 @@ fn no_xp_chats_follow_each_platforms_chat_rules() {
             .earns_xp(&ChatRef::group(Platform::Telegram, "-100"))
     );
 }
+
+#[test]
+fn plans_and_stripe_settings_that_cannot_sell_are_problems() {
+    let text = r#"[[tiers]]
+id = "pro"
+name = "Pro"
+rank = 1
+
+[[plans]]
+id = "pro-month"
+tier = "gold"
+term = "30d"
+stripe_price = "prod_123"
+trial = "36h"
+
+[[plans]]
+id = "pro-stars"
+tier = "pro"
+term = "30d"
+stars = 500
+trial = "7d"
+
+[[plans]]
+id = "pro-life"
+tier = "pro"
+term = "lifetime"
+
+[stripe]
+api_url = "ftp://stripe.example"
+mode = "push"
+"#;
+    let shown = shown(text);
+    assert_reported(&shown, "line 8: plans[0].tier: `gold` is not a tier id");
+    assert_reported(
+        &shown,
+        "line 10: plans[0].stripe_price: `prod_123` is not a Stripe Price id",
+    );
+    assert_reported(
+        &shown,
+        "line 11: plans[0].trial: must be 1d to 730d, in whole days",
+    );
+    assert_reported(
+        &shown,
+        "line 18: plans[1].trial: a trial needs a renewing card plan",
+    );
+    assert_reported(&shown, "line 21: plans[2].id: a plan needs a price");
+    assert_reported(
+        &shown,
+        "line 26: stripe.api_url: `ftp://stripe.example` is not an http(s) address",
+    );
+    assert_reported(
+        &shown,
+        "line 27: stripe.mode: `push` is not one of webhook, poll",
+    );
+    let good = "[[tiers]]\nid = \"pro\"\nname = \"Pro\"\nrank = 1\n\n[[plans]]\nid = \"m\"\n\
+                tier = \"pro\"\nterm = \"30d\"\nstripe_price = \"price_1\"\ntrial = \"14d\"\n\n\
+                [stripe]\nmode = \"poll\"\n";
+    let config = Config::from_toml(good).unwrap();
+    assert_eq!(config.plans[0].trial, Some(chrono::Duration::days(14)));
+    assert_eq!(config.stripe.mode, StripeMode::Poll);
+    assert_eq!(config.stripe.api_url, "https://api.stripe.com");
+}

@@ -87,6 +87,7 @@ mod tests {
             stars: Some(500),
             stripe_price: None,
             grace: Duration::days(3),
+            trial: None,
         }
     }
 

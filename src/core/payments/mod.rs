@@ -26,6 +26,8 @@ pub struct Plan {
     pub stripe_price: Option<String>,
     /// How long access stays after a renewal fails.
     pub grace: Duration,
+    /// A free first period of a card subscription, once per member and plan.
+    pub trial: Option<Duration>,
 }
 
 impl Plan {

@@ -1,9 +1,11 @@
 //! The dashboard's revenue panel: per currency (Stars and money are never summed together),
 //! what came in over the range, new paying members, renewals and refunds, and the monthly
-//! recurring revenue of the subscriptions that renew by themselves.
+//! recurring revenue of the subscriptions that renew by themselves (Stars from the plans' prices,
+//! card subscriptions from their latest invoice), and free trials with how many went on to pay.
 
 use chrono::{DateTime, Utc};
 
+use crate::core::duration::Term;
 use crate::core::payments::Provider;
 use crate::core::payments::decide::STARS_CURRENCY;
 use crate::engine::{Engine, EngineResult};
@@ -30,6 +32,9 @@ pub struct RevenuePanel {
     /// Subscriptions renewing now, and those that stopped renewing in the range (churn).
     pub renewing: i64,
     pub churned: i64,
+    /// Free trials that began in the range, and how many of them have paid since.
+    pub trials: i64,
+    pub trials_paid: i64,
 }
 
 impl Engine {
@@ -69,6 +74,7 @@ impl Engine {
                 _ => {}
             }
         }
+        (panel.trials, panel.trials_paid) = self.store.trial_conversions(from, to).await?;
         let (running, churned) = self.store.renewing(self.now(), from, to).await?;
         panel.churned = churned;
         let mut stars = 0;
@@ -87,6 +93,16 @@ impl Engine {
         if stars > 0 {
             panel.mrr.push((STARS_CURRENCY.to_owned(), stars));
         }
+        // A card subscription's monthly share: its latest invoice spread over 30 days of its term.
+        let mut card: std::collections::BTreeMap<String, i64> = std::collections::BTreeMap::new();
+        for (currency, plan, amount) in self.store.card_renewing(self.now()).await? {
+            let days = match self.plan(&plan).map(|p| p.term) {
+                Some(Term::For(term)) if term.num_days() > 0 => term.num_days(),
+                _ => continue,
+            };
+            *card.entry(currency).or_default() += amount * 30 / days;
+        }
+        panel.mrr.extend(card);
         Ok(panel)
     }
 }

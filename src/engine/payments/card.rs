@@ -12,7 +12,7 @@ use crate::core::payments::Plan;
 use crate::core::web_access::Viewer;
 use crate::engine::platform::{LinkFuture, PlatformFuture};
 use crate::engine::web::PageError;
-use crate::engine::{Engine, EngineError};
+use crate::engine::{Engine, EngineError, EngineResult, PlatformError};
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -32,6 +32,8 @@ pub struct CardCheckout {
     pub cancel_url: String,
     /// The checkout page's language.
     pub locale: &'static str,
+    /// Free days before the first charge of a subscription.
+    pub trial_days: Option<u32>,
 }
 
 /// A card payments provider.
@@ -82,7 +84,7 @@ impl Engine {
             Err(EngineError::Store(e)) => return Err(PageError::Store(e)),
         };
         self.card_checkout_url(plan, member, reference, lang, at)
-            .await
+            .await?
             .map_err(|e| {
                 PageError::Refused(tr!(lang, "subscribe-failed", error = e.describe(lang)))
             })
@@ -101,25 +103,34 @@ impl Engine {
         reference: String,
         lang: Lang,
         at: DateTime<Utc>,
-    ) -> Result<String, crate::engine::PlatformError> {
+    ) -> EngineResult<Result<String, PlatformError>> {
         let (Some(provider), Some(price)) = (&self.card_payments, &plan.stripe_price) else {
-            return Err(crate::engine::PlatformError::Failed(String::new()));
+            return Ok(Err(PlatformError::Failed(String::new())));
         };
         let public = &self.config.web.public_url;
+        // A trial is offered once per member and plan.
+        let trial_days = match plan.trial {
+            Some(trial) if !self.store.had_trial(member, &plan.id).await? => {
+                u32::try_from(trial.num_days()).ok()
+            }
+            _ => None,
+        };
         let checkout = CardCheckout {
             price: price.clone(),
             recurring: plan.term != Term::Lifetime,
             reference,
             idempotency_key: format!(
-                "steward-{}-{}-{price}-{}",
+                "steward-{}-{}-{price}-{}-{}",
                 member.0,
                 plan.id,
+                trial_days.unwrap_or(0),
                 at.timestamp() / SAME_CHECKOUT_SECS
             ),
             success_url: format!("{public}/me"),
             cancel_url: format!("{public}/"),
             locale: lang.language(),
+            trial_days,
         };
-        provider.checkout(&checkout).await
+        Ok(provider.checkout(&checkout).await)
     }
 }

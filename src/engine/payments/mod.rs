@@ -118,7 +118,7 @@ impl Engine {
         if card_here {
             match self
                 .card_checkout_url(plan, ctx.member, reference, lang, ctx.at)
-                .await
+                .await?
             {
                 Ok(link) => links.push(tr!(
                     lang,

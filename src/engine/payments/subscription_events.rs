@@ -76,7 +76,11 @@ impl Engine {
                 currency,
                 first,
             } => {
-                let kind = if *first { "payment" } else { "renewal" };
+                let kind = match (*first, *amount) {
+                    (true, 0) => "trial",
+                    (true, _) => "payment",
+                    (false, _) => "renewal",
+                };
                 let row = PaymentRow {
                     charge_ref: charge.map(str::to_owned),
                     period_end: Some(*period_end),
@@ -177,10 +181,12 @@ impl Engine {
             .and_then(|m| m.expires_at);
         let member = row.member;
         match (fact, settled.change) {
-            (Fact::Paid { first, .. }, MembershipChange::Extend(_)) => {
+            (Fact::Paid { first, amount, .. }, MembershipChange::Extend(_)) => {
                 self.tell_with(member, |lang| {
                     let until = self.until(lang, expires);
-                    if *first {
+                    if *first && *amount == 0 {
+                        tr!(lang, "payment-trial", tier = tier, until = until)
+                    } else if *first {
                         tr!(lang, "payment-thanks", tier = tier, until = until)
                     } else {
                         tr!(lang, "payment-renewed", tier = tier, until = until)

@@ -103,6 +103,9 @@ fn revenue(lang: Lang, dash: &Dashboard) -> Markup {
                     " · " (tr!(lang, "web-dash-mrr", amount = *mrr, currency = currency.as_str()))
                 }
             }
+            @if r.trials > 0 {
+                p { (tr!(lang, "web-dash-trials", trials = r.trials, paid = r.trials_paid)) }
+            }
             p.muted { (tr!(lang, "web-dash-revenue-defined")) }
         }
         (csv_link(lang, dash, "revenue"))
