@@ -55,3 +55,6 @@ stripe-unreachable = Stripe could not be reached; try again in a minute.
 stripe-bad-answer = Stripe gave an answer Steward could not read (HTTP { $status }).
 stripe-refused = Stripe refused (HTTP { $status }): { $reason }
 payment-trial = Your free trial of { $tier } has begun: it runs { $until }. Your card is charged when it ends unless you cancel first (/subscription cancel).
+refund-on-discord = Payment #{ $id } was made through Discord, which makes its refunds (the member asks Discord support); Steward ends the tier when Discord reports it.
+plan-price-discord = a subscription in Discord's store
+subscribe-in-discord = Plan { $plan } is sold in Discord's store: open the bot's profile on Discord and choose Store (or Subscribe) to buy it.

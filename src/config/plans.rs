@@ -30,6 +30,7 @@ pub struct PlanSection {
     pub stripe_price: Option<Spanned<String>>,
     pub grace: Option<Spanned<String>>,
     pub trial: Option<Spanned<String>>,
+    pub discord_sku: Option<Spanned<String>>,
 }
 
 /// Reads the plans, reporting each problem; entries `shape` set aside are skipped.
@@ -85,11 +86,24 @@ pub(super) fn read(
                 None
             }
         });
-        if p.stars.is_none() && p.stripe_price.is_none() {
+        let discord_sku = p.discord_sku.as_ref().and_then(|s| {
+            let sku = s.get_ref().trim();
+            if sku.parse::<u64>().is_ok_and(|n| n > 0) {
+                Some(sku.to_owned())
+            } else {
+                problems.add(
+                    &s.span(),
+                    &key("discord_sku"),
+                    format!("`{sku}` is not a Discord SKU id (a number, from the app's Monetization page)"),
+                );
+                None
+            }
+        });
+        if p.stars.is_none() && p.stripe_price.is_none() && p.discord_sku.is_none() {
             problems.add(
                 &p.id.span(),
                 &key("id"),
-                "a plan needs a price: stars, stripe_price or both",
+                "a plan needs a price: stars, stripe_price or discord_sku",
             );
         }
         let grace = p
@@ -122,6 +136,7 @@ pub(super) fn read(
             stripe_price,
             grace,
             trial,
+            discord_sku,
         });
     }
     plans

@@ -134,6 +134,7 @@ const PLANS: &[Field] = &[
     key("stripe_price", Kind::Text),
     key("grace", Kind::Text),
     key("trial", Kind::Text),
+    key("discord_sku", Kind::Text),
 ];
 
 const LEVEL_REWARDS: &[Field] = &[

@@ -359,6 +359,10 @@ async fn rest(State(inner): State<Arc<Inner>>, method: Method, uri: Uri, body: B
             json_response(StatusCode::OK, Value::Array(registered))
         }
         ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
+        ("GET", ["users", id]) => json_response(
+            StatusCode::OK,
+            payloads::user(id.parse().unwrap_or(0), "Buyer"),
+        ),
         ("PATCH", ["webhooks", _, _, "messages", "@original"]) => {
             let id = inner.next_id.fetch_add(1, Ordering::SeqCst);
             let content = body["content"].as_str().unwrap_or_default();

@@ -47,6 +47,12 @@ cost = 500
 tier = "pro"
 duration = "7d"
 
+[[plans]]
+id = "pro-discord"
+tier = "pro"
+term = "30d"
+discord_sku = "8800"
+
 [[level_rewards]]
 level = 2
 discord_role = "1500"

@@ -12,6 +12,7 @@ mod harness;
 mod language;
 mod membership;
 mod payloads;
+mod payments;
 mod points;
 mod privacy;
 mod resilience;

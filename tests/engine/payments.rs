@@ -4,7 +4,9 @@
 
 use chrono::{DateTime, Duration, Utc};
 use steward::core::payments::Provider;
-use steward::engine::payments::{Checkout, PaymentReceived, PaymentRefunded};
+use steward::engine::payments::{
+    Applied, Checkout, Entitlement, EntitlementChange, PaymentReceived, PaymentRefunded,
+};
 use steward::engine::{Invoice, Person, Sent};
 
 use crate::helpers::*;
@@ -12,7 +14,8 @@ use crate::helpers::*;
 fn config() -> String {
     format!(
         "{CONFIG}\n[[plans]]\nid = \"pro-month\"\ntier = \"pro\"\nterm = \"30d\"\nstars = 500\n\n\
-         [[plans]]\nid = \"vip-life\"\ntier = \"vip\"\nterm = \"lifetime\"\nstars = 2500\n"
+         [[plans]]\nid = \"vip-life\"\ntier = \"vip\"\nterm = \"lifetime\"\nstars = 2500\n\n\
+         [[plans]]\nid = \"pro-discord\"\ntier = \"pro\"\nterm = \"30d\"\ndiscord_sku = \"8800\"\n"
     )
 }
 
@@ -338,5 +341,56 @@ async fn erasing_a_member_stops_their_renewal_first() {
         app.posts()
             .iter()
             .any(|s| matches!(s, Sent::Renewal { charge, renew: false, .. } if charge == "ch_1"))
+    );
+}
+
+#[tokio::test]
+async fn a_discord_entitlement_is_applied_once_and_its_deletion_ends_the_tier() {
+    let app = spawn_app_with(&config()).await;
+    let holder = discord("503", "Dana");
+    let report = |change, ends_at| Entitlement {
+        id: "9100".into(),
+        sku: "8800".into(),
+        holder: holder.clone(),
+        ends_at,
+        change,
+        raw: "{}".into(),
+    };
+    let created = report(EntitlementChange::Created, None);
+    let (a, b) = tokio::join!(
+        app.engine.entitlement(&created),
+        app.engine.entitlement(&created)
+    );
+    let mut outcomes = [a.unwrap(), b.unwrap()];
+    outcomes.sort_by_key(|o| *o == Applied::Repeat);
+    assert_eq!(outcomes, [Applied::Done, Applied::Repeat]);
+    let grants = app
+        .posts()
+        .iter()
+        .filter(|s| matches!(s, Sent::Grant { tier, .. } if tier == "pro"))
+        .count();
+    assert_eq!(grants, 1);
+    let membership = app.ask(&holder, "/membership").await;
+    assert!(membership.contains("Pro"), "{membership}");
+    let deleted = report(EntitlementChange::Deleted, None);
+    assert_eq!(
+        app.engine.entitlement(&deleted).await.unwrap(),
+        Applied::Done
+    );
+    assert!(
+        app.posts()
+            .iter()
+            .any(|s| matches!(s, Sent::Revoke { tier, .. } if tier == "pro"))
+    );
+    let membership = app.ask(&holder, "/membership").await;
+    assert!(!membership.contains("Pro"), "{membership}");
+    // An entitlement to a SKU no plan names is not this community's.
+    let other = Entitlement {
+        sku: "1".into(),
+        ..report(EntitlementChange::Created, None)
+    };
+    assert_eq!(
+        app.engine.entitlement(&other).await.unwrap(),
+        Applied::NotOurs
     );
 }

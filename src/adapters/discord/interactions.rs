@@ -246,6 +246,11 @@ async fn autocomplete(ctx: &Context, engine: &Engine, command: CommandInteractio
                 choices = choices.add_string_choice(reward.label, reward.value);
             }
         }
+        Some((_, arg)) if arg.kind == ArgKind::PlanId => {
+            for plan in engine.plans_offered_to(&asker, typed).await {
+                choices = choices.add_string_choice(plan.label, plan.value);
+            }
+        }
         Some((audience, arg)) if arg.kind == ArgKind::DropId => {
             // A member names a drop only to rate it; operators' commands manage drops.
             let drops = match audience {

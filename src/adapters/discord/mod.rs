@@ -1,7 +1,9 @@
 //! The Discord adapter (serenity): a gateway client with only the intents Steward uses, guild
-//! messages and member joins turned into engine events, slash commands registered per community
-//! guild at start, and [`DiscordPlatform`] for the engine's actions. Holds no business rules.
+//! messages and member joins turned into engine events, App Subscription entitlements
+//! (`entitlements.rs`), slash commands registered per community guild at start, and
+//! [`DiscordPlatform`] for the engine's actions. Holds no business rules.
 
+mod entitlements;
 mod inbound;
 mod interactions;
 pub mod options;
@@ -11,8 +13,8 @@ pub mod slash;
 use std::sync::{Arc, OnceLock};
 
 use serenity::all::{
-    ConnectionStage, Context, CreateAllowedMentions, CreateMessage, EventHandler, GatewayIntents,
-    Guild, GuildId, Interaction, Member, Message, Ready, ShardStageUpdateEvent,
+    ConnectionStage, Context, CreateAllowedMentions, CreateMessage, Entitlement, EventHandler,
+    GatewayIntents, Guild, GuildId, Interaction, Member, Message, Ready, ShardStageUpdateEvent,
 };
 use serenity::builder::CreateCommand;
 use serenity::http::{Http, HttpBuilder};
@@ -22,6 +24,7 @@ use tokio::sync::{Semaphore, SemaphorePermit, watch};
 use crate::config::{DiscordConfig, Secret};
 use crate::core::ids::Platform;
 use crate::core::tiers::TierDef;
+use crate::engine::payments::EntitlementChange;
 use crate::engine::{Engine, Event};
 use crate::i18n::Lang;
 pub use outbound::DiscordPlatform;
@@ -248,6 +251,24 @@ impl EventHandler for Handler {
             if let Err(e) = message.channel_id.send_message(&ctx.http, answer).await {
                 tracing::warn!(channel = %message.channel_id, error = %e, "reply failed");
             }
+        }
+    }
+
+    async fn entitlement_create(&self, ctx: Context, entitlement: Entitlement) {
+        if let Some((engine, _permit)) = self.engine().await {
+            entitlements::apply(&ctx, &engine, &entitlement, EntitlementChange::Created).await;
+        }
+    }
+
+    async fn entitlement_update(&self, ctx: Context, entitlement: Entitlement) {
+        if let Some((engine, _permit)) = self.engine().await {
+            entitlements::apply(&ctx, &engine, &entitlement, EntitlementChange::Updated).await;
+        }
+    }
+
+    async fn entitlement_delete(&self, ctx: Context, entitlement: Entitlement) {
+        if let Some((engine, _permit)) = self.engine().await {
+            entitlements::apply(&ctx, &engine, &entitlement, EntitlementChange::Deleted).await;
         }
     }
 

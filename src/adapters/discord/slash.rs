@@ -80,7 +80,7 @@ fn option(arg: &Arg, tiers: &[TierDef], lang: Lang) -> CreateCommandOption {
             .min_int_value(1)
             .max_int_value(MAX_DROP_ID)
             .set_autocomplete(true),
-        ArgKind::RewardId => of(CommandOptionType::String).set_autocomplete(true),
+        ArgKind::RewardId | ArgKind::PlanId => of(CommandOptionType::String).set_autocomplete(true),
         ArgKind::Choice(choices) => {
             choices
                 .iter()

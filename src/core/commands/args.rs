@@ -37,6 +37,8 @@ pub enum ArgKind {
     DropId,
     /// A reward id from `/shop`, offered while the asker types.
     RewardId,
+    /// A plan id from `/plans`, offered while the asker types.
+    PlanId,
     /// A membership term: `30d`, `12w`, `lifetime`.
     Duration,
     /// A calendar day, `YYYY-MM-DD`.
@@ -69,7 +71,8 @@ impl ArgKind {
             | Self::Choice(_)
             | Self::Tier
             | Self::DropId
-            | Self::RewardId => None,
+            | Self::RewardId
+            | Self::PlanId => None,
         }
     }
 

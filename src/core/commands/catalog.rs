@@ -226,11 +226,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     member("redeem").args(&[arg("reward", "arg-redeem-reward", ArgKind::RewardId)]),
     member("drops"),
     member("plans"),
-    member("subscribe").args(&[arg(
-        "plan",
-        "arg-subscribe-plan",
-        ArgKind::Text { max_len: 64 },
-    )]),
+    member("subscribe").args(&[arg("plan", "arg-subscribe-plan", ArgKind::PlanId)]),
     member("subscription").args(&[arg(
         "action",
         "arg-subscription-action",

@@ -46,6 +46,11 @@ pub fn checkout(
                 return Err(CheckoutRefusal::NotOnSale);
             }
         }
+        Provider::DiscordSku => {
+            if plan.discord_sku.is_none() {
+                return Err(CheckoutRefusal::NotOnSale);
+            }
+        }
     }
     if current.is_some_and(|m| m.is_active(now) && m.expires_at.is_none()) {
         return Err(CheckoutRefusal::AlreadyLifetime);
@@ -88,6 +93,7 @@ mod tests {
             stripe_price: None,
             grace: Duration::days(3),
             trial: None,
+            discord_sku: None,
         }
     }
 

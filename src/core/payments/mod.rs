@@ -28,6 +28,8 @@ pub struct Plan {
     pub grace: Duration,
     /// A free first period of a card subscription, once per member and plan.
     pub trial: Option<Duration>,
+    /// A Discord App Subscription SKU whose entitlement gives the tier.
+    pub discord_sku: Option<String>,
 }
 
 impl Plan {
@@ -44,6 +46,8 @@ impl Plan {
 pub enum Provider {
     TelegramStars,
     Stripe,
+    /// A platform's own store (Discord App Subscriptions).
+    DiscordSku,
 }
 
 impl Provider {
@@ -52,12 +56,13 @@ impl Provider {
         match self {
             Self::TelegramStars => "telegram_stars",
             Self::Stripe => "stripe",
+            Self::DiscordSku => "discord",
         }
     }
 
     #[must_use]
     pub fn parse(text: &str) -> Option<Self> {
-        [Self::TelegramStars, Self::Stripe]
+        [Self::TelegramStars, Self::Stripe, Self::DiscordSku]
             .into_iter()
             .find(|p| p.as_str() == text)
     }

@@ -102,6 +102,22 @@ impl Engine {
         self.rewards_in(self.language_for(asker).await, typed)
     }
 
+    /// Plans on sale whose id or tier matches what the asker typed, each with its prices.
+    pub async fn plans_offered_to(&self, asker: &Sender, typed: &str) -> Vec<Choice<String>> {
+        let lang = self.language_for(asker).await;
+        let typed = typed.trim().to_lowercase();
+        self.config
+            .plans
+            .iter()
+            .filter(|p| p.id.contains(&typed) || p.tier.contains(&typed))
+            .take(MAX_CHOICES)
+            .map(|p| Choice {
+                label: self.plan_line(lang, p).chars().take(100).collect(),
+                value: p.id.clone(),
+            })
+            .collect()
+    }
+
     fn rewards_in(&self, lang: Lang, typed: &str) -> Vec<Choice<String>> {
         let typed = typed.trim().to_lowercase();
         self.config

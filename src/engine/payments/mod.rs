@@ -7,6 +7,7 @@
 mod billing;
 mod card;
 mod checkout;
+mod entitlements;
 mod refund;
 mod renewing;
 mod subscription_events;
@@ -28,6 +29,7 @@ use crate::tr;
 pub use billing::{Applied, Billing, BillingEvent, SubscriptionRef};
 pub use card::{CardCheckout, CardPayments};
 pub use checkout::{Checkout, PaymentReceived};
+pub use entitlements::{Entitlement, EntitlementChange};
 pub use refund::PaymentRefunded;
 
 impl Engine {
@@ -53,7 +55,7 @@ impl Engine {
     }
 
     /// One plan in a line: its tier, term and prices.
-    pub(super) fn plan_line(&self, lang: Lang, plan: &Plan) -> String {
+    pub(crate) fn plan_line(&self, lang: Lang, plan: &Plan) -> String {
         let tier = self
             .tier_def(&plan.tier)
             .map_or(plan.tier.as_str(), |t| t.name.as_str());
@@ -67,6 +69,9 @@ impl Engine {
         }
         if plan.stripe_price.is_some() {
             prices.push(tr!(lang, "plan-price-card"));
+        }
+        if plan.discord_sku.is_some() {
+            prices.push(tr!(lang, "plan-price-discord"));
         }
         tr!(
             lang,
@@ -99,6 +104,8 @@ impl Engine {
         if !stars_here && !card_here {
             return refuse(if plan.stars.is_some() {
                 tr!(lang, "subscribe-on-telegram", plan = &plan.id)
+            } else if plan.discord_sku.is_some() {
+                tr!(lang, "subscribe-in-discord", plan = &plan.id)
             } else {
                 tr!(lang, "subscribe-card-later", plan = &plan.id)
             });

@@ -72,6 +72,7 @@ impl Engine {
                 Some(card) => card.refund(&charge).await,
                 None => return refuse(tr!(lang, "refund-at-provider", id = id)),
             },
+            Provider::DiscordSku => return refuse(tr!(lang, "refund-on-discord", id = id)),
         };
         if let Err(e) = asked {
             return refuse(tr!(

@@ -114,6 +114,8 @@ impl Engine {
                     Some(card) => card.stop_renewal(&s.charge_ref).await,
                     None => continue,
                 },
+                // Discord's subscriptions are cancelled in Discord; none is tracked here.
+                Provider::DiscordSku => continue,
             };
             if let Err(e) = asked {
                 done.push((s, Err(e)));

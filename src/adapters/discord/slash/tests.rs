@@ -348,7 +348,10 @@ fn every_catalogue_argument_is_registered_with_its_name_bounds_and_requiredness(
                     assert_eq!(option["min_value"], min, "{at}");
                     assert_eq!(option["max_value"], max, "{at}");
                 }
-                let suggests = matches!(arg.kind, ArgKind::DropId | ArgKind::RewardId);
+                let suggests = matches!(
+                    arg.kind,
+                    ArgKind::DropId | ArgKind::RewardId | ArgKind::PlanId
+                );
                 assert_eq!(option["autocomplete"] == true, suggests, "{at}");
             }
         }

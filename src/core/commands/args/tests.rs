@@ -12,6 +12,7 @@ fn samples(kind: ArgKind) -> Vec<String> {
         ArgKind::Tier => &["pro"],
         ArgKind::DropId => &["12"],
         ArgKind::RewardId => &["mug"],
+        ArgKind::PlanId => &["pro-month"],
         ArgKind::Duration => &["30d", "lifetime"],
         ArgKind::Date => &["2026-12-31"],
         ArgKind::When => &["tomorrow 09:00", "in 2h", "now"],
