@@ -108,8 +108,14 @@ pub fn console(name: &str) -> Person {
 impl WebApp {
     /// `who` says `text` in #general; returns the reply.
     pub async fn say(&self, who: &Person, text: &str) -> Option<String> {
+        self.say_in(ChatRef::group(Platform::Console, "general"), who, text)
+            .await
+    }
+
+    /// `who` says `text` in `chat`; returns the reply.
+    pub async fn say_in(&self, chat: ChatRef, who: &Person, text: &str) -> Option<String> {
         let message = MessageEvent {
-            chat: ChatRef::group(Platform::Console, "general"),
+            chat,
             message_id: None,
             sender: Sender {
                 person: who.clone(),

@@ -4,7 +4,7 @@
 //! `stripe_deliveries.rs`.
 
 use chrono::{DateTime, Duration, Utc};
-use steward::core::ids::MemberId;
+use steward::core::ids::{AccountRef, ChatRef, MemberId, Platform};
 use steward::engine::{Person, Sent};
 
 use crate::fake_stripe::{FakeStripe, deliver, make};
@@ -75,6 +75,25 @@ pub async fn pro_until(app: &WebApp) -> Option<Option<DateTime<Utc>>> {
 
 pub fn at(seconds: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(seconds, 0).unwrap()
+}
+
+/// Links `account` to Bob with the code `/link` sends him.
+async fn link(app: &WebApp, account: &Person, platform: Platform) {
+    app.say(&bob(), "/link").await.unwrap();
+    let code = dms(&app.platform.take())
+        .last()
+        .and_then(|text| {
+            text.split_whitespace()
+                .nth(4)
+                .map(|w| w.trim_end_matches('.').to_owned())
+        })
+        .expect("a link code");
+    let chat = ChatRef::private(platform, account.profile.account.user_id.clone());
+    let reply = app
+        .say_in(chat, account, &format!("/link {code}"))
+        .await
+        .unwrap();
+    assert!(reply.starts_with("Linked:"), "{reply}");
 }
 
 pub fn dms(sent: &[Sent]) -> Vec<String> {
@@ -216,6 +235,22 @@ async fn a_refund_ends_access_even_when_it_arrives_before_its_payment() {
 #[tokio::test]
 async fn a_lapsed_payment_keeps_access_through_grace_then_ends_it_once() {
     let (app, stripe) = shop().await;
+    // Bob has linked his Telegram and Discord accounts: one member, access on both platforms.
+    for (platform, id) in [(Platform::Telegram, "601"), (Platform::Discord, "701")] {
+        link(
+            &app,
+            &Person::named(AccountRef::new(platform, id), "Bob"),
+            platform,
+        )
+        .await;
+    }
+    let accounts = app
+        .engine
+        .store()
+        .accounts_of(bob_id(&app).await)
+        .await
+        .unwrap();
+    assert_eq!(accounts.len(), 3, "{accounts:?}");
     let (reference, period_end) = paid_up(&app, &stripe).await;
     app.platform.take();
     app.advance(Duration::days(30));
@@ -239,13 +274,17 @@ async fn a_lapsed_payment_keeps_access_through_grace_then_ends_it_once() {
     app.engine.tick(app.engine.now()).await.unwrap();
     app.engine.tick(app.engine.now()).await.unwrap();
     assert_eq!(pro_until(&app).await, None);
-    let revoked = app
+    let mut revoked: Vec<String> = app
         .platform
         .take()
         .into_iter()
-        .filter(|s| matches!(s, Sent::Revoke { tier, .. } if tier == "pro"))
-        .count();
-    assert_eq!(revoked, 1);
+        .filter_map(|s| match s {
+            Sent::Revoke { from, tier } if tier == "pro" => Some(from.to_string()),
+            _ => None,
+        })
+        .collect();
+    revoked.sort();
+    assert_eq!(revoked, ["console:bob", "discord:701", "telegram:601"]);
 }
 
 #[tokio::test]
