@@ -228,6 +228,10 @@ pub async fn run(
     let (rps, p99) = web::leaderboard_load(engine.clone(), requests, pages.div_ceil(10)).await?;
     emit("web_leaderboard_rps", rps, "per_s");
     emit("web_leaderboard_p99_ms", p99, "ms");
+    let (raw_rps, raw_p99) = web::raw_load(engine.clone(), requests).await?;
+    emit("web_raw_rps", raw_rps, "per_s");
+    emit("web_raw_p99_ms", raw_p99, "ms");
+    emit("web_leaderboard_vs_raw", rps / raw_rps, "ratio");
     emit("dashboard_ms", web::dashboard_ms(&engine).await?, "ms");
     engine.shutdown().await;
     emit("startup_1m", startup_ms, "ms");

@@ -1,6 +1,8 @@
 //! The web leaderboard under load: the real server on 127.0.0.1 and an HTTP client with 64
 //! connections in the same process (the load generator shares the two cores), asking random
-//! pages of the all-time and weekly boards as a visitor.
+//! pages of the all-time and weekly boards as a visitor. The same load on `/healthz` (no
+//! database, a two-byte body) is the yardstick: what this machine, this server stack and this
+//! load generator do with no page to make.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -24,6 +26,35 @@ pub(super) async fn leaderboard_load(
     engine: Arc<Engine>,
     requests: usize,
     pages: u64,
+) -> Result<(f64, f64), BenchError> {
+    load(engine, requests, move |rng, i| {
+        if i % 2 == 0 {
+            format!("/leaderboard/all?page={}", rng.random_range(1..=pages))
+        } else {
+            let week_pages = (pages / 20).max(1);
+            format!(
+                "/leaderboard/week?page={}",
+                rng.random_range(1..=week_pages)
+            )
+        }
+    })
+    .await
+}
+
+/// The yardstick: the same load on `/healthz`.
+pub(super) async fn raw_load(
+    engine: Arc<Engine>,
+    requests: usize,
+) -> Result<(f64, f64), BenchError> {
+    load(engine, requests, |_, _| "/healthz".to_owned()).await
+}
+
+/// Requests per second and the p99 latency in ms of `requests` requests for the paths `path`
+/// makes (from each connection's random numbers and its request count).
+async fn load(
+    engine: Arc<Engine>,
+    requests: usize,
+    path: impl Fn(&mut StdRng, usize) -> String + Clone + Send + 'static,
 ) -> Result<(f64, f64), BenchError> {
     // The engine's config lets visitors see boards (`setup::engine`); this one only says
     // where to listen.
@@ -50,23 +81,12 @@ pub(super) async fn leaderboard_load(
     let started = Instant::now();
     let mut tasks = Vec::with_capacity(CONNECTIONS);
     for task in 0..CONNECTIONS {
-        let (client, base) = (client.clone(), base.clone());
+        let (client, base, path) = (client.clone(), base.clone(), path.clone());
         tasks.push(tokio::spawn(async move {
             let mut rng = StdRng::seed_from_u64(task as u64);
             let mut latencies = Vec::with_capacity(per_task);
             for i in 0..per_task {
-                let url = if i % 2 == 0 {
-                    format!(
-                        "{base}/leaderboard/all?page={}",
-                        rng.random_range(1..=pages)
-                    )
-                } else {
-                    let week_pages = (pages / 20).max(1);
-                    format!(
-                        "{base}/leaderboard/week?page={}",
-                        rng.random_range(1..=week_pages)
-                    )
-                };
+                let url = format!("{base}{}", path(&mut rng, i));
                 let asked = Instant::now();
                 let ok = match client.get(&url).send().await {
                     Ok(answer) => answer.status().is_success() && answer.bytes().await.is_ok(),
