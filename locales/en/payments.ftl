@@ -58,3 +58,4 @@ payment-trial = Your free trial of { $tier } has begun: it runs { $until }. Your
 refund-on-discord = Payment #{ $id } was made through Discord, which makes its refunds (the member asks Discord support); Steward ends the tier when Discord reports it.
 plan-price-discord = a subscription in Discord's store
 subscribe-in-discord = Plan { $plan } is sold in Discord's store: open the bot's profile on Discord and choose Store (or Subscribe) to buy it.
+plan-price-card-trial = by card, the first { $days } days free

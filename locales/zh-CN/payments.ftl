@@ -58,3 +58,4 @@ payment-trial = 你的 { $tier } 免费试用已开始：{ $until }。试用结�
 refund-on-discord = 付款 #{ $id } 通过 Discord 完成，退款由 Discord 处理（请会员联系 Discord 客服）；Discord 通知后 Steward 会结束该等级。
 plan-price-discord = Discord 商店中的订阅
 subscribe-in-discord = 套餐 { $plan } 在 Discord 商店出售：在 Discord 上打开机器人的资料页，选择“商店”（或“订阅”）即可购买。
+plan-price-card-trial = 银行卡支付，前 { $days } 天免费

@@ -377,6 +377,11 @@ async fn a_member_buys_by_card_from_their_page_with_the_forms_token() {
 #[tokio::test]
 async fn a_trial_is_offered_once_runs_free_and_counts_when_it_pays() {
     let (app, stripe) = shop().await;
+    let plans = app.say(&bob(), "/plans").await.unwrap();
+    assert!(
+        plans.contains("pro-trial: Pro, 30d — by card, the first 7 days free"),
+        "{plans}"
+    );
     let reference = subscribe(&app, &stripe, "pro-trial").await;
     assert_eq!(
         stripe.sessions()[0].1["subscription_data[trial_period_days]"],

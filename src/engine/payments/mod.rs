@@ -67,8 +67,11 @@ impl Engine {
                 tr!(lang, "plan-price-stars", stars = stars)
             });
         }
-        if plan.stripe_price.is_some() {
-            prices.push(tr!(lang, "plan-price-card"));
+        if self.card_payable(plan) {
+            prices.push(match plan.trial {
+                Some(trial) => tr!(lang, "plan-price-card-trial", days = trial.num_days()),
+                None => tr!(lang, "plan-price-card"),
+            });
         }
         if plan.discord_sku.is_some() {
             prices.push(tr!(lang, "plan-price-discord"));
