@@ -133,3 +133,7 @@ id-discord-user = `{ $written }` is not a Discord user id (a positive number; co
 id-discord-channel = `{ $written }` is not a Discord channel id (a positive number; copy it with Developer Mode on)
 id-console-name = `{ $written }` is not a console name (1 to 32 letters, digits, - or _)
 id-console-chat = `{ $written }` is not a console chat name (1 to 32 letters, digits, - or _)
+parse-course-id = “{ $word }” is not a course id: use one word of letters, digits, - or _ (up to 32), like rust-101.
+parse-course-title-long = A course title has at most { $max } characters.
+parse-course = Say what to do with the course: create ID TITLE, add ID LESSON, remove ID LESSON, tier ID [TIER|none] or stats ID.
+parse-done = Name the lesson you finished by its number, like /done 12.

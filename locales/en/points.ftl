@@ -66,3 +66,5 @@ level-up-public = 🎉 { $name } reached Level { $level }!
 level-up-dm = 🎉 You reached Level { $level }!
 # To operators: a platform refused a level reward (a Discord role).
 level-up-reward-failed = Could not give { $name } ({ $account }) the Level { $level } reward: { $error }
+history-why-lesson = lesson #{ $lesson } done
+history-why-course = course { $course } finished

@@ -119,3 +119,7 @@ id-discord-user = `{ $written }` 不是 Discord 用户 ID（应为正整数，�
 id-discord-channel = `{ $written }` 不是 Discord 频道 ID（应为正整数，打开开发者模式后可以复制）
 id-console-name = `{ $written }` 不是有效的控制台名称（1 到 32 个字母、数字、- 或 _）
 id-console-chat = `{ $written }` 不是有效的控制台聊天名称（1 到 32 个字母、数字、- 或 _）
+parse-course-id = “{ $word }”不是课程编号：请用一个由字母、数字、- 或 _ 组成的词（最多 32 个字符），如 rust-101。
+parse-course-title-long = 课程标题最多 { $max } 个字符。
+parse-course = 请说明要对课程做什么：create ID 标题、add ID 课时、remove ID 课时、tier ID [等级|none] 或 stats ID。
+parse-done = 请用编号指出你完成的课时，例如 /done 12。

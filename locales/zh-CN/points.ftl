@@ -43,3 +43,5 @@ level-up-public = 🎉 { $name } 升到了 { $level } 级！
 level-up-dm = 🎉 你升到了 { $level } 级！
 # 发给管理员：平台拒绝发放等级奖励（例如 Discord 身份组）。
 level-up-reward-failed = 无法给 { $name }（{ $account }）发放 { $level } 级奖励：{ $error }
+history-why-lesson = 完成课时 #{ $lesson }
+history-why-course = 学完课程 { $course }

@@ -25,6 +25,7 @@ pub struct ConfigFile {
     pub ledger: LedgerSection,
     pub web: WebSection,
     pub analytics: AnalyticsSection,
+    pub learning: LearningSection,
     pub stripe: super::stripe::StripeSection,
 }
 
@@ -234,6 +235,23 @@ impl Default for AnalyticsSection {
             keep_days: 180,
             index_a1: 1.0,
             index_a2: 1.0,
+        }
+    }
+}
+
+/// `[learning]`: what finishing lessons and courses pays.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LearningSection {
+    pub lesson_xp: i64,
+    pub course_bonus_xp: i64,
+}
+
+impl Default for LearningSection {
+    fn default() -> Self {
+        Self {
+            lesson_xp: 50,
+            course_bonus_xp: 200,
         }
     }
 }

@@ -83,9 +83,18 @@ pub struct Config {
     pub ledger_keep_days: u32,
     pub web: WebConfig,
     pub analytics: AnalyticsConfig,
+    pub learning: LearningRules,
     /// Tiers on sale (`[[plans]]`).
     pub plans: Vec<crate::core::payments::Plan>,
     pub stripe: StripeConfig,
+}
+
+/// What learning pays: XP for each lesson done (once per member), and a bonus for finishing a
+/// course.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LearningRules {
+    pub lesson_xp: i64,
+    pub course_bonus_xp: i64,
 }
 
 /// What the dashboard keeps and how it weighs the activity index.

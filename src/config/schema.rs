@@ -164,6 +164,9 @@ const ANALYTICS: &[Field] = &[
 
 const STRIPE: &[Field] = &[key("api_url", Kind::Text), key("mode", Kind::Text)];
 
+// Learning XP may be worth more than chat XP; it is still an amount like any other.
+const LEARNING: &[Field] = &[key("lesson_xp", AMOUNT), key("course_bonus_xp", AMOUNT)];
+
 const WEB: &[Field] = &[
     key("enabled", Kind::Bool),
     key("listen", Kind::Text),
@@ -187,6 +190,7 @@ pub(super) const ROOT: &[Field] = &[
     key("drops", Kind::Section(DROPS)),
     key("ledger", Kind::Section(LEDGER)),
     key("analytics", Kind::Section(ANALYTICS)),
+    key("learning", Kind::Section(LEARNING)),
     key("web", Kind::Section(WEB)),
     key("stripe", Kind::Section(STRIPE)),
 ];

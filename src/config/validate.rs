@@ -14,8 +14,8 @@ use super::file::{ConfigFile, LevelRewardSection};
 use super::problems::Problems;
 use super::shape::SetAside;
 use super::{
-    AnalyticsConfig, Config, DiscordConfig, Secret, TelegramConfig, chat_rules, discord_id,
-    membership, plans, stripe, web,
+    AnalyticsConfig, Config, DiscordConfig, LearningRules, Secret, TelegramConfig, chat_rules,
+    discord_id, membership, plans, stripe, web,
 };
 use crate::core::analytics::measures::IndexWeights;
 use crate::core::daily::DailyRules;
@@ -136,6 +136,10 @@ pub(super) fn read(
         membership,
         ledger_keep_days: file.ledger.keep_days,
         plans,
+        learning: LearningRules {
+            lesson_xp: file.learning.lesson_xp,
+            course_bonus_xp: file.learning.course_bonus_xp,
+        },
         analytics: AnalyticsConfig {
             keep_days: file.analytics.keep_days,
             index_weights: IndexWeights {

@@ -4,6 +4,7 @@
 pub mod analytics;
 pub mod chats;
 pub mod commands;
+pub mod courses;
 pub mod daily;
 pub mod drops;
 pub mod duration;

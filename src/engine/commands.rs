@@ -124,6 +124,9 @@ impl Engine {
             Command::PaySupport => Ok(self.pay_support(ctx)),
             Command::Payments { who } => self.payments_command(ctx, who.as_deref()).await,
             Command::PaymentRefund { id } => self.refund_command(ctx, id).await,
+            Command::Course(command) => self.course_command(ctx, command).await,
+            Command::Done { lesson } => self.done_command(ctx, lesson).await,
+            Command::Progress => self.progress_command(ctx).await,
         }
     }
 

@@ -20,6 +20,10 @@ pub enum LedgerKind {
     Import,
     /// Day-by-day awards older than `ledger.keep_days`, summed into one row per member.
     Rollup,
+    /// A lesson marked done; the reference is the lesson's drop id.
+    Learning,
+    /// A course finished; the reference is the course id.
+    Course,
 }
 
 impl LedgerKind {
@@ -35,6 +39,8 @@ impl LedgerKind {
             Self::Redeem => "redeem",
             Self::Import => "import",
             Self::Rollup => "rollup",
+            Self::Learning => "learning",
+            Self::Course => "course",
         }
     }
 
@@ -49,6 +55,8 @@ impl LedgerKind {
             Self::Redeem,
             Self::Import,
             Self::Rollup,
+            Self::Learning,
+            Self::Course,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)

@@ -71,6 +71,8 @@ pub const MEMBER_TABLES: &[MemberTable] = &[
     table("drops", "created_by = ?1", &["created_by"]),
     table("deliveries", "target = 'dm:' || ?1", &[]),
     table("ratings", "member_id = ?1", &["member_id"]),
+    table("lessons_done", "member_id = ?1", &["member_id"]),
+    table("courses_finished", "member_id = ?1", &["member_id"]),
     table(
         "erasure_requests",
         "member_id = ?1",

@@ -3,6 +3,7 @@
 mod analytics;
 mod award_log;
 mod concurrency;
+mod courses;
 mod daily;
 mod drops;
 mod helpers;

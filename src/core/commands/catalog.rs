@@ -225,6 +225,8 @@ pub const COMMANDS: &[CommandSpec] = &[
     member("shop"),
     member("redeem").args(&[arg("reward", "arg-redeem-reward", ArgKind::RewardId)]),
     member("drops"),
+    member("done").args(&[arg("lesson", "arg-done-lesson", ArgKind::DropId)]),
+    member("progress"),
     member("plans"),
     member("subscribe").args(&[arg("plan", "arg-subscribe-plan", ArgKind::PlanId)]),
     member("subscription").args(&[arg(
@@ -294,6 +296,45 @@ pub const COMMANDS: &[CommandSpec] = &[
                     max: 1_000_000_000_000,
                 },
             )],
+        ),
+    ]),
+    operator("course").subcommands(&[
+        sub(
+            "create",
+            "sub-course-create",
+            &[
+                arg("id", "arg-course-id", ArgKind::Text { max_len: 32 }),
+                arg("title", "arg-course-title", ArgKind::Text { max_len: 100 }),
+            ],
+        ),
+        sub(
+            "add",
+            "sub-course-add",
+            &[
+                arg("id", "arg-course-id", ArgKind::Text { max_len: 32 }),
+                arg("lesson", "arg-course-lesson", ArgKind::DropId),
+            ],
+        ),
+        sub(
+            "remove",
+            "sub-course-remove",
+            &[
+                arg("id", "arg-course-id", ArgKind::Text { max_len: 32 }),
+                arg("lesson", "arg-course-lesson", ArgKind::DropId),
+            ],
+        ),
+        sub(
+            "tier",
+            "sub-course-tier",
+            &[
+                arg("id", "arg-course-id", ArgKind::Text { max_len: 32 }),
+                arg("tier", "arg-course-tier", ArgKind::Tier).optional(),
+            ],
+        ),
+        sub(
+            "stats",
+            "sub-course-stats",
+            &[arg("id", "arg-course-id", ArgKind::Text { max_len: 32 })],
         ),
     ]),
     operator("drop").form_usage().subcommands(&[

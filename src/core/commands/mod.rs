@@ -145,6 +145,24 @@ pub enum Command {
     PaymentRefund {
         id: i64,
     },
+    /// An operator's change to a course, or its completion per lesson.
+    Course(CourseCommand),
+    /// Marks a lesson (a drop of a course) done.
+    Done {
+        lesson: i64,
+    },
+    /// The asker's way through each course.
+    Progress,
+}
+
+/// `/course create|add|remove|tier|stats`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CourseCommand {
+    Create { id: String, title: String },
+    Add { id: String, lesson: i64 },
+    Remove { id: String, lesson: i64 },
+    Tier { id: String, tier: Option<String> },
+    Stats { id: String },
 }
 
 impl Command {
@@ -180,6 +198,9 @@ impl Command {
             Self::Subscription { .. } => "subscription",
             Self::PaySupport => "paysupport",
             Self::Payments { .. } | Self::PaymentRefund { .. } => "payments",
+            Self::Course(_) => "course",
+            Self::Done { .. } => "done",
+            Self::Progress => "progress",
         }
     }
 

@@ -134,6 +134,9 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         "subscribe" => payments::subscribe(&args).map_err(usage)?,
         "subscription" => payments::subscription(&args).map_err(usage)?,
         "payments" => payments::payments(&args).map_err(usage)?,
+        "course" => courses::course(&args).map_err(usage)?,
+        "done" => courses::done(&args).map_err(usage)?,
+        "progress" => no_args(&args, Command::Progress).map_err(usage)?,
         _ => return Err(CommandError::Unknown(name)),
     };
     Ok(Some(command))
@@ -364,6 +367,7 @@ fn date(words: &[&str]) -> Result<NaiveDate, Msg> {
     }
 }
 
+mod courses;
 mod payments;
 mod privacy;
 #[cfg(test)]

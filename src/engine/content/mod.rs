@@ -1,11 +1,14 @@
-//! Content: drops (scheduling, `/drops`, `/rate`), their delivery to every target, and what
+//! Content: drops (scheduling, `/drops`, `/rate`), their delivery to every target, courses of
+//! lessons (`courses.rs` for operators, `lessons.rs`: `/done`, `/progress`), and what
 //! an adapter may offer someone to pick while typing (autocomplete).
 
 mod choices;
+mod courses;
 mod delivery;
 mod drops;
 mod failures;
 mod labels;
+mod lessons;
 mod member_view;
 mod status;
 

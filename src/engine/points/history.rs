@@ -74,6 +74,14 @@ fn describe(lang: Lang, entry: &LedgerEntry) -> String {
         Some(LedgerKind::Daily) => return tr!(lang, "history-why-daily"),
         Some(LedgerKind::Link) => return tr!(lang, "history-why-link"),
         Some(LedgerKind::Rollup) => return tr!(lang, "history-why-rollup"),
+        Some(LedgerKind::Learning) => {
+            let lesson = entry.reference.as_deref().unwrap_or_default();
+            return tr!(lang, "history-why-lesson", lesson = lesson);
+        }
+        Some(LedgerKind::Course) => {
+            let course = entry.reference.as_deref().unwrap_or_default();
+            return tr!(lang, "history-why-course", course = course);
+        }
         // The reason holds the format the XP came in (`mee6`, `json`).
         Some(LedgerKind::Import) => {
             let source = entry.reason.as_deref().unwrap_or_default();

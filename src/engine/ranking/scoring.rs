@@ -42,4 +42,22 @@ impl Scoring<'_> {
             .apply(&outcome.changes, outcome.hidden);
         Ok(outcome)
     }
+
+    /// Applies several awards in order in the same transaction (each its own ledger row),
+    /// commits, and updates the live boards.
+    pub(crate) async fn finish_all(
+        mut self,
+        awards: &[Award<'_>],
+    ) -> EngineResult<Vec<AwardOutcome>> {
+        let mut outcomes = Vec::with_capacity(awards.len());
+        for award in awards {
+            outcomes.push(self.tx.apply_award(award).await?);
+        }
+        self.tx.commit().await?;
+        let mut boards = self.engine.scores.boards_mut();
+        for outcome in &outcomes {
+            boards.apply(&outcome.changes, outcome.hidden);
+        }
+        Ok(outcomes)
+    }
 }

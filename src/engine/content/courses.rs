@@ -1,0 +1,135 @@
+//! `/course` for operators: start a course, add and remove its lessons (drops, in order), gate
+//! it to a tier, and see how many members finished each lesson (where they drop out).
+
+use super::lessons::headline;
+use crate::core::commands::CourseCommand;
+use crate::engine::commands::CommandContext;
+use crate::engine::{Engine, EngineResult, refuse};
+use crate::i18n::Lang;
+use crate::store::CourseRow;
+use crate::tr;
+
+impl Engine {
+    pub(crate) async fn course_command(
+        &self,
+        ctx: &CommandContext,
+        command: CourseCommand,
+    ) -> EngineResult<String> {
+        let lang = ctx.lang;
+        match command {
+            CourseCommand::Create { id, title } => {
+                let mut tx = self.store.begin().await?;
+                if !tx.create_course(&id, &title, ctx.at).await? {
+                    return refuse(tr!(lang, "course-exists", course = &id));
+                }
+                tx.commit().await?;
+                Ok(tr!(lang, "course-created", course = &id, title = &title))
+            }
+            CourseCommand::Add { id, lesson } => {
+                let course = self.course_or_refuse(lang, &id).await?;
+                let drop = self.find_drop(lang, lesson).await?;
+                let mut tx = self.store.begin().await?;
+                if let Some(other) = tx.course_of(drop.id).await? {
+                    return refuse(tr!(
+                        lang,
+                        "course-lesson-taken",
+                        lesson = lesson,
+                        course = other
+                    ));
+                }
+                let position = tx.add_lesson(&course.id, drop.id).await?;
+                tx.commit().await?;
+                Ok(tr!(
+                    lang,
+                    "course-lesson-added",
+                    lesson = lesson,
+                    position = position,
+                    course = &course.id
+                ))
+            }
+            CourseCommand::Remove { id, lesson } => {
+                let course = self.course_or_refuse(lang, &id).await?;
+                let mut tx = self.store.begin().await?;
+                if !tx.remove_lesson(&course.id, lesson).await? {
+                    return refuse(tr!(
+                        lang,
+                        "course-lesson-not-in",
+                        lesson = lesson,
+                        course = &id
+                    ));
+                }
+                tx.commit().await?;
+                Ok(tr!(
+                    lang,
+                    "course-lesson-removed",
+                    lesson = lesson,
+                    course = &id
+                ))
+            }
+            CourseCommand::Tier { id, tier } => {
+                let course = self.course_or_refuse(lang, &id).await?;
+                let tier = match tier {
+                    Some(tier) => Some(self.tier(lang, &tier)?),
+                    None => None,
+                };
+                let mut tx = self.store.begin().await?;
+                tx.set_course_tier(&course.id, tier.map(|t| t.id.as_str()))
+                    .await?;
+                tx.commit().await?;
+                Ok(match tier {
+                    Some(tier) => tr!(lang, "course-tier-set", course = &id, tier = &tier.name),
+                    None => tr!(lang, "course-tier-cleared", course = &id),
+                })
+            }
+            CourseCommand::Stats { id } => self.course_stats(lang, &id).await,
+        }
+    }
+
+    async fn course_or_refuse(&self, lang: Lang, id: &str) -> EngineResult<CourseRow> {
+        let courses = self.store.courses().await?;
+        let known: Vec<&str> = courses.iter().map(|c| c.id.as_str()).collect();
+        match courses.iter().find(|c| c.id == id) {
+            Some(course) => Ok(course.clone()),
+            None if known.is_empty() => refuse(tr!(lang, "course-none-yet", course = id)),
+            None => refuse(tr!(
+                lang,
+                "course-unknown",
+                course = id,
+                known = known.join(", ")
+            )),
+        }
+    }
+
+    /// Completion per lesson, in order: where members stop.
+    async fn course_stats(&self, lang: Lang, id: &str) -> EngineResult<String> {
+        let course = self.course_or_refuse(lang, id).await?;
+        let completion = self.store.lesson_completion(&course.id).await?;
+        let mut lines = vec![tr!(
+            lang,
+            "course-stats-header",
+            title = &course.title,
+            course = &course.id,
+            lessons = completion.len()
+        )];
+        if completion.is_empty() {
+            lines.push(tr!(lang, "course-stats-empty", course = &course.id));
+        }
+        for (position, (drop, members)) in completion.iter().enumerate() {
+            let text = self
+                .store
+                .drop_by_id(*drop)
+                .await?
+                .map(|d| headline(&d.text))
+                .unwrap_or_default();
+            lines.push(tr!(
+                lang,
+                "course-stats-line",
+                position = position + 1,
+                lesson = *drop,
+                text = text,
+                members = *members
+            ));
+        }
+        Ok(lines.join("\n"))
+    }
+}

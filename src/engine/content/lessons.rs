@@ -1,0 +1,159 @@
+//! `/done LESSON` and `/progress`: a member marks a lesson (a drop of a course) done once, for
+//! learning XP of its own ledger kind; the last lesson of a course also pays the course's bonus,
+//! in the same transaction. A lesson counts only once it reached the member and their tier
+//! sees it and its course.
+
+use std::collections::HashSet;
+
+use crate::core::courses::Progress;
+use crate::engine::commands::CommandContext;
+use crate::engine::{Engine, EngineResult, refuse};
+use crate::store::{Award, CourseRow, LedgerKind};
+use crate::tr;
+
+/// The first line of a drop's text, cut to fit a list.
+pub(super) fn headline(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default().trim();
+    if line.chars().count() > 40 {
+        line.chars().take(39).collect::<String>() + "…"
+    } else {
+        line.to_owned()
+    }
+}
+
+impl Engine {
+    /// The courses `ctx`'s asker may see.
+    pub(super) async fn courses_for(&self, ctx: &CommandContext) -> EngineResult<Vec<CourseRow>> {
+        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
+        Ok(self
+            .store
+            .courses()
+            .await?
+            .into_iter()
+            .filter(|c| self.sees(sight, c.tier.as_deref()))
+            .collect())
+    }
+
+    pub(crate) async fn done_command(
+        &self,
+        ctx: &CommandContext,
+        lesson: i64,
+    ) -> EngineResult<String> {
+        let lang = ctx.lang;
+        let drop = self.find_drop(lang, lesson).await?;
+        let courses = self.courses_for(ctx).await?;
+        let Some(course) = courses.iter().find(|c| c.lessons.contains(&drop.id)) else {
+            return refuse(tr!(lang, "done-not-a-lesson", lesson = lesson));
+        };
+        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
+        if !self.store.was_delivered(drop.id).await? || !self.sees(sight, drop.tier.as_deref()) {
+            return refuse(tr!(lang, "done-not-yet", lesson = lesson));
+        }
+        let boards = self.period_boards_at(ctx.at);
+        let mut scoring = self.begin_scoring(&boards).await?;
+        if !scoring.tx.mark_done(ctx.member, drop.id, ctx.at).await? {
+            return refuse(tr!(lang, "done-already", lesson = lesson));
+        }
+        let (done, total) = scoring.tx.course_progress(ctx.member, &course.id).await?;
+        let finished = done == total
+            && scoring
+                .tx
+                .finish_course(ctx.member, &course.id, ctx.at)
+                .await?;
+        let rules = self.config.learning;
+        let day = self.config.calendar.day(ctx.at);
+        let award = |xp, kind, reference: String| Award {
+            member: ctx.member,
+            xp,
+            balance: xp,
+            kind,
+            reference: Some(reference),
+            reason: None,
+            actor: None,
+            at: ctx.at,
+            day,
+            boards: &boards,
+        };
+        let mut awards = vec![award(
+            rules.lesson_xp,
+            LedgerKind::Learning,
+            drop.id.to_string(),
+        )];
+        if finished {
+            awards.push(award(
+                rules.course_bonus_xp,
+                LedgerKind::Course,
+                course.id.clone(),
+            ));
+        }
+        let outcomes = scoring.finish_all(&awards).await?;
+        for outcome in &outcomes {
+            self.announce_own_level_up(ctx, outcome).await;
+        }
+        let done_set: HashSet<i64> = self.store.lessons_done(ctx.member).await?;
+        let progress = Progress::of(&course.lessons, &done_set);
+        let mut reply = vec![tr!(
+            lang,
+            "done-recorded",
+            lesson = lesson,
+            xp = rules.lesson_xp
+        )];
+        reply.push(self.progress_line(lang, course, &progress).await?);
+        if finished {
+            reply.push(tr!(
+                lang,
+                "done-course-finished",
+                course = &course.title,
+                xp = rules.course_bonus_xp
+            ));
+        }
+        Ok(reply.join("\n"))
+    }
+
+    pub(crate) async fn progress_command(&self, ctx: &CommandContext) -> EngineResult<String> {
+        let lang = ctx.lang;
+        let courses = self.courses_for(ctx).await?;
+        if courses.is_empty() {
+            return Ok(tr!(lang, "progress-none"));
+        }
+        let done = self.store.lessons_done(ctx.member).await?;
+        let mut lines = vec![tr!(lang, "progress-header")];
+        for course in &courses {
+            let progress = Progress::of(&course.lessons, &done);
+            lines.push(self.progress_line(lang, course, &progress).await?);
+        }
+        Ok(lines.join("\n"))
+    }
+
+    /// `Rust basics (rust-101): ▓▓▓░░░░░░░ 3/10 — next: #14 Ownership`.
+    async fn progress_line(
+        &self,
+        lang: crate::i18n::Lang,
+        course: &CourseRow,
+        progress: &Progress,
+    ) -> EngineResult<String> {
+        let head = tr!(
+            lang,
+            "progress-course",
+            title = &course.title,
+            course = &course.id,
+            bar = progress.bar(),
+            done = progress.done,
+            total = progress.total
+        );
+        let tail = match progress.next {
+            _ if progress.finished() => tr!(lang, "progress-finished"),
+            Some(next) => {
+                let text = self
+                    .store
+                    .drop_by_id(next)
+                    .await?
+                    .map(|d| headline(&d.text))
+                    .unwrap_or_default();
+                tr!(lang, "progress-next", lesson = next, text = text)
+            }
+            None => tr!(lang, "progress-empty"),
+        };
+        Ok(format!("{head} — {tail}"))
+    }
+}
