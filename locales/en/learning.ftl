@@ -24,3 +24,4 @@ course-unknown = There is no course { $course }. Courses: { $known }.
 course-stats-header = { $title } ({ $course }): { $lessons } lessons. Members who finished each:
 course-stats-empty = No lessons yet: add one with /course add { $course } DROP.
 course-stats-line = { $position }. #{ $lesson } { $text } — { $members }
+lesson-done-button = ✅ Done

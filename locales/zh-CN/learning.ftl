@@ -24,3 +24,4 @@ course-unknown = 没有课程 { $course }。现有课程：{ $known }。
 course-stats-header = { $title }（{ $course }）：{ $lessons } 个课时。每个课时完成的成员数：
 course-stats-empty = 还没有课时：用 /course add { $course } 推送编号 添加。
 course-stats-line = { $position }. #{ $lesson } { $text } — { $members }
+lesson-done-button = ✅ 已完成

@@ -107,6 +107,9 @@ pub struct OutboundDrop {
     /// Unique per (drop occurrence, target): a platform that supports idempotency keys
     /// (Discord's nonce) uses it so a retry after a crash does not post twice.
     pub nonce: String,
+    /// A lesson's "done" button caption, in the community's language; `None` for a drop that
+    /// is not a lesson.
+    pub done_label: Option<String>,
 }
 
 /// A file to send: its name, what it holds, a line about it, and whether it is a picture

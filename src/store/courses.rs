@@ -48,6 +48,17 @@ impl Store {
             .collect())
     }
 
+    /// Whether a drop is a lesson of a course.
+    pub async fn is_lesson(&self, drop: i64) -> Result<bool> {
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM course_lessons WHERE drop_id = ?")
+                .bind(drop)
+                .fetch_optional(&self.pool)
+                .await
+                .during("is_lesson")?;
+        Ok(found.is_some())
+    }
+
     /// The drops `member` marked done.
     pub async fn lessons_done(&self, member: MemberId) -> Result<HashSet<i64>> {
         let rows: Vec<i64> =

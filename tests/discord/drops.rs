@@ -362,3 +362,40 @@ async fn discord_rate_autocomplete_never_shows_a_member_a_drop_their_tier_withho
     assert!(refused.is_empty(), "members manage no drops: {refused:?}");
     app.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_a_lesson_has_a_done_button_that_pays_learning_xp() {
+    let app = harness::spawn().await;
+    let later = json!([{"name": "schedule", "type": 1, "options": [
+        {"name": "when", "type": 3, "value": "in 4s"},
+        {"name": "text", "type": 3, "value": "Lesson one"},
+        {"name": "to", "type": 3, "value": "announcements"}]}]);
+    let answer = app
+        .slash(&olga(), MEMBER_PERMISSIONS, "drop", later, &[])
+        .await;
+    assert!(answer.starts_with("Scheduled drop #1"), "{answer}");
+    let create = json!([{"name": "create", "type": 1, "options": [
+        {"name": "id", "type": 3, "value": "rust-101"},
+        {"name": "title", "type": 3, "value": "Rust basics"}]}]);
+    app.slash(&olga(), MEMBER_PERMISSIONS, "course", create, &[])
+        .await;
+    let add = json!([{"name": "add", "type": 1, "options": [
+        {"name": "id", "type": 3, "value": "rust-101"},
+        {"name": "lesson", "type": 4, "value": 1}]}]);
+    let added = app
+        .slash(&olga(), MEMBER_PERMISSIONS, "course", add, &[])
+        .await;
+    assert_eq!(added, "Drop #1 is lesson 1 of rust-101.");
+    let message = posted_in(&app, ANNOUNCEMENTS, "Lesson one").await;
+    let done = &message["components"][1]["components"][0];
+    assert_eq!(done["custom_id"], "done:1");
+    assert_eq!(done["label"], "✅ Done");
+    let id = app.discord.next_id();
+    app.discord.dispatch(
+        "INTERACTION_CREATE",
+        payloads::button(id, &alice(), "done:1", &message),
+    );
+    let answer = app.discord.answer_to(id).await;
+    assert!(answer.starts_with("Lesson #1 done: +50 XP."), "{answer}");
+    app.shutdown().await;
+}

@@ -111,3 +111,63 @@ async fn telegram_a_429_is_retried_after_retry_after() {
     );
     app.shutdown().await;
 }
+
+#[tokio::test]
+async fn telegram_a_lesson_arrives_with_a_done_button_that_pays_learning_xp_once() {
+    let app = spawn().await;
+    app.fake
+        .say(GROUP, operator(), "/drop in 4s Lesson one")
+        .await;
+    app.fake.reply_in(GROUP, "Scheduled drop #1").await;
+    app.fake
+        .say(GROUP, operator(), "/course create rust-101 Rust basics")
+        .await;
+    app.fake.reply_in(GROUP, "Course rust-101").await;
+    app.fake
+        .say(GROUP, operator(), "/course add rust-101 1")
+        .await;
+    app.fake.reply_in(GROUP, "lesson 1 of rust-101").await;
+    let drop = app
+        .fake
+        .wait_for("sendmessage", |b| b["text"] == json!("Lesson one"))
+        .await;
+    let done = &drop.body["reply_markup"]["inline_keyboard"][1][0];
+    assert_eq!(done["callback_data"], json!("done:1"));
+    assert_eq!(done["text"], json!("✅ Done"));
+    for id in ["d1", "d2"] {
+        app.fake
+            .push(json!({"callback_query": {"id": id, "from": alice(), "chat_instance": "c", "data": "done:1",
+                "message": {"message_id": 5, "date": 1_800_000_000, "chat": chat(GROUP), "text": "Lesson one"}}}))
+            .await;
+    }
+    let first = app
+        .fake
+        .wait_for("answercallbackquery", |b| {
+            b["callback_query_id"] == json!("d1")
+        })
+        .await;
+    let second = app
+        .fake
+        .wait_for("answercallbackquery", |b| {
+            b["callback_query_id"] == json!("d2")
+        })
+        .await;
+    let mut answers = [
+        first.body["text"].as_str().unwrap_or_default().to_owned(),
+        second.body["text"].as_str().unwrap_or_default().to_owned(),
+    ];
+    answers.sort();
+    assert!(
+        answers[0].starts_with("Lesson #1 done: +50 XP."),
+        "{answers:?}"
+    );
+    assert!(
+        answers[0].contains("🎓 You finished Rust basics"),
+        "{answers:?}"
+    );
+    assert_eq!(
+        answers[1],
+        "You marked lesson #1 done already; it counts once."
+    );
+    app.shutdown().await;
+}

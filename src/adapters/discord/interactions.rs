@@ -20,7 +20,7 @@ use tokio::sync::Mutex;
 
 use super::outbound::MAX_CONTENT;
 use super::{inbound, options};
-use crate::core::commands::{ArgKind, Audience, RatingButton};
+use crate::core::commands::{ArgKind, Audience, DropButton};
 use crate::engine::{Engine, Event, MessageEvent, Person, QuotedMessage, Sender};
 use crate::tr;
 
@@ -216,9 +216,9 @@ async fn on_command(ctx: &Context, engine: &Engine, command: CommandInteraction)
     answer(ctx, engine, command.id, &command.token, event, private).await;
 }
 
-/// A rating button: `/rate ID STARS` from whoever pressed it.
+/// A drop's button: `/rate ID STARS` or `/done ID` from whoever pressed it.
 async fn on_button(ctx: &Context, engine: &Engine, press: ComponentInteraction) {
-    let Some(button) = RatingButton::parse(&press.data.custom_id) else {
+    let Some(button) = DropButton::parse(&press.data.custom_id) else {
         return;
     };
     let line = options::CommandLine {

@@ -19,7 +19,7 @@ use serenity::model::id::{ChannelId, GuildId, RoleId, UserId};
 use tokio::sync::Mutex;
 use tokio::time::Instant;
 
-use crate::core::commands::RatingButton;
+use crate::core::commands::{DropButton, RatingButton};
 use crate::core::ids::{AccountRef, ChatRef, Platform};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
@@ -95,17 +95,26 @@ pub(super) fn platform_error(e: serenity::Error) -> PlatformError {
     PlatformError::Failed(format!("Discord: {e}"))
 }
 
-/// Five buttons that rate a drop.
-pub(super) fn rating_buttons(drop: i64) -> CreateActionRow {
-    CreateActionRow::Buttons(
-        RatingButton::row(drop)
+/// Five buttons that rate a drop, and under a lesson a row with "done".
+pub(super) fn drop_buttons(drop: &OutboundDrop) -> Vec<CreateActionRow> {
+    let ratings = CreateActionRow::Buttons(
+        RatingButton::row(drop.drop_id)
             .map(|button| {
                 CreateButton::new(button.custom_id())
                     .label(button.label())
                     .style(ButtonStyle::Secondary)
             })
             .collect(),
-    )
+    );
+    let mut rows = vec![ratings];
+    if let Some(label) = &drop.done_label {
+        rows.push(CreateActionRow::Buttons(vec![
+            CreateButton::new(DropButton::done_id(drop.drop_id))
+                .label(label.clone())
+                .style(ButtonStyle::Success),
+        ]));
+    }
+    rows
 }
 
 impl DiscordPlatform {
@@ -190,7 +199,7 @@ impl DiscordPlatform {
         let message = Self::message(&drop.text)
             .nonce(Nonce::String(nonce.to_owned()))
             .enforce_nonce(true)
-            .components(vec![rating_buttons(drop.drop_id)]);
+            .components(drop_buttons(drop));
         match to {
             DropTarget::Chat(chat) => {
                 let channel = ChannelId::new(snowflake(&chat.chat_id, "channel")?);

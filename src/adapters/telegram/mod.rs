@@ -21,7 +21,7 @@ use teloxide::types::{AllowedUpdate, BotCommandScope, Update, UpdateKind};
 use tokio::sync::watch;
 
 use crate::config::{Secret, TelegramConfig};
-use crate::core::commands::RatingButton;
+use crate::core::commands::DropButton;
 use crate::core::ids::{ChatRef, Platform};
 use crate::engine::{Engine, Event, MessageEvent, Sender};
 use crate::i18n::Lang;
@@ -245,9 +245,9 @@ impl TelegramAdapter {
         }
     }
 
-    /// A rating button, answered as `/rate ID STARS` from the presser.
+    /// A drop's button, answered as `/rate ID STARS` or `/done ID` from the presser.
     async fn on_callback(&self, query: teloxide::types::CallbackQuery) {
-        let button = query.data.as_deref().and_then(RatingButton::parse);
+        let button = query.data.as_deref().and_then(DropButton::parse);
         let answer = match button {
             Some(button) => {
                 let event = MessageEvent {

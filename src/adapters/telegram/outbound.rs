@@ -18,7 +18,7 @@ use teloxide::types::{
 };
 
 use super::TgBot;
-use crate::core::commands::RatingButton;
+use crate::core::commands::{DropButton, RatingButton};
 use crate::core::ids::{AccountRef, ChatRef, Platform};
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::{Invoice, LinkFuture, PlatformFuture};
@@ -78,10 +78,19 @@ pub(super) fn platform_error(e: RequestError) -> PlatformError {
     }
 }
 
-/// Five buttons that rate a drop.
-pub(super) fn rating_keyboard(drop: i64) -> InlineKeyboardMarkup {
-    InlineKeyboardMarkup::new([RatingButton::row(drop)
-        .map(|button| InlineKeyboardButton::callback(button.label(), button.custom_id()))])
+/// Five buttons that rate a drop, and under a lesson a row with "done".
+pub(super) fn drop_keyboard(drop: &OutboundDrop) -> InlineKeyboardMarkup {
+    let ratings: Vec<InlineKeyboardButton> = RatingButton::row(drop.drop_id)
+        .map(|button| InlineKeyboardButton::callback(button.label(), button.custom_id()))
+        .collect();
+    let mut rows = vec![ratings];
+    if let Some(label) = &drop.done_label {
+        rows.push(vec![InlineKeyboardButton::callback(
+            label.clone(),
+            DropButton::done_id(drop.drop_id),
+        )]);
+    }
+    InlineKeyboardMarkup::new(rows)
 }
 
 impl TelegramPlatform {
@@ -98,7 +107,7 @@ impl TelegramPlatform {
             DropTarget::Chat(chat) => chat_id(&chat.chat_id)?,
             DropTarget::Dm(account) => chat_id(&account.user_id)?,
         };
-        let keyboard = rating_keyboard(drop.drop_id);
+        let keyboard = drop_keyboard(drop);
         let sent = match &drop.copy_of {
             Some(source) => {
                 let message = source

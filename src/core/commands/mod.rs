@@ -10,7 +10,7 @@ mod rating;
 pub use args::{Arg, ArgKind, Choice, Params, Subcommand};
 pub use catalog::{Audience, COMMANDS, CommandForm, CommandSpec, find};
 pub use parse::{CommandError, MAX_AMOUNT, MAX_REASON, parse};
-pub use rating::RatingButton;
+pub use rating::{DropButton, RatingButton};
 
 use chrono::NaiveDate;
 

@@ -1,6 +1,7 @@
-//! The rating buttons under a delivered drop: the id each platform attaches to a button
-//! (`rate:ID:STARS`) and reading it back when someone presses one. Both adapters use this one
-//! pair, so a button built on one side is always understood on the other.
+//! The buttons under a delivered drop: five ratings (`rate:ID:STARS`) and, under a lesson,
+//! "done" (`done:ID`); the id each platform attaches to a button and reading it back when
+//! someone presses one. Both adapters use this one pair, so a button built on one side is
+//! always understood on the other.
 
 /// One button: these stars for this drop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,6 +11,44 @@ pub struct RatingButton {
 }
 
 const PREFIX: &str = "rate:";
+const DONE_PREFIX: &str = "done:";
+
+/// A pressed button under a drop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DropButton {
+    Rate(RatingButton),
+    /// "Done" under a lesson.
+    Done {
+        drop: i64,
+    },
+}
+
+impl DropButton {
+    /// The id of a lesson's "done" button.
+    #[must_use]
+    pub fn done_id(drop: i64) -> String {
+        format!("{DONE_PREFIX}{drop}")
+    }
+
+    /// A pressed button's id; `None` for anything that is not a button Steward made.
+    #[must_use]
+    pub fn parse(id: &str) -> Option<Self> {
+        if let Some(rating) = RatingButton::parse(id) {
+            return Some(Self::Rate(rating));
+        }
+        let drop = number::<i64>(id.strip_prefix(DONE_PREFIX)?).filter(|d| *d > 0)?;
+        Some(Self::Done { drop })
+    }
+
+    /// The command a press stands for, run as if the presser had typed it.
+    #[must_use]
+    pub fn command_line(&self) -> String {
+        match self {
+            Self::Rate(rating) => rating.command_line(),
+            Self::Done { drop } => format!("/done {drop}"),
+        }
+    }
+}
 
 /// Digits only: `str::parse` would also take `+5`, which no button carries.
 fn number<T: std::str::FromStr>(text: &str) -> Option<T> {
@@ -67,6 +106,25 @@ mod tests {
             RatingButton { drop: 7, stars: 4 }.custom_id(),
             "rate:7:4",
             "ids already on posted messages must keep working"
+        );
+    }
+
+    #[test]
+    fn a_done_button_reads_back_as_done_for_its_lesson() {
+        let id = DropButton::done_id(12);
+        assert_eq!(id, "done:12");
+        assert_eq!(DropButton::parse(&id), Some(DropButton::Done { drop: 12 }));
+        assert_eq!(DropButton::Done { drop: 12 }.command_line(), "/done 12");
+        assert!(matches!(
+            parse(&DropButton::Done { drop: 12 }.command_line(), false),
+            Ok(Some(Command::Done { lesson: 12 }))
+        ));
+        for odd in ["done:", "done:0", "done:+3", "done:1:2", "done:x"] {
+            assert_eq!(DropButton::parse(odd), None, "{odd}");
+        }
+        assert_eq!(
+            DropButton::parse("rate:7:4"),
+            Some(DropButton::Rate(RatingButton { drop: 7, stars: 4 }))
         );
     }
 

@@ -16,6 +16,7 @@ use crate::core::tiers;
 use crate::engine::platform::{DropTarget, MessageRef, OutboundDrop, PlatformError};
 use crate::engine::{Engine, EngineResult};
 use crate::store::{AttemptResult, DeliveryRow, DropRow};
+use crate::tr;
 
 /// What one pass of delivering did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -266,6 +267,11 @@ impl Engine {
             text: drop.text.clone(),
             copy_of,
             nonce: format!("steward-d{}", delivery.id),
+            done_label: self
+                .store
+                .is_lesson(drop.id)
+                .await?
+                .then(|| tr!(self.community_language(), "lesson-done-button")),
         };
         let e = match self.platform.send_drop(&target, &outbound).await {
             Ok(()) => return Ok((AttemptResult::Sent { at: now }, None)),
