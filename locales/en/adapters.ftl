@@ -42,3 +42,4 @@ discord-audit-role-given = Steward: { $what }
 discord-audit-role-ended = Steward: { $what } ended
 telegram-invite = Welcome to { $tier }! Your invite link to the members' chat (single use, valid 24 hours): { $link }
 telegram-invite-open-dm = Telegram user { $user }: please open a private chat with me and press Start, so I can send you your { $tier } invite link.
+console-lesson-footer = (lesson #{ $drop }: mark it done with /done { $drop }; rate it with /rate { $drop } 1-5)

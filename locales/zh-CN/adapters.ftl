@@ -42,3 +42,4 @@ discord-audit-role-given = Steward：{ $what }
 discord-audit-role-ended = Steward：{ $what } 已结束
 telegram-invite = 欢迎加入 { $tier }！这是你进入会员群的邀请链接（仅限一次，24 小时内有效）：{ $link }
 telegram-invite-open-dm = Telegram 用户 { $user }：请先和我开启私聊并点击“开始”，我才能把 { $tier } 的邀请链接发给你。
+console-lesson-footer = （课时 #{ $drop }：用 /done { $drop } 标记完成；用 /rate { $drop } 1-5 打分）

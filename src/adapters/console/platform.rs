@@ -98,7 +98,12 @@ impl ChatPlatform for ConsolePlatform {
             DropTarget::Chat(chat) => chat_tag(chat),
             DropTarget::Dm(account) => format!("[dm to {}] ", account.user_id), // not translated: a transcript marker
         };
-        let hint = tr!(self.lang, "console-drop-footer", drop = drop.drop_id);
+        // The console has no buttons: the footer says what they would do.
+        let hint = if drop.done_label.is_some() {
+            tr!(self.lang, "console-lesson-footer", drop = drop.drop_id)
+        } else {
+            tr!(self.lang, "console-drop-footer", drop = drop.drop_id)
+        };
         let text = format!("{}\n{hint}", drop.text);
         print(&self.out, &tag, &text);
         Box::pin(async { Ok(()) })
