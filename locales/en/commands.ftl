@@ -137,3 +137,7 @@ arg-course-title = The course's title
 arg-course-lesson = The lesson's drop number
 arg-course-tier = The tier (leave out for everyone)
 arg-done-lesson = The lesson's number
+cmd-feedback = Tell the operators what you think of a drop
+cmd-feedback-usage = /feedback ID TEXT
+arg-feedback-id = The drop's number
+arg-feedback-text = What you think (only operators see it)

@@ -137,3 +137,5 @@ parse-course-id = “{ $word }” is not a course id: use one word of letters, d
 parse-course-title-long = A course title has at most { $max } characters.
 parse-course = Say what to do with the course: create ID TITLE, add ID LESSON, remove ID LESSON, tier ID [TIER|none] or stats ID.
 parse-done = Name the lesson you finished by its number, like /done 12.
+parse-feedback = Name the drop and say what you think, like /feedback 12 The example in part 2 does not compile.
+parse-feedback-long = Feedback has at most { $max } characters.

@@ -186,3 +186,4 @@ web-refused-title = That did not work
 web-plans-title = Buy a plan
 web-pay-by-card = Pay by card
 web-dash-trials = Free trials begun in this range: { $trials }; of them paid since: { $paid }
+web-dash-feedback = Feedback

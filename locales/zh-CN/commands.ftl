@@ -136,3 +136,7 @@ arg-course-title = 课程标题
 arg-course-lesson = 课时的推送编号
 arg-course-tier = 等级（留空表示所有人）
 arg-done-lesson = 课时编号
+cmd-feedback = 告诉运营者你对某个推送的看法
+cmd-feedback-usage = /feedback ID 内容
+arg-feedback-id = 推送编号
+arg-feedback-text = 你的看法（只有运营者能看到）

@@ -123,3 +123,5 @@ parse-course-id = “{ $word }”不是课程编号：请用一个由字母、�
 parse-course-title-long = 课程标题最多 { $max } 个字符。
 parse-course = 请说明要对课程做什么：create ID 标题、add ID 课时、remove ID 课时、tier ID [等级|none] 或 stats ID。
 parse-done = 请用编号指出你完成的课时，例如 /done 12。
+parse-feedback = 请写明推送编号和你的意见，例如 /feedback 12 第二部分的示例无法编译。
+parse-feedback-long = 反馈最多 { $max } 个字符。

@@ -176,3 +176,4 @@ web-refused-title = 操作未完成
 web-plans-title = 购买套餐
 web-pay-by-card = 银行卡支付
 web-dash-trials = 本期开始的免费试用：{ $trials }；其中已付费：{ $paid }
+web-dash-feedback = 反馈

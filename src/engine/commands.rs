@@ -127,6 +127,7 @@ impl Engine {
             Command::Course(command) => self.course_command(ctx, command).await,
             Command::Done { lesson } => self.done_command(ctx, lesson).await,
             Command::Progress => self.progress_command(ctx).await,
+            Command::Feedback { drop, text } => self.feedback_command(ctx, drop, &text).await,
         }
     }
 

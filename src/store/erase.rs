@@ -85,6 +85,7 @@ const ERASE: &[&str] = &[
     "DELETE FROM thanks WHERE giver_id = ?1",
     "DELETE FROM thanks WHERE receiver_id = ?1",
     "DELETE FROM link_codes WHERE member_id = ?1",
+    "DELETE FROM feedback WHERE member_id = ?1",
     "DELETE FROM erasure_requests WHERE member_id = ?1",
     "DELETE FROM web_logins WHERE member_id = ?1",
     "DELETE FROM web_sessions WHERE member_id = ?1",

@@ -125,6 +125,7 @@ impl WriteTx {
             "UPDATE redemptions SET member_id = ?1 WHERE member_id = ?2",
             "UPDATE OR IGNORE ratings SET member_id = ?1 WHERE member_id = ?2",
             "DELETE FROM ratings WHERE member_id = ?2",
+            "UPDATE feedback SET member_id = ?1 WHERE member_id = ?2",
             // A lesson or course both accounts finished counts once, as it paid once each.
             "UPDATE OR IGNORE lessons_done SET member_id = ?1 WHERE member_id = ?2",
             "DELETE FROM lessons_done WHERE member_id = ?2",

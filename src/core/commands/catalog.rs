@@ -226,6 +226,10 @@ pub const COMMANDS: &[CommandSpec] = &[
     member("redeem").args(&[arg("reward", "arg-redeem-reward", ArgKind::RewardId)]),
     member("drops"),
     member("done").args(&[arg("lesson", "arg-done-lesson", ArgKind::DropId)]),
+    member("feedback").args(&[
+        arg("id", "arg-feedback-id", ArgKind::DropId),
+        arg("text", "arg-feedback-text", ArgKind::Text { max_len: 1000 }),
+    ]),
     member("progress"),
     member("plans"),
     member("subscribe").args(&[arg("plan", "arg-subscribe-plan", ArgKind::PlanId)]),

@@ -153,6 +153,11 @@ pub enum Command {
     },
     /// The asker's way through each course.
     Progress,
+    /// Written feedback on a drop, for the operators.
+    Feedback {
+        drop: i64,
+        text: String,
+    },
 }
 
 /// `/course create|add|remove|tier|stats`.
@@ -201,6 +206,7 @@ impl Command {
             Self::Course(_) => "course",
             Self::Done { .. } => "done",
             Self::Progress => "progress",
+            Self::Feedback { .. } => "feedback",
         }
     }
 

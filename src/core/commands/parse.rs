@@ -136,6 +136,7 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         "payments" => payments::payments(&args).map_err(usage)?,
         "course" => courses::course(&args).map_err(usage)?,
         "done" => courses::done(&args).map_err(usage)?,
+        "feedback" => courses::feedback(&args).map_err(usage)?,
         "progress" => no_args(&args, Command::Progress).map_err(usage)?,
         _ => return Err(CommandError::Unknown(name)),
     };

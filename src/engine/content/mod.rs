@@ -7,6 +7,7 @@ mod courses;
 mod delivery;
 mod drops;
 mod failures;
+mod feedback;
 mod labels;
 mod lessons;
 mod member_view;

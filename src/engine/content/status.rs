@@ -62,9 +62,31 @@ impl Engine {
         Ok(lines.join("\n"))
     }
 
+    /// Ratings and the latest written feedback with its authors (operators only).
     pub(super) async fn drop_stats(&self, lang: Lang, id: i64) -> EngineResult<String> {
         let drop = self.find_drop(lang, id).await?;
-        let counts = self.store.ratings(drop.id).await?;
+        let mut lines = vec![self.rating_summary(lang, drop.id).await?];
+        let feedback = self
+            .store
+            .feedback_on(drop.id, super::feedback::LISTED)
+            .await?;
+        if !feedback.is_empty() {
+            lines.push(tr!(lang, "drop-stats-feedback"));
+        }
+        for f in feedback {
+            lines.push(tr!(
+                lang,
+                "drop-stats-feedback-line",
+                when = datetime(lang, f.at, self.config.calendar.tz),
+                author = f.author,
+                text = f.text
+            ));
+        }
+        Ok(lines.join("\n"))
+    }
+
+    async fn rating_summary(&self, lang: Lang, id: i64) -> EngineResult<String> {
+        let counts = self.store.ratings(id).await?;
         let total: u64 = counts.iter().sum();
         if total == 0 {
             return Ok(tr!(lang, "drop-stats-none", id = id));

@@ -37,6 +37,8 @@ pub struct DropQualityRow {
     pub missed: i64,
     pub ratings: i64,
     pub stars: i64,
+    /// Written feedback received.
+    pub feedback: i64,
 }
 
 /// Memberships expiring soon, by tier (running ones are in the community counts).
@@ -95,10 +97,10 @@ impl Store {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<(Vec<DropQualityRow>, Option<f64>)> {
-        type Row = (i64, String, i64, i64, i64, i64, i64, i64);
+        type Row = (i64, String, i64, i64, i64, i64, i64, i64, i64);
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT s.drop_id, substr(d.text, 1, 60), s.first_sent_at, s.sent, s.failed, s.missed, \
-             s.ratings, s.stars FROM drop_stats s JOIN drops d ON d.id = s.drop_id \
+             s.ratings, s.stars, s.feedback FROM drop_stats s JOIN drops d ON d.id = s.drop_id \
              WHERE s.first_sent_at >= ? AND s.first_sent_at < ? ORDER BY s.first_sent_at",
         )
         .bind(millis(from))
@@ -115,15 +117,18 @@ impl Store {
         let rows = rows
             .into_iter()
             .map(
-                |(id, excerpt, first, sent, failed, missed, ratings, stars)| DropQualityRow {
-                    id,
-                    excerpt,
-                    first_sent_at: from_millis(first),
-                    sent,
-                    failed,
-                    missed,
-                    ratings,
-                    stars,
+                |(id, excerpt, first, sent, failed, missed, ratings, stars, feedback)| {
+                    DropQualityRow {
+                        id,
+                        excerpt,
+                        first_sent_at: from_millis(first),
+                        sent,
+                        failed,
+                        missed,
+                        ratings,
+                        stars,
+                        feedback,
+                    }
                 },
             )
             .collect();

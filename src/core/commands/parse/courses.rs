@@ -1,5 +1,6 @@
 //! `/course create ID TITLE | add ID LESSON | remove ID LESSON | tier ID [TIER|none] | stats ID`,
-//! `/done LESSON` and (in `parse.rs`) `/progress`. A lesson is named by its drop id (`#12`).
+//! `/done LESSON`, `/feedback ID TEXT` and (in `parse.rs`) `/progress`. A lesson is named by its
+//! drop id (`#12`).
 
 use super::Command;
 use crate::core::commands::CourseCommand;
@@ -58,6 +59,26 @@ pub(super) fn course(args: &[&str]) -> Result<Command, Msg> {
         _ => return Err(msg!("parse-course")),
     };
     Ok(Command::Course(command))
+}
+
+/// Longest feedback, in characters.
+pub const MAX_FEEDBACK: usize = 1000;
+
+pub(super) fn feedback(args: &[&str]) -> Result<Command, Msg> {
+    let [drop, text @ ..] = args else {
+        return Err(msg!("parse-feedback"));
+    };
+    if text.is_empty() {
+        return Err(msg!("parse-feedback"));
+    }
+    let text = text.join(" ");
+    if text.chars().count() > MAX_FEEDBACK {
+        return Err(msg!("parse-feedback-long", max = MAX_FEEDBACK));
+    }
+    Ok(Command::Feedback {
+        drop: drop_id(drop)?,
+        text,
+    })
 }
 
 pub(super) fn done(args: &[&str]) -> Result<Command, Msg> {

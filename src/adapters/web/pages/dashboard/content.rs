@@ -82,6 +82,7 @@ fn drops_table<'a>(lang: Lang, drops: impl Iterator<Item = &'a DropQuality>) -> 
                 th.num { (tr!(lang, "web-dash-mean")) }
                 th.num { (tr!(lang, "web-dash-bayes")) }
                 th.num { (tr!(lang, "web-dash-rating-rate")) }
+                th.num { (tr!(lang, "web-dash-feedback")) }
                 th.num { (tr!(lang, "web-dash-failed")) }
                 th.num { (tr!(lang, "web-dash-missed")) }
             } }
@@ -94,6 +95,7 @@ fn drops_table<'a>(lang: Lang, drops: impl Iterator<Item = &'a DropQuality>) -> 
                     td.num { (figure(d.mean)) }
                     td.num { (figure(d.bayesian)) }
                     td.num { (percent(d.rating_rate)) }
+                    td.num { (d.row.feedback) }
                     td.num { (d.row.failed) }
                     td.num { (d.row.missed) }
                 }

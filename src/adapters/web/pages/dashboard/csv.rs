@@ -121,14 +121,14 @@ fn cohorts(dash: &Dashboard) -> String {
 
 fn content(dash: &Dashboard) -> String {
     let mut out = String::from(
-        "drop,excerpt,first_sent,reach,ratings,mean,bayesian_mean,rating_rate,failed,missed\n",
+        "drop,excerpt,first_sent,reach,ratings,mean,bayesian_mean,rating_rate,feedback,failed,missed\n",
     );
     let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.4}"));
     for d in &dash.content.drops {
         let r = &d.row;
         let _ = writeln!(
             out,
-            "{},{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{}",
             r.id,
             cell(&r.excerpt),
             r.first_sent_at.to_rfc3339(),
@@ -137,6 +137,7 @@ fn content(dash: &Dashboard) -> String {
             num(d.mean),
             num(d.bayesian),
             num(d.rating_rate),
+            r.feedback,
             r.failed,
             r.missed
         );

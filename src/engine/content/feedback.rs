@@ -1,0 +1,49 @@
+//! `/feedback ID TEXT`: written feedback on a drop that reached the member, sent to the
+//! operators with who wrote it (other members never see it), kept for `/drop stats` and counted
+//! on the dashboard beside the ratings. A few per member and drop, so nobody floods the queue.
+
+use crate::engine::commands::CommandContext;
+use crate::engine::{Engine, EngineResult, refuse};
+use crate::tr;
+
+/// Feedback a member may leave on one drop.
+const PER_DROP: i64 = 3;
+
+/// Feedback listed by `/drop stats`.
+pub(super) const LISTED: u32 = 5;
+
+impl Engine {
+    pub(crate) async fn feedback_command(
+        &self,
+        ctx: &CommandContext,
+        id: i64,
+        text: &str,
+    ) -> EngineResult<String> {
+        let lang = ctx.lang;
+        let drop = self.find_drop(lang, id).await?;
+        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
+        if !self.store.was_delivered(drop.id).await? || !self.sees(sight, drop.tier.as_deref()) {
+            return refuse(tr!(lang, "feedback-not-yet", id = id));
+        }
+        let mut tx = self.store.begin().await?;
+        if !tx
+            .add_feedback(drop.id, ctx.member, text, PER_DROP, ctx.at)
+            .await?
+        {
+            return refuse(tr!(lang, "feedback-enough", id = id, count = PER_DROP));
+        }
+        tx.commit().await?;
+        let author = &ctx.sender.person.profile.display_name;
+        self.tell_operators_with(|lang| {
+            tr!(
+                lang,
+                "feedback-to-operators",
+                id = id,
+                author = author.as_str(),
+                text = text
+            )
+        })
+        .await;
+        Ok(tr!(lang, "feedback-sent", id = id))
+    }
+}
