@@ -75,10 +75,16 @@ async fn xp_is_charted_by_source_and_points_spent_are_counted() {
     app.ask(&alice, "/redeem pro-week").await;
     let dash = dashboard(&app, 1).await;
     let today = &dash.activity.days[0];
-    // message, daily, thanks, grant, remove
-    assert_eq!(today.xp[0], 20);
-    assert!(today.xp[1] > 0, "{today:?}");
-    assert_eq!(today.xp[3], 200);
+    let source = |name: &str| {
+        steward::engine::analytics::XP_SOURCES
+            .iter()
+            .position(|s| *s == name)
+            .unwrap()
+    };
+    assert_eq!(today.xp[source("message")], 20);
+    assert!(today.xp[source("daily")] > 0, "{today:?}");
+    assert_eq!(today.xp[source("grant")], 200);
+    assert_eq!(today.xp[source("learning")], 0);
     assert_eq!(today.spent, 100);
     let week = dash.membership.weeks.last().unwrap();
     assert_eq!(week.counts[2], 1, "one redemption: {week:?}");

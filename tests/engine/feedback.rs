@@ -13,14 +13,16 @@ async fn feedback_reaches_the_operators_and_drop_stats_and_leaves_with_an_erasur
     app.ask(&admin, "/drop in 1h Lesson one: ownership").await;
     let bob = console("bob");
     assert_eq!(
-        app.ask(&bob, "/feedback 1 The example does not compile").await,
+        app.ask(&bob, "/feedback 1 The example does not compile")
+            .await,
         "Drop #1 has not reached you, so there is nothing to give feedback on yet."
     );
     app.advance(chrono::Duration::hours(1));
     app.tick().await;
     app.posts();
     assert_eq!(
-        app.ask(&bob, "/feedback 1 The example does not compile").await,
+        app.ask(&bob, "/feedback 1 The example does not compile")
+            .await,
         "Thank you: your feedback on drop #1 went to the operators (other members do not see it)."
     );
     let told = app.posts().into_iter().any(|s| {
@@ -37,13 +39,19 @@ async fn feedback_reaches_the_operators_and_drop_stats_and_leaves_with_an_erasur
     );
     let stats = app.ask(&admin, "/drop stats 1").await;
     assert!(stats.contains("Latest feedback:"), "{stats}");
-    assert!(stats.contains("bob: The example does not compile"), "{stats}");
+    assert!(
+        stats.contains("bob: The example does not compile"),
+        "{stats}"
+    );
     let usage = app.ask(&bob, "/feedback 1").await;
     assert!(usage.contains("/feedback ID TEXT"), "{usage}");
     // Erased, their words go.
     app.ask(&bob, "/privacy delete").await;
     let erased = app.ask(&bob, "/privacy delete confirm").await;
-    assert!(erased.contains("erased") || erased.contains("Erased"), "{erased}");
+    assert!(
+        erased.contains("erased") || erased.contains("Erased"),
+        "{erased}"
+    );
     let stats = app.ask(&admin, "/drop stats 1").await;
     assert!(!stats.contains("compile"), "{stats}");
 }

@@ -11,7 +11,10 @@ use crate::core::analytics::{Counter, day_key, month_key, week_key, week_start};
 use crate::store::CounterRow;
 
 /// The XP sources the dashboard charts, in the order of the chart's legend.
-pub const XP_SOURCES: [&str; 5] = ["message", "daily", "thanks", "grant", "remove"];
+/// The ledger kinds charted as XP sources; `remove` (negative) is last, in the CSV only.
+pub const XP_SOURCES: [&str; 7] = [
+    "message", "daily", "thanks", "learning", "course", "grant", "remove",
+];
 
 /// One community day.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -150,9 +150,9 @@ async fn xp_by_week(
         let week = calendar.day(at).iso_week();
         format!("{}-W{:02}", week.year(), week.week())
     };
-    let mut weeks: BTreeMap<String, [i64; 4]> = BTreeMap::new();
+    let mut weeks: BTreeMap<String, [i64; 5]> = BTreeMap::new();
     for back in 0..WEEKS {
-        weeks.insert(week_of(now - Duration::weeks(back)), [0; 4]);
+        weeks.insert(week_of(now - Duration::weeks(back)), [0; 5]);
     }
     let since = now - Duration::weeks(WEEKS);
     for (kind, xp, at) in engine.store.ledger_since(member, since).await? {
@@ -160,7 +160,8 @@ async fn xp_by_week(
             Some(LedgerKind::Message) => 0,
             Some(LedgerKind::Daily) => 1,
             Some(LedgerKind::Thanks) => 2,
-            _ => 3,
+            Some(LedgerKind::Learning | LedgerKind::Course) => 3,
+            _ => 4,
         };
         if let Some(sums) = weeks.get_mut(&week_of(at)) {
             sums[source] += xp;
@@ -170,6 +171,7 @@ async fn xp_by_week(
         tr!(lang, "web-source-messages"),
         tr!(lang, "web-source-daily"),
         tr!(lang, "web-source-thanks"),
+        tr!(lang, "web-source-learning"),
         tr!(lang, "web-source-other"),
     ];
     Ok(weeks

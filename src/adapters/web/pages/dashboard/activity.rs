@@ -7,7 +7,7 @@ use super::{csv_link, figure, percent};
 use crate::adapters::web::charts::{Column, lines, stacked_bars};
 use crate::core::analytics::day_key;
 use crate::core::analytics::measures::ratio;
-use crate::engine::analytics::{ActivityPanel, Dashboard};
+use crate::engine::analytics::{ActivityPanel, Dashboard, XP_SOURCES};
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -30,11 +30,13 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
     let actives = per_day(&|i| vec![a.days[i].new, a.days[i].returning]);
     let messages = per_day(&|i| vec![a.days[i].messages]);
     // Removals are negative and stay in the CSV; the chart stacks what was earned.
-    let xp = per_day(&|i| a.days[i].xp[..4].to_vec());
+    let xp = per_day(&|i| a.days[i].xp[..XP_SOURCES.len() - 1].to_vec());
     let sources = vec![
         tr!(lang, "web-dash-source-message"),
         tr!(lang, "web-dash-source-daily"),
         tr!(lang, "web-dash-source-thanks"),
+        tr!(lang, "web-dash-source-learning"),
+        tr!(lang, "web-dash-source-course"),
         tr!(lang, "web-dash-source-grant"),
     ];
     let total =
