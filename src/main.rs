@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
 mod bench_cli;
+mod config_cli;
 mod data_cli;
 
 use clap::{Parser, Subcommand};
@@ -17,7 +18,7 @@ use steward::adapters::router::PlatformRouter;
 use steward::adapters::stripe::{StripeClient, poll};
 use steward::adapters::telegram::{self, TelegramAdapter, TelegramPlatform};
 use steward::adapters::web::WebServer;
-use steward::config::{Config, ConfigError, StripeMode};
+use steward::config::{Config, StripeMode};
 use steward::core::ids::Platform;
 use steward::engine::{ChatPlatform, Engine, SystemClock};
 use steward::store::Store;
@@ -100,7 +101,7 @@ async fn dispatch(cli: Cli, process_start: std::time::Instant) -> Result<()> {
             );
             Ok(())
         }
-        Command::CheckConfig => check_config(cli.config),
+        Command::CheckConfig => config_cli::check_config(cli.config),
         Command::Migrate => {
             let config = load_config(cli.config.as_deref())?;
             let store = open_store(&config).await?;
@@ -158,60 +159,6 @@ async fn open_store(config: &Config) -> Result<Store> {
             config.database_path.display()
         )
     })
-}
-
-fn check_config(path: Option<PathBuf>) -> Result<()> {
-    let shown = path
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(steward::config::DEFAULT_PATH));
-    match Config::load(path.as_deref()) {
-        Ok(config) => {
-            println!("{} is valid.", shown.display());
-            println!(
-                "  community: {} ({})",
-                config.community_name,
-                config.calendar.tz.name()
-            );
-            println!("  database: {}", config.database_path.display());
-            println!("  operators from config: {}", config.operators.len());
-            println!(
-                "  telegram: {}",
-                if config.telegram.token.is_some() {
-                    "token set"
-                } else {
-                    "no token"
-                }
-            );
-            println!(
-                "  discord: {}",
-                if config.discord.token.is_some() {
-                    "token set"
-                } else {
-                    "no token"
-                }
-            );
-            println!(
-                "  stripe: {}",
-                match (
-                    &config.stripe.key,
-                    &config.stripe.webhook_key,
-                    config.stripe.mode
-                ) {
-                    (None, _, _) => "no key (card payments off)",
-                    (Some(_), _, StripeMode::Poll) => "key set, polling for events",
-                    (Some(_), Some(_), StripeMode::Webhook) => "key and webhook secret set",
-                    (Some(_), None, StripeMode::Webhook) =>
-                        "key set, but no STEWARD_STRIPE_WEBHOOK_SECRET: deliveries are refused",
-                }
-            );
-            Ok(())
-        }
-        Err(e @ ConfigError::Invalid { .. }) => {
-            eprintln!("{e}");
-            std::process::exit(1);
-        }
-        Err(e) => Err(e.into()),
-    }
 }
 
 /// Binds the web server when it is on, before anything else starts, so a port in use stops
