@@ -3,6 +3,7 @@
 //! through the platform: given on grant, taken on end unless another tier or operator status
 //! still entitles it, and only reported when `membership.enforce = false`.
 
+mod change;
 mod expiry;
 mod shop;
 mod views;
@@ -20,6 +21,7 @@ use crate::engine::{Engine, EngineError, EngineResult, refuse};
 use crate::i18n::Lang;
 use crate::store::{MembershipEvent, WriteTx};
 use crate::{msg, tr};
+pub(crate) use change::{Change, ChangeIn, change_in};
 use views::perks;
 use words::{and_list, list, problem_list, term as term_words};
 

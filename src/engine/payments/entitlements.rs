@@ -7,14 +7,13 @@
 use chrono::{DateTime, Utc};
 
 use super::billing::{Applied, EventMark};
-use crate::core::duration::Term;
 use crate::core::ids::MemberId;
-use crate::core::payments::Provider;
-use crate::core::tiers::{self, TierDef};
+use crate::core::payments::{Plan, Provider};
+use crate::core::tiers::TierDef;
 use crate::engine::events::Person;
-use crate::engine::membership::{Extension, extend_in};
+use crate::engine::membership::{Change, ChangeIn, change_in};
 use crate::engine::{Engine, EngineResult};
-use crate::store::{MembershipEvent, PaymentRow, WriteTx};
+use crate::store::{PaymentRow, WriteTx};
 use crate::tr;
 
 /// What the platform reported.
@@ -113,7 +112,7 @@ impl Engine {
             .await?
             .filter(|m| m.is_active(now));
         let started = self
-            .apply_entitlement(&mut tx, member, tier, &effect, now)
+            .apply_entitlement(&mut tx, member, plan, tier, &effect, now)
             .await?;
         tx.commit().await?;
         self.wake.notify_one();
@@ -139,68 +138,40 @@ impl Engine {
         &self,
         tx: &mut WriteTx,
         member: MemberId,
+        plan: &Plan,
         tier: &TierDef,
         effect: &Effect,
         at: DateTime<Utc>,
     ) -> EngineResult<bool> {
-        let current = tx.membership(member, &tier.id).await?;
-        let running = current.as_ref().filter(|m| m.is_active(at));
-        let day = self.config.calendar.day(at);
-        let event = |action, expires_after| MembershipEvent {
-            member,
-            tier: &tier.id,
-            action,
-            expires_before: current.as_ref().and_then(|m| m.expires_at),
-            expires_after,
-            actor: None,
-            at,
-            day,
-        };
-        match effect {
-            Effect::End => {
-                if running.is_some() {
-                    tx.end_membership(member, &tier.id, at).await?;
-                    tx.record_membership_event(event("end", Some(at))).await?;
-                }
-                Ok(false)
-            }
+        let running = tx
+            .membership(member, &tier.id)
+            .await?
+            .filter(|m| m.is_active(at));
+        let open = running.as_ref().is_some_and(|m| m.expires_at.is_none());
+        let change = match effect {
+            Effect::End if running.is_none() => return Ok(false),
+            Effect::End => Change::End,
+            Effect::Open if open => return Ok(true),
+            Effect::Open => Change::Extend(None),
             // An end the platform named replaces the open one it gave.
-            Effect::Until(end) if running.is_some_and(|m| m.expires_at.is_none()) => {
-                let reminded =
-                    tiers::reminders_already_past(*end, &self.config.membership.reminders, at);
-                tx.set_membership(member, &tier.id, Some(*end), reminded, at)
-                    .await?;
-                tx.record_membership_event(event("cancel", Some(*end)))
-                    .await?;
-                Ok(true)
-            }
-            Effect::Open | Effect::Until(_) => {
-                let until = match effect {
-                    Effect::Until(end) => Some(*end),
-                    _ => None,
-                };
-                if running.is_some_and(|m| m.expires_at.is_none()) {
-                    return Ok(true);
-                }
-                let ext = Extension {
-                    member,
-                    tier,
-                    term: if until.is_some() {
-                        Term::For(chrono::Duration::zero())
-                    } else {
-                        Term::Lifetime
-                    },
-                    actor: None,
-                    action: "payment",
-                    at,
-                    day,
-                    paid_until: until,
-                    reminders: &self.config.membership.reminders,
-                    lang: self.community_language(),
-                };
-                extend_in(tx, ext).await?;
-                Ok(true)
-            }
-        }
+            Effect::Until(end) if open => Change::Shorten(*end),
+            Effect::Until(end) => Change::Extend(Some(*end)),
+        };
+        let c = ChangeIn {
+            member,
+            tier,
+            term: plan.term,
+            action: if change == Change::End {
+                "end"
+            } else {
+                "payment"
+            },
+            at,
+            day: self.config.calendar.day(at),
+            reminders: &self.config.membership.reminders,
+            lang: self.community_language(),
+        };
+        change_in(tx, c, change).await?;
+        Ok(change != Change::End)
     }
 }

@@ -7,10 +7,10 @@ use chrono::{DateTime, Utc};
 
 use crate::core::ids::MemberId;
 use crate::core::payments::renewal::{MembershipChange, SubscriptionFacts, reconcile};
-use crate::core::tiers::{self, TierDef};
-use crate::engine::membership::{Extension, extend_in};
+use crate::core::tiers::TierDef;
+use crate::engine::membership::{Change, ChangeIn, change_in};
 use crate::engine::{Engine, EngineResult};
-use crate::store::{MembershipEvent, SubscriptionRow, WriteTx};
+use crate::store::{SubscriptionRow, WriteTx};
 
 /// What settling a subscription did to its membership.
 pub(super) struct Settled<'a> {
@@ -56,46 +56,24 @@ impl Engine {
             .filter(|m| m.is_active(at))
             .map(|m| m.expires_at);
         let change = reconcile(&facts, plan.grace, running, at);
-        let reminders = &self.config.membership.reminders;
-        let day = self.config.calendar.day(at);
-        let event = |action, expires_after| MembershipEvent {
-            member: s.member,
-            tier: &tier.id,
-            action,
-            expires_before: current.as_ref().and_then(|m| m.expires_at),
-            expires_after,
-            actor: None,
-            at,
-            day,
+        let applied = match change {
+            MembershipChange::Keep => None,
+            MembershipChange::Extend(until) => Some(Change::Extend(Some(until))),
+            MembershipChange::Shorten(until) => Some(Change::Shorten(until)),
+            MembershipChange::End => Some(Change::End),
         };
-        match change {
-            MembershipChange::Keep => {}
-            MembershipChange::Extend(until) => {
-                let ext = Extension {
-                    member: s.member,
-                    tier,
-                    term: plan.term,
-                    actor: None,
-                    action,
-                    at,
-                    day,
-                    paid_until: Some(until),
-                    reminders,
-                    lang: self.community_language(),
-                };
-                extend_in(tx, ext).await?;
-            }
-            MembershipChange::Shorten(until) => {
-                let reminded = tiers::reminders_already_past(until, reminders, at);
-                tx.set_membership(s.member, &tier.id, Some(until), reminded, at)
-                    .await?;
-                tx.record_membership_event(event("cancel", Some(until)))
-                    .await?;
-            }
-            MembershipChange::End => {
-                tx.end_membership(s.member, &tier.id, at).await?;
-                tx.record_membership_event(event(action, Some(at))).await?;
-            }
+        if let Some(applied) = applied {
+            let c = ChangeIn {
+                member: s.member,
+                tier,
+                term: plan.term,
+                action,
+                at,
+                day: self.config.calendar.day(at),
+                reminders: &self.config.membership.reminders,
+                lang: self.community_language(),
+            };
+            change_in(tx, c, applied).await?;
         }
         Ok(Some(Settled {
             member: s.member,
