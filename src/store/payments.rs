@@ -210,24 +210,6 @@ impl WriteTx {
         .during("subscription_by_charge")?;
         Ok(row.and_then(subscription))
     }
-
-    /// A recorded payment by its provider id.
-    pub async fn payment_by_provider_id(
-        &mut self,
-        provider: Provider,
-        provider_id: &str,
-    ) -> Result<Option<PaymentRow>> {
-        let row: Option<PaymentTuple> = sqlx::query_as(with(
-            PAYMENT_COLUMNS,
-            "WHERE provider = ? AND provider_id = ?",
-        ))
-        .bind(provider.as_str())
-        .bind(provider_id)
-        .fetch_optional(&mut *self.tx)
-        .await
-        .during("payment_by_provider_id")?;
-        Ok(row.and_then(payment))
-    }
 }
 
 impl WriteTx {
