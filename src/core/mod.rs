@@ -19,6 +19,7 @@ pub mod points;
 pub mod privacy;
 pub mod rank_index;
 pub mod scoring;
+pub mod tags;
 pub mod thanks;
 pub mod tiers;
 pub mod web_access;

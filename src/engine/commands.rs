@@ -102,7 +102,8 @@ impl Engine {
             Command::Tiers => Ok(self.tiers_text(ctx.lang)),
             Command::Shop => self.shop(ctx).await,
             Command::Redeem { reward } => self.redeem(ctx, &reward).await,
-            Command::Drops => self.upcoming_for_member(ctx).await,
+            Command::Drops { tag: None } => self.upcoming_for_member(ctx).await,
+            Command::Drops { tag: Some(tag) } => self.tagged_for_member(ctx, &tag).await,
             Command::Rate { drop, stars } => self.rate(ctx, drop, stars).await,
             Command::MemberGrant { who, tier, term } => {
                 self.member_grant(ctx, who.as_deref(), &tier, term, false)

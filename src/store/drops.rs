@@ -48,7 +48,7 @@ pub struct DropRow {
 const DROP_COLUMNS: &str = "SELECT id, created_by, text, source_platform, source_chat, source_message, tier, \
      targets, rule, time_of_day, next_at, cancelled_at FROM drops";
 
-fn drop_row(row: &SqliteRow) -> DropRow {
+pub(super) fn drop_row(row: &SqliteRow) -> DropRow {
     let source = match (
         row.get::<Option<String>, _>("source_platform"),
         row.get::<Option<String>, _>("source_chat"),
@@ -78,7 +78,7 @@ fn drop_row(row: &SqliteRow) -> DropRow {
     }
 }
 
-fn with_filter(filter: &'static str) -> sqlx::AssertSqlSafe<String> {
+pub(super) fn with_filter(filter: &'static str) -> sqlx::AssertSqlSafe<String> {
     // Sound: both parts are compile-time constants.
     sqlx::AssertSqlSafe(format!("{DROP_COLUMNS} {filter}"))
 }

@@ -30,6 +30,7 @@ mod retention;
 mod scores;
 mod seasons;
 mod stats;
+mod tags;
 mod thanks;
 mod web_reads;
 mod web_sessions;

@@ -24,4 +24,5 @@ mod robustness;
 mod scheduler;
 mod seasons;
 mod shop;
+mod tags;
 mod thanks;

@@ -153,6 +153,9 @@ const TERM: &[Arg] = &[
     arg("duration", "arg-term-duration", ArgKind::Duration),
 ];
 
+/// A comma-separated tag list: room for the most tags of the longest length.
+const TAGS: ArgKind = ArgKind::Text { max_len: 200 };
+
 const ONE_DROP: &[Arg] = &[arg("id", "arg-drop-id", ArgKind::DropId)];
 
 /// In the drop grammar's order (WHEN, clauses, TEXT); Discord lists the required ones first.
@@ -167,6 +170,7 @@ const SCHEDULE: &[Arg] = &[
     arg("tier", "arg-drop-tier", ArgKind::Tier)
         .optional()
         .after("tier"),
+    arg("tags", "arg-drop-tags", TAGS).optional().after("tags"),
     // The drop grammar's limit on the text.
     arg("text", "arg-drop-text", ArgKind::Post),
 ];
@@ -224,7 +228,9 @@ pub const COMMANDS: &[CommandSpec] = &[
     member("tiers"),
     member("shop"),
     member("redeem").args(&[arg("reward", "arg-redeem-reward", ArgKind::RewardId)]),
-    member("drops"),
+    member("drops").args(&[arg("tag", "arg-drops-tag", ArgKind::Text { max_len: 24 })
+        .optional()
+        .after("tag")]),
     member("done").args(&[arg("lesson", "arg-done-lesson", ArgKind::DropId)]),
     member("feedback").args(&[
         arg("id", "arg-feedback-id", ArgKind::DropId),
@@ -348,6 +354,14 @@ pub const COMMANDS: &[CommandSpec] = &[
         sub("cancel", "sub-drop-cancel", ONE_DROP),
         sub("status", "sub-drop-status", ONE_DROP),
         sub("stats", "sub-drop-stats", ONE_DROP),
+        sub(
+            "tags",
+            "sub-drop-tags",
+            &[
+                arg("id", "arg-drop-id", ArgKind::DropId),
+                arg("tags", "arg-drop-tags-set", TAGS),
+            ],
+        ),
     ]),
 ];
 

@@ -103,7 +103,10 @@ pub enum Command {
     Redeem {
         reward: String,
     },
-    Drops,
+    /// Upcoming drops, or those carrying a tag (delivered ones too).
+    Drops {
+        tag: Option<String>,
+    },
     Rate {
         drop: i64,
         stars: u8,
@@ -191,7 +194,7 @@ impl Command {
             Self::Tiers => "tiers",
             Self::Shop => "shop",
             Self::Redeem { .. } => "redeem",
-            Self::Drops => "drops",
+            Self::Drops { .. } => "drops",
             Self::Rate { .. } => "rate",
             Self::MemberGrant { .. }
             | Self::MemberExtend { .. }

@@ -116,7 +116,13 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         "web" => no_args(&args, Command::Web).map_err(usage)?,
         "tiers" => no_args(&args, Command::Tiers).map_err(usage)?,
         "shop" => no_args(&args, Command::Shop).map_err(usage)?,
-        "drops" => no_args(&args, Command::Drops).map_err(usage)?,
+        "drops" => match args.as_slice() {
+            [] => Command::Drops { tag: None },
+            ["tag", word] | [word] => Command::Drops {
+                tag: Some(crate::core::tags::tag(word).map_err(usage)?),
+            },
+            _ => return Err(usage(msg!("parse-drops-tag"))),
+        },
         "redeem" => match args.as_slice() {
             [reward] if reward.chars().count() > MAX_ID => {
                 return Err(usage(msg!("parse-reward-id-invalid")));

@@ -1,9 +1,11 @@
-//! The `/drop` grammar: `/drop WHEN [every RULE] [to TARGET[,TARGET]] [tier TIER] TEXT` and the
-//! subcommands `list`, `show ID`, `cancel ID`, `status ID`, `stats ID`. The text keeps its
+//! The `/drop` grammar: `/drop WHEN [every RULE] [to TARGET[,TARGET]] [tier TIER] [tags TAG[,TAG]]
+//! TEXT` and the subcommands `list`, `show ID`, `cancel ID`, `status ID`, `stats ID` and
+//! `tags ID TAG[,TAG]|none`. The text keeps its
 //! original spacing and line breaks.
 
 use super::schedule::Rule;
 use super::when::{When, parse_when};
+use crate::core::tags::tag_list;
 use crate::i18n::Msg;
 use crate::msg;
 
@@ -17,6 +19,7 @@ pub struct DropRequest {
     pub every: Option<Rule>,
     pub targets: Vec<String>,
     pub tier: Option<String>,
+    pub tags: Vec<String>,
     /// Empty when the command replies to the message to schedule.
     pub text: String,
 }
@@ -30,6 +33,8 @@ pub enum DropCommand {
     Cancel(i64),
     Status(i64),
     Stats(i64),
+    /// Replaces a drop's tags; an empty list clears them.
+    Tags(i64, Vec<String>),
 }
 
 /// Splits off the next word (or a quoted phrase) and returns it with the rest.
@@ -58,7 +63,7 @@ pub fn drop_id(word: &str) -> Result<i64, Msg> {
 
 /// Words that start a clause; text starting with one needs `--` before it (`/drop now --
 /// every day counts`).
-pub const CLAUSE_WORDS: &[&str] = &["every", "to", "tier", "--"];
+pub const CLAUSE_WORDS: &[&str] = &["every", "to", "tier", "tags", "--"];
 
 /// Parses everything after `/drop`. `is_reply` allows leaving the text out. `--` ends the
 /// clauses: what follows is the text, whatever its first word.
@@ -74,6 +79,20 @@ pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, Msg> {
         Some("cancel") => return id(&words).map(DropCommand::Cancel),
         Some("status") => return id(&words).map(DropCommand::Status),
         Some("stats") => return id(&words).map(DropCommand::Stats),
+        Some("tags") => {
+            return match words.as_slice() {
+                [_, id, list @ ..] if !list.is_empty() => {
+                    let list = list.join(" ");
+                    let tags = if matches!(list.as_str(), "none" | "-") {
+                        Vec::new()
+                    } else {
+                        tag_list(&list)?
+                    };
+                    Ok(DropCommand::Tags(drop_id(id)?, tags))
+                }
+                _ => Err(msg!("drop-grammar-tags")),
+            };
+        }
         _ => {}
     }
     let (when, taken) = parse_when(&words)?;
@@ -86,6 +105,7 @@ pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, Msg> {
         every: None,
         targets: Vec::new(),
         tier: None,
+        tags: Vec::new(),
         text: String::new(),
     };
     while let Some((word, after)) = next_word(rest) {
@@ -117,6 +137,11 @@ pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, Msg> {
                     next_word(after).ok_or_else(|| msg!("drop-grammar-tier-needs-id"))?;
                 request.tier = Some(tier.to_lowercase());
                 rest = after_tier;
+            }
+            "tags" if request.tags.is_empty() => {
+                let (list, after_list) = next_word(after).ok_or_else(|| msg!("tags-none-given"))?;
+                request.tags = tag_list(&list)?;
+                rest = after_list;
             }
             _ => break,
         }
@@ -170,7 +195,7 @@ mod tests {
     #[test]
     fn the_full_form_reads_every_clause() {
         let r = create(
-            "mon 09:00 every mon,thu to announcements,general tier pro New lesson:\n  *Ownership*",
+            "mon 09:00 every mon,thu to announcements,general tier pro tags Rust,ownership New lesson:\n  *Ownership*",
         );
         assert_eq!(
             r.when,
@@ -179,6 +204,7 @@ mod tests {
         assert_eq!(r.every.unwrap().to_text(), "mon,thu");
         assert_eq!(r.targets, vec!["announcements", "general"]);
         assert_eq!(r.tier.as_deref(), Some("pro"));
+        assert_eq!(r.tags, vec!["rust", "ownership"]);
         assert_eq!(r.text, "New lesson:\n  *Ownership*");
     }
 
@@ -205,6 +231,15 @@ mod tests {
         assert_eq!(parse_drop("list", false), Ok(DropCommand::List));
         assert_eq!(parse_drop("show #12", false), Ok(DropCommand::Show(12)));
         assert_eq!(parse_drop("cancel 3", false), Ok(DropCommand::Cancel(3)));
+        assert_eq!(
+            parse_drop("tags #3 rust, async", false),
+            Ok(DropCommand::Tags(3, vec!["rust".into(), "async".into()]))
+        );
+        assert_eq!(
+            parse_drop("tags 3 none", false),
+            Ok(DropCommand::Tags(3, vec![]))
+        );
+        assert!(parse_drop("tags 3", false).is_err());
         assert!(
             parse_drop("cancel", false)
                 .unwrap_err()

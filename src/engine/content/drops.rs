@@ -44,6 +44,7 @@ impl Engine {
             DropCommand::Cancel(id) => self.cancel_drop(ctx, id).await,
             DropCommand::Status(id) => self.drop_status(ctx.lang, id).await,
             DropCommand::Stats(id) => self.drop_stats(ctx.lang, id).await,
+            DropCommand::Tags(id, tags) => self.set_drop_tags(ctx.lang, id, &tags).await,
         }
     }
 
@@ -170,6 +171,7 @@ impl Engine {
                 first_at: first,
             })
             .await?;
+        tx.set_drop_tags(id, &request.tags).await?;
         tx.commit().await?;
         self.wake.notify_one();
         let repeat = match (&request.every, time_of_day) {
@@ -188,7 +190,7 @@ impl Engine {
             }
             _ => String::new(),
         };
-        Ok(tr!(
+        let mut reply = tr!(
             lang,
             "drop-scheduled",
             id = id,
@@ -197,7 +199,12 @@ impl Engine {
             where = where_to,
             gate = gate,
             waits = self.undriven_note(lang, &targets)
-        ))
+        );
+        if !request.tags.is_empty() {
+            reply.push('\n');
+            reply.push_str(&tr!(lang, "drop-tags-line", tags = request.tags.join(", ")));
+        }
+        Ok(reply)
     }
 
     /// Which platforms of `targets` this process does not drive, as a note on the reply.
@@ -254,6 +261,10 @@ impl Engine {
             tr!(lang, "drop-preview", line = self.drop_line(lang, &drop)),
             tr!(lang, "drop-preview-targets", targets = list(lang, &targets)),
         ];
+        let tags = self.store.drop_tags(drop.id).await?;
+        if !tags.is_empty() {
+            lines.push(tr!(lang, "drop-tags-line", tags = tags.join(", ")));
+        }
         if let Some(s) = &drop.source {
             lines.push(tr!(
                 lang,
@@ -266,6 +277,18 @@ impl Engine {
         lines.push("---".to_owned());
         lines.push(drop.text);
         Ok(lines.join("\n"))
+    }
+
+    async fn set_drop_tags(&self, lang: Lang, id: i64, tags: &[String]) -> EngineResult<String> {
+        let drop = self.find_drop(lang, id).await?;
+        let mut tx = self.store.begin().await?;
+        tx.set_drop_tags(drop.id, tags).await?;
+        tx.commit().await?;
+        Ok(if tags.is_empty() {
+            tr!(lang, "drop-tags-cleared", id = id)
+        } else {
+            tr!(lang, "drop-tags-set", id = id, tags = tags.join(", "))
+        })
     }
 
     async fn cancel_drop(&self, ctx: &CommandContext, id: i64) -> EngineResult<String> {

@@ -76,6 +76,33 @@ impl Engine {
         Ok(lines.join("\n"))
     }
 
+    /// Drops with `tag` the asker may see, delivered or still to come, newest first.
+    pub(crate) async fn tagged_for_member(
+        &self,
+        ctx: &CommandContext,
+        tag: &str,
+    ) -> EngineResult<String> {
+        let lang = ctx.lang;
+        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
+        let lines: Vec<String> = self
+            .store
+            .drops_tagged(tag, 100)
+            .await?
+            .iter()
+            .filter(|drop| self.sees(sight, drop.tier.as_deref()))
+            .take(SHOWN)
+            .map(|drop| self.drop_line(lang, drop))
+            .collect();
+        if lines.is_empty() {
+            return Ok(tr!(lang, "drops-tag-none", tag = tag));
+        }
+        Ok(format!(
+            "{}\n{}",
+            tr!(lang, "drops-tagged", tag = tag),
+            lines.join("\n")
+        ))
+    }
+
     pub(crate) async fn rate(
         &self,
         ctx: &CommandContext,
