@@ -27,6 +27,12 @@ pub async fn bench(members: u64, quick: bool) -> Result<()> {
     };
     let raw = get("sqlite_raw_upserts");
     println!();
+    println!(
+        "Recommendations: leave-one-out hit rate at 3 {:.3}, most-popular baseline {:.3} ({:.1}x)",
+        get("recommend_hit_at_3"),
+        get("recommend_popular_hit_at_3"),
+        get("recommend_hit_at_3") / get("recommend_popular_hit_at_3").max(f64::EPSILON)
+    );
     println!("Summary ({members} members for ranking, start-up and memory):");
     println!("  raw SQLite autocommit upserts: {raw:.0}/s (the yardstick)");
     for (name, target, more_is_better) in [

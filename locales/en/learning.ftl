@@ -31,3 +31,18 @@ feedback-sent = Thank you: your feedback on drop #{ $id } went to the operators 
 feedback-to-operators = 📝 Feedback on drop #{ $id } from { $author }: { $text }
 drop-stats-feedback = Latest feedback:
 drop-stats-feedback-line = { $when } { $author }: { $text }
+recommend-header = Picked for you:
+recommend-line = { $n }. #{ $id } { $title } — { $why }
+recommend-why-similar = because you rated #{ $id } ★{ $stars }
+recommend-why-tag = tagged { $tag }, which you rate well
+recommend-why-quality = rated ★{ $mean } by { $count ->
+        [one] one member
+       *[other] { $count } members
+    }
+recommend-why-new = new, not rated yet
+recommend-footer = Rate what you read with /rate ID STARS: it sharpens your next picks.
+recommend-nothing = Nothing new to recommend: you have rated or finished everything you can see. New drops will show up here.
+recommend-weekly-hint = Get these by DM every week: /recommend weekly on
+recommend-weekly-on = Your picks will come by DM { $when }. Stop them with /recommend weekly off.
+recommend-weekly-off = No more weekly picks by DM. /recommend still works any time.
+recommend-weekly-intro = Your weekly picks (stop them with /recommend weekly off):

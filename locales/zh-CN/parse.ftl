@@ -130,3 +130,4 @@ tags-none-given = 请用逗号分隔给出标签，例如 tags rust,async。
 tags-too-many = 一条推送最多带 { $max } 个标签。
 drop-grammar-tags = 请写明推送编号和标签，例如 /drop tags 12 rust,async（写 none 可清空）。
 parse-drops-tag = 请给出一个标签，例如 /drops tag rust。
+parse-recommend = 用 /recommend 查看推荐，或用 /recommend weekly on（或 off）开启每周私信推荐。

@@ -3,6 +3,7 @@
 //! also measures the raw SQLite upsert rate on the same settings, as the yardstick.
 
 mod card;
+mod recommend;
 mod setup;
 mod web;
 
@@ -101,6 +102,11 @@ pub async fn run(
         figures.push(figure);
     };
     let samples = if options.quick { 300 } else { 2000 };
+
+    // Recommendations, offline: leave-one-out hit rate at 3 against the most-popular items.
+    let hits = recommend::hit_rates(if options.quick { 1_000 } else { 5_000 });
+    emit("recommend_hit_at_3", hits.model, "ratio");
+    emit("recommend_popular_hit_at_3", hits.popular, "ratio");
 
     // The yardsticks: the same upsert autocommitted, and 1,000 a transaction.
     let raw = crate::store::bulk::raw_upsert_rate(

@@ -245,6 +245,7 @@ impl Default for AnalyticsSection {
 pub struct LearningSection {
     pub lesson_xp: i64,
     pub course_bonus_xp: i64,
+    pub recommend_weekly_at: Spanned<String>,
 }
 
 impl Default for LearningSection {
@@ -252,6 +253,7 @@ impl Default for LearningSection {
         Self {
             lesson_xp: 50,
             course_bonus_xp: 200,
+            recommend_weekly_at: at("mon 09:00".into()),
         }
     }
 }

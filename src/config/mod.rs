@@ -4,6 +4,7 @@
 //! syntax error stops here), `shape` (keys, kinds and ranges against `schema`), serde into
 //! `file`'s structs, and `validate` with `membership` (what the values mean together).
 
+mod content;
 mod file;
 mod membership;
 mod plans;
@@ -30,6 +31,7 @@ use crate::core::periods::Calendar;
 use crate::core::points::MessageXpRules;
 use crate::core::thanks::ThanksRules;
 use crate::i18n::Lang;
+pub use content::LearningRules;
 use file::ConfigFile;
 pub use membership::{MembershipConfig, Reward};
 use problems::Problems;
@@ -87,14 +89,6 @@ pub struct Config {
     /// Tiers on sale (`[[plans]]`).
     pub plans: Vec<crate::core::payments::Plan>,
     pub stripe: StripeConfig,
-}
-
-/// What learning pays: XP for each lesson done (once per member), and a bonus for finishing a
-/// course.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LearningRules {
-    pub lesson_xp: i64,
-    pub course_bonus_xp: i64,
 }
 
 /// What the dashboard keeps and how it weighs the activity index.

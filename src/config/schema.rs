@@ -165,7 +165,11 @@ const ANALYTICS: &[Field] = &[
 const STRIPE: &[Field] = &[key("api_url", Kind::Text), key("mode", Kind::Text)];
 
 // Learning XP may be worth more than chat XP; it is still an amount like any other.
-const LEARNING: &[Field] = &[key("lesson_xp", AMOUNT), key("course_bonus_xp", AMOUNT)];
+const LEARNING: &[Field] = &[
+    key("lesson_xp", AMOUNT),
+    key("course_bonus_xp", AMOUNT),
+    key("recommend_weekly_at", Kind::Text),
+];
 
 const WEB: &[Field] = &[
     key("enabled", Kind::Bool),

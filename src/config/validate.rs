@@ -14,7 +14,7 @@ use super::file::{ConfigFile, LevelRewardSection};
 use super::problems::Problems;
 use super::shape::SetAside;
 use super::{
-    AnalyticsConfig, Config, DiscordConfig, LearningRules, Secret, TelegramConfig, chat_rules,
+    AnalyticsConfig, Config, DiscordConfig, Secret, TelegramConfig, chat_rules, content,
     discord_id, membership, plans, stripe, web,
 };
 use crate::core::analytics::measures::IndexWeights;
@@ -136,10 +136,7 @@ pub(super) fn read(
         membership,
         ledger_keep_days: file.ledger.keep_days,
         plans,
-        learning: LearningRules {
-            lesson_xp: file.learning.lesson_xp,
-            course_bonus_xp: file.learning.course_bonus_xp,
-        },
+        learning: content::learning(&file.learning, problems),
         analytics: AnalyticsConfig {
             keep_days: file.analytics.keep_days,
             index_weights: IndexWeights {

@@ -18,6 +18,7 @@ pub mod periods;
 pub mod points;
 pub mod privacy;
 pub mod rank_index;
+pub mod recommend;
 pub mod scoring;
 pub mod tags;
 pub mod thanks;

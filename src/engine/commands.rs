@@ -129,6 +129,7 @@ impl Engine {
             Command::Done { lesson } => self.done_command(ctx, lesson).await,
             Command::Progress => self.progress_command(ctx).await,
             Command::Feedback { drop, text } => self.feedback_command(ctx, drop, &text).await,
+            Command::Recommend { weekly } => self.recommend_command(ctx, weekly).await,
         }
     }
 

@@ -24,6 +24,8 @@ pub struct TickOutcome {
     pub failed: usize,
     pub memberships_expired: usize,
     pub reminders_sent: usize,
+    /// Weekly "for you" DMs sent.
+    pub recommendations_sent: usize,
     /// Ledger rows rolled up past `ledger.keep_days` (at most once a day).
     pub ledger_rows_rolled_up: u64,
 }
@@ -39,6 +41,7 @@ impl Engine {
         let counts = self.deliver_due(now).await?;
         let memberships_expired = self.expire_memberships(now).await?;
         let reminders_sent = self.send_reminders(now).await?;
+        let recommendations_sent = self.send_weekly_recommendations(now).await?;
         let pruned = self.prune_detail_if_due(now).await?;
         Ok(TickOutcome {
             seasons_ended,
@@ -49,6 +52,7 @@ impl Engine {
             failed: counts.failed,
             memberships_expired,
             reminders_sent,
+            recommendations_sent,
             ledger_rows_rolled_up: pruned.ledger_rows,
         })
     }
@@ -61,6 +65,7 @@ impl Engine {
             self.store.next_delivery_at(&self.driven_targets()).await?,
             self.store.next_expiry().await?,
             self.next_reminder_at(now).await?,
+            self.next_weekly_at(now).await?,
             season_end,
         ];
         Ok(candidates.into_iter().flatten().min())

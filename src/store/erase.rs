@@ -86,6 +86,7 @@ const ERASE: &[&str] = &[
     "DELETE FROM thanks WHERE receiver_id = ?1",
     "DELETE FROM link_codes WHERE member_id = ?1",
     "DELETE FROM feedback WHERE member_id = ?1",
+    "DELETE FROM recommend_weekly WHERE member_id = ?1",
     "DELETE FROM erasure_requests WHERE member_id = ?1",
     "DELETE FROM web_logins WHERE member_id = ?1",
     "DELETE FROM web_sessions WHERE member_id = ?1",

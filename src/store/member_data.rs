@@ -74,6 +74,7 @@ pub const MEMBER_TABLES: &[MemberTable] = &[
     table("lessons_done", "member_id = ?1", &["member_id"]),
     table("feedback", "member_id = ?1", &["member_id"]),
     table("courses_finished", "member_id = ?1", &["member_id"]),
+    table("recommend_weekly", "member_id = ?1", &["member_id"]),
     table(
         "erasure_requests",
         "member_id = ?1",

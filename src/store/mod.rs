@@ -26,6 +26,7 @@ mod memberships;
 mod message_batch;
 mod payments;
 mod process_lock;
+mod recommend;
 mod retention;
 mod scores;
 mod seasons;

@@ -19,6 +19,7 @@ mod operators;
 mod payments;
 mod privacy;
 mod ranking;
+mod recommend;
 mod restart;
 mod robustness;
 mod scheduler;

@@ -132,6 +132,8 @@ const ERASE_STEPS: &[Choice] = &[
     choice("end", "choice-erase-end"),
 ];
 
+const ON_OFF: &[Choice] = &[choice("on", "choice-on"), choice("off", "choice-off")];
+
 const SUBSCRIPTION_ACTIONS: &[Choice] = &[choice("cancel", "choice-subscription-cancel")];
 
 const POINTS: &[Arg] = &[
@@ -237,6 +239,11 @@ pub const COMMANDS: &[CommandSpec] = &[
         arg("text", "arg-feedback-text", ArgKind::Text { max_len: 1000 }),
     ]),
     member("progress"),
+    member("recommend").args(&[
+        arg("weekly", "arg-recommend-weekly", ArgKind::Choice(ON_OFF))
+            .optional()
+            .after("weekly"),
+    ]),
     member("plans"),
     member("subscribe").args(&[arg("plan", "arg-subscribe-plan", ArgKind::PlanId)]),
     member("subscription").args(&[arg(

@@ -156,6 +156,10 @@ pub enum Command {
     },
     /// The asker's way through each course.
     Progress,
+    /// Three drops for the asker, or the weekly DM of them turned on or off.
+    Recommend {
+        weekly: Option<bool>,
+    },
     /// Written feedback on a drop, for the operators.
     Feedback {
         drop: i64,
@@ -210,6 +214,7 @@ impl Command {
             Self::Done { .. } => "done",
             Self::Progress => "progress",
             Self::Feedback { .. } => "feedback",
+            Self::Recommend { .. } => "recommend",
         }
     }
 

@@ -144,6 +144,14 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         "done" => courses::done(&args).map_err(usage)?,
         "feedback" => courses::feedback(&args).map_err(usage)?,
         "progress" => no_args(&args, Command::Progress).map_err(usage)?,
+        "recommend" => match args.as_slice() {
+            [] => Command::Recommend { weekly: None },
+            ["weekly", "on"] => Command::Recommend { weekly: Some(true) },
+            ["weekly", "off"] => Command::Recommend {
+                weekly: Some(false),
+            },
+            _ => return Err(usage(msg!("parse-recommend"))),
+        },
         _ => return Err(CommandError::Unknown(name)),
     };
     Ok(Some(command))

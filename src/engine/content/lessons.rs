@@ -60,7 +60,7 @@ impl Engine {
                 .tx
                 .finish_course(ctx.member, &course.id, ctx.at)
                 .await?;
-        let rules = self.config.learning;
+        let rules = &self.config.learning;
         let day = self.config.calendar.day(ctx.at);
         let award = |xp, kind, reference: String| Award {
             member: ctx.member,

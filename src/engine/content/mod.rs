@@ -1,5 +1,6 @@
 //! Content: drops (scheduling, `/drops`, `/rate`), their delivery to every target, courses of
-//! lessons (`courses.rs` for operators, `lessons.rs`: `/done`, `/progress`), and what
+//! lessons (`courses.rs` for operators, `lessons.rs`: `/done`, `/progress`), tags and
+//! `/recommend` (`recommend.rs`), and what
 //! an adapter may offer someone to pick while typing (autocomplete).
 
 mod choices;
@@ -11,6 +12,7 @@ mod feedback;
 mod labels;
 mod lessons;
 mod member_view;
+mod recommend;
 mod status;
 
 pub use choices::{Choice, MAX_CHOICES};

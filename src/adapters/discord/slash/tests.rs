@@ -265,11 +265,16 @@ fn names(options: &[Value]) -> Vec<&str> {
 fn a_drop_form_asks_for_when_and_text_first_then_the_optional_clauses() {
     let commands = payload(&[]);
     let schedule = options_of_command(&commands, "drop", Some("schedule"));
-    assert_eq!(names(schedule), ["when", "text", "every", "to", "tier", "tags"]);
+    assert_eq!(
+        names(schedule),
+        ["when", "text", "every", "to", "tier", "tags"]
+    );
     let drop = options_of_command(&commands, "drop", None);
     assert_eq!(
         names(drop),
-        ["schedule", "list", "show", "cancel", "status", "stats", "tags"]
+        [
+            "schedule", "list", "show", "cancel", "status", "stats", "tags"
+        ]
     );
     let show = options_of_command(&commands, "drop", Some("show"));
     assert_eq!(

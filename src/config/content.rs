@@ -1,0 +1,61 @@
+//! The `[learning]` section: what lessons and courses pay, and when the weekly "for you" DM
+//! goes out.
+
+use chrono::NaiveTime;
+
+use super::file::LearningSection;
+use super::problems::Problems;
+use crate::core::drops::schedule::Rule;
+
+/// What learning pays: XP for each lesson done (once per member), and a bonus for finishing a
+/// course; and the weekly recommendation DM's day and local time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LearningRules {
+    pub lesson_xp: i64,
+    pub course_bonus_xp: i64,
+    pub recommend_day: Rule,
+    pub recommend_time: NaiveTime,
+}
+
+impl Default for LearningRules {
+    fn default() -> Self {
+        Self {
+            lesson_xp: 50,
+            course_bonus_xp: 200,
+            recommend_day: monday(),
+            recommend_time: nine(),
+        }
+    }
+}
+
+fn monday() -> Rule {
+    Rule::Days(vec![chrono::Weekday::Mon])
+}
+
+fn nine() -> NaiveTime {
+    NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default()
+}
+
+pub(super) fn learning(section: &LearningSection, problems: &mut Problems<'_>) -> LearningRules {
+    let written = section.recommend_weekly_at.get_ref().trim();
+    let parsed = written.split_once(' ').and_then(|(day, time)| {
+        let rule = Rule::parse(day).ok()?;
+        let one_day = matches!(&rule, Rule::Days(days) if days.len() == 1);
+        let time = NaiveTime::parse_from_str(time.trim(), "%H:%M").ok()?;
+        one_day.then_some((rule, time))
+    });
+    let (recommend_day, recommend_time) = parsed.unwrap_or_else(|| {
+        problems.add(
+            &section.recommend_weekly_at.span(),
+            "learning.recommend_weekly_at",
+            format!("`{written}` is not a weekday and a time (like mon 09:00)"),
+        );
+        (monday(), nine())
+    });
+    LearningRules {
+        lesson_xp: section.lesson_xp,
+        course_bonus_xp: section.course_bonus_xp,
+        recommend_day,
+        recommend_time,
+    }
+}

@@ -1,0 +1,203 @@
+//! `/recommend`: the three best drops a member has not rated or finished and may access, each
+//! with why; `/recommend weekly on|off` and the scheduler's weekly "for you" DM. The ranking is
+//! `core::recommend`; this file decides what a member may be offered at all.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::drops::Viewer;
+use super::labels::rule_text;
+use super::lessons::headline;
+use crate::core::drops::schedule::next_occurrence;
+use crate::core::ids::MemberId;
+use crate::core::recommend::{Model, Reason, Tuning};
+use crate::engine::commands::CommandContext;
+use crate::engine::{Engine, EngineResult};
+use crate::i18n::Lang;
+use crate::tr;
+
+/// Items one recommendation offers.
+const PICKS: usize = 3;
+
+/// Recent delivered drops considered; older ones rarely matter and the list stays cheap.
+const CANDIDATES: u32 = 500;
+
+/// Weekly DMs sent per tick, so one tick never holds the scheduler for long.
+const WEEKLY_BATCH: u32 = 200;
+
+impl Engine {
+    pub(crate) async fn recommend_command(
+        &self,
+        ctx: &CommandContext,
+        weekly: Option<bool>,
+    ) -> EngineResult<String> {
+        let lang = ctx.lang;
+        if let Some(on) = weekly {
+            return self.set_weekly(ctx, on).await;
+        }
+        let picks = self
+            .picks_for(ctx.member, self.viewer(ctx), lang, ctx.at)
+            .await?;
+        let weekly = self.store.weekly_recommendations(ctx.member).await?;
+        Ok(match picks {
+            None => tr!(lang, "recommend-nothing"),
+            Some(lines) if weekly => lines,
+            Some(lines) => format!("{lines}\n{}", tr!(lang, "recommend-weekly-hint")),
+        })
+    }
+
+    /// The recommendation lines for `member`, or `None` when nothing is left to offer.
+    async fn picks_for(
+        &self,
+        member: MemberId,
+        viewer: Viewer,
+        lang: Lang,
+        at: DateTime<Utc>,
+    ) -> EngineResult<Option<String>> {
+        let sight = self.sight(viewer, at).await?;
+        let hidden_courses: HashSet<i64> = self
+            .store
+            .courses()
+            .await?
+            .into_iter()
+            .filter(|c| !self.sees(sight, c.tier.as_deref()))
+            .flat_map(|c| c.lessons)
+            .collect();
+        let done = self.store.lessons_done(member).await?;
+        let drops: Vec<_> = self
+            .store
+            .delivered_drops(CANDIDATES)
+            .await?
+            .into_iter()
+            .filter(|d| self.sees(sight, d.tier.as_deref()))
+            .filter(|d| !hidden_courses.contains(&d.id) && !done.contains(&d.id))
+            .collect();
+        let candidates: Vec<i64> = drops.iter().map(|d| d.id).collect();
+        let model = Model::new(
+            &self.store.all_ratings().await?,
+            &self.store.all_drop_tags().await?,
+            Tuning::default(),
+        );
+        let picks = model.recommend(member.0, &candidates, PICKS);
+        if picks.is_empty() {
+            return Ok(None);
+        }
+        let mut lines = vec![tr!(lang, "recommend-header")];
+        for (n, pick) in picks.iter().enumerate() {
+            let Some(drop) = drops.iter().find(|d| d.id == pick.item) else {
+                continue;
+            };
+            let why = match &pick.reason {
+                Reason::Similar { item, stars } => {
+                    tr!(lang, "recommend-why-similar", id = *item, stars = *stars)
+                }
+                Reason::Tag(tag) => tr!(lang, "recommend-why-tag", tag = tag),
+                Reason::Quality { mean, count } => tr!(
+                    lang,
+                    "recommend-why-quality",
+                    mean = format!("{mean:.1}"),
+                    count = *count
+                ),
+                Reason::New => tr!(lang, "recommend-why-new"),
+            };
+            lines.push(tr!(
+                lang,
+                "recommend-line",
+                n = n + 1,
+                id = drop.id,
+                title = headline(&drop.text),
+                why = why
+            ));
+        }
+        lines.push(tr!(lang, "recommend-footer"));
+        Ok(Some(lines.join("\n")))
+    }
+
+    /// The weekly slot at or before `now`, and the one after it.
+    fn weekly_slots(&self, now: DateTime<Utc>) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+        let rules = &self.config.learning;
+        let tz = self.config.calendar.tz;
+        let slot = |after, inclusive| {
+            next_occurrence(
+                &rules.recommend_day,
+                rules.recommend_time,
+                after,
+                tz,
+                inclusive,
+            )
+        };
+        let last = slot(now - Duration::days(7), false).filter(|at| *at <= now);
+        (last, slot(now, false))
+    }
+
+    async fn set_weekly(&self, ctx: &CommandContext, on: bool) -> EngineResult<String> {
+        let lang = ctx.lang;
+        let (last, _) = self.weekly_slots(ctx.at);
+        let mut tx = self.store.begin().await?;
+        tx.set_weekly_recommendations(ctx.member, on, last.unwrap_or(ctx.at))
+            .await?;
+        tx.commit().await?;
+        self.wake.notify_one();
+        let rules = &self.config.learning;
+        Ok(if on {
+            tr!(
+                lang,
+                "recommend-weekly-on",
+                when = rule_text(lang, &rules.recommend_day, rules.recommend_time)
+            )
+        } else {
+            tr!(lang, "recommend-weekly-off")
+        })
+    }
+
+    /// Sends the weekly DM of the latest slot to each subscriber not sent it yet; each claim
+    /// is committed before its DM, so a restart never sends a member's week twice.
+    pub(crate) async fn send_weekly_recommendations(
+        &self,
+        now: DateTime<Utc>,
+    ) -> EngineResult<usize> {
+        let (Some(slot), _) = self.weekly_slots(now) else {
+            return Ok(0);
+        };
+        let mut sent = 0;
+        for member in self.store.weekly_due(slot, WEEKLY_BATCH).await? {
+            let mut tx = self.store.begin().await?;
+            let claimed = tx.claim_weekly(member, slot).await?;
+            tx.commit().await?;
+            if !claimed {
+                continue;
+            }
+            let lang = self.language_of(member).await;
+            let Some(lines) = self
+                .picks_for(member, Viewer::Member(member), lang, now)
+                .await?
+            else {
+                continue;
+            };
+            let text = format!("{}\n{lines}", tr!(lang, "recommend-weekly-intro"));
+            if self.tell_with(member, |_| text.clone()).await? {
+                sent += 1;
+            }
+        }
+        Ok(sent)
+    }
+
+    /// When the next weekly DM falls due, if anyone asked for it.
+    pub(crate) async fn next_weekly_at(
+        &self,
+        now: DateTime<Utc>,
+    ) -> EngineResult<Option<DateTime<Utc>>> {
+        if !self.store.any_weekly_recommendations().await? {
+            return Ok(None);
+        }
+        let (last, next) = self.weekly_slots(now);
+        // A slot already due (members not sent yet) wakes the loop at once.
+        if let Some(last) = last
+            && !self.store.weekly_due(last, 1).await?.is_empty()
+        {
+            return Ok(Some(last));
+        }
+        Ok(next)
+    }
+}
