@@ -4,7 +4,7 @@
 # choices (`choice-…`), each at most 100 characters. Command and option names stay English.
 
 cmd-help = List the commands you can use
-cmd-help-usage = /help
+cmd-help-usage = /help [COMMAND]
 cmd-rank = Level, XP, rank and balance
 cmd-rank-usage = /rank [@member] [card]
 cmd-leaderboard = The top members, 10 a page
@@ -150,3 +150,4 @@ cmd-recommend-usage = /recommend [weekly on|off]
 arg-recommend-weekly = Get your picks by DM every week
 choice-on = On
 choice-off = Off
+arg-help-command = A command, to see how to use it

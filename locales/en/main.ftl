@@ -42,8 +42,15 @@ command-usage = { $problem }
 
 ## /help
 help-header = { $community }: commands you can use
-help-line = { $usage } - { $summary }
-help-line-operator = { $usage } - { $summary } (operators)
+help-line = /{ $name } - { $summary }
+help-operators = Operators: { $commands }
+help-footer = How to use one: /help NAME, like /help leaderboard.
+help-unknown = There is no /{ $name } command. /help lists them all.
+help-command = /{ $name }: { $summary }{ $operators ->
+        [yes] {" "}(operators)
+       *[no] {""}
+    }
+help-subcommand = · { $name } - { $summary }
 
 ## /language
 language-current = Steward speaks { $name } to you{ $source ->

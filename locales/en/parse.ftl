@@ -145,3 +145,4 @@ tags-too-many = A drop carries at most { $max } tags.
 drop-grammar-tags = Name the drop and its tags, like /drop tags 12 rust,async (or none to clear them).
 parse-drops-tag = Give one tag, like /drops tag rust.
 parse-recommend = Use /recommend for your picks, or /recommend weekly on (or off) for a weekly DM of them.
+parse-help = Name one command, like /help leaderboard.

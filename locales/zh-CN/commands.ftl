@@ -3,7 +3,7 @@
 # 和菜单选项（choice-…）的说明，每条最多 100 个字符。命令名和选项名保持英文。
 
 cmd-help = 查看你能用的命令
-cmd-help-usage = /help
+cmd-help-usage = /help [命令]
 cmd-rank = 查看等级、经验、排名和积分
 cmd-rank-usage = /rank [@成员] [card]
 cmd-leaderboard = 排行榜，每页 10 人
@@ -149,3 +149,4 @@ cmd-recommend-usage = /recommend [weekly on|off]
 arg-recommend-weekly = 每周私信发送给你的推荐
 choice-on = 开启
 choice-off = 关闭
+arg-help-command = 命令名，查看它的用法

@@ -19,8 +19,15 @@ command-usage = { $problem }
 
 ## /help
 help-header = { $community } · 你可以使用的命令
-help-line = { $usage } — { $summary }
-help-line-operator = { $usage } — { $summary }（管理员）
+help-line = /{ $name } — { $summary }
+help-operators = 管理员命令：{ $commands }
+help-footer = 查看某个命令的用法：/help 命令名，例如 /help leaderboard。
+help-unknown = 没有 /{ $name } 这个命令。/help 会列出全部命令。
+help-command = /{ $name }：{ $summary }{ $operators ->
+        [yes] （管理员）
+       *[no] {""}
+    }
+help-subcommand = · { $name } — { $summary }
 
 ## /language
 language-current = 现在 Steward 用{ $name }和你交流{ $source ->

@@ -131,3 +131,4 @@ tags-too-many = 一条推送最多带 { $max } 个标签。
 drop-grammar-tags = 请写明推送编号和标签，例如 /drop tags 12 rust,async（写 none 可清空）。
 parse-drops-tag = 请给出一个标签，例如 /drops tag rust。
 parse-recommend = 用 /recommend 查看推荐，或用 /recommend weekly on（或 off）开启每周私信推荐。
+parse-help = 请只写一个命令名，例如 /help leaderboard。

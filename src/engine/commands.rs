@@ -5,9 +5,9 @@ use chrono::{DateTime, Utc};
 
 use super::events::{Mention, Person, QuotedMessage, Sender};
 use super::{Engine, EngineResult};
-use crate::core::commands::{Audience, COMMANDS, Command, CommandError, CommandForm};
+use crate::core::commands::{Audience, COMMANDS, Command, CommandError, CommandForm, Params, find};
 use crate::core::ids::{ChatRef, MemberId, Platform};
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang};
 use crate::tr;
 
 /// Everything a command handler knows about the request.
@@ -70,7 +70,10 @@ impl Engine {
 
     async fn dispatch(&self, ctx: &CommandContext, command: Command) -> EngineResult<String> {
         match command {
-            Command::Help => Ok(self.help(ctx)),
+            Command::Help { command: None } => Ok(self.help(ctx)),
+            Command::Help {
+                command: Some(name),
+            } => Ok(self.help_for(ctx, &name)),
             Command::Rank { who, card } => self.rank(ctx, who.as_deref(), card).await,
             Command::Leaderboard { board, page } => self.leaderboard(ctx, board, page).await,
             Command::Daily => self.daily(ctx).await,
@@ -140,22 +143,56 @@ impl Engine {
             "help-header",
             community = &self.config.community_name
         )];
-        for spec in COMMANDS {
-            let usage = spec.usage(ctx.lang, form_on(ctx.chat.platform));
-            match spec.audience {
-                Audience::Member => lines.push(tr!(
-                    ctx.lang,
-                    "help-line",
-                    usage = usage,
-                    summary = spec.summary(ctx.lang)
-                )),
-                Audience::Operator if operator => lines.push(tr!(
-                    ctx.lang,
-                    "help-line-operator",
-                    usage = usage,
-                    summary = spec.summary(ctx.lang)
-                )),
-                Audience::Operator => {}
+        // A line per member command keeps the list within one Discord message (2,000
+        // characters); the usage of each is one `/help NAME` away.
+        for spec in COMMANDS.iter().filter(|s| s.audience == Audience::Member) {
+            lines.push(tr!(
+                ctx.lang,
+                "help-line",
+                name = spec.name,
+                summary = spec.summary(ctx.lang)
+            ));
+        }
+        if operator {
+            let names: Vec<String> = COMMANDS
+                .iter()
+                .filter(|s| s.audience == Audience::Operator)
+                .map(|s| format!("/{}", s.name))
+                .collect();
+            lines.push(tr!(ctx.lang, "help-operators", commands = names.join(" ")));
+        }
+        lines.push(tr!(ctx.lang, "help-footer"));
+        lines.join("\n")
+    }
+
+    /// How to use one command: its summary, its usage on this platform and its subcommands.
+    fn help_for(&self, ctx: &CommandContext, name: &str) -> String {
+        let lang = ctx.lang;
+        let Some(spec) = find(name) else {
+            return tr!(lang, "help-unknown", name = name);
+        };
+        let mut lines = vec![
+            tr!(
+                lang,
+                "help-command",
+                name = spec.name,
+                summary = spec.summary(lang),
+                operators = if spec.audience == Audience::Operator {
+                    "yes"
+                } else {
+                    "no"
+                }
+            ),
+            spec.usage(lang, form_on(ctx.chat.platform)),
+        ];
+        if let Params::Subcommands(subs) = spec.params {
+            for sub in subs {
+                lines.push(tr!(
+                    lang,
+                    "help-subcommand",
+                    name = sub.name,
+                    summary = i18n::render(lang, sub.key, &[])
+                ));
             }
         }
         lines.join("\n")

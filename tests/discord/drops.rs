@@ -6,14 +6,14 @@ use serde_json::{Value, json};
 use crate::harness::{self, TELEGRAM_GROUP, alice, bob, olga};
 use crate::payloads::{self, ANNOUNCEMENTS, MEMBER_PERMISSIONS};
 
-fn schedule(text: &str) -> Value {
+pub(crate) fn schedule(text: &str) -> Value {
     json!([{"name": "schedule", "type": 1, "options": [
         {"name": "when", "type": 3, "value": "now"},
         {"name": "text", "type": 3, "value": text},
         {"name": "to", "type": 3, "value": "announcements"}]}])
 }
 
-async fn posted_in(app: &harness::App, channel: u64, text: &str) -> Value {
+pub(crate) async fn posted_in(app: &harness::App, channel: u64, text: &str) -> Value {
     for _ in 0..500 {
         if let Some(message) = app
             .discord

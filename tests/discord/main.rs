@@ -15,5 +15,6 @@ mod payloads;
 mod payments;
 mod points;
 mod privacy;
+mod recommend;
 mod resilience;
 mod run_binary;

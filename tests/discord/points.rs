@@ -242,8 +242,14 @@ async fn discord_text_command_in_a_channel_is_answered_as_a_reply() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn discord_help_and_usage_replies_show_the_slash_forms() {
     let app = harness::spawn().await;
-    let help = app
+    let all = app
         .slash(&olga(), MEMBER_PERMISSIONS, "help", json!([]), &[])
+        .await;
+    assert!(all.chars().count() <= 2000, "one Discord message: {all}");
+    assert!(all.contains("Operators: /points"), "{all}");
+    let drop = json!([{"name": "command", "type": 3, "value": "drop"}]);
+    let help = app
+        .slash(&olga(), MEMBER_PERMISSIONS, "help", drop, &[])
         .await;
     assert!(help.contains("/drop schedule when text"), "{help}");
     assert!(help.contains("Schedule as drop"), "{help}");

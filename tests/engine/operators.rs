@@ -69,13 +69,25 @@ async fn help_lists_operator_commands_only_to_operators() {
     let app = spawn_app().await;
     let member_help = app.ask(&console("alice"), "/help").await;
     assert!(
-        member_help.contains("/daily") && !member_help.contains("/points"),
+        member_help.contains("/daily - Daily check-in") && !member_help.contains("/points"),
         "{member_help}"
     );
+    assert!(member_help.ends_with("How to use one: /help NAME, like /help leaderboard."));
     let operator_help = app.ask(&console("admin"), "/help").await;
     assert!(
-        operator_help.contains("/points add|remove @member N [reason]"),
+        operator_help.contains("\nOperators: /points /season /member"),
         "{operator_help}"
+    );
+    let points = app.ask(&console("admin"), "/help /points").await;
+    assert!(
+        points.starts_with("/points: ")
+            && points.contains(" (operators)\n/points add|remove @member N [reason]"),
+        "{points}"
+    );
+    assert!(points.contains("\n· add - "), "{points}");
+    assert_eq!(
+        app.ask(&console("alice"), "/help nope").await,
+        "There is no /nope command. /help lists them all."
     );
 }
 

@@ -9,4 +9,5 @@ mod membership;
 mod payments;
 mod points;
 mod privacy;
+mod recommend;
 mod resilience;

@@ -43,6 +43,9 @@ const PRIVATE_ANSWERS: &[&str] = &[
     "member",
     "redeem",
     "rate",
+    "recommend",
+    "feedback",
+    "progress",
 ];
 
 /// The message a "Schedule as drop" form is about.

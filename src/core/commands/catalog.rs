@@ -179,7 +179,8 @@ const SCHEDULE: &[Arg] = &[
 
 /// Every command, in the order `/help` lists them.
 pub const COMMANDS: &[CommandSpec] = &[
-    member("help"),
+    member("help")
+        .args(&[arg("command", "arg-help-command", ArgKind::Text { max_len: 32 }).optional()]),
     member("rank").args(&[
         arg("member", "arg-rank-member", ArgKind::Member).optional(),
         arg("format", "arg-rank-format", ArgKind::Choice(RANK_FORMATS)).optional(),

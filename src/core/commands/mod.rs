@@ -43,7 +43,10 @@ pub enum EraseStep {
 /// A parsed command with validated arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    Help,
+    /// Every command in a line each, or how to use one (named without the slash).
+    Help {
+        command: Option<String>,
+    },
     /// `card`: as a picture (a rank card) instead of text.
     Rank {
         who: Option<MemberToken>,
@@ -182,7 +185,7 @@ impl Command {
     #[must_use]
     pub fn name(&self) -> &'static str {
         match self {
-            Self::Help => "help",
+            Self::Help { .. } => "help",
             Self::Rank { .. } => "rank",
             Self::Leaderboard { .. } => "leaderboard",
             Self::Daily => "daily",

@@ -73,7 +73,13 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
     let args: Vec<&str> = args.split_whitespace().collect();
     let usage = |problem: Msg| CommandError::Usage { spec, problem };
     let command = match spec.name {
-        "help" => Command::Help,
+        "help" => match args.as_slice() {
+            [] => Command::Help { command: None },
+            [name] => Command::Help {
+                command: Some(truncate(&name.trim_start_matches('/').to_lowercase())),
+            },
+            _ => return Err(usage(msg!("parse-help"))),
+        },
         "daily" => no_args(&args, Command::Daily).map_err(usage)?,
         "rank" => {
             // `card` may come before or after the member: `/rank card @bob`, `/rank @bob 卡片`.

@@ -222,7 +222,13 @@ impl Model {
                 }
             })
             .collect();
-        picks.sort_by(|a, b| b.score.total_cmp(&a.score).then(b.item.cmp(&a.item)));
+        // Ties go to the better-known item, then the newer.
+        picks.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(self.popularity(b.item).cmp(&self.popularity(a.item)))
+                .then(b.item.cmp(&a.item))
+        });
         picks.truncate(n);
         picks
     }
