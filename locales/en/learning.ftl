@@ -46,3 +46,32 @@ recommend-weekly-hint = Get these by DM every week: /recommend weekly on
 recommend-weekly-on = Your picks will come by DM { $when }. Stop them with /recommend weekly off.
 recommend-weekly-off = No more weekly picks by DM. /recommend still works any time.
 recommend-weekly-intro = Your weekly picks (stop them with /recommend weekly off):
+submit-needs-text = Write what you want to share after /submit, or reply to a message with /submit.
+submit-queued = Thanks! Your submission #{ $id } is waiting for review; you will hear back by DM. What review looks for: /rules
+submit-full = You have { $count ->
+        [one] a submission
+       *[other] { $count } submissions
+    } waiting for review already. Please wait until { $count ->
+        [one] it is
+       *[other] they are
+    } reviewed.
+submit-to-operators = New submission #{ $id } from { $author }: { $text } — /review list
+rules-none = This community has not written down its rules yet.
+rules-header = { $community } rules:
+review-empty = No submissions are waiting for review.
+review-header = { $count ->
+        [one] One submission waits
+       *[other] { $count } submissions wait
+    } for review:
+review-line = #{ $id } from { $author }, { $at }: { $text }
+review-how = Approve: /review approve ID [WHEN] [to TARGET] [tags TAGS]. Reject: /review reject ID REASON.
+review-unknown = There is no submission #{ $id }. /review list shows those waiting.
+review-decided = Submission #{ $id } was { $state ->
+        [approved] approved
+       *[rejected] rejected
+    } already.
+review-approved = Approved submission #{ $id } from { $author } (+{ $xp } XP for them).
+review-rejected = Rejected submission #{ $id } from { $author }; they were told why.
+submission-approved = Your submission #{ $id } was approved and will go out as drop #{ $drop }: +{ $xp } XP. Thank you for sharing!
+submission-rejected = Your submission #{ $id } was not accepted: { $reason }
+submission-credit = — shared by { $name }

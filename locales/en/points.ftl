@@ -68,3 +68,5 @@ level-up-dm = 🎉 You reached Level { $level }!
 level-up-reward-failed = Could not give { $name } ({ $account }) the Level { $level } reward: { $error }
 history-why-lesson = lesson #{ $lesson } done
 history-why-course = course { $course } finished
+history-why-contribution = submission #{ $id } approved
+history-why-event = attended event #{ $id }

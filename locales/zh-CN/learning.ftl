@@ -43,3 +43,23 @@ recommend-weekly-hint = 每周私信接收推荐：/recommend weekly on
 recommend-weekly-on = 你的推荐将在{ $when }通过私信发送。用 /recommend weekly off 停止。
 recommend-weekly-off = 已停止每周私信推荐。随时可以用 /recommend 查看。
 recommend-weekly-intro = 本周为你推荐（用 /recommend weekly off 停止）：
+submit-needs-text = 请在 /submit 后写下要分享的内容，或回复一条消息并发送 /submit。
+submit-queued = 谢谢！你的投稿 #{ $id } 正在等待审核，结果会私信告诉你。审核标准：/rules
+submit-full = 你已有 { $count } 条投稿在等待审核，请等审核完再投。
+submit-to-operators = 新投稿 #{ $id }，来自 { $author }：{ $text } — /review list
+rules-none = 这个社区还没有写下规则。
+rules-header = { $community } 社区规则：
+review-empty = 没有等待审核的投稿。
+review-header = 有 { $count } 条投稿等待审核：
+review-line = #{ $id }，来自 { $author }，{ $at }：{ $text }
+review-how = 采纳：/review approve 编号 [时间] [to 目标] [tags 标签]。退回：/review reject 编号 理由。
+review-unknown = 没有投稿 #{ $id }。/review list 会列出等待审核的投稿。
+review-decided = 投稿 #{ $id } 已经{ $state ->
+        [approved] 被采纳
+       *[rejected] 被退回
+    }了。
+review-approved = 已采纳 { $author } 的投稿 #{ $id }（作者获得 +{ $xp } XP）。
+review-rejected = 已退回 { $author } 的投稿 #{ $id }，并已告知理由。
+submission-approved = 你的投稿 #{ $id } 已被采纳，将作为推送 #{ $drop } 发出：+{ $xp } XP。感谢分享！
+submission-rejected = 你的投稿 #{ $id } 未被采纳：{ $reason }
+submission-credit = — 由 { $name } 分享

@@ -45,3 +45,5 @@ level-up-dm = 🎉 你升到了 { $level } 级！
 level-up-reward-failed = 无法给 { $name }（{ $account }）发放 { $level } 级奖励：{ $error }
 history-why-lesson = 完成课时 #{ $lesson }
 history-why-course = 学完课程 { $course }
+history-why-contribution = 投稿 #{ $id } 已采纳
+history-why-event = 参加活动 #{ $id }

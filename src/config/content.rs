@@ -1,9 +1,10 @@
-//! The `[learning]` section: what lessons and courses pay, and when the weekly "for you" DM
-//! goes out.
+//! The `[learning]` section (what lessons and courses pay, and when the weekly "for you" DM
+//! goes out) and `[submissions]` (what an approved submission pays, the queue's cap per
+//! member, the community's rules).
 
 use chrono::NaiveTime;
 
-use super::file::LearningSection;
+use super::file::{LearningSection, SubmissionsSection};
 use super::problems::Problems;
 use crate::core::drops::schedule::Rule;
 
@@ -57,5 +58,27 @@ pub(super) fn learning(section: &LearningSection, problems: &mut Problems<'_>) -
         course_bonus_xp: section.course_bonus_xp,
         recommend_day,
         recommend_time,
+    }
+}
+
+/// Members' submissions: XP for each one approved, how many one member may have waiting, and
+/// the rules `/rules` shows (the operators' words, not translated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubmissionRules {
+    pub xp: i64,
+    pub max_pending: i64,
+    pub rules: Vec<String>,
+}
+
+pub(super) fn submissions(section: SubmissionsSection) -> SubmissionRules {
+    SubmissionRules {
+        xp: section.xp,
+        max_pending: section.max_pending,
+        rules: section
+            .rules
+            .into_iter()
+            .map(|r| r.trim().to_owned())
+            .filter(|r| !r.is_empty())
+            .collect(),
     }
 }

@@ -26,6 +26,7 @@ pub struct ConfigFile {
     pub web: WebSection,
     pub analytics: AnalyticsSection,
     pub learning: LearningSection,
+    pub submissions: SubmissionsSection,
     pub stripe: super::stripe::StripeSection,
 }
 
@@ -254,6 +255,26 @@ impl Default for LearningSection {
             lesson_xp: 50,
             course_bonus_xp: 200,
             recommend_weekly_at: at("mon 09:00".into()),
+        }
+    }
+}
+
+/// `[submissions]`: what an approved submission pays, how many may wait per member, and the
+/// community's rules that review judges against.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SubmissionsSection {
+    pub xp: i64,
+    pub max_pending: i64,
+    pub rules: Vec<String>,
+}
+
+impl Default for SubmissionsSection {
+    fn default() -> Self {
+        Self {
+            xp: 100,
+            max_pending: 3,
+            rules: Vec::new(),
         }
     }
 }

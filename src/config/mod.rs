@@ -31,7 +31,7 @@ use crate::core::periods::Calendar;
 use crate::core::points::MessageXpRules;
 use crate::core::thanks::ThanksRules;
 use crate::i18n::Lang;
-pub use content::LearningRules;
+pub use content::{LearningRules, SubmissionRules};
 use file::ConfigFile;
 pub use membership::{MembershipConfig, Reward};
 use problems::Problems;
@@ -86,6 +86,7 @@ pub struct Config {
     pub web: WebConfig,
     pub analytics: AnalyticsConfig,
     pub learning: LearningRules,
+    pub submissions: SubmissionRules,
     /// Tiers on sale (`[[plans]]`).
     pub plans: Vec<crate::core::payments::Plan>,
     pub stripe: StripeConfig,

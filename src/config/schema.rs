@@ -171,6 +171,12 @@ const LEARNING: &[Field] = &[
     key("recommend_weekly_at", Kind::Text),
 ];
 
+const SUBMISSIONS: &[Field] = &[
+    key("xp", AMOUNT),
+    key("max_pending", Kind::Int(1, 100)),
+    key("rules", TEXTS),
+];
+
 const WEB: &[Field] = &[
     key("enabled", Kind::Bool),
     key("listen", Kind::Text),
@@ -195,6 +201,7 @@ pub(super) const ROOT: &[Field] = &[
     key("ledger", Kind::Section(LEDGER)),
     key("analytics", Kind::Section(ANALYTICS)),
     key("learning", Kind::Section(LEARNING)),
+    key("submissions", Kind::Section(SUBMISSIONS)),
     key("web", Kind::Section(WEB)),
     key("stripe", Kind::Section(STRIPE)),
 ];

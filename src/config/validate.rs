@@ -137,6 +137,7 @@ pub(super) fn read(
         ledger_keep_days: file.ledger.keep_days,
         plans,
         learning: content::learning(&file.learning, problems),
+        submissions: content::submissions(file.submissions),
         analytics: AnalyticsConfig {
             keep_days: file.analytics.keep_days,
             index_weights: IndexWeights {

@@ -24,6 +24,10 @@ pub enum LedgerKind {
     Learning,
     /// A course finished; the reference is the course id.
     Course,
+    /// A member's submission approved; the reference is the submission id.
+    Contribution,
+    /// Attendance at an event (its check-in code); the reference is the event id.
+    Event,
 }
 
 impl LedgerKind {
@@ -41,6 +45,8 @@ impl LedgerKind {
             Self::Rollup => "rollup",
             Self::Learning => "learning",
             Self::Course => "course",
+            Self::Contribution => "contribution",
+            Self::Event => "event",
         }
     }
 
@@ -57,6 +63,8 @@ impl LedgerKind {
             Self::Rollup,
             Self::Learning,
             Self::Course,
+            Self::Contribution,
+            Self::Event,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)

@@ -133,6 +133,8 @@ impl WriteTx {
             "DELETE FROM courses_finished WHERE member_id = ?2",
             "UPDATE OR IGNORE recommend_weekly SET member_id = ?1 WHERE member_id = ?2",
             "DELETE FROM recommend_weekly WHERE member_id = ?2",
+            "UPDATE submissions SET member_id = ?1 WHERE member_id = ?2",
+            "UPDATE submissions SET decided_by = ?1 WHERE decided_by = ?2",
             "UPDATE drops SET created_by = ?1 WHERE created_by = ?2",
             "UPDATE OR IGNORE deliveries SET target = 'dm:' || ?1 WHERE target = 'dm:' || ?2",
             "UPDATE deliveries SET state = 'cancelled' WHERE target = 'dm:' || ?2 AND state = 'pending'",

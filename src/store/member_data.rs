@@ -76,6 +76,11 @@ pub const MEMBER_TABLES: &[MemberTable] = &[
     table("courses_finished", "member_id = ?1", &["member_id"]),
     table("recommend_weekly", "member_id = ?1", &["member_id"]),
     table(
+        "submissions",
+        "member_id = ?1 OR decided_by = ?1",
+        &["member_id", "decided_by"],
+    ),
+    table(
         "erasure_requests",
         "member_id = ?1",
         &["member_id", "requested_by"],

@@ -31,6 +31,7 @@ mod retention;
 mod scores;
 mod seasons;
 mod stats;
+mod submissions;
 mod tags;
 mod thanks;
 mod web_reads;
@@ -67,6 +68,7 @@ pub use retention::Pruned;
 pub use scores::Award;
 pub use seasons::Season;
 pub use stats::CommunityCounts;
+pub use submissions::SubmissionRow;
 pub use web_sessions::WebSessionRow;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

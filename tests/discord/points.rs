@@ -159,6 +159,7 @@ async fn discord_commands_are_registered_with_valid_names_and_option_limits() {
             "member",
             "payments",
             "course",
+            "review",
             "drop",
             "Schedule as drop"
         ]

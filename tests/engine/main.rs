@@ -25,5 +25,6 @@ mod robustness;
 mod scheduler;
 mod seasons;
 mod shop;
+mod submissions;
 mod tags;
 mod thanks;

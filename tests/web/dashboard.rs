@@ -81,10 +81,10 @@ async fn each_panel_downloads_as_csv_for_operators_only() {
     assert_eq!(
         lines,
         [
-            "day,active,new,returning,messages,xp_message,xp_daily,xp_thanks,xp_learning,xp_course,xp_grant,xp_remove,points_spent",
-            "2026-11-24,0,0,0,0,0,0,0,0,0,0,0,0",
+            "day,active,new,returning,messages,xp_message,xp_daily,xp_thanks,xp_learning,xp_course,xp_contribution,xp_event,xp_grant,xp_remove,points_spent",
+            "2026-11-24,0,0,0,0,0,0,0,0,0,0,0,0,0,0",
             // Alice's two messages and the admin's /web for the login link.
-            "2026-11-25,2,2,0,3,40,0,0,0,0,0,0,0",
+            "2026-11-25,2,2,0,3,40,0,0,0,0,0,0,0,0,0",
         ]
     );
     for file in ["weeks", "cohorts", "content", "membership", "revenue"] {

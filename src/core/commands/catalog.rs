@@ -158,6 +158,12 @@ const TERM: &[Arg] = &[
 /// A comma-separated tag list: room for the most tags of the longest length.
 const TAGS: ArgKind = ArgKind::Text { max_len: 200 };
 
+/// A submission's number in `/review list`.
+const SUBMISSION: ArgKind = ArgKind::Integer {
+    min: 1,
+    max: 1_000_000_000_000,
+};
+
 const ONE_DROP: &[Arg] = &[arg("id", "arg-drop-id", ArgKind::DropId)];
 
 /// In the drop grammar's order (WHEN, clauses, TEXT); Discord lists the required ones first.
@@ -245,6 +251,12 @@ pub const COMMANDS: &[CommandSpec] = &[
             .optional()
             .after("weekly"),
     ]),
+    member("submit").args(&[arg(
+        "text",
+        "arg-submit-text",
+        ArgKind::Text { max_len: 4000 },
+    )]),
+    member("rules"),
     member("plans"),
     member("subscribe").args(&[arg("plan", "arg-subscribe-plan", ArgKind::PlanId)]),
     member("subscription").args(&[arg(
@@ -353,6 +365,32 @@ pub const COMMANDS: &[CommandSpec] = &[
             "stats",
             "sub-course-stats",
             &[arg("id", "arg-course-id", ArgKind::Text { max_len: 32 })],
+        ),
+    ]),
+    operator("review").subcommands(&[
+        sub("list", "sub-review-list", &[]),
+        sub(
+            "approve",
+            "sub-review-approve",
+            &[
+                arg("id", "arg-review-id", SUBMISSION),
+                arg("when", "arg-drop-when", ArgKind::When).optional(),
+                arg("to", "arg-drop-to", ArgKind::Channels)
+                    .optional()
+                    .after("to"),
+                arg("tier", "arg-drop-tier", ArgKind::Tier)
+                    .optional()
+                    .after("tier"),
+                arg("tags", "arg-drop-tags", TAGS).optional().after("tags"),
+            ],
+        ),
+        sub(
+            "reject",
+            "sub-review-reject",
+            &[
+                arg("id", "arg-review-id", SUBMISSION),
+                arg("reason", "arg-review-reason", SENTENCE),
+            ],
         ),
     ]),
     operator("drop").form_usage().subcommands(&[

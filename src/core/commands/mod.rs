@@ -14,7 +14,7 @@ pub use rating::{DropButton, RatingButton};
 
 use chrono::NaiveDate;
 
-use super::drops::grammar::DropCommand;
+use super::drops::grammar::{DropCommand, DropRequest};
 use super::duration::Term;
 
 /// A member named in a command: `@name`, a bare name, or a platform id as typed.
@@ -159,6 +159,14 @@ pub enum Command {
     },
     /// The asker's way through each course.
     Progress,
+    /// A member's content for review; empty when replying to the message to share.
+    Submit {
+        text: String,
+    },
+    /// The community's rules.
+    Rules,
+    /// An operator's review of submissions.
+    Review(ReviewCommand),
     /// Three drops for the asker, or the weekly DM of them turned on or off.
     Recommend {
         weekly: Option<bool>,
@@ -167,6 +175,21 @@ pub enum Command {
     Feedback {
         drop: i64,
         text: String,
+    },
+}
+
+/// `/review list|approve|reject`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewCommand {
+    List,
+    /// Approves a submission into a drop scheduled as `request` says (its text is empty).
+    Approve {
+        id: i64,
+        request: DropRequest,
+    },
+    Reject {
+        id: i64,
+        reason: String,
     },
 }
 
@@ -218,6 +241,9 @@ impl Command {
             Self::Progress => "progress",
             Self::Feedback { .. } => "feedback",
             Self::Recommend { .. } => "recommend",
+            Self::Submit { .. } => "submit",
+            Self::Rules => "rules",
+            Self::Review(_) => "review",
         }
     }
 

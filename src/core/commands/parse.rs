@@ -150,6 +150,9 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         "done" => courses::done(&args).map_err(usage)?,
         "feedback" => courses::feedback(&args).map_err(usage)?,
         "progress" => no_args(&args, Command::Progress).map_err(usage)?,
+        "submit" => review::submit(raw_args, is_reply).map_err(usage)?,
+        "rules" => no_args(&args, Command::Rules).map_err(usage)?,
+        "review" => review::review(raw_args).map_err(usage)?,
         "recommend" => match args.as_slice() {
             [] => Command::Recommend { weekly: None },
             ["weekly", "on"] => Command::Recommend { weekly: Some(true) },
@@ -391,5 +394,6 @@ fn date(words: &[&str]) -> Result<NaiveDate, Msg> {
 mod courses;
 mod payments;
 mod privacy;
+mod review;
 #[cfg(test)]
 mod tests;

@@ -12,8 +12,16 @@ use crate::store::CounterRow;
 
 /// The XP sources the dashboard charts, in the order of the chart's legend.
 /// The ledger kinds charted as XP sources; `remove` (negative) is last, in the CSV only.
-pub const XP_SOURCES: [&str; 7] = [
-    "message", "daily", "thanks", "learning", "course", "grant", "remove",
+pub const XP_SOURCES: [&str; 9] = [
+    "message",
+    "daily",
+    "thanks",
+    "learning",
+    "course",
+    "contribution",
+    "event",
+    "grant",
+    "remove",
 ];
 
 /// One community day.

@@ -1,6 +1,8 @@
 //! Drop commands for operators: scheduling (`/drop WHEN ...`) and `/drop list|show|cancel`;
 //! `/drop status|stats` are in `status.rs`, what members see in `member_view.rs`.
 
+use chrono::{DateTime, NaiveTime, Utc};
+
 use super::labels::{rule_text, target_label};
 use crate::core::drops::delivery::DeliveryState;
 use crate::core::drops::grammar::{DropCommand, DropRequest};
@@ -11,7 +13,7 @@ use crate::engine::commands::CommandContext;
 use crate::engine::membership::words::{and_list, list, platform as platform_name};
 use crate::engine::{Engine, EngineError, EngineResult, refuse};
 use crate::i18n::{Lang, datetime};
-use crate::store::{DropRow, NewDrop, SourceMessage};
+use crate::store::{DropRow, NewDrop, SourceMessage, WriteTx};
 use crate::tr;
 
 /// Who asks to see a drop; see [`Engine::sight`].
@@ -21,6 +23,15 @@ pub(crate) enum Viewer {
     Member(MemberId),
     /// An account never seen: no tier.
     Unknown,
+}
+
+/// A drop request pinned to the calendar and its targets, ready to store.
+pub(super) struct PlannedDrop<'a> {
+    tier: Option<&'a TierDef>,
+    targets: Vec<String>,
+    where_to: String,
+    first: DateTime<Utc>,
+    time_of_day: Option<NaiveTime>,
 }
 
 /// The target word for "a DM to each member of the tier".
@@ -118,11 +129,12 @@ impl Engine {
         Ok((keys, where_to))
     }
 
-    async fn schedule_drop(
+    /// Pins a drop request to the calendar and its targets, refusing what config forbids.
+    pub(super) fn plan_drop(
         &self,
         ctx: &CommandContext,
-        request: DropRequest,
-    ) -> EngineResult<String> {
+        request: &DropRequest,
+    ) -> EngineResult<PlannedDrop<'_>> {
         let (lang, tz) = (ctx.lang, self.config.calendar.tz);
         let tier = request
             .tier
@@ -143,6 +155,49 @@ impl Engine {
                 .ok_or_else(|| EngineError::Refused(tr!(lang, "drop-rule-never-runs")))?,
             _ => when,
         };
+        Ok(PlannedDrop {
+            tier,
+            targets,
+            where_to,
+            first,
+            time_of_day,
+        })
+    }
+
+    /// Stores a planned drop and its tags in `tx`; its id.
+    pub(super) async fn insert_planned(
+        &self,
+        tx: &mut WriteTx,
+        ctx: &CommandContext,
+        request: &DropRequest,
+        planned: &PlannedDrop<'_>,
+        text: &str,
+        source: Option<SourceMessage>,
+    ) -> EngineResult<i64> {
+        let id = tx
+            .insert_drop(&NewDrop {
+                created_by: ctx.member,
+                at: ctx.at,
+                text,
+                source,
+                tier: planned.tier.map(|t| t.id.as_str()),
+                targets: &planned.targets,
+                rule: request.every.as_ref().map(Rule::to_text),
+                time_of_day: planned.time_of_day,
+                first_at: planned.first,
+            })
+            .await?;
+        tx.set_drop_tags(id, &request.tags).await?;
+        Ok(id)
+    }
+
+    async fn schedule_drop(
+        &self,
+        ctx: &CommandContext,
+        request: DropRequest,
+    ) -> EngineResult<String> {
+        let lang = ctx.lang;
+        let planned = self.plan_drop(ctx, &request)?;
         let (text, source) = match (&request.text, &ctx.quoted) {
             (text, Some(quoted)) if text.is_empty() => (
                 quoted.text.clone(),
@@ -158,23 +213,23 @@ impl Engine {
             (text, _) => (text.clone(), None),
         };
         let mut tx = self.store.begin().await?;
-        let id = tx
-            .insert_drop(&NewDrop {
-                created_by: ctx.member,
-                at: ctx.at,
-                text: &text,
-                source,
-                tier: tier.map(|t| t.id.as_str()),
-                targets: &targets,
-                rule: request.every.as_ref().map(Rule::to_text),
-                time_of_day,
-                first_at: first,
-            })
+        let id = self
+            .insert_planned(&mut tx, ctx, &request, &planned, &text, source)
             .await?;
-        tx.set_drop_tags(id, &request.tags).await?;
         tx.commit().await?;
         self.wake.notify_one();
-        let repeat = match (&request.every, time_of_day) {
+        Ok(self.scheduled_reply(lang, id, &request, &planned))
+    }
+
+    /// What the operator is told of a drop just scheduled.
+    pub(super) fn scheduled_reply(
+        &self,
+        lang: Lang,
+        id: i64,
+        request: &DropRequest,
+        planned: &PlannedDrop<'_>,
+    ) -> String {
+        let repeat = match (&request.every, planned.time_of_day) {
             (Some(rule), Some(at)) => {
                 tr!(
                     lang,
@@ -184,8 +239,8 @@ impl Engine {
             }
             _ => String::new(),
         };
-        let gate = match tier {
-            Some(t) if !targets.iter().any(|k| k == DM_TARGET) => {
+        let gate = match planned.tier {
+            Some(t) if !planned.targets.iter().any(|k| k == DM_TARGET) => {
                 tr!(lang, "drop-scheduled-gate", tier = &t.name)
             }
             _ => String::new(),
@@ -194,17 +249,17 @@ impl Engine {
             lang,
             "drop-scheduled",
             id = id,
-            at = datetime(lang, first, tz),
+            at = datetime(lang, planned.first, self.config.calendar.tz),
             repeat = repeat,
-            where = where_to,
+            where = planned.where_to.as_str(),
             gate = gate,
-            waits = self.undriven_note(lang, &targets)
+            waits = self.undriven_note(lang, &planned.targets)
         );
         if !request.tags.is_empty() {
             reply.push('\n');
             reply.push_str(&tr!(lang, "drop-tags-line", tags = request.tags.join(", ")));
         }
-        Ok(reply)
+        reply
     }
 
     /// Which platforms of `targets` this process does not drive, as a note on the reply.

@@ -14,6 +14,7 @@ mod lessons;
 mod member_view;
 mod recommend;
 mod status;
+mod submissions;
 
 pub use choices::{Choice, MAX_CHOICES};
 pub(crate) use drops::Viewer as DropViewer;

@@ -82,6 +82,14 @@ fn describe(lang: Lang, entry: &LedgerEntry) -> String {
             let course = entry.reference.as_deref().unwrap_or_default();
             return tr!(lang, "history-why-course", course = course);
         }
+        Some(LedgerKind::Contribution) => {
+            let id = entry.reference.as_deref().unwrap_or_default();
+            return tr!(lang, "history-why-contribution", id = id);
+        }
+        Some(LedgerKind::Event) => {
+            let id = entry.reference.as_deref().unwrap_or_default();
+            return tr!(lang, "history-why-event", id = id);
+        }
         // The reason holds the format the XP came in (`mee6`, `json`).
         Some(LedgerKind::Import) => {
             let source = entry.reason.as_deref().unwrap_or_default();

@@ -160,7 +160,12 @@ async fn xp_by_week(
             Some(LedgerKind::Message) => 0,
             Some(LedgerKind::Daily) => 1,
             Some(LedgerKind::Thanks) => 2,
-            Some(LedgerKind::Learning | LedgerKind::Course) => 3,
+            Some(
+                LedgerKind::Learning
+                | LedgerKind::Course
+                | LedgerKind::Contribution
+                | LedgerKind::Event,
+            ) => 3,
             _ => 4,
         };
         if let Some(sums) = weeks.get_mut(&week_of(at)) {

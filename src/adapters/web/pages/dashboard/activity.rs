@@ -37,6 +37,8 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
         tr!(lang, "web-dash-source-thanks"),
         tr!(lang, "web-dash-source-learning"),
         tr!(lang, "web-dash-source-course"),
+        tr!(lang, "web-dash-source-contribution"),
+        tr!(lang, "web-dash-source-event"),
         tr!(lang, "web-dash-source-grant"),
     ];
     let total =
