@@ -75,3 +75,29 @@ review-rejected = Rejected submission #{ $id } from { $author }; they were told 
 submission-approved = Your submission #{ $id } was approved and will go out as drop #{ $drop }: +{ $xp } XP. Thank you for sharing!
 submission-rejected = Your submission #{ $id } was not accepted: { $reason }
 submission-credit = — shared by { $name }
+event-label = { $name } (#{ $id }), { $starts } until { $ends }
+event-unknown = There is no event #{ $id } you can see. /event list shows them.
+event-create-operators = Only operators can create events.
+event-window = An event must end after it starts, and not in the past.
+event-code-busy = Could not draw a free check-in code; please try again.
+event-created = Created { $event }: checking in pays +{ $xp } XP. Check-in code: { $code } (share it during the event). Members join with /event join { $id }.
+event-over = Event #{ $id } is over.
+event-joined = You joined { $event }. A reminder comes an hour before it starts.
+event-joined-now = You joined { $event }. Check in with the code shared there: /event checkin CODE
+event-joined-already = You joined { $event } already.
+event-list-header = Events:
+event-list-line = { $event } — { $count } joined, +{ $xp } XP for checking in{ $joined ->
+        [yes] {" "}(you joined)
+       *[no] {""}
+    }
+event-list-code = {"  "}check-in code: { $code }
+event-list-none = No events are coming up.
+event-code-unknown = No event you can join has the code { $code }.
+event-not-started = { $name } has not started yet: check in from { $starts }.
+event-code-expired = { $name } is over: its check-in code has expired.
+event-checked-in-already = You checked in to { $name } already; it counts once.
+event-checked-in = Checked in to { $name }: +{ $xp } XP.
+event-board-header = Top participants of { $event }:
+event-board-empty = Nobody has earned XP during it yet.
+event-board-line = { $place }. { $name } — { $xp } XP
+event-reminder = { $event } starts within the hour. Check in there with its code: /event checkin CODE

@@ -63,3 +63,29 @@ review-rejected = 已退回 { $author } 的投稿 #{ $id }，并已告知理由�
 submission-approved = 你的投稿 #{ $id } 已被采纳，将作为推送 #{ $drop } 发出：+{ $xp } XP。感谢分享！
 submission-rejected = 你的投稿 #{ $id } 未被采纳：{ $reason }
 submission-credit = — 由 { $name } 分享
+event-label = { $name }（#{ $id }），{ $starts } 至 { $ends }
+event-unknown = 没有你能看到的活动 #{ $id }。/event list 会列出活动。
+event-create-operators = 只有管理员可以创建活动。
+event-window = 活动的结束时间必须晚于开始时间，且不能已经过去。
+event-code-busy = 没能生成可用的签到码，请再试一次。
+event-created = 已创建 { $event }：签到可得 +{ $xp } XP。签到码：{ $code }（请在活动中公布）。成员用 /event join { $id } 报名。
+event-over = 活动 #{ $id } 已经结束。
+event-joined = 你已报名 { $event }。开始前一小时会提醒你。
+event-joined-now = 你已报名 { $event }。请用活动中公布的签到码签到：/event checkin 签到码
+event-joined-already = 你已经报名过 { $event }。
+event-list-header = 活动：
+event-list-line = { $event } — { $count } 人报名，签到可得 +{ $xp } XP{ $joined ->
+        [yes] （你已报名）
+       *[no] {""}
+    }
+event-list-code = {"  "}签到码：{ $code }
+event-list-none = 暂时没有活动。
+event-code-unknown = 没有你能参加的活动使用签到码 { $code }。
+event-not-started = { $name } 还没开始：{ $starts } 起可以签到。
+event-code-expired = { $name } 已经结束，签到码已失效。
+event-checked-in-already = 你已经在 { $name } 签到过了，只计一次。
+event-checked-in = 已在 { $name } 签到：+{ $xp } XP。
+event-board-header = { $event } 参与者排行：
+event-board-empty = 活动期间还没有人获得 XP。
+event-board-line = { $place }. { $name } — { $xp } XP
+event-reminder = { $event } 将在一小时内开始。请在活动中用签到码签到：/event checkin 签到码

@@ -133,6 +133,7 @@ impl Engine {
             Command::Progress => self.progress_command(ctx).await,
             Command::Feedback { drop, text } => self.feedback_command(ctx, drop, &text).await,
             Command::Submit { text } => self.submit_command(ctx, &text).await,
+            Command::Event(command) => self.event_command(ctx, command).await,
             Command::Rules => Ok(self.rules_command(ctx.lang)),
             Command::Review(command) => self.review_command(ctx, command).await,
             Command::Recommend { weekly } => self.recommend_command(ctx, weekly).await,

@@ -26,6 +26,8 @@ pub struct TickOutcome {
     pub reminders_sent: usize,
     /// Weekly "for you" DMs sent.
     pub recommendations_sent: usize,
+    /// Reminders of events about to start.
+    pub event_reminders_sent: usize,
     /// Ledger rows rolled up past `ledger.keep_days` (at most once a day).
     pub ledger_rows_rolled_up: u64,
 }
@@ -42,6 +44,7 @@ impl Engine {
         let memberships_expired = self.expire_memberships(now).await?;
         let reminders_sent = self.send_reminders(now).await?;
         let recommendations_sent = self.send_weekly_recommendations(now).await?;
+        let event_reminders_sent = self.send_event_reminders(now).await?;
         let pruned = self.prune_detail_if_due(now).await?;
         Ok(TickOutcome {
             seasons_ended,
@@ -53,6 +56,7 @@ impl Engine {
             memberships_expired,
             reminders_sent,
             recommendations_sent,
+            event_reminders_sent,
             ledger_rows_rolled_up: pruned.ledger_rows,
         })
     }
@@ -66,6 +70,7 @@ impl Engine {
             self.store.next_expiry().await?,
             self.next_reminder_at(now).await?,
             self.next_weekly_at(now).await?,
+            self.next_event_reminder_at(now).await?,
             season_end,
         ];
         Ok(candidates.into_iter().flatten().min())

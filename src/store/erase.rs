@@ -87,6 +87,7 @@ const ERASE: &[&str] = &[
     "DELETE FROM link_codes WHERE member_id = ?1",
     "DELETE FROM feedback WHERE member_id = ?1",
     "DELETE FROM recommend_weekly WHERE member_id = ?1",
+    "DELETE FROM event_members WHERE member_id = ?1",
     // Their words: what was posted from them stays a drop, the queue keeps nothing.
     "DELETE FROM submissions WHERE member_id = ?1",
     "UPDATE submissions SET decided_by = NULL WHERE decided_by = ?1",

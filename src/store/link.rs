@@ -133,6 +133,10 @@ impl WriteTx {
             "DELETE FROM courses_finished WHERE member_id = ?2",
             "UPDATE OR IGNORE recommend_weekly SET member_id = ?1 WHERE member_id = ?2",
             "DELETE FROM recommend_weekly WHERE member_id = ?2",
+            // An event both accounts checked in to paid each once; the kept row stands.
+            "UPDATE OR IGNORE event_members SET member_id = ?1 WHERE member_id = ?2",
+            "DELETE FROM event_members WHERE member_id = ?2",
+            "UPDATE events SET created_by = ?1 WHERE created_by = ?2",
             "UPDATE submissions SET member_id = ?1 WHERE member_id = ?2",
             "UPDATE submissions SET decided_by = ?1 WHERE decided_by = ?2",
             "UPDATE drops SET created_by = ?1 WHERE created_by = ?2",

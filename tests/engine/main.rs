@@ -6,6 +6,7 @@ mod concurrency;
 mod courses;
 mod daily;
 mod drops;
+mod events;
 mod feedback;
 mod helpers;
 mod identity;

@@ -102,7 +102,8 @@ fn option(arg: &Arg, tiers: &[TierDef], lang: Lang) -> CreateCommandOption {
         | ArgKind::When
         | ArgKind::Repeat
         | ArgKind::Channels
-        | ArgKind::Post => of(CommandOptionType::String),
+        | ArgKind::Post
+        | ArgKind::Title => of(CommandOptionType::String),
     };
     match arg.kind.max_len() {
         Some(max) => option.max_length(max),

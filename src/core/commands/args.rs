@@ -51,6 +51,8 @@ pub enum ArgKind {
     Channels,
     /// The text a drop posts (last on the line, after its clauses).
     Post,
+    /// A name of several words in the middle of a line (an event's): quoted when written.
+    Title,
 }
 
 impl ArgKind {
@@ -66,6 +68,7 @@ impl ArgKind {
             Self::Repeat => Some(100),
             Self::Channels => Some(1000),
             Self::Post => Some(4000),
+            Self::Title => Some(64),
             Self::Member
             | Self::Integer { .. }
             | Self::Choice(_)
@@ -83,6 +86,9 @@ impl ArgKind {
             Self::Repeat => quoted_rule(value),
             Self::Channels => value.replace(' ', ""),
             Self::Post => escaped_post(value),
+            Self::Title if value.contains(char::is_whitespace) => {
+                format!("\"{}\"", value.replace('"', "'"))
+            }
             _ => value.to_owned(),
         }
     }

@@ -15,6 +15,7 @@ pub use rating::{DropButton, RatingButton};
 use chrono::NaiveDate;
 
 use super::drops::grammar::{DropCommand, DropRequest};
+use super::drops::when::When;
 use super::duration::Term;
 
 /// A member named in a command: `@name`, a bare name, or a platform id as typed.
@@ -167,6 +168,8 @@ pub enum Command {
     Rules,
     /// An operator's review of submissions.
     Review(ReviewCommand),
+    /// Events: created by operators, joined and checked in to by members.
+    Event(EventCommand),
     /// Three drops for the asker, or the weekly DM of them turned on or off.
     Recommend {
         weekly: Option<bool>,
@@ -176,6 +179,28 @@ pub enum Command {
         drop: i64,
         text: String,
     },
+}
+
+/// An event as `/event create` asks for it, before it is pinned to the calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEvent {
+    pub name: String,
+    pub starts: When,
+    pub ends: When,
+    /// XP a check-in pays; `None` takes the default.
+    pub xp: Option<i64>,
+    pub tier: Option<String>,
+}
+
+/// `/event create|join|list|checkin|board`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventCommand {
+    Create(NewEvent),
+    Join(i64),
+    List,
+    /// A check-in code, uppercased.
+    CheckIn(String),
+    Board(i64),
 }
 
 /// `/review list|approve|reject`.
@@ -244,6 +269,7 @@ impl Command {
             Self::Submit { .. } => "submit",
             Self::Rules => "rules",
             Self::Review(_) => "review",
+            Self::Event(_) => "event",
         }
     }
 

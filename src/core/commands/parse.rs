@@ -122,13 +122,7 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         "web" => no_args(&args, Command::Web).map_err(usage)?,
         "tiers" => no_args(&args, Command::Tiers).map_err(usage)?,
         "shop" => no_args(&args, Command::Shop).map_err(usage)?,
-        "drops" => match args.as_slice() {
-            [] => Command::Drops { tag: None },
-            ["tag", word] | [word] => Command::Drops {
-                tag: Some(crate::core::tags::tag(word).map_err(usage)?),
-            },
-            _ => return Err(usage(msg!("parse-drops-tag"))),
-        },
+        "drops" => discovery::drops(&args).map_err(usage)?,
         "redeem" => match args.as_slice() {
             [reward] if reward.chars().count() > MAX_ID => {
                 return Err(usage(msg!("parse-reward-id-invalid")));
@@ -151,16 +145,10 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         "feedback" => courses::feedback(&args).map_err(usage)?,
         "progress" => no_args(&args, Command::Progress).map_err(usage)?,
         "submit" => review::submit(raw_args, is_reply).map_err(usage)?,
+        "event" => events::event(raw_args).map_err(usage)?,
         "rules" => no_args(&args, Command::Rules).map_err(usage)?,
         "review" => review::review(raw_args).map_err(usage)?,
-        "recommend" => match args.as_slice() {
-            [] => Command::Recommend { weekly: None },
-            ["weekly", "on"] => Command::Recommend { weekly: Some(true) },
-            ["weekly", "off"] => Command::Recommend {
-                weekly: Some(false),
-            },
-            _ => return Err(usage(msg!("parse-recommend"))),
-        },
+        "recommend" => discovery::recommend(&args).map_err(usage)?,
         _ => return Err(CommandError::Unknown(name)),
     };
     Ok(Some(command))
@@ -392,6 +380,8 @@ fn date(words: &[&str]) -> Result<NaiveDate, Msg> {
 }
 
 mod courses;
+mod discovery;
+mod events;
 mod payments;
 mod privacy;
 mod review;

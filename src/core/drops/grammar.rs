@@ -38,7 +38,7 @@ pub enum DropCommand {
 }
 
 /// Splits off the next word (or a quoted phrase) and returns it with the rest.
-fn next_word(s: &str) -> Option<(String, &str)> {
+pub(crate) fn next_word(s: &str) -> Option<(String, &str)> {
     let s = s.trim_start();
     let mut chars = s.char_indices();
     let (_, first) = chars.next()?;

@@ -4,6 +4,7 @@
 //! an adapter may offer someone to pick while typing (autocomplete).
 
 mod choices;
+mod community_events;
 mod courses;
 mod delivery;
 mod drops;

@@ -19,6 +19,7 @@ fn samples(kind: ArgKind) -> Vec<String> {
         ArgKind::Repeat => &["weekday", "month 1", "0 9 * * 1-5"],
         ArgKind::Channels => &["news, lounge"],
         ArgKind::Post => &["Standup", "every day counts"],
+        ArgKind::Title => &["Advent", "Winter hackathon"],
     };
     words.iter().map(|w| (*w).to_owned()).collect()
 }

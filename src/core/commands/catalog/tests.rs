@@ -1,5 +1,5 @@
 use super::*;
-use crate::core::commands::{Arg, Params, Subcommand};
+use crate::core::commands::{Arg, ArgKind, Params, Subcommand};
 
 #[test]
 fn every_command_fits_the_platforms_rules_in_every_language() {

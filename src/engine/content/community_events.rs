@@ -1,0 +1,299 @@
+//! Events: operators create them with a window and a check-in code (`/event create`); members
+//! `/event join` to be reminded an hour before the start, `/event checkin CODE` during the
+//! window for attendance XP (once each, its own ledger kind), `/event list` and `/event board`
+//! (participants by XP earned while it ran). A tier-gated event is invisible below its tier.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::core::commands::{EventCommand, NewEvent};
+use crate::core::link::code_from_random;
+use crate::engine::commands::CommandContext;
+use crate::engine::{Engine, EngineError, EngineResult, refuse};
+use crate::i18n::{Lang, datetime};
+use crate::store::{Award, EventRow, LedgerKind, NewEventRow};
+use crate::{msg, tr};
+
+/// How long before its start a joined member is reminded of an event.
+const REMIND_BEFORE: Duration = Duration::hours(1);
+
+/// XP a check-in pays when the operator names none.
+const DEFAULT_XP: i64 = 100;
+
+/// Events `/event list` shows, and places `/event board` ranks.
+const SHOWN: u32 = 10;
+
+/// Reminders sent per tick.
+const REMINDER_BATCH: u32 = 200;
+
+impl Engine {
+    pub(crate) async fn event_command(
+        &self,
+        ctx: &CommandContext,
+        command: EventCommand,
+    ) -> EngineResult<String> {
+        match command {
+            EventCommand::Create(new) => self.create_event(ctx, new).await,
+            EventCommand::Join(id) => self.join_event(ctx, id).await,
+            EventCommand::List => self.list_events(ctx).await,
+            EventCommand::CheckIn(code) => self.check_in(ctx, &code).await,
+            EventCommand::Board(id) => self.event_board(ctx, id).await,
+        }
+    }
+
+    /// `Winter hackathon (#1), 2026-11-26 10:00 (Europe/Berlin) until 18:00`: the end's date
+    /// only when it falls on another day.
+    fn event_label(&self, lang: Lang, event: &EventRow) -> String {
+        let tz = self.config.calendar.tz;
+        let (start, end) = (
+            event.starts_at.with_timezone(&tz),
+            event.ends_at.with_timezone(&tz),
+        );
+        let ends = if start.date_naive() == end.date_naive() {
+            end.format("%H:%M").to_string()
+        } else {
+            datetime(lang, event.ends_at, tz)
+        };
+        tr!(
+            lang,
+            "event-label",
+            id = event.id,
+            name = event.name.as_str(),
+            starts = datetime(lang, event.starts_at, tz),
+            ends = ends
+        )
+    }
+
+    /// The event `id` if the asker may see it.
+    async fn visible_event(&self, ctx: &CommandContext, id: i64) -> EngineResult<EventRow> {
+        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
+        match self.store.event_by_id(id).await? {
+            Some(event) if self.sees(sight, event.tier.as_deref()) => Ok(event),
+            _ => refuse(tr!(ctx.lang, "event-unknown", id = id)),
+        }
+    }
+
+    async fn create_event(&self, ctx: &CommandContext, new: NewEvent) -> EngineResult<String> {
+        let (lang, tz) = (ctx.lang, self.config.calendar.tz);
+        if !self.is_operator(&ctx.sender) {
+            return refuse(tr!(lang, "event-create-operators"));
+        }
+        let tier = new
+            .tier
+            .as_deref()
+            .map(|t| self.tier(lang, t))
+            .transpose()?;
+        let when = |w: crate::core::drops::when::When| {
+            w.resolve(ctx.at, tz)
+                .map_err(|e| EngineError::Refused(e.render(lang)))
+        };
+        let (starts_at, ends_at) = (when(new.starts)?, when(new.ends)?);
+        if ends_at <= starts_at || ends_at <= ctx.at {
+            return refuse(tr!(lang, "event-window"));
+        }
+        let xp = new.xp.unwrap_or(DEFAULT_XP);
+        // A taken code is drawn again; six characters of 31 leave collisions rare.
+        for _ in 0..5 {
+            let code = code_from_random(self.random_u64());
+            let mut tx = self.store.begin().await?;
+            let created = tx
+                .create_event(&NewEventRow {
+                    name: &new.name,
+                    starts_at,
+                    ends_at,
+                    xp,
+                    tier: tier.map(|t| t.id.as_str()),
+                    code: &code,
+                    created_by: ctx.member,
+                    at: ctx.at,
+                })
+                .await?;
+            let Some(id) = created else { continue };
+            tx.commit().await?;
+            let event = EventRow {
+                id,
+                name: new.name.clone(),
+                starts_at,
+                ends_at,
+                xp,
+                tier: tier.map(|t| t.id.clone()),
+                code: code.clone(),
+                joined: 0,
+            };
+            return Ok(tr!(
+                lang,
+                "event-created",
+                event = self.event_label(lang, &event),
+                xp = xp,
+                code = code,
+                id = id
+            ));
+        }
+        Err(EngineError::Refused(tr!(lang, "event-code-busy")))
+    }
+
+    async fn join_event(&self, ctx: &CommandContext, id: i64) -> EngineResult<String> {
+        let lang = ctx.lang;
+        let event = self.visible_event(ctx, id).await?;
+        if event.ends_at <= ctx.at {
+            return refuse(tr!(lang, "event-over", id = id));
+        }
+        let no_reminder = event.starts_at - REMIND_BEFORE <= ctx.at;
+        let mut tx = self.store.begin().await?;
+        let joined = tx
+            .join_event(event.id, ctx.member, no_reminder, ctx.at)
+            .await?;
+        tx.commit().await?;
+        self.wake.notify_one();
+        let label = self.event_label(lang, &event);
+        Ok(match (joined, no_reminder) {
+            (false, _) => tr!(lang, "event-joined-already", event = label),
+            (true, true) => tr!(lang, "event-joined-now", event = label),
+            (true, false) => tr!(lang, "event-joined", event = label),
+        })
+    }
+
+    async fn list_events(&self, ctx: &CommandContext) -> EngineResult<String> {
+        let lang = ctx.lang;
+        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
+        let operator = self.is_operator(&ctx.sender);
+        let joined = self.store.joined_events(ctx.member).await?;
+        let mut lines = vec![tr!(lang, "event-list-header")];
+        for event in self.store.coming_events(ctx.at, SHOWN).await? {
+            if !self.sees(sight, event.tier.as_deref()) {
+                continue;
+            }
+            lines.push(tr!(
+                lang,
+                "event-list-line",
+                event = self.event_label(lang, &event),
+                count = event.joined,
+                joined = if joined.contains(&event.id) {
+                    "yes"
+                } else {
+                    "no"
+                },
+                xp = event.xp
+            ));
+            if operator {
+                lines.push(tr!(lang, "event-list-code", code = event.code.as_str()));
+            }
+        }
+        if lines.len() == 1 {
+            return Ok(tr!(lang, "event-list-none"));
+        }
+        Ok(lines.join("\n"))
+    }
+
+    async fn check_in(&self, ctx: &CommandContext, code: &str) -> EngineResult<String> {
+        let lang = ctx.lang;
+        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
+        let event = match self.store.event_by_code(code).await? {
+            Some(event) if self.sees(sight, event.tier.as_deref()) => event,
+            _ => return refuse(tr!(lang, "event-code-unknown", code = code)),
+        };
+        let tz = self.config.calendar.tz;
+        if ctx.at < event.starts_at {
+            return refuse(tr!(
+                lang,
+                "event-not-started",
+                name = event.name.as_str(),
+                starts = datetime(lang, event.starts_at, tz)
+            ));
+        }
+        if ctx.at > event.ends_at {
+            return refuse(tr!(lang, "event-code-expired", name = event.name.as_str()));
+        }
+        let boards = self.period_boards_at(ctx.at);
+        let mut scoring = self.begin_scoring(&boards).await?;
+        if !scoring.tx.check_in(event.id, ctx.member, ctx.at).await? {
+            return refuse(tr!(
+                lang,
+                "event-checked-in-already",
+                name = event.name.as_str()
+            ));
+        }
+        let award = Award {
+            member: ctx.member,
+            xp: event.xp,
+            balance: event.xp,
+            kind: LedgerKind::Event,
+            reference: Some(event.id.to_string()),
+            reason: None,
+            actor: None,
+            at: ctx.at,
+            day: self.config.calendar.day(ctx.at),
+            boards: &boards,
+        };
+        let outcome = scoring.finish(&award).await?;
+        self.announce_own_level_up(ctx, &outcome).await;
+        Ok(tr!(
+            lang,
+            "event-checked-in",
+            name = event.name.as_str(),
+            xp = event.xp
+        ))
+    }
+
+    async fn event_board(&self, ctx: &CommandContext, id: i64) -> EngineResult<String> {
+        let lang = ctx.lang;
+        let event = self.visible_event(ctx, id).await?;
+        let rows = self.store.event_board(&event, SHOWN).await?;
+        let mut lines = vec![tr!(
+            lang,
+            "event-board-header",
+            event = self.event_label(lang, &event)
+        )];
+        if rows.is_empty() {
+            lines.push(tr!(lang, "event-board-empty"));
+        }
+        lines.extend(rows.iter().enumerate().map(|(n, (name, xp))| {
+            tr!(
+                lang,
+                "event-board-line",
+                place = n + 1,
+                name = name.as_str(),
+                xp = *xp
+            )
+        }));
+        Ok(lines.join("\n"))
+    }
+
+    /// Reminds joined members of events starting within the hour, once each.
+    pub(crate) async fn send_event_reminders(&self, now: DateTime<Utc>) -> EngineResult<usize> {
+        let mut sent = 0;
+        let due = self
+            .store
+            .event_reminders_due(now, now + REMIND_BEFORE, REMINDER_BATCH)
+            .await?;
+        for (event, member) in due {
+            let mut tx = self.store.begin().await?;
+            let claimed = tx.claim_event_reminder(event.id, member).await?;
+            tx.commit().await?;
+            if !claimed {
+                continue;
+            }
+            let lang = self.language_of(member).await;
+            let text = msg!(
+                "event-reminder",
+                event = self.event_label(lang, &event),
+                id = event.id
+            );
+            if self.tell(member, &text).await? {
+                sent += 1;
+            }
+        }
+        Ok(sent)
+    }
+
+    /// When the next event reminder falls due.
+    pub(crate) async fn next_event_reminder_at(
+        &self,
+        now: DateTime<Utc>,
+    ) -> EngineResult<Option<DateTime<Utc>>> {
+        Ok(self
+            .store
+            .next_event_reminder_start(now)
+            .await?
+            .map(|start| (start - REMIND_BEFORE).max(now)))
+    }
+}
