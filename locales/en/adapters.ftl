@@ -28,6 +28,7 @@ console-access-lost = { $who } loses { $tier } access
 console-access-kept = { $who }'s { $tier } ended; another running tier gives the same access, so it stays
 console-file-saved = file saved: { $path }
 console-level-reward = { $who } earned the Level { $level } reward ({ $platform } { $id })
+console-course-role = { $who } finished { $course } and earns its role ({ $platform } { $id })
 console-bad-utf8 = That line was not valid UTF-8; the unreadable bytes are shown as �.
 console-nothing-to-reply-to = { $who } has no message in #{ $chat } to reply to: /reply answers someone's last message here.
 console-now-as = You are now { $name }.

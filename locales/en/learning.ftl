@@ -101,3 +101,4 @@ event-board-header = Top participants of { $event }:
 event-board-empty = Nobody has earned XP during it yet.
 event-board-line = { $place }. { $name } — { $xp } XP
 event-reminder = { $event } starts within the hour. Check in there with its code: /event checkin CODE
+course-role-failed = Could not give { $name } ({ $account }) the role for finishing { $course }: { $error }

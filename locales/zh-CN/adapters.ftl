@@ -28,6 +28,7 @@ console-access-lost = { $who } 失去了 { $tier } 的访问权限
 console-access-kept = { $who } 的 { $tier } 已结束，但另一个档位仍提供同样的访问权限
 console-file-saved = 文件已保存：{ $path }
 console-level-reward = { $who } 获得了 { $level } 级奖励（{ $platform } { $id }）
+console-course-role = { $who } 学完了 { $course }，获得对应身份组（{ $platform } { $id }）
 console-bad-utf8 = 这一行不是有效的 UTF-8，无法识别的字节显示为 �。
 console-nothing-to-reply-to = { $who } 在 #{ $chat } 里还没有可回复的消息：/reply 回复的是某人在这里的最后一条消息。
 console-now-as = 你现在是 { $name }。

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::ids::{AccountRef, ChatRef, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::{Invoice, LinkFuture, PlatformFuture};
@@ -103,6 +103,18 @@ impl ChatPlatform for PlatformRouter {
     ) -> PlatformFuture<'a> {
         match self.route(to.platform) {
             Ok(adapter) => adapter.grant_level_reward(to, reward),
+            Err(e) => failed(e),
+        }
+    }
+
+    fn grant_course_role<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        course: &'a str,
+        grant: &'a PlatformGrant,
+    ) -> PlatformFuture<'a> {
+        match self.route(to.platform) {
+            Ok(adapter) => adapter.grant_course_role(to, course, grant),
             Err(e) => failed(e),
         }
     }

@@ -1,12 +1,15 @@
 //! The `[learning]` section (what lessons and courses pay, and when the weekly "for you" DM
 //! goes out) and `[submissions]` (what an approved submission pays, the queue's cap per
-//! member, the community's rules).
+//! member, the community's rules) and `[[courses]]` (courses made on start-up, with the Discord
+//! role finishing one gives).
 
 use chrono::NaiveTime;
 
-use super::file::{LearningSection, SubmissionsSection};
+use super::file::{CourseSection, LearningSection, SubmissionsSection};
 use super::problems::Problems;
+use super::shape::SetAside;
 use crate::core::drops::schedule::Rule;
+use crate::core::tiers::TierDef;
 
 /// What learning pays: XP for each lesson done (once per member), and a bonus for finishing a
 /// course; and the weekly recommendation DM's day and local time.
@@ -81,4 +84,74 @@ pub(super) fn submissions(section: SubmissionsSection) -> SubmissionRules {
             .filter(|r| !r.is_empty())
             .collect(),
     }
+}
+
+/// A course declared in config: made (or its title and tier brought up to date) on start-up;
+/// finishing it gives `discord_role` on Discord.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CourseConfig {
+    pub id: String,
+    pub title: String,
+    pub tier: Option<String>,
+    pub discord_role: Option<String>,
+}
+
+pub(super) fn courses(
+    entries: &[CourseSection],
+    tiers: &[TierDef],
+    set_aside: &SetAside,
+    problems: &mut Problems<'_>,
+) -> Vec<CourseConfig> {
+    let mut courses: Vec<CourseConfig> = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        if set_aside.has(&format!("courses[{i}]")) {
+            continue;
+        }
+        let id = entry.id.get_ref().trim().to_lowercase();
+        let well_formed = !id.is_empty()
+            && id.chars().count() <= 32
+            && id
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        if !well_formed {
+            problems.add(
+                &entry.id.span(),
+                &format!("courses[{i}].id"),
+                format!("`{id}` is not a course id (one word of letters, digits, - and _)"),
+            );
+            continue;
+        }
+        if courses.iter().any(|c| c.id == id) {
+            problems.add(
+                &entry.id.span(),
+                &format!("courses[{i}].id"),
+                format!("course `{id}` is listed twice"),
+            );
+            continue;
+        }
+        let tier = entry.tier.as_ref().and_then(|tier| {
+            let wanted = tier.get_ref().trim().to_lowercase();
+            if tiers.iter().any(|t| t.id == wanted) {
+                Some(wanted)
+            } else {
+                problems.add(
+                    &tier.span(),
+                    &format!("courses[{i}].tier"),
+                    format!("`{wanted}` is not one of the [[tiers]]"),
+                );
+                None
+            }
+        });
+        let discord_role = entry
+            .discord_role
+            .as_ref()
+            .and_then(|role| super::discord_id(role, "courses.discord_role", "role", problems));
+        courses.push(CourseConfig {
+            id,
+            title: entry.title.get_ref().trim().to_owned(),
+            tier,
+            discord_role,
+        });
+    }
+    courses
 }

@@ -27,6 +27,7 @@ pub struct ConfigFile {
     pub analytics: AnalyticsSection,
     pub learning: LearningSection,
     pub submissions: SubmissionsSection,
+    pub courses: Vec<CourseSection>,
     pub stripe: super::stripe::StripeSection,
 }
 
@@ -129,6 +130,17 @@ pub struct DiscordSection {
     pub token: Option<String>,
     pub api_url: Option<String>,
     pub guilds: Vec<u64>,
+}
+
+/// `[[courses]]`: a course declared in config (lessons are added from chat), with the Discord
+/// role finishing it gives.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourseSection {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub tier: Option<Spanned<String>>,
+    pub discord_role: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

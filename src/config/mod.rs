@@ -31,7 +31,7 @@ use crate::core::periods::Calendar;
 use crate::core::points::MessageXpRules;
 use crate::core::thanks::ThanksRules;
 use crate::i18n::Lang;
-pub use content::{LearningRules, SubmissionRules};
+pub use content::{CourseConfig, LearningRules, SubmissionRules};
 use file::ConfigFile;
 pub use membership::{MembershipConfig, Reward};
 use problems::Problems;
@@ -87,6 +87,8 @@ pub struct Config {
     pub analytics: AnalyticsConfig,
     pub learning: LearningRules,
     pub submissions: SubmissionRules,
+    /// Courses declared in config (`[[courses]]`), made on start-up.
+    pub courses: Vec<CourseConfig>,
     /// Tiers on sale (`[[plans]]`).
     pub plans: Vec<crate::core::payments::Plan>,
     pub stripe: StripeConfig,

@@ -137,6 +137,13 @@ const PLANS: &[Field] = &[
     key("discord_sku", Kind::Text),
 ];
 
+const COURSES: &[Field] = &[
+    required("id", Kind::Text),
+    required("title", Kind::Text),
+    key("tier", Kind::Text),
+    key("discord_role", Kind::Text),
+];
+
 const LEVEL_REWARDS: &[Field] = &[
     required("level", Kind::Int(1, 1000)),
     required("discord_role", Kind::Text),
@@ -195,6 +202,7 @@ pub(super) const ROOT: &[Field] = &[
     key("rewards", Kind::Sections(REWARDS)),
     key("plans", Kind::Sections(PLANS)),
     key("level_rewards", Kind::Sections(LEVEL_REWARDS)),
+    key("courses", Kind::Sections(COURSES)),
     key("channels", Kind::Named(CHANNEL)),
     key("membership", Kind::Section(MEMBERSHIP)),
     key("drops", Kind::Section(DROPS)),

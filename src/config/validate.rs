@@ -90,6 +90,7 @@ pub(super) fn read(
         );
     }
     let level_rewards = level_rewards(&file.level_rewards, set_aside, problems);
+    let courses = content::courses(&file.courses, &membership.tiers, set_aside, problems);
     if file.database.path.get_ref().trim().is_empty() {
         problems.add(
             &file.database.path.span(),
@@ -137,6 +138,7 @@ pub(super) fn read(
         ledger_keep_days: file.ledger.keep_days,
         plans,
         learning: content::learning(&file.learning, problems),
+        courses,
         submissions: content::submissions(file.submissions),
         analytics: AnalyticsConfig {
             keep_days: file.analytics.keep_days,

@@ -7,7 +7,7 @@ use super::metrics::Metrics;
 use super::platform::{
     ChatPlatform, DropTarget, Invoice, LinkFuture, OutboundDrop, OutboundFile, PlatformFuture,
 };
-use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::ids::{AccountRef, ChatRef, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::i18n::Lang;
@@ -78,6 +78,15 @@ impl ChatPlatform for CountedPlatform {
         reward: &'a LevelReward,
     ) -> PlatformFuture<'a> {
         self.counted(to.platform, self.inner.grant_level_reward(to, reward))
+    }
+
+    fn grant_course_role<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        course: &'a str,
+        grant: &'a PlatformGrant,
+    ) -> PlatformFuture<'a> {
+        self.counted(to.platform, self.inner.grant_course_role(to, course, grant))
     }
 
     fn invoice_link<'a>(&'a self, platform: Platform, invoice: &'a Invoice) -> LinkFuture<'a> {

@@ -136,6 +136,12 @@ impl Engine {
             );
         }
         let now = engine.now();
+        let mut tx = engine.store.begin().await?;
+        for course in &engine.config.courses {
+            tx.upsert_course(&course.id, &course.title, course.tier.as_deref(), now)
+                .await?;
+        }
+        tx.commit().await?;
         // No other task can see the engine yet, so no lock is needed to load the boards.
         engine.ensure_live(&engine.period_boards_at(now)).await?;
         Ok(engine)

@@ -8,7 +8,7 @@ use std::pin::Pin;
 use std::sync::Mutex;
 
 use super::sync;
-use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::ids::{AccountRef, ChatRef, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::i18n::{Lang, Msg};
@@ -163,6 +163,16 @@ pub trait ChatPlatform: Send + Sync {
     ) -> PlatformFuture<'a> {
         Box::pin(async { Ok(()) })
     }
+    /// Gives an account the role for finishing `course` (a Discord role). Platforms without
+    /// roles have nothing to do.
+    fn grant_course_role<'a>(
+        &'a self,
+        _to: &'a AccountRef,
+        _course: &'a str,
+        _grant: &'a PlatformGrant,
+    ) -> PlatformFuture<'a> {
+        Box::pin(async { Ok(()) })
+    }
     /// A payment link for `invoice` in `platform`'s own payments (Telegram Stars:
     /// createInvoiceLink); platforms without them refuse.
     fn invoice_link<'a>(&'a self, _platform: Platform, _invoice: &'a Invoice) -> LinkFuture<'a> {
@@ -217,6 +227,11 @@ pub enum Sent {
     LevelReward {
         to: AccountRef,
         level: u32,
+    },
+    /// The role for finishing a course.
+    CourseRole {
+        to: AccountRef,
+        course: String,
     },
     Invoice {
         platform: Platform,
@@ -322,6 +337,18 @@ impl ChatPlatform for RecordingPlatform {
         self.record(Sent::LevelReward {
             to: to.clone(),
             level: reward.level,
+        })
+    }
+
+    fn grant_course_role<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        course: &'a str,
+        _grant: &'a PlatformGrant,
+    ) -> PlatformFuture<'a> {
+        self.record(Sent::CourseRole {
+            to: to.clone(),
+            course: course.to_owned(),
         })
     }
 

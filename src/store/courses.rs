@@ -104,6 +104,28 @@ impl WriteTx {
     }
 
     /// Sets or clears the tier a course needs.
+    /// Makes a course declared in config, or brings its title and tier up to date.
+    pub async fn upsert_course(
+        &mut self,
+        id: &str,
+        title: &str,
+        tier: Option<&str>,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO courses (id, title, tier, created_at) VALUES (?, ?, ?, ?) \
+             ON CONFLICT (id) DO UPDATE SET title = excluded.title, tier = excluded.tier",
+        )
+        .bind(id)
+        .bind(title)
+        .bind(tier)
+        .bind(millis(at))
+        .execute(&mut *self.tx)
+        .await
+        .during("upsert_course")?;
+        Ok(())
+    }
+
     pub async fn set_course_tier(&mut self, id: &str, tier: Option<&str>) -> Result<()> {
         sqlx::query("UPDATE courses SET tier = ? WHERE id = ?")
             .bind(tier)

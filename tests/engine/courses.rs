@@ -121,3 +121,34 @@ async fn a_lesson_counts_only_once_it_reached_the_member_and_their_tier_sees_it(
     let member = app.ask(&bob, "/course stats rust-101").await;
     assert!(!member.contains("Members who finished"), "{member}");
 }
+
+#[tokio::test]
+async fn a_course_from_config_exists_at_start_and_finishing_it_gives_its_role() {
+    let config = format!(
+        "{CONFIG}\n[[courses]]\nid = \"Rust-101\"\ntitle = \"Rust basics\"\ndiscord_role = \"5550001\"\n"
+    );
+    let app = spawn_app_with(&config).await;
+    let admin = console("admin");
+    app.ask(&admin, "/drop now Lesson one: ownership").await;
+    app.tick().await;
+    assert_eq!(
+        app.ask(&admin, "/course add rust-101 1").await,
+        "Drop #1 is lesson 1 of rust-101."
+    );
+    app.posts();
+    let bob = console("bob");
+    let done = app.ask(&bob, "/done 1").await;
+    assert!(done.contains("You finished Rust basics"), "{done}");
+    let roles: Vec<String> = app
+        .posts()
+        .into_iter()
+        .filter_map(|s| match s {
+            steward::engine::Sent::CourseRole { to, course } if to.user_id == "bob" => Some(course),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(roles, ["Rust basics"]);
+    // A restart keeps the course and its lessons.
+    let app = app.restart().await;
+    assert!(app.ask(&bob, "/progress").await.contains("1/1"));
+}

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::Output;
-use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::ids::{AccountRef, ChatRef, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
@@ -143,6 +143,27 @@ impl ChatPlatform for ConsolePlatform {
                 level = reward.level,
                 platform = reward.grant.platform.title(),
                 id = &reward.grant.id
+            ),
+        );
+        Box::pin(async { Ok(()) })
+    }
+
+    fn grant_course_role<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        course: &'a str,
+        grant: &'a PlatformGrant,
+    ) -> PlatformFuture<'a> {
+        print(
+            &self.out,
+            "[reward] ",
+            &tr!(
+                self.lang,
+                "console-course-role",
+                who = &to.user_id,
+                course = course,
+                platform = grant.platform.title(),
+                id = &grant.id
             ),
         );
         Box::pin(async { Ok(()) })

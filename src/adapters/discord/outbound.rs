@@ -20,7 +20,7 @@ use tokio::sync::Mutex;
 use tokio::time::Instant;
 
 use crate::core::commands::{DropButton, RatingButton};
-use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::ids::{AccountRef, ChatRef, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
@@ -317,6 +317,20 @@ impl ChatPlatform for DiscordPlatform {
             }
             let what = format!("Level {}", reward.level);
             self.change_role(to, &what, &reward.grant.id, true).await
+        })
+    }
+
+    fn grant_course_role<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        course: &'a str,
+        grant: &'a PlatformGrant,
+    ) -> PlatformFuture<'a> {
+        Box::pin(async move {
+            if grant.platform != Platform::Discord {
+                return Ok(());
+            }
+            self.change_role(to, course, &grant.id, true).await
         })
     }
 

@@ -156,6 +156,32 @@ fn level_rewards_are_sorted_and_a_bad_role_names_its_line() {
 }
 
 #[test]
+fn courses_in_config_are_checked_against_the_tiers_and_each_other() {
+    let text = "[[tiers]]\nid = \"pro\"\nname = \"Pro\"\nrank = 1\n\n[[courses]]\nid = \"Rust-101\"\ntitle = \"Rust basics\"\ntier = \"pro\"\n";
+    let config = Config::from_toml(text).unwrap();
+    assert_eq!(config.courses[0].id, "rust-101");
+    assert_eq!(config.courses[0].tier.as_deref(), Some("pro"));
+    let bad = "[[courses]]\nid = \"a b\"\ntitle = \"A\"\n\n[[courses]]\nid = \"c\"\ntitle = \"C\"\ntier = \"gold\"\n";
+    let shown: Vec<String> = Config::from_toml(bad)
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        shown
+            .iter()
+            .any(|p| p.starts_with("line 2: courses[0].id: `a b` is not a course id")),
+        "{shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|p| p.starts_with("line 8: courses[1].tier: `gold` is not one of the [[tiers]]")),
+        "{shown:?}"
+    );
+}
+
+#[test]
 fn discord_ids_that_are_not_numbers_name_their_key_and_line() {
     let text = "[[tiers]]\nid = \"pro\"\nname = \"Pro\"\nrank = 1\ndiscord_role = \"@Pro\"\n\n[channels.news]\ndiscord = \"#news\"\n";
     let problems = Config::from_toml(text).unwrap_err();

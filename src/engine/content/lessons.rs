@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use crate::core::courses::Progress;
+use crate::core::ids::{Platform, PlatformGrant};
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::store::{Award, CourseRow, LedgerKind};
@@ -90,6 +91,9 @@ impl Engine {
         for outcome in &outcomes {
             self.announce_own_level_up(ctx, outcome).await;
         }
+        if finished {
+            self.give_course_role(ctx, course).await;
+        }
         let done_set: HashSet<i64> = self.store.lessons_done(ctx.member).await?;
         let progress = Progress::of(&course.lessons, &done_set);
         let mut reply = vec![tr!(
@@ -108,6 +112,49 @@ impl Engine {
             ));
         }
         Ok(reply.join("\n"))
+    }
+
+    /// Gives every account of the asker the Discord role of a course declared with one in
+    /// config; a refusal goes to the operators.
+    async fn give_course_role(&self, ctx: &CommandContext, course: &CourseRow) {
+        let Some(role) = self
+            .config
+            .courses
+            .iter()
+            .find(|c| c.id == course.id)
+            .and_then(|c| c.discord_role.clone())
+        else {
+            return;
+        };
+        let grant = PlatformGrant::new(Platform::Discord, role);
+        let accounts = match self.store.accounts_of(ctx.member).await {
+            Ok(accounts) => accounts,
+            Err(e) => {
+                tracing::error!(error = %e, "cannot find accounts for a course role");
+                return;
+            }
+        };
+        let name = &ctx.sender.person.profile.display_name;
+        for account in &accounts {
+            if let Err(e) = self
+                .platform
+                .grant_course_role(account, &course.title, &grant)
+                .await
+            {
+                tracing::warn!(%account, course = %course.id, error = %e, "course role failed");
+                self.tell_operators_with(|lang| {
+                    tr!(
+                        lang,
+                        "course-role-failed",
+                        name = name.as_str(),
+                        account = account.to_string(),
+                        course = course.title.as_str(),
+                        error = e.describe(lang)
+                    )
+                })
+                .await;
+            }
+        }
     }
 
     pub(crate) async fn progress_command(&self, ctx: &CommandContext) -> EngineResult<String> {
