@@ -4,7 +4,7 @@
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
-use crate::core::recommend::{HitRates, leave_one_out, planted_community};
+use crate::core::recommend::{HitRates, Tuning, leave_one_out, planted_community};
 
 /// Hit rates at 3 for a community of `members` rating 400 items over 20 topics.
 pub(super) fn hit_rates(members: usize) -> HitRates {
@@ -16,5 +16,6 @@ pub(super) fn hit_rates(members: usize) -> HitRates {
         &planted.tags,
         &planted.items,
         3,
+        Tuning::default(),
     )
 }

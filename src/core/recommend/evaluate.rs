@@ -23,8 +23,9 @@ pub fn leave_one_out(
     tags: &[(i64, String)],
     items: &[i64],
     n: usize,
+    tuning: Tuning,
 ) -> HitRates {
-    let model = Model::new(training, tags, Tuning::default());
+    let model = Model::new(training, tags, tuning);
     let mut by_popularity: Vec<i64> = items.to_vec();
     by_popularity.sort_by_key(|item| (std::cmp::Reverse(model.popularity(*item)), *item));
     let (mut model_hits, mut popular_hits) = (0usize, 0usize);

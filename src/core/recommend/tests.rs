@@ -81,6 +81,7 @@ fn on_a_community_with_planted_tastes_it_beats_the_most_popular_items() {
         &planted.tags,
         &planted.items,
         3,
+        Tuning::default(),
     );
     assert!(rates.members > 300, "{rates:?}");
     assert!(rates.model > 1.5 * rates.popular, "{rates:?}");
