@@ -57,7 +57,8 @@ pub enum Reason {
     Similar { item: i64, stars: u8 },
     /// It carries a tag the member rates well.
     Tag(String),
-    /// The community rates it well: the mean of `count` ratings.
+    /// The community rates it well: the plain mean of its `count` ratings (the ranking uses
+    /// the cautious Bayesian mean; members read the plain one).
     Quality { mean: f64, count: u32 },
     /// Nothing is known about it yet.
     New,
@@ -157,6 +158,14 @@ impl Model {
         (mean, stats.count)
     }
 
+    /// The plain mean of an item's ratings (3 when it has none).
+    fn plain_mean(&self, item: i64) -> f64 {
+        match self.items.get(&item) {
+            Some(stats) if stats.count > 0 => f64::from(stats.sum) / f64::from(stats.count),
+            _ => 3.0,
+        }
+    }
+
     /// How many members rated an item: the most-popular baseline's score.
     #[must_use]
     pub fn popularity(&self, item: i64) -> u32 {
@@ -212,7 +221,10 @@ impl Model {
                         stars: rated.get(&liked).copied().unwrap_or(5),
                     },
                     (_, Some((tag_name, _))) if tag > 0.0 => Reason::Tag((*tag_name).clone()),
-                    _ if count > 0 => Reason::Quality { mean, count },
+                    _ if count > 0 => Reason::Quality {
+                        mean: self.plain_mean(item),
+                        count,
+                    },
                     _ => Reason::New,
                 };
                 Pick {

@@ -162,6 +162,14 @@ pub const COMMANDS: &[CommandSpec] = &[
     member("drops").args(&[arg("tag", "arg-drops-tag", ArgKind::Text { max_len: 24 })
         .optional()
         .after("tag")]),
+    member("rate").args(&[
+        arg("id", "arg-rate-id", ArgKind::DropId),
+        arg(
+            "stars",
+            "arg-rate-stars",
+            ArgKind::Integer { min: 1, max: 5 },
+        ),
+    ]),
     member("done").args(&[arg("lesson", "arg-done-lesson", ArgKind::DropId)]),
     member("feedback").args(&[
         arg("id", "arg-feedback-id", ArgKind::DropId),
@@ -220,14 +228,6 @@ pub const COMMANDS: &[CommandSpec] = &[
     )
     .optional()]),
     member("paysupport"),
-    member("rate").args(&[
-        arg("id", "arg-rate-id", ArgKind::DropId),
-        arg(
-            "stars",
-            "arg-rate-stars",
-            ArgKind::Integer { min: 1, max: 5 },
-        ),
-    ]),
     operator("points").subcommands(&[
         sub("add", "sub-points-add", POINTS),
         sub("remove", "sub-points-remove", POINTS),
