@@ -48,8 +48,9 @@ pub struct DropRow {
 const DROP_COLUMNS: &str = "SELECT id, created_by, text, source_platform, source_chat, source_message, tier, \
      targets, rule, time_of_day, next_at, cancelled_at FROM drops";
 
-pub(super) fn drop_row(row: &SqliteRow) -> DropRow {
-    let source = match (
+/// The copied message of a row with `source_platform`, `source_chat` and `source_message`.
+pub(super) fn source_of(row: &SqliteRow) -> Option<SourceMessage> {
+    match (
         row.get::<Option<String>, _>("source_platform"),
         row.get::<Option<String>, _>("source_chat"),
         row.get::<Option<String>, _>("source_message"),
@@ -60,7 +61,11 @@ pub(super) fn drop_row(row: &SqliteRow) -> DropRow {
             message,
         }),
         _ => None,
-    };
+    }
+}
+
+pub(super) fn drop_row(row: &SqliteRow) -> DropRow {
+    let source = source_of(row);
     let targets: String = row.get("targets");
     DropRow {
         id: row.get("id"),

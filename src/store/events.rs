@@ -194,10 +194,14 @@ impl Store {
         .fetch_all(&self.pool)
         .await
         .during("event_reminders_due")?;
+        let mut events: std::collections::HashMap<i64, Option<EventRow>> = Default::default();
         let mut due = Vec::with_capacity(rows.len());
         for (event_id, member) in rows {
-            if let Some(event) = self.event_by_id(event_id).await? {
-                due.push((event, MemberId(member)));
+            if let std::collections::hash_map::Entry::Vacant(slot) = events.entry(event_id) {
+                slot.insert(self.event_by_id(event_id).await?);
+            }
+            if let Some(Some(event)) = events.get(&event_id) {
+                due.push((event.clone(), MemberId(member)));
             }
         }
         Ok(due)

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
+use super::drops::source_of;
 use super::error::During;
 use super::{Result, SourceMessage, Store, WriteTx, from_millis, millis};
 use crate::core::ids::MemberId;
@@ -28,18 +29,7 @@ const COLUMNS: &str = "SELECT s.id, s.member_id, m.display_name, m.hidden, s.tex
      JOIN members m ON m.id = s.member_id";
 
 fn submission(row: &SqliteRow) -> SubmissionRow {
-    let source = match (
-        row.get::<Option<String>, _>("source_platform"),
-        row.get::<Option<String>, _>("source_chat"),
-        row.get::<Option<String>, _>("source_message"),
-    ) {
-        (Some(platform), Some(chat), Some(message)) => Some(SourceMessage {
-            platform,
-            chat,
-            message,
-        }),
-        _ => None,
-    };
+    let source = source_of(row);
     SubmissionRow {
         id: row.get("id"),
         author: MemberId(row.get("member_id")),

@@ -16,6 +16,16 @@ fn dms_to(sent: &[Sent], user: &str) -> Vec<String> {
         .collect()
 }
 
+/// The text of each drop posted.
+fn drop_texts(sent: Vec<Sent>) -> Vec<String> {
+    sent.into_iter()
+        .filter_map(|s| match s {
+            Sent::Drop { drop, .. } => Some(drop.text),
+            _ => None,
+        })
+        .collect()
+}
+
 #[tokio::test]
 async fn an_approved_submission_goes_out_as_a_drop_credited_and_paid_once() {
     let app = spawn_app().await;
@@ -72,14 +82,7 @@ async fn an_approved_submission_goes_out_as_a_drop_credited_and_paid_once() {
 
     app.advance(Duration::hours(1));
     app.tick().await;
-    let posted: Vec<String> = app
-        .posts()
-        .into_iter()
-        .filter_map(|s| match s {
-            Sent::Drop { drop, .. } => Some(drop.text),
-            _ => None,
-        })
-        .collect();
+    let posted = drop_texts(app.posts());
     assert!(!posted.is_empty(), "posted once it was due");
     assert!(
         posted
@@ -177,13 +180,6 @@ async fn the_queue_is_capped_per_member_and_rules_come_from_config() {
     app.ask(&dan, "/privacy hide").await;
     app.ask(&console("admin"), "/review approve 1").await;
     app.tick().await;
-    let posted: Vec<String> = app
-        .posts()
-        .into_iter()
-        .filter_map(|s| match s {
-            Sent::Drop { drop, .. } => Some(drop.text),
-            _ => None,
-        })
-        .collect();
+    let posted = drop_texts(app.posts());
     assert_eq!(posted, vec!["one".to_owned()]);
 }

@@ -15,6 +15,7 @@ use crate::core::recommend::{Model, Reason, Tuning};
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult};
 use crate::i18n::Lang;
+use crate::store::{CourseRow, DropRow};
 use crate::tr;
 
 /// Items one recommendation offers.
@@ -26,6 +27,14 @@ const CANDIDATES: u32 = 500;
 /// Weekly DMs sent per tick, so one tick never holds the scheduler for long.
 const WEEKLY_BATCH: u32 = 200;
 
+/// Everything picks are drawn from: the ratings model, the latest delivered drops and the
+/// courses (whose tiers hide their lessons).
+struct Catalogue {
+    model: Model,
+    drops: Vec<DropRow>,
+    courses: Vec<CourseRow>,
+}
+
 impl Engine {
     pub(crate) async fn recommend_command(
         &self,
@@ -36,8 +45,9 @@ impl Engine {
         if let Some(on) = weekly {
             return self.set_weekly(ctx, on).await;
         }
+        let catalogue = self.catalogue().await?;
         let picks = self
-            .picks_for(ctx.member, self.viewer(ctx), lang, ctx.at)
+            .picks_for(&catalogue, ctx.member, self.viewer(ctx), lang, ctx.at)
             .await?;
         let weekly = self.store.weekly_recommendations(ctx.member).await?;
         Ok(match picks {
@@ -47,39 +57,44 @@ impl Engine {
         })
     }
 
+    /// What every member's picks are drawn from, read once per request or weekly batch.
+    async fn catalogue(&self) -> EngineResult<Catalogue> {
+        Ok(Catalogue {
+            model: Model::new(
+                &self.store.all_ratings().await?,
+                &self.store.all_drop_tags().await?,
+                Tuning::default(),
+            ),
+            drops: self.store.delivered_drops(CANDIDATES).await?,
+            courses: self.store.courses().await?,
+        })
+    }
+
     /// The recommendation lines for `member`, or `None` when nothing is left to offer.
     async fn picks_for(
         &self,
+        catalogue: &Catalogue,
         member: MemberId,
         viewer: Viewer,
         lang: Lang,
         at: DateTime<Utc>,
     ) -> EngineResult<Option<String>> {
         let sight = self.sight(viewer, at).await?;
-        let hidden_courses: HashSet<i64> = self
-            .store
-            .courses()
-            .await?
-            .into_iter()
+        let hidden_courses: HashSet<i64> = catalogue
+            .courses
+            .iter()
             .filter(|c| !self.sees(sight, c.tier.as_deref()))
-            .flat_map(|c| c.lessons)
+            .flat_map(|c| c.lessons.iter().copied())
             .collect();
         let done = self.store.lessons_done(member).await?;
-        let drops: Vec<_> = self
-            .store
-            .delivered_drops(CANDIDATES)
-            .await?
-            .into_iter()
+        let drops: Vec<&DropRow> = catalogue
+            .drops
+            .iter()
             .filter(|d| self.sees(sight, d.tier.as_deref()))
             .filter(|d| !hidden_courses.contains(&d.id) && !done.contains(&d.id))
             .collect();
         let candidates: Vec<i64> = drops.iter().map(|d| d.id).collect();
-        let model = Model::new(
-            &self.store.all_ratings().await?,
-            &self.store.all_drop_tags().await?,
-            Tuning::default(),
-        );
-        let picks = model.recommend(member.0, &candidates, PICKS);
+        let picks = catalogue.model.recommend(member.0, &candidates, PICKS);
         if picks.is_empty() {
             return Ok(None);
         }
@@ -160,8 +175,13 @@ impl Engine {
         let (Some(slot), _) = self.weekly_slots(now) else {
             return Ok(0);
         };
+        let due = self.store.weekly_due(slot, WEEKLY_BATCH).await?;
+        if due.is_empty() {
+            return Ok(0);
+        }
+        let catalogue = self.catalogue().await?;
         let mut sent = 0;
-        for member in self.store.weekly_due(slot, WEEKLY_BATCH).await? {
+        for member in due {
             let mut tx = self.store.begin().await?;
             let claimed = tx.claim_weekly(member, slot).await?;
             tx.commit().await?;
@@ -170,7 +190,7 @@ impl Engine {
             }
             let lang = self.language_of(member).await;
             let Some(lines) = self
-                .picks_for(member, Viewer::Member(member), lang, now)
+                .picks_for(&catalogue, member, Viewer::Member(member), lang, now)
                 .await?
             else {
                 continue;
