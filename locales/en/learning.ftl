@@ -102,3 +102,5 @@ event-board-empty = Nobody has earned XP during it yet.
 event-board-line = { $place }. { $name } — { $xp } XP
 event-reminder = { $event } starts within the hour. Check in there with its code: /event checkin CODE
 course-role-failed = Could not give { $name } ({ $account }) the role for finishing { $course }: { $error }
+event-season-planned = When it starts, the season “{ $name }” opens and runs until the event ends.
+event-season-refused = The event { $name } could not open its season: { $why }

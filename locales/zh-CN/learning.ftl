@@ -90,3 +90,5 @@ event-board-empty = 活动期间还没有人获得 XP。
 event-board-line = { $place }. { $name } — { $xp } XP
 event-reminder = { $event } 将在一小时内开始。请在活动中用签到码签到：/event checkin 签到码
 course-role-failed = 无法给 { $name }（{ $account }）发放学完 { $course } 的身份组：{ $error }
+event-season-planned = 活动开始时将开启赛季“{ $name }”，持续到活动结束。
+event-season-refused = 活动 { $name } 未能开启赛季：{ $why }

@@ -28,6 +28,8 @@ pub struct TickOutcome {
     pub recommendations_sent: usize,
     /// Reminders of events about to start.
     pub event_reminders_sent: usize,
+    /// Seasons opened by events that started.
+    pub event_seasons_opened: usize,
     /// Ledger rows rolled up past `ledger.keep_days` (at most once a day).
     pub ledger_rows_rolled_up: u64,
 }
@@ -39,6 +41,7 @@ impl Engine {
     /// Does everything due at `now`.
     pub async fn tick(&self, now: DateTime<Utc>) -> EngineResult<TickOutcome> {
         let seasons_ended = self.end_due_seasons(now).await?;
+        let event_seasons_opened = self.open_event_seasons(now).await?;
         let (occurrences, missed) = self.expand_due_drops(now).await?;
         let counts = self.deliver_due(now).await?;
         let memberships_expired = self.expire_memberships(now).await?;
@@ -57,6 +60,7 @@ impl Engine {
             reminders_sent,
             recommendations_sent,
             event_reminders_sent,
+            event_seasons_opened,
             ledger_rows_rolled_up: pruned.ledger_rows,
         })
     }
@@ -71,6 +75,7 @@ impl Engine {
             self.next_reminder_at(now).await?,
             self.next_weekly_at(now).await?,
             self.next_event_reminder_at(now).await?,
+            self.store.next_event_season_at().await?,
             season_end,
         ];
         Ok(candidates.into_iter().flatten().min())

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::error::During;
 use super::{Result, Store, WriteTx, from_millis, millis};
-use crate::core::ids::MemberId;
+use crate::core::ids::{ChatRef, MemberId};
 
 /// A stored event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,14 +54,17 @@ pub struct NewEventRow<'a> {
     pub code: &'a str,
     pub created_by: MemberId,
     pub at: DateTime<Utc>,
+    /// The chat announcing the season the event opens, if it opens one.
+    pub season_chat: Option<&'a ChatRef>,
 }
 
 impl WriteTx {
     /// Creates an event; `None` when its code is taken (draw another).
     pub async fn create_event(&mut self, new: &NewEventRow<'_>) -> Result<Option<i64>> {
         let id: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO events (name, starts_at, ends_at, xp, tier, code, created_by, created_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (code) DO NOTHING RETURNING id",
+            "INSERT INTO events (name, starts_at, ends_at, xp, tier, code, created_by, created_at, \
+             opens_season, season_platform, season_chat) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             ON CONFLICT (code) DO NOTHING RETURNING id",
         )
         .bind(new.name)
         .bind(millis(new.starts_at))
@@ -71,6 +74,9 @@ impl WriteTx {
         .bind(new.code)
         .bind(new.created_by.0)
         .bind(millis(new.at))
+        .bind(new.season_chat.is_some())
+        .bind(new.season_chat.map(|c| c.platform.as_str()))
+        .bind(new.season_chat.map(|c| c.chat_id.as_str()))
         .fetch_optional(&mut *self.tx)
         .await
         .during("create_event")?;
@@ -118,6 +124,18 @@ impl WriteTx {
         .execute(&mut *self.tx)
         .await
         .during("check_in")?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Takes an event's season start for the scheduler; false when it was taken already.
+    pub async fn claim_event_season(&mut self, event: i64) -> Result<bool> {
+        let done = sqlx::query(
+            "UPDATE events SET season_done = 1 WHERE id = ? AND opens_season = 1 AND season_done = 0",
+        )
+        .bind(event)
+        .execute(&mut *self.tx)
+        .await
+        .during("claim_event_season")?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -205,6 +223,38 @@ impl Store {
             }
         }
         Ok(due)
+    }
+
+    /// Events whose season is due to open at `now`, with the chat that announces it.
+    pub async fn event_seasons_due(&self, now: DateTime<Utc>) -> Result<Vec<(EventRow, ChatRef)>> {
+        let rows: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT id, season_platform, season_chat FROM events \
+             WHERE opens_season = 1 AND season_done = 0 AND starts_at <= ? ORDER BY starts_at",
+        )
+        .bind(millis(now))
+        .fetch_all(&self.pool)
+        .await
+        .during("event_seasons_due")?;
+        let mut due = Vec::with_capacity(rows.len());
+        for (id, platform, chat) in rows {
+            let (Some(event), Ok(platform)) = (self.event_by_id(id).await?, platform.parse())
+            else {
+                continue;
+            };
+            due.push((event, ChatRef::group(platform, chat)));
+        }
+        Ok(due)
+    }
+
+    /// The earliest start of an event whose season is still to open.
+    pub async fn next_event_season_at(&self) -> Result<Option<DateTime<Utc>>> {
+        let at: Option<i64> = sqlx::query_scalar(
+            "SELECT MIN(starts_at) FROM events WHERE opens_season = 1 AND season_done = 0",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .during("next_event_season_at")?;
+        Ok(at.map(from_millis))
     }
 
     /// The earliest start of an event with a reminder still to send.

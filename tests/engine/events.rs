@@ -130,3 +130,42 @@ async fn a_tier_event_is_invisible_below_its_tier_and_only_operators_create_even
     let usage = app.ask(&admin, "/event create Oops tomorrow").await;
     assert!(usage.contains("Usage: /event list"), "{usage}");
 }
+
+#[tokio::test]
+async fn an_event_may_open_a_season_that_ends_with_it() {
+    let app = spawn_app().await;
+    let admin = console("admin");
+    let created = app
+        .ask(&admin, "/event create Sprint in 1h in 3h season")
+        .await;
+    assert!(
+        created
+            .ends_with("When it starts, the season “Sprint” opens and runs until the event ends."),
+        "{created}"
+    );
+    assert_eq!(
+        app.tick().await.event_seasons_opened,
+        0,
+        "not before the start"
+    );
+    app.posts();
+    app.advance(Duration::hours(1));
+    assert_eq!(app.tick().await.event_seasons_opened, 1);
+    assert!(app.posts().iter().any(|s| matches!(s,
+        Sent::Post { text, .. } if text.contains("Sprint"))));
+    assert_eq!(app.tick().await.event_seasons_opened, 0, "opened once");
+    let board = app.ask(&console("bob"), "/leaderboard season").await;
+    assert!(board.contains("Sprint"), "{board}");
+    app.advance(Duration::hours(2));
+    assert_eq!(app.tick().await.seasons_ended, vec!["Sprint".to_owned()]);
+
+    // A season already running keeps the next event from opening one; operators hear why.
+    app.ask(&admin, "/season start Winter").await;
+    app.ask(&admin, "/event create Jam in 1h in 2h season")
+        .await;
+    app.posts();
+    app.advance(Duration::hours(1));
+    assert_eq!(app.tick().await.event_seasons_opened, 0);
+    assert!(app.posts().iter().any(|s| matches!(s,
+        Sent::Dm { text, .. } if text.starts_with("The event Jam could not open its season"))));
+}

@@ -190,6 +190,8 @@ pub struct NewEvent {
     /// XP a check-in pays; `None` takes the default.
     pub xp: Option<i64>,
     pub tier: Option<String>,
+    /// Whether the event opens a season of its own, from its start to its end.
+    pub season: bool,
 }
 
 /// `/event create|join|list|checkin|board`.

@@ -105,6 +105,7 @@ impl Engine {
                     code: &code,
                     created_by: ctx.member,
                     at: ctx.at,
+                    season_chat: new.season.then_some(&ctx.chat),
                 })
                 .await?;
             let Some(id) = created else { continue };
@@ -119,14 +120,20 @@ impl Engine {
                 code: code.clone(),
                 joined: 0,
             };
-            return Ok(tr!(
+            self.wake.notify_one();
+            let mut reply = tr!(
                 lang,
                 "event-created",
                 event = self.event_label(lang, &event),
                 xp = xp,
                 code = code,
                 id = id
-            ));
+            );
+            if new.season {
+                reply.push('\n');
+                reply.push_str(&tr!(lang, "event-season-planned", name = new.name.as_str()));
+            }
+            return Ok(reply);
         }
         Err(EngineError::Refused(tr!(lang, "event-code-busy")))
     }
@@ -283,6 +290,47 @@ impl Engine {
             }
         }
         Ok(sent)
+    }
+
+    /// Opens the seasons of events that started: named after the event, ending with it, and
+    /// announced in the chat the event was created in. A season already running (or the name
+    /// used before) keeps the event from opening one; the operators are told why.
+    pub(crate) async fn open_event_seasons(&self, now: DateTime<Utc>) -> EngineResult<usize> {
+        let mut opened = 0;
+        for (event, chat) in self.store.event_seasons_due(now).await? {
+            let mut tx = self.store.begin().await?;
+            let claimed = tx.claim_event_season(event.id).await?;
+            tx.commit().await?;
+            if !claimed || event.ends_at <= now {
+                continue;
+            }
+            let lang = self.community_language();
+            match self
+                .begin_season(lang, &event.name, now, Some(event.ends_at), &chat)
+                .await
+            {
+                Ok(season) => {
+                    opened += 1;
+                    let text = self.season_started(lang, &season);
+                    if let Err(e) = self.platform.post(&chat, &text).await {
+                        tracing::warn!(error = %e, "event season announcement failed");
+                    }
+                }
+                Err(EngineError::Refused(why)) => {
+                    self.tell_operators_with(|lang| {
+                        tr!(
+                            lang,
+                            "event-season-refused",
+                            name = event.name.as_str(),
+                            why = why.as_str()
+                        )
+                    })
+                    .await;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(opened)
     }
 
     /// When the next event reminder falls due.

@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::boards::render_board;
+use crate::core::ids::ChatRef;
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::i18n::{self, Lang};
@@ -22,30 +23,50 @@ impl Engine {
         if ends_at.is_some_and(|end| end <= ctx.at) {
             return refuse(tr!(ctx.lang, "season-end-date-passed"));
         }
+        let season = self
+            .begin_season(ctx.lang, name, ctx.at, ends_at, &ctx.chat)
+            .await?;
+        // Everyone in the chat reads the start of a season.
+        Ok(self.season_started(self.chat_language(ctx), &season))
+    }
+
+    /// Starts a season unless one is running or the name was used; the season's end will be
+    /// announced in `announce`. Refusals are in `lang`.
+    pub(crate) async fn begin_season(
+        &self,
+        lang: Lang,
+        name: &str,
+        at: DateTime<Utc>,
+        ends_at: Option<DateTime<Utc>>,
+        announce: &ChatRef,
+    ) -> EngineResult<Season> {
         let lock = self.scores.lock_scores().await;
         let mut tx = self.store.begin().await?;
         if let Some(running) = tx.active_season().await? {
-            return refuse(tr!(ctx.lang, "season-still-running", name = &running.name));
+            return refuse(tr!(lang, "season-still-running", name = &running.name));
         }
         if tx.season_name_taken(name).await? {
-            return refuse(tr!(ctx.lang, "season-name-taken", name = name));
+            return refuse(tr!(lang, "season-name-taken", name = name));
         }
-        let season = tx.start_season(name, ctx.at, ends_at, &ctx.chat).await?;
+        let season = tx.start_season(name, at, ends_at, announce).await?;
         tx.commit().await?;
         self.scores.set_season(Some(season.clone()));
         self.ensure_live(&[season.board()]).await?;
         drop(lock);
-        // Everyone in the chat reads the start of a season.
-        let lang = self.chat_language(ctx);
-        Ok(match season.ends_at {
+        Ok(season)
+    }
+
+    /// The announcement of a season's start.
+    pub(crate) fn season_started(&self, lang: Lang, season: &Season) -> String {
+        match season.ends_at {
             Some(end) => tr!(
                 lang,
                 "season-started-until",
                 name = &season.name,
-                ends = i18n::datetime(lang, end, calendar.tz)
+                ends = i18n::datetime(lang, end, self.config.calendar.tz)
             ),
             None => tr!(lang, "season-started-open", name = &season.name),
-        })
+        }
     }
 
     pub(crate) async fn end_season_command(&self, ctx: &CommandContext) -> EngineResult<String> {

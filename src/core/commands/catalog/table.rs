@@ -71,6 +71,8 @@ const TERM: &[Arg] = &[
 /// A comma-separated tag list: room for the most tags of the longest length.
 const TAGS: ArgKind = ArgKind::Text { max_len: 200 };
 
+const EVENT_SEASON: &[Choice] = &[choice("season", "choice-event-season")];
+
 const ONE_EVENT: &[Arg] = &[arg(
     "id",
     "arg-event-id",
@@ -216,6 +218,7 @@ pub const COMMANDS: &[CommandSpec] = &[
                 arg("tier", "arg-event-tier", ArgKind::Tier)
                     .optional()
                     .after("tier"),
+                arg("season", "arg-event-season", ArgKind::Choice(EVENT_SEASON)).optional(),
             ],
         ),
     ]),

@@ -1,4 +1,4 @@
-//! `/event create NAME START END [xp N] [tier TIER] | join ID | list | checkin CODE | board ID`.
+//! `/event create NAME START END [xp N] [tier TIER] [season] | join ID | list | checkin CODE | board ID`.
 //! NAME is one word or a quoted phrase; START and END read like a drop's WHEN (`2026-12-05
 //! 10:00`, `tomorrow 18:00`, `in 2h`).
 
@@ -49,6 +49,7 @@ fn create(args: &str) -> Result<NewEvent, Msg> {
         ends,
         xp: None,
         tier: None,
+        season: false,
     };
     let mut rest = &words[taken + taken_end..];
     loop {
@@ -61,6 +62,10 @@ fn create(args: &str) -> Result<NewEvent, Msg> {
                     .filter(|xp| (0..=MAX_EVENT_XP).contains(xp))
                     .ok_or_else(|| msg!("parse-event-xp", max = MAX_EVENT_XP))?;
                 event.xp = Some(xp);
+                rest = tail;
+            }
+            ["season", tail @ ..] if !event.season => {
+                event.season = true;
                 rest = tail;
             }
             ["tier", tier, tail @ ..] if event.tier.is_none() => {
