@@ -10,6 +10,7 @@ use crate::core::drops::schedule::{Rule, next_occurrence};
 use crate::core::ids::{ChatRef, MemberId, Platform};
 use crate::core::tiers::TierDef;
 use crate::engine::commands::CommandContext;
+use crate::engine::events::QuotedMessage;
 use crate::engine::membership::words::{and_list, list, platform as platform_name};
 use crate::engine::{Engine, EngineError, EngineResult, refuse};
 use crate::i18n::{Lang, datetime};
@@ -36,6 +37,15 @@ pub(super) struct PlannedDrop<'a> {
 
 /// The target word for "a DM to each member of the tier".
 pub(crate) const DM_TARGET: &str = "dm";
+
+/// The message a command replied to, as the source a drop or submission copies.
+pub(super) fn copied(quoted: &QuotedMessage) -> SourceMessage {
+    SourceMessage {
+        platform: quoted.chat.platform.to_string(),
+        chat: quoted.chat.chat_id.clone(),
+        message: quoted.message_id.clone(),
+    }
+}
 
 /// The stored key of a chat target.
 pub(crate) fn chat_key(chat: &ChatRef) -> String {
@@ -199,14 +209,7 @@ impl Engine {
         let lang = ctx.lang;
         let planned = self.plan_drop(ctx, &request)?;
         let (text, source) = match (&request.text, &ctx.quoted) {
-            (text, Some(quoted)) if text.is_empty() => (
-                quoted.text.clone(),
-                Some(SourceMessage {
-                    platform: quoted.chat.platform.to_string(),
-                    chat: quoted.chat.chat_id.clone(),
-                    message: quoted.message_id.clone(),
-                }),
-            ),
+            (text, Some(quoted)) if text.is_empty() => (quoted.text.clone(), Some(copied(quoted))),
             (text, _) if text.is_empty() => {
                 return refuse(tr!(lang, "drop-needs-text"));
             }

@@ -3,13 +3,14 @@
 //! reject`. Nothing is posted without approval; approving schedules it as a drop, pays the
 //! author contribution XP and tells them, all in one transaction; rejecting tells them why.
 
+use super::drops::copied;
 use super::lessons::headline;
 use crate::core::commands::ReviewCommand;
 use crate::core::drops::grammar::DropRequest;
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::i18n::{Lang, datetime};
-use crate::store::{Award, LedgerKind, SourceMessage, SubmissionRow};
+use crate::store::{Award, LedgerKind, SubmissionRow};
 use crate::{msg, tr};
 
 /// Submissions `/review list` shows at once.
@@ -26,14 +27,7 @@ impl Engine {
     ) -> EngineResult<String> {
         let lang = ctx.lang;
         let (text, source) = match &ctx.quoted {
-            Some(quoted) if text.is_empty() => (
-                quoted.text.clone(),
-                Some(SourceMessage {
-                    platform: quoted.chat.platform.to_string(),
-                    chat: quoted.chat.chat_id.clone(),
-                    message: quoted.message_id.clone(),
-                }),
-            ),
+            Some(quoted) if text.is_empty() => (quoted.text.clone(), Some(copied(quoted))),
             _ if text.is_empty() => return refuse(tr!(lang, "submit-needs-text")),
             _ => (text.to_owned(), None),
         };

@@ -90,19 +90,24 @@ const SUBMISSION: ArgKind = ArgKind::Integer {
 
 const ONE_DROP: &[Arg] = &[arg("id", "arg-drop-id", ArgKind::DropId)];
 
+/// The drop grammar's clauses, which `/review approve` reads too.
+const DROP_TO: Arg = arg("to", "arg-drop-to", ArgKind::Channels)
+    .optional()
+    .after("to");
+const DROP_TIER: Arg = arg("tier", "arg-drop-tier", ArgKind::Tier)
+    .optional()
+    .after("tier");
+const DROP_TAGS: Arg = arg("tags", "arg-drop-tags", TAGS).optional().after("tags");
+
 /// In the drop grammar's order (WHEN, clauses, TEXT); Discord lists the required ones first.
 const SCHEDULE: &[Arg] = &[
     arg("when", "arg-drop-when", ArgKind::When),
     arg("every", "arg-drop-every", ArgKind::Repeat)
         .optional()
         .after("every"),
-    arg("to", "arg-drop-to", ArgKind::Channels)
-        .optional()
-        .after("to"),
-    arg("tier", "arg-drop-tier", ArgKind::Tier)
-        .optional()
-        .after("tier"),
-    arg("tags", "arg-drop-tags", TAGS).optional().after("tags"),
+    DROP_TO,
+    DROP_TIER,
+    DROP_TAGS,
     // The drop grammar's limit on the text.
     arg("text", "arg-drop-text", ArgKind::Post),
 ];
@@ -332,13 +337,9 @@ pub const COMMANDS: &[CommandSpec] = &[
             &[
                 arg("id", "arg-review-id", SUBMISSION),
                 arg("when", "arg-drop-when", ArgKind::When).optional(),
-                arg("to", "arg-drop-to", ArgKind::Channels)
-                    .optional()
-                    .after("to"),
-                arg("tier", "arg-drop-tier", ArgKind::Tier)
-                    .optional()
-                    .after("tier"),
-                arg("tags", "arg-drop-tags", TAGS).optional().after("tags"),
+                DROP_TO,
+                DROP_TIER,
+                DROP_TAGS,
             ],
         ),
         sub(
