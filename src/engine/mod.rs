@@ -148,11 +148,18 @@ impl Engine {
     }
 
     /// Runs the engine's background work until `stop` turns true: the scheduler and the award
-    /// log's fold. Adapters run beside it; [`Engine::shutdown`] comes after both stopped.
+    /// log's fold, after reading the boards' names into memory. Adapters run beside it;
+    /// [`Engine::shutdown`] comes after both stopped.
     pub async fn run(self: Arc<Self>, stop: watch::Receiver<bool>) {
+        let names = async {
+            if let Err(e) = self.load_board_names().await {
+                tracing::warn!(error = %e, "board names stay in the database: loading them failed");
+            }
+        };
         tokio::join!(
             self.clone().run_scheduler(stop.clone()),
-            self.run_folds(stop)
+            self.clone().run_folds(stop),
+            names
         );
     }
 

@@ -15,6 +15,7 @@ pub(crate) mod tests;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 
 use fluent_templates::Loader;
 use fluent_templates::fluent_bundle::FluentValue;
@@ -51,8 +52,33 @@ pub fn render(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
 
 /// Renders a locale key: `tr!(lang, "rank-reply", name = name, level = 3)`. Argument names
 /// are the Fluent variables (`{ $name }`).
+/// A message without arguments, formatted once per language and then kept: a page repeats the
+/// same labels on every request, and formatting them each time showed in the web's profile.
+#[must_use]
+pub fn plain(lang: Lang, key: &'static str) -> String {
+    type Kept = RwLock<HashMap<(Lang, &'static str), Arc<str>>>;
+    static KEPT: OnceLock<Kept> = OnceLock::new();
+    let kept = KEPT.get_or_init(Kept::default);
+    let found = kept
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(&(lang, key))
+        .cloned();
+    let text = found.unwrap_or_else(|| {
+        let text: Arc<str> = render(lang, key, &[]).into();
+        kept.write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert((lang, key), text.clone());
+        text
+    });
+    text.to_string()
+}
+
 #[macro_export]
 macro_rules! tr {
+    ($lang:expr, $key:literal $(,)?) => {
+        $crate::i18n::plain($lang, $key)
+    };
     ($lang:expr, $key:literal $(, $name:ident = $value:expr)* $(,)?) => {
         $crate::i18n::render(
             $lang,

@@ -4,6 +4,7 @@
 use super::error::During;
 use super::{Result, Store};
 use crate::core::ids::MemberId;
+use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
 use crate::core::rank_index::Standing;
 
@@ -14,8 +15,8 @@ pub struct BoardRow {
     pub name: String,
     /// The score on this board (period XP, or lifetime XP on the all-time board).
     pub score: i64,
-    /// Lifetime XP, for the level.
-    pub xp: i64,
+    /// The level of the member's lifetime XP.
+    pub level: u32,
 }
 
 impl Store {
@@ -81,7 +82,7 @@ impl Store {
         Ok(Standing::new(member, xp, at))
     }
 
-    /// Names and lifetime XP for the standings of a page, in the same order.
+    /// Names and levels for the standings of a page, in the same order.
     pub async fn board_rows(&self, standings: &[Standing]) -> Result<Vec<BoardRow>> {
         self.settle().await.during("board_rows")?;
         let ids: Vec<i64> = standings.iter().map(|s| s.member().0).collect();
@@ -108,9 +109,33 @@ impl Store {
                     member: s.member(),
                     name: name.clone(),
                     score: s.score(),
-                    xp: *xp,
+                    level: LevelInfo::from_xp(*xp).level,
                 })
             })
+            .collect())
+    }
+
+    /// Up to `limit` names of listed members (visible, with XP) after id `after`, by id.
+    pub async fn listed_names(
+        &self,
+        after: MemberId,
+        limit: u32,
+    ) -> Result<Vec<(MemberId, String)>> {
+        // One row of JSON per chunk, as in `board_rows`.
+        let found: String = sqlx::query_scalar(
+            "SELECT coalesce(json_group_array(json_array(id, display_name)), '[]') FROM \
+             (SELECT id, display_name FROM members WHERE id > ? AND hidden = 0 AND xp > 0 \
+             ORDER BY id LIMIT ?)",
+        )
+        .bind(after.0)
+        .bind(i64::from(limit))
+        .fetch_one(&self.pool)
+        .await
+        .during("listed_names")?;
+        let found: Vec<(i64, String)> = serde_json::from_str(&found).unwrap_or_default();
+        Ok(found
+            .into_iter()
+            .map(|(id, name)| (MemberId(id), name))
             .collect())
     }
 
@@ -147,7 +172,7 @@ impl Store {
                 member: MemberId(id),
                 name,
                 score,
-                xp,
+                level: LevelInfo::from_xp(xp).level,
             })
             .collect();
         Ok((rows, u64::try_from(total).unwrap_or(0)))

@@ -200,3 +200,22 @@ async fn rank_card_posts_a_picture_in_the_chat_and_keeps_a_hidden_member_hidden(
     assert!(refused.contains("bob"), "{refused}");
     assert!(app.posts().is_empty(), "no card of a hidden member");
 }
+
+#[tokio::test]
+async fn boards_held_in_memory_show_a_new_name_and_the_current_level() {
+    let app = spawn_app().await;
+    let ann = telegram("42", "Ann");
+    say_on(&app, &ann, "hello").await;
+    app.say(&console("bob"), "hello there").await;
+    // As `steward run` does at start: the boards' names come from memory from now on.
+    app.engine.load_board_names().await.unwrap();
+    assert_eq!(names_of(&board_lines(&app, "all").await), ["Ann", "bob"]);
+
+    say_on(&app, &telegram("42", "Ann Lee"), "same account, new name").await;
+    app.ask(&console("admin"), "/points add @bob 130").await;
+    let week = board_lines(&app, "week").await;
+    assert_eq!(week[0], "#1 bob: 150 XP (Level 1)", "{week:?}");
+    assert!(week[1].starts_with("#2 Ann Lee: "), "{week:?}");
+    let all = board_lines(&app, "all").await;
+    assert_eq!(all[0], "#1 bob: Level 1, 150 XP", "{all:?}");
+}

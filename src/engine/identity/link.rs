@@ -97,6 +97,9 @@ impl Engine {
         }
         self.identity.forget_member(absorbed);
         self.ingest.forget_member(absorbed);
+        // The merge may have renamed the survivor (a board shows their name from memory).
+        self.scores.names().forget(survivor);
+        self.scores.names().forget(absorbed);
         let platforms = self.store.platforms_of(survivor).await?;
         let names: Vec<&str> = platforms.iter().map(|p| p.title()).collect();
         Ok(tr!(

@@ -45,6 +45,8 @@ impl Engine {
                 let mut tx = self.store.begin_unsettled().await?;
                 let member = tx.ensure_account(profile, at).await?;
                 tx.commit().await?;
+                // Possibly renamed: boards read the name again.
+                self.scores.names().forget(member);
                 member
             }
         };

@@ -170,6 +170,7 @@ impl Engine {
         };
         self.identity.forget_member(target.id);
         self.ingest.forget_member(target.id);
+        self.scores.names().forget(target.id);
         tracing::info!(
             member = %target.id,
             requested_by = %ctx.member,

@@ -1,7 +1,6 @@
 //! A page of a leaderboard as text, in the reader's language: the header, one line per member
 //! and what to say when the page is empty.
 
-use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
 use crate::i18n::Lang;
 use crate::store::BoardRow;
@@ -38,7 +37,7 @@ pub(crate) fn render_board(
     )];
     for (i, row) in rows.iter().enumerate() {
         let place = offset + i + 1;
-        let level = LevelInfo::from_xp(row.xp).level;
+        let level = row.level;
         lines.push(if *board == Board::AllTime {
             tr!(
                 lang,

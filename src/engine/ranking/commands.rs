@@ -1,9 +1,12 @@
 //! Keeping the live boards loaded, `/rank`, `/leaderboard` and `/privacy`.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 
 use super::boards::{PAGE_SIZE, render_board};
 use crate::core::commands::BoardArg;
+use crate::core::ids::MemberId;
 use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
 use crate::core::rank_index::{RankIndex, Standing};
@@ -77,7 +80,47 @@ impl Engine {
         let (standings, total) = self
             .with_board(lang, board, |index| (index.page(offset, size), index.len()))
             .await?;
-        Ok((self.store.board_rows(&standings).await?, total))
+        Ok((self.board_rows(&standings).await?, total))
+    }
+
+    /// The lines of `standings`: names and levels from memory, and what memory lacks (a name
+    /// not loaded yet) from the database, kept for the next page.
+    async fn board_rows(&self, standings: &[Standing]) -> EngineResult<Vec<BoardRow>> {
+        let members: Vec<MemberId> = standings.iter().map(Standing::member).collect();
+        let names = self.scores.names();
+        let generation = names.generation();
+        let levels = self.scores.boards().levels(&members);
+        let mut rows = Vec::with_capacity(standings.len());
+        let mut missing = Vec::new();
+        for ((standing, name), level) in standings.iter().zip(names.names(&members)).zip(levels) {
+            match (name, level) {
+                (Some(name), Some(level)) => rows.push(Some(BoardRow {
+                    member: standing.member(),
+                    name,
+                    score: standing.score(),
+                    level,
+                })),
+                _ => {
+                    missing.push(*standing);
+                    rows.push(None);
+                }
+            }
+        }
+        if missing.is_empty() {
+            return Ok(rows.into_iter().flatten().collect());
+        }
+        let read = self.store.board_rows(&missing).await?;
+        names.fill(
+            generation,
+            read.iter().map(|row| (row.member, row.name.as_str())),
+        );
+        let mut read: HashMap<MemberId, BoardRow> =
+            read.into_iter().map(|row| (row.member, row)).collect();
+        Ok(standings
+            .iter()
+            .zip(rows)
+            .filter_map(|(standing, row)| row.or_else(|| read.remove(&standing.member())))
+            .collect())
     }
 
     pub(crate) async fn rank(

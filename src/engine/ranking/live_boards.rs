@@ -6,10 +6,14 @@
 use std::collections::HashMap;
 
 use crate::core::ids::MemberId;
+use crate::core::levels::LevelInfo;
 use crate::core::message_batch::PeriodStandings;
 use crate::core::periods::Board;
 use crate::core::rank_index::{RankIndex, Standing};
 use crate::core::scoring::BoardChange;
+
+/// Member ids above this have no kept level (read from the database instead); ids are dense.
+const MAX_LEVEL_ID: usize = 50_000_000;
 
 /// One member's net move on one board in a batch: first before, last after, hidden.
 type Move = (Option<Standing>, Standing, bool);
@@ -17,6 +21,9 @@ type Move = (Option<Standing>, Standing, bool);
 #[derive(Debug, Default)]
 pub(crate) struct LiveBoards {
     boards: HashMap<Board, LiveBoard>,
+    /// By member id: the level of each member on the all-time board, plus one (zero: not
+    /// known), which every board's lines show; two bytes a member, where XP would take eight.
+    levels: Vec<u16>,
 }
 
 /// One board's index and, for period boards, each listed member's standing: a message batch
@@ -62,6 +69,36 @@ impl LiveBoards {
         self.boards.get(board).map(|b| &b.index)
     }
 
+    /// The levels of listed members (`None`: not on the all-time board, or it is not live).
+    pub(crate) fn levels(&self, members: &[MemberId]) -> Vec<Option<u32>> {
+        let live = self.is_live(&Board::AllTime);
+        members
+            .iter()
+            .map(|member| {
+                let kept = *self.levels.get(usize::try_from(member.0).ok()?)?;
+                live.then_some(u32::from(kept).checked_sub(1)).flatten()
+            })
+            .collect()
+    }
+
+    /// Notes the level of an all-time standing.
+    fn note_level(&mut self, board: &Board, standing: &Standing) {
+        if *board != Board::AllTime || standing.score() <= 0 {
+            return;
+        }
+        let Some(at) = usize::try_from(standing.member().0)
+            .ok()
+            .filter(|at| *at <= MAX_LEVEL_ID)
+        else {
+            return;
+        };
+        if at >= self.levels.len() {
+            self.levels.resize(at + 1, 0);
+        }
+        let level = LevelInfo::from_xp(standing.score()).level;
+        self.levels[at] = u16::try_from(level + 1).unwrap_or(u16::MAX);
+    }
+
     pub(crate) fn is_live(&self, board: &Board) -> bool {
         self.boards.contains_key(board)
     }
@@ -71,6 +108,12 @@ impl LiveBoards {
         let same_kind =
             |a: &Board, b: &Board| std::mem::discriminant(a) == std::mem::discriminant(b);
         self.boards.retain(|b, _| !same_kind(b, &board));
+        if board == Board::AllTime {
+            self.levels.clear();
+            for standing in index.iter() {
+                self.note_level(&board, standing);
+            }
+        }
         let by_member =
             (board != Board::AllTime).then(|| index.iter().map(|s| (s.member(), *s)).collect());
         self.boards.insert(board, LiveBoard { index, by_member });
@@ -85,6 +128,9 @@ impl LiveBoards {
         for change in changes {
             if let Some(live) = self.boards.get_mut(&change.board) {
                 live.shift(change.before, change.after, hidden);
+                if !hidden {
+                    self.note_level(&change.board, &change.after);
+                }
             }
         }
     }
@@ -110,8 +156,13 @@ impl LiveBoards {
             };
             let mut ordered: Vec<_> = by_member.into_values().collect();
             ordered.sort_unstable_by_key(|(_, after, _)| *after);
-            for (before, after, hidden) in ordered {
-                live.shift(before, after, hidden);
+            for (before, after, hidden) in &ordered {
+                live.shift(*before, *after, *hidden);
+            }
+            for (_, after, hidden) in ordered {
+                if !hidden {
+                    self.note_level(board, &after);
+                }
             }
         }
     }
@@ -132,6 +183,7 @@ impl LiveBoards {
             if let Some(live) = self.boards.get_mut(board) {
                 live.index.insert(*standing);
                 live.put(*standing);
+                self.note_level(board, standing);
             }
         }
     }

@@ -2,6 +2,7 @@
 //! them in commit order), the scoring transaction every non-message award goes through,
 //! `/rank`, `/leaderboard`, `/privacy`, and seasons.
 
+mod board_names;
 mod boards;
 mod commands;
 mod live_boards;

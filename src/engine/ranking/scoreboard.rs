@@ -1,5 +1,5 @@
-//! The scoreboard component: the live leaderboards, the running season, and the two locks that
-//! keep the boards in the database's order of commits, side by side.
+//! The scoreboard component: the live leaderboards, the names they show, the running season,
+//! and the two locks that keep the boards in the database's order of commits, side by side.
 //!
 //! - `writer`: held by every transaction that changes scores, from `BEGIN` until its commit
 //!   (SQLite has one writer anyway; holding it here keeps board moves in commit order).
@@ -12,6 +12,7 @@ use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use tokio::sync::{Mutex, MutexGuard};
 
+use super::board_names::BoardNames;
 use super::live_boards::LiveBoards;
 use crate::core::periods::Board;
 use crate::engine::sync;
@@ -28,6 +29,7 @@ pub(crate) struct Scoreboard {
     board_order: Mutex<()>,
     boards: RwLock<LiveBoards>,
     season: RwLock<Option<Season>>,
+    names: BoardNames,
 }
 
 impl Scoreboard {
@@ -37,6 +39,7 @@ impl Scoreboard {
             board_order: Mutex::new(()),
             boards: RwLock::new(LiveBoards::default()),
             season: RwLock::new(season),
+            names: BoardNames::default(),
         }
     }
 
@@ -68,6 +71,11 @@ impl Scoreboard {
     /// Change the live boards only while holding the board order (see the module header).
     pub(crate) fn boards_mut(&self) -> RwLockWriteGuard<'_, LiveBoards> {
         sync::write(&self.boards)
+    }
+
+    /// The names boards show.
+    pub(crate) fn names(&self) -> &BoardNames {
+        &self.names
     }
 
     pub(crate) fn is_live(&self, board: &Board) -> bool {

@@ -340,7 +340,7 @@ fn lines(rows: Vec<BoardRow>, offset: usize) -> Vec<BoardLine> {
         .map(|(i, row)| BoardLine {
             place: offset + i + 1,
             member: row.member,
-            level: LevelInfo::from_xp(row.xp).level,
+            level: row.level,
             name: row.name,
             score: row.score,
         })

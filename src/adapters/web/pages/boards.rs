@@ -142,18 +142,18 @@ pub(crate) fn board_table(lang: Lang, seen: &Seen, lines: &[BoardLine]) -> Marku
     html! {
         table.board {
             thead { tr {
-                th.num { (tr!(lang, "web-col-place")) }
+                th { (tr!(lang, "web-col-place")) }
                 th { (tr!(lang, "web-col-member")) }
-                th.num { (tr!(lang, "web-col-level")) }
-                th.num { (tr!(lang, "web-col-xp")) }
+                th { (tr!(lang, "web-col-level")) }
+                th { (tr!(lang, "web-col-xp")) }
             } }
             tbody {
                 @for line in lines {
                     tr class=[seen.viewer.is(line.member).then_some("me")] {
-                        td.num { "#" (line.place) }
+                        td { "#" (line.place) }
                         td { a href={ "/members/" (line.member.0) } { (line.name) } }
-                        td.num { (line.level) }
-                        td.num { (line.score) }
+                        td { (line.level) }
+                        td { (line.score) }
                     }
                 }
             }
