@@ -235,13 +235,20 @@ pub async fn run(
     engine.load_board_names().await?;
     emit("board_names_load_1m", ms_since(started), "ms");
     let requests = if options.quick { 5_000 } else { 50_000 };
-    let (rps, p99) = web::leaderboard_load(engine.clone(), requests, pages.div_ceil(10)).await?;
+    let board_pages = pages.div_ceil(10);
+    let (rps, p99) =
+        web::leaderboard_load(engine.clone(), requests, board_pages, web::Mix::Visitors).await?;
     emit("web_leaderboard_rps", rps, "per_s");
     emit("web_leaderboard_p99_ms", p99, "ms");
+    let (deep_rps, deep_p99) =
+        web::leaderboard_load(engine.clone(), requests, board_pages, web::Mix::Deep).await?;
+    emit("web_leaderboard_deep_rps", deep_rps, "per_s");
+    emit("web_leaderboard_deep_p99_ms", deep_p99, "ms");
     let (raw_rps, raw_p99) = web::raw_load(engine.clone(), requests).await?;
     emit("web_raw_rps", raw_rps, "per_s");
     emit("web_raw_p99_ms", raw_p99, "ms");
     emit("web_leaderboard_vs_raw", rps / raw_rps, "ratio");
+    emit("web_leaderboard_deep_vs_raw", deep_rps / raw_rps, "ratio");
     emit("dashboard_ms", web::dashboard_ms(&engine).await?, "ms");
     engine.shutdown().await;
     emit("startup_1m", startup_ms, "ms");

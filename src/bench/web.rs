@@ -1,8 +1,11 @@
 //! The web leaderboard under load: the real server on 127.0.0.1 and an HTTP client with 64
-//! connections in the same process (the load generator shares the two cores), asking random
-//! pages of the all-time and weekly boards as a visitor. The same load on `/healthz` (no
-//! database, a two-byte body) is the yardstick: what this machine, this server stack and this
-//! load generator do with no page to make.
+//! connections in the same process (the load generator shares the two cores), asking pages of
+//! the all-time and weekly boards as a visitor. Two mixes: visitors (nine requests in ten open
+//! a board's first page, which the home page, the navigation and shared links lead to; one in
+//! ten any page) and deep (every page equally likely: a crawler, and the worst case, as almost
+//! no page is kept rendered). The same load on `/healthz` (no database, a two-byte body) is the
+//! yardstick: what this machine, this server stack and this load generator do with no page to
+//! make.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -20,23 +23,34 @@ use crate::engine::Engine;
 /// Connections the load generator keeps open.
 const CONNECTIONS: usize = 64;
 
+/// Which pages the load asks for.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Mix {
+    /// Nine in ten a first page, one in ten any page.
+    Visitors,
+    /// Every page equally likely.
+    Deep,
+}
+
 /// Pages per second and the p99 latency in ms, over `requests` requests; `pages` is the
-/// all-time board's length in pages of 100.
+/// all-time board's length in pages of 100 (the week's is a twentieth of it).
 pub(super) async fn leaderboard_load(
     engine: Arc<Engine>,
     requests: usize,
     pages: u64,
+    mix: Mix,
 ) -> Result<(f64, f64), BenchError> {
     load(engine, requests, move |rng, i| {
-        if i % 2 == 0 {
-            format!("/leaderboard/all?page={}", rng.random_range(1..=pages))
+        let (board, length) = if i % 2 == 0 {
+            ("all", pages)
         } else {
-            let week_pages = (pages / 20).max(1);
-            format!(
-                "/leaderboard/week?page={}",
-                rng.random_range(1..=week_pages)
-            )
-        }
+            ("week", (pages / 20).max(1))
+        };
+        let page = match mix {
+            Mix::Visitors if rng.random_range(0..10) < 9 => 1,
+            _ => rng.random_range(1..=length),
+        };
+        format!("/leaderboard/{board}?page={page}")
     })
     .await
 }

@@ -1,7 +1,10 @@
 //! What the pages show: the home page's top lists, boards of 100 a page with a search, a
 //! member's page, health checks and metrics.
 
+use chrono::Duration;
 use reqwest::StatusCode;
+use steward::core::ids::{AccountRef, Platform};
+use steward::engine::Person;
 
 use crate::harness::*;
 
@@ -164,4 +167,46 @@ async fn a_rank_card_is_a_png_for_whoever_may_see_the_member_and_no_one_else() {
     assert_eq!(own.0, StatusCode::OK);
     let page = visitor.get("/members/1").await;
     assert!(page.body.contains("src=\"/members/1/card.png\""));
+}
+
+/// The position of `name`'s link on a board page.
+fn place_of(body: &str, name: &str) -> Option<usize> {
+    body.find(&format!(">{name}</a>"))
+}
+
+#[tokio::test]
+async fn a_board_page_kept_for_visitors_follows_scores_renames_and_hiding() {
+    let app = spawn("public").await;
+    let (ann, bob) = (console("ann"), console("bob"));
+    app.say(&ann, "hello everyone").await;
+    app.say(&bob, "hello everyone").await;
+    let visitor = app.browser();
+    let body = visitor.get("/leaderboard/all").await.body;
+    assert!(place_of(&body, "ann") < place_of(&body, "bob"), "{body}");
+    // The same page again comes from what was kept, and is the same.
+    assert_eq!(visitor.get("/leaderboard/all").await.body, body);
+
+    app.advance(Duration::minutes(2));
+    app.say(&bob, "a second message worth some XP").await;
+    let body = visitor.get("/leaderboard/all").await.body;
+    assert!(place_of(&body, "bob") < place_of(&body, "ann"), "{body}");
+
+    let renamed = Person::named(AccountRef::new(Platform::Console, "bob"), "Bobby");
+    app.say(&renamed, "same account, a new name").await;
+    let body = visitor.get("/leaderboard/all").await.body;
+    assert!(place_of(&body, "Bobby").is_some(), "{body}");
+
+    // Ann's own line stands out for her, though visitors were served a kept page.
+    let mine = app
+        .browser_for(&ann)
+        .await
+        .get("/leaderboard/all")
+        .await
+        .body;
+    assert!(mine.contains(r#"<tr class="me"><td>#2</td>"#), "{mine}");
+
+    app.say(&renamed, "/privacy hide").await;
+    let body = visitor.get("/leaderboard/all").await.body;
+    assert_eq!(place_of(&body, "Bobby"), None, "{body}");
+    assert!(place_of(&body, "ann").is_some(), "{body}");
 }

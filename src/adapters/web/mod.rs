@@ -8,6 +8,7 @@ mod charts;
 mod errors;
 mod health;
 mod layout;
+mod page_cache;
 mod pages;
 mod security;
 mod webhooks;
@@ -54,6 +55,8 @@ pub(crate) struct AppState {
     pub secure_cookies: bool,
     /// Stripe's webhook signing secret; without it, deliveries are not accepted.
     pub stripe_webhook: Option<Arc<Secret>>,
+    /// Leaderboard pages rendered while their board stood still.
+    pub pages: Arc<page_cache::PageCache>,
 }
 
 /// A bound listener, ready to serve: binding first lets a port in use stop the start with a
@@ -98,6 +101,7 @@ impl WebServer {
             engine,
             secure_cookies: self.secure_cookies,
             stripe_webhook: self.stripe_webhook,
+            pages: Arc::default(),
         };
         let app = router(state);
         let shutdown = async move {

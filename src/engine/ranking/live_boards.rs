@@ -24,6 +24,9 @@ pub(crate) struct LiveBoards {
     /// By member id: the level of each member on the all-time board, plus one (zero: not
     /// known), which every board's lines show; two bytes a member, where XP would take eight.
     levels: Vec<u16>,
+    /// Bumped by every change (see `Scoreboard::boards_mut`): a page rendered at one version
+    /// is still true while the version stands.
+    version: u64,
 }
 
 /// One board's index and, for period boards, each listed member's standing: a message batch
@@ -97,6 +100,14 @@ impl LiveBoards {
         }
         let level = LevelInfo::from_xp(standing.score()).level;
         self.levels[at] = u16::try_from(level + 1).unwrap_or(u16::MAX);
+    }
+
+    pub(crate) fn version(&self) -> u64 {
+        self.version
+    }
+
+    pub(crate) fn touch(&mut self) {
+        self.version += 1;
     }
 
     pub(crate) fn is_live(&self, board: &Board) -> bool {

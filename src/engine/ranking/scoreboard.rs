@@ -70,7 +70,10 @@ impl Scoreboard {
 
     /// Change the live boards only while holding the board order (see the module header).
     pub(crate) fn boards_mut(&self) -> RwLockWriteGuard<'_, LiveBoards> {
-        sync::write(&self.boards)
+        let mut boards = sync::write(&self.boards);
+        // Every change goes through here, so every change moves the version.
+        boards.touch();
+        boards
     }
 
     /// The names boards show.

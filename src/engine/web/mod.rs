@@ -3,6 +3,7 @@
 //! drops, `/privacy hide`) said the viewer may see it. The web adapter renders what these
 //! return; it never reads the store.
 
+mod board_stamp;
 mod card;
 mod login;
 mod member_page;
@@ -10,6 +11,7 @@ mod overview;
 mod pages;
 mod seasons;
 
+pub use board_stamp::BoardStamp;
 pub(crate) use card::Cards;
 pub use card::card_labels;
 pub use login::{LOGIN_TTL, LoginOutcome, SESSION_TTL, WebSession};

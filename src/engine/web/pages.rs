@@ -54,7 +54,7 @@ impl From<EngineError> for PageError {
 }
 
 /// Which board a page shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WebBoard {
     AllTime,
     Week,
@@ -139,6 +139,17 @@ impl Engine {
         self.config.web.leaderboards.allows(viewer)
     }
 
+    /// Whether `viewer` may open board pages (`web.leaderboards`), as a page's refusal.
+    pub(super) fn may_see_standings(&self, viewer: &Viewer) -> Result<(), PageError> {
+        if self.standings_visible(viewer) {
+            Ok(())
+        } else if viewer.member.is_some() {
+            Err(PageError::NotFound)
+        } else {
+            Err(PageError::LoginNeeded)
+        }
+    }
+
     pub async fn home_page(
         &self,
         viewer: &Viewer,
@@ -183,13 +194,7 @@ impl Engine {
         query: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<BoardPage, PageError> {
-        if !self.standings_visible(viewer) {
-            return Err(if viewer.member.is_some() {
-                PageError::NotFound
-            } else {
-                PageError::LoginNeeded
-            });
-        }
+        self.may_see_standings(viewer)?;
         let lang = self.page_language(viewer).await;
         let (board, title, archived) = self.web_board(lang, which, now).await?;
         let query = query.map(str::trim).filter(|q| !q.is_empty());

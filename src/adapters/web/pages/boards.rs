@@ -3,14 +3,16 @@
 //! leaves them out).
 
 use axum::extract::{Path, Query, State};
-use axum::response::{IntoResponse, Response};
-use maud::{Markup, html};
+use axum::response::{Html, IntoResponse, Response};
+use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
 
 use crate::adapters::web::AppState;
 use crate::adapters::web::auth::Seen;
 use crate::adapters::web::errors::{Problem, page_error, problem};
 use crate::adapters::web::layout::page;
+use crate::adapters::web::page_cache::{KEPT_PAGES, KeptPage};
+use crate::core::web_access::Viewer;
 use crate::engine::web::{BoardLine, BoardPage, WebBoard};
 use crate::i18n::Lang;
 use crate::tr;
@@ -68,20 +70,36 @@ async fn show(
 ) -> Response {
     let engine = &state.engine;
     let number = query.page.unwrap_or(1);
+    let now = engine.now();
+    // Searches and deep pages are read each time; a first page may have been rendered while
+    // its board stood still.
+    let stamp = match query.q {
+        _ if number > KEPT_PAGES => None,
+        Some(_) => None,
+        None => match engine.board_stamp(&seen.viewer, which, now).await {
+            Ok(stamp) => stamp,
+            Err(e) => return page_error(state, seen, e).await,
+        },
+    };
+    let lang = engine.page_language(&seen.viewer).await;
+    let key = (which, number, lang);
+    if let Some(kept) = stamp
+        .as_ref()
+        .and_then(|stamp| state.pages.get(key, stamp, &seen.viewer))
+    {
+        if seen.viewer == Viewer::VISITOR && seen.csrf.is_none() {
+            return Html(kept.for_visitors).into_response();
+        }
+        let body = PreEscaped(kept.body.to_string());
+        return page(state, lang, seen, &kept.title, body).into_response();
+    }
     let found = engine
-        .board_page(
-            &seen.viewer,
-            which,
-            number,
-            query.q.as_deref(),
-            engine.now(),
-        )
+        .board_page(&seen.viewer, which, number, query.q.as_deref(), now)
         .await;
     let board = match found {
         Ok(board) => board,
         Err(e) => return page_error(state, seen, e).await,
     };
-    let lang = engine.page_language(&seen.viewer).await;
     let body = html! {
         (tabs(lang))
         form.search method="get" action=(path) {
@@ -93,6 +111,16 @@ async fn show(
         @if !board.lines.is_empty() { (board_table(lang, seen, &board.lines)) }
         (pager(lang, path, &board))
     };
+    let own_line = board.lines.iter().any(|line| seen.viewer.is(line.member));
+    if let Some(stamp) = stamp
+        && !own_line
+    {
+        let members = board.lines.iter().map(|line| line.member);
+        let body_again = PreEscaped(body.0.clone());
+        let for_visitors = page(state, lang, &Seen::default(), &board.title, body_again).0;
+        let kept = KeptPage::new(stamp, (&board.title, &body.0, for_visitors), members);
+        state.pages.keep(key, kept);
+    }
     page(state, lang, seen, &board.title, body).into_response()
 }
 
