@@ -355,7 +355,8 @@ fn probe(path: &Path) -> Result<(f64, f64), BenchError> {
     Ok((ready_ms, rss))
 }
 
-/// The probe itself: starts the engine on `path`, answers one /rank, prints "ready_ms rss_mb".
+/// The probe itself: starts the engine on `path`, answers one /rank (ready), reads the boards'
+/// names as `steward run` does next, and prints "ready_ms rss_mb".
 /// Ready is measured from process start (as the kernel saw it) where /proc allows.
 pub async fn probe_main(path: &Path, process_start: Instant) -> Result<String, BenchError> {
     let engine = setup::engine(
@@ -368,6 +369,8 @@ pub async fn probe_main(path: &Path, process_start: Instant) -> Result<String, B
         .handle(console_message("m1", "/rank", engine.now()))
         .await;
     let ready = ms_since(process_start);
+    // `steward run` reads the boards' names into memory right after start: part of its memory.
+    engine.load_board_names().await?;
     engine.shutdown().await;
     Ok(format!(
         "{ready:.1} {:.1}",

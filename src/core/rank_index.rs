@@ -55,6 +55,9 @@ pub struct RankIndex {
     /// The last (lowest) standing of each block, side by side: finding a block reads this one
     /// array instead of one heap block per probe.
     lasts: Vec<Standing>,
+    /// Each block's length, side by side: a rank or a page sums these (4 bytes a block) instead
+    /// of reading every block's header (24), a few times faster at a million members.
+    counts: Vec<u32>,
     len: usize,
 }
 
@@ -75,7 +78,13 @@ impl RankIndex {
             .map(<[Standing]>::to_vec)
             .collect();
         let lasts = blocks.iter().filter_map(|b| b.last().copied()).collect();
-        Self { blocks, lasts, len }
+        let counts = blocks.iter().map(|b| b.len() as u32).collect();
+        Self {
+            blocks,
+            lasts,
+            counts,
+            len,
+        }
     }
 
     #[must_use]
@@ -108,6 +117,7 @@ impl RankIndex {
         if self.blocks.is_empty() {
             self.blocks.push(vec![s]);
             self.lasts.push(s);
+            self.counts.push(1);
             self.len = 1;
             return;
         }
@@ -119,9 +129,12 @@ impl RankIndex {
         if block.len() > MAX_BLOCK {
             let tail = block.split_off(MAX_BLOCK / 2);
             let tail_last = tail.last().copied().unwrap_or(s);
+            let tail_count = tail.len() as u32;
             self.blocks.insert(b + 1, tail);
             self.lasts.insert(b + 1, tail_last);
+            self.counts.insert(b + 1, tail_count);
         }
+        self.counts[b] = self.blocks[b].len() as u32;
         self.sync_last(b);
     }
 
@@ -140,7 +153,9 @@ impl RankIndex {
         if block.is_empty() {
             self.blocks.remove(b);
             self.lasts.remove(b);
+            self.counts.remove(b);
         } else {
+            self.counts[b] -= 1;
             self.sync_last(b);
         }
         true
@@ -189,7 +204,7 @@ impl RankIndex {
             return 1;
         }
         let b = self.block_for(s);
-        let ahead: usize = self.blocks[..b].iter().map(Vec::len).sum();
+        let ahead: usize = self.counts[..b].iter().map(|&n| n as usize).sum();
         ahead + self.blocks[b].partition_point(|x| x < s) + 1
     }
 
@@ -202,12 +217,16 @@ impl RankIndex {
     #[must_use]
     pub fn page(&self, offset: usize, limit: usize) -> Vec<Standing> {
         let mut skip = offset;
-        let mut out = Vec::with_capacity(limit);
-        for block in &self.blocks {
-            if skip >= block.len() {
-                skip -= block.len();
-                continue;
+        let mut first = self.counts.len();
+        for (b, &count) in self.counts.iter().enumerate() {
+            if skip < count as usize {
+                first = b;
+                break;
             }
+            skip -= count as usize;
+        }
+        let mut out = Vec::with_capacity(limit);
+        for block in &self.blocks[first..] {
             for s in &block[skip..] {
                 if out.len() == limit {
                     return out;

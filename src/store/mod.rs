@@ -160,10 +160,11 @@ impl Store {
             .run(&writer)
             .await
             .during("open")?;
-        // Readers keep 8 MiB of pages each: web pages read names scattered over the members
-        // table. (Mapping the file instead was faster still, but every page it touched counted
-        // as resident memory: 184 MB at a million members against a 100 MB budget.)
-        let pool = connect(3, options.pragma("cache_size", "-8192"))
+        // Readers keep 2 MiB of pages each. Board pages take names from the engine's memory,
+        // so no reader needs much of the members table; the memory went to those names.
+        // (Mapping the file was tried too: every page it touched counted as resident memory,
+        // 184 MB at a million members against a 100 MB budget.)
+        let pool = connect(3, options.pragma("cache_size", "-2048"))
             .await
             .map_err(open_error)?;
         let store = Self {
