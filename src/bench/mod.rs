@@ -3,6 +3,7 @@
 //! also measures the raw SQLite upsert rate on the same settings, as the yardstick.
 
 mod card;
+mod probe;
 mod recommend;
 mod setup;
 mod web;
@@ -18,6 +19,8 @@ use tokio::task::JoinSet;
 
 use crate::engine::{Engine, EngineError, ManualClock, RecordingPlatform, SystemClock};
 use crate::store::StoreError;
+use probe::probe;
+pub use probe::probe_main;
 use setup::{TimingPlatform, console_message, ms_since, quantile};
 
 /// How big and how long.
@@ -329,53 +332,6 @@ async fn drop_lateness(dir: &Path, total: usize) -> Result<f64, BenchError> {
         ));
     }
     Ok(quantile(&mut lateness, 0.99).max(0.0))
-}
-
-/// Runs `steward bench-probe` on the database in a fresh process: start-up time to ready and
-/// its peak memory, free of the benchmark's own allocations.
-fn probe(path: &Path) -> Result<(f64, f64), BenchError> {
-    let exe = std::env::current_exe()?;
-    let started = Instant::now();
-    let output = std::process::Command::new(exe)
-        .arg("bench-probe")
-        .arg(path)
-        .output()?;
-    let total_ms = ms_since(started);
-    let text = String::from_utf8_lossy(&output.stdout);
-    let mut fields = text.split_whitespace();
-    let rss: f64 = fields
-        .nth(1)
-        .and_then(|v| v.parse().ok())
-        .ok_or_else(|| BenchError::Probe(String::from_utf8_lossy(&output.stderr).into_owned()))?;
-    let ready_ms: f64 = text
-        .split_whitespace()
-        .next()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(total_ms);
-    Ok((ready_ms, rss))
-}
-
-/// The probe itself: starts the engine on `path`, answers one /rank (ready), reads the boards'
-/// names as `steward run` does next, and prints "ready_ms rss_mb".
-/// Ready is measured from process start (as the kernel saw it) where /proc allows.
-pub async fn probe_main(path: &Path, process_start: Instant) -> Result<String, BenchError> {
-    let engine = setup::engine(
-        path,
-        Arc::new(RecordingPlatform::default()),
-        Arc::new(SystemClock),
-    )
-    .await?;
-    engine
-        .handle(console_message("m1", "/rank", engine.now()))
-        .await;
-    let ready = ms_since(process_start);
-    // `steward run` reads the boards' names into memory right after start: part of its memory.
-    engine.load_board_names().await?;
-    engine.shutdown().await;
-    Ok(format!(
-        "{ready:.1} {:.1}",
-        setup::peak_rss_mb().unwrap_or(0.0)
-    ))
 }
 
 /// Seconds to import a 100,000-player MEE6 leaderboard into an empty database.

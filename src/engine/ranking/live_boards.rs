@@ -86,7 +86,9 @@ impl LiveBoards {
 
     /// Notes the level of an all-time standing.
     fn note_level(&mut self, board: &Board, standing: &Standing) {
-        if *board != Board::AllTime || standing.score() <= 0 {
+        // A score of zero or less keeps level 0 (a member taken below zero may still be on a
+        // period board).
+        if *board != Board::AllTime {
             return;
         }
         let Some(at) = usize::try_from(standing.member().0)
