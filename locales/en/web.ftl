@@ -169,8 +169,8 @@ web-dash-new-paid = New paying
 web-dash-renewals = Renewals
 web-dash-refunds = Refunds
 web-dash-renewing = Subscriptions renewing now: { $count }; stopped renewing in this range: { $churned }
-web-dash-mrr = monthly recurring: { $amount } { $currency }
-web-dash-revenue-defined = Amounts are in each currency's smallest unit (Telegram Stars are whole Stars: XTR); currencies are never added together.
+web-dash-mrr = monthly recurring: { $amount }
+web-dash-revenue-defined = Amounts are in each currency's own units (Telegram Stars: ⭐); currencies are never added together. The CSV gives them in each currency's smallest unit.
 
 ## Rank cards (/rank card, /members/ID/card.png)
 card-level = Level

@@ -160,8 +160,8 @@ web-dash-new-paid = 新付费
 web-dash-renewals = 续费
 web-dash-refunds = 退款笔数
 web-dash-renewing = 当前自动续费的订阅：{ $count }；本期停止续费：{ $churned }
-web-dash-mrr = 月度经常性收入：{ $amount } { $currency }
-web-dash-revenue-defined = 金额以各币种的最小单位计（Telegram Stars 按整颗计：XTR）；不同币种从不相加。
+web-dash-mrr = 月度经常性收入：{ $amount }
+web-dash-revenue-defined = 金额以各币种本身的单位显示（Telegram Stars 记为 ⭐）；不同币种从不相加。CSV 中的金额以各币种的最小单位计。
 
 ## 等级卡片（/rank card、/members/ID/card.png）
 card-level = 等级

@@ -10,6 +10,7 @@
 mod dates;
 mod lang;
 mod message;
+mod money;
 #[cfg(test)]
 pub(crate) mod tests;
 
@@ -23,6 +24,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 pub use dates::{date, datetime};
 pub use lang::Lang;
 pub use message::{Arg, Msg};
+pub use money::money;
 
 fluent_templates::static_loader! {
     static LOCALES = {

@@ -99,7 +99,7 @@ impl WriteTx {
     ) -> Result<Option<PaymentRow>> {
         let row: Option<PaymentTuple> = sqlx::query_as(with(
             PAYMENT_COLUMNS,
-            "WHERE provider = ? AND charge_ref = ? AND kind IN ('payment', 'renewal') \
+            "WHERE provider = ? AND charge_ref = ? AND kind IN ('payment', 'renewal', 'mismatch') \
              ORDER BY id LIMIT 1",
         ))
         .bind(provider.as_str())

@@ -138,6 +138,15 @@ impl WriteTx {
     /// Records a provider event; `false` when it was recorded before (its effect must not be
     /// applied again).
     pub async fn record_payment(&mut self, p: &PaymentRow, raw: Option<&str>) -> Result<bool> {
+        Ok(self.record_payment_id(p, raw).await?.is_some())
+    }
+
+    /// As [`WriteTx::record_payment`], with the new row's id (`None` when recorded before).
+    pub async fn record_payment_id(
+        &mut self,
+        p: &PaymentRow,
+        raw: Option<&str>,
+    ) -> Result<Option<i64>> {
         let done = sqlx::query(
             "INSERT OR IGNORE INTO payments (provider, provider_id, member_id, plan, kind, amount, \
              currency, charge_ref, payer, subscription, period_end, raw, at) \
@@ -159,7 +168,7 @@ impl WriteTx {
         .execute(&mut *self.tx)
         .await
         .during("record_payment")?;
-        Ok(done.rows_affected() == 1)
+        Ok((done.rows_affected() == 1).then(|| done.last_insert_rowid()))
     }
 
     /// Starts or moves on a member's paid plan with a provider. A renewal keeps the charge the

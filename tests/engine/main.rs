@@ -17,6 +17,7 @@ mod language_membership;
 mod membership;
 mod message_xp;
 mod operators;
+mod payment_checks;
 mod payments;
 mod privacy;
 mod ranking;

@@ -11,7 +11,7 @@ use steward::engine::{Invoice, Person, Sent};
 
 use crate::helpers::*;
 
-fn config() -> String {
+pub fn config() -> String {
     format!(
         "{CONFIG}\n[[plans]]\nid = \"pro-month\"\ntier = \"pro\"\nterm = \"30d\"\nstars = 500\n\n\
          [[plans]]\nid = \"vip-life\"\ntier = \"vip\"\nterm = \"lifetime\"\nstars = 2500\n\n\
@@ -19,12 +19,12 @@ fn config() -> String {
     )
 }
 
-fn alice() -> Person {
+pub fn alice() -> Person {
     telegram("501", "Alice")
 }
 
 /// Alice asks for the monthly plan on Telegram; the invoice the platform was asked for.
-async fn invoice(app: &TestApp) -> Invoice {
+pub async fn invoice(app: &TestApp) -> Invoice {
     let reply = say_on(app, &alice(), "/subscribe pro-month").await.unwrap();
     assert_eq!(reply, "I sent you a payment link by direct message.");
     let sent = app.posts();
@@ -42,7 +42,7 @@ async fn invoice(app: &TestApp) -> Invoice {
     invoice
 }
 
-fn checkout(payload: &str, amount: u64, at: DateTime<Utc>) -> Checkout {
+pub fn checkout(payload: &str, amount: u64, at: DateTime<Utc>) -> Checkout {
     Checkout {
         provider: Provider::TelegramStars,
         payer: alice(),
@@ -54,7 +54,7 @@ fn checkout(payload: &str, amount: u64, at: DateTime<Utc>) -> Checkout {
     }
 }
 
-fn paid(
+pub fn paid(
     payload: &str,
     charge: &str,
     period_end: DateTime<Utc>,
@@ -68,6 +68,7 @@ fn paid(
         amount: 500,
         currency: "XTR".into(),
         charge_id: charge.to_owned(),
+        prices: Vec::new(),
         period_end: Some(period_end),
         recurring: true,
         renewal,
@@ -77,7 +78,7 @@ fn paid(
 }
 
 /// A community where Alice paid the monthly plan (charge `ch_1`) a moment ago.
-async fn subscribed() -> (TestApp, Invoice) {
+pub async fn subscribed() -> (TestApp, Invoice) {
     let app = spawn_app_with(&config()).await;
     let invoice = invoice(&app).await;
     let now = app.clock_now();
@@ -178,7 +179,7 @@ async fn a_payment_grants_once_however_often_it_arrives() {
     let payments = app.ask(&console("admin"), "/payments").await;
     assert_eq!(payments.lines().count(), 2, "{payments}");
     assert!(
-        payments.contains("#1 ") && payments.contains("payment pro-month: 500 XTR"),
+        payments.contains("#1 ") && payments.contains("payment pro-month: 500 ⭐"),
         "{payments}"
     );
 }
@@ -211,7 +212,7 @@ async fn an_operator_refund_ends_the_membership_and_a_later_report_changes_nothi
     app.posts();
     let done = app.ask(&console("admin"), "/payments refund 1").await;
     assert!(
-        done.starts_with("Payment #1 (500 XTR) was refunded"),
+        done.starts_with("Payment #1 (500 ⭐) was refunded"),
         "{done}"
     );
     let sent = app.posts();

@@ -85,7 +85,7 @@ async fn a_stars_subscription_is_checked_paid_once_and_refunded() {
         .say(900, user(900, "Olga"), "/payments refund 1")
         .await;
     app.fake
-        .reply_in(900, "Payment #1 (500 XTR) was refunded")
+        .reply_in(900, "Payment #1 (500 ⭐) was refunded")
         .await;
     let refund = app
         .fake

@@ -76,6 +76,51 @@ async fn sessions(
     )
 }
 
+/// `GET /v1/checkout/sessions/{id}`: the session as opened, with its line items only when asked
+/// (`expand[]=line_items`), as Stripe documents (docs.stripe.com/api/checkout/sessions/retrieve,
+/// docs.stripe.com/expand). An id it never opened is a 404 `resource_missing`.
+async fn session(
+    State(state): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(query): Query<Vec<(String, String)>>,
+) -> (StatusCode, Json<Value>) {
+    if !authorized(&headers) {
+        return refused();
+    }
+    let recorded = state.lock().unwrap();
+    let form = id
+        .strip_prefix("cs_test_")
+        .and_then(|n| n.parse::<usize>().ok())
+        .and_then(|n| recorded.sessions.get(n.wrapping_sub(1)))
+        .map(|(_, form)| form.clone());
+    let Some(form) = form else {
+        return (
+            StatusCode::NOT_FOUND,
+            Json(
+                json!({"error": {"type": "invalid_request_error", "code": "resource_missing",
+                "message": format!("No such checkout.session: '{id}'")}}),
+            ),
+        );
+    };
+    let mut session = json!({"id": id, "object": "checkout.session",
+        "client_reference_id": form.get("client_reference_id")});
+    if query
+        .iter()
+        .any(|(k, v)| k == "expand[]" && v == "line_items")
+    {
+        let price = form
+            .get("line_items[0][price]")
+            .cloned()
+            .unwrap_or_default();
+        session["line_items"] = json!({"object": "list", "has_more": false,
+            "url": format!("/v1/checkout/sessions/{id}/line_items"),
+            "data": [{"id": "li_1", "object": "item", "quantity": 1,
+                      "price": {"id": price, "object": "price"}}]});
+    }
+    (StatusCode::OK, Json(session))
+}
+
 async fn subscription(
     State(state): State<Shared>,
     headers: HeaderMap,
@@ -152,6 +197,7 @@ impl FakeStripe {
         let recorded: Shared = Arc::default();
         let app = Router::new()
             .route("/v1/checkout/sessions", post(sessions))
+            .route("/v1/checkout/sessions/{id}", get(session))
             .route("/v1/subscriptions/{id}", post(subscription))
             .route("/v1/refunds", post(refunds))
             .route("/v1/events", get(events))
@@ -160,6 +206,18 @@ impl FakeStripe {
         let url = format!("http://{}", listener.local_addr().unwrap());
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         Self { url, recorded }
+    }
+
+    /// A session Stripe opened without Steward (a Payment Link, a Pricing Table), where the buyer
+    /// set `client_reference_id`; its id.
+    pub fn open_elsewhere(&self, price: &str, reference: &str) -> String {
+        let mut recorded = self.recorded.lock().unwrap();
+        let form = HashMap::from([
+            ("line_items[0][price]".to_owned(), price.to_owned()),
+            ("client_reference_id".to_owned(), reference.to_owned()),
+        ]);
+        recorded.sessions.push((String::new(), form));
+        format!("cs_test_{}", recorded.sessions.len())
     }
 
     pub fn sessions(&self) -> Vec<(String, HashMap<String, String>)> {
@@ -228,7 +286,7 @@ pub mod make {
             "checkout.session.completed",
             created,
             json!({
-            "id": "cs_test_2", "object": "checkout.session", "mode": "payment",
+            "id": "cs_test_1", "object": "checkout.session", "mode": "payment",
             "client_reference_id": reference, "customer": "cus_1", "subscription": null,
             "payment_intent": intent, "payment_status": "paid", "amount_total": 9900,
             "currency": "usd"}),
@@ -260,7 +318,8 @@ pub mod make {
             "amount_paid": 900, "currency": "usd", "billing_reason": reason,
             "payment_intent": intent, "period_end": period_end - 30 * 86_400,
             "subscription_details": {"metadata": {"steward_ref": reference}},
-            "lines": {"data": [{"period": {"start": period_end - 30 * 86_400, "end": period_end}}]}}),
+            "lines": {"data": [{"period": {"start": period_end - 30 * 86_400, "end": period_end},
+                "price": {"id": "price_pro_month", "object": "price"}}]}}),
         )
     }
 

@@ -9,3 +9,4 @@ mod harness;
 mod pages;
 mod stripe;
 mod stripe_deliveries;
+mod stripe_prices;

@@ -3,17 +3,34 @@
 //! are form-encoded as Stripe expects and pin the API version the event translation reads.
 //! The key goes only in the Authorization header; nothing here logs it.
 
+use std::time::Duration;
+
 use serde_json::Value;
 
-use super::events::REFERENCE_KEY;
+use super::events::{REFERENCE_KEY, line_prices};
 use crate::config::Secret;
 use crate::engine::PlatformError;
-use crate::engine::payments::{CardCheckout, CardPayments};
+use crate::engine::payments::{CardCheckout, CardPayments, PricesFuture};
 use crate::engine::platform::{LinkFuture, PlatformFuture};
 use crate::msg;
 
 /// The API version requests ask for.
 pub const API_VERSION: &str = "2024-06-20";
+
+/// How long connecting to Stripe may take.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How long one call may take, answer included.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The waits before each further try of a call that may succeed later.
+const RETRY_AFTER: [Duration; 2] = [Duration::from_millis(500), Duration::from_secs(2)];
+
+/// One try's failure: worth trying again, or not.
+enum Attempt {
+    Again(PlatformError),
+    Final(PlatformError),
+}
 
 /// Events asked for per page in poll mode.
 const EVENTS_PAGE: u32 = 100;
@@ -34,16 +51,46 @@ pub struct EventPage {
 }
 
 impl StripeClient {
+    /// A client whose every call gives up after [`REQUEST_TIMEOUT`], so a hung Stripe never
+    /// holds `/subscribe`, a refund or the poll loop.
     #[must_use]
     pub fn new(api_url: &str, key: Secret) -> Self {
+        let http = reqwest::Client::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(REQUEST_TIMEOUT)
+            .build()
+            .unwrap_or_else(|e| {
+                // Only a TLS back end that cannot start fails here; reqwest's default client
+                // would then fail its calls the same way.
+                tracing::error!(error = %e, "the Stripe HTTP client could not be set up");
+                reqwest::Client::new()
+            });
         Self {
-            http: reqwest::Client::new(),
+            http,
             api_url: api_url.trim_end_matches('/').to_owned(),
             key,
         }
     }
 
+    /// Sends `request`, trying again after [`RETRY_AFTER`] when Stripe could not be reached,
+    /// timed out, was rate limited or failed on its side. Every call here may be repeated: reads,
+    /// POSTs with an `Idempotency-Key`, and setting `cancel_at_period_end`, which is the same
+    /// however often it is set (Stripe's advice on retries: docs.stripe.com/error-low-level).
     async fn call(&self, request: reqwest::RequestBuilder) -> Result<Value, PlatformError> {
+        let mut waits = RETRY_AFTER.iter();
+        loop {
+            let attempt = request
+                .try_clone()
+                .ok_or_else(|| PlatformError::Refused(msg!("stripe-unreachable")))?;
+            match (self.call_once(attempt).await, waits.next()) {
+                (Err(Attempt::Again(_)), Some(wait)) => tokio::time::sleep(*wait).await,
+                (Err(Attempt::Again(e) | Attempt::Final(e)), _) => return Err(e),
+                (Ok(body), _) => return Ok(body),
+            }
+        }
+    }
+
+    async fn call_once(&self, request: reqwest::RequestBuilder) -> Result<Value, Attempt> {
         let answer = request
             .bearer_auth(self.key.expose())
             .header("Stripe-Version", API_VERSION)
@@ -51,19 +98,24 @@ impl StripeClient {
             .await
             .map_err(|e| {
                 tracing::warn!(error = %e.without_url(), "Stripe is unreachable");
-                PlatformError::Refused(msg!("stripe-unreachable"))
+                Attempt::Again(PlatformError::Refused(msg!("stripe-unreachable")))
             })?;
         let status = answer.status();
         let body: Value = answer.json().await.map_err(|_| {
-            PlatformError::Refused(msg!("stripe-bad-answer", status = status.as_u16()))
+            let e = PlatformError::Refused(msg!("stripe-bad-answer", status = status.as_u16()));
+            if status.is_server_error() {
+                Attempt::Again(e)
+            } else {
+                Attempt::Final(e)
+            }
         })?;
         if status.is_success() {
             return Ok(body);
         }
         if status == reqwest::StatusCode::TOO_MANY_REQUESTS {
-            return Err(PlatformError::RateLimited {
+            return Err(Attempt::Again(PlatformError::RateLimited {
                 retry_after_secs: 1,
-            });
+            }));
         }
         let reason = body
             .get("error")
@@ -71,11 +123,16 @@ impl StripeClient {
             .and_then(Value::as_str)
             .unwrap_or_default();
         tracing::warn!(%status, reason, "Stripe refused a request");
-        Err(PlatformError::Refused(msg!(
+        let e = PlatformError::Refused(msg!(
             "stripe-refused",
             status = status.as_u16(),
             reason = reason
-        )))
+        ));
+        Err(if status.is_server_error() {
+            Attempt::Again(e)
+        } else {
+            Attempt::Final(e)
+        })
     }
 
     fn post(&self, path: &str) -> reqwest::RequestBuilder {
@@ -110,6 +167,20 @@ impl StripeClient {
 }
 
 impl CardPayments for StripeClient {
+    fn checkout_prices<'a>(&'a self, checkout: &'a str) -> PricesFuture<'a> {
+        Box::pin(async move {
+            let request = self
+                .http
+                .get(format!("{}/v1/checkout/sessions/{checkout}", self.api_url))
+                .query(&[("expand[]", "line_items")]);
+            let session = self.call(request).await?;
+            Ok(session
+                .get("line_items")
+                .map(line_prices)
+                .unwrap_or_default())
+        })
+    }
+
     fn checkout<'a>(&'a self, c: &'a CardCheckout) -> LinkFuture<'a> {
         Box::pin(async move {
             let reference_key = format!("metadata[{REFERENCE_KEY}]");
@@ -169,7 +240,10 @@ impl CardPayments for StripeClient {
             } else {
                 "payment_intent"
             };
-            let request = self.post("/v1/refunds").form(&[(field, charge)]);
+            let request = self
+                .post("/v1/refunds")
+                .header("Idempotency-Key", format!("steward-refund-{charge}"))
+                .form(&[(field, charge)]);
             self.call(request).await.map(|_| ())
         })
     }

@@ -97,6 +97,8 @@ fn checkout(session: &Value) -> Option<Billing> {
         customer: customer.clone(),
     });
     Some(Billing::CheckoutCompleted {
+        session: text(session, &["id"])?.to_owned(),
+        prices: session.get("line_items").map(line_prices),
         reference,
         subscription,
         charge: id_of(session, "payment_intent").map(str::to_owned),
@@ -104,6 +106,25 @@ fn checkout(session: &Value) -> Option<Billing> {
         amount: number(session, &["amount_total"]).unwrap_or(0),
         currency: text(session, &["currency"]).unwrap_or_default().to_owned(),
     })
+}
+
+/// The price id of each line of a list (a session's expanded `line_items`, an invoice's
+/// `lines`): `price.id` (or `price` as an id) up to API 2025-02-24, and
+/// `pricing.price_details.price` after. A line without one reads as an empty id, which no
+/// plan has.
+pub fn line_prices(list: &Value) -> Vec<String> {
+    let Some(lines) = list.get("data").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    lines
+        .iter()
+        .map(|line| {
+            id_of(line, "price")
+                .or_else(|| text(line, &["pricing", "price_details", "price"]))
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect()
 }
 
 /// The subscription an invoice bills, with the reference from the subscription's metadata.
@@ -145,6 +166,7 @@ fn invoice_paid(invoice: &Value) -> Option<Billing> {
         period_end,
         amount: number(invoice, &["amount_paid"]).unwrap_or(0),
         currency: text(invoice, &["currency"]).unwrap_or_default().to_owned(),
+        prices: invoice.get("lines").map(line_prices).unwrap_or_default(),
         first: text(invoice, &["billing_reason"]) == Some("subscription_create"),
     })
 }

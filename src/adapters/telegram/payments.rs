@@ -110,6 +110,7 @@ impl TelegramAdapter {
                 amount: u64::from(paid.total_amount),
                 currency: paid.currency.clone(),
                 charge_id: paid.telegram_payment_charge_id.0.clone(),
+                prices: Vec::new(),
                 period_end: paid.subscription_expiration_date,
                 recurring: paid.is_recurring,
                 renewal: paid.is_recurring && !paid.is_first_recurring,

@@ -24,6 +24,58 @@ pub enum CheckoutRefusal {
     AlreadyLifetime,
 }
 
+/// Why a payment does not pay for the plan its reference names: nothing is granted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PriceMismatch {
+    /// Not the plan's currency (Stars: `XTR`).
+    Currency,
+    /// Not the plan's amount (Stars), nor the price its subscription began at (a renewal).
+    Amount,
+    /// The provider's lines name another price than the plan's (Stripe), or none.
+    Price,
+}
+
+/// What a provider says was paid.
+#[derive(Debug, Clone, Copy)]
+pub struct Paid<'a> {
+    pub amount: u64,
+    pub currency: &'a str,
+    /// The price ids on the payment's lines (a Stripe Checkout Session's line items, an
+    /// invoice's lines); empty where the provider has none (Stars).
+    pub prices: &'a [String],
+    /// For a renewal of a subscription: what its first payment paid. Telegram renews a Stars
+    /// subscription at the price it began with, even after the plan's price changed.
+    pub began_at: Option<u64>,
+}
+
+/// Whether `paid` pays for `plan`. Stars: the currency is `XTR` and the amount the plan's
+/// (or, for a renewal, the subscription's first payment's). Stripe: every line is the plan's
+/// Price, and there is one; a discount the operator set up in Stripe is theirs to give, so
+/// the amount is not compared.
+pub fn pays_for(plan: &Plan, provider: Provider, paid: &Paid<'_>) -> Result<(), PriceMismatch> {
+    match provider {
+        Provider::TelegramStars => {
+            if paid.currency != STARS_CURRENCY {
+                return Err(PriceMismatch::Currency);
+            }
+            let on_sale = plan.stars.map(u64::from);
+            if on_sale != Some(paid.amount) && paid.began_at != Some(paid.amount) {
+                return Err(PriceMismatch::Amount);
+            }
+            Ok(())
+        }
+        Provider::Stripe => {
+            let price = plan.stripe_price.as_deref().ok_or(PriceMismatch::Price)?;
+            if paid.prices.is_empty() || paid.prices.iter().any(|p| p != price) {
+                return Err(PriceMismatch::Price);
+            }
+            Ok(())
+        }
+        // Discord does not tell bots the price: the SKU is the check.
+        Provider::DiscordSku => Ok(()),
+    }
+}
+
 /// A checkout for `plan` (as the reference names it, `None` if no plan has that id).
 pub fn checkout(
     plan: Option<&Plan>,
@@ -36,10 +88,14 @@ pub fn checkout(
     let plan = plan.ok_or(CheckoutRefusal::NotOnSale)?;
     match provider {
         Provider::TelegramStars => {
-            let stars = plan.stars.ok_or(CheckoutRefusal::NotOnSale)?;
-            if currency != STARS_CURRENCY || amount != u64::from(stars) {
-                return Err(CheckoutRefusal::WrongPrice);
-            }
+            plan.stars.ok_or(CheckoutRefusal::NotOnSale)?;
+            let paid = Paid {
+                amount,
+                currency,
+                prices: &[],
+                began_at: None,
+            };
+            pays_for(plan, provider, &paid).map_err(|_| CheckoutRefusal::WrongPrice)?;
         }
         Provider::Stripe => {
             if plan.stripe_price.is_none() {
@@ -121,6 +177,60 @@ mod tests {
         assert_eq!(
             checkout(Some(&p), Provider::Stripe, 500, "usd", None, now()),
             Err(CheckoutRefusal::NotOnSale)
+        );
+    }
+
+    fn stars(amount: u64, currency: &str, began_at: Option<u64>) -> Result<(), PriceMismatch> {
+        let paid = Paid {
+            amount,
+            currency,
+            prices: &[],
+            began_at,
+        };
+        pays_for(&plan(), Provider::TelegramStars, &paid)
+    }
+
+    #[test]
+    fn a_stars_payment_pays_the_plans_price_or_the_price_its_subscription_began_at() {
+        assert_eq!(stars(500, "XTR", None), Ok(()));
+        assert_eq!(stars(1, "XTR", None), Err(PriceMismatch::Amount));
+        assert_eq!(stars(500, "USD", None), Err(PriceMismatch::Currency));
+        // The plan now costs 500; a subscription begun at 400 renews at 400.
+        assert_eq!(stars(400, "XTR", Some(400)), Ok(()));
+        assert_eq!(stars(1, "XTR", Some(400)), Err(PriceMismatch::Amount));
+    }
+
+    #[test]
+    fn a_card_payment_pays_the_plans_price_on_every_line() {
+        let p = Plan {
+            stripe_price: Some("price_pro".into()),
+            ..plan()
+        };
+        let check = |prices: &[String]| {
+            let paid = Paid {
+                amount: 1,
+                currency: "usd",
+                prices,
+                began_at: None,
+            };
+            pays_for(&p, Provider::Stripe, &paid)
+        };
+        assert_eq!(check(&["price_pro".into()]), Ok(()));
+        assert_eq!(check(&["price_cheap".into()]), Err(PriceMismatch::Price));
+        assert_eq!(
+            check(&["price_pro".into(), "price_cheap".into()]),
+            Err(PriceMismatch::Price)
+        );
+        assert_eq!(check(&[]), Err(PriceMismatch::Price));
+        let unpriced = Paid {
+            amount: 1,
+            currency: "usd",
+            prices: &["price_pro".into()],
+            began_at: None,
+        };
+        assert_eq!(
+            pays_for(&plan(), Provider::Stripe, &unpriced),
+            Err(PriceMismatch::Price)
         );
     }
 

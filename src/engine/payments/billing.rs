@@ -12,7 +12,7 @@ use super::subscription_events::Fact;
 use crate::core::payments::Provider;
 use crate::core::payments::reference::PaymentRef;
 use crate::core::payments::renewal::RenewalStatus;
-use crate::engine::{Engine, EngineResult};
+use crate::engine::{Engine, EngineError, EngineResult};
 use crate::store::WriteTx;
 use crate::tr;
 
@@ -46,6 +46,11 @@ pub struct SubscriptionRef {
 pub enum Billing {
     /// A hosted checkout was paid: a one-time payment, or the start of `subscription`.
     CheckoutCompleted {
+        /// The provider's id of the checkout (a Stripe Checkout Session).
+        session: String,
+        /// The price ids on its lines, where the event carried them (Stripe sends line items
+        /// only when asked): `None` has them read from the provider before anything is granted.
+        prices: Option<Vec<String>>,
         reference: String,
         subscription: Option<SubscriptionRef>,
         /// The charge a refund names (Stripe: the payment intent).
@@ -62,6 +67,8 @@ pub enum Billing {
         period_end: DateTime<Utc>,
         amount: u64,
         currency: String,
+        /// The price ids on the invoice's lines: the plan's Price must be what was paid for.
+        prices: Vec<String>,
         /// The subscription's first invoice rather than a renewal.
         first: bool,
     },
@@ -119,6 +126,8 @@ impl Engine {
         };
         let (subscription, fact) = match &e.body {
             Billing::CheckoutCompleted {
+                session,
+                prices,
                 reference,
                 subscription: None,
                 charge,
@@ -126,6 +135,10 @@ impl Engine {
                 amount,
                 currency,
             } => {
+                let prices = match prices {
+                    Some(prices) => prices.clone(),
+                    None => self.checkout_prices(session).await?,
+                };
                 let payment = PaymentReceived {
                     provider: e.provider,
                     payer: customer.clone().unwrap_or_default(),
@@ -133,6 +146,7 @@ impl Engine {
                     amount: *amount,
                     currency: currency.to_uppercase(),
                     charge_id: charge.clone().unwrap_or_else(|| e.id.clone()),
+                    prices,
                     period_end: None,
                     recurring: false,
                     renewal: false,
@@ -152,6 +166,7 @@ impl Engine {
                 period_end,
                 amount,
                 currency,
+                prices,
                 first,
             } => (
                 subscription,
@@ -161,6 +176,7 @@ impl Engine {
                     period_end: *period_end,
                     amount: *amount,
                     currency,
+                    prices,
                     first: *first,
                 },
             ),
@@ -203,6 +219,18 @@ impl Engine {
             }
         };
         self.subscription_fact(e, &mark, subscription, fact).await
+    }
+
+    /// The price ids a completed checkout charged, read from the provider. A failure is an
+    /// `Err`, so the event is delivered (or polled) again rather than granted unchecked.
+    async fn checkout_prices(&self, session: &str) -> EngineResult<Vec<String>> {
+        let Some(card) = &self.card_payments else {
+            return Ok(Vec::new());
+        };
+        card.checkout_prices(session).await.map_err(|e| {
+            tracing::warn!(session, error = %e, "a checkout's line items could not be read");
+            EngineError::Refused(e.to_string())
+        })
     }
 
     /// A one-time card payment: applied as a Stars payment is, and told to the member by DM.

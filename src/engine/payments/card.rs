@@ -2,6 +2,8 @@
 //! adapter implements, and `/subscribe`'s card link. Access is never given when the checkout
 //! page says it is paid, only when the provider reports the payment (`billing.rs`).
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -36,8 +38,15 @@ pub struct CardCheckout {
     pub trial_days: Option<u32>,
 }
 
+/// The price ids on a hosted checkout's lines.
+pub type PricesFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<Vec<String>, PlatformError>> + Send + 'a>>;
+
 /// A card payments provider.
 pub trait CardPayments: Send + Sync {
+    /// The price ids a completed checkout's lines charged (Stripe: its line items), so a
+    /// payment is checked against the plan before it grants anything.
+    fn checkout_prices<'a>(&'a self, checkout: &'a str) -> PricesFuture<'a>;
     /// Opens a hosted checkout; its address.
     fn checkout<'a>(&'a self, checkout: &'a CardCheckout) -> LinkFuture<'a>;
     /// Stops a subscription's renewal at the end of the period paid.

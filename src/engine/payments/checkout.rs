@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use super::billing::EventMark;
 use crate::core::ids::MemberId;
-use crate::core::payments::decide::{CheckoutRefusal, checkout};
+use crate::core::payments::decide::{CheckoutRefusal, Paid, checkout, pays_for};
 use crate::core::payments::reference::PaymentRef;
 use crate::core::payments::{Plan, Provider};
 use crate::engine::events::Person;
@@ -40,6 +40,9 @@ pub struct PaymentReceived {
     pub currency: String,
     /// The provider's id of this charge: a repeat of it is not applied again.
     pub charge_id: String,
+    /// The provider's price ids on the payment's lines (a Stripe Checkout Session's line
+    /// items); empty for Stars, which are checked by amount and currency.
+    pub prices: Vec<String>,
     /// The end of the period paid, where the provider says (a Stars subscription).
     pub period_end: Option<DateTime<Utc>>,
     /// Whether the provider renews it by itself.
@@ -154,10 +157,30 @@ impl Engine {
         {
             return Ok(None);
         }
-        if !tx
-            .record_payment(&self.payment_row(p, Some(member), &plan.id), Some(&p.raw))
-            .await?
-        {
+        let began_at = if p.renewal {
+            self.subscription_began_at(&mut tx, member, plan, p.provider)
+                .await?
+        } else {
+            None
+        };
+        let paid = Paid {
+            amount: p.amount,
+            currency: &p.currency,
+            prices: &p.prices,
+            began_at,
+        };
+        let row = self.payment_row(p, Some(member), &plan.id);
+        if let Err(why) = pays_for(plan, p.provider, &paid) {
+            if !self
+                .record_mismatch(tx, row, Some(&p.raw), plan, why)
+                .await?
+            {
+                return Ok(None);
+            }
+            let lang = self.language_of(member).await;
+            return Ok(Some(tr!(lang, "payment-mismatch-payer", plan = &plan.id)));
+        }
+        if !tx.record_payment(&row, Some(&p.raw)).await? {
             return Ok(None);
         }
         if tx.charge_refunded(p.provider, &p.charge_id).await? {

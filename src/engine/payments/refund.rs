@@ -14,6 +14,7 @@ use crate::core::payments::renewal::MembershipChange;
 use crate::core::tiers::TierDef;
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, refuse};
+use crate::i18n::money;
 use crate::store::{MembershipEvent, PaymentRow};
 use crate::tr;
 
@@ -57,7 +58,10 @@ impl Engine {
     ) -> EngineResult<String> {
         let lang = ctx.lang;
         let payment = self.store.payment(id).await?;
-        let Some(payment) = payment.filter(|p| p.kind == "payment" || p.kind == "renewal") else {
+        // A payment that did not pay for its plan granted nothing, but its money is refunded too.
+        let refundable =
+            |p: &PaymentRow| ["payment", "renewal", "mismatch"].contains(&p.kind.as_str());
+        let Some(payment) = payment.filter(refundable) else {
             return refuse(tr!(lang, "refund-unknown", id = id));
         };
         let Some(charge) = payment.charge_ref.clone() else {
@@ -102,8 +106,7 @@ impl Engine {
             lang,
             "refund-done",
             id = id,
-            amount = payment.amount,
-            currency = &payment.currency
+            amount = money(lang, payment.amount, &payment.currency)
         ))
     }
 
@@ -151,7 +154,7 @@ impl Engine {
             tx.commit().await?;
             return Ok(None);
         }
-        let Some(paid) = paid else {
+        let Some(paid) = paid.filter(|p| p.kind != "mismatch") else {
             tracing::warn!(
                 charge,
                 "a refund of a charge not recorded (yet): kept for its payment"

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use super::billing::{BillingEvent, EventMark, SubscriptionRef};
 use super::renewing::Settled;
 use crate::core::payments::Provider;
+use crate::core::payments::decide::{Paid, pays_for};
 use crate::core::payments::reference::PaymentRef;
 use crate::core::payments::renewal::{MembershipChange, RenewalStatus};
 use crate::engine::payments::Applied;
@@ -23,6 +24,8 @@ pub(super) enum Fact<'a> {
         period_end: DateTime<Utc>,
         amount: u64,
         currency: &'a str,
+        /// The price ids on the invoice's lines.
+        prices: &'a [String],
         first: bool,
     },
     Failed {
@@ -74,6 +77,7 @@ impl Engine {
                 period_end,
                 amount,
                 currency,
+                prices,
                 first,
             } => {
                 let kind = match (*first, *amount) {
@@ -86,6 +90,19 @@ impl Engine {
                     period_end: Some(*period_end),
                     ..payment((*invoice).to_owned(), kind, *amount, currency)
                 };
+                if let Some(plan) = self.plan(&row.plan) {
+                    let paid = Paid {
+                        amount: *amount,
+                        currency,
+                        prices,
+                        began_at: None,
+                    };
+                    if let Err(why) = pays_for(plan, e.provider, &paid) {
+                        self.record_mismatch(tx, row, Some(&e.raw), plan, why)
+                            .await?;
+                        return Ok(Applied::Done);
+                    }
+                }
                 tx.record_payment(&row, Some(&e.raw)).await?;
                 kind
             }

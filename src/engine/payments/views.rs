@@ -8,7 +8,7 @@ use crate::core::payments::Provider;
 use crate::core::payments::renewal::RenewalStatus;
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, PlatformError, refuse};
-use crate::i18n::datetime;
+use crate::i18n::{datetime, money};
 use crate::store::SubscriptionRow;
 use crate::tr;
 
@@ -164,8 +164,7 @@ impl Engine {
                 when = datetime(lang, p.at, self.config.calendar.tz),
                 kind = &p.kind,
                 plan = &p.plan,
-                amount = p.amount,
-                currency = &p.currency,
+                amount = money(lang, p.amount, &p.currency),
                 member = p.member.map_or(0, |m| m.0)
             ));
         }

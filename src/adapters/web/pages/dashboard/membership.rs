@@ -7,7 +7,7 @@ use maud::{Markup, html};
 use super::csv_link;
 use crate::adapters::web::charts::{Column, stacked_bars};
 use crate::engine::analytics::Dashboard;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, money};
 use crate::tr;
 
 pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
@@ -88,9 +88,9 @@ fn revenue(lang: Lang, dash: &Dashboard) -> Markup {
                 tbody { @for c in &r.currencies {
                     tr {
                         td { (c.currency) }
-                        td.num { (c.gross) }
-                        td.num { (c.refunded) }
-                        td.num { (c.gross - c.refunded) }
+                        td.num { (money(lang, c.gross, &c.currency)) }
+                        td.num { (money(lang, c.refunded, &c.currency)) }
+                        td.num { (money(lang, c.gross - c.refunded, &c.currency)) }
                         td.num { (c.new_paid) }
                         td.num { (c.renewals) }
                         td.num { (c.refunds) }
@@ -100,7 +100,7 @@ fn revenue(lang: Lang, dash: &Dashboard) -> Markup {
             p {
                 (tr!(lang, "web-dash-renewing", count = r.renewing, churned = r.churned))
                 @for (currency, mrr) in &r.mrr {
-                    " · " (tr!(lang, "web-dash-mrr", amount = *mrr, currency = currency.as_str()))
+                    " · " (tr!(lang, "web-dash-mrr", amount = money(lang, *mrr, currency)))
                 }
             }
             @if r.trials > 0 {
