@@ -56,7 +56,8 @@ impl Engine {
 
     /// Resolves the member a command names: a mention, a name on this platform, or (with no
     /// token) the author of the replied-to message. A mentioned account seen for the first time
-    /// becomes a member (a thanks or a grant to someone who has not written yet).
+    /// becomes a member (an operator's grant to someone who has not written yet; `/thanks @name`
+    /// uses [`Engine::resolve_known`] instead, so a member's typo creates no one).
     pub(crate) async fn resolve(
         &self,
         ctx: &CommandContext,
@@ -65,8 +66,8 @@ impl Engine {
         self.resolve_as(ctx, token, true).await
     }
 
-    /// [`Engine::resolve`] for a lookup (`/rank`, `/history`): an account never seen is "no such
-    /// member", and nothing is created.
+    /// [`Engine::resolve`] for a lookup (`/rank`, `/history`) and `/thanks @name`: an account
+    /// never seen is "no such member", and nothing is created.
     pub(crate) async fn resolve_known(
         &self,
         ctx: &CommandContext,

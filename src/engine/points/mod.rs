@@ -110,7 +110,14 @@ impl Engine {
                 return refuse(refusal.msg().render(ctx.lang));
             }
         }
-        let target = self.resolve(ctx, who).await?;
+        // A named member must be one already seen, as for `/rank @name`: the console makes a
+        // mention of every `@word`, so a typo would otherwise become a member on every board.
+        // A reply names whoever wrote the message, so its author may still be new.
+        let target = if who.is_some() {
+            self.resolve_known(ctx, who).await?
+        } else {
+            self.resolve(ctx, who).await?
+        };
         let day = self.config.calendar.day(ctx.at);
         let boards = self.period_boards_at(ctx.at);
         let mut scoring = self.begin_scoring(&boards).await?;
