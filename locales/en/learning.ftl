@@ -10,6 +10,7 @@ progress-header = Your courses:
 progress-course = { $title } ({ $course }): { $bar } { $done }/{ $total }
 progress-finished = finished
 progress-next = next: #{ $lesson } { $text }
+progress-next-gated = next: #{ $lesson } ({ $tier } lesson)
 progress-empty = no lessons yet
 course-exists = There is already a course called { $course }.
 course-created = Course { $course } ({ $title }) is ready: add lessons with /course add { $course } DROP.

@@ -10,6 +10,7 @@ progress-header = 你的课程：
 progress-course = { $title }（{ $course }）：{ $bar } { $done }/{ $total }
 progress-finished = 已学完
 progress-next = 下一课：#{ $lesson } { $text }
+progress-next-gated = 下一课：#{ $lesson }（{ $tier } 课程）
 progress-empty = 还没有课时
 course-exists = 已经有名为 { $course } 的课程。
 course-created = 课程 { $course }（{ $title }）已创建：用 /course add { $course } 推送编号 添加课时。

@@ -141,6 +141,20 @@ fn markup_in_member_text_stays_text() {
 }
 
 #[test]
+fn a_name_with_characters_xml_forbids_still_renders() {
+    // U+FFFF and U+FFFE are valid in a Rust string but not XML 1.0's Char production.
+    let data = card("\u{FFFF}Ada\u{FFFE} Lovelace\u{1}");
+    let svg = renderer().render_svg(&data);
+    roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let png = renderer().render_png(&data).expect("renders");
+    let decoded = Pixmap::decode_png(&png).expect("a valid PNG");
+    assert!(
+        ink(&decoded, NAME_AREA) > 500,
+        "the rest of the name is drawn"
+    );
+}
+
+#[test]
 fn a_chinese_name_draws_glyphs_not_boxes() {
     if !fonts_installed(CJK_FAMILIES, "CJK", "apt-get install fonts-noto-cjk") {
         return;

@@ -15,13 +15,20 @@ pub fn escape_xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // XML 1.0 forbids most control characters even as references; a name carrying one
-            // must not make the whole card fail to parse.
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
+            // XML 1.0 forbids most control characters and U+FFFE/U+FFFF even as references;
+            // a name carrying one must not make the whole card fail to parse. C1 controls are
+            // legal XML but draw nothing worth keeping.
+            c if !is_xml_char(c) || (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// XML 1.0's `Char` production: `#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
+/// [#x10000-#x10FFFF]` (a `char` is never a surrogate, so the gap at U+D800 needs no arm).
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// Avatar initials for a display name: the first grapheme of the first and last words when

@@ -10,6 +10,7 @@ use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use super::ids::{AccountRef, IdOf, Platform};
+use super::names::clean_display_name;
 use crate::i18n::Msg;
 use crate::msg;
 
@@ -140,7 +141,8 @@ fn row(format: ImportFormat, raw: &str, line: usize) -> Result<ImportRow, Msg> {
     let name = entry
         .username
         .or(entry.name)
-        .map(|n| n.trim().to_owned())
+        // Cleaned as a name seen on a platform would be (see `names`).
+        .map(|n| clean_display_name(n.trim()).trim().to_owned())
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| id.clone());
     Ok(ImportRow {

@@ -3,7 +3,10 @@
 
 use chrono::{DateTime, Utc};
 
+use std::borrow::Cow;
+
 use crate::core::ids::{AccountProfile, AccountRef, ChatRef};
+use crate::core::names::clean_display_name;
 
 /// A person (or bot) as seen on one event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +26,14 @@ impl Person {
                 username: Some(name.to_owned()),
             },
             is_bot: false,
+        }
+    }
+
+    /// Takes invisible format characters out of the display name (see
+    /// [`clean_display_name`]), so replies, announcements and the stored name agree.
+    pub(crate) fn clean_name(&mut self) {
+        if let Cow::Owned(clean) = clean_display_name(&self.profile.display_name) {
+            self.profile.display_name = clean;
         }
     }
 }
@@ -84,4 +95,18 @@ pub enum Event {
         person: Person,
         at: DateTime<Utc>,
     },
+}
+
+impl Event {
+    /// Cleans the name of everyone the event shows (see [`Person::clean_name`]).
+    pub(crate) fn clean_names(&mut self) {
+        match self {
+            Event::Message(m) => {
+                m.sender.person.clean_name();
+                m.reply_to.iter_mut().for_each(Person::clean_name);
+                m.mentions.iter_mut().for_each(|m| m.person.clean_name());
+            }
+            Event::MemberJoined { person, .. } => person.clean_name(),
+        }
+    }
 }

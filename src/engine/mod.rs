@@ -178,7 +178,9 @@ impl Engine {
     }
 
     /// Handles one event; returns the reply to post in the event's chat, if any.
-    pub async fn handle(&self, event: Event) -> Option<String> {
+    pub async fn handle(&self, mut event: Event) -> Option<String> {
+        // Names are cleaned once, here, before anything stores or repeats them.
+        event.clean_names();
         match event {
             Event::Message(message) => {
                 self.metrics.event("message", message.chat.platform);

@@ -33,6 +33,9 @@ async fn discord_message_xp_then_rank_by_slash_command() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn discord_thanks_names_a_member_and_pays_once_a_day() {
     let app = harness::spawn().await;
+    // Thanks go to members already seen; Bob becomes one by asking for his rank.
+    app.slash(&bob(), MEMBER_PERMISSIONS, "rank", json!([]), &[])
+        .await;
     let thanks = json!([{"name": "member", "type": 6, "value": "502"},
                         {"name": "reason", "type": 3, "value": "for the review"}]);
     let first = app

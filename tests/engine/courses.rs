@@ -152,3 +152,32 @@ async fn a_course_from_config_exists_at_start_and_finishing_it_gives_its_role() 
     let app = app.restart().await;
     assert!(app.ask(&bob, "/progress").await.contains("1/1"));
 }
+
+#[tokio::test]
+async fn progress_names_a_lesson_beyond_the_members_tier_without_its_text() {
+    let app = spawn_app().await;
+    let admin = console("admin");
+    app.ask(&admin, "/drop now Lesson one: ownership").await;
+    app.ask(&admin, "/drop in 2h tier pro to lounge Secret pro lesson")
+        .await;
+    app.tick().await;
+    app.ask(&admin, "/course create rust-101 Rust basics").await;
+    app.ask(&admin, "/course add rust-101 1").await;
+    app.ask(&admin, "/course add rust-101 2").await;
+    let bob = console("bob");
+    let carol = console("carol");
+    app.ask(&bob, "/done 1").await;
+    app.ask(&carol, "/done 1").await;
+    let granted = app.ask(&admin, "/member grant @carol pro 30d").await;
+    assert!(granted.contains("Pro"), "{granted}");
+    let before = app.ask(&bob, "/progress").await;
+    assert!(!before.contains("Secret"), "{before}");
+    assert!(before.ends_with("next: #2 (Pro lesson)"), "{before}");
+    app.advance(chrono::Duration::hours(3));
+    app.tick().await;
+    let after = app.ask(&bob, "/progress").await;
+    assert!(!after.contains("Secret"), "{after}");
+    assert!(after.ends_with("next: #2 (Pro lesson)"), "{after}");
+    let pro = app.ask(&carol, "/progress").await;
+    assert!(pro.ends_with("next: #2 Secret pro lesson"), "{pro}");
+}

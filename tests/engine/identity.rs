@@ -170,3 +170,25 @@ async fn looking_up_someone_never_seen_says_so_and_creates_no_member() {
         "an award to a named account still reaches them"
     );
 }
+
+#[tokio::test]
+async fn display_names_are_stored_without_bidi_controls_or_invisible_characters() {
+    let app = spawn_app().await;
+    // U+202E would show the name reversed on the card and web page; U+200B and U+2066 are
+    // invisible; the ZWJ inside the emoji sequence must stay.
+    let mallory = telegram("333", "\u{202E}evil\u{200B} 👨\u{200D}💻\u{2066}\u{FEFF}");
+    say_on(&app, &mallory, "hello everyone").await;
+    assert_eq!(app.member(&mallory).await.display_name, "evil 👨\u{200D}💻");
+    let rank = say_on(&app, &mallory, "/rank").await.unwrap();
+    assert!(rank.starts_with("evil 👨\u{200D}💻: Level"), "{rank}");
+    // A flag of a subdivision keeps its tag characters.
+    let scot = telegram(
+        "334",
+        "Fiona 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}",
+    );
+    say_on(&app, &scot, "hello everyone").await;
+    assert_eq!(
+        app.member(&scot).await.display_name,
+        "Fiona 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"
+    );
+}

@@ -129,6 +129,40 @@ async fn hidden_members_leave_public_boards_but_see_their_own_rank() {
 }
 
 #[tokio::test]
+async fn a_hidden_member_is_not_named_in_level_up_announcements() {
+    let app = spawn_app().await;
+    let (admin, hid1, shown) = (console("admin"), console("hid1"), console("shown"));
+    app.say(&hid1, "hello").await;
+    app.say(&shown, "hello").await;
+    app.ask(&hid1, "/privacy hide").await;
+    app.posts();
+    app.ask(&admin, "/points add @hid1 500").await;
+    app.ask(&admin, "/points add @shown 500").await;
+    let posts = app.posts();
+    let public: Vec<&String> = posts
+        .iter()
+        .filter_map(|s| match s {
+            steward::engine::Sent::Post { text, .. } => Some(text),
+            _ => None,
+        })
+        .collect();
+    assert!(public.iter().all(|t| !t.contains("hid1")), "{posts:?}");
+    // Members who show on the boards are still announced.
+    assert!(
+        public.iter().any(|t| t.contains("shown reached Level 3")),
+        "{posts:?}"
+    );
+    // The hidden member hears of it themselves.
+    assert!(
+        posts
+            .iter()
+            .any(|s| matches!(s, steward::engine::Sent::Dm { to, text }
+            if to == &hid1.profile.account && text.contains("You reached Level 3"))),
+        "{posts:?}"
+    );
+}
+
+#[tokio::test]
 async fn the_fast_rank_agrees_with_a_full_sort_after_random_activity() {
     let app = spawn_app().await;
     let admin = console("admin");

@@ -97,3 +97,26 @@ async fn a_thanks_word_inside_a_sentence_is_just_a_message() {
     assert_eq!(xp_in(&app.ask(&bob, "/rank").await), 20);
     assert_eq!(xp_in(&app.ask(&alice, "/rank").await), 20);
 }
+
+#[tokio::test]
+async fn thanks_to_a_mention_of_no_known_member_is_refused_and_creates_no_one() {
+    let app = spawn_app().await;
+    let (alice, bob) = (console("alice"), console("bob"));
+    app.say(&bob, "here is how to fix it").await;
+    let board = app.ask(&alice, "/leaderboard").await;
+    // The console turns every @word into a mention of that account, typos included.
+    let typo = with_mention(
+        message(&alice, general(), "/thanks @nobdy", app.clock_now()),
+        "nobdy",
+        &console("nobdy"),
+    );
+    let refused = app.send(typo).await.unwrap();
+    assert_eq!(refused, "No such member: nobdy has not been seen here yet.");
+    let store = app.engine.store();
+    let account = console("nobdy").profile.account;
+    assert_eq!(store.member_of(&account).await.unwrap(), None);
+    assert_eq!(app.ask(&alice, "/leaderboard").await, board);
+    // A thanks by reply still reaches whoever wrote the message replied to.
+    let thanked = app.reply(&alice, &bob, "/thanks").await.unwrap();
+    assert!(thanked.contains("+10 XP for bob"), "{thanked}");
+}

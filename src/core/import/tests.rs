@@ -82,3 +82,10 @@ fn the_same_bytes_have_the_same_hash_and_any_change_another() {
     assert_eq!(a, b);
     assert_ne!(a, c);
 }
+
+#[test]
+fn imported_names_lose_bidi_controls() {
+    let text = r#"[{"id": 42, "platform": "telegram", "name": "\u202enimda\u200b", "xp": 10}]"#;
+    let file = read(ImportFormat::Json, text).expect("a list");
+    assert_eq!(file.rows[0].name, "nimda");
+}

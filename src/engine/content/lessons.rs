@@ -1,10 +1,11 @@
 //! `/done LESSON` and `/progress`: a member marks a lesson (a drop of a course) done once, for
 //! learning XP of its own ledger kind; the last lesson of a course also pays the course's bonus,
 //! in the same transaction. A lesson counts only once it reached the member and their tier
-//! sees it and its course.
+//! sees it and its course; `/progress` shows a lesson's text only to those its tier lets see it.
 
 use std::collections::HashSet;
 
+use super::member_view::Sight;
 use crate::core::courses::Progress;
 use crate::core::ids::{Platform, PlatformGrant};
 use crate::engine::commands::CommandContext;
@@ -102,7 +103,7 @@ impl Engine {
             lesson = lesson,
             xp = rules.lesson_xp
         )];
-        reply.push(self.progress_line(lang, course, &progress).await?);
+        reply.push(self.progress_line(lang, sight, course, &progress).await?);
         if finished {
             reply.push(tr!(
                 lang,
@@ -163,19 +164,24 @@ impl Engine {
         if courses.is_empty() {
             return Ok(tr!(lang, "progress-none"));
         }
+        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
         let done = self.store.lessons_done(ctx.member).await?;
         let mut lines = vec![tr!(lang, "progress-header")];
         for course in &courses {
             let progress = Progress::of(&course.lessons, &done);
-            lines.push(self.progress_line(lang, course, &progress).await?);
+            lines.push(self.progress_line(lang, sight, course, &progress).await?);
         }
         Ok(lines.join("\n"))
     }
 
-    /// `Rust basics (rust-101): ▓▓▓░░░░░░░ 3/10 — next: #14 Ownership`.
+    /// `Rust basics (rust-101): ▓▓▓░░░░░░░ 3/10 — next: #14 Ownership`. A next lesson gated
+    /// above what `sight` covers is named by number and tier only (`next: #14 (Pro lesson)`):
+    /// a course may be open to everyone while some of its lessons are not, and their text must
+    /// not reach members below the tier, before or after delivery.
     async fn progress_line(
         &self,
         lang: crate::i18n::Lang,
+        sight: Sight,
         course: &CourseRow,
         progress: &Progress,
     ) -> EngineResult<String> {
@@ -190,15 +196,21 @@ impl Engine {
         );
         let tail = match progress.next {
             _ if progress.finished() => tr!(lang, "progress-finished"),
-            Some(next) => {
-                let text = self
-                    .store
-                    .drop_by_id(next)
-                    .await?
-                    .map(|d| headline(&d.text))
-                    .unwrap_or_default();
-                tr!(lang, "progress-next", lesson = next, text = text)
-            }
+            Some(next) => match self.store.drop_by_id(next).await? {
+                Some(drop) if !self.sees(sight, drop.tier.as_deref()) => {
+                    let tier = drop
+                        .tier
+                        .as_deref()
+                        .and_then(|t| self.tier_def(t))
+                        .map(|t| t.name.as_str())
+                        .unwrap_or_default();
+                    tr!(lang, "progress-next-gated", lesson = next, tier = tier)
+                }
+                drop => {
+                    let text = drop.map(|d| headline(&d.text)).unwrap_or_default();
+                    tr!(lang, "progress-next", lesson = next, text = text)
+                }
+            },
             None => tr!(lang, "progress-empty"),
         };
         Ok(format!("{head} — {tail}"))

@@ -4,9 +4,12 @@
 mod cache;
 mod link;
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 
-use crate::core::ids::MemberId;
+use crate::core::ids::{AccountProfile, MemberId};
+use crate::core::names::clean_display_name;
 use crate::engine::events::Person;
 use crate::engine::{CommandContext, Engine, EngineResult, refuse};
 use crate::tr;
@@ -20,13 +23,26 @@ pub(crate) struct Target {
 }
 
 impl Engine {
-    /// The member behind a (human) account, created on first sight.
+    /// The member behind a (human) account, created on first sight; the name is stored
+    /// cleaned of invisible format characters.
     pub(crate) async fn member_of(
         &self,
         person: &Person,
         at: DateTime<Utc>,
     ) -> EngineResult<MemberId> {
-        let profile = &person.profile;
+        // Events arrive cleaned (`Engine::handle`); other callers (a Discord entitlement's
+        // holder) may not, and a stored name must never carry a bidi control.
+        let cleaned;
+        let profile = match clean_display_name(&person.profile.display_name) {
+            Cow::Borrowed(_) => &person.profile,
+            Cow::Owned(display_name) => {
+                cleaned = AccountProfile {
+                    display_name,
+                    ..person.profile.clone()
+                };
+                &cleaned
+            }
+        };
         if let Some(member) = self.identity.member(profile) {
             return Ok(member);
         }
@@ -56,7 +72,8 @@ impl Engine {
 
     /// Resolves the member a command names: a mention, a name on this platform, or (with no
     /// token) the author of the replied-to message. A mentioned account seen for the first time
-    /// becomes a member (a thanks or a grant to someone who has not written yet).
+    /// becomes a member (an operator's grant to someone who has not written yet; `/thanks @name`
+    /// uses [`Engine::resolve_known`] instead, so a member's typo creates no one).
     pub(crate) async fn resolve(
         &self,
         ctx: &CommandContext,
@@ -65,8 +82,8 @@ impl Engine {
         self.resolve_as(ctx, token, true).await
     }
 
-    /// [`Engine::resolve`] for a lookup (`/rank`, `/history`): an account never seen is "no such
-    /// member", and nothing is created.
+    /// [`Engine::resolve`] for a lookup (`/rank`, `/history`) and `/thanks @name`: an account
+    /// never seen is "no such member", and nothing is created.
     pub(crate) async fn resolve_known(
         &self,
         ctx: &CommandContext,

@@ -110,7 +110,14 @@ impl Engine {
                 return refuse(refusal.msg().render(ctx.lang));
             }
         }
-        let target = self.resolve(ctx, who).await?;
+        // A named member must be one already seen, as for `/rank @name`: the console makes a
+        // mention of every `@word`, so a typo would otherwise become a member on every board.
+        // A reply names whoever wrote the message, so its author may still be new.
+        let target = if who.is_some() {
+            self.resolve_known(ctx, who).await?
+        } else {
+            self.resolve(ctx, who).await?
+        };
         let day = self.config.calendar.day(ctx.at);
         let boards = self.period_boards_at(ctx.at);
         let mut scoring = self.begin_scoring(&boards).await?;
@@ -240,7 +247,10 @@ impl Engine {
         self.announce_level_up(ctx, ctx.member, name, outcome).await;
     }
 
-    /// Announces a level-up in the chat where it happened and gives the level's rewards.
+    /// Announces a level-up in the chat where it happened and gives the level's rewards. Every
+    /// award path (messages, `/daily`, thanks, `/points add`, lessons, submissions, events)
+    /// comes through here. A member hidden by `/privacy hide` is not named in the chat: they
+    /// hear of it by DM, as they would of an award given in a private chat.
     pub(crate) async fn announce_level_up(
         &self,
         ctx: &CommandContext,
@@ -254,7 +264,7 @@ impl Engine {
             return;
         }
         if self.config.level_up_announcements {
-            if self.config.chats.is_community(&ctx.chat) {
+            if self.config.chats.is_community(&ctx.chat) && !outcome.hidden {
                 let text = tr!(
                     self.community_language(),
                     "level-up-public",
@@ -266,7 +276,8 @@ impl Engine {
                 }
             } else {
                 // An award given in a private chat (an operator's /points add by DM): the
-                // member would never see it there, so they hear of it themselves.
+                // member would never see it there, so they hear of it themselves. So does a
+                // hidden member: a public post would name them where they chose not to be.
                 let text = msg!("level-up-dm", level = after);
                 if let Err(e) = self.tell(member, &text).await {
                     tracing::warn!(error = %e, "level-up DM failed");
