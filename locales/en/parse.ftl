@@ -8,6 +8,7 @@ parse-privacy-one-word = That takes no more words.
 parse-privacy-delete-one-step = Say either confirm or end, not both.
 parse-language-one = Name one language.
 parse-link-code-one-word = A link code is one word.
+parse-start-one = /start takes at most one word.
 parse-reward-id-invalid = That is not a reward id; /shop lists them.
 parse-reward-one = Name one reward from /shop.
 parse-plan-one = Name one plan from /plans.

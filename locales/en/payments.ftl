@@ -63,3 +63,5 @@ payment-mismatch = Payment #{ $id } paid { $paid } for plan { $plan }, which cos
 payment-mismatch-payer = This payment does not match the price of plan { $plan }, so nothing was granted. The operators have been told and will refund it; /paysupport tells you how to reach them.
 plan-price-stripe = Stripe price { $price }
 plan-price-none = no price with this provider
+start-greeting = Welcome to { $community }! I keep the community's points, ranks, memberships and lessons. Send /help to see what you can do.
+start-plans = /plans lists the memberships on sale.

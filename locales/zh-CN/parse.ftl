@@ -7,6 +7,7 @@ parse-privacy-one-word = 后面不需要再加内容。
 parse-privacy-delete-one-step = 确认和结束只能选一个。
 parse-language-one = 只能指定一种语言。
 parse-link-code-one-word = 绑定码只有一个词，中间不能有空格。
+parse-start-one = /start 最多只带一个词。
 parse-reward-id-invalid = 这不是奖励 ID，发送 /shop 查看积分商店里的奖励。
 parse-reward-one = 请指定一个奖励，可发送 /shop 查看积分商店。
 parse-plan-one = 请指定一个方案，可发送 /plans 查看。

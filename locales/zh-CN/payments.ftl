@@ -63,3 +63,5 @@ payment-mismatch = 付款 #{ $id } 为套餐 { $plan } 支付了 { $paid }，但
 payment-mismatch-payer = 这笔付款与套餐 { $plan } 的价格不符，因此未授予任何权益。已通知管理员，他们会为你退款；/paysupport 会告诉你如何联系他们。
 plan-price-stripe = Stripe 价格 { $price }
 plan-price-none = 该支付方式没有定价
+start-greeting = 欢迎来到 { $community }！我负责社区的积分、排名、会员和课程。发送 /help 查看你能做什么。
+start-plans = 发送 /plans 查看在售的会员方案。

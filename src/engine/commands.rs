@@ -123,6 +123,7 @@ impl Engine {
             Command::MemberList { tier } => self.member_list(ctx, tier.as_deref()).await,
             Command::Drop(command) => self.drop_command(ctx, command).await,
             Command::Plans => Ok(self.plans_command(ctx)),
+            Command::Start { payload } => self.start_command(ctx, payload.as_deref()).await,
             Command::Subscribe { plan } => self.subscribe(ctx, &plan).await,
             Command::Subscription { cancel } => self.subscription_command(ctx, cancel).await,
             Command::PaySupport => Ok(self.pay_support(ctx)),

@@ -102,3 +102,27 @@ async fn a_renewal_below_the_price_its_subscription_began_at_grants_nothing() {
     let renewed = app.engine.payment_received(&honest).await.unwrap();
     assert!(renewed.starts_with("Your Pro renewed"), "{renewed}");
 }
+
+#[tokio::test]
+async fn start_greets_and_a_join_link_starts_a_subscription() {
+    let app = spawn_app_with(&config()).await;
+    let hello = say_on(&app, &alice(), "/start").await.unwrap();
+    assert!(hello.contains("Send /help"), "{hello}");
+    assert!(hello.contains("/plans lists the memberships"), "{hello}");
+    let joined = say_on(&app, &alice(), "/start subscribe-pro-month")
+        .await
+        .unwrap();
+    assert_eq!(joined, "I sent you a payment link by direct message.");
+    assert!(
+        app.posts()
+            .iter()
+            .any(|s| matches!(s, Sent::Invoice { invoice, .. } if invoice.stars == 500))
+    );
+    let unknown = say_on(&app, &alice(), "/start subscribe-gold")
+        .await
+        .unwrap();
+    assert!(
+        unknown.contains("There is no plan called “gold”"),
+        "{unknown}"
+    );
+}

@@ -118,3 +118,16 @@ async fn cancelling_a_stars_subscription_tells_telegram() {
     assert_eq!(edit.body["is_canceled"], json!(true));
     app.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_first_start_is_greeted_and_a_join_link_sends_the_invoice() {
+    let app = spawn().await;
+    app.fake.say(501, alice(), "/start").await;
+    app.fake.reply_in(501, "Send /help").await;
+    app.fake
+        .say(501, alice(), "/start subscribe-pro-month")
+        .await;
+    let call = app.fake.wait_for("createinvoicelink", |_| true).await;
+    assert_eq!(call.body["prices"][0]["amount"], json!(500));
+    app.shutdown().await;
+}

@@ -133,6 +133,11 @@ pub enum Command {
         tier: Option<String>,
     },
     Drop(DropCommand),
+    /// Telegram's first message to a bot: a greeting, or what a deep link's payload asks for
+    /// (`t.me/BOT?start=subscribe-PLAN` arrives as `/start subscribe-PLAN`).
+    Start {
+        payload: Option<String>,
+    },
     /// What is on sale.
     Plans,
     /// How to pay for a plan on this platform.
@@ -259,6 +264,7 @@ impl Command {
             | Self::MemberList { .. } => "member",
             Self::Drop(_) => "drop",
             Self::Plans => "plans",
+            Self::Start { .. } => "start",
             Self::Subscribe { .. } => "subscribe",
             Self::Subscription { .. } => "subscription",
             Self::PaySupport => "paysupport",

@@ -136,6 +136,13 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         "member" => member(&args, is_reply).map_err(usage)?,
         "drop" => Command::Drop(parse_drop(raw_args, is_reply).map_err(usage)?),
         "plans" => no_args(&args, Command::Plans).map_err(usage)?,
+        "start" => match args.as_slice() {
+            [] => Command::Start { payload: None },
+            [payload] => Command::Start {
+                payload: Some((*payload).to_owned()),
+            },
+            _ => return Err(usage(msg!("parse-start-one"))),
+        },
         "paysupport" => no_args(&args, Command::PaySupport).map_err(usage)?,
         "subscribe" => payments::subscribe(&args).map_err(usage)?,
         "subscription" => payments::subscription(&args).map_err(usage)?,

@@ -33,6 +33,9 @@ pub use checkout::{Checkout, PaymentReceived};
 pub use entitlements::{Entitlement, EntitlementChange};
 pub use refund::PaymentRefunded;
 
+/// The start of a deep link's payload that buys a plan: `t.me/BOT?start=subscribe-PLAN`.
+const SUBSCRIBE_LINK: &str = "subscribe-";
+
 impl Engine {
     /// The secret payment references are signed with: read (or created) once per process.
     async fn payment_secret(&self) -> EngineResult<Vec<u8>> {
@@ -214,6 +217,28 @@ impl Engine {
             tracing::warn!(error = %e, plan = %plan.id, "no invoice link");
         }
         link
+    }
+
+    /// `/start [PAYLOAD]`: the greeting a member's first message to the bot gets, in their
+    /// language; a `subscribe-PLAN` payload (an operator's "Join" link) goes on to `/subscribe`.
+    pub(crate) async fn start_command(
+        &self,
+        ctx: &CommandContext,
+        payload: Option<&str>,
+    ) -> EngineResult<String> {
+        if let Some(plan) = payload.and_then(|p| p.strip_prefix(SUBSCRIBE_LINK)) {
+            return self.subscribe(ctx, plan).await;
+        }
+        let lang = ctx.lang;
+        let mut lines = vec![tr!(
+            lang,
+            "start-greeting",
+            community = &self.config.community_name
+        )];
+        if !self.config.plans.is_empty() {
+            lines.push(tr!(lang, "start-plans"));
+        }
+        Ok(lines.join("\n"))
     }
 
     pub(crate) fn pay_support(&self, ctx: &CommandContext) -> String {

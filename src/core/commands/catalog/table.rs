@@ -227,6 +227,12 @@ pub const COMMANDS: &[CommandSpec] = &[
             ],
         ),
     ]),
+    member("start").args(&[arg(
+        "payload",
+        "arg-start-payload",
+        ArgKind::Text { max_len: 64 },
+    )
+    .optional()]),
     member("plans"),
     member("subscribe").args(&[arg("plan", "arg-subscribe-plan", ArgKind::PlanId)]),
     member("subscription").args(&[arg(
