@@ -65,3 +65,5 @@ plan-price-stripe = Stripe price { $price }
 plan-price-none = no price with this provider
 start-greeting = Welcome to { $community }! I keep the community's points, ranks, memberships and lessons. Send /help to see what you can do.
 start-plans = /plans lists the memberships on sale.
+refund-renewal-stopped = Its Stars subscription was cancelled at Telegram: it will not charge again.
+refund-renewal-not-stopped = Telegram could not cancel the refunded Stars subscription ({ $error }): it may charge again. Ask the member to cancel it in Telegram, or try /payments refund again later.

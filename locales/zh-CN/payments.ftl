@@ -65,3 +65,5 @@ plan-price-stripe = Stripe 价格 { $price }
 plan-price-none = 该支付方式没有定价
 start-greeting = 欢迎来到 { $community }！我负责社区的积分、排名、会员和课程。发送 /help 查看你能做什么。
 start-plans = 发送 /plans 查看在售的会员方案。
+refund-renewal-stopped = 其 Stars 订阅已在 Telegram 取消，不会再次扣费。
+refund-renewal-not-stopped = Telegram 未能取消已退款的 Stars 订阅（{ $error }），可能还会再次扣费。请让该成员在 Telegram 中取消，或稍后再试。

@@ -27,6 +27,7 @@ mod robustness;
 mod scheduler;
 mod seasons;
 mod shop;
+mod stars_refunds;
 mod submissions;
 mod tags;
 mod thanks;

@@ -94,6 +94,14 @@ async fn a_stars_subscription_is_checked_paid_once_and_refunded() {
         })
         .await;
     assert_eq!(refund.body["user_id"], json!(501));
+    // Telegram would charge again in 30 days: the refunded subscription is cancelled there.
+    let cancel = app
+        .fake
+        .wait_for("edituserstarsubscription", |b| {
+            b["telegram_payment_charge_id"] == json!("ch_1")
+        })
+        .await;
+    assert_eq!(cancel.body["is_canceled"], json!(true));
     app.fake
         .wait_for("banchatmember", |b| {
             b["chat_id"] == json!(-200) && b["user_id"] == json!(501)

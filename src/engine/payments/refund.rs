@@ -39,6 +39,16 @@ impl Engine {
             .await
         {
             Ok(Some((member, tier))) => {
+                if r.provider == Provider::TelegramStars
+                    && let Ok(Some(payment)) = self.refunded_payment(r.provider, &r.charge_id).await
+                    && let Some(Err(e)) = self.stop_stars_renewal(&payment).await
+                {
+                    tracing::warn!(error = %e, "a refunded Stars subscription still renews");
+                    self.tell_operators_with(|lang| {
+                        tr!(lang, "refund-renewal-not-stopped", error = e.describe(lang))
+                    })
+                    .await;
+                }
                 let lang = self.language_of(member).await;
                 Some(tr!(lang, "payment-refunded", tier = &tier.name))
             }
@@ -102,12 +112,61 @@ impl Engine {
             })
             .await?;
         }
-        Ok(tr!(
+        let mut reply = tr!(
             lang,
             "refund-done",
             id = id,
             amount = money(lang, payment.amount, &payment.currency)
-        ))
+        );
+        // Telegram would charge a Stars subscription again in 30 days: a refund stops it there.
+        match self.stop_stars_renewal(&payment).await {
+            Some(Ok(())) => reply.push_str(&format!("\n{}", tr!(lang, "refund-renewal-stopped"))),
+            Some(Err(e)) => reply.push_str(&format!(
+                "\n{}",
+                tr!(lang, "refund-renewal-not-stopped", error = e.describe(lang))
+            )),
+            None => {}
+        }
+        Ok(reply)
+    }
+
+    /// The payment a refund of `charge` undid.
+    async fn refunded_payment(
+        &self,
+        provider: Provider,
+        charge: &str,
+    ) -> EngineResult<Option<PaymentRow>> {
+        let mut tx = self.store.begin().await?;
+        let paid = tx.payment_by_charge(provider, charge).await?;
+        tx.commit().await?;
+        Ok(paid)
+    }
+
+    /// After a refund of a Stars payment: cancels its subscription at Telegram
+    /// (`editUserStarSubscription` with the charge the subscription began with), which would
+    /// otherwise charge the member again. `None` when the payment was no Stars subscription's.
+    async fn stop_stars_renewal(
+        &self,
+        payment: &PaymentRow,
+    ) -> Option<Result<(), crate::engine::PlatformError>> {
+        if payment.provider != Provider::TelegramStars {
+            return None;
+        }
+        let plan = self.plan(&payment.plan).filter(|p| p.stars_renews())?;
+        let member = payment.member?;
+        let subscription = self
+            .store
+            .subscriptions_of(member)
+            .await
+            .ok()?
+            .into_iter()
+            .find(|s| s.plan == plan.id && s.provider == Provider::TelegramStars)?;
+        let payer = AccountRef::parse_checked(&subscription.payer, IdOf::Member).ok()?;
+        Some(
+            self.platform
+                .set_renewal(&payer, &subscription.charge_ref, false)
+                .await,
+        )
     }
 
     /// Records the refund of `charge` (of `amount`, or all of it) and ends what it paid for, in
