@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::error::During;
+use super::member_data::MEMBER_TABLES;
 use super::{Result, WriteTx, millis};
 use crate::core::ids::{MemberId, Platform};
 
@@ -152,6 +153,30 @@ impl WriteTx {
                 .execute(&mut *self.tx)
                 .await
                 .during("merge_members")?;
+        }
+        // Every other row that names the absorbed member moves too (payments, subscriptions,
+        // web sessions and logins, erasure requests, ...): one list, MEMBER_TABLES, which a test
+        // walks against the schema, so a table added later cannot make the delete below fail
+        // on a foreign key. A row that cannot move (a duplicate of one the survivor has) goes
+        // with the absorbed member.
+        for table in MEMBER_TABLES.iter().filter(|t| t.name != "members") {
+            for column in table.member_columns {
+                for sql in [
+                    format!(
+                        "UPDATE OR IGNORE {} SET {column} = ?1 WHERE {column} = ?2",
+                        table.name
+                    ),
+                    format!("DELETE FROM {} WHERE {column} = ?2", table.name),
+                ] {
+                    // Built from MEMBER_TABLES' constant names, never from input.
+                    sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .bind(s)
+                        .bind(a)
+                        .execute(&mut *self.tx)
+                        .await
+                        .during("merge_members")?;
+                }
+            }
         }
         sqlx::query("DELETE FROM thanks WHERE giver_id = ?1 OR receiver_id = ?1")
             .bind(a)

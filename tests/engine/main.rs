@@ -14,6 +14,7 @@ mod import;
 mod ingest;
 mod language;
 mod language_membership;
+mod link_paid;
 mod membership;
 mod message_xp;
 mod operators;
