@@ -67,3 +67,4 @@ start-greeting = Welcome to { $community }! I keep the community's points, ranks
 start-plans = /plans lists the memberships on sale.
 refund-renewal-stopped = Its Stars subscription was cancelled at Telegram: it will not charge again.
 refund-renewal-not-stopped = Telegram could not cancel the refunded Stars subscription ({ $error }): it may charge again. Ask the member to cancel it in Telegram, or try /payments refund again later.
+link-access-failed = After a /link, { $account } could not be given the access of { $tier }: { $error }. Give it by hand, or run /member extend for that member again.

@@ -67,3 +67,4 @@ start-greeting = 欢迎来到 { $community }！我负责社区的积分、排名
 start-plans = 发送 /plans 查看在售的会员方案。
 refund-renewal-stopped = 其 Stars 订阅已在 Telegram 取消，不会再次扣费。
 refund-renewal-not-stopped = Telegram 未能取消已退款的 Stars 订阅（{ $error }），可能还会再次扣费。请让该成员在 Telegram 中取消，或稍后再试。
+link-access-failed = /link 之后，未能为 { $account } 开通 { $tier } 的权限：{ $error }。请手动开通，或对该成员再执行一次 /member extend。

@@ -26,10 +26,25 @@ async fn a_member_who_paid_by_stars_links_discord_and_keeps_the_tier_on_both() {
     let absorbed = app.member(&alice()).await.id;
 
     let code = link_code(&app, &alice()).await;
+    app.posts();
     let linked = say_on(&app, &on_discord, &format!("/link {code}"))
         .await
         .unwrap();
     assert!(!linked.contains("went wrong"), "{linked}");
+    // The Discord account, new to Pro, gets its access; the Telegram one already had it.
+    let grants: Vec<_> = app
+        .posts()
+        .into_iter()
+        .filter_map(|s| match s {
+            steward::engine::Sent::Grant { to, tier } if tier == "pro" => Some(to),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        grants,
+        vec![on_discord.profile.account.clone()],
+        "{grants:?}"
+    );
     for who in [&alice(), &on_discord] {
         let membership = say_on(&app, who, "/membership").await.unwrap();
         assert!(membership.contains("Pro"), "{membership}");

@@ -1,7 +1,7 @@
 //! `/link`: a one-time code issued by DM on one platform, redeemed from the other, merges the
 //! two members into one (XP, balance, ledger, boards, memberships, streaks).
 
-use crate::core::ids::MemberId;
+use crate::core::ids::{AccountRef, MemberId};
 use crate::core::levels::LevelInfo;
 use crate::core::link::{self, LINK_CODE_TTL, LinkFacts};
 use crate::core::periods::Board;
@@ -9,6 +9,12 @@ use crate::core::rank_index::Standing;
 use crate::engine::{CommandContext, Engine, EngineResult, refuse};
 use crate::i18n::Lang;
 use crate::tr;
+
+/// One member's accounts and running tiers, as they were before a link merged it.
+struct Side {
+    accounts: Vec<AccountRef>,
+    tiers: Vec<String>,
+}
 
 impl Engine {
     /// `/link` issues a code by DM; `/link CODE` from another platform merges the two members.
@@ -74,6 +80,10 @@ impl Engine {
             return refuse(refusal.msg().render(ctx.lang));
         }
         let (survivor, absorbed) = (owner.min(ctx.member), owner.max(ctx.member));
+        let sides = [
+            self.access_side(survivor, ctx).await?,
+            self.access_side(absorbed, ctx).await?,
+        ];
         let live = self.scores.boards().live();
         let before = self
             .standings_everywhere(&live, &[survivor, absorbed])
@@ -100,6 +110,7 @@ impl Engine {
         // The merge may have renamed the survivor (a board shows their name from memory).
         self.scores.names().forget(survivor);
         self.scores.names().forget(absorbed);
+        self.give_access_after_link(survivor, &sides, ctx).await?;
         let platforms = self.store.platforms_of(survivor).await?;
         let names: Vec<&str> = platforms.iter().map(|p| p.title()).collect();
         Ok(tr!(
@@ -110,6 +121,60 @@ impl Engine {
             xp = merged.xp,
             balance = merged.balance
         ))
+    }
+
+    /// One side of a link: its accounts and the tiers running for it before the merge.
+    async fn access_side(&self, member: MemberId, ctx: &CommandContext) -> EngineResult<Side> {
+        let tiers = self
+            .store
+            .memberships(member)
+            .await?
+            .into_iter()
+            .filter(|m| m.is_active(ctx.at))
+            .map(|m| m.tier)
+            .collect();
+        Ok(Side {
+            accounts: self.store.accounts_of(member).await?,
+            tiers,
+        })
+    }
+
+    /// After a merge, each account gets the access of every running tier its side did not
+    /// hold before: a Pro member who links Discord gets the Pro role there, and the Telegram
+    /// side the tier's chat. A failure is logged and told to the operators, as a grant's is.
+    async fn give_access_after_link(
+        &self,
+        survivor: MemberId,
+        sides: &[Side; 2],
+        ctx: &CommandContext,
+    ) -> EngineResult<()> {
+        let lang = self.language_of(survivor).await;
+        for membership in self.store.memberships(survivor).await? {
+            if !membership.is_active(ctx.at) {
+                continue;
+            }
+            let Some(tier) = self.tier_def(&membership.tier) else {
+                continue;
+            };
+            for side in sides.iter().filter(|s| !s.tiers.contains(&tier.id)) {
+                for account in &side.accounts {
+                    if let Err(error) = self.platform.grant_access(account, tier, lang).await {
+                        tracing::warn!(%account, tier = %tier.id, %error, "access after a link failed");
+                        self.tell_operators_with(|lang| {
+                            tr!(
+                                lang,
+                                "link-access-failed",
+                                account = account.to_string(),
+                                tier = &tier.name,
+                                error = error.describe(lang)
+                            )
+                        })
+                        .await;
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Standings of some members on the given boards, read from the database.
