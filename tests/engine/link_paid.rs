@@ -69,3 +69,17 @@ async fn a_member_who_paid_by_stars_links_discord_and_keeps_the_tier_on_both() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_new_member_never_takes_the_id_of_one_merged_away() {
+    let app = spawn_app_with(&config()).await;
+    let on_discord = discord("777", "Alice D");
+    say_on(&app, &on_discord, "hello").await;
+    say_on(&app, &alice(), "hello").await;
+    let merged_away = app.member(&alice()).await.id;
+    let code = link_code(&app, &alice()).await;
+    say_on(&app, &on_discord, &format!("/link {code}")).await;
+    let newcomer = discord("888", "Bo");
+    say_on(&app, &newcomer, "hello").await;
+    assert!(app.member(&newcomer).await.id.0 > merged_away.0);
+}
