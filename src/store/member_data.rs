@@ -17,7 +17,8 @@ pub struct MemberTable {
     /// An SQL condition on the table's rows, with `?1` the member's id.
     pub rows: &'static str,
     pub member_columns: &'static [&'static str],
-    /// Columns left out of an export: secrets of live sessions, which a file must not carry.
+    /// Columns left out of an export: secrets of live sessions, which a file must not carry,
+    /// and what a payment says about whoever paid, who may be someone else.
     pub secret_columns: &'static [&'static str],
 }
 
@@ -66,8 +67,16 @@ pub const MEMBER_TABLES: &[MemberTable] = &[
         &["member_id", "actor_member_id"],
     ),
     table("redemptions", "member_id = ?1", &["member_id"]),
-    table("payments", "member_id = ?1", &["member_id"]),
-    table("subscriptions", "member_id = ?1", &["member_id"]),
+    // Who paid may be someone else (a gift): the paying account and the provider's event
+    // stay out of the member's export.
+    with_secrets(
+        table("payments", "member_id = ?1", &["member_id"]),
+        &["payer", "raw"],
+    ),
+    with_secrets(
+        table("subscriptions", "member_id = ?1", &["member_id"]),
+        &["payer"],
+    ),
     table("drops", "created_by = ?1", &["created_by"]),
     table("deliveries", "target = 'dm:' || ?1", &[]),
     table("ratings", "member_id = ?1", &["member_id"]),
@@ -77,9 +86,11 @@ pub const MEMBER_TABLES: &[MemberTable] = &[
     table("recommend_weekly", "member_id = ?1", &["member_id"]),
     table("event_members", "member_id = ?1", &["member_id"]),
     table("events", "created_by = ?1", &["created_by"]),
+    // Only the member's own submissions: an operator's export must not carry the texts of
+    // the submissions they decided, which are other members'.
     table(
         "submissions",
-        "member_id = ?1 OR decided_by = ?1",
+        "member_id = ?1",
         &["member_id", "decided_by"],
     ),
     table(

@@ -126,3 +126,17 @@ async fn start_greets_and_a_join_link_starts_a_subscription() {
         "{unknown}"
     );
 }
+
+#[tokio::test]
+async fn a_members_export_carries_nothing_about_whoever_paid() {
+    let (app, _) = subscribed().await;
+    let member = app.member(&alice()).await.id;
+    let data = app.engine.store().member_data(member).await.unwrap();
+    let payments = data["payments"].as_array().unwrap();
+    assert_eq!(payments.len(), 1);
+    let row = payments[0].as_object().unwrap();
+    assert!(!row.contains_key("payer") && !row.contains_key("raw"), "{row:?}");
+    assert_eq!(row["amount"], 500);
+    let subscriptions = data["subscriptions"].as_array().unwrap();
+    assert!(!subscriptions[0].as_object().unwrap().contains_key("payer"));
+}

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::core::payments::Provider;
+use crate::core::payments::raw::without_personal_data;
 use crate::core::payments::renewal::RenewalStatus;
 use crate::engine::payments::{Billing, BillingEvent, SubscriptionRef};
 
@@ -79,7 +80,7 @@ pub fn translate(raw: &str) -> Result<Option<BillingEvent>, NotAnEvent> {
         id: id.to_owned(),
         type_name: type_name.to_owned(),
         created,
-        raw: raw.to_owned(),
+        raw: without_personal_data(raw),
         body,
     }))
 }

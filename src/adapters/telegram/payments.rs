@@ -15,6 +15,7 @@ use super::outbound::platform_error;
 use super::{TelegramAdapter, TgBot, inbound};
 use crate::core::ids::AccountRef;
 use crate::core::payments::Provider;
+use crate::core::payments::raw::without_personal_data;
 use crate::engine::payments::{Checkout, PaymentReceived, PaymentRefunded};
 use crate::engine::{Invoice, PlatformError};
 use crate::msg;
@@ -114,7 +115,7 @@ impl TelegramAdapter {
                 period_end: paid.subscription_expiration_date,
                 recurring: paid.is_recurring,
                 renewal: paid.is_recurring && !paid.is_first_recurring,
-                raw: serde_json::to_string(paid).unwrap_or_default(),
+                raw: without_personal_data(&serde_json::to_string(paid).unwrap_or_default()),
                 at,
             };
             self.engine.payment_received(&payment).await

@@ -4,6 +4,7 @@
 //! subscription's state does to a membership (`renewal.rs`).
 
 pub mod decide;
+pub mod raw;
 pub mod reference;
 pub mod renewal;
 
