@@ -135,7 +135,10 @@ async fn a_members_export_carries_nothing_about_whoever_paid() {
     let payments = data["payments"].as_array().unwrap();
     assert_eq!(payments.len(), 1);
     let row = payments[0].as_object().unwrap();
-    assert!(!row.contains_key("payer") && !row.contains_key("raw"), "{row:?}");
+    assert!(
+        !row.contains_key("payer") && !row.contains_key("raw"),
+        "{row:?}"
+    );
     assert_eq!(row["amount"], 500);
     let subscriptions = data["subscriptions"].as_array().unwrap();
     assert!(!subscriptions[0].as_object().unwrap().contains_key("payer"));
