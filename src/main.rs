@@ -321,7 +321,8 @@ async fn start_engine(
         .stripe
         .key
         .clone()
-        .map(|key| Arc::new(StripeClient::new(&config.stripe.api_url, key)));
+        .map(|key| StripeClient::new(&config.stripe.api_url, key).map(Arc::new))
+        .transpose()?;
     let mut engine = Engine::start(config, store, platform, Arc::new(SystemClock))
         .await
         .context("Failed to start the engine")?;

@@ -86,7 +86,7 @@ pub async fn spawn_with(config: &str, stripe: Option<&str>) -> WebApp {
         .await
         .unwrap();
     if let Some(api) = stripe {
-        engine = engine.with_card_payments(Arc::new(StripeClient::new(api, key)));
+        engine = engine.with_card_payments(Arc::new(StripeClient::new(api, key).unwrap()));
     }
     let engine = Arc::new(engine);
     let (stop, stopped) = watch::channel(false);

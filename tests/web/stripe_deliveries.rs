@@ -145,7 +145,7 @@ async fn poll_mode_reads_the_events_since_the_last_one_applied() {
     let (app, stripe) = shop().await;
     let reference = subscribe(&app, &stripe, "pro-month").await;
     let t = now(&app);
-    let client = StripeClient::new(&stripe.url, key());
+    let client = StripeClient::new(&stripe.url, key()).unwrap();
     {
         let mut recorded = stripe.recorded.lock().unwrap();
         recorded

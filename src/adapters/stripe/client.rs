@@ -52,24 +52,17 @@ pub struct EventPage {
 
 impl StripeClient {
     /// A client whose every call gives up after [`REQUEST_TIMEOUT`], so a hung Stripe never
-    /// holds `/subscribe`, a refund or the poll loop.
-    #[must_use]
-    pub fn new(api_url: &str, key: Secret) -> Self {
+    /// holds `/subscribe`, a refund or the poll loop. Fails only when TLS cannot start.
+    pub fn new(api_url: &str, key: Secret) -> Result<Self, reqwest::Error> {
         let http = reqwest::Client::builder()
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(REQUEST_TIMEOUT)
-            .build()
-            .unwrap_or_else(|e| {
-                // Only a TLS back end that cannot start fails here; reqwest's default client
-                // would then fail its calls the same way.
-                tracing::error!(error = %e, "the Stripe HTTP client could not be set up");
-                reqwest::Client::new()
-            });
-        Self {
+            .build()?;
+        Ok(Self {
             http,
             api_url: api_url.trim_end_matches('/').to_owned(),
             key,
-        }
+        })
     }
 
     /// Sends `request`, trying again after [`RETRY_AFTER`] when Stripe could not be reached,
