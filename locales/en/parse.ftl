@@ -20,6 +20,7 @@ parse-reason-too-long = A reason can be at most { $max } { $max ->
        *[other] characters
     }; this one has { $length }.
 parse-no-arguments = This command takes no arguments.
+parse-web-args = Write /web for a login link, or /web logout to end your web sessions (operators: /web logout @member).
 parse-member-at-most-one = Name at most one member.
 parse-member-name-invalid = `{ $word }` is not a member name.
 parse-member-missing = Name the member (or reply to their message).
@@ -62,6 +63,7 @@ parse-word-end-memberships = end
 parse-word-rank-card = card
 parse-word-cancel = cancel
 parse-word-refund = refund
+parse-word-web-logout = logout
 # A reply made only of one of these thanks the replied-to member (config points.thanks_words replaces them all).
 parse-word-thanks = +1, thanks, thank you, thx, ty, cheers
 

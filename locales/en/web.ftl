@@ -5,6 +5,17 @@ web-login-dm = Your login link for { $community }: { $url }
     It works once, for { $minutes } minutes. Don't share it: it logs in as you.
 web-login-sent = I sent you a login link by direct message. It works once, for { $minutes } minutes.
 web-login-dm-failed = I couldn't send you the login link: { $error }
+web-logout-done = { $count ->
+    [0] You had no web session open.
+    [one] Logged out of your web session.
+   *[other] Logged out of your { $count } web sessions.
+}
+web-logout-member-done = { $count ->
+    [0] { $name } had no web session open.
+    [one] Ended { $name }'s web session.
+   *[other] Ended { $name }'s { $count } web sessions.
+}
+web-logout-others-operator-only = Only operators can log out another member.
 
 web-source-messages = Messages
 web-source-daily = Daily check-ins

@@ -15,6 +15,7 @@ parse-subscription-cancel = 发送 /subscription 查看你的方案，或 /subsc
 parse-payment-id = 请给出 /payments 里的付款编号，例如 /payments refund 12。
 parse-reason-too-long = 理由最多 { $max } 个字符，这条有 { $length } 个。
 parse-no-arguments = 这个命令不需要参数。
+parse-web-args = 发送 /web 获取登录链接，或 /web logout 结束你的所有网页登录（管理员：/web logout @成员）。
 parse-member-at-most-one = 最多只能指定一位成员。
 parse-member-name-invalid = `{ $word }` 不是有效的成员名。
 parse-member-missing = 请指定成员（或直接回复对方的消息）。
@@ -53,6 +54,7 @@ parse-word-end-memberships = 结束
 parse-word-rank-card = 卡片
 parse-word-cancel = 取消
 parse-word-refund = 退款
+parse-word-web-logout = 退出, 登出
 # A reply made only of one of these thanks the replied-to member (config points.thanks_words replaces them all).
 parse-word-thanks = 谢谢, 感谢, 多谢, 谢了, 谢谢你, 感谢感谢, 3q, 蟹蟹
 

@@ -5,6 +5,15 @@ web-login-dm = 你在 { $community } 的登录链接：{ $url }
     只能使用一次，{ $minutes } 分钟内有效。请勿分享：打开它就会以你的身份登录。
 web-login-sent = 登录链接已通过私信发给你，只能使用一次，{ $minutes } 分钟内有效。
 web-login-dm-failed = 无法把登录链接发给你：{ $error }
+web-logout-done = { $count ->
+    [0] 你没有打开的网页登录。
+   *[other] 已退出你的 { $count } 个网页登录。
+}
+web-logout-member-done = { $count ->
+    [0] { $name } 没有打开的网页登录。
+   *[other] 已结束 { $name } 的 { $count } 个网页登录。
+}
+web-logout-others-operator-only = 只有管理员可以让其他成员退出登录。
 
 web-source-messages = 发言
 web-source-daily = 每日签到

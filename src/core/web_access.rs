@@ -1,8 +1,48 @@
-//! Who may see what on the web pages: the viewer (a visitor, a member, an operator) and the
-//! community's choice of who may see leaderboards (`web.leaderboards`). Pure rules; the engine
-//! applies them before it reads anything for a page.
+//! Who may see what on the web pages: the viewer (a visitor, a member, an operator), how long
+//! a session gives them, and the community's choice of who may see leaderboards
+//! (`web.leaderboards`). Pure rules; the engine applies them before it reads anything for a page.
+
+use chrono::{DateTime, Duration, Utc};
 
 use super::ids::MemberId;
+
+/// How long a member's session lasts.
+pub const MEMBER_SESSION_TTL: Duration = Duration::days(30);
+/// How long a session with operator's rights lasts. Short, because a platform admin's rights
+/// are as the platform said at `/web`, and a lost laptop should not open the dashboard for a
+/// month.
+pub const OPERATOR_SESSION_TTL: Duration = Duration::hours(12);
+
+/// How long a session started by someone with (`operator`) or without operator's rights lasts.
+#[must_use]
+pub fn session_length(operator: bool) -> Duration {
+    if operator {
+        OPERATOR_SESSION_TTL
+    } else {
+        MEMBER_SESSION_TTL
+    }
+}
+
+/// Who a session started at `started` shows `member` as at `now`, given their rights decided
+/// now (`operator`); `None` when it no longer runs. A session older than an operator's may not
+/// carry an operator's rights: it ends rather than opening the dashboard (a member made an
+/// operator since sends `/web` again).
+#[must_use]
+pub fn session_viewer(
+    member: MemberId,
+    operator: bool,
+    started: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Option<Viewer> {
+    if now >= started + session_length(operator) {
+        return None;
+    }
+    Some(if operator {
+        Viewer::operator(member)
+    } else {
+        Viewer::member(member)
+    })
+}
 
 /// Who is looking at a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -111,6 +151,22 @@ mod tests {
         assert!(Visibility::Members.allows(&member));
         assert!(!Visibility::Operators.allows(&member));
         assert!(Visibility::Operators.allows(&operator));
+    }
+
+    #[test]
+    fn operators_sessions_end_after_twelve_hours_and_members_after_thirty_days() {
+        let started: DateTime<Utc> = "2026-11-25T09:00:00Z".parse().unwrap();
+        let at = |hours| started + Duration::hours(hours);
+        assert_eq!(
+            session_viewer(ALICE, true, started, at(11)),
+            Some(Viewer::operator(ALICE))
+        );
+        assert_eq!(session_viewer(ALICE, true, started, at(12)), None);
+        assert_eq!(
+            session_viewer(ALICE, false, started, at(12)),
+            Some(Viewer::member(ALICE))
+        );
+        assert_eq!(session_viewer(ALICE, false, started, at(30 * 24)), None);
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub enum Word {
     Card,
     Cancel,
     Refund,
+    Logout,
     Lifetime,
     Seconds,
     Minutes,
@@ -34,7 +35,7 @@ pub enum Word {
 }
 
 impl Word {
-    pub const ALL: [Word; 21] = [
+    pub const ALL: [Word; 22] = [
         Self::BoardAll,
         Self::BoardWeek,
         Self::BoardMonth,
@@ -48,6 +49,7 @@ impl Word {
         Self::Card,
         Self::Cancel,
         Self::Refund,
+        Self::Logout,
         Self::Lifetime,
         Self::Seconds,
         Self::Minutes,
@@ -75,6 +77,7 @@ impl Word {
             Self::Card => "parse-word-rank-card",
             Self::Cancel => "parse-word-cancel",
             Self::Refund => "parse-word-refund",
+            Self::Logout => "parse-word-web-logout",
             Self::Lifetime => "duration-word-lifetime",
             Self::Seconds => "duration-word-seconds",
             Self::Minutes => "duration-word-minutes",

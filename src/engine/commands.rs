@@ -89,6 +89,7 @@ impl Engine {
             Command::Language { choice } => self.language_command(ctx, choice.as_deref()).await,
             Command::Link { code } => self.link(ctx, code).await,
             Command::Web => self.web_login_link(ctx).await,
+            Command::WebLogout { who } => self.web_logout_command(ctx, who.as_deref()).await,
             Command::PointsAdd {
                 who,
                 amount,

@@ -1,18 +1,30 @@
 //! Web logins and sessions. Tokens and session ids reach the database only as SHA-256 hex
-//! digests; taking a login deletes it in the same statement, so a link works once.
+//! digests; taking a login deletes it in the same statement, so a link works once. Rights are
+//! not stored: a session keeps only what the platform said when `/web` was asked
+//! (`platform_admin`), and the engine decides the rest at each request.
 
 use chrono::{DateTime, Utc};
 
 use super::error::During;
-use super::{Result, Store, millis};
+use super::{Result, Store, from_millis, millis};
 use crate::core::ids::MemberId;
 
 /// A session as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WebSessionRow {
     pub member: MemberId,
-    pub operator: bool,
+    /// The platform called the member an admin when they asked for the link.
+    pub platform_admin: bool,
     pub csrf_token: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A login link as taken: whose, and the stored digest (compared again in constant time).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebLoginRow {
+    pub member: MemberId,
+    pub platform_admin: bool,
+    pub token_hash: String,
 }
 
 impl Store {
@@ -21,15 +33,16 @@ impl Store {
         &self,
         token_hash: &str,
         member: MemberId,
-        operator: bool,
+        platform_admin: bool,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO web_logins (token_hash, member_id, operator, expires_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO web_logins (token_hash, member_id, platform_admin, expires_at) \
+             VALUES (?, ?, ?, ?)",
         )
         .bind(token_hash)
         .bind(member.0)
-        .bind(i64::from(operator))
+        .bind(i64::from(platform_admin))
         .bind(millis(expires_at))
         .execute(&self.writer)
         .await
@@ -37,43 +50,47 @@ impl Store {
         Ok(())
     }
 
-    /// Takes the login with this digest if it is still valid at `now`: (member, operator, the
-    /// stored digest). Gone afterwards either way, so a link is never used twice.
+    /// Takes the login with this digest if it is still valid at `now`. Gone afterwards either
+    /// way, so a link is never used twice.
     pub async fn take_web_login(
         &self,
         token_hash: &str,
         now: DateTime<Utc>,
-    ) -> Result<Option<(MemberId, bool, String)>> {
+    ) -> Result<Option<WebLoginRow>> {
         let row: Option<(i64, i64, i64, String)> = sqlx::query_as(
             "DELETE FROM web_logins WHERE token_hash = ? \
-             RETURNING member_id, operator, expires_at, token_hash",
+             RETURNING member_id, platform_admin, expires_at, token_hash",
         )
         .bind(token_hash)
         .fetch_optional(&self.writer)
         .await
         .during("take_web_login")?;
-        Ok(row
-            .filter(|(_, _, expires, _)| *expires > millis(now))
-            .map(|(member, operator, _, hash)| (MemberId(member), operator != 0, hash)))
+        Ok(row.filter(|(_, _, expires, _)| *expires > millis(now)).map(
+            |(member, admin, _, token_hash)| WebLoginRow {
+                member: MemberId(member),
+                platform_admin: admin != 0,
+                token_hash,
+            },
+        ))
     }
 
-    /// Starts a session.
+    /// Starts a session that runs until `expires_at`.
     pub async fn add_web_session(
         &self,
         session_hash: &str,
         session: &WebSessionRow,
-        now: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<()> {
         sqlx::query(
-            "INSERT INTO web_sessions (session_hash, member_id, operator, csrf_token, created_at, expires_at) \
+            "INSERT INTO web_sessions \
+             (session_hash, member_id, platform_admin, csrf_token, created_at, expires_at) \
              VALUES (?, ?, ?, ?, ?, ?)",
         )
         .bind(session_hash)
         .bind(session.member.0)
-        .bind(i64::from(session.operator))
+        .bind(i64::from(session.platform_admin))
         .bind(&session.csrf_token)
-        .bind(millis(now))
+        .bind(millis(session.created_at))
         .bind(millis(expires_at))
         .execute(&self.writer)
         .await
@@ -87,8 +104,8 @@ impl Store {
         session_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<WebSessionRow>> {
-        let row: Option<(i64, i64, String)> = sqlx::query_as(
-            "SELECT s.member_id, s.operator, s.csrf_token FROM web_sessions s \
+        let row: Option<(i64, i64, String, i64)> = sqlx::query_as(
+            "SELECT s.member_id, s.platform_admin, s.csrf_token, s.created_at FROM web_sessions s \
              JOIN members m ON m.id = s.member_id \
              WHERE s.session_hash = ? AND s.expires_at > ? AND m.erased_at IS NULL",
         )
@@ -97,11 +114,14 @@ impl Store {
         .fetch_optional(&self.pool)
         .await
         .during("web_session")?;
-        Ok(row.map(|(member, operator, csrf_token)| WebSessionRow {
-            member: MemberId(member),
-            operator: operator != 0,
-            csrf_token,
-        }))
+        Ok(
+            row.map(|(member, admin, csrf_token, created)| WebSessionRow {
+                member: MemberId(member),
+                platform_admin: admin != 0,
+                csrf_token,
+                created_at: from_millis(created),
+            }),
+        )
     }
 
     /// Ends a session (logging out).
@@ -112,5 +132,26 @@ impl Store {
             .await
             .during("end_web_session")?;
         Ok(())
+    }
+
+    /// Ends every session of `member` and their login links; returns how many of the sessions
+    /// still ran at `now` (expired ones go too, uncounted: the member had no use of them).
+    pub async fn end_member_web_sessions(
+        &self,
+        member: MemberId,
+        now: DateTime<Utc>,
+    ) -> Result<usize> {
+        let ended: Vec<i64> =
+            sqlx::query_scalar("DELETE FROM web_sessions WHERE member_id = ? RETURNING expires_at")
+                .bind(member.0)
+                .fetch_all(&self.writer)
+                .await
+                .during("end_member_web_sessions")?;
+        sqlx::query("DELETE FROM web_logins WHERE member_id = ?")
+            .bind(member.0)
+            .execute(&self.writer)
+            .await
+            .during("end_member_web_sessions")?;
+        Ok(ended.iter().filter(|at| **at > millis(now)).count())
     }
 }

@@ -44,7 +44,7 @@ pub struct WebApp {
     pub clock: Arc<ManualClock>,
     pub base: String,
     stop: watch::Sender<bool>,
-    _dir: TempDir,
+    dir: Arc<TempDir>,
 }
 
 fn start_time() -> DateTime<Utc> {
@@ -62,7 +62,17 @@ pub const STRIPE_WEBHOOK_SECRET: &str = "whsec_steward_test";
 /// A community from `config`; with `stripe` (the fake's address), it sells by card and takes
 /// Stripe's deliveries.
 pub async fn spawn_with(config: &str, stripe: Option<&str>) -> WebApp {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Arc::new(tempfile::tempdir().unwrap());
+    let clock = Arc::new(ManualClock::new(start_time()));
+    start(config, stripe, dir, clock).await
+}
+
+async fn start(
+    config: &str,
+    stripe: Option<&str>,
+    dir: Arc<TempDir>,
+    clock: Arc<ManualClock>,
+) -> WebApp {
     let mut config = Config::from_toml(config).unwrap();
     config.database_path = dir.path().join("steward.db");
     config
@@ -80,7 +90,6 @@ pub async fn spawn_with(config: &str, stripe: Option<&str>) -> WebApp {
     config.web.public_url = base.clone();
     let store = Store::open(&config.database_path).await.unwrap();
     let platform = Arc::new(RecordingPlatform::default());
-    let clock = Arc::new(ManualClock::new(start_time()));
     let key = config.stripe.key.clone().unwrap();
     let mut engine = Engine::start(config, store, platform.clone(), clock.clone())
         .await
@@ -97,7 +106,7 @@ pub async fn spawn_with(config: &str, stripe: Option<&str>) -> WebApp {
         clock,
         base,
         stop,
-        _dir: dir,
+        dir,
     }
 }
 
@@ -106,6 +115,15 @@ pub fn console(name: &str) -> Person {
 }
 
 impl WebApp {
+    /// Stops the server and the engine (the database closed) and starts both again on the same
+    /// file and clock with `config`, as a restart after the config was edited. The server
+    /// listens on a new port: point browsers at it with [`Browser::moved_to`].
+    pub async fn restart_with(self, config: &str) -> WebApp {
+        let _ = self.stop.send(true);
+        self.engine.shutdown().await;
+        start(config, None, self.dir.clone(), self.clock.clone()).await
+    }
+
     /// `who` says `text` in #general; returns the reply.
     pub async fn say(&self, who: &Person, text: &str) -> Option<String> {
         self.say_in(ChatRef::group(Platform::Console, "general"), who, text)
@@ -198,6 +216,11 @@ pub struct Page {
 }
 
 impl Browser {
+    /// The same browser, cookie and all, talking to `app` (restarted on a new port).
+    pub fn moved_to(&mut self, app: &WebApp) {
+        self.base = app.base.clone();
+    }
+
     fn url(&self, path: &str) -> String {
         if path.starts_with("http") {
             path.to_owned()

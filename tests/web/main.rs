@@ -7,6 +7,7 @@ mod dashboard;
 mod fake_stripe;
 mod harness;
 mod pages;
+mod sessions;
 mod stripe;
 mod stripe_deliveries;
 mod stripe_prices;

@@ -12,7 +12,7 @@ use subtle::ConstantTimeEq;
 use super::AppState;
 use super::errors::{Problem, problem};
 use crate::core::web_access::Viewer;
-use crate::engine::web::{LoginOutcome, SESSION_TTL};
+use crate::engine::web::LoginOutcome;
 
 /// The session cookie's name.
 const COOKIE_NAME: &str = "steward_session";
@@ -86,6 +86,7 @@ pub(crate) async fn login(State(state): State<AppState>, Path(token): Path<Strin
         Ok(LoginOutcome::Started {
             session_id,
             session,
+            lasts,
         }) => {
             let to = if session.viewer.operator {
                 "/dashboard"
@@ -93,10 +94,9 @@ pub(crate) async fn login(State(state): State<AppState>, Path(token): Path<Strin
                 "/me"
             };
             let mut response = Redirect::to(to).into_response();
-            response.headers_mut().insert(
-                SET_COOKIE,
-                cookie(&state, &session_id, SESSION_TTL.num_seconds()),
-            );
+            response
+                .headers_mut()
+                .insert(SET_COOKIE, cookie(&state, &session_id, lasts.num_seconds()));
             response
         }
         Ok(LoginOutcome::Refused) => problem(&state, &Viewer::VISITOR, Problem::LoginFailed).await,

@@ -86,6 +86,11 @@ pub enum Command {
     },
     /// A login link for the web pages, by DM.
     Web,
+    /// `/web logout [@member]`: ends every web session of the asker, or of a member (for
+    /// operators; the engine checks).
+    WebLogout {
+        who: Option<MemberToken>,
+    },
     PointsAdd {
         who: Option<MemberToken>,
         amount: i64,
@@ -249,7 +254,7 @@ impl Command {
             Self::Privacy { .. } | Self::PrivacyExport | Self::PrivacyDelete { .. } => "privacy",
             Self::Language { .. } => "language",
             Self::Link { .. } => "link",
-            Self::Web => "web",
+            Self::Web | Self::WebLogout { .. } => "web",
             Self::PointsAdd { .. } | Self::PointsRemove { .. } => "points",
             Self::SeasonStart { .. } | Self::SeasonEnd => "season",
             Self::Membership => "membership",

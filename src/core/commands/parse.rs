@@ -119,7 +119,7 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         "points" => points(&args, is_reply).map_err(usage)?,
         "season" => season(&args).map_err(usage)?,
         "membership" => no_args(&args, Command::Membership).map_err(usage)?,
-        "web" => no_args(&args, Command::Web).map_err(usage)?,
+        "web" => web::web(&args).map_err(usage)?,
         "tiers" => no_args(&args, Command::Tiers).map_err(usage)?,
         "shop" => no_args(&args, Command::Shop).map_err(usage)?,
         "drops" => discovery::drops(&args).map_err(usage)?,
@@ -394,3 +394,4 @@ mod privacy;
 mod review;
 #[cfg(test)]
 mod tests;
+mod web;

@@ -1,21 +1,20 @@
 //! `/web` sends a single-use login link by DM; opening it starts a session. Tokens and session
 //! ids are 256 random bits, stored only as SHA-256 digests; a login digest is compared in
-//! constant time after its lookup.
+//! constant time after its lookup. What a session may do is decided at each request
+//! (`sessions.rs`).
 
 use chrono::{DateTime, Duration, Utc};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::core::web_access::Viewer;
+use crate::core::web_access::{Viewer, session_length};
 use crate::engine::{CommandContext, Engine, EngineResult, refuse};
 use crate::store::WebSessionRow;
 use crate::{msg, tr};
 
 /// How long a login link works.
 pub const LOGIN_TTL: Duration = Duration::minutes(10);
-/// How long a session lasts.
-pub const SESSION_TTL: Duration = Duration::days(30);
 
 /// A session as the web adapter holds it: who is looking, and the form token POSTs must carry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,18 +30,20 @@ pub enum LoginOutcome {
     Started {
         session_id: String,
         session: WebSession,
+        /// How long it runs: shorter with an operator's rights.
+        lasts: Duration,
     },
     /// Unknown, used or expired.
     Refused,
 }
 
-fn random_token() -> String {
+pub(super) fn random_token() -> String {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn digest(token: &str) -> String {
+pub(super) fn digest(token: &str) -> String {
     format!("{:x}", Sha256::digest(token.as_bytes()))
 }
 
@@ -55,9 +56,14 @@ impl Engine {
         }
         let token = random_token();
         let expires_at = ctx.at + LOGIN_TTL;
-        let operator = self.is_operator(&ctx.sender);
+        // Only what the platform said is kept: config operators are looked up at each request.
         self.store
-            .add_web_login(&digest(&token), ctx.member, operator, expires_at)
+            .add_web_login(
+                &digest(&token),
+                ctx.member,
+                ctx.sender.platform_admin,
+                expires_at,
+            )
             .await?;
         let url = format!("{}/login/{token}", self.config.web.public_url);
         let text = msg!(
@@ -85,55 +91,37 @@ impl Engine {
     /// Opens a login link's `token` at `now`: a session on success, once.
     pub async fn web_login(&self, token: &str, now: DateTime<Utc>) -> EngineResult<LoginOutcome> {
         let wanted = digest(token);
-        let Some((member, operator, stored)) = self.store.take_web_login(&wanted, now).await?
-        else {
+        let Some(login) = self.store.take_web_login(&wanted, now).await? else {
             return Ok(LoginOutcome::Refused);
         };
-        if !bool::from(stored.as_bytes().ct_eq(wanted.as_bytes())) {
+        if !bool::from(login.token_hash.as_bytes().ct_eq(wanted.as_bytes())) {
             return Ok(LoginOutcome::Refused);
         }
+        let member = login.member;
+        let operator = self.web_operator(member, login.platform_admin).await?;
+        let lasts = session_length(operator);
         let session_id = random_token();
         let row = WebSessionRow {
             member,
-            operator,
+            platform_admin: login.platform_admin,
             csrf_token: random_token(),
+            created_at: now,
         };
         self.store
-            .add_web_session(&digest(&session_id), &row, now, now + SESSION_TTL)
+            .add_web_session(&digest(&session_id), &row, now + lasts)
             .await?;
         tracing::info!(%member, operator, "web session started");
         Ok(LoginOutcome::Started {
             session_id,
-            session: session_of(row),
+            session: WebSession {
+                viewer: if operator {
+                    Viewer::operator(member)
+                } else {
+                    Viewer::member(member)
+                },
+                csrf_token: row.csrf_token,
+            },
+            lasts,
         })
-    }
-
-    /// The session behind a cookie's value, if it runs at `now`.
-    pub async fn web_session(
-        &self,
-        session_id: &str,
-        now: DateTime<Utc>,
-    ) -> EngineResult<Option<WebSession>> {
-        Ok(self
-            .store
-            .web_session(&digest(session_id), now)
-            .await?
-            .map(session_of))
-    }
-
-    /// Logs a session out.
-    pub async fn web_logout(&self, session_id: &str) -> EngineResult<()> {
-        Ok(self.store.end_web_session(&digest(session_id)).await?)
-    }
-}
-
-fn session_of(row: WebSessionRow) -> WebSession {
-    WebSession {
-        viewer: if row.operator {
-            Viewer::operator(row.member)
-        } else {
-            Viewer::member(row.member)
-        },
-        csrf_token: row.csrf_token,
     }
 }

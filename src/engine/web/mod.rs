@@ -10,11 +10,12 @@ mod member_page;
 mod overview;
 mod pages;
 mod seasons;
+mod sessions;
 
 pub use board_stamp::BoardStamp;
 pub(crate) use card::Cards;
 pub use card::card_labels;
-pub use login::{LOGIN_TTL, LoginOutcome, SESSION_TTL, WebSession};
+pub use login::{LOGIN_TTL, LoginOutcome, WebSession};
 pub use overview::Overview;
 pub use pages::{
     BoardLine, BoardPage, HomePage, MemberPage, PageError, Place, WEB_PAGE_SIZE, WebBoard,

@@ -49,6 +49,8 @@ const ON_OFF: &[Choice] = &[choice("on", "choice-on"), choice("off", "choice-off
 
 const SUBSCRIPTION_ACTIONS: &[Choice] = &[choice("cancel", "choice-subscription-cancel")];
 
+const WEB_ACTIONS: &[Choice] = &[choice("logout", "choice-web-logout")];
+
 const POINTS: &[Arg] = &[
     arg("member", "arg-points-member", ArgKind::Member),
     arg(
@@ -161,7 +163,10 @@ pub const COMMANDS: &[CommandSpec] = &[
     )
     .optional()]),
     member("link").args(&[arg("code", "arg-link-code", ArgKind::Text { max_len: 16 }).optional()]),
-    member("web"),
+    member("web").args(&[
+        arg("action", "arg-web-action", ArgKind::Choice(WEB_ACTIONS)).optional(),
+        arg("member", "arg-web-member", ArgKind::Member).optional(),
+    ]),
     member("membership"),
     member("tiers"),
     member("shop"),

@@ -348,3 +348,16 @@ fn privacy_export_and_delete_take_their_steps_in_either_language() {
         Err(CommandError::Usage { .. })
     ));
 }
+
+#[test]
+fn web_asks_for_a_link_or_ends_sessions_in_either_language() {
+    assert_eq!(ok("/web"), Command::Web);
+    assert_eq!(ok("/web logout"), Command::WebLogout { who: None });
+    assert_eq!(ok("/web 退出"), Command::WebLogout { who: None });
+    let bob = Command::WebLogout {
+        who: Some("bob".into()),
+    };
+    assert_eq!(ok("/web logout @bob"), bob);
+    assert_eq!(ok("/web @bob"), bob);
+    assert!(problem("/web please").starts_with("Write /web for a login link"));
+}

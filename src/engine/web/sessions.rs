@@ -1,0 +1,90 @@
+//! Sessions after login: who a cookie shows at each request, and logging out. Operator rights
+//! are never taken from the session: every request asks again whether the member is an
+//! operator (config operators, or what the platform said when `/web` was asked), so editing
+//! the config takes a dashboard away at the next request.
+
+use chrono::{DateTime, Utc};
+
+use super::login::{WebSession, digest};
+use crate::core::ids::MemberId;
+use crate::core::web_access::session_viewer;
+use crate::engine::identity::Target;
+use crate::engine::{CommandContext, Engine, EngineResult, refuse};
+use crate::tr;
+
+impl Engine {
+    /// Whether `member` has operator's rights on the web now: [`Engine::is_operator`]'s rule
+    /// asked of every account of theirs (an operator may log in from a linked account), with
+    /// `platform_admin` as the platform said it when the link was asked for.
+    pub(super) async fn web_operator(
+        &self,
+        member: MemberId,
+        platform_admin: bool,
+    ) -> EngineResult<bool> {
+        if platform_admin {
+            return Ok(true);
+        }
+        let accounts = self.store.accounts_of(member).await?;
+        Ok(accounts.iter().any(|a| self.config.operators.contains(a)))
+    }
+
+    /// The session behind a cookie's value, if it runs at `now`, with the rights its member
+    /// has now.
+    pub async fn web_session(
+        &self,
+        session_id: &str,
+        now: DateTime<Utc>,
+    ) -> EngineResult<Option<WebSession>> {
+        let Some(row) = self.store.web_session(&digest(session_id), now).await? else {
+            return Ok(None);
+        };
+        let operator = self.web_operator(row.member, row.platform_admin).await?;
+        Ok(
+            session_viewer(row.member, operator, row.created_at, now).map(|viewer| WebSession {
+                viewer,
+                csrf_token: row.csrf_token,
+            }),
+        )
+    }
+
+    /// Logs a session out.
+    pub async fn web_logout(&self, session_id: &str) -> EngineResult<()> {
+        Ok(self.store.end_web_session(&digest(session_id)).await?)
+    }
+
+    /// `/web logout [@member]`: ends every web session (and login link) of the asker, or of a
+    /// member when an operator asks.
+    pub(crate) async fn web_logout_command(
+        &self,
+        ctx: &CommandContext,
+        who: Option<&str>,
+    ) -> EngineResult<String> {
+        let lang = ctx.lang;
+        let target = match who {
+            Some(token) => self.resolve_known(ctx, Some(token)).await?,
+            None => Target {
+                id: ctx.member,
+                name: ctx.sender.person.profile.display_name.clone(),
+            },
+        };
+        let own = target.id == ctx.member;
+        if !own && !self.is_operator(&ctx.sender) {
+            return refuse(tr!(lang, "web-logout-others-operator-only"));
+        }
+        let ended = self
+            .store
+            .end_member_web_sessions(target.id, ctx.at)
+            .await?;
+        tracing::info!(member = %target.id, by = %ctx.member, ended, "web sessions ended");
+        Ok(if own {
+            tr!(lang, "web-logout-done", count = ended)
+        } else {
+            tr!(
+                lang,
+                "web-logout-member-done",
+                count = ended,
+                name = target.name
+            )
+        })
+    }
+}
