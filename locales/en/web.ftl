@@ -81,6 +81,9 @@ web-member-rated-none = No ratings yet.
 web-member-card = Rank card
 
 web-login-failed-title = That link doesn't work
+web-login-title = Log in
+web-login-page = This is your login link. Press the button to log in on this device; the link then stops working.
+web-login-button = Log in
 web-login-failed = Login links work once and for 10 minutes. Send /web to the bot in chat for a new one.
 web-need-login-title = Please log in
 web-need-login = This page is for members. Send /web to the bot in chat and open the link it sends you.

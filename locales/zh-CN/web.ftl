@@ -73,6 +73,9 @@ web-member-rated-none = 还没有评分。
 web-member-card = 等级卡片
 
 web-login-failed-title = 这个链接无法使用
+web-login-title = 登录
+web-login-page = 这是你的登录链接。点击下面的按钮在这台设备上登录；登录后链接即失效。
+web-login-button = 登录
 web-login-failed = 登录链接只能使用一次，且 10 分钟内有效。请在聊天中向机器人发送 /web 获取新链接。
 web-need-login-title = 请先登录
 web-need-login = 这个页面仅对成员开放。在聊天中向机器人发送 /web，然后打开它发给你的链接。

@@ -58,6 +58,13 @@ impl ChatPlatform for PlatformRouter {
         }
     }
 
+    fn dm_quiet<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
+        match self.route(to.platform) {
+            Ok(adapter) => adapter.dm_quiet(to, text),
+            Err(e) => failed(e),
+        }
+    }
+
     fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a> {
         match self.route(to.platform()) {
             Ok(adapter) => adapter.send_file(to, file),

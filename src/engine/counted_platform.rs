@@ -46,6 +46,10 @@ impl ChatPlatform for CountedPlatform {
         self.counted(to.platform, self.inner.dm(to, text))
     }
 
+    fn dm_quiet<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
+        self.counted(to.platform, self.inner.dm_quiet(to, text))
+    }
+
     fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a> {
         self.counted(to.platform(), self.inner.send_file(to, file))
     }

@@ -74,6 +74,29 @@ impl Store {
         ))
     }
 
+    /// The login with this digest if it is valid at `now`, left in place: opening the link's
+    /// page only looks (a preview fetcher may be the one opening it).
+    pub async fn peek_web_login(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<WebLoginRow>> {
+        let row: Option<(i64, i64, String)> = sqlx::query_as(
+            "SELECT member_id, platform_admin, token_hash FROM web_logins \
+             WHERE token_hash = ? AND expires_at > ?",
+        )
+        .bind(token_hash)
+        .bind(millis(now))
+        .fetch_optional(&self.pool)
+        .await
+        .during("peek_web_login")?;
+        Ok(row.map(|(member, admin, token_hash)| WebLoginRow {
+            member: MemberId(member),
+            platform_admin: admin != 0,
+            token_hash,
+        }))
+    }
+
     /// Starts a session that runs until `expires_at`.
     pub async fn add_web_session(
         &self,

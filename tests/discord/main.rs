@@ -18,3 +18,4 @@ mod privacy;
 mod recommend;
 mod resilience;
 mod run_binary;
+mod web;

@@ -11,3 +11,4 @@ mod points;
 mod privacy;
 mod recommend;
 mod resilience;
+mod web;

@@ -17,18 +17,27 @@ async fn a_login_link_opens_a_session_once_and_only_for_ten_minutes() {
     assert!(link.starts_with(&format!("{}/login/", app.base)), "{link}");
 
     let mut browser = app.browser();
-    let first = browser.get(&link).await;
+    let first = browser.post(&link, &[]).await;
     assert_eq!(first.status, StatusCode::SEE_OTHER);
     assert_eq!(first.location.as_deref(), Some("/me"));
-    let again = browser.get(&link).await;
+    let again = browser.post(&link, &[]).await;
     assert_eq!(again.status, StatusCode::UNAUTHORIZED, "a link works once");
     assert!(again.body.contains("Login links work once"));
+    assert_eq!(browser.get(&link).await.status, StatusCode::UNAUTHORIZED);
 
     let late = app.login_link(&alice).await;
     app.advance(Duration::minutes(11));
     assert_eq!(browser.get(&late).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        browser.post(&late, &[]).await.status,
+        StatusCode::UNAUTHORIZED
+    );
     let forged = format!("{}/login/{}", app.base, "0".repeat(64));
     assert_eq!(browser.get(&forged).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        browser.post(&forged, &[]).await.status,
+        StatusCode::UNAUTHORIZED
+    );
 
     let logged_in = app.browser_for(&alice).await;
     let me = logged_in.get("/me").await;
@@ -38,6 +47,44 @@ async fn a_login_link_opens_a_session_once_and_only_for_ten_minutes() {
     assert!(mine.body.contains("<h1>alice</h1>"), "{}", mine.body);
     browser.cookie = Some("steward_session=forged".into());
     assert_eq!(browser.get("/me").await.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn opening_a_login_link_only_shows_a_button_and_pressing_it_logs_in() {
+    let app = spawn("members").await;
+    let (alice, bob) = (console("alice"), console("bob"));
+    app.say(&alice, "hello everyone").await;
+    let link = app.login_link(&alice).await;
+    let path = link.trim_start_matches(&app.base).to_owned();
+    let mut browser = app.browser();
+    // A chat app's preview fetcher opens the link first, then the member does.
+    for _ in 0..2 {
+        let page = browser.get(&link).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(page.set_cookie, None, "opening the link starts no session");
+        assert!(
+            page.body
+                .contains(&format!("<form method=\"post\" action=\"{path}\">")),
+            "{}",
+            page.body
+        );
+        assert!(page.body.contains(">Log in</button>"), "{}", page.body);
+    }
+    assert_eq!(browser.get("/me").await.status, StatusCode::UNAUTHORIZED);
+    let pressed = browser.post(&link, &[]).await;
+    assert_eq!(pressed.status, StatusCode::SEE_OTHER);
+    assert!(pressed.set_cookie.is_some_and(|c| c.contains("HttpOnly")));
+    assert_eq!(browser.get("/me").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.browser().get(&link).await.status,
+        StatusCode::UNAUTHORIZED,
+        "spent by the press"
+    );
+
+    // The page speaks the language of the link's owner.
+    app.say(&bob, "/language zh").await;
+    let page = app.browser().get(&app.login_link(&bob).await).await;
+    assert!(page.body.contains(">登录</button>"), "{}", page.body);
 }
 
 #[tokio::test]

@@ -157,27 +157,28 @@ impl WebApp {
     /// The login link `/web` sent `who` by DM.
     pub async fn login_link(&self, who: &Person) -> String {
         let reply = self.say(who, "/web").await.unwrap();
-        assert!(reply.starts_with("I sent you a login link"), "{reply}");
         self.platform
             .take()
             .into_iter()
             .find_map(|sent| match sent {
-                Sent::Dm { to, text } if to == who.profile.account => text
+                // From `http`: Chinese puts a full-width colon right before it.
+                Sent::QuietDm { to, text } if to == who.profile.account => text
                     .split_whitespace()
                     .find(|w| w.contains("/login/"))
-                    .map(str::to_owned),
+                    .and_then(|w| w.find("http").map(|at| w[at..].to_owned())),
                 _ => None,
             })
-            .expect("a DM with the link")
+            .unwrap_or_else(|| panic!("no DM with the link; the reply: {reply}"))
     }
 
-    /// A browser logged in as `who`.
+    /// A browser logged in as `who`: it opens the link, then presses "Log in".
     pub async fn browser_for(&self, who: &Person) -> Browser {
         let mut browser = self.browser();
         let link = self.login_link(who).await;
-        let answer = browser.get_raw(&link).await;
-        assert_eq!(answer.status(), StatusCode::SEE_OTHER, "{link}");
-        browser.keep_cookie(&answer);
+        assert_eq!(browser.get(&link).await.status, StatusCode::OK, "{link}");
+        let answer = browser.post(&link, &[]).await;
+        assert_eq!(answer.status, StatusCode::SEE_OTHER, "{link}");
+        assert!(browser.cookie.is_some(), "{link}");
         browser
     }
 
@@ -212,6 +213,7 @@ pub struct Page {
     pub status: StatusCode,
     pub location: Option<String>,
     pub csp: Option<String>,
+    pub set_cookie: Option<String>,
     pub body: String,
 }
 
@@ -284,10 +286,12 @@ async fn page(answer: reqwest::Response) -> Page {
     };
     let location = header(LOCATION);
     let csp = header(reqwest::header::CONTENT_SECURITY_POLICY);
+    let set_cookie = header(SET_COOKIE);
     Page {
         status: answer.status(),
         location,
         csp,
+        set_cookie,
         body: answer.text().await.unwrap(),
     }
 }

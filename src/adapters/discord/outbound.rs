@@ -14,7 +14,7 @@ use serenity::builder::{
 };
 use serenity::http::{Http, HttpError};
 use serenity::model::application::ButtonStyle;
-use serenity::model::channel::Nonce;
+use serenity::model::channel::{MessageFlags, Nonce};
 use serenity::model::id::{ChannelId, GuildId, RoleId, UserId};
 use tokio::sync::Mutex;
 use tokio::time::Instant;
@@ -272,6 +272,12 @@ impl ChatPlatform for DiscordPlatform {
 
     fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
         Box::pin(self.send_dm(to, Self::message(text)))
+    }
+
+    fn dm_quiet<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
+        // No embed: Discord's preview fetcher would open a login link before the member.
+        let message = Self::message(text).flags(MessageFlags::SUPPRESS_EMBEDS);
+        Box::pin(self.send_dm(to, message))
     }
 
     fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a> {

@@ -14,7 +14,8 @@ use teloxide::payloads::{
 };
 use teloxide::prelude::Requester;
 use teloxide::types::{
-    ChatId, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, MessageId, UserId,
+    ChatId, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, LinkPreviewOptions, MessageId,
+    UserId,
 };
 
 use super::TgBot;
@@ -48,6 +49,15 @@ fn chat_id(id: &str) -> Result<ChatId, PlatformError> {
         .map(ChatId)
         .map_err(|_| PlatformError::Refused(msg!("telegram-bad-chat-id", id = id)))
 }
+
+/// Link previews off: Telegram's preview fetcher would open a login link before the member.
+const NO_PREVIEW: LinkPreviewOptions = LinkPreviewOptions {
+    is_disabled: true,
+    url: None,
+    prefer_small_media: false,
+    prefer_large_media: false,
+    show_above_text: false,
+};
 
 /// How Telegram words a refused DM that teloxide does not know yet.
 const DM_REFUSALS: [&str; 2] = ["can't initiate conversation", "bot was blocked"]; // not translated: Telegram's words
@@ -211,6 +221,17 @@ impl ChatPlatform for TelegramPlatform {
 
     fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
         Box::pin(async move { self.send_text(chat_id(&to.user_id)?, text).await })
+    }
+
+    fn dm_quiet<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
+        Box::pin(async move {
+            self.bot
+                .send_message(chat_id(&to.user_id)?, text)
+                .link_preview_options(NO_PREVIEW)
+                .await
+                .map(|_| ())
+                .map_err(platform_error)
+        })
     }
 
     fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a> {

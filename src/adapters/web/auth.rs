@@ -1,5 +1,6 @@
-//! Who is asking: the session cookie read into a [`Seen`] for every page, the login link that
-//! starts a session, and logging out (a POST carrying the session's CSRF token).
+//! Who is asking: the session cookie read into a [`Seen`] for every page, the login link (its
+//! page only shows a "Log in" button; pressing it, a POST, starts the session), and logging
+//! out (a POST carrying the session's CSRF token).
 
 use axum::extract::{Form, FromRequestParts, Path, State};
 use axum::http::header::{COOKIE, SET_COOKIE};
@@ -9,10 +10,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use subtle::ConstantTimeEq;
 
+use maud::html;
+
 use super::AppState;
 use super::errors::{Problem, problem};
+use super::layout::page;
 use crate::core::web_access::Viewer;
 use crate::engine::web::LoginOutcome;
+use crate::tr;
 
 /// The session cookie's name.
 const COOKIE_NAME: &str = "steward_session";
@@ -79,7 +84,35 @@ fn cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
     HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-/// `GET /login/TOKEN`: a link sent by `/web`, good once.
+/// `GET /login/TOKEN`: the link sent by `/web`. It changes nothing: a chat app's preview
+/// fetcher may be the one opening it. A working link shows a "Log in" button in its owner's
+/// language, a form that posts back to this address.
+pub(crate) async fn login_page(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Response {
+    let engine = &state.engine;
+    match engine.web_login_page(&token, engine.now()).await {
+        Ok(Some(lang)) => {
+            let action = format!("/login/{token}");
+            let body = html! {
+                p { (tr!(lang, "web-login-page")) }
+                form method="post" action=(action) {
+                    button type="submit" { (tr!(lang, "web-login-button")) }
+                }
+            };
+            let seen = Seen::default();
+            page(&state, lang, &seen, &tr!(lang, "web-login-title"), body).into_response()
+        }
+        Ok(None) => problem(&state, &Viewer::VISITOR, Problem::LoginFailed).await,
+        Err(e) => {
+            tracing::error!(error = %e, "reading a login link failed");
+            problem(&state, &Viewer::VISITOR, Problem::Internal).await
+        }
+    }
+}
+
+/// `POST /login/TOKEN`: the "Log in" button; spends the link and starts the session.
 pub(crate) async fn login(State(state): State<AppState>, Path(token): Path<String>) -> Response {
     let engine = &state.engine;
     match engine.web_login(&token, engine.now()).await {

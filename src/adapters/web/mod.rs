@@ -131,7 +131,7 @@ fn router(state: AppState) -> Router {
         .route("/me", get(pages::member::me))
         .route("/dashboard", get(pages::dashboard::dashboard))
         .route("/dashboard/{file}", get(pages::dashboard::download))
-        .route("/login/{token}", get(auth::login))
+        .route("/login/{token}", get(auth::login_page).post(auth::login))
         .route("/logout", post(auth::logout))
         .route("/subscribe", post(pages::member::subscribe))
         .route("/webhooks/stripe", post(webhooks::stripe))

@@ -1,4 +1,5 @@
-//! `/web` sends a single-use login link by DM; opening it starts a session. Tokens and session
+//! `/web` sends a single-use login link by DM, with previews off; opening it shows a "Log in"
+//! button, and only pressing it (a POST) spends the link and starts a session. Tokens and session
 //! ids are 256 random bits, stored only as SHA-256 digests; a login digest is compared in
 //! constant time after its lookup. What a session may do is decided at each request
 //! (`sessions.rs`).
@@ -10,6 +11,7 @@ use subtle::ConstantTimeEq;
 
 use crate::core::web_access::{Viewer, session_length};
 use crate::engine::{CommandContext, Engine, EngineResult, refuse};
+use crate::i18n::Lang;
 use crate::store::WebSessionRow;
 use crate::{msg, tr};
 
@@ -74,7 +76,8 @@ impl Engine {
         )
         .render(lang);
         let to = &ctx.sender.person.profile.account;
-        if let Err(error) = self.platform.dm(to, &text).await {
+        // Previews off: a chat app's preview fetcher opening the link must not be the first.
+        if let Err(error) = self.platform.dm_quiet(to, &text).await {
             return refuse(tr!(
                 lang,
                 "web-login-dm-failed",
@@ -88,7 +91,27 @@ impl Engine {
         ))
     }
 
-    /// Opens a login link's `token` at `now`: a session on success, once.
+    /// Whether a login link's `token` works at `now`, without spending it: the language of its
+    /// owner (for the page with the "Log in" button), or `None`.
+    pub async fn web_login_page(
+        &self,
+        token: &str,
+        now: DateTime<Utc>,
+    ) -> EngineResult<Option<Lang>> {
+        let wanted = digest(token);
+        let Some(login) = self.store.peek_web_login(&wanted, now).await? else {
+            return Ok(None);
+        };
+        if !bool::from(login.token_hash.as_bytes().ct_eq(wanted.as_bytes())) {
+            return Ok(None);
+        }
+        Ok(Some(
+            self.page_language(&Viewer::member(login.member)).await,
+        ))
+    }
+
+    /// Spends a login link's `token` at `now` (the "Log in" button): a session on success,
+    /// once.
     pub async fn web_login(&self, token: &str, now: DateTime<Utc>) -> EngineResult<LoginOutcome> {
         let wanted = digest(token);
         let Some(login) = self.store.take_web_login(&wanted, now).await? else {
