@@ -5,6 +5,10 @@ web-login-dm = Your login link for { $community }: { $url }
     It works once, for { $minutes } minutes. Don't share it: it logs in as you.
 web-login-sent = I sent you a login link by direct message. It works once, for { $minutes } minutes.
 web-login-dm-failed = I couldn't send you the login link: { $error }
+web-login-wait = I just sent you a login link by direct message. For a new one, ask again in { $seconds ->
+    [one] one second
+   *[other] { $seconds } seconds
+}.
 web-logout-done = { $count ->
     [0] You had no web session open.
     [one] Logged out of your web session.

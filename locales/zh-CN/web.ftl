@@ -5,6 +5,7 @@ web-login-dm = 你在 { $community } 的登录链接：{ $url }
     只能使用一次，{ $minutes } 分钟内有效。请勿分享：打开它就会以你的身份登录。
 web-login-sent = 登录链接已通过私信发给你，只能使用一次，{ $minutes } 分钟内有效。
 web-login-dm-failed = 无法把登录链接发给你：{ $error }
+web-login-wait = 刚刚已通过私信把登录链接发给你。如需新的链接，请在 { $seconds } 秒后再试。
 web-logout-done = { $count ->
     [0] 你没有打开的网页登录。
    *[other] 已退出你的 { $count } 个网页登录。

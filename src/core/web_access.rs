@@ -13,6 +13,18 @@ pub const MEMBER_SESSION_TTL: Duration = Duration::days(30);
 /// month.
 pub const OPERATOR_SESSION_TTL: Duration = Duration::hours(12);
 
+/// The least time between two login links `/web` sends one member: each is a DM, and a burst
+/// of `/web` must not become a burst of DMs.
+pub const LINK_COOLDOWN: Duration = Duration::seconds(60);
+
+/// How long a member whose live login link was made at `made` waits at `now` before `/web`
+/// sends another; `None` when it may send now.
+#[must_use]
+pub fn link_wait(made: DateTime<Utc>, now: DateTime<Utc>) -> Option<Duration> {
+    let wait = made + LINK_COOLDOWN - now;
+    (wait > Duration::zero()).then_some(wait)
+}
+
 /// How long a session started by someone with (`operator`) or without operator's rights lasts.
 #[must_use]
 pub fn session_length(operator: bool) -> Duration {
@@ -167,6 +179,16 @@ mod tests {
             Some(Viewer::member(ALICE))
         );
         assert_eq!(session_viewer(ALICE, false, started, at(30 * 24)), None);
+    }
+
+    #[test]
+    fn a_new_link_waits_a_minute_after_the_last() {
+        let made: DateTime<Utc> = "2026-11-25T09:00:00Z".parse().unwrap();
+        assert_eq!(
+            link_wait(made, made + Duration::seconds(20)),
+            Some(Duration::seconds(40))
+        );
+        assert_eq!(link_wait(made, made + LINK_COOLDOWN), None);
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub use scores::Award;
 pub use seasons::Season;
 pub use stats::CommunityCounts;
 pub use submissions::SubmissionRow;
-pub use web_sessions::{WebLoginRow, WebSessionRow};
+pub use web_sessions::{NewWebLogin, WebLoginRow, WebSessionRow};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 

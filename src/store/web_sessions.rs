@@ -19,6 +19,17 @@ pub struct WebSessionRow {
     pub created_at: DateTime<Utc>,
 }
 
+/// A login link to record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewWebLogin<'a> {
+    pub token_hash: &'a str,
+    pub member: MemberId,
+    /// The platform called the member an admin when they asked.
+    pub platform_admin: bool,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
 /// A login link as taken: whose, and the stored digest (compared again in constant time).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WebLoginRow {
@@ -28,25 +39,60 @@ pub struct WebLoginRow {
 }
 
 impl Store {
-    /// Records a login link's token digest for `member`, valid until `expires_at`.
-    pub async fn add_web_login(
+    /// Makes `link` the only login link of its member, unless one of theirs was made after
+    /// `since` (a cooldown): then nothing changes and the answer is when that one was made.
+    /// One transaction, so two `/web` at once make one link.
+    pub async fn replace_web_login(
         &self,
-        token_hash: &str,
-        member: MemberId,
-        platform_admin: bool,
-        expires_at: DateTime<Utc>,
-    ) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO web_logins (token_hash, member_id, platform_admin, expires_at) \
-             VALUES (?, ?, ?, ?)",
+        link: &NewWebLogin<'_>,
+        since: DateTime<Utc>,
+    ) -> Result<Option<DateTime<Utc>>> {
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .during("replace_web_login")?;
+        let member = link.member.0;
+        let recent: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(created_at) FROM web_logins WHERE member_id = ? AND created_at > ?",
         )
-        .bind(token_hash)
-        .bind(member.0)
-        .bind(i64::from(platform_admin))
-        .bind(millis(expires_at))
-        .execute(&self.writer)
+        .bind(member)
+        .bind(millis(since))
+        .fetch_one(&mut *tx)
         .await
-        .during("add_web_login")?;
+        .during("replace_web_login")?;
+        if let Some(made) = recent {
+            return Ok(Some(from_millis(made)));
+        }
+        sqlx::query("DELETE FROM web_logins WHERE member_id = ?")
+            .bind(member)
+            .execute(&mut *tx)
+            .await
+            .during("replace_web_login")?;
+        sqlx::query(
+            "INSERT INTO web_logins (token_hash, member_id, platform_admin, created_at, expires_at) \
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(link.token_hash)
+        .bind(member)
+        .bind(i64::from(link.platform_admin))
+        .bind(millis(link.created_at))
+        .bind(millis(link.expires_at))
+        .execute(&mut *tx)
+        .await
+        .during("replace_web_login")?;
+        tx.commit().await.during("replace_web_login")?;
+        Ok(None)
+    }
+
+    /// Withdraws a login link that never reached its member (the DM failed), so asking again
+    /// is not held back by the cooldown.
+    pub async fn withdraw_web_login(&self, token_hash: &str) -> Result<()> {
+        sqlx::query("DELETE FROM web_logins WHERE token_hash = ?")
+            .bind(token_hash)
+            .execute(&self.writer)
+            .await
+            .during("withdraw_web_login")?;
         Ok(())
     }
 

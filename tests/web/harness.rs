@@ -154,9 +154,24 @@ impl WebApp {
         self.clock.advance(by);
     }
 
-    /// The login link `/web` sent `who` by DM.
+    /// The login link `/web` sent `who` by DM. `/web` sends one link a minute: when the last
+    /// was more recent, this waits the minute out on the clock, as a member would.
     pub async fn login_link(&self, who: &Person) -> String {
+        if let Some(link) = self.ask_link(who).await {
+            return link;
+        }
+        self.advance(Duration::seconds(60));
         let reply = self.say(who, "/web").await.unwrap();
+        self.link_in_dm(who)
+            .unwrap_or_else(|| panic!("no DM with the link; the reply: {reply}"))
+    }
+
+    async fn ask_link(&self, who: &Person) -> Option<String> {
+        self.say(who, "/web").await.unwrap();
+        self.link_in_dm(who)
+    }
+
+    fn link_in_dm(&self, who: &Person) -> Option<String> {
         self.platform
             .take()
             .into_iter()
@@ -168,7 +183,6 @@ impl WebApp {
                     .and_then(|w| w.find("http").map(|at| w[at..].to_owned())),
                 _ => None,
             })
-            .unwrap_or_else(|| panic!("no DM with the link; the reply: {reply}"))
     }
 
     /// A browser logged in as `who`: it opens the link, then presses "Log in".

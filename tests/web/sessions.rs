@@ -1,9 +1,11 @@
 //! What a session may do is decided at each request: an operator taken out of the config loses
 //! the dashboard at once, operators' sessions last 12 hours, and `/web logout` ends a member's
-//! sessions (their own, or a member's when an operator asks).
+//! sessions (their own, or a member's when an operator asks). A member has one live login link
+//! at a time, and `/web` sends at most one DM a minute.
 
 use chrono::Duration;
 use reqwest::StatusCode;
+use steward::engine::Sent;
 
 use crate::harness::*;
 
@@ -92,4 +94,50 @@ async fn web_logout_ends_every_session_of_the_member() {
     let ended = app.say(&admin, "/web logout @bob").await.unwrap();
     assert_eq!(ended, "Ended bob's web session.");
     assert_eq!(bobs.get("/me").await.status, StatusCode::UNAUTHORIZED);
+}
+
+/// The login links in the DMs sent so far.
+fn links_sent(app: &WebApp) -> Vec<String> {
+    app.platform
+        .take()
+        .into_iter()
+        .filter_map(|sent| match sent {
+            Sent::QuietDm { text, .. } | Sent::Dm { text, .. } => text
+                .split_whitespace()
+                .find(|w| w.starts_with("http") && w.contains("/login/"))
+                .map(str::to_owned),
+            _ => None,
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn web_sends_one_link_a_minute_and_a_new_link_cancels_the_old_one() {
+    let app = spawn("members").await;
+    let alice = console("alice");
+    app.say(&alice, "hello everyone").await;
+    app.say(&alice, "/web").await.unwrap();
+    app.advance(Duration::seconds(20));
+    let again = app.say(&alice, "/web").await.unwrap();
+    assert_eq!(
+        again,
+        "I just sent you a login link by direct message. For a new one, ask again in 40 seconds."
+    );
+    let sent = links_sent(&app);
+    assert_eq!(sent.len(), 1, "one DM: {sent:?}");
+    let first = &sent[0];
+
+    app.advance(Duration::seconds(40));
+    let second = app.login_link(&alice).await;
+    let mut browser = app.browser();
+    assert_eq!(browser.get(first).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        browser.post(first, &[]).await.status,
+        StatusCode::UNAUTHORIZED,
+        "a new link cancels the old one"
+    );
+    assert_eq!(
+        browser.post(&second, &[]).await.status,
+        StatusCode::SEE_OTHER
+    );
 }

@@ -1,5 +1,6 @@
-//! `/web` sends a single-use login link by DM, with previews off; opening it shows a "Log in"
-//! button, and only pressing it (a POST) spends the link and starts a session. Tokens and session
+//! `/web` sends a single-use login link by DM, with previews off: one live link per member (a
+//! new one cancels the last) and one DM a minute at most. Opening the link shows a "Log in"
+//! button; only pressing it (a POST) spends the link and starts a session. Tokens and session
 //! ids are 256 random bits, stored only as SHA-256 digests; a login digest is compared in
 //! constant time after its lookup. What a session may do is decided at each request
 //! (`sessions.rs`).
@@ -9,10 +10,10 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::core::web_access::{Viewer, session_length};
+use crate::core::web_access::{LINK_COOLDOWN, Viewer, link_wait, session_length};
 use crate::engine::{CommandContext, Engine, EngineResult, refuse};
 use crate::i18n::Lang;
-use crate::store::WebSessionRow;
+use crate::store::{NewWebLogin, WebSessionRow};
 use crate::{msg, tr};
 
 /// How long a login link works.
@@ -50,23 +51,33 @@ pub(super) fn digest(token: &str) -> String {
 }
 
 impl Engine {
-    /// `/web`: a login link by DM, to the account that asked.
+    /// `/web`: a login link by DM, to the account that asked. It replaces the member's last
+    /// link, and within [`LINK_COOLDOWN`] of that one no DM goes: the reply says how long to
+    /// wait.
     pub(crate) async fn web_login_link(&self, ctx: &CommandContext) -> EngineResult<String> {
         let lang = ctx.lang;
         if !self.config.web.enabled {
             return refuse(tr!(lang, "web-off"));
         }
         let token = random_token();
-        let expires_at = ctx.at + LOGIN_TTL;
+        let token_hash = digest(&token);
         // Only what the platform said is kept: config operators are looked up at each request.
-        self.store
-            .add_web_login(
-                &digest(&token),
-                ctx.member,
-                ctx.sender.platform_admin,
-                expires_at,
-            )
+        let link = NewWebLogin {
+            token_hash: &token_hash,
+            member: ctx.member,
+            platform_admin: ctx.sender.platform_admin,
+            created_at: ctx.at,
+            expires_at: ctx.at + LOGIN_TTL,
+        };
+        let held = self
+            .store
+            .replace_web_login(&link, ctx.at - LINK_COOLDOWN)
             .await?;
+        if let Some(wait) = held.and_then(|made| link_wait(made, ctx.at)) {
+            // Whole seconds, rounded up: "0 seconds" would invite asking at once.
+            let seconds = (wait.num_milliseconds() + 999) / 1000;
+            return refuse(tr!(lang, "web-login-wait", seconds = seconds));
+        }
         let url = format!("{}/login/{token}", self.config.web.public_url);
         let text = msg!(
             "web-login-dm",
@@ -76,8 +87,9 @@ impl Engine {
         )
         .render(lang);
         let to = &ctx.sender.person.profile.account;
-        // Previews off: a chat app's preview fetcher opening the link must not be the first.
+        // Previews off: a chat app's preview fetcher should not be the first to open the link.
         if let Err(error) = self.platform.dm_quiet(to, &text).await {
+            self.store.withdraw_web_login(&token_hash).await?;
             return refuse(tr!(
                 lang,
                 "web-login-dm-failed",
