@@ -31,6 +31,7 @@ payment-renewed = Your { $tier } renewed: it runs { $until }.
 payment-problem = Your payment arrived, but I could not match it to a plan. The operators have been told and will sort it out; /paysupport tells you how to reach them.
 payment-not-applied = A payment (charge { $charge }) arrived but could not be applied. Look at /payments; refund it with /payments refund if needed.
 payment-refunded = Your payment for { $tier } was refunded, and the membership it paid for has ended.
+payment-refunded-left = Your payment for { $tier } was refunded and the time it paid for taken back: your membership now runs { $until }.
 refund-unknown = There is no payment #{ $id } to refund. /payments lists them.
 refund-at-provider = Payment #{ $id } was made by card: refund it in the Stripe dashboard; Steward applies the refund when Stripe reports it.
 refund-failed = Payment #{ $id } could not be refunded: { $error }

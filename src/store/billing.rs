@@ -143,6 +143,47 @@ impl WriteTx {
         Ok((kept.map(from_millis), ever.map(from_millis)))
     }
 
+    /// Every period a subscription's payments paid: `(end of the period, refunded)`.
+    pub async fn paid_periods(
+        &mut self,
+        provider: Provider,
+        subscription: &str,
+    ) -> Result<Vec<(DateTime<Utc>, bool)>> {
+        let rows: Vec<(i64, bool)> = sqlx::query_as(
+            "SELECT p.period_end, EXISTS (SELECT 1 FROM payments r WHERE r.provider = p.provider \
+             AND r.charge_ref = p.charge_ref AND r.kind = 'refund') FROM payments p \
+             WHERE p.provider = ? AND p.subscription = ? AND p.kind IN ('payment', 'renewal') \
+             AND p.period_end IS NOT NULL",
+        )
+        .bind(provider.as_str())
+        .bind(subscription)
+        .fetch_all(&mut *self.tx)
+        .await
+        .during("paid_periods")?;
+        Ok(rows
+            .into_iter()
+            .map(|(end, refunded)| (from_millis(end), refunded))
+            .collect())
+    }
+
+    /// The latest end a platform's entitlements to `plan` named for `member`.
+    pub async fn entitlement_end(
+        &mut self,
+        plan: &str,
+        member: MemberId,
+    ) -> Result<Option<DateTime<Utc>>> {
+        let end: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(period_end) FROM payments WHERE provider = 'discord' AND plan = ? \
+             AND member_id = ?",
+        )
+        .bind(plan)
+        .bind(member.0)
+        .fetch_one(&mut *self.tx)
+        .await
+        .during("entitlement_end")?;
+        Ok(end.map(from_millis))
+    }
+
     /// A member's subscription to a plan with a provider.
     pub async fn subscription(
         &mut self,

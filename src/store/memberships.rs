@@ -160,6 +160,25 @@ impl WriteTx {
         Ok(())
     }
 
+    /// The ledger row that last made `member`'s `tier` run with no end: its action and the
+    /// expiry the membership had before (`None` inside: it was not running or had no end).
+    pub async fn opened_by(
+        &mut self,
+        member: MemberId,
+        tier: &str,
+    ) -> Result<Option<(String, Option<DateTime<Utc>>)>> {
+        let row: Option<(String, Option<i64>)> = sqlx::query_as(
+            "SELECT action, expires_before FROM membership_events WHERE member_id = ? AND tier = ? \
+             AND expires_after IS NULL ORDER BY id DESC LIMIT 1",
+        )
+        .bind(member.0)
+        .bind(tier)
+        .fetch_optional(&mut *self.tx)
+        .await
+        .during("opened_by")?;
+        Ok(row.map(|(action, before)| (action, before.map(from_millis))))
+    }
+
     /// Marks a running membership ended at `at` (its access is being removed); returns whether
     /// it was running.
     pub async fn end_membership(

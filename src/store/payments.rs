@@ -183,8 +183,10 @@ impl WriteTx {
             "INSERT INTO subscriptions (member_id, plan, provider, charge_ref, payer, paid_until, renews, \
              cancelled_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
              ON CONFLICT (member_id, plan, provider) DO UPDATE SET \
-             charge_ref = CASE WHEN ?10 THEN charge_ref ELSE ?4 END, payer = ?5, \
-             paid_until = ?6, renews = ?7, cancelled_at = ?8, updated_at = ?9",
+             charge_ref = CASE WHEN ?10 THEN charge_ref ELSE ?4 END, payer = ?5, paid_until = ?6, \
+             renews = CASE WHEN cancelled_at >= ?9 THEN 0 ELSE ?7 END, \
+             cancelled_at = CASE WHEN cancelled_at >= ?9 THEN cancelled_at ELSE ?8 END, \
+             updated_at = ?9",
         )
         .bind(s.member.0)
         .bind(&s.plan)

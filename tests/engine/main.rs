@@ -18,6 +18,7 @@ mod link_paid;
 mod membership;
 mod message_xp;
 mod operators;
+mod paid_time;
 mod payment_checks;
 mod payments;
 mod privacy;

@@ -31,6 +31,8 @@ pub(crate) struct ChangeIn<'a> {
     pub term: Term,
     /// The ledger's word for an extension or an end; a shortening is a `cancel`.
     pub action: &'a str,
+    /// The operator who acted; `None` for a provider's or the bot's own change.
+    pub actor: Option<MemberId>,
     pub at: DateTime<Utc>,
     pub day: chrono::NaiveDate,
     pub reminders: &'a [chrono::Duration],
@@ -50,7 +52,7 @@ pub(crate) async fn change_in(
         action,
         expires_before: current.as_ref().and_then(|m| m.expires_at),
         expires_after,
-        actor: None,
+        actor: c.actor,
         at: c.at,
         day: c.day,
     };
@@ -64,7 +66,7 @@ pub(crate) async fn change_in(
                 } else {
                     Term::Lifetime
                 },
-                actor: None,
+                actor: c.actor,
                 action: c.action,
                 at: c.at,
                 day: c.day,

@@ -14,7 +14,6 @@ use crate::core::payments::reference::PaymentRef;
 use crate::core::payments::renewal::RenewalStatus;
 use crate::engine::{Engine, EngineError, EngineResult};
 use crate::store::WriteTx;
-use crate::tr;
 
 /// One event from a card payments provider.
 #[derive(Debug, Clone)]
@@ -207,11 +206,9 @@ impl Engine {
                     )
                     .await?;
                 return Ok(match refunded {
-                    Some((member, tier)) => {
-                        self.tell_with(member, |lang| {
-                            tr!(lang, "payment-refunded", tier = &tier.name)
-                        })
-                        .await?;
+                    Some(undone) => {
+                        self.tell_with(undone.member, |lang| self.refunded_words(lang, &undone))
+                            .await?;
                         Applied::Done
                     }
                     None => Applied::Repeat,

@@ -5,15 +5,18 @@
 use chrono::{DateTime, Utc};
 
 use super::billing::EventMark;
+use super::credit::{Held, stars_subscription};
 use crate::core::ids::MemberId;
+use crate::core::payments::credit::shifted;
 use crate::core::payments::decide::{CheckoutRefusal, Paid, checkout, pays_for};
 use crate::core::payments::reference::PaymentRef;
 use crate::core::payments::{Plan, Provider};
+use crate::core::tiers::TierDef;
 use crate::engine::events::Person;
 use crate::engine::membership::{Extension, extend_in};
 use crate::engine::{Engine, EngineResult};
 use crate::i18n::Lang;
-use crate::store::{PaymentRow, SubscriptionRow};
+use crate::store::{PaymentRow, SubscriptionRow, WriteTx};
 use crate::tr;
 
 /// A checkout about to be charged.
@@ -169,7 +172,7 @@ impl Engine {
             prices: &p.prices,
             began_at,
         };
-        let row = self.payment_row(p, Some(member), &plan.id);
+        let mut row = self.payment_row(p, Some(member), &plan.id);
         if let Err(why) = pays_for(plan, p.provider, &paid) {
             if !self
                 .record_mismatch(tx, row, Some(&p.raw), plan, why)
@@ -180,12 +183,35 @@ impl Engine {
             let lang = self.language_of(member).await;
             return Ok(Some(tr!(lang, "payment-mismatch-payer", plan = &plan.id)));
         }
+        // A Stars subscription's payments are one source whose credit is derived from all of
+        // them: the membership moves by the change, whatever order they arrive in.
+        let dated = p.provider == Provider::TelegramStars && p.period_end.is_some();
+        let before = if dated {
+            row.subscription = Some(stars_subscription(member, &plan.id));
+            Some(self.stars_credit(&mut tx, member, plan).await?)
+        } else {
+            None
+        };
         if !tx.record_payment(&row, Some(&p.raw)).await? {
             return Ok(None);
         }
         if tx.charge_refunded(p.provider, &p.charge_id).await? {
-            // Its refund arrived first: the payment is kept for the audit and gives nothing.
+            // Its refund arrived first: the payment is kept for the audit and gives nothing,
+            // and a Stars subscription is cancelled at Telegram as the refund would have.
+            if before.is_some() {
+                tx.save_subscription(
+                    &self.subscription_row(p, member, plan, p.period_end),
+                    p.renewal,
+                    p.at,
+                )
+                .await?;
+            }
             tx.commit().await?;
+            if before.is_some()
+                && let Some(Err(e)) = self.stop_stars_renewal(&row).await
+            {
+                tracing::warn!(error = %e, "a refunded Stars subscription still renews");
+            }
             return Ok(None);
         }
         let running = tx
@@ -193,30 +219,44 @@ impl Engine {
             .await?
             .filter(|m| m.is_active(p.at));
         let lang = self.language_of(member).await;
-        let ext = Extension {
-            member,
-            tier,
-            term: plan.term,
-            actor: None,
-            action: if p.renewal { "renewal" } else { "payment" },
-            at: p.at,
-            day: self.config.calendar.day(p.at),
-            // A renewing plan keeps access through `grace` after the paid period, so a renewal
-            // that arrives late (or is retried) does not cut the member off; without one, the
-            // membership ends then, once, through the expiry path.
-            paid_until: p
-                .period_end
-                .map(|end| if p.recurring { end + plan.grace } else { end }),
-            reminders: &self.config.membership.reminders,
-            lang,
+        let action = if p.renewal { "renewal" } else { "payment" };
+        let expires = match before {
+            Some(before) => {
+                tx.save_subscription(
+                    &self.subscription_row(p, member, plan, p.period_end),
+                    p.renewal,
+                    p.at,
+                )
+                .await?;
+                let after = self.stars_credit(&mut tx, member, plan).await?;
+                let current = running.as_ref().map(|m| m.expires_at);
+                let change = shifted(current, after - before, p.at);
+                self.move_membership(
+                    &mut tx,
+                    Held { member, plan, tier },
+                    change,
+                    action,
+                    None,
+                    p.at,
+                )
+                .await?;
+                self.running_expiry(&mut tx, member, tier, p.at)
+                    .await?
+                    .flatten()
+            }
+            None => {
+                let expires = self
+                    .extend_for_payment(&mut tx, p, member, plan, tier, lang)
+                    .await?;
+                tx.save_subscription(
+                    &self.subscription_row(p, member, plan, expires),
+                    p.renewal,
+                    p.at,
+                )
+                .await?;
+                expires
+            }
         };
-        let expires = extend_in(&mut tx, ext).await?;
-        tx.save_subscription(
-            &self.subscription_row(p, member, plan, expires),
-            p.renewal,
-            p.at,
-        )
-        .await?;
         tx.commit().await?;
         self.wake.notify_one();
         if running.is_none() {
@@ -234,6 +274,36 @@ impl Engine {
         } else {
             tr!(lang, "payment-thanks", tier = &tier.name, until = until)
         }))
+    }
+
+    /// A one-time payment's (or a card invoice's) extension, as a grant extends.
+    async fn extend_for_payment(
+        &self,
+        tx: &mut WriteTx,
+        p: &PaymentReceived,
+        member: MemberId,
+        plan: &Plan,
+        tier: &TierDef,
+        lang: Lang,
+    ) -> EngineResult<Option<DateTime<Utc>>> {
+        let ext = Extension {
+            member,
+            tier,
+            term: plan.term,
+            actor: None,
+            action: if p.renewal { "renewal" } else { "payment" },
+            at: p.at,
+            day: self.config.calendar.day(p.at),
+            // A renewing plan keeps access through `grace` after the paid period, so a renewal
+            // that arrives late (or is retried) does not cut the member off; without one, the
+            // membership ends then, once, through the expiry path.
+            paid_until: p
+                .period_end
+                .map(|end| if p.recurring { end + plan.grace } else { end }),
+            reminders: &self.config.membership.reminders,
+            lang,
+        };
+        extend_in(tx, ext).await
     }
 
     fn payment_row(&self, p: &PaymentReceived, member: Option<MemberId>, plan: &str) -> PaymentRow {

@@ -1,13 +1,16 @@
 //! Subscriptions a platform sells itself (Discord App Subscriptions): the platform reports an
 //! entitlement to a SKU, and a plan naming that SKU (`discord_sku`) gives its tier while the
 //! entitlement runs. Discord sets an end only when the subscription ends, so a running
-//! entitlement holds the tier without an end date; its end (or its deletion, on a refund)
-//! ends the tier through the same paths as `/member revoke`. Each report is applied once.
+//! entitlement holds the tier without an end date; its end (or its deletion, on a refund) gives
+//! back the end the member held before it, and never takes time bought elsewhere (a lifetime
+//! grant, Stars, a card). Each report is applied once.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::billing::{Applied, EventMark};
 use crate::core::ids::MemberId;
+use crate::core::payments::credit::{closed, shifted};
+use crate::core::payments::renewal::MembershipChange;
 use crate::core::payments::{Plan, Provider};
 use crate::core::tiers::TierDef;
 use crate::engine::events::Person;
@@ -36,6 +39,10 @@ pub struct Entitlement {
     pub change: EntitlementChange,
     pub raw: String,
 }
+
+/// The membership ledger's word for what an entitlement gives, so its end can tell whether it
+/// opened the membership.
+const OPENED: &str = "entitlement";
 
 /// What an entitlement does to its membership.
 enum Effect {
@@ -111,13 +118,13 @@ impl Engine {
             .membership(member, &tier.id)
             .await?
             .filter(|m| m.is_active(now));
-        let started = self
+        let runs = self
             .apply_entitlement(&mut tx, member, plan, tier, &effect, now)
             .await?;
         tx.commit().await?;
         self.wake.notify_one();
-        match effect {
-            Effect::End if current.is_some() => {
+        match (current.is_some(), runs) {
+            (true, false) => {
                 let name = self.store.member(member).await?.display_name;
                 self.end_access(member, &name, &[tier], now).await?;
                 self.tell_with(member, |lang| {
@@ -125,7 +132,7 @@ impl Engine {
                 })
                 .await?;
             }
-            Effect::Open | Effect::Until(_) if started && current.is_none() => {
+            (false, true) => {
                 self.give_access(member, tier).await?;
             }
             _ => {}
@@ -134,6 +141,9 @@ impl Engine {
     }
 
     /// Brings the membership in line with the entitlement inside `tx`; whether it runs now.
+    /// An entitlement that ends gives back the time the member held before it opened the
+    /// membership; a membership it did not open (a lifetime grant, time beyond its end) keeps
+    /// what was bought elsewhere.
     async fn apply_entitlement(
         &self,
         tx: &mut WriteTx,
@@ -143,29 +153,50 @@ impl Engine {
         effect: &Effect,
         at: DateTime<Utc>,
     ) -> EngineResult<bool> {
-        let running = tx
-            .membership(member, &tier.id)
-            .await?
-            .filter(|m| m.is_active(at));
-        let open = running.as_ref().is_some_and(|m| m.expires_at.is_none());
-        let change = match effect {
-            Effect::End if running.is_none() => return Ok(false),
-            Effect::End => Change::End,
-            Effect::Open if open => return Ok(true),
-            Effect::Open => Change::Extend(None),
-            // An end the platform named replaces the open one it gave.
-            Effect::Until(end) if open => Change::Shorten(*end),
-            Effect::Until(end) => Change::Extend(Some(*end)),
+        let current = self.running_expiry(tx, member, tier, at).await?;
+        let change = match (effect, current) {
+            (Effect::Open, Some(None)) => return Ok(true),
+            (Effect::Open, _) => Change::Extend(None),
+            (Effect::End, None) => return Ok(false),
+            (Effect::Until(end), None) => Change::Extend(Some(*end)),
+            (Effect::End | Effect::Until(_), Some(None)) => {
+                let remaining = match effect {
+                    Effect::Until(end) => *end - at,
+                    _ => Duration::zero(),
+                };
+                match tx.opened_by(member, &tier.id).await? {
+                    Some((action, banked)) if action == OPENED => {
+                        match closed(banked, remaining, at) {
+                            MembershipChange::Shorten(until) => Change::Shorten(until),
+                            _ => Change::End,
+                        }
+                    }
+                    _ => return Ok(true),
+                }
+            }
+            (Effect::Until(end), Some(Some(expires))) if *end > expires => {
+                Change::Extend(Some(*end))
+            }
+            (Effect::Until(_), Some(Some(_))) => return Ok(true),
+            (Effect::End, Some(Some(_))) => {
+                // What is left of the entitlement's own last end comes off; the rest was
+                // bought elsewhere.
+                let gave = tx.entitlement_end(&plan.id, member).await?;
+                let remaining =
+                    gave.map_or(Duration::zero(), |end| (end - at).max(Duration::zero()));
+                match shifted(current, -remaining, at) {
+                    MembershipChange::Shorten(until) => Change::Shorten(until),
+                    MembershipChange::End => Change::End,
+                    _ => return Ok(true),
+                }
+            }
         };
         let c = ChangeIn {
             member,
             tier,
             term: plan.term,
-            action: if change == Change::End {
-                "end"
-            } else {
-                "payment"
-            },
+            action: if change == Change::End { "end" } else { OPENED },
+            actor: None,
             at,
             day: self.config.calendar.day(at),
             reminders: &self.config.membership.reminders,

@@ -7,11 +7,13 @@
 mod billing;
 mod card;
 mod checkout;
+mod credit;
 mod entitlements;
 mod price_check;
 mod refund;
 mod renewing;
 mod subscription_events;
+mod undo;
 mod views;
 
 use chrono::{DateTime, Utc};

@@ -1,21 +1,16 @@
 //! Refunds: an operator's `/payments refund ID` asks the provider to give the money back, and a
 //! refund the provider reports (Telegram's `refunded_payment`, Stripe's `charge.refunded`) is
-//! applied the same way, once. A one-time payment's membership ends now and its access goes,
-//! as a revocation would take it; a subscription's membership follows what its remaining
-//! payments paid. A refund that arrives before its payment is kept, and the payment then gives
-//! nothing.
+//! applied the same way, once (`undo.rs`: what it takes back). A Stars subscription's refund
+//! also cancels it at Telegram, which would otherwise charge again.
 
 use chrono::{DateTime, Utc};
 
-use super::billing::EventMark;
-use crate::core::ids::{AccountRef, IdOf, MemberId};
+use crate::core::ids::{AccountRef, IdOf};
 use crate::core::payments::Provider;
-use crate::core::payments::renewal::MembershipChange;
-use crate::core::tiers::TierDef;
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::i18n::money;
-use crate::store::{MembershipEvent, PaymentRow};
+use crate::store::PaymentRow;
 use crate::tr;
 
 /// A refund the provider reports.
@@ -38,7 +33,7 @@ impl Engine {
             .apply_refund(r.provider, &r.charge_id, None, Some(&r.raw), None, None)
             .await
         {
-            Ok(Some((member, tier))) => {
+            Ok(Some(undone)) => {
                 if r.provider == Provider::TelegramStars
                     && let Ok(Some(payment)) = self.refunded_payment(r.provider, &r.charge_id).await
                     && let Some(Err(e)) = self.stop_stars_renewal(&payment).await
@@ -49,8 +44,8 @@ impl Engine {
                     })
                     .await;
                 }
-                let lang = self.language_of(member).await;
-                Some(tr!(lang, "payment-refunded", tier = &tier.name))
+                let lang = self.language_of(undone.member).await;
+                Some(self.refunded_words(lang, &undone))
             }
             Ok(None) => None,
             Err(e) => {
@@ -106,11 +101,9 @@ impl Engine {
                 None,
             )
             .await?;
-        if let Some((member, tier)) = applied {
-            self.tell_with(member, |lang| {
-                tr!(lang, "payment-refunded", tier = &tier.name)
-            })
-            .await?;
+        if let Some(undone) = applied {
+            self.tell_with(undone.member, |lang| self.refunded_words(lang, &undone))
+                .await?;
         }
         let mut reply = tr!(
             lang,
@@ -145,7 +138,7 @@ impl Engine {
     /// After a refund of a Stars payment: cancels its subscription at Telegram
     /// (`editUserStarSubscription` with the charge the subscription began with), which would
     /// otherwise charge the member again. `None` when the payment was no Stars subscription's.
-    async fn stop_stars_renewal(
+    pub(super) async fn stop_stars_renewal(
         &self,
         payment: &PaymentRow,
     ) -> Option<Result<(), crate::engine::PlatformError>> {
@@ -162,110 +155,16 @@ impl Engine {
             .into_iter()
             .find(|s| s.plan == plan.id && s.provider == Provider::TelegramStars)?;
         let payer = AccountRef::parse_checked(&subscription.payer, IdOf::Member).ok()?;
-        Some(
-            self.platform
-                .set_renewal(&payer, &subscription.charge_ref, false)
-                .await,
-        )
-    }
-
-    /// Records the refund of `charge` (of `amount`, or all of it) and ends what it paid for, in
-    /// one transaction (with the provider event it came in, if any); the member and tier whose
-    /// membership ended, or `None` when nothing ended: applied before, not known yet, or time
-    /// from elsewhere still runs.
-    pub(super) async fn apply_refund(
-        &self,
-        provider: Provider,
-        charge: &str,
-        amount: Option<u64>,
-        raw: Option<&str>,
-        actor: Option<MemberId>,
-        mark: Option<&EventMark<'_>>,
-    ) -> EngineResult<Option<(MemberId, &TierDef)>> {
-        let at = self.now();
-        let mut tx = self.store.begin().await?;
-        if let Some(mark) = mark
-            && !mark.record(&mut tx).await?
+        let cancelled = self
+            .platform
+            .set_renewal(&payer, &subscription.charge_ref, false)
+            .await;
+        if cancelled.is_ok()
+            && let Err(e) = self.stars_stopped(member, plan, "cancel", self.now()).await
         {
-            return Ok(None);
+            tracing::error!(error = ?e, "a cancelled Stars subscription still renews in the books");
         }
-        let paid = tx.payment_by_charge(provider, charge).await?;
-        let refunded = amount.and_then(|a| i64::try_from(a).ok());
-        let refund = PaymentRow {
-            id: 0,
-            provider,
-            provider_id: format!("refund:{charge}"),
-            member: paid.as_ref().and_then(|p| p.member),
-            plan: paid.as_ref().map(|p| p.plan.clone()).unwrap_or_default(),
-            kind: "refund".to_owned(),
-            amount: -refunded.or(paid.as_ref().map(|p| p.amount)).unwrap_or(0),
-            currency: paid
-                .as_ref()
-                .map(|p| p.currency.clone())
-                .unwrap_or_default(),
-            charge_ref: Some(charge.to_owned()),
-            payer: paid.as_ref().and_then(|p| p.payer.clone()),
-            subscription: paid.as_ref().and_then(|p| p.subscription.clone()),
-            period_end: None,
-            at,
-        };
-        if !tx.record_payment(&refund, raw).await? {
-            tx.commit().await?;
-            return Ok(None);
-        }
-        let Some(paid) = paid.filter(|p| p.kind != "mismatch") else {
-            tracing::warn!(
-                charge,
-                "a refund of a charge not recorded (yet): kept for its payment"
-            );
-            tx.commit().await?;
-            return Ok(None);
-        };
-        if let Some(subscription) = &paid.subscription {
-            let Some(row) = tx.subscription_by_charge(provider, subscription).await? else {
-                tx.commit().await?;
-                return Ok(None);
-            };
-            let settled = self.settle_in(&mut tx, &row, "refund", at).await?;
-            tx.commit().await?;
-            let Some(settled) = settled else {
-                return Ok(None);
-            };
-            self.follow_access(&settled, at).await?;
-            return Ok(
-                (settled.change == MembershipChange::End).then_some((row.member, settled.tier))
-            );
-        }
-        let (Some(member), Some(plan)) = (paid.member, self.plan(&paid.plan)) else {
-            tx.commit().await?;
-            return Ok(None);
-        };
-        let Some(tier) = self.tier_def(&plan.tier) else {
-            tx.commit().await?;
-            return Ok(None);
-        };
-        let current = tx.membership(member, &tier.id).await?;
-        tx.stop_renewal(member, &plan.id, provider, at).await?;
-        let ended = tx.end_membership(member, &tier.id, at).await?;
-        if ended {
-            tx.record_membership_event(MembershipEvent {
-                member,
-                tier: &tier.id,
-                action: "refund",
-                expires_before: current.and_then(|m| m.expires_at),
-                expires_after: Some(at),
-                actor,
-                at,
-                day: self.config.calendar.day(at),
-            })
-            .await?;
-        }
-        tx.commit().await?;
-        if ended {
-            let name = self.store.member(member).await?.display_name;
-            self.end_access(member, &name, &[tier], at).await?;
-        }
-        Ok(Some((member, tier)))
+        Some(cancelled)
     }
 }
 

@@ -5,10 +5,10 @@
 
 use chrono::{DateTime, Utc};
 
+use super::credit::Held;
 use crate::core::ids::MemberId;
 use crate::core::payments::renewal::{MembershipChange, SubscriptionFacts, reconcile};
 use crate::core::tiers::TierDef;
-use crate::engine::membership::{Change, ChangeIn, change_in};
 use crate::engine::{Engine, EngineResult};
 use crate::store::{SubscriptionRow, WriteTx};
 
@@ -56,25 +56,13 @@ impl Engine {
             .filter(|m| m.is_active(at))
             .map(|m| m.expires_at);
         let change = reconcile(&facts, plan.grace, running, at);
-        let applied = match change {
-            MembershipChange::Keep => None,
-            MembershipChange::Extend(until) => Some(Change::Extend(Some(until))),
-            MembershipChange::Shorten(until) => Some(Change::Shorten(until)),
-            MembershipChange::End => Some(Change::End),
+        let held = Held {
+            member: s.member,
+            plan,
+            tier,
         };
-        if let Some(applied) = applied {
-            let c = ChangeIn {
-                member: s.member,
-                tier,
-                term: plan.term,
-                action,
-                at,
-                day: self.config.calendar.day(at),
-                reminders: &self.config.membership.reminders,
-                lang: self.community_language(),
-            };
-            change_in(tx, c, applied).await?;
-        }
+        self.move_membership(tx, held, change, action, None, at)
+            .await?;
         Ok(Some(Settled {
             member: s.member,
             tier,

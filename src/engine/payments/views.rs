@@ -121,6 +121,14 @@ impl Engine {
                 done.push((s, Err(e)));
                 continue;
             }
+            if s.provider == Provider::TelegramStars
+                && let Some(plan) = self.plan(&s.plan)
+            {
+                // The grace after the period was for a late renewal; none is coming now.
+                self.stars_stopped(member, plan, "cancel", at).await?;
+                done.push((s, Ok(())));
+                continue;
+            }
             let mut tx = self.store.begin().await?;
             tx.stop_renewal(member, &s.plan, s.provider, at).await?;
             if s.provider == Provider::Stripe {
