@@ -32,6 +32,7 @@ payment-problem = Your payment arrived, but I could not match it to a plan. The 
 payment-not-applied = A payment (charge { $charge }) arrived but could not be applied. Look at /payments; refund it with /payments refund if needed.
 payment-refunded = Your payment for { $tier } was refunded, and the membership it paid for has ended.
 payment-refunded-left = Your payment for { $tier } was refunded and the time it paid for taken back: your membership now runs { $until }.
+refund-already = Payment #{ $id } was refunded already. /payments lists the refund.
 refund-unknown = There is no payment #{ $id } to refund. /payments lists them.
 refund-at-provider = Payment #{ $id } was made by card: refund it in the Stripe dashboard; Steward applies the refund when Stripe reports it.
 refund-failed = Payment #{ $id } could not be refunded: { $error }

@@ -32,6 +32,7 @@ payment-problem = 已收到你的付款，但无法对应到方案。已通知�
 payment-not-applied = 收到一笔付款（交易 { $charge }），但无法生效。请查看 /payments；如有需要，用 /payments refund 退款。
 payment-refunded = 你购买 { $tier } 的付款已退款，相应会员已结束。
 payment-refunded-left = 你购买 { $tier } 的付款已退款，其所付的时长已收回：你的会员{ $until }。
+refund-already = 付款 #{ $id } 已经退过款了。/payments 可以看到这笔退款。
 refund-unknown = 没有编号为 #{ $id } 的付款可退。发送 /payments 查看。
 refund-at-provider = 付款 #{ $id } 是银行卡支付：请在 Stripe 后台退款；Stripe 通知后 Steward 会自动处理。
 refund-failed = 付款 #{ $id } 退款失败：{ $error }

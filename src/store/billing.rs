@@ -15,6 +15,22 @@ use crate::core::ids::MemberId;
 use crate::core::payments::Provider;
 use crate::core::payments::renewal::RenewalStatus;
 
+const CHARGE_REFUNDED: &str =
+    "SELECT 1 FROM payments WHERE provider = ? AND charge_ref = ? AND kind = 'refund' LIMIT 1";
+
+impl Store {
+    /// Whether a refund of `charge` was recorded.
+    pub async fn charge_refunded(&self, provider: Provider, charge: &str) -> Result<bool> {
+        let found: Option<i64> = sqlx::query_scalar(CHARGE_REFUNDED)
+            .bind(provider.as_str())
+            .bind(charge)
+            .fetch_optional(&self.pool)
+            .await
+            .during("charge_refunded")?;
+        Ok(found.is_some())
+    }
+}
+
 impl Store {
     /// Whether `member` had a free trial of `plan` (one is offered once).
     pub async fn had_trial(&self, member: MemberId, plan: &str) -> Result<bool> {
@@ -112,14 +128,12 @@ impl WriteTx {
 
     /// Whether a refund of `charge` was recorded (it may arrive before the payment it undoes).
     pub async fn charge_refunded(&mut self, provider: Provider, charge: &str) -> Result<bool> {
-        let found: Option<i64> = sqlx::query_scalar(
-            "SELECT 1 FROM payments WHERE provider = ? AND charge_ref = ? AND kind = 'refund' LIMIT 1",
-        )
-        .bind(provider.as_str())
-        .bind(charge)
-        .fetch_optional(&mut *self.tx)
-        .await
-        .during("charge_refunded")?;
+        let found: Option<i64> = sqlx::query_scalar(CHARGE_REFUNDED)
+            .bind(provider.as_str())
+            .bind(charge)
+            .fetch_optional(&mut *self.tx)
+            .await
+            .during("charge_refunded")?;
         Ok(found.is_some())
     }
 

@@ -38,6 +38,9 @@ struct Inner {
     admins: Mutex<HashMap<i64, Vec<i64>>>,
     /// (chat, user) -> status for getChatMember ("member" when unknown).
     statuses: Mutex<HashMap<(i64, i64), String>>,
+    /// Charges refunded: Telegram refuses a second `refundStarPayment` of one with
+    /// `CHARGE_ALREADY_REFUNDED` (Bot API, refundStarPayment; the error tdlib documents).
+    refunded: Mutex<Vec<String>>,
     next_message: AtomicI64,
     next_update: AtomicI64,
 }
@@ -293,9 +296,21 @@ async fn handle(
             "https://t.me/$invoice{}",
             inner.next_message.fetch_add(1, Ordering::SeqCst)
         ))),
+        "refundstarpayment" => {
+            let charge = body["telegram_payment_charge_id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            let mut refunded = inner.refunded.lock().await;
+            if refunded.contains(&charge) {
+                return Json(json!({"ok": false, "error_code": 400,
+                    "description": "Bad Request: CHARGE_ALREADY_REFUNDED"}));
+            }
+            refunded.push(charge);
+            ok(json!(true))
+        }
         "setmycommands"
         | "answerprecheckoutquery"
-        | "refundstarpayment"
         | "edituserstarsubscription"
         | "banchatmember"
         | "unbanchatmember"

@@ -107,6 +107,21 @@ async fn a_stars_subscription_is_checked_paid_once_and_refunded() {
             b["chat_id"] == json!(-200) && b["user_id"] == json!(501)
         })
         .await;
+    // A second refund is refused by Steward, which knows; Telegram would refuse it too.
+    app.fake
+        .say(900, user(900, "Olga"), "/payments refund 1")
+        .await;
+    app.fake
+        .reply_in(900, "Payment #1 was refunded already")
+        .await;
+    let asked = app
+        .fake
+        .calls()
+        .await
+        .iter()
+        .filter(|c| c.method == "refundstarpayment")
+        .count();
+    assert_eq!(asked, 1);
     app.shutdown().await;
 }
 

@@ -72,6 +72,13 @@ impl Engine {
         let Some(charge) = payment.charge_ref.clone() else {
             return refuse(tr!(lang, "refund-unknown", id = id));
         };
+        if self
+            .store
+            .charge_refunded(payment.provider, &charge)
+            .await?
+        {
+            return refuse(tr!(lang, "refund-already", id = id));
+        }
         let asked = match payment.provider {
             Provider::TelegramStars => match payer_of(&payment) {
                 Some(payer) => self.platform.refund_payment(&payer, &charge).await,
