@@ -41,6 +41,10 @@ subscription-none = You have no paid plan. /plans shows what is on sale.
 subscription-header = Your paid plans:
 subscription-renews = { $tier } ({ $plan }): renews by itself, paid { $until }. /subscription cancel stops renewal.
 subscription-ends = { $tier } ({ $plan }): paid { $until }; it does not renew.
+subscription-portal-sent = I sent you a link to update your card and see your invoices by direct message.
+subscription-portal-link = Update your card and see your invoices: { $link }
+    The link is yours alone and works for a short while; send /subscription again for a new one.
+subscription-portal-failed = The page to update your card could not be opened: { $error }
 subscription-nothing-renews = None of your plans renews by itself, so there is nothing to cancel.
 subscription-cancel-failed = Plan { $plan } could not be cancelled: { $error }
 subscription-cancelled = Plan { $plan } will not renew; your access runs { $until }.
@@ -51,7 +55,7 @@ payments-line = #{ $id } { $when } { $kind } { $plan }: { $amount } (member { $m
 subscribe-card-link = Pay for { $tier } by card: { $link }
     Your membership starts as soon as the payment is confirmed.
 subscribe-already-renewing = Your plan { $plan } already renews by itself; /subscription shows until when.
-payment-failed = Your payment for { $tier } did not go through. Your access stays { $until }; update your card before then, or it ends.
+payment-failed = Your payment for { $tier } did not go through. Your access stays { $until }; update your card before then (/subscription sends you a link to do it), or it ends.
 subscription-ended = Your subscription to { $tier } has ended, and so has the membership it paid for.
 stripe-unreachable = Stripe could not be reached; try again in a minute.
 stripe-bad-answer = Stripe gave an answer Steward could not read (HTTP { $status }).

@@ -41,6 +41,10 @@ subscription-none = 你没有付费方案。发送 /plans 查看在售方案。
 subscription-header = 你的付费方案：
 subscription-renews = { $tier }（{ $plan }）：自动续费，已付费{ $until }。发送 /subscription cancel 停止续费。
 subscription-ends = { $tier }（{ $plan }）：已付费{ $until }，不会自动续费。
+subscription-portal-sent = 我已私信你一个链接，可以更新银行卡并查看账单。
+subscription-portal-link = 更新银行卡并查看账单：{ $link }
+    此链接仅供你本人使用，短时间内有效；需要新链接请再发送 /subscription。
+subscription-portal-failed = 无法打开更新银行卡的页面：{ $error }
 subscription-nothing-renews = 你的方案都不会自动续费，无需取消。
 subscription-cancel-failed = 方案 { $plan } 取消失败：{ $error }
 subscription-cancelled = 方案 { $plan } 不再续费；{ $until }仍可使用。
@@ -51,7 +55,7 @@ payments-line = #{ $id } { $when } { $kind } { $plan }：{ $amount }（成员 { 
 subscribe-card-link = 用银行卡支付 { $tier }：{ $link }
     付款确认后，会员资格立即生效。
 subscribe-already-renewing = 你的套餐 { $plan } 已在自动续费；/subscription 可查看到期时间。
-payment-failed = 你为 { $tier } 的付款未能成功。你的权限仍然有效（{ $until }）；请在此之前更新银行卡，否则届时终止。
+payment-failed = 你为 { $tier } 的付款未能成功。你的权限仍然有效（{ $until }）；请在此之前更新银行卡（发送 /subscription 获取更新链接），否则届时终止。
 subscription-ended = 你对 { $tier } 的订阅已结束，其所付的会员资格也随之结束。
 stripe-unreachable = 暂时无法连接 Stripe，请稍后再试。
 stripe-bad-answer = Stripe 返回了 Steward 无法读取的应答（HTTP { $status }）。

@@ -139,6 +139,35 @@ async fn subscription(
     )
 }
 
+/// `POST /v1/billing_portal/sessions`: a portal session for a customer Stripe knows (here:
+/// those its events named), else 400 `resource_missing` on `customer`, as Stripe answers.
+async fn portal(
+    headers: HeaderMap,
+    Form(form): Form<HashMap<String, String>>,
+) -> (StatusCode, Json<Value>) {
+    if !authorized(&headers) {
+        return refused();
+    }
+    let customer = form.get("customer").cloned().unwrap_or_default();
+    if customer != "cus_1" {
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(
+                json!({"error": {"type": "invalid_request_error", "code": "resource_missing",
+                "param": "customer", "message": format!("No such customer: '{customer}'")}}),
+            ),
+        );
+    }
+    (
+        StatusCode::OK,
+        Json(
+            json!({"id": "bps_1", "object": "billing_portal.session", "customer": customer,
+            "return_url": form.get("return_url"), "livemode": false,
+            "url": "https://billing.stripe.com/p/session/test_bps_1"}),
+        ),
+    )
+}
+
 async fn refunds(
     State(state): State<Shared>,
     headers: HeaderMap,
@@ -200,6 +229,7 @@ impl FakeStripe {
             .route("/v1/checkout/sessions/{id}", get(session))
             .route("/v1/subscriptions/{id}", post(subscription))
             .route("/v1/refunds", post(refunds))
+            .route("/v1/billing_portal/sessions", post(portal))
             .route("/v1/events", get(events))
             .with_state(recorded.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

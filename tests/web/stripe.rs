@@ -180,6 +180,17 @@ async fn a_checkout_opens_once_and_only_stripes_report_of_payment_grants() {
     );
     let reply = app.say(&bob(), "/subscription").await.unwrap();
     assert!(reply.contains("renews by itself"), "{reply}");
+    // The card is updated in Stripe's Customer Portal, whose link only the member gets.
+    assert!(
+        reply.contains("I sent you a link to update your card"),
+        "{reply}"
+    );
+    assert!(!reply.contains("billing.stripe.com"), "{reply}");
+    assert!(
+        dms(&app.platform.take())
+            .iter()
+            .any(|t| t.contains("https://billing.stripe.com/p/session/test_bps_1"))
+    );
 
     // A renewal extends to the next period's end.
     let next = period_end + 30 * 86_400;

@@ -226,6 +226,20 @@ impl CardPayments for StripeClient {
         })
     }
 
+    fn portal<'a>(&'a self, customer: &'a str, return_url: &'a str) -> LinkFuture<'a> {
+        Box::pin(async move {
+            let request = self
+                .post("/v1/billing_portal/sessions")
+                .form(&[("customer", customer), ("return_url", return_url)]);
+            let session = self.call(request).await?;
+            session
+                .get("url")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+                .ok_or_else(|| PlatformError::Refused(msg!("stripe-bad-answer", status = 200)))
+        })
+    }
+
     fn refund<'a>(&'a self, charge: &'a str) -> PlatformFuture<'a> {
         Box::pin(async move {
             let field = if charge.starts_with("ch_") {

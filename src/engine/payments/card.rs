@@ -53,6 +53,9 @@ pub trait CardPayments: Send + Sync {
     fn stop_renewal<'a>(&'a self, subscription: &'a str) -> PlatformFuture<'a>;
     /// Refunds a charge in full.
     fn refund<'a>(&'a self, charge: &'a str) -> PlatformFuture<'a>;
+    /// A short-lived page where `customer` updates their card and sees their invoices (Stripe's
+    /// Customer Portal), returning to `return_url`; its address.
+    fn portal<'a>(&'a self, customer: &'a str, return_url: &'a str) -> LinkFuture<'a>;
 }
 
 /// Checkouts asked for within this many seconds share one idempotency key.
