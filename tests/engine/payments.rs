@@ -151,6 +151,50 @@ async fn an_invoice_is_a_monthly_stars_subscription_with_a_signed_reference() {
 }
 
 #[tokio::test]
+async fn an_invoice_more_than_a_week_old_buys_nothing() {
+    let app = spawn_app_with(&config()).await;
+    let invoice = invoice(&app).await;
+    app.advance(Duration::days(8));
+    let now = app.clock_now();
+    let refused = app
+        .engine
+        .pre_checkout(&checkout(&invoice.payload, 500, now))
+        .await;
+    assert!(
+        refused.unwrap_err().contains("more than a week old"),
+        "an old link is refused before anything is charged"
+    );
+    // A payment that still comes through on it (a replayed update) grants nothing and the
+    // operators are told how to settle it.
+    let reply = app
+        .engine
+        .payment_received(&paid(
+            &invoice.payload,
+            "ch_old",
+            now + Duration::days(30),
+            false,
+            now,
+        ))
+        .await
+        .unwrap();
+    assert!(reply.contains("more than a week old"), "{reply}");
+    let membership = say_on(&app, &alice(), "/membership").await.unwrap();
+    assert!(!membership.contains("Pro"), "{membership}");
+    assert!(app.posts().iter().any(|s| matches!(
+        s,
+        Sent::Dm { text, .. } if text.contains("payment reference more than a week old")
+    )));
+    // A fresh invoice still buys the plan.
+    let fresh = self::invoice(&app).await;
+    assert_eq!(
+        app.engine
+            .pre_checkout(&checkout(&fresh.payload, 500, now))
+            .await,
+        Ok(())
+    );
+}
+
+#[tokio::test]
 async fn a_payment_grants_once_however_often_it_arrives() {
     let app = spawn_app_with(&config()).await;
     let invoice = invoice(&app).await;

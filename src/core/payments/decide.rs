@@ -33,6 +33,9 @@ pub enum PriceMismatch {
     Amount,
     /// The provider's lines name another price than the plan's (Stripe), or none.
     Price,
+    /// A first payment whose reference is too old to start a purchase, or from before
+    /// references carried a date: copied from an old invoice or replayed.
+    StaleReference,
 }
 
 /// What a provider says was paid.

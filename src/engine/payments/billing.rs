@@ -102,6 +102,9 @@ pub(super) struct EventMark<'a> {
     pub id: &'a str,
     pub type_name: &'a str,
     pub at: DateTime<Utc>,
+    /// When the provider says it happened: a payment's reference is judged fresh at this time,
+    /// so an event read days late (a poll after downtime) is not refused for the delay.
+    pub created: DateTime<Utc>,
 }
 
 impl EventMark<'_> {
@@ -122,6 +125,7 @@ impl Engine {
             id: &e.id,
             type_name: &e.type_name,
             at: self.now(),
+            created: e.created,
         };
         let (subscription, fact) = match &e.body {
             Billing::CheckoutCompleted {

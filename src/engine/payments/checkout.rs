@@ -8,7 +8,7 @@ use super::billing::EventMark;
 use super::credit::{Held, stars_subscription};
 use crate::core::ids::MemberId;
 use crate::core::payments::credit::shifted;
-use crate::core::payments::decide::{CheckoutRefusal, Paid, checkout, pays_for};
+use crate::core::payments::decide::{CheckoutRefusal, Paid, PriceMismatch, checkout, pays_for};
 use crate::core::payments::reference::PaymentRef;
 use crate::core::payments::{Plan, Provider};
 use crate::core::tiers::TierDef;
@@ -80,6 +80,9 @@ impl Engine {
             tracing::warn!(payload = %c.payload, "a checkout with a reference this community did not sign");
             return Err(tr!(lang, "checkout-bad-reference"));
         };
+        if !reference.is_fresh(c.at) {
+            return Err(tr!(lang, "checkout-expired", plan = &reference.plan));
+        }
         let plan = self.plan(&reference.plan);
         let current = match plan {
             Some(p) => self
@@ -173,7 +176,15 @@ impl Engine {
             began_at,
         };
         let mut row = self.payment_row(p, Some(member), &plan.id);
-        if let Err(why) = pays_for(plan, p.provider, &paid) {
+        // A first payment must come from a reference Steward issued lately; a renewal carries
+        // its subscription's first one.
+        let paid_at = mark.map_or(p.at, |m| m.created.min(p.at));
+        let checked = if p.renewal || reference.is_fresh(paid_at) {
+            pays_for(plan, p.provider, &paid)
+        } else {
+            Err(PriceMismatch::StaleReference)
+        };
+        if let Err(why) = checked {
             if !self
                 .record_mismatch(tx, row, Some(&p.raw), plan, why)
                 .await?
@@ -181,7 +192,11 @@ impl Engine {
                 return Ok(None);
             }
             let lang = self.language_of(member).await;
-            return Ok(Some(tr!(lang, "payment-mismatch-payer", plan = &plan.id)));
+            return Ok(Some(if why == PriceMismatch::StaleReference {
+                tr!(lang, "payment-stale-payer", plan = &plan.id)
+            } else {
+                tr!(lang, "payment-mismatch-payer", plan = &plan.id)
+            }));
         }
         // A Stars subscription's payments are one source whose credit is derived from all of
         // them: the membership moves by the change, whatever order they arrive in.

@@ -87,6 +87,7 @@ impl Engine {
             id: &id,
             type_name: "entitlement",
             at: now,
+            created: now,
         };
         let mut tx = self.store.begin().await?;
         if !mark.record(&mut tx).await? {

@@ -180,10 +180,7 @@ impl Engine {
         }) {
             return refuse(tr!(lang, "subscribe-already-renewing", plan = &plan.id));
         }
-        let reference = PaymentRef {
-            member,
-            plan: plan.id.clone(),
-        };
+        let reference = PaymentRef::new(member, &plan.id, at);
         Ok(reference.sign(&self.payment_secret().await?))
     }
 

@@ -59,12 +59,22 @@ impl Engine {
             "a payment that does not pay for its plan: nothing granted"
         );
         self.tell_operators_with(|lang| {
+            let paid = money(lang, row.amount, &row.currency);
+            if why == PriceMismatch::StaleReference {
+                return tr!(
+                    lang,
+                    "payment-stale-reference",
+                    id = id,
+                    plan = &plan.id,
+                    paid = paid
+                );
+            }
             tr!(
                 lang,
                 "payment-mismatch",
                 id = id,
                 plan = &plan.id,
-                paid = money(lang, row.amount, &row.currency),
+                paid = paid,
                 price = self.plan_price(lang, plan, row.provider)
             )
         })
