@@ -298,6 +298,9 @@ pub struct WebSection {
     pub listen: Spanned<String>,
     pub public_url: Spanned<String>,
     pub leaderboards: Spanned<String>,
+    pub max_connections: i64,
+    pub header_timeout_secs: i64,
+    pub request_timeout_secs: i64,
 }
 
 impl Default for WebSection {
@@ -307,6 +310,9 @@ impl Default for WebSection {
             listen: at("127.0.0.1:8080".into()),
             public_url: at(String::new()),
             leaderboards: at("members".into()),
+            max_connections: 512,
+            header_timeout_secs: 10,
+            request_timeout_secs: 30,
         }
     }
 }

@@ -37,7 +37,7 @@ pub use membership::{MembershipConfig, Reward};
 use problems::Problems;
 pub use problems::{ConfigError, ConfigProblem};
 pub use stripe::{StripeConfig, StripeMode};
-pub use web::WebConfig;
+pub use web::{ServerLimits, WebConfig};
 
 /// The default config file name, looked up in the working directory.
 pub const DEFAULT_PATH: &str = "steward.toml";
@@ -192,6 +192,7 @@ impl Config {
             let listen = value.trim().parse().map_err(|_| ConfigError::Environment {
                 variable: "STEWARD_WEB_LISTEN".into(),
                 value: value.clone(),
+                key: "web.listen",
             })?;
             if self.web.public_url == format!("http://{}", self.web.listen) {
                 self.web.public_url = format!("http://{listen}");

@@ -44,9 +44,13 @@ pub enum ConfigError {
     },
     /// An environment variable that overrides a key holds something the key cannot.
     #[error(
-        "{variable}: `{value}` is not an address and port (like 0.0.0.0:8080); it overrides web.listen"
+        "{variable}: `{value}` is not an address and port (like 0.0.0.0:8080); it overrides {key}"
     )]
-    Environment { variable: String, value: String },
+    Environment {
+        variable: String,
+        value: String,
+        key: &'static str,
+    },
 }
 
 fn count(n: usize) -> String {

@@ -1,7 +1,9 @@
 //! The `[web]` section: whether the web side runs, where it listens, the address people reach
-//! it at (for links in chat), and who may see the leaderboards.
+//! it at (for links in chat), who may see the leaderboards, and the server's limits against
+//! clients that hold connections.
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use super::file::WebSection;
 use super::problems::Problems;
@@ -15,6 +17,30 @@ pub struct WebConfig {
     /// The address in links sent to members, without a trailing slash.
     pub public_url: String,
     pub leaderboards: Visibility,
+    /// How long, and how many, clients may hold the server.
+    pub limits: ServerLimits,
+}
+
+/// What one client may hold of the web server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServerLimits {
+    /// Connections served at once; more wait to be accepted.
+    pub max_connections: usize,
+    /// Time to send a whole request head, counted from the connection's start or the end of
+    /// its last answer (so it also ends idle kept-alive connections).
+    pub header_timeout: Duration,
+    /// Time to read a request's body and answer it.
+    pub request_timeout: Duration,
+}
+
+impl Default for ServerLimits {
+    fn default() -> Self {
+        Self {
+            max_connections: 512,
+            header_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+        }
+    }
 }
 
 impl Default for WebConfig {
@@ -25,6 +51,7 @@ impl Default for WebConfig {
             listen,
             public_url: format!("http://{listen}"),
             leaderboards: Visibility::Members,
+            limits: ServerLimits::default(),
         }
     }
 }
@@ -71,10 +98,18 @@ pub(super) fn read(section: &WebSection, problems: &mut Problems<'_>) -> WebConf
         );
         Visibility::default()
     });
+    // The ranges were checked with the file's shape.
+    let secs = |n: i64| Duration::from_secs(u64::try_from(n).unwrap_or(1));
+    let limits = ServerLimits {
+        max_connections: usize::try_from(section.max_connections).unwrap_or(1),
+        header_timeout: secs(section.header_timeout_secs),
+        request_timeout: secs(section.request_timeout_secs),
+    };
     WebConfig {
         enabled: section.enabled,
         listen,
         public_url,
         leaderboards,
+        limits,
     }
 }

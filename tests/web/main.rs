@@ -6,6 +6,7 @@ mod browser;
 mod dashboard;
 mod fake_stripe;
 mod harness;
+mod limits;
 mod pages;
 mod sessions;
 mod stripe;

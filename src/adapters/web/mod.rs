@@ -11,6 +11,7 @@ mod layout;
 mod page_cache;
 mod pages;
 mod security;
+mod server;
 mod webhooks;
 
 use std::net::SocketAddr;
@@ -21,7 +22,7 @@ use axum::routing::{get, post};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-use crate::config::{Secret, WebConfig};
+use crate::config::{Secret, ServerLimits, WebConfig};
 use crate::engine::Engine;
 
 /// Why the web server could not start.
@@ -65,6 +66,7 @@ pub struct WebServer {
     listener: TcpListener,
     secure_cookies: bool,
     stripe_webhook: Option<Arc<Secret>>,
+    limits: ServerLimits,
 }
 
 impl WebServer {
@@ -79,6 +81,7 @@ impl WebServer {
             listener,
             secure_cookies: config.https(),
             stripe_webhook: None,
+            limits: config.limits,
         })
     }
 
@@ -96,27 +99,14 @@ impl WebServer {
     }
 
     /// Serves until `stop` turns true.
-    pub async fn serve(self, engine: Arc<Engine>, mut stop: watch::Receiver<bool>) {
+    pub async fn serve(self, engine: Arc<Engine>, stop: watch::Receiver<bool>) {
         let state = AppState {
             engine,
             secure_cookies: self.secure_cookies,
             stripe_webhook: self.stripe_webhook,
             pages: Arc::default(),
         };
-        let app = router(state);
-        let shutdown = async move {
-            while !*stop.borrow() {
-                if stop.changed().await.is_err() {
-                    break;
-                }
-            }
-        };
-        if let Err(e) = axum::serve(self.listener, app)
-            .with_graceful_shutdown(shutdown)
-            .await
-        {
-            tracing::error!(error = %e, "the web server stopped");
-        }
+        server::serve(self.listener, router(state), self.limits, stop).await;
     }
 }
 

@@ -1,5 +1,6 @@
 mod shape;
 mod values;
+mod web;
 
 use super::*;
 use crate::core::ids::ChatRef;

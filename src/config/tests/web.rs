@@ -1,0 +1,33 @@
+//! The `[web]` section: the server's limits are read in their units and out-of-range ones are
+//! problems with their key and line.
+
+use std::time::Duration;
+
+use super::shown;
+use crate::config::*;
+
+#[test]
+fn server_limits_are_read_with_their_defaults() {
+    let limits = Config::default().web.limits;
+    assert_eq!(limits.max_connections, 512);
+    assert_eq!(limits.header_timeout, Duration::from_secs(10));
+    assert_eq!(limits.request_timeout, Duration::from_secs(30));
+    let text = "[web]\nmax_connections = 64\nheader_timeout_secs = 5\nrequest_timeout_secs = 90\n";
+    let limits = Config::from_toml(text).unwrap().web.limits;
+    assert_eq!(limits.max_connections, 64);
+    assert_eq!(limits.header_timeout, Duration::from_secs(5));
+    assert_eq!(limits.request_timeout, Duration::from_secs(90));
+}
+
+#[test]
+fn server_limits_out_of_range_are_problems() {
+    let text = "[web]\nmax_connections = 0\nheader_timeout_secs = 30\nrequest_timeout_secs = 0\n";
+    assert_eq!(
+        shown(text),
+        [
+            "line 2: web.max_connections: must be between 1 and 65536, not 0",
+            "line 3: web.header_timeout_secs: must be between 1 and 10, not 30",
+            "line 4: web.request_timeout_secs: must be between 1 and 300, not 0",
+        ]
+    );
+}
