@@ -183,6 +183,13 @@ async fn bind_web(config: &mut Config) -> Result<Option<WebServer>> {
         }
         eprintln!("Web pages: {} (listening on {addr})", config.web.public_url);
     }
+    match server.metrics_addr() {
+        Some(addr) => eprintln!("Metrics: http://{addr}/metrics"),
+        None if config.web.metrics_token.is_some() => {
+            eprintln!("Metrics: /metrics on the web pages' address, with STEWARD_METRICS_TOKEN");
+        }
+        None => {}
+    }
     Ok(Some(server))
 }
 

@@ -14,6 +14,7 @@ fn steward_bytes(dir: &std::path::Path, args: &[&str], input: &[u8]) -> Output {
         .args(args)
         .current_dir(dir)
         .env("STEWARD_WEB_LISTEN", "127.0.0.1:0")
+        .env("STEWARD_METRICS_LISTEN", "127.0.0.1:0")
         .env_remove("STEWARD_TELEGRAM_TOKEN")
         .env_remove("STEWARD_DISCORD_TOKEN")
         .stdin(Stdio::piped())
@@ -40,6 +41,7 @@ fn open_console(
     let mut child = Command::new(env!("CARGO_BIN_EXE_steward"))
         .args(["console", "--as", "alice"])
         .env("STEWARD_WEB_LISTEN", "127.0.0.1:0")
+        .env("STEWARD_METRICS_LISTEN", "127.0.0.1:0")
         .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -513,6 +515,7 @@ fn a_web_port_in_use_stops_the_start_naming_the_key() {
         .args(["console", "--as", "alice"])
         .current_dir(dir.path())
         .env("STEWARD_WEB_LISTEN", &addr)
+        .env("STEWARD_METRICS_LISTEN", "127.0.0.1:0")
         .stdin(Stdio::null())
         .output()
         .unwrap();
@@ -522,11 +525,29 @@ fn a_web_port_in_use_stops_the_start_naming_the_key() {
         said.contains(&format!("cannot listen on {addr} (web.listen)")),
         "{said}"
     );
+    let metrics = Command::new(env!("CARGO_BIN_EXE_steward"))
+        .args(["console", "--as", "alice"])
+        .current_dir(dir.path())
+        .env("STEWARD_WEB_LISTEN", "127.0.0.1:0")
+        .env("STEWARD_METRICS_LISTEN", &addr)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!metrics.status.success());
+    let said = String::from_utf8_lossy(&metrics.stderr);
+    assert!(
+        said.contains(&format!("cannot listen on {addr} (web.metrics_listen)")),
+        "{said}"
+    );
     let bad = steward(dir.path(), &["console"], "");
     assert!(bad.status.success(), "port 0 always binds");
     let printed = String::from_utf8_lossy(&bad.stderr);
     assert!(
         printed.contains("Web pages: http://127.0.0.1:"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("Metrics: http://127.0.0.1:") && printed.contains("/metrics"),
         "{printed}"
     );
 }

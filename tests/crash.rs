@@ -20,6 +20,7 @@ fn console(dir: &std::path::Path) -> Child {
         .args(["console", "--as", "admin"])
         .current_dir(dir)
         .env("STEWARD_WEB_LISTEN", "127.0.0.1:0")
+        .env("STEWARD_METRICS_LISTEN", "127.0.0.1:0")
         .env_remove("STEWARD_TELEGRAM_TOKEN")
         .env_remove("STEWARD_DISCORD_TOKEN")
         .stdin(Stdio::piped())

@@ -74,6 +74,7 @@ async fn load(
     // where to listen.
     let config = WebConfig {
         listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+        metrics_listen: None,
         ..WebConfig::default()
     };
     let server = WebServer::bind(&config)

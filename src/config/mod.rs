@@ -37,7 +37,7 @@ pub use membership::{MembershipConfig, Reward};
 use problems::Problems;
 pub use problems::{ConfigError, ConfigProblem};
 pub use stripe::{StripeConfig, StripeMode};
-pub use web::{ServerLimits, WebConfig};
+pub use web::{DEFAULT_METRICS_LISTEN, ServerLimits, WebConfig};
 
 /// The default config file name, looked up in the working directory.
 pub const DEFAULT_PATH: &str = "steward.toml";
@@ -172,8 +172,8 @@ impl Config {
         Ok(config)
     }
 
-    /// Secrets, and the web server's address (for containers), from the environment win over
-    /// the file.
+    /// Secrets, and the web server's addresses (for containers), from the environment win over
+    /// the file. `STEWARD_METRICS_LISTEN` set but empty serves no metrics listener.
     pub fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
         let secret = |key: &str| get(key).filter(|v| !v.trim().is_empty()).map(Secret);
         if let Some(token) = secret("STEWARD_TELEGRAM_TOKEN") {
@@ -198,6 +198,21 @@ impl Config {
                 self.web.public_url = format!("http://{listen}");
             }
             self.web.listen = listen;
+        }
+        if let Some(value) = get("STEWARD_METRICS_LISTEN") {
+            let value = value.trim();
+            self.web.metrics_listen = if value.is_empty() {
+                None
+            } else {
+                Some(value.parse().map_err(|_| ConfigError::Environment {
+                    variable: "STEWARD_METRICS_LISTEN".into(),
+                    value: value.to_owned(),
+                    key: "web.metrics_listen",
+                })?)
+            };
+        }
+        if let Some(token) = secret("STEWARD_METRICS_TOKEN") {
+            self.web.metrics_token = Some(token);
         }
         Ok(())
     }

@@ -189,6 +189,7 @@ const WEB: &[Field] = &[
     key("listen", Kind::Text),
     key("public_url", Kind::Text),
     key("leaderboards", Kind::Text),
+    key("metrics_listen", Kind::Text),
     key("max_connections", Kind::Int(1, 65_536)),
     key("header_timeout_secs", Kind::Int(1, 10)),
     key("request_timeout_secs", Kind::Int(1, 300)),

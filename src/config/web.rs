@@ -1,10 +1,11 @@
-//! The `[web]` section: whether the web side runs, where it listens, the address people reach
-//! it at (for links in chat), who may see the leaderboards, and the server's limits against
-//! clients that hold connections.
+//! The `[web]` section: whether the web side runs, where it listens (the pages, and metrics
+//! apart), the address people reach it at (for links in chat), who may see the leaderboards,
+//! and the server's limits against clients that hold connections.
 
 use std::net::SocketAddr;
 use std::time::Duration;
 
+use super::Secret;
 use super::file::WebSection;
 use super::problems::Problems;
 use crate::core::web_access::Visibility;
@@ -17,6 +18,11 @@ pub struct WebConfig {
     /// The address in links sent to members, without a trailing slash.
     pub public_url: String,
     pub leaderboards: Visibility,
+    /// Where `/metrics` is served apart from the pages (`None`: nowhere apart).
+    pub metrics_listen: Option<SocketAddr>,
+    /// `STEWARD_METRICS_TOKEN`: with it, `/metrics` is also served on `listen`, to a request
+    /// that bears it.
+    pub metrics_token: Option<Secret>,
     /// How long, and how many, clients may hold the server.
     pub limits: ServerLimits,
 }
@@ -43,6 +49,10 @@ impl Default for ServerLimits {
     }
 }
 
+/// The metrics listener's default: loopback only, on the port OpenTelemetry's Prometheus
+/// exporter uses.
+pub const DEFAULT_METRICS_LISTEN: &str = "127.0.0.1:9464";
+
 impl Default for WebConfig {
     fn default() -> Self {
         let listen = SocketAddr::from(([127, 0, 0, 1], 8080));
@@ -51,6 +61,8 @@ impl Default for WebConfig {
             listen,
             public_url: format!("http://{listen}"),
             leaderboards: Visibility::Members,
+            metrics_listen: DEFAULT_METRICS_LISTEN.parse().ok(),
+            metrics_token: None,
             limits: ServerLimits::default(),
         }
     }
@@ -98,6 +110,21 @@ pub(super) fn read(section: &WebSection, problems: &mut Problems<'_>) -> WebConf
         );
         Visibility::default()
     });
+    let metrics_text = section.metrics_listen.get_ref().trim();
+    let metrics_listen = if metrics_text.is_empty() {
+        None
+    } else if let Ok(addr) = metrics_text.parse::<SocketAddr>() {
+        Some(addr)
+    } else {
+        problems.add(
+            &section.metrics_listen.span(),
+            "web.metrics_listen",
+            format!(
+                "`{metrics_text}` is not an address and port (like 127.0.0.1:9464), nor \"\" for none"
+            ),
+        );
+        None
+    };
     // The ranges were checked with the file's shape.
     let secs = |n: i64| Duration::from_secs(u64::try_from(n).unwrap_or(1));
     let limits = ServerLimits {
@@ -110,6 +137,8 @@ pub(super) fn read(section: &WebSection, problems: &mut Problems<'_>) -> WebConf
         listen,
         public_url,
         leaderboards,
+        metrics_listen,
+        metrics_token: None,
         limits,
     }
 }

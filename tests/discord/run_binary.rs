@@ -64,6 +64,7 @@ async fn discord_steward_run_serves_10000_members_and_stops_on_sigterm() {
         .current_dir(dir.path())
         .env("STEWARD_DISCORD_TOKEN", "discord-test-token")
         .env("STEWARD_WEB_LISTEN", "127.0.0.1:0")
+        .env("STEWARD_METRICS_LISTEN", "127.0.0.1:0")
         .env_remove("STEWARD_TELEGRAM_TOKEN")
         .stdout(Stdio::null())
         .stderr(log)

@@ -30,6 +30,7 @@ message_cooldown_secs = 0
 
 [web]
 listen = "127.0.0.1:0"
+metrics_listen = "127.0.0.1:0"
 leaderboards = "LEADERBOARDS"
 
 [[tiers]]
@@ -43,6 +44,10 @@ pub struct WebApp {
     pub platform: Arc<RecordingPlatform>,
     pub clock: Arc<ManualClock>,
     pub base: String,
+    /// Where `/metrics` is served apart (`http://…`).
+    pub metrics_base: Option<String>,
+    /// The address in login links: `base`, unless the config names an https one.
+    pub public_url: String,
     stop: watch::Sender<bool>,
     dir: Arc<TempDir>,
 }
@@ -62,14 +67,24 @@ pub const STRIPE_WEBHOOK_SECRET: &str = "whsec_steward_test";
 /// A community from `config`; with `stripe` (the fake's address), it sells by card and takes
 /// Stripe's deliveries.
 pub async fn spawn_with(config: &str, stripe: Option<&str>) -> WebApp {
+    spawn_with_env(config, stripe, &[]).await
+}
+
+/// [`spawn_with`], with these environment variables set as well (beside Stripe's).
+pub async fn spawn_with_env(
+    config: &str,
+    stripe: Option<&str>,
+    env: &[(&'static str, &'static str)],
+) -> WebApp {
     let dir = Arc::new(tempfile::tempdir().unwrap());
     let clock = Arc::new(ManualClock::new(start_time()));
-    start(config, stripe, dir, clock).await
+    start(config, stripe, env, dir, clock).await
 }
 
 async fn start(
     config: &str,
     stripe: Option<&str>,
+    env: &[(&'static str, &'static str)],
     dir: Arc<TempDir>,
     clock: Arc<ManualClock>,
 ) -> WebApp {
@@ -79,7 +94,10 @@ async fn start(
         .apply_env(|key| match key {
             "STEWARD_STRIPE_KEY" => Some(STRIPE_KEY.to_owned()),
             "STEWARD_STRIPE_WEBHOOK_SECRET" => Some(STRIPE_WEBHOOK_SECRET.to_owned()),
-            _ => None,
+            _ => env
+                .iter()
+                .find(|(name, _)| *name == key)
+                .map(|(_, value)| (*value).to_owned()),
         })
         .unwrap();
     let mut server = WebServer::bind(&config.web).await.unwrap();
@@ -87,7 +105,12 @@ async fn start(
         server = server.with_stripe_webhook(config.stripe.webhook_key.clone());
     }
     let base = format!("http://{}", server.local_addr().unwrap());
-    config.web.public_url = base.clone();
+    let metrics_base = server.metrics_addr().map(|addr| format!("http://{addr}"));
+    // An https address stays (its links are mapped back to `base` by the browser).
+    if !config.web.https() {
+        config.web.public_url = base.clone();
+    }
+    let public_url = config.web.public_url.clone();
     let store = Store::open(&config.database_path).await.unwrap();
     let platform = Arc::new(RecordingPlatform::default());
     let key = config.stripe.key.clone().unwrap();
@@ -105,6 +128,8 @@ async fn start(
         platform,
         clock,
         base,
+        metrics_base,
+        public_url,
         stop,
         dir,
     }
@@ -121,7 +146,7 @@ impl WebApp {
     pub async fn restart_with(self, config: &str) -> WebApp {
         let _ = self.stop.send(true);
         self.engine.shutdown().await;
-        start(config, None, self.dir.clone(), self.clock.clone()).await
+        start(config, None, &[], self.dir.clone(), self.clock.clone()).await
     }
 
     /// `who` says `text` in #general; returns the reply.
@@ -204,6 +229,7 @@ impl WebApp {
                 .build()
                 .unwrap(),
             base: self.base.clone(),
+            public_url: self.public_url.clone(),
             cookie: None,
         }
     }
@@ -219,6 +245,8 @@ impl Drop for WebApp {
 pub struct Browser {
     client: reqwest::Client,
     base: String,
+    /// Links to this address go to `base`.
+    public_url: String,
     pub cookie: Option<String>,
 }
 
@@ -228,6 +256,7 @@ pub struct Page {
     pub location: Option<String>,
     pub csp: Option<String>,
     pub set_cookie: Option<String>,
+    pub headers: reqwest::header::HeaderMap,
     pub body: String,
 }
 
@@ -235,10 +264,13 @@ impl Browser {
     /// The same browser, cookie and all, talking to `app` (restarted on a new port).
     pub fn moved_to(&mut self, app: &WebApp) {
         self.base = app.base.clone();
+        self.public_url = app.public_url.clone();
     }
 
     fn url(&self, path: &str) -> String {
-        if path.starts_with("http") {
+        if let Some(rest) = path.strip_prefix(&self.public_url) {
+            format!("{}{rest}", self.base)
+        } else if path.starts_with("http") {
             path.to_owned()
         } else {
             format!("{}{path}", self.base)
@@ -246,7 +278,14 @@ impl Browser {
     }
 
     async fn get_raw(&self, path: &str) -> reqwest::Response {
+        self.get_raw_with(path, &[]).await
+    }
+
+    async fn get_raw_with(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
         let mut request = self.client.get(self.url(path));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
         if let Some(cookie) = &self.cookie {
             request = request.header(COOKIE, cookie);
         }
@@ -279,8 +318,26 @@ impl Browser {
         page(self.get_raw(path).await).await
     }
 
+    /// A GET with these headers besides the cookie.
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Page {
+        page(self.get_raw_with(path, headers).await).await
+    }
+
     pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Page {
+        self.post_with(path, form, &[]).await
+    }
+
+    /// A form POST with these headers besides the cookie (a browser's `Origin`, say).
+    pub async fn post_with(
+        &mut self,
+        path: &str,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Page {
         let mut request = self.client.post(self.url(path)).form(form);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
         if let Some(cookie) = &self.cookie {
             request = request.header(COOKIE, cookie);
         }
@@ -301,11 +358,13 @@ async fn page(answer: reqwest::Response) -> Page {
     let location = header(LOCATION);
     let csp = header(reqwest::header::CONTENT_SECURITY_POLICY);
     let set_cookie = header(SET_COOKIE);
+    let headers = answer.headers().clone();
     Page {
         status: answer.status(),
         location,
         csp,
         set_cookie,
+        headers,
         body: answer.text().await.unwrap(),
     }
 }

@@ -121,6 +121,7 @@ fn idle_connections_beyond_the_cap_do_not_keep_healthz_from_answering() {
         .arg(env!("CARGO_BIN_EXE_steward"))
         .current_dir(dir.path())
         .env("STEWARD_WEB_LISTEN", "127.0.0.1:0")
+        .env("STEWARD_METRICS_LISTEN", "127.0.0.1:0")
         .env_remove("STEWARD_TELEGRAM_TOKEN")
         .env_remove("STEWARD_DISCORD_TOKEN")
         .stdin(Stdio::piped())

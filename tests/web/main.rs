@@ -12,3 +12,4 @@ mod sessions;
 mod stripe;
 mod stripe_deliveries;
 mod stripe_prices;
+mod transport;

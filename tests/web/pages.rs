@@ -102,7 +102,8 @@ async fn health_readiness_and_metrics_answer() {
     let browser = app.browser();
     assert_eq!(browser.get("/healthz").await.body, "ok\n");
     assert_eq!(browser.get("/readyz").await.status, StatusCode::OK);
-    let metrics = browser.get("/metrics").await.body;
+    let metrics_base = app.metrics_base.as_deref().expect("a metrics listener");
+    let metrics = browser.get(&format!("{metrics_base}/metrics")).await.body;
     for line in [
         "steward_events_total{kind=\"message\",platform=\"console\"} 2",
         "steward_command_duration_seconds_count{command=\"rank\"} 1",

@@ -19,8 +19,19 @@ use crate::core::web_access::Viewer;
 use crate::engine::web::LoginOutcome;
 use crate::tr;
 
-/// The session cookie's name.
+/// The session cookie's name over http.
 const COOKIE_NAME: &str = "steward_session";
+/// Its name over https: browsers take a `__Host-` cookie only from this very host, Secure, with
+/// `Path=/` and no `Domain`, so a neighbouring subdomain cannot plant a session.
+const HOST_COOKIE_NAME: &str = "__Host-steward_session";
+
+fn cookie_name(state: &AppState) -> &'static str {
+    if state.https {
+        HOST_COOKIE_NAME
+    } else {
+        COOKIE_NAME
+    }
+}
 
 /// The viewer of a request, from its session cookie (a visitor without one).
 #[derive(Debug, Clone, Default)]
@@ -40,14 +51,14 @@ impl Seen {
     }
 }
 
-fn session_cookie(headers: &HeaderMap) -> Option<String> {
+fn session_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
+        .find(|(found, _)| *found == name)
         .map(|(_, value)| value.to_owned())
         .filter(|value| !value.is_empty() && value.len() <= 128)
 }
@@ -56,7 +67,7 @@ impl FromRequestParts<AppState> for Seen {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let Some(session_id) = session_cookie(&parts.headers) else {
+        let Some(session_id) = session_cookie(&parts.headers, cookie_name(state)) else {
             return Ok(Self::default());
         };
         let engine = &state.engine;
@@ -76,11 +87,11 @@ impl FromRequestParts<AppState> for Seen {
 }
 
 fn cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
-    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let secure = if state.https { "; Secure" } else { "" };
+    let name = cookie_name(state);
     // Lax, not Strict: the login link is opened from a chat app, and the redirect after it
-    // must already carry the new session.
-    let text =
-        format!("{COOKIE_NAME}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"); // not translated: an HTTP header
+    // must already carry the new session. No Domain: the cookie is this host's alone.
+    let text = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"); // not translated: an HTTP header
     HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 

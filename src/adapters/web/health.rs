@@ -1,10 +1,13 @@
 //! `/healthz` (the process answers), `/readyz` (the database answers with every migration
-//! applied) and `/metrics` (Prometheus text format).
+//! applied) and `/metrics` (Prometheus text format): on the metrics listener as is, on the
+//! pages' listener only to a request bearing `STEWARD_METRICS_TOKEN`.
 
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::http::header::CONTENT_TYPE;
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, WWW_AUTHENTICATE};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
 
 use super::AppState;
 
@@ -41,4 +44,33 @@ pub(crate) async fn metrics(State(state): State<AppState>) -> Response {
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
+}
+
+/// `/metrics` on the pages' listener: only with `Authorization: Bearer STEWARD_METRICS_TOKEN`.
+pub(crate) async fn metrics_with_token(state: State<AppState>, headers: HeaderMap) -> Response {
+    let sent = headers
+        .get(AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "));
+    let allowed = match (&state.metrics_token, sent) {
+        (Some(token), Some(sent)) => same_secret(token.expose(), sent.trim()),
+        _ => false,
+    };
+    if !allowed {
+        return (
+            StatusCode::UNAUTHORIZED,
+            [(WWW_AUTHENTICATE, "Bearer")], // not translated: an HTTP header
+            "a bearer token is needed\n",   // not translated: an answer for Prometheus
+        )
+            .into_response();
+    }
+    metrics(state).await
+}
+
+/// Whether `sent` is the secret, in time that tells nothing of either (their digests are
+/// compared, so not even the length).
+fn same_secret(secret: &str, sent: &str) -> bool {
+    let secret: [u8; 32] = Sha256::digest(secret).into();
+    let sent: [u8; 32] = Sha256::digest(sent).into();
+    bool::from(secret.ct_eq(&sent))
 }

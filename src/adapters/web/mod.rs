@@ -1,7 +1,7 @@
 //! The web side, in the same binary: server-rendered pages (maud, no JavaScript, nothing from a
-//! CDN), logging in by a link sent in chat, health checks and Prometheus metrics. It only
-//! translates: every page's data comes from the engine's web methods, which apply the access
-//! rules.
+//! CDN), logging in by a link sent in chat, health checks, and Prometheus metrics on a listener
+//! of their own (or behind a bearer token). It only translates: every page's data comes from the
+//! engine's web methods, which apply the access rules.
 
 mod auth;
 mod charts;
@@ -35,6 +35,13 @@ pub enum WebError {
         addr: SocketAddr,
         source: std::io::Error,
     },
+    #[error(
+        "cannot listen on {addr} (web.metrics_listen): {source}; choose another port, or set web.metrics_listen = \"\" (STEWARD_METRICS_LISTEN=\"\") to serve no metrics listener"
+    )]
+    MetricsBind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
 }
 
 /// Routes only operators may open; a test walks them as a visitor and as a member.
@@ -52,19 +59,25 @@ pub const OPERATOR_ROUTES: &[&str] = &[
 #[derive(Clone)]
 pub(crate) struct AppState {
     pub engine: Arc<Engine>,
-    /// Session cookies carry `Secure` when the public address is https.
-    pub secure_cookies: bool,
+    /// The public address is https: session cookies are `__Host-` and `Secure`, and answers
+    /// carry HSTS.
+    pub https: bool,
+    /// `STEWARD_METRICS_TOKEN`; without it, `/metrics` is not served on the pages' listener.
+    pub metrics_token: Option<Arc<Secret>>,
     /// Stripe's webhook signing secret; without it, deliveries are not accepted.
     pub stripe_webhook: Option<Arc<Secret>>,
     /// Leaderboard pages rendered while their board stood still.
     pub pages: Arc<page_cache::PageCache>,
 }
 
-/// A bound listener, ready to serve: binding first lets a port in use stop the start with a
-/// clear error, and tells the address (port 0 picks a free one).
+/// Bound listeners, ready to serve: binding first lets a port in use stop the start with a
+/// clear error, and tells the addresses (port 0 picks a free one).
 pub struct WebServer {
     listener: TcpListener,
-    secure_cookies: bool,
+    /// `web.metrics_listen`: `/metrics` alone.
+    metrics: Option<TcpListener>,
+    https: bool,
+    metrics_token: Option<Arc<Secret>>,
     stripe_webhook: Option<Arc<Secret>>,
     limits: ServerLimits,
 }
@@ -77,9 +90,19 @@ impl WebServer {
                 addr: config.listen,
                 source,
             })?;
+        let metrics = match config.metrics_listen {
+            Some(addr) => Some(
+                TcpListener::bind(addr)
+                    .await
+                    .map_err(|source| WebError::MetricsBind { addr, source })?,
+            ),
+            None => None,
+        };
         Ok(Self {
             listener,
-            secure_cookies: config.https(),
+            metrics,
+            https: config.https(),
+            metrics_token: config.metrics_token.clone().map(Arc::new),
             stripe_webhook: None,
             limits: config.limits,
         })
@@ -92,26 +115,45 @@ impl WebServer {
         self
     }
 
-    /// The address it listens on.
+    /// The address the pages are served on.
     #[must_use]
     pub fn local_addr(&self) -> Option<SocketAddr> {
         self.listener.local_addr().ok()
+    }
+
+    /// The address `/metrics` is served on apart, if any.
+    #[must_use]
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref()?.local_addr().ok()
     }
 
     /// Serves until `stop` turns true.
     pub async fn serve(self, engine: Arc<Engine>, stop: watch::Receiver<bool>) {
         let state = AppState {
             engine,
-            secure_cookies: self.secure_cookies,
+            https: self.https,
+            metrics_token: self.metrics_token,
             stripe_webhook: self.stripe_webhook,
             pages: Arc::default(),
         };
-        server::serve(self.listener, router(state), self.limits, stop).await;
+        let metrics = self.metrics.map(|listener| {
+            let app = Router::new()
+                .route("/metrics", get(health::metrics))
+                .with_state(state.clone());
+            server::serve(listener, app, self.limits, stop.clone())
+        });
+        let pages = server::serve(self.listener, router(state), self.limits, stop);
+        match metrics {
+            Some(metrics) => {
+                tokio::join!(pages, metrics);
+            }
+            None => pages.await,
+        }
     }
 }
 
 fn router(state: AppState) -> Router {
-    Router::new()
+    let router = Router::new()
         .route("/", get(pages::home::home))
         .route("/leaderboard/{board}", get(pages::boards::board))
         .route("/seasons", get(pages::boards::seasons))
@@ -126,10 +168,19 @@ fn router(state: AppState) -> Router {
         .route("/subscribe", post(pages::member::subscribe))
         .route("/webhooks/stripe", post(webhooks::stripe))
         .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .route("/metrics", get(health::metrics))
+        .route("/readyz", get(health::readyz));
+    // On the pages' listener only behind the token.
+    let router = if state.metrics_token.is_some() {
+        router.route("/metrics", get(health::metrics_with_token))
+    } else {
+        router
+    };
+    router
         .route("/static/style.css", get(layout::stylesheet))
         .fallback(errors::not_found)
-        .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::headers,
+        ))
         .with_state(state)
 }

@@ -31,3 +31,40 @@ fn server_limits_out_of_range_are_problems() {
         ]
     );
 }
+
+#[test]
+fn metrics_listen_on_loopback_unless_told_otherwise() {
+    let default = Config::default().web;
+    assert_eq!(default.metrics_listen, "127.0.0.1:9464".parse().ok());
+    assert_eq!(default.metrics_token, None);
+    let none = Config::from_toml("[web]\nmetrics_listen = \"\"\n").unwrap();
+    assert_eq!(none.web.metrics_listen, None);
+    assert_eq!(
+        shown("[web]\nmetrics_listen = \"9464\"\n"),
+        [
+            "line 2: web.metrics_listen: `9464` is not an address and port (like 127.0.0.1:9464), nor \"\" for none"
+        ]
+    );
+
+    let mut config = Config::default();
+    config
+        .apply_env(|key| match key {
+            "STEWARD_METRICS_LISTEN" => Some("0.0.0.0:9100".into()),
+            "STEWARD_METRICS_TOKEN" => Some("s3cret".into()),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(config.web.metrics_listen, "0.0.0.0:9100".parse().ok());
+    assert!(!format!("{config:?}").contains("s3cret"));
+    config
+        .apply_env(|key| (key == "STEWARD_METRICS_LISTEN").then(String::new))
+        .unwrap();
+    assert_eq!(config.web.metrics_listen, None, "set but empty: none");
+    let wrong = config.apply_env(|key| (key == "STEWARD_METRICS_LISTEN").then(|| "x".into()));
+    assert!(
+        wrong
+            .unwrap_err()
+            .to_string()
+            .contains("it overrides web.metrics_listen")
+    );
+}
