@@ -8,6 +8,7 @@ mod fake_stripe;
 mod harness;
 mod limits;
 mod pages;
+mod rejections;
 mod sessions;
 mod stripe;
 mod stripe_deliveries;

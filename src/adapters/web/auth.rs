@@ -2,7 +2,7 @@
 //! page only shows a "Log in" button; pressing it, a POST, starts the session), and logging
 //! out (a POST carrying the session's CSRF token).
 
-use axum::extract::{Form, FromRequestParts, Path, State};
+use axum::extract::{FromRequestParts, State};
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
@@ -14,6 +14,7 @@ use maud::html;
 
 use super::AppState;
 use super::errors::{Problem, problem};
+use super::extract::{Form, Path};
 use super::layout::page;
 use crate::core::web_access::Viewer;
 use crate::engine::web::LoginOutcome;
@@ -67,7 +68,17 @@ impl FromRequestParts<AppState> for Seen {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
-        let Some(session_id) = session_cookie(&parts.headers, cookie_name(state)) else {
+        Self::from_headers(&parts.headers, state).await
+    }
+}
+
+impl Seen {
+    /// The viewer whose session cookie is among `headers`.
+    pub(crate) async fn from_headers(
+        headers: &HeaderMap,
+        state: &AppState,
+    ) -> Result<Self, Response> {
+        let Some(session_id) = session_cookie(headers, cookie_name(state)) else {
             return Ok(Self::default());
         };
         let engine = &state.engine;

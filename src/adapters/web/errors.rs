@@ -1,6 +1,10 @@
-//! Pages for what went wrong, each with its status: 401 to log in, 403 for operators' pages,
-//! 404 for what is not there or not the viewer's to see (the same answer, so a page never
-//! tells that a hidden member exists), 400 for a stale form, 500 without internals.
+//! Pages for what went wrong, each with its status and a title that says the same as its
+//! text, in the viewer's language: 401 to log in, 403 for operators' pages, 404 for what is
+//! not there or not the viewer's to see (the same answer, so a page never tells that a hidden
+//! member exists), 400 for an address, form or range that could not be read or a stale form,
+//! 405 for a method an address does not take, 500 without internals. Requests axum could not
+//! read come here through `extract.rs`; unknown addresses and methods through the router's
+//! fallbacks.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -19,7 +23,18 @@ pub(crate) enum Problem {
     Forbidden,
     NotFound,
     LoginFailed,
+    /// A form whose CSRF token is not the session's (an old page, or another site's form).
     BadForm,
+    /// The query string could not be read (`?page=abc`).
+    BadQuery,
+    /// A part of the path could not be read (`/members/abc`).
+    BadAddress,
+    /// A posted form could not be read (a field missing, a body of another kind).
+    BadFormData,
+    /// The address does not take this method (`DELETE /`).
+    MethodNotAllowed,
+    /// A date range that cannot be shown; the text says why.
+    BadRange(String),
     Internal,
     /// Understood and refused; the text says why.
     Refused(String),
@@ -50,12 +65,37 @@ pub(crate) async fn problem(state: &AppState, viewer: &Viewer, problem: Problem)
         ),
         Problem::BadForm => (
             StatusCode::BAD_REQUEST,
-            tr!(lang, "web-not-found-title"),
+            tr!(lang, "web-bad-form-title"),
             tr!(lang, "web-bad-form"),
+        ),
+        Problem::BadQuery => (
+            StatusCode::BAD_REQUEST,
+            tr!(lang, "web-bad-query-title"),
+            tr!(lang, "web-bad-query"),
+        ),
+        Problem::BadAddress => (
+            StatusCode::NOT_FOUND,
+            tr!(lang, "web-bad-address-title"),
+            tr!(lang, "web-bad-address"),
+        ),
+        Problem::BadFormData => (
+            StatusCode::BAD_REQUEST,
+            tr!(lang, "web-bad-form-data-title"),
+            tr!(lang, "web-bad-form-data"),
+        ),
+        Problem::MethodNotAllowed => (
+            StatusCode::METHOD_NOT_ALLOWED,
+            tr!(lang, "web-method-title"),
+            tr!(lang, "web-method"),
+        ),
+        Problem::BadRange(why) => (
+            StatusCode::BAD_REQUEST,
+            tr!(lang, "web-bad-range-title"),
+            why,
         ),
         Problem::Internal => (
             StatusCode::INTERNAL_SERVER_ERROR,
-            tr!(lang, "web-not-found-title"),
+            tr!(lang, "web-error-title"),
             tr!(lang, "web-error"),
         ),
         Problem::Refused(why) => (StatusCode::CONFLICT, tr!(lang, "web-refused-title"), why),
@@ -81,9 +121,18 @@ pub(crate) async fn page_error(state: &AppState, seen: &Seen, error: PageError) 
     problem(state, &seen.viewer, kind).await
 }
 
+/// The router's fallback: no page at this address.
 pub(crate) async fn not_found(
     axum::extract::State(state): axum::extract::State<AppState>,
     seen: Seen,
 ) -> Response {
     problem(&state, &seen.viewer, Problem::NotFound).await
+}
+
+/// The router's fallback for a method an address does not take.
+pub(crate) async fn method_not_allowed(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    seen: Seen,
+) -> Response {
+    problem(&state, &seen.viewer, Problem::MethodNotAllowed).await
 }

@@ -6,6 +6,7 @@
 mod auth;
 mod charts;
 mod errors;
+mod extract;
 mod health;
 mod layout;
 mod page_cache;
@@ -178,6 +179,7 @@ fn router(state: AppState) -> Router {
     router
         .route("/static/style.css", get(layout::stylesheet))
         .fallback(errors::not_found)
+        .method_not_allowed_fallback(errors::method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             security::headers,

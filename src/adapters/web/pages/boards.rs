@@ -2,7 +2,7 @@
 //! search by name, and links between pages. Hidden members are never on them (the engine
 //! leaves them out).
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
@@ -10,6 +10,7 @@ use serde::Deserialize;
 use crate::adapters::web::AppState;
 use crate::adapters::web::auth::Seen;
 use crate::adapters::web::errors::{Problem, page_error, problem};
+use crate::adapters::web::extract::{Path, Query};
 use crate::adapters::web::layout::page;
 use crate::adapters::web::page_cache::{KEPT_PAGES, KeptPage};
 use crate::core::web_access::Viewer;

@@ -2,7 +2,7 @@
 //! over twelve weeks (a server-drawn SVG chart) and the drops they rated; on their own page,
 //! the plans they may buy by card (`POST /subscribe`).
 
-use axum::extract::{Form, Path, State};
+use axum::extract::State;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
@@ -11,6 +11,7 @@ use crate::adapters::web::AppState;
 use crate::adapters::web::auth::{Seen, csrf_ok};
 use crate::adapters::web::charts::{Column, stacked_bars};
 use crate::adapters::web::errors::{Problem, page_error, problem};
+use crate::adapters::web::extract::{Form, Path};
 use crate::adapters::web::layout::page;
 use crate::core::ids::MemberId;
 use crate::engine::web::MemberPage;

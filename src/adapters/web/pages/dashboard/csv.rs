@@ -4,17 +4,19 @@
 
 use std::fmt::Write as _;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 
-use super::RangeQuery;
+use super::{RangeQuery, refusal};
 use crate::adapters::web::AppState;
 use crate::adapters::web::auth::Seen;
 use crate::adapters::web::errors::{Problem, page_error, problem};
+use crate::adapters::web::extract::{Path, Query};
 use crate::core::analytics::day_key;
 use crate::engine::analytics::{Dashboard, MEMBERSHIP_ACTIONS, XP_SOURCES};
+use crate::tr;
 
 /// The files offered, by name.
 pub(crate) const CSV_FILES: [&str; 6] = [
@@ -41,8 +43,14 @@ pub(crate) async fn download(
         Ok(dash) => dash,
         Err(e) => return page_error(&state, &seen, e).await,
     };
-    if refused.is_some() {
-        return problem(&state, &seen.viewer, Problem::BadForm).await;
+    if let Some(refused) = refused {
+        let lang = engine.page_language(&seen.viewer).await;
+        let why = format!(
+            "{} {}",
+            refusal(lang, refused),
+            tr!(lang, "web-csv-range-again")
+        );
+        return problem(&state, &seen.viewer, Problem::BadRange(why)).await;
     }
     let body = match name {
         "activity" => activity(&dash),

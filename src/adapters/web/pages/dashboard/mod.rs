@@ -7,7 +7,7 @@ mod content;
 mod csv;
 mod membership;
 
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
@@ -16,6 +16,7 @@ use serde::Deserialize;
 use crate::adapters::web::AppState;
 use crate::adapters::web::auth::Seen;
 use crate::adapters::web::errors::page_error;
+use crate::adapters::web::extract::Query;
 use crate::adapters::web::layout::page;
 use crate::core::analytics::day_key;
 use crate::core::analytics::range::{DEFAULT_DAYS, DayRange, MAX_DAYS, RangeError};
@@ -77,16 +78,27 @@ pub(crate) async fn dashboard(
         .into_response()
 }
 
+/// Why a range was refused, for the page's notice and the CSV files' error page.
+fn refusal(lang: Lang, error: RangeError) -> String {
+    match error {
+        RangeError::BadDate => tr!(lang, "web-dash-range-bad-date"),
+        RangeError::Backwards => tr!(lang, "web-dash-range-backwards"),
+        RangeError::TooLong => tr!(lang, "web-dash-range-too-long", days = MAX_DAYS),
+    }
+}
+
 fn range_form(
     lang: Lang,
     dash: &Dashboard,
     refused: Option<RangeError>,
     today: chrono::NaiveDate,
 ) -> Markup {
-    let refusal = refused.map(|e| match e {
-        RangeError::BadDate => tr!(lang, "web-dash-range-bad-date"),
-        RangeError::Backwards => tr!(lang, "web-dash-range-backwards"),
-        RangeError::TooLong => tr!(lang, "web-dash-range-too-long", days = MAX_DAYS),
+    let refusal = refused.map(|e| {
+        format!(
+            "{} {}",
+            refusal(lang, e),
+            tr!(lang, "web-dash-range-instead")
+        )
     });
     html! {
         @if let Some(refusal) = refusal {
