@@ -106,6 +106,8 @@ web-bad-form-data = The form arrived incomplete or in a shape this page does not
 web-method-title = Not done this way
 web-method = This address does not take that kind of request. Open it as a link, or use the button on its page.
 web-bad-range-title = That range cannot be shown
+web-cross-site-title = Sent from another site
+web-cross-site = This form was sent from another site's page, so it was not accepted. To log in, open the link the bot sent you and press the button there.
 web-error-title = Something went wrong
 web-error = Something went wrong on our side. Please try again in a moment.
 

@@ -95,6 +95,8 @@ web-bad-form-data = 表单内容不完整，或者格式不是这个页面所接
 web-method-title = 不能这样访问
 web-method = 这个地址不接受这种请求。请以链接方式打开，或使用其页面上的按钮。
 web-bad-range-title = 无法显示这个时间范围
+web-cross-site-title = 来自其他网站
+web-cross-site = 这个表单是从其他网站的页面提交的，因此未被接受。如需登录，请打开机器人发给你的链接，并在那里点击按钮。
 web-error-title = 出错了
 web-error = 我们这边出了点问题，请稍后再试。
 

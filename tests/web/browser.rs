@@ -1,11 +1,14 @@
 //! A real browser: Debian's headless Chromium opens the leaderboard, opens the login link the
-//! recording platform received, presses "Log in" and sees the dashboard, and saves screenshots under
-//! `target/tmp/web-screens/` for a person to look at. Without Chromium the tests say why they
-//! skip; CI installs it and sets `STEWARD_REQUIRE_CHROMIUM=1`, so there they never skip.
+//! recording platform received, presses "Log in" with the mouse on that page and sees the
+//! dashboard, and saves screenshots under `target/tmp/web-screens/` for a person to look at.
+//! (A form posted from any other page is refused, as another site's would be.) Without Chromium
+//! the tests say why they skip; CI installs it and sets `STEWARD_REQUIRE_CHROMIUM=1`, so there
+//! they never skip.
 
 use std::path::PathBuf;
 use std::process::Command;
 
+use crate::cdp::Chromium;
 use crate::harness::*;
 
 /// The Chromium binary, or `None` (with the reason printed) when it is not installed here.
@@ -45,16 +48,8 @@ async fn chromium_run(binary: PathBuf, url: String, action: String) -> String {
                 "--disable-gpu",
                 "--hide-scrollbars",
             ])
-            // Tall enough for the whole dashboard in one picture.
-            .arg(
-                if action.starts_with("--screenshot") && url.ends_with("press-login.html") {
-                    "--window-size=1200,6000"
-                } else {
-                    "--window-size=1200,1000"
-                },
-            )
-            // Lets a page's navigations (the login form's POST and redirect) finish before the
-            // DOM is dumped or the picture taken.
+            .arg("--window-size=1200,1000")
+            // Lets a page's navigations (a form's POST) finish before the DOM is dumped.
             .arg("--virtual-time-budget=5000")
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .arg(action)
@@ -68,16 +63,39 @@ async fn chromium_run(binary: PathBuf, url: String, action: String) -> String {
     .unwrap()
 }
 
-/// A local page that presses a login link's "Log in" button as a member would: it posts the
-/// button's form. (The site's own pages run no script; this page is not the site's.)
-fn press_login(dir: &tempfile::TempDir, link: &str) -> String {
-    let path = dir.path().join("press-login.html");
+/// Another site's page that posts a login link's form as soon as it opens (login CSRF: the
+/// attacker's own link, to log the visitor in as the attacker).
+fn foreign_login_page(dir: &tempfile::TempDir, link: &str) -> String {
+    let path = dir.path().join("foreign-login.html");
     let html = format!(
         "<!DOCTYPE html><form method=\"post\" action=\"{link}\"></form>\
          <script>document.forms[0].submit()</script>"
     );
     std::fs::write(&path, html).unwrap();
     format!("file://{}", path.display())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_login_form_posted_by_another_page_logs_no_one_in() {
+    let Some(binary) = chromium() else { return };
+    let app = spawn("public").await;
+    let mallory = console("mallory");
+    app.say(&mallory, "hello everyone").await;
+    let link = app.login_link(&mallory).await;
+    let pages = tempfile::tempdir().unwrap();
+    let dom = chromium_run(
+        binary,
+        foreign_login_page(&pages, &link),
+        "--dump-dom".into(),
+    )
+    .await;
+    assert!(dom.contains("<h1>Sent from another site</h1>"), "{dom}");
+    assert!(!dom.contains("Log out"), "{dom}");
+    // The link was not spent.
+    assert_eq!(
+        app.browser().get(&link).await.status,
+        reqwest::StatusCode::OK
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -106,30 +124,22 @@ async fn a_browser_sees_the_leaderboard_then_logs_in_to_the_dashboard() {
         "a real picture"
     );
 
+    // The member opens the link the bot sent and presses "Log in", as a person does.
     let link = app.login_link(&admin).await;
-    let dom = chromium_run(binary.clone(), link.clone(), "--dump-dom".into()).await;
-    assert!(dom.contains(">Log in</button>"), "{dom}");
-    let pages = tempfile::tempdir().unwrap();
-    let dom = chromium_run(
-        binary.clone(),
-        press_login(&pages, &link),
-        "--dump-dom".into(),
-    )
-    .await;
+    let mut chromium = Chromium::start(&binary, 6000).await;
+    chromium.open(&link).await;
+    assert!(chromium.dom().await.contains(">Log in</button>"));
+    chromium.click_and_wait("main form button").await;
+    let dom = chromium.dom().await;
     assert!(dom.contains("<h1>Dashboard</h1>"), "{dom}");
     assert!(
         dom.contains("Activity index per week") && dom.contains("Log out"),
         "{dom}"
     );
-    let link = app.login_link(&admin).await;
     let shot = dir.join("dashboard.png");
-    chromium_run(
-        binary.clone(),
-        press_login(&pages, &link),
-        format!("--screenshot={}", shot.display()),
-    )
-    .await;
+    std::fs::write(&shot, chromium.screenshot().await).unwrap();
     assert!(std::fs::metadata(&shot).unwrap().len() > 5_000);
+    drop(chromium);
 
     let page = format!("{}/members/1", app.base);
     let shot = dir.join("member.png");

@@ -3,6 +3,8 @@
 
 mod access;
 mod browser;
+mod cdp;
+mod cross_site;
 mod dashboard;
 mod fake_stripe;
 mod harness;

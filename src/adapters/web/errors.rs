@@ -33,6 +33,8 @@ pub(crate) enum Problem {
     BadFormData,
     /// The address does not take this method (`DELETE /`).
     MethodNotAllowed,
+    /// A form another site's page posted (login CSRF, say).
+    CrossSite,
     /// A date range that cannot be shown; the text says why.
     BadRange(String),
     Internal,
@@ -87,6 +89,11 @@ pub(crate) async fn problem(state: &AppState, viewer: &Viewer, problem: Problem)
             StatusCode::METHOD_NOT_ALLOWED,
             tr!(lang, "web-method-title"),
             tr!(lang, "web-method"),
+        ),
+        Problem::CrossSite => (
+            StatusCode::FORBIDDEN,
+            tr!(lang, "web-cross-site-title"),
+            tr!(lang, "web-cross-site"),
         ),
         Problem::BadRange(why) => (
             StatusCode::BAD_REQUEST,

@@ -154,7 +154,16 @@ impl WebServer {
 }
 
 fn router(state: AppState) -> Router {
-    let router = Router::new()
+    // Browsers' forms: taken only from this site's own pages.
+    let forms = Router::new()
+        .route("/login/{token}", get(auth::login_page).post(auth::login))
+        .route("/logout", post(auth::logout))
+        .route("/subscribe", post(pages::member::subscribe))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            security::same_site_forms,
+        ));
+    let router = forms
         .route("/", get(pages::home::home))
         .route("/leaderboard/{board}", get(pages::boards::board))
         .route("/seasons", get(pages::boards::seasons))
@@ -164,9 +173,6 @@ fn router(state: AppState) -> Router {
         .route("/me", get(pages::member::me))
         .route("/dashboard", get(pages::dashboard::dashboard))
         .route("/dashboard/{file}", get(pages::dashboard::download))
-        .route("/login/{token}", get(auth::login_page).post(auth::login))
-        .route("/logout", post(auth::logout))
-        .route("/subscribe", post(pages::member::subscribe))
         .route("/webhooks/stripe", post(webhooks::stripe))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz));

@@ -50,4 +50,10 @@ impl Engine {
     pub fn community_name(&self) -> &str {
         &self.config.community_name
     }
+
+    /// The address members reach the pages at (`web.public_url`, no trailing slash).
+    #[must_use]
+    pub fn public_url(&self) -> &str {
+        &self.config.web.public_url
+    }
 }
