@@ -58,6 +58,14 @@ web-search-results = { $count ->
    *[other] { $count } members match “{ $query }”.
 }
 web-search-none = No member on this board matches “{ $query }”.
+web-search-bad-title = Search not run
+web-search-too-short = A search needs at least { $min } characters of a name.
+web-search-too-long = A search can be at most { $max } characters long.
+web-search-too-many-title = Too many searches
+web-search-too-many = { $seconds ->
+    [one] You have searched a lot just now. Wait a second, then search again.
+   *[other] You have searched a lot just now. Wait { $seconds } seconds, then search again.
+}
 web-page-of = Page { $page } of { $pages } · { $total } members
 web-page-prev = Previous
 web-page-next = Next

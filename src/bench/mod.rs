@@ -253,6 +253,9 @@ pub async fn run(
     emit("web_leaderboard_vs_raw", rps / raw_rps, "ratio");
     emit("web_leaderboard_deep_vs_raw", deep_rps / raw_rps, "ratio");
     emit("dashboard_ms", web::dashboard_ms(&engine).await?, "ms");
+    let (search_ms, search_matches) = web::search_ms(&engine).await?;
+    emit("board_search_ms", search_ms, "ms");
+    emit("board_search_matches", search_matches as f64, "count");
     engine.shutdown().await;
     emit("startup_1m", startup_ms, "ms");
     emit("rss_1m", rss_mb, "MB");

@@ -155,3 +155,31 @@ pub(super) async fn dashboard_ms(engine: &Engine) -> Result<f64, BenchError> {
     }
     Ok(slowest)
 }
+
+/// The slowest of ten searches of the all-time board as visitors (each from its own address),
+/// for `m12`, which the bench's names `m1`…`m1000000` contain 11,111 times; and that count.
+pub(super) async fn search_ms(engine: &Engine) -> Result<(f64, usize), BenchError> {
+    use crate::core::name_search::SearchClient;
+    use crate::core::web_access::Viewer;
+    use crate::engine::web::WebBoard;
+    let mut slowest: f64 = 0.0;
+    let mut matches = 0;
+    for i in 0..10u8 {
+        let client = SearchClient::address(std::net::IpAddr::from([192, 0, 2, i]));
+        let started = Instant::now();
+        let page = engine
+            .board_search(
+                &Viewer::VISITOR,
+                WebBoard::AllTime,
+                "m12",
+                1,
+                client,
+                engine.now(),
+            )
+            .await
+            .map_err(|e| BenchError::Web(e.to_string()))?;
+        slowest = slowest.max(ms_since(started));
+        matches = page.total;
+    }
+    Ok((slowest, matches))
+}

@@ -13,6 +13,7 @@ pub mod import;
 pub mod levels;
 pub mod link;
 pub mod message_batch;
+pub mod name_search;
 pub mod names;
 pub mod payments;
 pub mod periods;

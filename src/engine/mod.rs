@@ -87,6 +87,8 @@ pub struct Engine {
     retention: privacy::RetentionClock,
     metrics: Arc<metrics::Metrics>,
     cards: web::Cards,
+    /// Searches by name on the web boards: their allowance per client and turns.
+    searches: web::Searches,
     /// Signs payment references; see `payments/`.
     payment_secret: tokio::sync::OnceCell<Vec<u8>>,
     /// Card payments (Stripe), when configured.
@@ -123,6 +125,7 @@ impl Engine {
             retention: privacy::RetentionClock::default(),
             metrics,
             cards: web::Cards::default(),
+            searches: web::Searches::default(),
             payment_secret: tokio::sync::OnceCell::new(),
             card_payments: None,
             connections: std::sync::Mutex::default(),

@@ -1,5 +1,5 @@
-//! Reads only the web pages make: a search of visible members by name, a place on an archived
-//! board, the drops a member rated, and a member's recent ledger for the XP-by-source chart.
+//! Reads only the web pages make: an archived board's lines for a search by name, the drops a
+//! member rated, and a member's recent ledger for the XP-by-source chart.
 
 use chrono::{DateTime, Utc};
 use sqlx::Row;
@@ -12,42 +12,31 @@ use crate::core::periods::Board;
 use crate::core::rank_index::Standing;
 
 impl Store {
-    /// Members not hidden or erased whose name contains `query` (any case): (id, name, XP).
-    pub async fn visible_members_named(
-        &self,
-        query: &str,
-        limit: usize,
-    ) -> Result<Vec<(MemberId, String, i64)>> {
-        let rows: Vec<(i64, String, i64)> = sqlx::query_as(
-            "SELECT id, display_name, xp FROM members WHERE hidden = 0 AND erased_at IS NULL \
-             AND instr(lower(display_name), lower(?)) > 0 ORDER BY xp DESC, id LIMIT ?",
-        )
-        .bind(query)
-        .bind(i64::try_from(limit).unwrap_or(i64::MAX))
-        .fetch_all(&self.pool)
-        .await
-        .during("visible_members_named")?;
-        Ok(rows
-            .into_iter()
-            .map(|(id, name, xp)| (MemberId(id), name, xp))
-            .collect())
-    }
-
-    /// The place of `standing` on an archived (season) board: 1 + visible members ahead.
-    pub async fn archived_place(&self, board: &Board, standing: &Standing) -> Result<usize> {
-        let ahead: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM period_scores p JOIN members m ON m.id = p.member_id \
-             WHERE p.board = ?1 AND m.hidden = 0 AND p.xp > 0 AND (p.xp > ?2 \
-             OR (p.xp = ?2 AND (p.reached_at < ?3 OR (p.reached_at = ?3 AND p.member_id < ?4))))",
+    /// Every line of an archived (season) board, best first, with the member's name and
+    /// all-time XP: what a search of it walks. Hidden members are left out, as on its pages.
+    pub async fn archived_lines(&self, board: &Board) -> Result<Vec<(Standing, String, i64)>> {
+        // One row of JSON, as in `board_rows`: a season may have many thousand lines.
+        let found: String = sqlx::query_scalar(
+            "SELECT coalesce(json_group_array(json_array(id, score, at, name, xp)), '[]') FROM \
+             (SELECT p.member_id AS id, p.xp AS score, p.reached_at AS at, \
+             m.display_name AS name, m.xp AS xp FROM period_scores p \
+             JOIN members m ON m.id = p.member_id \
+             WHERE p.board = ? AND p.xp > 0 AND m.hidden = 0 \
+             ORDER BY p.xp DESC, p.reached_at, p.member_id)",
         )
         .bind(board.key())
-        .bind(standing.score())
-        .bind(standing.reached_at())
-        .bind(standing.member().0)
         .fetch_one(&self.pool)
         .await
-        .during("archived_place")?;
-        Ok(usize::try_from(ahead).unwrap_or(0) + 1)
+        .during("archived_lines")?;
+        let found: Vec<(i64, i64, i64, String, i64)> =
+            serde_json::from_str(&found).unwrap_or_default();
+        let mut lines: Vec<(Standing, String, i64)> = found
+            .into_iter()
+            .map(|(id, score, at, name, xp)| (Standing::new(MemberId(id), score, at), name, xp))
+            .collect();
+        // The board's order (a standing's order is the ORDER BY above), whatever the aggregate did.
+        lines.sort_unstable_by_key(|line| line.0);
+        Ok(lines)
     }
 
     /// The drops `member` rated, newest rating first, with the stars given.

@@ -11,6 +11,7 @@ mod harness;
 mod limits;
 mod pages;
 mod rejections;
+mod search;
 mod sessions;
 mod stripe;
 mod stripe_deliveries;

@@ -6,7 +6,8 @@
 //! read come here through `extract.rs`; unknown addresses and methods through the router's
 //! fallbacks.
 
-use axum::http::StatusCode;
+use axum::http::header::RETRY_AFTER;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use maud::html;
 
@@ -35,6 +36,13 @@ pub(crate) enum Problem {
     MethodNotAllowed,
     /// A form another site's page posted (login CSRF, say).
     CrossSite,
+    /// A search that is not run (too short, too long); the text says why.
+    BadSearch(String),
+    /// Too many searches from one client: it may search again in `seconds`.
+    TooManySearches {
+        seconds: u64,
+        why: String,
+    },
     /// A date range that cannot be shown; the text says why.
     BadRange(String),
     Internal,
@@ -44,6 +52,10 @@ pub(crate) enum Problem {
 
 pub(crate) async fn problem(state: &AppState, viewer: &Viewer, problem: Problem) -> Response {
     let lang = state.engine.page_language(viewer).await;
+    let retry_after = match &problem {
+        Problem::TooManySearches { seconds, .. } => Some(*seconds),
+        _ => None,
+    };
     let (status, title, text) = match problem {
         Problem::LoginNeeded => (
             StatusCode::UNAUTHORIZED,
@@ -95,6 +107,16 @@ pub(crate) async fn problem(state: &AppState, viewer: &Viewer, problem: Problem)
             tr!(lang, "web-cross-site-title"),
             tr!(lang, "web-cross-site"),
         ),
+        Problem::BadSearch(why) => (
+            StatusCode::BAD_REQUEST,
+            tr!(lang, "web-search-bad-title"),
+            why,
+        ),
+        Problem::TooManySearches { why, .. } => (
+            StatusCode::TOO_MANY_REQUESTS,
+            tr!(lang, "web-search-too-many-title"),
+            why,
+        ),
         Problem::BadRange(why) => (
             StatusCode::BAD_REQUEST,
             tr!(lang, "web-bad-range-title"),
@@ -109,7 +131,13 @@ pub(crate) async fn problem(state: &AppState, viewer: &Viewer, problem: Problem)
     };
     let seen = Seen::bare(*viewer);
     let body = html! { p { (text) } };
-    (status, page(state, lang, &seen, &title, body)).into_response()
+    let mut response = (status, page(state, lang, &seen, &title, body)).into_response();
+    if let Some(seconds) = retry_after {
+        response
+            .headers_mut()
+            .insert(RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    response
 }
 
 /// The answer to a page the engine would not build.
@@ -120,6 +148,8 @@ pub(crate) async fn page_error(state: &AppState, seen: &Seen, error: PageError) 
         PageError::Unavailable => Problem::Internal,
         PageError::NotFound => Problem::NotFound,
         PageError::Refused(why) => Problem::Refused(why),
+        PageError::BadSearch(why) => Problem::BadSearch(why),
+        PageError::TooManySearches { seconds, why } => Problem::TooManySearches { seconds, why },
         PageError::Store(e) => {
             tracing::error!(error = %e, "a web page failed");
             Problem::Internal

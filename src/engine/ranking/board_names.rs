@@ -148,6 +148,23 @@ impl BoardNames {
             .collect()
     }
 
+    /// For each member, whether their kept name passes `test` (`None`: no name kept). Reads
+    /// the names in place, under one read of the directory.
+    pub(crate) fn matching(
+        &self,
+        members: &[MemberId],
+        test: impl Fn(&str) -> bool,
+    ) -> Vec<Option<bool>> {
+        let directory = sync::read(&self.directory);
+        members
+            .iter()
+            .map(|member| {
+                let start = directory.start(*member)?;
+                directory.name_at(start).map(&test)
+            })
+            .collect()
+    }
+
     /// Keeps names read from the database, unless a name was forgotten since `generation`.
     pub(crate) fn fill<'a>(
         &self,

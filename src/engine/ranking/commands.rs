@@ -85,7 +85,7 @@ impl Engine {
 
     /// The lines of `standings`: names and levels from memory, and what memory lacks (a name
     /// not loaded yet) from the database, kept for the next page.
-    async fn board_rows(&self, standings: &[Standing]) -> EngineResult<Vec<BoardRow>> {
+    pub(crate) async fn board_rows(&self, standings: &[Standing]) -> EngineResult<Vec<BoardRow>> {
         let members: Vec<MemberId> = standings.iter().map(Standing::member).collect();
         let names = self.scores.names();
         let generation = names.generation();

@@ -9,6 +9,7 @@ mod login;
 mod member_page;
 mod overview;
 mod pages;
+mod search;
 mod seasons;
 mod sessions;
 
@@ -20,4 +21,5 @@ pub use overview::Overview;
 pub use pages::{
     BoardLine, BoardPage, HomePage, MemberPage, PageError, Place, WEB_PAGE_SIZE, WebBoard,
 };
+pub(crate) use search::Searches;
 pub use seasons::SeasonLine;

@@ -8,7 +8,6 @@ use chrono::{DateTime, Utc};
 use crate::core::ids::MemberId;
 use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
-use crate::core::rank_index::Standing;
 use crate::core::web_access::{Viewer, may_see_member};
 use crate::engine::content::DropViewer;
 use crate::engine::{Engine, EngineError};
@@ -40,6 +39,12 @@ pub enum PageError {
     /// The request was understood and refused; the text says why, in the viewer's language.
     #[error("refused: {0}")]
     Refused(String),
+    /// A search that is not run (too short, too long); the text says why.
+    #[error("search refused: {0}")]
+    BadSearch(String),
+    /// The client has searched too often: it may search again in `seconds`; `why` says so.
+    #[error("too many searches: {why}")]
+    TooManySearches { seconds: u64, why: String },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -82,7 +87,8 @@ pub struct BoardPage {
     pub page: usize,
     pub pages: usize,
     pub total: usize,
-    /// The name searched for, when the page is a search's result.
+    /// The name searched for, when the page is a search's result (then `total` counts the
+    /// matches and `pages` their pages).
     pub query: Option<String>,
 }
 
@@ -185,31 +191,17 @@ impl Engine {
         Ok(lines(rows, 0))
     }
 
-    /// A page (from 1) of a board, or with `query` the members whose name contains it.
+    /// A page (from 1) of a board; `board_search` (`search.rs`) finds members by name.
     pub async fn board_page(
         &self,
         viewer: &Viewer,
         which: WebBoard,
         page: usize,
-        query: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<BoardPage, PageError> {
         self.may_see_standings(viewer)?;
         let lang = self.page_language(viewer).await;
         let (board, title, archived) = self.web_board(lang, which, now).await?;
-        let query = query.map(str::trim).filter(|q| !q.is_empty());
-        if let Some(query) = query {
-            let lines = self.search(lang, &board, archived, query).await?;
-            return Ok(BoardPage {
-                board: which,
-                title,
-                total: lines.len(),
-                lines,
-                page: 1,
-                pages: 1,
-                query: Some(query.to_owned()),
-            });
-        }
         let offset = page.saturating_sub(1) * WEB_PAGE_SIZE;
         let (rows, total) = if archived {
             let (rows, total) = self
@@ -236,7 +228,7 @@ impl Engine {
     }
 
     /// The board, its title, and whether it is an archived season (read from SQL).
-    async fn web_board(
+    pub(super) async fn web_board(
         &self,
         lang: Lang,
         which: WebBoard,
@@ -262,42 +254,6 @@ impl Engine {
                 (season.board(), title, ended)
             }
         })
-    }
-
-    /// Visible members whose name contains `query`, with their places on `board`.
-    async fn search(
-        &self,
-        lang: Lang,
-        board: &Board,
-        archived: bool,
-        query: &str,
-    ) -> Result<Vec<BoardLine>, PageError> {
-        let mut found = Vec::new();
-        for (member, name, xp) in self
-            .store
-            .visible_members_named(query, WEB_PAGE_SIZE)
-            .await?
-        {
-            let standing: Standing = self.store.standing(board, member).await?;
-            if standing.score() <= 0 {
-                continue;
-            }
-            let place = if archived {
-                self.store.archived_place(board, &standing).await?
-            } else {
-                self.with_board(lang, board, |index| index.rank_of(&standing))
-                    .await?
-            };
-            found.push(BoardLine {
-                place,
-                member,
-                name,
-                score: standing.score(),
-                level: LevelInfo::from_xp(xp).level,
-            });
-        }
-        found.sort_by_key(|line| line.place);
-        Ok(found)
     }
 
     /// A member's page, if `viewer` may see it.

@@ -1,6 +1,8 @@
 //! `/leaderboard/{all|week|month}`, `/seasons` and `/seasons/{id}`: 100 members a page, a
-//! search by name, and links between pages. Hidden members are never on them (the engine
-//! leaves them out).
+//! search by name (its matches paged the same way), and links between pages. Hidden members
+//! are never on them (the engine leaves them out).
+
+use std::net::{IpAddr, Ipv4Addr};
 
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
@@ -10,9 +12,10 @@ use serde::Deserialize;
 use crate::adapters::web::AppState;
 use crate::adapters::web::auth::Seen;
 use crate::adapters::web::errors::{Problem, page_error, problem};
-use crate::adapters::web::extract::{Path, Query};
+use crate::adapters::web::extract::{ClientAddress, Path, Query};
 use crate::adapters::web::layout::page;
 use crate::adapters::web::page_cache::{KEPT_PAGES, KeptPage};
+use crate::core::name_search::{MAX_QUERY_CHARS, MIN_QUERY_CHARS, SearchClient};
 use crate::core::web_access::Viewer;
 use crate::engine::web::{BoardLine, BoardPage, WebBoard};
 use crate::i18n::Lang;
@@ -27,6 +30,7 @@ pub(crate) struct BoardQuery {
 pub(crate) async fn board(
     State(state): State<AppState>,
     seen: Seen,
+    ClientAddress(address): ClientAddress,
     Path(board): Path<String>,
     Query(query): Query<BoardQuery>,
 ) -> Response {
@@ -41,7 +45,7 @@ pub(crate) async fn board(
         &seen,
         which,
         &format!("/leaderboard/{board}"),
-        query,
+        (query, address),
     )
     .await
 }
@@ -49,6 +53,7 @@ pub(crate) async fn board(
 pub(crate) async fn season(
     State(state): State<AppState>,
     seen: Seen,
+    ClientAddress(address): ClientAddress,
     Path(id): Path<i64>,
     Query(query): Query<BoardQuery>,
 ) -> Response {
@@ -57,7 +62,7 @@ pub(crate) async fn season(
         &seen,
         WebBoard::Season(id),
         &format!("/seasons/{id}"),
-        query,
+        (query, address),
     )
     .await
 }
@@ -67,14 +72,16 @@ async fn show(
     seen: &Seen,
     which: WebBoard,
     path: &str,
-    query: BoardQuery,
+    (query, address): (BoardQuery, Option<IpAddr>),
 ) -> Response {
     let engine = &state.engine;
     let number = query.page.unwrap_or(1);
     let now = engine.now();
+    // An empty search box shows the board.
+    let search = query.q.as_deref().filter(|q| !q.trim().is_empty());
     // Searches and deep pages are read each time; a first page may have been rendered while
     // its board stood still.
-    let stamp = match query.q {
+    let stamp = match search {
         _ if number > KEPT_PAGES => None,
         Some(_) => None,
         None => match engine.board_stamp(&seen.viewer, which, now).await {
@@ -94,9 +101,18 @@ async fn show(
         let body = PreEscaped(kept.body.to_string());
         return page(state, lang, seen, &kept.title, body).into_response();
     }
-    let found = engine
-        .board_page(&seen.viewer, which, number, query.q.as_deref(), now)
-        .await;
+    let found = match search {
+        Some(text) => {
+            // Behind no server of ours (a test's router), every visitor is one client.
+            let address = address.unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+            let client = SearchClient::of(seen.viewer.member, address);
+            let viewer = &seen.viewer;
+            engine
+                .board_search(viewer, which, text, number, client, now)
+                .await
+        }
+        None => engine.board_page(&seen.viewer, which, number, now).await,
+    };
     let board = match found {
         Ok(board) => board,
         Err(e) => return page_error(state, seen, e).await,
@@ -105,7 +121,7 @@ async fn show(
         (tabs(lang))
         form.search method="get" action=(path) {
             label for="q" { (tr!(lang, "web-search-label")) }
-            input #q type="search" name="q" value=[board.query.as_deref()] maxlength="64";
+            input #q type="search" name="q" value=[board.query.as_deref()] minlength=(MIN_QUERY_CHARS) maxlength=(MAX_QUERY_CHARS);
             button type="submit" { (tr!(lang, "web-search-button")) }
         }
         (summary(lang, &board))
@@ -142,7 +158,7 @@ fn summary(lang: Lang, board: &BoardPage) -> Markup {
             @if board.lines.is_empty() {
                 p.muted { (tr!(lang, "web-search-none", query = query.as_str())) }
             } @else {
-                p.muted { (tr!(lang, "web-search-results", count = board.lines.len(), query = query.as_str())) }
+                p.muted { (tr!(lang, "web-search-results", count = board.total, query = query.as_str())) }
             }
         } @else if board.total == 0 {
             p.muted { (tr!(lang, "web-board-empty")) }
@@ -151,15 +167,22 @@ fn summary(lang: Lang, board: &BoardPage) -> Markup {
 }
 
 fn pager(lang: Lang, path: &str, board: &BoardPage) -> Markup {
+    // A search's pages keep the search.
+    let search: String = board.query.as_deref().map_or_else(String::new, |q| {
+        format!(
+            "q={}&",
+            url::form_urlencoded::byte_serialize(q.as_bytes()).collect::<String>()
+        )
+    });
     html! {
-        @if board.query.is_none() && board.total > 0 {
+        @if board.total > 0 {
             div.pager {
                 @if board.page > 1 {
-                    a rel="prev" href={ (path) "?page=" (board.page - 1) } { (tr!(lang, "web-page-prev")) }
+                    a rel="prev" href={ (path) "?" (search) "page=" (board.page - 1) } { (tr!(lang, "web-page-prev")) }
                 }
                 span.muted { (tr!(lang, "web-page-of", page = board.page, pages = board.pages, total = board.total)) }
                 @if board.page < board.pages {
-                    a rel="next" href={ (path) "?page=" (board.page + 1) } { (tr!(lang, "web-page-next")) }
+                    a rel="next" href={ (path) "?" (search) "page=" (board.page + 1) } { (tr!(lang, "web-page-next")) }
                 }
             }
         }
