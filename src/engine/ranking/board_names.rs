@@ -20,6 +20,26 @@ const MAX_ID: i64 = 50_000_000;
 const ABSENT: u32 = u32::MAX;
 /// Names loaded per read at start.
 const LOAD_CHUNK: u32 = 50_000;
+/// Member ids whose names a scan tests between turns for other tasks.
+const SCAN_SLICE: usize = 65_536;
+const NOT_KEPT: u8 = 0;
+const KEPT: u8 = 1;
+const MATCHES: u8 = 2;
+
+/// What a [`BoardNames::scan`] found: a byte per member id, about 1 MB a million members.
+pub(crate) struct NameScan {
+    states: Vec<u8>,
+}
+
+impl NameScan {
+    /// Whether the member's name passed the test; `None` when no name was kept for them.
+    pub(crate) fn matches(&self, member: MemberId) -> Option<bool> {
+        match *self.states.get(slot(member)?)? {
+            NOT_KEPT => None,
+            state => Some(state == MATCHES),
+        }
+    }
+}
 
 #[derive(Debug, Default)]
 pub(crate) struct BoardNames {
@@ -148,21 +168,33 @@ impl BoardNames {
             .collect()
     }
 
-    /// For each member, whether their kept name passes `test` (`None`: no name kept). Reads
-    /// the names in place, under one read of the directory.
-    pub(crate) fn matching(
-        &self,
-        members: &[MemberId],
-        test: impl Fn(&str) -> bool,
-    ) -> Vec<Option<bool>> {
-        let directory = sync::read(&self.directory);
-        members
-            .iter()
-            .map(|member| {
-                let start = directory.start(*member)?;
-                directory.name_at(start).map(&test)
-            })
-            .collect()
+    /// Every kept name tested by `test`, in member id order (the order names were loaded, so
+    /// the buffer is read front to back), a slice of ids at a time with a turn for other tasks
+    /// between slices: the directory is read-locked only for a slice.
+    pub(crate) async fn scan(&self, test: impl Fn(&str) -> bool) -> NameScan {
+        let mut states = Vec::new();
+        let mut at = 0;
+        loop {
+            {
+                let directory = sync::read(&self.directory);
+                let end = (at + SCAN_SLICE).min(directory.offsets.len());
+                states.extend(directory.offsets[at.min(end)..end].iter().map(|start| {
+                    if *start == ABSENT {
+                        NOT_KEPT
+                    } else if directory.name_at(*start).is_some_and(&test) {
+                        MATCHES
+                    } else {
+                        KEPT
+                    }
+                }));
+                if end >= directory.offsets.len() {
+                    break;
+                }
+                at = end;
+            }
+            tokio::task::yield_now().await;
+        }
+        NameScan { states }
     }
 
     /// Keeps names read from the database, unless a name was forgotten since `generation`.
@@ -240,6 +272,28 @@ mod tests {
         let g = names.generation();
         assert!(names.fill(g, [(MemberId(1), "Ada L.")]));
         assert_eq!(names.names(&[MemberId(1)]), vec![Some("Ada L.".into())]);
+    }
+
+    #[tokio::test]
+    async fn a_scan_tests_every_kept_name_and_tells_the_rest_apart() {
+        let names = BoardNames::default();
+        let g = names.generation();
+        let many = (1..200_000).map(|id| (MemberId(id), if id % 2 == 0 { "ann" } else { "bob" }));
+        let many: Vec<(MemberId, &str)> = many.collect();
+        assert!(names.fill(g, many));
+        names.forget(MemberId(4));
+        let scan = names.scan(|name| name == "ann").await;
+        assert_eq!(scan.matches(MemberId(2)), Some(true));
+        assert_eq!(
+            scan.matches(MemberId(199_998)),
+            Some(true),
+            "past the first slice"
+        );
+        assert_eq!(scan.matches(MemberId(3)), Some(false));
+        assert_eq!(scan.matches(MemberId(4)), None, "forgotten");
+        assert_eq!(scan.matches(MemberId(0)), None);
+        assert_eq!(scan.matches(MemberId(500_000)), None);
+        assert_eq!(scan.matches(MemberId(-1)), None);
     }
 
     #[test]

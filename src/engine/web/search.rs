@@ -1,7 +1,7 @@
-//! Searching a board by name, without touching the members table: a live board's search walks
-//! its rank index (in memory, so its order is the board's and hidden members are not on it)
-//! and checks each listed member's name among the names the boards hold in memory; names not
-//! read yet come from the database once and are kept for the next search and page. An
+//! Searching a board by name, without touching the members table: a live board's search tests
+//! the names the boards hold in memory, then walks its rank index (in memory, so its order is
+//! the board's and hidden members are not on it) to place each match; names not read yet come
+//! from the database once and are kept for the next search and page. An
 //! archived season's board is read from the database, as its pages are. Every match is
 //! counted and paged, 100 to a page, each with its place on the board.
 //!
@@ -30,9 +30,6 @@ use crate::tr;
 
 /// Searches running at once in the process.
 const RUNNING_AT_ONCE: usize = 2;
-/// Names checked between turns given to other tasks: a search of a million-member board
-/// must not hold a worker thread for its whole walk.
-const CHUNK: usize = 4096;
 /// Names not in memory read from the database at a time.
 const READ_CHUNK: usize = 10_000;
 
@@ -104,29 +101,28 @@ impl Engine {
         query: &NameQuery,
         page: usize,
     ) -> Result<(usize, Vec<BoardLine>), PageError> {
-        // A copy of the board as it stands: the walk gives way to other tasks, and writers must
-        // not wait for it.
-        let standings: Vec<Standing> = self
-            .with_board(lang, board, |index| index.iter().copied().collect())
-            .await?;
+        // The names first, front to back in memory; then one walk of the board, in its order,
+        // looking each member up in what the scan found (a byte a member, so it stays in the
+        // processor's cache where the names would not).
         let names = self.scores.names();
-        let mut found = Vec::new();
-        let mut unknown = Vec::new();
-        for (c, chunk) in standings.chunks(CHUNK).enumerate() {
-            let members: Vec<MemberId> = chunk.iter().map(Standing::member).collect();
-            let matched = names.matching(&members, |name| query.matches(name));
-            for (i, matched) in matched.into_iter().enumerate() {
-                match matched {
-                    Some(true) => found.push(c * CHUNK + i),
-                    Some(false) => {}
-                    None => unknown.push(c * CHUNK + i),
+        let scan = names.scan(|name| query.matches(name)).await;
+        let (mut found, unknown) = self
+            .with_board(lang, board, |index| {
+                let (mut found, mut unknown) = (Vec::new(), Vec::new());
+                for (at, standing) in index.iter().enumerate() {
+                    match scan.matches(standing.member()) {
+                        Some(true) => found.push((at, *standing)),
+                        Some(false) => {}
+                        None => unknown.push((at, *standing)),
+                    }
                 }
-            }
-            tokio::task::yield_now().await;
-        }
+                (found, unknown)
+            })
+            .await?;
+        // Names not read yet (renamed, or new since the start): from the database, kept.
         for chunk in unknown.chunks(READ_CHUNK) {
             let generation = names.generation();
-            let wanted: Vec<Standing> = chunk.iter().map(|at| standings[*at]).collect();
+            let wanted: Vec<Standing> = chunk.iter().map(|(_, standing)| *standing).collect();
             let rows = self.store.board_rows(&wanted).await?;
             names.fill(generation, rows.iter().map(|r| (r.member, r.name.as_str())));
             let matched: HashSet<MemberId> = rows
@@ -137,12 +133,12 @@ impl Engine {
             found.extend(
                 chunk
                     .iter()
-                    .filter(|at| matched.contains(&standings[**at].member())),
+                    .filter(|(_, standing)| matched.contains(&standing.member())),
             );
         }
         found.sort_unstable();
         let shown = page_of(&found, page);
-        let wanted: Vec<Standing> = shown.iter().map(|at| standings[*at]).collect();
+        let wanted: Vec<Standing> = shown.iter().map(|(_, standing)| *standing).collect();
         let rows: HashMap<MemberId, _> = self
             .board_rows(&wanted)
             .await?
@@ -151,8 +147,8 @@ impl Engine {
             .collect();
         let lines = shown
             .iter()
-            .filter_map(|at| {
-                let row = rows.get(&standings[*at].member())?;
+            .filter_map(|(at, standing)| {
+                let row = rows.get(&standing.member())?;
                 Some(BoardLine {
                     place: at + 1,
                     member: row.member,
@@ -173,12 +169,15 @@ impl Engine {
         page: usize,
     ) -> Result<(usize, Vec<BoardLine>), PageError> {
         let all = self.store.archived_lines(board).await?;
-        let found: Vec<usize> = (0..all.len())
-            .filter(|at| query.matches(&all[*at].1))
+        let found: Vec<(usize, &Standing)> = all
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, name, _))| query.matches(name))
+            .map(|(at, (standing, _, _))| (at, standing))
             .collect();
         let lines = page_of(&found, page)
             .iter()
-            .map(|at| {
+            .map(|(at, _)| {
                 let (standing, name, xp) = &all[*at];
                 BoardLine {
                     place: at + 1,
@@ -194,7 +193,7 @@ impl Engine {
 }
 
 /// The matches (places from 0) on page `page` (from 1).
-fn page_of(found: &[usize], page: usize) -> &[usize] {
+fn page_of<T>(found: &[T], page: usize) -> &[T] {
     let start = page.saturating_sub(1).saturating_mul(WEB_PAGE_SIZE);
     let end = start.saturating_add(WEB_PAGE_SIZE).min(found.len());
     found.get(start..end).unwrap_or_default()
