@@ -45,8 +45,10 @@ pub enum Export {
     },
 }
 
+/// Imports `file` into `store`; with no store (a dry run where there is no database yet) it
+/// says what the file would do to an empty community.
 pub async fn import_file(
-    store: &Store,
+    store: Option<&Store>,
     format: Format,
     file: &Path,
     options: ImportOptions,
@@ -57,36 +59,53 @@ pub async fn import_file(
         Format::Mee6 => ImportFormat::Mee6,
         Format::Json => ImportFormat::Json,
     };
-    let report = import::import_xp(store, format, &text, options, chrono::Utc::now())
-        .await
-        .with_context(|| format!("Cannot import {}", file.display()))?;
+    let report = match store {
+        Some(store) => import::import_xp(store, format, &text, options, chrono::Utc::now()).await,
+        None => import::preview_on_empty(format, &text, options),
+    }
+    .with_context(|| format!("Cannot import {}", file.display()))?;
     for bad in &report.skipped {
-        eprintln!("{}: line {}: {}", file.display(), bad.line, bad.problem);
+        let id = bad
+            .id
+            .as_ref()
+            .map_or_else(String::new, |id| format!(" (id {id})"));
+        eprintln!(
+            "{}: line {}, entry {}{id}: {}",
+            file.display(),
+            bad.line,
+            bad.entry,
+            bad.problem
+        );
     }
     let skipped = report.skipped.len();
-    match report.outcome {
-        None => anyhow::bail!(
+    let Some(ImportOutcome {
+        added,
+        new_members,
+        updated,
+        unchanged,
+        xp,
+    }) = report.outcome
+    else {
+        anyhow::bail!(
             "{skipped} bad row(s) and --strict: nothing was imported. Fix the rows above, or drop --strict to skip them."
-        ),
-        Some(ImportOutcome::AlreadyImported { at }) => println!(
-            "{} was already imported on {}; nothing changed.",
-            file.display(),
-            at.format("%Y-%m-%d %H:%M UTC")
-        ),
-        Some(ImportOutcome::Applied {
-            new_members,
-            existing,
-            xp,
-        }) => println!(
-            "{}{} rows: {xp} XP to {new_members} new and {existing} known members; {skipped} bad row(s) skipped.",
-            if options.dry_run {
-                "Dry run, nothing written. Would import "
-            } else {
-                "Imported "
-            },
-            report.rows
-        ),
+        );
+    };
+    if report.rows == 0 && skipped > 0 {
+        anyhow::bail!(
+            "Every row of {} is bad ({skipped}): nothing was imported. Fix the rows above.",
+            file.display()
+        );
     }
+    println!(
+        "{}{} rows from {}: {added} added ({new_members} new members), {updated} updated, {unchanged} unchanged; {xp:+} XP; {skipped} bad row(s) skipped.",
+        if options.dry_run {
+            "Dry run, nothing written. Would import "
+        } else {
+            "Imported "
+        },
+        report.rows,
+        file.display(),
+    );
     Ok(())
 }
 

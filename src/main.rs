@@ -59,7 +59,8 @@ enum Command {
         quick: bool,
     },
     /// Bring XP from another bot: MEE6's leaderboard JSON or a plain list. Stop the bot first.
-    /// The same file imported twice changes nothing.
+    /// Each account is set to the file's figure for that source: a corrected file updates,
+    /// the same file again changes nothing.
     Import {
         format: data_cli::Format,
         file: PathBuf,
@@ -116,9 +117,13 @@ async fn dispatch(cli: Cli, process_start: std::time::Instant) -> Result<()> {
             strict,
         } => {
             let config = load_config(cli.config.as_deref())?;
-            let store = open_store(&config).await?;
             let options = steward::engine::import::ImportOptions { dry_run, strict };
-            let result = data_cli::import_file(&store, format, &file, options).await;
+            // A dry run never creates the database it would import into.
+            if dry_run && !config.database_path.exists() {
+                return data_cli::import_file(None, format, &file, options).await;
+            }
+            let store = open_store(&config).await?;
+            let result = data_cli::import_file(Some(&store), format, &file, options).await;
             store.close().await;
             result
         }

@@ -428,7 +428,7 @@ fn a_chinese_community_speaks_chinese_on_the_console_by_default() {
 }
 
 #[test]
-fn import_mee6_names_bad_rows_runs_once_and_exports_what_it_holds() {
+fn import_mee6_names_bad_rows_updates_instead_of_adding_and_exports_what_it_holds() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("mee6.json"),
@@ -438,29 +438,50 @@ fn import_mee6_names_bad_rows_runs_once_and_exports_what_it_holds() {
 ]}"#,
     )
     .unwrap();
-    let strict = steward(dir.path(), &["import", "mee6", "mee6.json", "--strict"], "");
-    assert!(!strict.status.success());
-    let said = String::from_utf8_lossy(&strict.stderr);
-    assert!(
-        said.contains("mee6.json: line 3:") && said.contains("nothing was imported"),
-        "{said}"
-    );
     let dry = stdout(&steward(
         dir.path(),
         &["import", "mee6", "mee6.json", "--dry-run"],
         "",
     ));
     assert!(
-        dry.contains("Dry run, nothing written. Would import 1 rows: 4675 XP"),
+        dry.contains("Dry run, nothing written. Would import 1 rows from mee6.json: 1 added (1 new members), 0 updated, 0 unchanged; +4675 XP"),
         "{dry}"
+    );
+    assert!(
+        !dir.path().join("steward.db").exists(),
+        "a dry run creates no database"
+    );
+    let strict = steward(dir.path(), &["import", "mee6", "mee6.json", "--strict"], "");
+    assert!(!strict.status.success());
+    let said = String::from_utf8_lossy(&strict.stderr);
+    assert!(
+        said.contains("mee6.json: line 3, entry 2 (id oops):")
+            && said.contains("nothing was imported"),
+        "{said}"
     );
     let first = stdout(&steward(dir.path(), &["import", "mee6", "mee6.json"], ""));
     assert!(
-        first.contains("Imported 1 rows: 4675 XP to 1 new"),
+        first.contains("Imported 1 rows from mee6.json: 1 added"),
         "{first}"
     );
     let second = stdout(&steward(dir.path(), &["import", "mee6", "mee6.json"], ""));
-    assert!(second.contains("was already imported"), "{second}");
+    assert!(
+        second.contains("0 added (0 new members), 0 updated, 1 unchanged; +0 XP"),
+        "{second}"
+    );
+    std::fs::write(
+        dir.path().join("bad.json"),
+        r#"{"players":[{"id":"x","xp":1},{"id":"222222222222222222","xp":-1}]}"#,
+    )
+    .unwrap();
+    let all_bad = steward(dir.path(), &["import", "mee6", "bad.json"], "");
+    assert!(!all_bad.status.success(), "a file of only bad rows fails");
+    let said = String::from_utf8_lossy(&all_bad.stderr);
+    assert!(
+        said.contains("bad.json: line 1, entry 2 (id 222222222222222222):")
+            && said.contains("Every row of bad.json is bad"),
+        "{said}"
+    );
     let exported = stdout(&steward(dir.path(), &["export", "json"], ""));
     let rows: serde_json::Value = serde_json::from_str(&exported).unwrap();
     assert_eq!(rows[0]["id"], "111111111111111111");

@@ -1,7 +1,8 @@
 //! Reading XP exported by other bots: MEE6's leaderboard JSON (`players[].id`, `username`, `xp`)
 //! and the plain list other bots such as xpd write (`[{"id", "platform", "xp"}]`, which
 //! `steward export json` writes too). Pure: every row becomes an account and its XP, or a problem
-//! named with its line; the file's SHA-256 makes an import idempotent.
+//! named with its line, its place in the list and its id (a file on one line still says which
+//! row); the file's SHA-256 is kept in the import's record.
 
 use std::collections::HashMap;
 
@@ -48,6 +49,10 @@ pub struct ImportRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadRow {
     pub line: usize,
+    /// Its place in the list, from 1.
+    pub entry: usize,
+    /// Its id as written, when it has one.
+    pub id: Option<String>,
     pub problem: Msg,
 }
 
@@ -78,6 +83,13 @@ struct Entry {
     xp: serde_json::Value,
 }
 
+/// What is left of a row that is not an [`Entry`]: its id, to name it by.
+#[derive(Deserialize)]
+struct IdOnly {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+}
+
 /// Reads `text` as `format`. A file that is not the format at all is one problem for the whole
 /// file; a bad row is named with its line and the rest are still read.
 pub fn read(format: ImportFormat, text: &str) -> Result<ImportFile, Msg> {
@@ -97,24 +109,28 @@ pub fn read(format: ImportFormat, text: &str) -> Result<ImportFile, Msg> {
     };
     let mut seen: HashMap<AccountRef, usize> = HashMap::new();
     let mut lines = LineCounter::default();
-    for raw in entries {
+    for (index, raw) in entries.into_iter().enumerate() {
         let line = lines.line_of(text, raw.get());
+        let entry = index + 1;
+        let bad = |problem| BadRow {
+            line,
+            entry,
+            id: id_of(raw.get()),
+            problem,
+        };
         match row(format, raw.get(), line) {
             Ok(row) => match seen.get(&row.account) {
-                Some(first) => file.bad.push(BadRow {
-                    line,
-                    problem: msg!(
-                        "import-row-twice",
-                        id = &row.account.user_id,
-                        first = *first
-                    ),
-                }),
+                Some(first) => file.bad.push(bad(msg!(
+                    "import-row-twice",
+                    id = &row.account.user_id,
+                    first = *first
+                ))),
                 None => {
-                    seen.insert(row.account.clone(), line);
+                    seen.insert(row.account.clone(), entry);
                     file.rows.push(row);
                 }
             },
-            Err(problem) => file.bad.push(BadRow { line, problem }),
+            Err(problem) => file.bad.push(bad(problem)),
         }
     }
     Ok(file)
@@ -137,7 +153,13 @@ fn row(format: ImportFormat, raw: &str, line: usize) -> Result<ImportRow, Msg> {
         .xp
         .as_i64()
         .filter(|xp| (0..=MAX_IMPORT_XP).contains(xp))
-        .ok_or_else(|| msg!("import-row-xp", xp = entry.xp.to_string()))?;
+        .ok_or_else(|| {
+            msg!(
+                "import-row-xp",
+                xp = entry.xp.to_string(),
+                max = MAX_IMPORT_XP
+            )
+        })?;
     let name = entry
         .username
         .or(entry.name)
@@ -151,6 +173,15 @@ fn row(format: ImportFormat, raw: &str, line: usize) -> Result<ImportRow, Msg> {
         name,
         xp,
     })
+}
+
+/// The id a row names, as written, whatever else is wrong with it.
+fn id_of(raw: &str) -> Option<String> {
+    match serde_json::from_str::<IdOnly>(raw).ok()?.id? {
+        serde_json::Value::String(id) => Some(id.trim().to_owned()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
 }
 
 /// Lines of the parts of a text, asked in order: each count resumes where the last stopped, so

@@ -1,6 +1,7 @@
 //! `steward import` and `steward export json`: XP from other bots into the ledger, and out again
 //! in the plain list format. Run by the command line on a stopped bot's database (one process
-//! per file), so the running engine's boards never miss a change.
+//! per file), so the running engine's boards never miss a change. An import sets each account's
+//! figure for its source: importing a corrected file updates, it does not add again.
 
 use chrono::{DateTime, Utc};
 
@@ -53,6 +54,29 @@ pub async fn import_xp(
                 .await?,
         )
     };
+    Ok(ImportReport {
+        rows: file.rows.len(),
+        skipped: file.bad,
+        outcome,
+    })
+}
+
+/// What importing `text` as `format` would do to a community with no members yet: a dry run
+/// where there is no database, which must not create one.
+pub fn preview_on_empty(
+    format: ImportFormat,
+    text: &str,
+    options: ImportOptions,
+) -> Result<ImportReport, ImportError> {
+    let file = import::read(format, text).map_err(ImportError::Unreadable)?;
+    let refused = options.strict && !file.bad.is_empty();
+    let rows = u64::try_from(file.rows.len()).unwrap_or(u64::MAX);
+    let outcome = (!refused).then(|| ImportOutcome {
+        added: rows,
+        new_members: rows,
+        xp: file.rows.iter().map(|r| r.xp).sum(),
+        ..ImportOutcome::default()
+    });
     Ok(ImportReport {
         rows: file.rows.len(),
         skipped: file.bad,

@@ -141,6 +141,16 @@ impl WriteTx {
             kept_with: None,
             accounts_removed: 0,
         };
+        // The imported XP stays with the erased member's ledger; whatever account lives on
+        // holds none of it, so a later import starts it afresh.
+        sqlx::query(
+            "DELETE FROM imported_xp WHERE (platform, user_id) IN \
+             (SELECT platform, user_id FROM accounts WHERE member_id = ?)",
+        )
+        .bind(member.0)
+        .execute(&mut *self.tx)
+        .await
+        .during("erase_member")?;
         if running > 0 {
             erased.kept_with = Some(self.keep_running_memberships(member, at).await?);
         } else {

@@ -1,5 +1,6 @@
 //! `steward import`: XP from MEE6 or a plain list becomes members, accounts and `import` ledger
-//! rows once per file, and ranks like any other XP.
+//! rows; each account is set to the file's figure for its source (a corrected file updates, the
+//! same file again changes nothing), and ranks like any other XP.
 
 use sqlx::{Connection, SqliteConnection};
 use steward::core::import::ImportFormat;
@@ -55,9 +56,11 @@ async fn a_mee6_import_adds_to_known_members_creates_the_rest_and_runs_once() {
         .unwrap();
     assert_eq!(
         report.outcome,
-        Some(ImportOutcome::Applied {
+        Some(ImportOutcome {
+            added: 2,
             new_members: 1,
-            existing: 1,
+            updated: 0,
+            unchanged: 0,
             xp: 4775
         })
     );
@@ -68,10 +71,13 @@ async fn a_mee6_import_adds_to_known_members_creates_the_rest_and_runs_once() {
     let again = import_xp(&store, ImportFormat::Mee6, mee6, APPLY, app.clock_now())
         .await
         .unwrap();
-    assert!(matches!(
+    assert_eq!(
         again.outcome,
-        Some(ImportOutcome::AlreadyImported { .. })
-    ));
+        Some(ImportOutcome {
+            unchanged: 2,
+            ..ImportOutcome::default()
+        })
+    );
     let exported = export_json(&store).await.unwrap();
     store.close().await;
     let (xp, ledger, members) = totals(&app.db_path).await;
@@ -133,19 +139,70 @@ async fn a_hundred_thousand_rows_import_in_one_go_and_a_second_run_changes_nothi
     let expected_xp = (1..=100_000i64).sum::<i64>();
     assert_eq!(
         report.outcome,
-        Some(ImportOutcome::Applied {
+        Some(ImportOutcome {
+            added: 100_000,
             new_members: 100_000,
-            existing: 0,
-            xp: expected_xp
+            xp: expected_xp,
+            ..ImportOutcome::default()
         })
     );
     let again = import_xp(&store, ImportFormat::Json, &text, APPLY, start_time())
         .await
         .unwrap();
-    assert!(matches!(
+    assert_eq!(
         again.outcome,
-        Some(ImportOutcome::AlreadyImported { .. })
-    ));
+        Some(ImportOutcome {
+            unchanged: 100_000,
+            ..ImportOutcome::default()
+        })
+    );
     store.close().await;
     assert_eq!(totals(&path).await, (expected_xp, expected_xp, 100_000));
+}
+
+#[tokio::test]
+async fn a_corrected_file_updates_each_account_instead_of_adding_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("steward.db");
+    let store = Store::open(&path).await.unwrap();
+    let first = r#"[{"id": "41", "platform": "telegram", "xp": 100},
+                    {"id": "42", "platform": "telegram", "xp": 200},
+                    {"id": "43", "platform": "telegram", "xp": "bad"}]"#;
+    import_xp(&store, ImportFormat::Json, first, APPLY, start_time())
+        .await
+        .unwrap();
+    assert_eq!(totals(&path).await.0, 300);
+    // The bad row fixed, one figure lowered, and the spacing changed: a new file by its hash.
+    let corrected = r#"[ {"id": "41", "platform": "telegram", "xp": 100},
+                        {"id": "42", "platform": "telegram", "xp": 150},
+                        {"id": "43", "platform": "telegram", "xp": 30} ]"#;
+    let report = import_xp(&store, ImportFormat::Json, corrected, APPLY, start_time())
+        .await
+        .unwrap();
+    assert_eq!(
+        report.outcome,
+        Some(ImportOutcome {
+            added: 1,
+            new_members: 1,
+            updated: 1,
+            unchanged: 1,
+            xp: -20
+        })
+    );
+    // The same account from another source is its own figure, added beside.
+    let mee6 = r#"{"players": [{"id": "555555555555555555", "xp": 5}]}"#;
+    import_xp(&store, ImportFormat::Mee6, mee6, APPLY, start_time())
+        .await
+        .unwrap();
+    store.close().await;
+    let (xp, ledger, members) = totals(&path).await;
+    assert_eq!((xp, ledger, members), (285, 285, 4));
+    // Going back to the first file sets its figures again; its bad row changes nothing.
+    let store = Store::open(&path).await.unwrap();
+    let back = import_xp(&store, ImportFormat::Json, first, APPLY, start_time())
+        .await
+        .unwrap();
+    assert_eq!(back.outcome.map(|o| (o.updated, o.unchanged)), Some((1, 1)));
+    store.close().await;
+    assert_eq!(totals(&path).await.0, 335);
 }

@@ -42,7 +42,7 @@ fn a_mee6_leaderboard_becomes_discord_accounts_and_bad_rows_are_named_by_line() 
     assert_eq!(bad[1].0, 7);
     assert!(bad[1].1.contains("-3"), "{bad:?}");
     assert_eq!(bad[2].0, 8);
-    assert!(bad[2].1.contains("line 4"), "{bad:?}");
+    assert!(bad[2].1.contains("entry 1 counts"), "{bad:?}");
     assert_eq!(file.hash.len(), 64);
 }
 
@@ -88,4 +88,26 @@ fn imported_names_lose_bidi_controls() {
     let text = r#"[{"id": 42, "platform": "telegram", "name": "\u202enimda\u200b", "xp": 10}]"#;
     let file = read(ImportFormat::Json, text).expect("a list");
     assert_eq!(file.rows[0].name, "nimda");
+}
+
+#[test]
+fn a_file_on_one_line_names_each_bad_row_by_its_place_and_id() {
+    let text = r#"{"players":[{"id":"111111111111111111","xp":1},{"id":"222222222222222222","xp":1000000000001},{"xp":3}]}"#;
+    let file = read(ImportFormat::Mee6, text).expect("a MEE6 file");
+    let bad: Vec<(usize, usize, Option<&str>)> = file
+        .bad
+        .iter()
+        .map(|b| (b.line, b.entry, b.id.as_deref()))
+        .collect();
+    assert_eq!(
+        bad,
+        [(1, 2, Some("222222222222222222")), (1, 3, None)],
+        "{:?}",
+        file.bad
+    );
+    let too_much = file.bad[0].problem.to_string();
+    assert!(
+        too_much.contains("1000000000000"),
+        "the bound is named: {too_much}"
+    );
 }
