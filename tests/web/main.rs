@@ -15,5 +15,6 @@ mod search;
 mod sessions;
 mod stripe;
 mod stripe_deliveries;
+mod stripe_portal;
 mod stripe_prices;
 mod transport;

@@ -159,6 +159,7 @@ fn router(state: AppState) -> Router {
         .route("/login/{token}", get(auth::login_page).post(auth::login))
         .route("/logout", post(auth::logout))
         .route("/subscribe", post(pages::member::subscribe))
+        .route("/billing", post(pages::member::billing))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             security::same_site_forms,

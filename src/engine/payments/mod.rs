@@ -9,6 +9,7 @@ mod card;
 mod checkout;
 mod credit;
 mod entitlements;
+mod portal;
 mod price_check;
 mod refund;
 mod renewing;

@@ -60,41 +60,6 @@ impl Engine {
         Ok(lines.join("\n"))
     }
 
-    /// For a member paying by card: a Customer Portal link to update the card, sent by direct
-    /// message (it opens the member's billing to whoever holds it); what to say about it.
-    async fn send_card_portal(
-        &self,
-        ctx: &CommandContext,
-        subscriptions: &[SubscriptionRow],
-    ) -> Option<String> {
-        let card = self.card_payments.as_ref()?;
-        let customer = subscriptions
-            .iter()
-            .filter(|s| s.provider == Provider::Stripe && s.ended_at.is_none())
-            .find(|s| s.payer.starts_with("cus_"))?
-            .payer
-            .clone();
-        let lang = ctx.lang;
-        let back = format!("{}/me", self.config.web.public_url.trim_end_matches('/'));
-        let link = match card.portal(&customer, &back).await {
-            Ok(link) => link,
-            Err(e) => {
-                tracing::warn!(error = %e, "no customer portal link");
-                return Some(tr!(
-                    lang,
-                    "subscription-portal-failed",
-                    error = e.describe(lang)
-                ));
-            }
-        };
-        let account = &ctx.sender.person.profile.account;
-        let text = tr!(lang, "subscription-portal-link", link = link);
-        Some(match self.platform.dm(account, &text).await {
-            Ok(_) => tr!(lang, "subscription-portal-sent"),
-            Err(e) => tr!(lang, "subscription-portal-failed", error = e.describe(lang)),
-        })
-    }
-
     /// Stops every renewing plan of the asker at its provider; access runs to the end of what
     /// was paid.
     async fn cancel_renewals(&self, ctx: &CommandContext) -> EngineResult<String> {

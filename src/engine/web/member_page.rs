@@ -112,6 +112,7 @@ pub(super) async fn build(
         } else {
             Vec::new()
         },
+        manages_card: viewer.is(member) && engine.manages_card(member).await?,
     })
 }
 

@@ -130,6 +130,8 @@ pub struct MemberPage {
     pub rated: Vec<(i64, String, u8)>,
     /// For the member themselves: the plans they may buy by card (id, line).
     pub offers: Vec<(String, String)>,
+    /// For the member themselves: whether they pay by card, so the page offers Stripe's portal.
+    pub manages_card: bool,
 }
 
 impl Engine {

@@ -1,6 +1,7 @@
 //! `/members/{id}` and `/me`: a member's level progress, places, streak, tier, XP by source
 //! over twelve weeks (a server-drawn SVG chart) and the drops they rated; on their own page,
-//! the plans they may buy by card (`POST /subscribe`).
+//! the plans they may buy by card (`POST /subscribe`) and, for a card payer, Stripe's portal
+//! (`POST /billing`).
 
 use axum::extract::State;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
@@ -42,6 +43,27 @@ pub(crate) async fn subscribe(
         return problem(&state, &seen.viewer, Problem::BadForm).await;
     }
     match state.engine.web_checkout(&seen.viewer, &form.plan).await {
+        Ok(url) => Redirect::to(&url).into_response(),
+        Err(e) => page_error(&state, &seen, e).await,
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub(crate) struct PortalForm {
+    csrf: String,
+}
+
+/// `POST /billing`: the member page's "manage card", answered with the way to the provider's
+/// portal for the logged-in member's own card subscription.
+pub(crate) async fn billing(
+    State(state): State<AppState>,
+    seen: Seen,
+    Form(form): Form<PortalForm>,
+) -> Response {
+    if !csrf_ok(&seen, &form.csrf) {
+        return problem(&state, &seen.viewer, Problem::BadForm).await;
+    }
+    match state.engine.web_billing_portal(&seen.viewer).await {
         Ok(url) => Redirect::to(&url).into_response(),
         Err(e) => page_error(&state, &seen, e).await,
     }
@@ -115,6 +137,13 @@ fn body(lang: Lang, member: &MemberPage, csrf: Option<&str>) -> Markup {
                     span { (line) } " "
                     button type="submit" { (tr!(lang, "web-pay-by-card")) }
                 }
+            }
+        }
+        @if let (true, Some(csrf)) = (member.manages_card, csrf) {
+            form.offer method="post" action="/billing" {
+                input type="hidden" name="csrf" value=(csrf);
+                span { (tr!(lang, "web-portal-line")) } " "
+                button type="submit" { (tr!(lang, "web-portal-button")) }
             }
         }
         h2 { (tr!(lang, "web-member-places")) }
