@@ -2,33 +2,10 @@
 //! run without tokens. Each test works in its own temp directory.
 
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-fn steward(dir: &std::path::Path, args: &[&str], input: &str) -> Output {
-    steward_bytes(dir, args, input.as_bytes())
-}
-
-/// [`steward`] with input that need not be UTF-8.
-fn steward_bytes(dir: &std::path::Path, args: &[&str], input: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_steward"))
-        .args(args)
-        .current_dir(dir)
-        .env("STEWARD_WEB_LISTEN", "127.0.0.1:0")
-        .env("STEWARD_METRICS_LISTEN", "127.0.0.1:0")
-        .env_remove("STEWARD_TELEGRAM_TOKEN")
-        .env_remove("STEWARD_DISCORD_TOKEN")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the steward binary runs");
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+mod cli_support;
+use cli_support::{stdout, steward, steward_bytes};
 
 /// A console that stays open: `input` was handled (its last line a `/rank`) and stdin is still
 /// open, so the process holds the database until the returned stdin is dropped.

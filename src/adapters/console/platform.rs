@@ -115,6 +115,9 @@ impl ChatPlatform for ConsolePlatform {
         tier: &'a TierDef,
         _lang: Lang,
     ) -> PlatformFuture<'a> {
+        if tier.access.is_empty() {
+            return Box::pin(async { Ok(()) });
+        }
         print(
             &self.out,
             "[access] ",
@@ -175,6 +178,10 @@ impl ChatPlatform for ConsolePlatform {
         tier: &'a TierDef,
         access: &'a TierAccess,
     ) -> PlatformFuture<'a> {
+        // A tier without roles or chats gives no access to lose or keep: nothing to say.
+        if tier.access.is_empty() {
+            return Box::pin(async { Ok(()) });
+        }
         let text = if access.is_empty() {
             tr!(
                 self.lang,
