@@ -82,6 +82,7 @@ drop-grammar-every-month-needs-day = `every month` needs a day of the month, lik
 
 ## /drop: WHEN. $word is the word typed; $at a local date and time (2026-11-25 08:00).
 drop-when-missing = Say when: now, in 2h, tomorrow 09:00, mon 18:30 or 2026-12-01 09:00.
+drop-when-bad-time = `{ $time }` is not a time of day: use 00:00 to 23:59, like 09:00.
 drop-when-day-needs-time = `{ $word }` needs a time after it, like { $word } 09:00.
 drop-when-weekday-needs-time = `{ $word }` needs a time after it, like { $word } 18:30.
 drop-when-in-needs-span = `in` needs a duration after it, like in 2h30m.
@@ -122,6 +123,7 @@ thanks-refused-already-today = You've already thanked them today.
 ## /link CODE refused. $platform: a platform's name (Discord, Telegram).
 link-refused-unknown-code = That code is unknown or has expired. Send /link on your other account for a new one.
 link-refused-same-platform = Use the code from an account on another platform; this one is on { $platform } too.
+link-refused-own-code = That is your own code, sent to this account: send /link with it from your account on the other platform to join the two.
 link-refused-already-linked = These accounts are already linked.
 link-refused-platform-taken = Your member already has a { $platform } account linked. Each member links one account per platform.
 

@@ -70,6 +70,7 @@ drop-grammar-every-month-needs-day = `every month` 后面要跟每月的第几�
 
 ## /drop 的时间（WHEN）。$word 是输入的词；$at 是当地日期和时间（2026-11-25 08:00）。
 drop-when-missing = 请说明什么时候推送：now、in 2h、tomorrow 09:00、mon 18:30 或 2026-12-01 09:00。
+drop-when-bad-time = `{ $time }` 不是有效的时间：请使用 00:00 到 23:59 之间的时间，例如 09:00。
 drop-when-day-needs-time = `{ $word }` 后面要跟时间，如 { $word } 09:00。
 drop-when-weekday-needs-time = `{ $word }` 后面要跟时间，如 { $word } 18:30。
 drop-when-in-needs-span = `in` 后面要跟时长，如 in 2h30m 或 in 2小时。
@@ -108,6 +109,7 @@ thanks-refused-already-today = 今天你已经感谢过对方了。
 ## /link CODE 被拒绝。$platform：平台名（Discord、Telegram）。
 link-refused-unknown-code = 绑定码无效或已过期。请在另一个账号上发送 /link 获取新的绑定码。
 link-refused-same-platform = 绑定码要在另一个平台的账号上使用，而这个账号也在 { $platform } 上。
+link-refused-own-code = 这是发给本账号的链接码。请在另一个平台的账号上发送 /link 和这个链接码来合并账号。
 link-refused-already-linked = 这两个账号已经绑定过了。
 link-refused-platform-taken = 你已经绑定过一个 { $platform } 账号了，每个平台只能绑定一个账号。
 

@@ -36,6 +36,8 @@ pub enum LinkRefusal {
     /// The platform's name (`Telegram`).
     SamePlatform(&'static str),
     AlreadyLinked,
+    /// The code was sent to this very account: it is redeemed from the other one.
+    OwnCode,
     PlatformTaken(&'static str),
 }
 
@@ -49,6 +51,7 @@ impl LinkRefusal {
                 msg!("link-refused-same-platform", platform = *platform)
             }
             Self::AlreadyLinked => msg!("link-refused-already-linked"),
+            Self::OwnCode => msg!("link-refused-own-code"),
             Self::PlatformTaken(platform) => {
                 msg!("link-refused-platform-taken", platform = *platform)
             }
@@ -76,6 +79,10 @@ pub struct LinkFacts {
 }
 
 pub fn check(facts: LinkFacts) -> Result<(), LinkRefusal> {
+    if facts.same_member && facts.code_platform == facts.redeemer_platform {
+        // One account per platform: the code was sent to this account.
+        return Err(LinkRefusal::OwnCode);
+    }
     if facts.same_member {
         return Err(LinkRefusal::AlreadyLinked);
     }
@@ -137,6 +144,14 @@ mod tests {
                 ..facts
             }),
             Err(LinkRefusal::AlreadyLinked)
+        );
+        assert_eq!(
+            check(LinkFacts {
+                same_member: true,
+                redeemer_platform: Platform::Discord,
+                ..facts
+            }),
+            Err(LinkRefusal::OwnCode)
         );
         assert_eq!(
             check(LinkFacts {

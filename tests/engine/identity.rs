@@ -86,6 +86,11 @@ async fn a_code_works_only_from_another_platform_and_only_once() {
     let on_discord = discord("222", "alice_dc");
     say_on(&app, &on_discord, "hi").await;
     let code = link_code(&app, &on_telegram).await;
+    // Sending one's own code back says so, and leaves it good for the other account.
+    let own = say_on(&app, &on_telegram, &format!("/link {code}"))
+        .await
+        .unwrap();
+    assert!(own.starts_with("That is your own code"), "{own}");
 
     let same = say_on(&app, &other_telegram, &format!("/link {code}"))
         .await

@@ -26,11 +26,31 @@ fn time(word: &str) -> Option<NaiveTime> {
     NaiveTime::parse_from_str(word, "%H:%M").ok()
 }
 
+/// Refuses a word shaped like a time that is not one (`25:00`, `9:75`), so the reply names it
+/// instead of asking for a time that was given.
+fn not_a_time(word: Option<&str>) -> Result<(), Msg> {
+    match word {
+        Some(w)
+            if time(w).is_none()
+                && w.split_once(':').is_some_and(|(h, m)| {
+                    !h.is_empty()
+                        && !m.is_empty()
+                        && (h.to_owned() + m).bytes().all(|b| b.is_ascii_digit())
+                }) =>
+        {
+            Err(msg!("drop-when-bad-time", time = w))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Reads a WHEN from the start of `words`; returns it and how many words it took.
 pub fn parse_when(words: &[&str]) -> Result<(When, usize), Msg> {
     let first = words.first().copied().unwrap_or_default();
     let second = words.get(1).copied();
     let lower = first.to_lowercase();
+    not_a_time(second)?;
+    not_a_time(Some(first))?;
     let with_time = |make: fn(NaiveTime) -> When| match second.and_then(time) {
         Some(t) => Ok((make(t), 2)),
         None => Err(msg!("drop-when-day-needs-time", word = first)),
@@ -120,6 +140,16 @@ mod tests {
 
     // Wednesday 25 November 2026, 10:00 in Berlin.
     const NOW: &str = "2026-11-25T09:00:00Z";
+
+    #[test]
+    fn a_time_out_of_range_is_named_not_asked_for() {
+        for text in ["tomorrow 25:00 x", "mon 99:00 x", "24:60 x", "today 9:75"] {
+            let said = resolve(text, NOW).unwrap_err();
+            assert!(said.contains("is not a time of day"), "{text}: {said}");
+        }
+        let said = resolve("tomorrow x", NOW).unwrap_err();
+        assert!(said.contains("needs a time after it"), "{said}");
+    }
 
     #[test]
     fn every_form_resolves_in_the_community_timezone() {
