@@ -67,6 +67,7 @@ member-revoke-none-in = { $name } has no running membership in { $tier }.
 member-revoked = Revoked { $tiers } from { $name }.
 member-list-empty = No running memberships.
 member-list-header = Running memberships ({ $count }):
+member-erased-name = (erased member #{ $id })
 member-list-line = { $name }: { $tier } { $until }
 member-list-more = ... and { $count } more.
 member-lifetime-already = { $tier } already runs for life here, so { $term } would add nothing; nothing was charged or changed.

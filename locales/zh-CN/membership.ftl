@@ -61,6 +61,7 @@ member-revoke-none-in = { $name } 没有生效中的 { $tier } 会员资格。
 member-revoked = 已撤销 { $name } 的 { $tiers } 会员资格。
 member-list-empty = 目前没有生效中的会员资格。
 member-list-header = 生效中的会员资格（{ $count }）：
+member-erased-name = （已删除资料的成员 #{ $id }）
 member-list-line = { $name }：{ $tier }，{ $until }
 member-list-more = ……还有 { $count } 条。
 member-lifetime-already = { $tier } 已经永久有效，追加时长（{ $term }）不会有任何效果；没有扣除积分，也没有做任何改动。

@@ -345,3 +345,19 @@ async fn a_short_grant_welcomes_the_member_and_sends_only_reminders_still_ahead(
         "{dms:?}"
     );
 }
+
+#[tokio::test]
+async fn the_member_list_names_an_erased_members_running_tier_as_erased() {
+    let app = spawn_app().await;
+    let admin = console("admin");
+    let alice = console("alice");
+    app.ask(&alice, "/rank").await;
+    let granted = app.ask(&admin, "/member grant @alice pro 30d").await;
+    assert!(granted.contains("is now Pro"), "{granted}");
+    app.ask(&alice, "/privacy delete").await;
+    let done = app.ask(&alice, "/privacy delete confirm").await;
+    assert!(done.contains("erased"), "{done}");
+    let list = app.ask(&admin, "/member list").await;
+    let line = list.lines().find(|l| l.contains("Pro")).unwrap_or_default();
+    assert!(line.starts_with("(erased member #"), "{list}");
+}

@@ -33,10 +33,16 @@ impl Engine {
             let name = self
                 .tier_def(&m.tier)
                 .map_or(m.tier.as_str(), |t| t.name.as_str());
+            // An erased member's memberships run on under a member with no name.
+            let who = if m.name.trim().is_empty() {
+                tr!(lang, "member-erased-name", id = m.member.0)
+            } else {
+                m.name.clone()
+            };
             lines.push(tr!(
                 lang,
                 "member-list-line",
-                name = &m.name,
+                name = who,
                 tier = name,
                 until = self.until(lang, m.expires_at)
             ));
