@@ -4,8 +4,14 @@ payments-not-on-platform = this platform takes no payments
 plans-none = Nothing is on sale here yet.
 plans-header = Plans on sale:
 plan-line = { $plan }: { $tier }, { $term } — { $prices }
-plan-price-stars = { $stars } Stars
-plan-price-stars-monthly = { $stars } Stars a month, renews by itself
+plan-price-stars = { $stars } { $stars ->
+        [one] Star
+       *[other] Stars
+    }
+plan-price-stars-monthly = { $stars } { $stars ->
+        [one] Star
+       *[other] Stars
+    } a month, renews by itself
 plan-price-card = by card
 plans-footer = Buy one with /subscribe PLAN.
 plan-unknown = There is no plan called “{ $plan }”. /plans lists what is on sale.

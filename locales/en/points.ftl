@@ -36,11 +36,14 @@ points-removed-all = Removed { $xp_removed } XP and { $points_removed ->
        *[other] { $points_removed } points
     } from { $name } (all they had): { points-now }.
 
-## /history. $xp and $points are signed (+22, -5); $day is a date, $time HH:MM.
+## /history. $xp and $points are signed (+22, -5), $count is $points without its sign; $day is a date, $time HH:MM.
 history-others-operator-only = Only operators can see someone else's history. /history shows yours.
 history-empty = { $name } has no point changes yet.
 history-header = Latest point changes for { $name }:
-history-line = { $day } { $time } { $xp } XP, { $points } points: { $why }
+history-line = { $day } { $time } { $xp } XP, { $points } { $count ->
+        [one] point
+       *[other] points
+    }: { $why }
 history-why-messages = chat messages on { $day }
 history-why-messages-undated = chat messages on that day
 history-why-daily = daily check-in

@@ -19,7 +19,10 @@ points-removed-all = 已扣除 { $name } 的 { $xp_removed } 经验和 { $points
 history-others-operator-only = 只有管理员能查看别人的记录。发送 /history 查看你自己的。
 history-empty = { $name } 还没有任何积分变动。
 history-header = { $name } 最近的积分变动：
-history-line = { $day } { $time } { $xp } 经验，{ $points } 积分：{ $why }
+# Chinese has no plural: $count (for English's point/points) selects nothing here.
+history-line = { $day } { $time } { $xp } 经验，{ $count ->
+       *[other] { $points } 积分
+    }：{ $why }
 history-why-messages = { $day }的聊天消息
 history-why-messages-undated = 当天的聊天消息
 history-why-daily = 每日签到

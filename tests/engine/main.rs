@@ -33,3 +33,4 @@ mod stars_refunds;
 mod submissions;
 mod tags;
 mod thanks;
+mod wording;

@@ -161,6 +161,19 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
     Ok(Some(command))
 }
 
+/// A command with subcommands given none, or one it does not have: the reply names what was
+/// wrong and the usage line that follows shows the rest.
+fn unknown_subcommand(command: &str, word: Option<&str>) -> Msg {
+    match word {
+        None => msg!("parse-subcommand-missing", command = command),
+        Some(word) => msg!(
+            "parse-subcommand-unknown",
+            command = command,
+            word = truncate(word)
+        ),
+    }
+}
+
 fn truncate(s: &str) -> String {
     s.chars().take(32).collect()
 }

@@ -43,6 +43,7 @@ impl Engine {
                 time = local.format("%H:%M").to_string(),
                 xp = signed(e.delta_xp),
                 points = signed(e.delta_balance),
+                count = e.delta_balance.abs(),
                 why = describe(lang, e)
             )
         }));

@@ -2,7 +2,7 @@
 //! NAME is one word or a quoted phrase; START and END read like a drop's WHEN (`2026-12-05
 //! 10:00`, `tomorrow 18:00`, `in 2h`).
 
-use super::Command;
+use super::{Command, unknown_subcommand};
 use crate::core::commands::{EventCommand, NewEvent};
 use crate::core::drops::grammar::{drop_id, next_word};
 use crate::core::drops::when::parse_when;
@@ -29,7 +29,7 @@ pub(super) fn event(raw_args: &str) -> Result<Command, Msg> {
         ["create", ..] => {
             EventCommand::Create(create(raw_args.trim_start()["create".len()..].trim())?)
         }
-        _ => return Err(msg!("parse-event")),
+        _ => return Err(unknown_subcommand("event", words.first().copied())),
     };
     Ok(Command::Event(command))
 }

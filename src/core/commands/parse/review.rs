@@ -2,7 +2,7 @@
 //! approve ID [WHEN] [to TARGET] [tier TIER] [tags TAGS] | reject ID REASON`. Approval reads the
 //! drop grammar's clauses, so a submission is scheduled exactly like a drop.
 
-use super::Command;
+use super::{Command, unknown_subcommand};
 use crate::core::commands::ReviewCommand;
 use crate::core::drops::grammar::{CLAUSE_WORDS, DropCommand, drop_id, parse_drop};
 use crate::i18n::Msg;
@@ -70,7 +70,7 @@ pub(super) fn review(raw_args: &str) -> Result<Command, Msg> {
             }
         }
         ["reject", _] => return Err(msg!("parse-review-reject-reason")),
-        _ => return Err(msg!("parse-review")),
+        _ => return Err(unknown_subcommand("review", words.first().copied())),
     };
     Ok(Command::Review(command))
 }
