@@ -2,6 +2,7 @@
 //! serves both `/thanks` and thanks-word replies, so the two never pay twice.
 
 use std::fmt;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::i18n::{self, Lang, Msg};
 use crate::msg;
@@ -99,7 +100,9 @@ impl ThanksRules {
     /// Whether a reply's text is a thanks word ("+1", "Thanks!").
     #[must_use]
     pub fn is_thanks_word(&self, text: &str) -> bool {
-        let cleaned = text
+        // NFKC: a Chinese keyboard's full-width 谢谢！ is 谢谢!.
+        let folded: String = text.nfkc().collect();
+        let cleaned = folded
             .trim()
             .trim_end_matches(['!', '.', '🙏', ' '])
             .to_lowercase();
@@ -179,6 +182,8 @@ mod tests {
         assert!(rules.is_thanks_word("  Thanks! "));
         assert!(rules.is_thanks_word("谢谢"));
         assert!(rules.is_thanks_word("多谢"));
+        assert!(rules.is_thanks_word("谢谢！"), "a full-width mark");
+        assert!(rules.is_thanks_word("＋１"), "full-width +1");
         assert!(!rules.is_thanks_word("thanks but this is wrong"));
         assert!(!rules.is_thanks_word(""));
     }

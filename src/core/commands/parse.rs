@@ -2,6 +2,7 @@
 //! was wrong (a [`Msg`], rendered in the member's language) for anything malformed.
 
 use std::fmt;
+use unicode_normalization::UnicodeNormalization;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -59,18 +60,31 @@ impl std::error::Error for CommandError {}
 /// and `/points add 5` read.
 pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError> {
     let text = text.trim();
-    let Some(rest) = text.strip_prefix('/') else {
+    // A Chinese keyboard types the full-width ／.
+    let Some(rest) = text.strip_prefix('/').or_else(|| text.strip_prefix('／')) else {
         return Ok(None);
     };
     let (head, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
     // `/rank@StewardBot` addresses this bot by name in groups.
-    let name = head.split('@').next().unwrap_or_default().to_lowercase();
+    let name: String = head
+        .split('@')
+        .next()
+        .unwrap_or_default()
+        .nfkc()
+        .collect::<String>()
+        .to_lowercase();
     if name.is_empty() {
         return Ok(None);
     }
     let spec = find(&name).ok_or_else(|| CommandError::Unknown(truncate(&name)))?;
     let raw_args = args;
-    let args: Vec<&str> = args.split_whitespace().collect();
+    // Words are read in their NFKC form (a Chinese keyboard's ３天 is 3天); free text, taken
+    // from `raw_args`, keeps what was typed.
+    let words: Vec<String> = args
+        .split_whitespace()
+        .map(|w| w.nfkc().collect())
+        .collect();
+    let args: Vec<&str> = words.iter().map(String::as_str).collect();
     let usage = |problem: Msg| CommandError::Usage { spec, problem };
     let command = match spec.name {
         "help" => match args.as_slice() {

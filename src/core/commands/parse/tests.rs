@@ -361,3 +361,12 @@ fn web_asks_for_a_link_or_ends_sessions_in_either_language() {
     assert_eq!(ok("/web @bob"), bob);
     assert!(problem("/web please").starts_with("Write /web for a login link"));
 }
+
+#[test]
+fn full_width_words_read_as_their_ascii() {
+    assert_eq!(ok("／ｒａｎｋ"), ok("/rank"), "a full-width command name");
+    assert_eq!(
+        ok("/member grant @bob pro ３天"),
+        ok("/member grant @bob pro 3天")
+    );
+}
