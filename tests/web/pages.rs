@@ -91,6 +91,24 @@ async fn a_member_page_shows_level_places_streak_and_xp_by_source() {
     assert!(body.contains("#1 (70 XP)"), "{body}");
     assert!(body.contains("2026-W48: Messages 20 XP"), "{body}");
     assert!(body.contains("2026-W48: Daily check-ins 50 XP"), "{body}");
+    // XP imported from another bot counts in all, never as this week's.
+    let list = r#"[{"id": "alice", "platform": "console", "xp": 628}]"#;
+    let options = steward::engine::import::ImportOptions {
+        dry_run: false,
+        strict: true,
+    };
+    steward::engine::import::import_xp(
+        app.engine.store(),
+        steward::core::import::ImportFormat::Json,
+        list,
+        options,
+        app.engine.now(),
+    )
+    .await
+    .unwrap();
+    let body = app.browser().get("/members/1").await.body;
+    assert!(body.contains("698 XP in all"), "{body}");
+    assert!(!body.contains("628"), "{body}");
 }
 
 #[tokio::test]

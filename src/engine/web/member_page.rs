@@ -158,6 +158,9 @@ async fn xp_by_week(
     let since = now - Duration::weeks(WEEKS);
     for (kind, xp, at) in engine.store.ledger_since(member, since).await? {
         let source = match kind {
+            // Imported XP was earned elsewhere, before: it belongs to no week (as on the
+            // week board).
+            Some(LedgerKind::Import) => continue,
             Some(LedgerKind::Message) => 0,
             Some(LedgerKind::Daily) => 1,
             Some(LedgerKind::Thanks) => 2,
