@@ -45,6 +45,7 @@ web-home-week = Top 10 this week
 web-home-all-time = Top 10 of all time
 web-home-drops = Coming up
 web-home-no-drops = Nothing scheduled that you can see.
+web-home-operators-only = Leaderboards here are for the community's operators.
 web-home-members-only = Leaderboards are for members. Send /web to the bot in chat to log in.
 web-board-empty = Nobody is on this board yet.
 web-col-place = Place

@@ -40,6 +40,7 @@ web-home-week = 本周前 10 名
 web-home-all-time = 总榜前 10 名
 web-home-drops = 即将推送
 web-home-no-drops = 暂时没有你可以看到的推送。
+web-home-operators-only = 本社区的排行榜仅对管理员开放。
 web-home-members-only = 排行榜仅对成员开放。在聊天中向机器人发送 /web 即可登录。
 web-board-empty = 这个排行榜上还没有人。
 web-col-place = 名次

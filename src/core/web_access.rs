@@ -129,6 +129,20 @@ impl Visibility {
             Self::Operators => viewer.operator,
         }
     }
+
+    /// Whether logging in as a member would let `viewer` see the standings: only where they
+    /// are for members and the viewer is a visitor. Elsewhere a refusal says who they are for.
+    #[must_use]
+    pub fn login_helps(self, viewer: &Viewer) -> bool {
+        self == Self::Members && viewer.member.is_none()
+    }
+
+    /// Whether a page links to the boards for `viewer`: when they may open them, or logging in
+    /// would let them.
+    #[must_use]
+    pub fn linked_for(self, viewer: &Viewer) -> bool {
+        self.allows(viewer) || self.login_helps(viewer)
+    }
 }
 
 /// Whether `viewer` may see the page of `member`, who may be hidden (`/privacy hide`): a

@@ -187,12 +187,29 @@ async fn leaderboards_follow_the_configured_audience() {
     let operators_only = spawn("operators").await;
     operators_only.say(&bob, "hello everyone").await;
     let member = operators_only.browser_for(&bob).await;
-    assert_eq!(
-        member.get("/leaderboard/all").await.status,
-        StatusCode::NOT_FOUND
+    // A member is told the boards are for operators, not to log in, and is not linked to them.
+    for path in ["/leaderboard/all", "/seasons"] {
+        let page = member.get(path).await;
+        assert_eq!(page.status, StatusCode::FORBIDDEN, "{path}");
+        assert!(
+            page.body.contains("for the community's operators"),
+            "{path}"
+        );
+        assert!(!page.body.contains("Send /web"), "{path}: {}", page.body);
+        assert!(!page.body.contains("href=\"/leaderboard/all\""), "{path}");
+        assert!(!page.body.contains("href=\"/seasons\""), "{path}");
+    }
+    let home = member.get("/").await.body;
+    assert!(
+        home.contains("Leaderboards here are for the community's operators"),
+        "{home}"
     );
+    let visitor = operators_only.browser().get("/leaderboard/all").await;
+    assert_eq!(visitor.status, StatusCode::FORBIDDEN);
     let operator = operators_only.browser_for(&console("admin")).await;
-    assert!(operator.get("/leaderboard/all").await.body.contains("bob"));
+    let board = operator.get("/leaderboard/all").await.body;
+    assert!(board.contains("bob"));
+    assert!(board.contains("href=\"/seasons\""));
 }
 
 #[tokio::test]

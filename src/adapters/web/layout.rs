@@ -31,13 +31,14 @@ pub(crate) fn page(state: &AppState, lang: Lang, seen: &Seen, title: &str, body:
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1"; // not translated: a browser setting
-                title { (title) " · " (community) }
+                // The home page's title is the community's name: said once.
+                @if title == community { title { (community) } } @else { title { (title) " · " (community) } }
                 link rel="stylesheet" href="/static/style.css";
             }
             body {
                 header {
                     a.brand href="/" { (community) }
-                    nav { (navigation(lang, seen)) }
+                    nav { (navigation(lang, seen, state.engine.links_boards(&seen.viewer))) }
                 }
                 main {
                     h1 { (title) }
@@ -48,11 +49,15 @@ pub(crate) fn page(state: &AppState, lang: Lang, seen: &Seen, title: &str, body:
     }
 }
 
-fn navigation(lang: Lang, seen: &Seen) -> Markup {
+/// The links the viewer may follow: the boards only where they may open them (or logging in
+/// would let them).
+fn navigation(lang: Lang, seen: &Seen, boards: bool) -> Markup {
     html! {
         a href="/" { (tr!(lang, "web-nav-home")) }
-        a href="/leaderboard/all" { (tr!(lang, "web-nav-leaderboards")) }
-        a href="/seasons" { (tr!(lang, "web-nav-seasons")) }
+        @if boards {
+            a href="/leaderboard/all" { (tr!(lang, "web-nav-leaderboards")) }
+            a href="/seasons" { (tr!(lang, "web-nav-seasons")) }
+        }
         @if seen.viewer.member.is_some() {
             a href="/me" { (tr!(lang, "web-nav-me")) }
         }

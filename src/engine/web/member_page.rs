@@ -28,7 +28,8 @@ pub(super) async fn build(
     if !engine.may_see(viewer, member).await? {
         // Logging in helps only where the community shows pages to members; otherwise the
         // answer is the same as for a member who never existed.
-        let login_helps = !engine.config.web.leaderboards.allows(viewer) && viewer.member.is_none();
+        let rule = engine.config.web.leaderboards;
+        let login_helps = !rule.allows(viewer) && rule.login_helps(viewer);
         return Err(if login_helps {
             PageError::LoginNeeded
         } else {

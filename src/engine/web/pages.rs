@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use crate::core::ids::MemberId;
 use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
-use crate::core::web_access::{Viewer, may_see_member};
+use crate::core::web_access::{Viewer, Visibility, may_see_member};
 use crate::engine::content::DropViewer;
 use crate::engine::{Engine, EngineError};
 use crate::i18n::Lang;
@@ -96,6 +96,8 @@ pub struct BoardPage {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HomePage {
     pub community: String,
+    /// The community shows its boards to operators alone (`web.leaderboards = "operators"`).
+    pub boards_for_operators: bool,
     /// `None` when the viewer may not see standings.
     pub week: Option<Vec<BoardLine>>,
     pub all_time: Option<Vec<BoardLine>>,
@@ -149,13 +151,20 @@ impl Engine {
 
     /// Whether `viewer` may open board pages (`web.leaderboards`), as a page's refusal.
     pub(super) fn may_see_standings(&self, viewer: &Viewer) -> Result<(), PageError> {
+        let rule = self.config.web.leaderboards;
         if self.standings_visible(viewer) {
             Ok(())
-        } else if viewer.member.is_some() {
-            Err(PageError::NotFound)
-        } else {
+        } else if rule.login_helps(viewer) {
             Err(PageError::LoginNeeded)
+        } else {
+            Err(PageError::Forbidden)
         }
+    }
+
+    /// Whether pages link to the boards and seasons for `viewer` (see `Visibility::linked_for`).
+    #[must_use]
+    pub fn links_boards(&self, viewer: &Viewer) -> bool {
+        self.config.web.leaderboards.linked_for(viewer)
     }
 
     pub async fn home_page(
@@ -181,6 +190,7 @@ impl Engine {
             }
         }
         Ok(HomePage {
+            boards_for_operators: self.config.web.leaderboards == Visibility::Operators,
             community: self.config.community_name.clone(),
             week,
             all_time,

@@ -16,13 +16,7 @@ pub struct SeasonLine {
 
 impl Engine {
     pub async fn season_list(&self, viewer: &Viewer) -> Result<Vec<SeasonLine>, PageError> {
-        if !self.config.web.leaderboards.allows(viewer) {
-            return Err(if viewer.member.is_some() {
-                PageError::NotFound
-            } else {
-                PageError::LoginNeeded
-            });
-        }
+        self.may_see_standings(viewer)?;
         let lang: Lang = self.page_language(viewer).await;
         let tz = self.config.calendar.tz;
         Ok(self

@@ -29,6 +29,7 @@ pub(crate) async fn home(State(state): State<AppState>, seen: Seen) -> Response 
                     section { h2 { (tr!(lang, "web-home-all-time")) } (top(lang, &seen, all_time)) }
                 }
             }
+            _ if home.boards_for_operators => p.muted { (tr!(lang, "web-home-operators-only")) }
             _ => p.muted { (tr!(lang, "web-home-members-only")) }
         }
         h2 { (tr!(lang, "web-home-drops")) }
