@@ -52,6 +52,9 @@ pub(crate) fn check_config(path: Option<PathBuf>) -> Result<()> {
                         "key set, but no STEWARD_STRIPE_WEBHOOK_SECRET: deliveries are refused",
                 }
             );
+            if let Some(warning) = config.web.unreachable_links() {
+                println!("  warning: {warning}");
+            }
             Ok(())
         }
         Err(e @ ConfigError::Invalid { .. }) => {

@@ -172,6 +172,9 @@ async fn bind_web(config: &mut Config) -> Result<Option<WebServer>> {
     if !config.web.enabled {
         return Ok(None);
     }
+    if let Some(warning) = config.web.unreachable_links() {
+        tracing::warn!("{warning}");
+    }
     let mut server = WebServer::bind(&config.web).await?;
     if config.stripe.mode == StripeMode::Webhook && config.stripe.key.is_some() {
         if config.stripe.webhook_key.is_none() {

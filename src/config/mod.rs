@@ -5,6 +5,7 @@
 //! `file`'s structs, and `validate` with `membership` (what the values mean together).
 
 mod content;
+mod env;
 mod file;
 mod membership;
 mod plans;
@@ -32,6 +33,7 @@ use crate::core::points::MessageXpRules;
 use crate::core::thanks::ThanksRules;
 use crate::i18n::Lang;
 pub use content::{CourseConfig, LearningRules, SubmissionRules};
+pub use env::variables as env_variables;
 use file::ConfigFile;
 pub use membership::{MembershipConfig, Reward};
 use problems::Problems;
@@ -160,20 +162,32 @@ impl Config {
     pub fn load(path: Option<&Path>) -> Result<Self, ConfigError> {
         let explicit = path.is_some();
         let path = path.map_or_else(|| PathBuf::from(DEFAULT_PATH), Path::to_path_buf);
-        let mut config = match std::fs::read_to_string(&path) {
-            Ok(text) => Self::from_toml(&text).map_err(|problems| ConfigError::Invalid {
-                path: path.clone(),
-                problems,
-            })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => Self::default(),
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => String::new(),
             Err(source) => return Err(ConfigError::Read { path, source }),
         };
-        config.apply_env(|key| std::env::var(key).ok())?;
+        let env = |key: &str| std::env::var(key).ok();
+        let mut config =
+            Self::from_toml_and_env(&text, env).map_err(|problems| ConfigError::Invalid {
+                path: path.clone(),
+                problems,
+            })?;
+        config.apply_env(env)?;
         Ok(config)
     }
 
-    /// Secrets, and the web server's addresses (for containers), from the environment win over
-    /// the file. `STEWARD_METRICS_LISTEN` set but empty serves no metrics listener.
+    /// Whether `path` (or the default file, when none is given) is a file to read: without
+    /// one, [`Config::load`] uses the built-in defaults and the environment.
+    #[must_use]
+    pub fn file_exists(path: Option<&Path>) -> bool {
+        path.unwrap_or_else(|| Path::new(DEFAULT_PATH)).exists()
+    }
+
+    /// What only the environment holds (the Stripe key and webhook secret, the metrics token),
+    /// and the older names `STEWARD_METRICS_LISTEN` (set but empty: no metrics listener) and the
+    /// platform tokens, win over the file. Every key of the file is also read from
+    /// `STEWARD_<SECTION>_<KEY>` by [`Config::load`].
     pub fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
         let secret = |key: &str| get(key).filter(|v| !v.trim().is_empty()).map(Secret);
         if let Some(token) = secret("STEWARD_TELEGRAM_TOKEN") {
@@ -187,17 +201,6 @@ impl Config {
         }
         if let Some(key) = secret("STEWARD_STRIPE_WEBHOOK_SECRET") {
             self.stripe.webhook_key = Some(key);
-        }
-        if let Some(value) = get("STEWARD_WEB_LISTEN").filter(|v| !v.trim().is_empty()) {
-            let listen = value.trim().parse().map_err(|_| ConfigError::Environment {
-                variable: "STEWARD_WEB_LISTEN".into(),
-                value: value.clone(),
-                key: "web.listen",
-            })?;
-            if self.web.public_url == format!("http://{}", self.web.listen) {
-                self.web.public_url = format!("http://{listen}");
-            }
-            self.web.listen = listen;
         }
         if let Some(value) = get("STEWARD_METRICS_LISTEN") {
             let value = value.trim();
@@ -219,9 +222,24 @@ impl Config {
 
     /// Parses and validates config text, collecting every problem found, in line order.
     pub fn from_toml(text: &str) -> Result<Self, Vec<ConfigProblem>> {
+        Self::from_toml_and_env(text, |_| None)
+    }
+
+    /// [`Config::from_toml`] with each `STEWARD_<SECTION>_<KEY>` that `get` finds set winning
+    /// over the file; a bad value is a problem naming its variable.
+    pub fn from_toml_and_env(
+        file: &str,
+        get: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, Vec<ConfigProblem>> {
+        let (text, overrides) = env::gather(file, get);
         // A syntax error stops the parser, so it is the one problem there is to report.
-        let mut root = DeTable::parse(text).map_err(|e| vec![problems::syntax(text, &e)])?;
-        let mut problems = Problems::new(text);
+        let mut root =
+            DeTable::parse(&text[..file.len()]).map_err(|e| vec![problems::syntax(file, &e)])?;
+        env::apply(root.get_mut(), &text, &overrides);
+        let variables = overrides
+            .iter()
+            .map(|o| (o.value.clone(), o.variable.clone()));
+        let mut problems = Problems::new(&text).with_variables(variables.collect());
         let set_aside = shape::check(root.get_mut(), &mut problems);
         let file = match ConfigFile::deserialize(toml::de::Deserializer::from(root)) {
             Ok(file) => file,

@@ -72,6 +72,8 @@ fn list(problems: &[ConfigProblem]) -> String {
 /// The problems found in one text so far.
 pub(super) struct Problems<'t> {
     text: &'t str,
+    /// Where each environment variable's value sits in `text`, after the file.
+    variables: Vec<(Range<usize>, String)>,
     found: Vec<ConfigProblem>,
 }
 
@@ -79,17 +81,33 @@ impl<'t> Problems<'t> {
     pub(super) fn new(text: &'t str) -> Self {
         Self {
             text,
+            variables: Vec::new(),
             found: Vec::new(),
         }
     }
 
-    /// Records a problem at `span`; an empty span (a default, not written in the file) has no line.
+    /// Problems in `text`, whose values at these spans came from these variables.
+    pub(super) fn with_variables(mut self, variables: Vec<(Range<usize>, String)>) -> Self {
+        self.variables = variables;
+        self
+    }
+
+    /// Records a problem at `span`; an empty span (a default, not written in the file) has no
+    /// line, nor has a value from the environment, which names its variable instead.
     pub(super) fn add(&mut self, span: &Range<usize>, key: &str, message: impl Into<String>) {
+        let mut message = message.into();
+        let variable = self
+            .variables
+            .iter()
+            .find(|(value, _)| !span.is_empty() && value.contains(&span.start));
+        if let Some((_, variable)) = variable {
+            message = format!("{message} (set by {variable})");
+        }
         self.found.push(ConfigProblem {
-            line: (!span.is_empty()).then(|| self.line(span)),
+            line: (!span.is_empty() && variable.is_none()).then(|| self.line(span)),
             column: None,
             key: key.to_owned(),
-            message: message.into(),
+            message,
         });
     }
 

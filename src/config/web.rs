@@ -74,6 +74,30 @@ impl WebConfig {
     pub fn https(&self) -> bool {
         self.public_url.starts_with("https://")
     }
+
+    /// A warning when the pages listen beyond this machine but links sent to members would
+    /// point at an address only this machine (or none) can open, as when a container listens
+    /// on 0.0.0.0 and `public_url` is left to follow it.
+    #[must_use]
+    pub fn unreachable_links(&self) -> Option<String> {
+        if !self.enabled || self.listen.ip().is_loopback() {
+            return None;
+        }
+        let url = url::Url::parse(&self.public_url).ok()?;
+        let local = match url.host()? {
+            url::Host::Domain(name) => name.eq_ignore_ascii_case("localhost"),
+            url::Host::Ipv4(ip) => ip.is_unspecified() || ip.is_loopback(),
+            url::Host::Ipv6(ip) => ip.is_unspecified() || ip.is_loopback(),
+        };
+        local.then(|| {
+            format!(
+                "login links sent to members point at {}, which members cannot open, while the web \
+                 pages listen on {}: set web.public_url (or STEWARD_WEB_PUBLIC_URL) to the address \
+                 members reach, like https://steward.example.org",
+                self.public_url, self.listen
+            )
+        })
+    }
 }
 
 pub(super) fn read(section: &WebSection, problems: &mut Problems<'_>) -> WebConfig {

@@ -1,3 +1,4 @@
+mod env;
 mod shape;
 mod values;
 mod web;

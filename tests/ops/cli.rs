@@ -1,0 +1,1 @@
+//! Item 9: the command line.
