@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 mod bench_cli;
 mod config_cli;
 mod data_cli;
+mod ops_cli;
 
 use clap::{Parser, Subcommand};
 
@@ -74,6 +75,18 @@ enum Command {
     /// Write members' XP out (`export json`), or everything held about one member
     /// (`export --member ID`, for a data request by mail).
     Export(data_cli::ExportArgs),
+    /// Copy the database to a file, consistently even while the bot runs, and check the copy.
+    Backup {
+        /// Write the copy here (default: a new file in backup.dir, named for the time).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Put a backup in place of the database after checking it; refused while a bot runs on
+    /// it. The database it replaces is kept beside it.
+    Restore {
+        /// The backup to put in place.
+        file: PathBuf,
+    },
     /// Used by `bench`: start on a database, answer once, print start-up ms and peak MB.
     #[command(hide = true)]
     BenchProbe { database: PathBuf },
@@ -129,10 +142,14 @@ async fn dispatch(cli: Cli, process_start: std::time::Instant) -> Result<()> {
         }
         Command::Export(what) => {
             let config = load_config(cli.config.as_deref())?;
-            let store = open_store(&config).await?;
+            let (store, _copy) = ops_cli::open_copy(&config).await?;
             let result = data_cli::export(&config, &store, what).await;
             store.close().await;
             result
+        }
+        Command::Backup { out } => ops_cli::backup(&load_config(cli.config.as_deref())?, out).await,
+        Command::Restore { file } => {
+            ops_cli::restore(&load_config(cli.config.as_deref())?, &file).await
         }
         Command::Run => run(load_config(cli.config.as_deref())?).await,
         Command::Console { as_name } => {

@@ -29,6 +29,8 @@ pub struct ConfigFile {
     pub submissions: SubmissionsSection,
     pub courses: Vec<CourseSection>,
     pub stripe: super::stripe::StripeSection,
+    pub backup: super::ops::BackupSection,
+    pub log: super::ops::LogSection,
 }
 
 #[derive(Debug, Deserialize)]

@@ -8,6 +8,7 @@ mod content;
 mod env;
 mod file;
 mod membership;
+mod ops;
 mod plans;
 mod problems;
 mod schema;
@@ -36,6 +37,7 @@ pub use content::{CourseConfig, LearningRules, SubmissionRules};
 pub use env::variables as env_variables;
 use file::ConfigFile;
 pub use membership::{MembershipConfig, Reward};
+pub use ops::{BackupConfig, LogFormat};
 use problems::Problems;
 pub use problems::{ConfigError, ConfigProblem};
 pub use stripe::{StripeConfig, StripeMode};
@@ -94,6 +96,10 @@ pub struct Config {
     /// Tiers on sale (`[[plans]]`).
     pub plans: Vec<crate::core::payments::Plan>,
     pub stripe: StripeConfig,
+    /// Scheduled backups (`[backup]`).
+    pub backup: BackupConfig,
+    /// How log lines are written (`log.format`).
+    pub log_format: LogFormat,
 }
 
 /// What the dashboard keeps and how it weighs the activity index.

@@ -195,6 +195,15 @@ const WEB: &[Field] = &[
     key("request_timeout_secs", Kind::Int(1, 300)),
 ];
 
+// At most a year's worth of daily backups; 0 would delete each backup as it is made.
+const BACKUP: &[Field] = &[
+    key("every", Kind::Text),
+    key("keep", Kind::Int(1, 366)),
+    key("dir", Kind::Text),
+];
+
+const LOG: &[Field] = &[key("format", Kind::Text)];
+
 /// The whole file.
 pub(super) const ROOT: &[Field] = &[
     key("community", Kind::Section(COMMUNITY)),
@@ -216,4 +225,6 @@ pub(super) const ROOT: &[Field] = &[
     key("submissions", Kind::Section(SUBMISSIONS)),
     key("web", Kind::Section(WEB)),
     key("stripe", Kind::Section(STRIPE)),
+    key("backup", Kind::Section(BACKUP)),
+    key("log", Kind::Section(LOG)),
 ];

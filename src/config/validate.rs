@@ -15,7 +15,7 @@ use super::problems::Problems;
 use super::shape::SetAside;
 use super::{
     AnalyticsConfig, Config, DiscordConfig, Secret, TelegramConfig, chat_rules, content,
-    discord_id, membership, plans, stripe, web,
+    discord_id, membership, ops, plans, stripe, web,
 };
 use crate::core::analytics::measures::IndexWeights;
 use crate::core::daily::DailyRules;
@@ -77,6 +77,8 @@ pub(super) fn read(
     );
     let web = web::read(&file.web, problems);
     let stripe = stripe::read(&file.stripe, problems);
+    let backup = ops::backup(&file.backup, problems);
+    let log_format = ops::log(&file.log, problems);
 
     let p = &file.points;
     let compared = ["points.message_xp_min", "points.message_xp_max"];
@@ -149,6 +151,8 @@ pub(super) fn read(
         },
         web,
         stripe,
+        backup,
+        log_format,
     }
 }
 

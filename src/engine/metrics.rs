@@ -65,6 +65,7 @@ pub(crate) struct Metrics {
     memberships: Family<TierLabels, Gauge>,
     deliveries: Family<StateLabels, Gauge>,
     database_bytes: Gauge,
+    last_backup: Gauge,
 }
 
 impl Default for Metrics {
@@ -80,6 +81,7 @@ impl Default for Metrics {
         let memberships = Family::<TierLabels, Gauge>::default();
         let deliveries = Family::<StateLabels, Gauge>::default();
         let database_bytes = Gauge::default();
+        let last_backup = Gauge::default();
         registry.register(
             "events",
             "Events handled, by kind and platform",
@@ -118,6 +120,11 @@ impl Default for Metrics {
             "Size of the SQLite database file",
             database_bytes.clone(),
         );
+        registry.register(
+            "last_backup_timestamp_seconds",
+            "When the newest backup in backup.dir was made (Unix time; 0: none yet)",
+            last_backup.clone(),
+        );
         Self {
             registry,
             events,
@@ -130,6 +137,7 @@ impl Default for Metrics {
             memberships,
             deliveries,
             database_bytes,
+            last_backup,
         }
     }
 }
@@ -157,6 +165,10 @@ impl Metrics {
 
     pub(crate) fn fold(&self, took: Duration) {
         self.fold_seconds.observe(took.as_secs_f64());
+    }
+
+    pub(crate) fn backup_done(&self, at: chrono::DateTime<chrono::Utc>) {
+        self.last_backup.set(at.timestamp());
     }
 
     pub(crate) fn platform_error(&self, platform: Platform, error: &PlatformError) {

@@ -9,6 +9,7 @@
 //! `membership/`, `content/`). Lock poisoning has one policy (`sync.rs`).
 
 pub mod analytics;
+pub mod backups;
 pub mod clock;
 mod commands;
 mod content;
@@ -97,6 +98,8 @@ pub struct Engine {
     connections: std::sync::Mutex<std::collections::HashMap<crate::core::ids::Platform, bool>>,
     /// Wakes the scheduler loop when something is scheduled, cancelled or granted.
     wake: tokio::sync::Notify,
+    /// When the engine started: the first backup of an empty backup folder counts from it.
+    started_at: DateTime<Utc>,
 }
 
 impl Engine {
@@ -117,7 +120,7 @@ impl Engine {
             config,
             store,
             platform,
-            clock,
+            clock: clock.clone(),
             scores: Scoreboard::new(season),
             identity: IdentityCache::default(),
             ingest: Ingest::default(),
@@ -130,6 +133,7 @@ impl Engine {
             card_payments: None,
             connections: std::sync::Mutex::default(),
             wake: tokio::sync::Notify::new(),
+            started_at: clock.now(),
         };
         let recovered = engine.store.recover_interrupted().await?;
         if recovered > 0 {
@@ -150,8 +154,8 @@ impl Engine {
         Ok(engine)
     }
 
-    /// Runs the engine's background work until `stop` turns true: the scheduler and the award
-    /// log's fold, after reading the boards' names into memory. Adapters run beside it;
+    /// Runs the engine's background work until `stop` turns true: the scheduler, the award
+    /// log's fold and scheduled backups, after reading the boards' names into memory. Adapters run beside it;
     /// [`Engine::shutdown`] comes after both stopped.
     pub async fn run(self: Arc<Self>, stop: watch::Receiver<bool>) {
         let names = async {
@@ -161,7 +165,8 @@ impl Engine {
         };
         tokio::join!(
             self.clone().run_scheduler(stop.clone()),
-            self.clone().run_folds(stop),
+            self.clone().run_folds(stop.clone()),
+            self.clone().run_backups(stop),
             names
         );
     }

@@ -8,6 +8,7 @@ mod accounts;
 mod adapter_state;
 mod analytics;
 mod award_log;
+pub mod backup;
 mod billing;
 mod boards;
 pub mod bulk;

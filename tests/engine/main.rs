@@ -2,6 +2,7 @@
 
 mod analytics;
 mod award_log;
+mod backups;
 mod concurrency;
 mod courses;
 mod daily;

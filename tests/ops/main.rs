@@ -2,6 +2,7 @@
 //! restores and upgrades, commands beside a running bot, the command line's manners, logs and
 //! metrics. Each test works in its own temp directory against the built binary.
 
+mod backup;
 mod cli;
 mod env;
 
@@ -51,4 +52,28 @@ pub fn stdout(output: &Output) -> String {
 
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A console that stays open as a running bot would: `input` was handled (its last line a
+/// `/rank`) and stdin is still open, so the process holds the database until stdin is dropped.
+pub fn open_console(dir: &Path, input: &str) -> (std::process::Child, std::process::ChildStdin) {
+    use std::io::{BufRead, BufReader};
+
+    let mut child = command(dir, &["console", "--as", "alice"], &[])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the steward binary runs");
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    stdin
+        .write_all(input.as_bytes())
+        .expect("stdin takes input");
+    stdin.flush().expect("stdin flushes");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout is piped")).lines();
+    // The rank's last line means every event was handled. Later output is drained so the
+    // console never blocks on a full pipe.
+    assert!(lines.any(|l| l.is_ok_and(|l| l.starts_with("bot> Balance:"))));
+    std::thread::spawn(move || for _ in lines {});
+    (child, stdin)
 }
