@@ -175,12 +175,20 @@ fn load_config(path: Option<&std::path::Path>) -> Result<Config> {
 }
 
 async fn open_store(config: &Config) -> Result<Store> {
-    Store::open(&config.database_path).await.with_context(|| {
+    let store = Store::open(&config.database_path).await.with_context(|| {
         format!(
             "Failed to open the database {}",
             config.database_path.display()
         )
-    })
+    })?;
+    if let Some(copy) = store.upgrade_backup() {
+        eprintln!(
+            "Upgraded the database {}; the copy made before upgrading is {}",
+            config.database_path.display(),
+            copy.display()
+        );
+    }
+    Ok(store)
 }
 
 /// Binds the web server when it is on, before anything else starts, so a port in use stops

@@ -169,7 +169,7 @@ async fn connect(path: &Path, read_only: bool) -> Result<SqliteConnection, Backu
 }
 
 /// `VACUUM INTO` a temporary file beside `dest`, check it, and give it `dest`'s name.
-async fn write_checked<'c, E>(from: E, dest: &Path) -> Result<Backup, BackupError>
+pub(super) async fn write_checked<'c, E>(from: E, dest: &Path) -> Result<Backup, BackupError>
 where
     E: Executor<'c, Database = Sqlite>,
 {

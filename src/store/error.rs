@@ -19,6 +19,23 @@ pub enum StoreError {
         path.display()
     )]
     InUse { path: PathBuf, holder: Option<u32> },
+    /// The database was written by a newer Steward: it is not opened.
+    #[error(
+        "{} was written by a newer Steward: it has database migration {version}, and this Steward knows migrations up to {known}. Run the newer Steward on it, or restore the backup made before the upgrade (docs/operations.md, \"Upgrades\").",
+        path.display()
+    )]
+    Newer {
+        path: PathBuf,
+        version: i64,
+        known: i64,
+    },
+    /// The copy made before migrating failed; nothing was migrated.
+    #[error("cannot back up {path} before upgrading it, so it was not upgraded: {source}")]
+    UpgradeBackup {
+        path: PathBuf,
+        #[source]
+        source: Box<super::backup::BackupError>,
+    },
     /// A migration failed; the database is left at the last good version.
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),

@@ -36,11 +36,12 @@ mod stats;
 mod submissions;
 mod tags;
 mod thanks;
+mod upgrade;
 mod web_reads;
 mod web_sessions;
 
 use std::marker::PhantomData;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -89,6 +90,8 @@ pub struct Store {
     log: award_log::SharedLog,
     /// This process's claim on the file; see `process_lock.rs`.
     lock: process_lock::ProcessLock,
+    /// The copy made before this open migrated the file, if it did.
+    upgrade_backup: Option<PathBuf>,
 }
 
 /// One read-then-write transaction (`BEGIN IMMEDIATE`). Dropped without [`WriteTx::commit`], it
@@ -114,9 +117,15 @@ pub struct Unsettled;
 pub type UnsettledTx = WriteTx<Unsettled>;
 
 impl Store {
-    /// Opens (creating if missing) the database file and applies pending migrations. Refused
-    /// while another process has it open.
+    /// Opens (creating if missing) the database file and applies pending migrations, first
+    /// copying a database that has some beside itself (`upgrade.rs`). Refused while another
+    /// process has it open, and for a database from a newer Steward.
     pub async fn open(path: &Path) -> Result<Self> {
+        Self::open_with(path, true).await
+    }
+
+    /// [`Store::open`], copying the file before migrating only when `backup_first`.
+    pub(crate) async fn open_with(path: &Path, backup_first: bool) -> Result<Self> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::Open {
                 path: path.to_path_buf(),
@@ -157,10 +166,9 @@ impl Store {
         let writer = connect(1, options.clone().pragma("cache_size", "-32768"))
             .await
             .map_err(open_error)?;
-        sqlx::migrate!("./migrations")
-            .run(&writer)
-            .await
-            .during("open")?;
+        let migrator = sqlx::migrate!("./migrations");
+        let upgrade_backup = upgrade::prepare(&writer, path, &migrator, backup_first).await?;
+        migrator.run(&writer).await.during("open")?;
         // Readers keep 2 MiB of pages each. Board pages take names from the engine's memory,
         // so no reader needs much of the members table; the memory went to those names.
         // (Mapping the file was tried too: every page it touched counted as resident memory,
@@ -173,11 +181,18 @@ impl Store {
             writer,
             log: Arc::new(Mutex::new(award_log::PendingAwards::unknown())),
             lock,
+            upgrade_backup,
         };
         // Awards logged before a crash are folded now, before anything reads a total.
         store.recover_award_log().await?;
         tokio::spawn(checkpoint_in_background(store.pool.clone()));
         Ok(store)
+    }
+
+    /// Where this open copied the database before migrating it, if it did.
+    #[must_use]
+    pub fn upgrade_backup(&self) -> Option<&Path> {
+        self.upgrade_backup.as_deref()
     }
 
     /// Starts a write transaction that holds SQLite's write lock from its first statement,
