@@ -14,7 +14,15 @@ pub(crate) fn check_config(path: Option<PathBuf>) -> Result<()> {
         .unwrap_or_else(|| PathBuf::from(steward::config::DEFAULT_PATH));
     match Config::load(path.as_deref()) {
         Ok(config) => {
-            println!("{} is valid.", shown.display());
+            if Config::file_exists(path.as_deref()) {
+                println!("{} is valid.", shown.display());
+            } else {
+                println!(
+                    "No {} found here, so the built-in defaults were checked (with any \
+                     STEWARD_* settings from the environment); they are valid.",
+                    shown.display()
+                );
+            }
             println!(
                 "  community: {} ({})",
                 config.community_name,

@@ -134,7 +134,21 @@ pub async fn export(config: &Config, store: &Store, args: ExportArgs) -> Result<
     match out {
         Some(path) => std::fs::write(&path, json + "\n")
             .with_context(|| format!("Failed to write {}", path.display()))?,
-        None => println!("{json}"),
+        None => print_out(&json)?,
     }
     Ok(())
+}
+
+/// Writes `text` and a newline to standard output. A reader that stopped reading
+/// (`steward export json | head`) is not an error: the rest is not wanted.
+fn print_out(text: &str) -> Result<()> {
+    use std::io::Write;
+
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(e).context("Failed to write to standard output")
+        }
+        _ => Ok(()),
+    }
 }

@@ -2,16 +2,17 @@
 //! adapters together. Errors end here as `anyhow` reports.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
+mod args;
 mod bench_cli;
 mod config_cli;
 mod data_cli;
 mod ops_cli;
 
-use clap::{Parser, Subcommand};
+use args::{Cli, Command};
+use clap::Parser;
 
 use steward::adapters::console::{Console, ConsolePlatform, Output};
 use steward::adapters::discord::DiscordAdapter;
@@ -24,85 +25,40 @@ use steward::core::ids::Platform;
 use steward::engine::{ChatPlatform, Engine, SystemClock};
 use steward::store::Store;
 
-/// Steward: points, ranking, memberships and content drops for a community on Discord,
-/// Telegram and the console.
-#[derive(Parser)]
-#[command(version, about)]
-struct Cli {
-    /// Config file (default: ./steward.toml if present, else built-in defaults).
-    #[arg(long, global = true, value_name = "PATH")]
-    config: Option<PathBuf>,
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Start every adapter that has a token, with the scheduler.
-    Run,
-    /// Use the bot in this terminal (or from piped input) against the configured database.
-    Console {
-        /// The member you start as.
-        #[arg(long = "as", value_name = "NAME", default_value = "you")]
-        as_name: String,
-    },
-    /// Apply database migrations and exit.
-    Migrate,
-    /// Check the config file and explain every problem with its key and line.
-    CheckConfig,
-    /// Measure SPEC §11's figures on synthetic communities; prints `BENCH name value unit`.
-    Bench {
-        /// Members for the ranking, start-up and memory figures.
-        #[arg(long, default_value_t = 1_000_000)]
-        members: u64,
-        /// Smaller communities and fewer samples.
-        #[arg(long)]
-        quick: bool,
-    },
-    /// Bring XP from another bot: MEE6's leaderboard JSON or a plain list. Stop the bot first.
-    /// Each account is set to the file's figure for that source: a corrected file updates,
-    /// the same file again changes nothing.
-    Import {
-        format: data_cli::Format,
-        file: PathBuf,
-        /// Show what would change, and change nothing.
-        #[arg(long)]
-        dry_run: bool,
-        /// Refuse the whole file if any row is bad (default: skip bad rows, naming each).
-        #[arg(long)]
-        strict: bool,
-    },
-    /// Write members' XP out (`export json`), or everything held about one member
-    /// (`export --member ID`, for a data request by mail).
-    Export(data_cli::ExportArgs),
-    /// Copy the database to a file, consistently even while the bot runs, and check the copy.
-    Backup {
-        /// Write the copy here (default: a new file in backup.dir, named for the time).
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
-    /// Put a backup in place of the database after checking it; refused while a bot runs on
-    /// it. The database it replaces is kept beside it.
-    Restore {
-        /// The backup to put in place.
-        file: PathBuf,
-    },
-    /// Used by `bench`: start on a database, answer once, print start-up ms and peak MB.
-    #[command(hide = true)]
-    BenchProbe { database: PathBuf },
-}
-
-fn main() -> Result<()> {
+fn main() -> std::process::ExitCode {
     let process_start = std::time::Instant::now();
     let cli = Cli::parse();
     let quiet = matches!(cli.command, Command::Console { .. });
     init_logging(quiet);
-    let runtime = tokio::runtime::Runtime::new().context("Failed to start the async runtime")?;
-    let result = runtime.block_on(dispatch(cli, process_start));
-    // Reading stdin blocks a thread that cannot be cancelled; everything that matters (the
-    // database) is closed by now, so do not wait for it.
-    runtime.shutdown_background();
-    result
+    let result = tokio::runtime::Runtime::new()
+        .context("Failed to start the async runtime")
+        .and_then(|runtime| {
+            let result = runtime.block_on(dispatch(cli, process_start));
+            // Reading stdin blocks a thread that cannot be cancelled; everything that matters
+            // (the database) is closed by now, so do not wait for it.
+            runtime.shutdown_background();
+            result
+        });
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            report(&e);
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// A failure as the operator reads it: the problem and its causes, never a stack trace (a
+/// config problem or a busy port is not a bug, whatever RUST_BACKTRACE says).
+fn report(error: &anyhow::Error) {
+    eprintln!("Error: {error}");
+    let causes: Vec<String> = error.chain().skip(1).map(ToString::to_string).collect();
+    if !causes.is_empty() {
+        eprintln!("\nCaused by:");
+        for (i, cause) in causes.iter().enumerate() {
+            eprintln!("    {i}: {cause}");
+        }
+    }
 }
 
 async fn dispatch(cli: Cli, process_start: std::time::Instant) -> Result<()> {
