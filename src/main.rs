@@ -9,6 +9,7 @@ mod args;
 mod bench_cli;
 mod config_cli;
 mod data_cli;
+mod logging;
 mod ops_cli;
 
 use args::{Cli, Command};
@@ -29,7 +30,7 @@ fn main() -> std::process::ExitCode {
     let process_start = std::time::Instant::now();
     let cli = Cli::parse();
     let quiet = matches!(cli.command, Command::Console { .. });
-    init_logging(quiet);
+    logging::init(quiet, logging::format_for(cli.config.as_deref()));
     let result = tokio::runtime::Runtime::new()
         .context("Failed to start the async runtime")
         .and_then(|runtime| {
@@ -114,18 +115,6 @@ async fn dispatch(cli: Cli, process_start: std::time::Instant) -> Result<()> {
     }
 }
 
-fn init_logging(quiet: bool) {
-    let default = if quiet { "warn" } else { "info" };
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        // Colour codes only for a terminal: a log file or journald gets plain text.
-        .with_ansi(std::io::stderr().is_terminal())
-        .init();
-}
-
 fn load_config(path: Option<&std::path::Path>) -> Result<Config> {
     Ok(Config::load(path)?)
 }
@@ -138,11 +127,11 @@ async fn open_store(config: &Config) -> Result<Store> {
         )
     })?;
     if let Some(copy) = store.upgrade_backup() {
-        eprintln!(
+        logging::notice(&format!(
             "Upgraded the database {}; the copy made before upgrading is {}",
             config.database_path.display(),
             copy.display()
-        );
+        ));
     }
     Ok(store)
 }
@@ -170,12 +159,17 @@ async fn bind_web(config: &mut Config) -> Result<Option<WebServer>> {
         if config.web.public_url == format!("http://{}", config.web.listen) {
             config.web.public_url = format!("http://{addr}");
         }
-        eprintln!("Web pages: {} (listening on {addr})", config.web.public_url);
+        logging::notice(&format!(
+            "Web pages: {} (listening on {addr})",
+            config.web.public_url
+        ));
     }
     match server.metrics_addr() {
-        Some(addr) => eprintln!("Metrics: http://{addr}/metrics"),
+        Some(addr) => logging::notice(&format!("Metrics: http://{addr}/metrics")),
         None if config.web.metrics_token.is_some() => {
-            eprintln!("Metrics: /metrics on the web pages' address, with STEWARD_METRICS_TOKEN");
+            logging::notice(
+                "Metrics: /metrics on the web pages' address, with STEWARD_METRICS_TOKEN",
+            );
         }
         None => {}
     }
@@ -237,7 +231,7 @@ async fn run(mut config: Config) -> Result<()> {
         let engine = engine.clone();
         tasks.push(tokio::spawn(async move {
             if let Err(e) = adapter.run(engine, stopped).await {
-                tracing::error!("{e}");
+                tracing::error!(error = %steward::engine::platform::with_causes(&e), "the Discord adapter stopped");
             }
         }));
         tracing::info!("Discord adapter started (gateway)");

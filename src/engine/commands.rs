@@ -39,14 +39,22 @@ impl Engine {
     }
 
     /// Runs a parsed command and returns the reply.
+    #[tracing::instrument(
+        name = "command",
+        skip_all,
+        fields(platform = ctx.chat.platform.as_str(), command = command.name(), member = ctx.member.0)
+    )]
     pub async fn run_command(&self, ctx: &CommandContext, command: Command) -> String {
+        self.metrics.event("command", ctx.chat.platform);
         if command.audience() == Audience::Operator && !self.is_operator(&ctx.sender) {
             return Self::operator_only(ctx.lang, command.name());
         }
         let name = command.name();
         let started = std::time::Instant::now();
         let reply = Self::reply_text(ctx.lang, self.dispatch(ctx, command).await);
-        self.metrics.command(name, started.elapsed());
+        let took = started.elapsed();
+        self.metrics.command(name, took);
+        tracing::debug!(ms = took.as_millis(), "command answered");
         reply
     }
 

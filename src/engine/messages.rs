@@ -1,23 +1,47 @@
-//! Chat messages: routing commands, message XP with its cooldown, and thanks-word replies.
+//! Chat messages: routing commands, message XP with its cooldown, and thanks-word replies;
+//! and telling the operator, once per chat, of messages in chats that are not the community's.
+
+use tracing::field::Empty;
 
 use super::Engine;
 use super::commands::CommandContext;
 use super::events::MessageEvent;
+use super::sync::lock;
 use crate::core::commands::{self, Audience, CommandError};
+use crate::core::ids::Platform;
 
 impl Engine {
     /// Handles a message; returns the reply for its chat, if any.
+    #[tracing::instrument(
+        name = "message",
+        skip_all,
+        fields(platform = message.chat.platform.as_str(), chat = %message.chat.chat_id, member = Empty, command = Empty)
+    )]
     pub async fn handle_message(&self, message: MessageEvent) -> Option<String> {
         let person = &message.sender.person;
         let community = self.config.chats.is_community(&message.chat);
-        if person.is_bot || message.is_edit || !(community || message.chat.private) {
+        if person.is_bot || message.is_edit {
+            return None;
+        }
+        if !(community || message.chat.private) {
+            self.note_unconfigured_chat(&message.chat);
             return None;
         }
         let parsed = commands::parse(&message.text, message.reply_to.is_some());
+        match &parsed {
+            Ok(None) => self.metrics.event("message", message.chat.platform),
+            // A command is counted where it runs (`run_command`, which slash commands reach
+            // too); one that does not parse, here.
+            Err(_) => self.metrics.event("command", message.chat.platform),
+            Ok(Some(command)) => {
+                tracing::Span::current().record("command", command.name());
+            }
+        }
         let member = match self.member_of(person, message.at).await {
             Ok(member) => member,
             Err(e) => return Some(Self::reply_text(self.community_language(), Err(e))),
         };
+        tracing::Span::current().record("member", member.0);
         if community {
             self.note_activity(member, message.at);
         }
@@ -70,5 +94,26 @@ impl Engine {
             tracing::error!(error = ?e, "message XP failed");
         }
         None
+    }
+
+    /// Logs, once per chat (per Discord server) and process, that a message came from a chat
+    /// Steward is not configured for, with the id and the key that would make it the
+    /// community's: the way operators find a Telegram group's id.
+    fn note_unconfigured_chat(&self, chat: &crate::core::ids::ChatRef) {
+        let (id, key, variable) = match (chat.platform, &chat.server) {
+            (Platform::Discord, Some(guild)) => (guild, "discord.guilds", "STEWARD_DISCORD_GUILDS"),
+            (Platform::Telegram, _) => (&chat.chat_id, "telegram.chats", "STEWARD_TELEGRAM_CHATS"),
+            _ => return,
+        };
+        if !lock(&self.unconfigured_chats).insert((chat.platform, id.clone())) {
+            return;
+        }
+        tracing::info!(
+            platform = chat.platform.as_str(),
+            chat = %id,
+            key,
+            "a message in a chat Steward is not configured for was ignored; to make it the \
+             community's, add {id} to {key} (or {variable})"
+        );
     }
 }

@@ -98,6 +98,9 @@ pub struct Engine {
     connections: std::sync::Mutex<std::collections::HashMap<crate::core::ids::Platform, bool>>,
     /// Wakes the scheduler loop when something is scheduled, cancelled or granted.
     wake: tokio::sync::Notify,
+    /// Chats (Discord servers) outside the community already logged once.
+    unconfigured_chats:
+        std::sync::Mutex<std::collections::HashSet<(crate::core::ids::Platform, String)>>,
     /// When the engine started: the first backup of an empty backup folder counts from it.
     started_at: DateTime<Utc>,
 }
@@ -133,6 +136,7 @@ impl Engine {
             card_payments: None,
             connections: std::sync::Mutex::default(),
             wake: tokio::sync::Notify::new(),
+            unconfigured_chats: std::sync::Mutex::default(),
             started_at: clock.now(),
         };
         let recovered = engine.store.recover_interrupted().await?;
@@ -190,10 +194,8 @@ impl Engine {
         // Names are cleaned once, here, before anything stores or repeats them.
         event.clean_names();
         match event {
-            Event::Message(message) => {
-                self.metrics.event("message", message.chat.platform);
-                self.handle_message(message).await
-            }
+            // Counted by kind (a message or a command) once it is read.
+            Event::Message(message) => self.handle_message(message).await,
             Event::MemberJoined { chat, person, at } => {
                 self.metrics.event("member_joined", chat.platform);
                 if !person.is_bot

@@ -15,6 +15,23 @@ use crate::core::tiers::{TierAccess, TierDef};
 use crate::i18n::{Lang, Msg};
 use crate::tr;
 
+/// An error's message followed by each cause that it does not already say, for logs:
+/// "error sending request: connection refused", not only "error sending request" (HTTP
+/// clients keep the reason in the cause).
+#[must_use]
+pub fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(e) = cause {
+        let said = e.to_string();
+        if !text.contains(&said) {
+            text = format!("{text}: {said}");
+        }
+        cause = e.source();
+    }
+    text
+}
+
 /// Why a platform action failed; the engine logs it, retries deliveries, and carries on.
 /// `Display` is English, for logs; people read [`PlatformError::describe`] in their language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -201,5 +218,32 @@ pub trait ChatPlatform: Send + Sync {
         _renew: bool,
     ) -> PlatformFuture<'a> {
         no_payments()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_causes;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("error sending request")]
+    struct Request(#[source] std::io::Error);
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("cannot reach it: {0}")]
+    struct SaysItsCause(#[source] std::io::Error);
+
+    #[test]
+    fn an_error_keeps_its_causes_once() {
+        let refused =
+            || std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "connection refused");
+        assert_eq!(
+            with_causes(&Request(refused())),
+            "error sending request: connection refused"
+        );
+        assert_eq!(
+            with_causes(&SaysItsCause(refused())),
+            "cannot reach it: connection refused"
+        );
     }
 }

@@ -39,6 +39,7 @@ const MAX_SLEEP: StdDuration = StdDuration::from_secs(3600);
 
 impl Engine {
     /// Does everything due at `now`.
+    #[tracing::instrument(name = "tick", skip(self))]
     pub async fn tick(&self, now: DateTime<Utc>) -> EngineResult<TickOutcome> {
         let seasons_ended = self.end_due_seasons(now).await?;
         let event_seasons_opened = self.open_event_seasons(now).await?;

@@ -16,6 +16,7 @@ mod ingest;
 mod language;
 mod language_membership;
 mod link_paid;
+mod logs;
 mod membership;
 mod message_xp;
 mod operators;

@@ -5,6 +5,7 @@
 mod backup;
 mod cli;
 mod env;
+mod logs;
 mod upgrade;
 
 use std::io::Write;

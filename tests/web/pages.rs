@@ -123,7 +123,8 @@ async fn health_readiness_and_metrics_answer() {
     let metrics_base = app.metrics_base.as_deref().expect("a metrics listener");
     let metrics = browser.get(&format!("{metrics_base}/metrics")).await.body;
     for line in [
-        "steward_events_total{kind=\"message\",platform=\"console\"} 2",
+        "steward_events_total{kind=\"message\",platform=\"console\"} 1",
+        "steward_events_total{kind=\"command\",platform=\"console\"} 1",
         "steward_command_duration_seconds_count{command=\"rank\"} 1",
         "steward_members 1",
         "steward_memberships_running{tier=\"pro\"} 0",

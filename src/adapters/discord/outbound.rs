@@ -92,7 +92,10 @@ pub(super) fn platform_error(e: serenity::Error) -> PlatformError {
         }
         return PlatformError::Failed(format!("Discord: {}", r.error.message));
     }
-    PlatformError::Failed(format!("Discord: {e}"))
+    PlatformError::Failed(format!(
+        "Discord: {}",
+        crate::engine::platform::with_causes(&e)
+    ))
 }
 
 /// Five buttons that rate a drop, and under a lesson a row with "done".

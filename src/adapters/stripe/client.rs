@@ -90,7 +90,8 @@ impl StripeClient {
             .send()
             .await
             .map_err(|e| {
-                tracing::warn!(error = %e.without_url(), "Stripe is unreachable");
+                let error = crate::engine::platform::with_causes(&e.without_url());
+                tracing::warn!(%error, "Stripe is unreachable");
                 Attempt::Again(PlatformError::Refused(msg!("stripe-unreachable")))
             })?;
         let status = answer.status();

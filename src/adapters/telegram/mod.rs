@@ -165,7 +165,7 @@ impl TelegramAdapter {
                     if failures >= 3 {
                         self.engine.report_connected(Platform::Telegram, false);
                     }
-                    tracing::warn!(error = %e, failures, "getUpdates failed");
+                    tracing::warn!(error = %crate::engine::platform::with_causes(&e), failures, "getUpdates failed");
                     tokio::time::sleep(Duration::from_secs(u64::from(failures.min(30)))).await;
                     continue;
                 }

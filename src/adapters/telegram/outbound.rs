@@ -84,7 +84,7 @@ pub(super) fn platform_error(e: RequestError) -> PlatformError {
         RequestError::Api(ApiError::Unknown(text)) => {
             PlatformError::Failed(format!("Telegram: {text}"))
         }
-        other => PlatformError::Failed(other.to_string()),
+        other => PlatformError::Failed(crate::engine::platform::with_causes(&other)),
     }
 }
 
