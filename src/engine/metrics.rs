@@ -1,6 +1,8 @@
 //! Prometheus metrics (prometheus-client): what the engine counts as it works (events, command
-//! latency, message awards and their batches, folds, platform errors and 429s) and what is read
-//! at each scrape (members, running memberships by tier, deliveries by state, database size).
+//! latency, message awards and their batches, folds, platform errors and 429s, web requests by
+//! route and status, how late deliveries start, backups) and what is read at each scrape
+//! (members, running memberships by tier, deliveries by state, database size, the process's
+//! memory, CPU time and file descriptors).
 
 use std::time::Duration;
 
@@ -30,6 +32,23 @@ struct CommandLabels {
 struct ErrorLabels {
     platform: &'static str,
     kind: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct BuildLabels {
+    version: &'static str,
+    commit: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct HttpLabels {
+    route: String,
+    status: u16,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RouteLabels {
+    route: String,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -66,6 +85,12 @@ pub(crate) struct Metrics {
     deliveries: Family<StateLabels, Gauge>,
     database_bytes: Gauge,
     last_backup: Gauge,
+    http_requests: Family<HttpLabels, Counter>,
+    http_seconds: Family<RouteLabels, Histogram, fn() -> Histogram>,
+    delivery_lag: Histogram,
+    resident_bytes: Gauge,
+    cpu_seconds: Gauge<f64, std::sync::atomic::AtomicU64>,
+    open_fds: Gauge,
 }
 
 impl Default for Metrics {
@@ -82,6 +107,64 @@ impl Default for Metrics {
         let deliveries = Family::<StateLabels, Gauge>::default();
         let database_bytes = Gauge::default();
         let last_backup = Gauge::default();
+        let http_requests = Family::<HttpLabels, Counter>::default();
+        let http_seconds = Family::new_with_constructor(latency_histogram as fn() -> Histogram);
+        // A second to about four hours.
+        let delivery_lag = Histogram::new(exponential_buckets(1.0, 2.0, 14));
+        let resident_bytes = Gauge::default();
+        let cpu_seconds = Gauge::<f64, std::sync::atomic::AtomicU64>::default();
+        let open_fds = Gauge::default();
+        let build = Family::<BuildLabels, Gauge>::default();
+        build
+            .get_or_create(&BuildLabels {
+                version: env!("CARGO_PKG_VERSION"),
+                commit: env!("STEWARD_COMMIT"),
+            })
+            .set(1);
+        registry.register(
+            "build_info",
+            "The running build: its version and commit (always 1)",
+            build,
+        );
+        // Present from the start, at 0, so an alert on their rate has a series to read.
+        for platform in [Platform::Discord, Platform::Telegram] {
+            for kind in ["rate_limited", "dm_closed", "refused", "failed"] {
+                let _ = platform_errors.get_or_create(&ErrorLabels {
+                    platform: platform.as_str(),
+                    kind,
+                });
+            }
+        }
+        registry.register(
+            "http_requests",
+            "Web requests answered, by route and status",
+            http_requests.clone(),
+        );
+        registry.register(
+            "http_request_duration_seconds",
+            "Time to answer a web request, by route",
+            http_seconds.clone(),
+        );
+        registry.register(
+            "delivery_lag_seconds",
+            "How late a drop delivery started after it was due (the scheduler's lag)",
+            delivery_lag.clone(),
+        );
+        registry.register(
+            "process_resident_memory_bytes",
+            "Resident memory of the process",
+            resident_bytes.clone(),
+        );
+        registry.register(
+            "process_cpu_seconds",
+            "CPU time the process has used, user and system (a counter)",
+            cpu_seconds.clone(),
+        );
+        registry.register(
+            "process_open_fds",
+            "File descriptors the process holds open",
+            open_fds.clone(),
+        );
         registry.register(
             "events",
             "Events handled, by kind and platform",
@@ -138,6 +221,12 @@ impl Default for Metrics {
             deliveries,
             database_bytes,
             last_backup,
+            http_requests,
+            http_seconds,
+            delivery_lag,
+            resident_bytes,
+            cpu_seconds,
+            open_fds,
         }
     }
 }
@@ -167,6 +256,25 @@ impl Metrics {
         self.fold_seconds.observe(took.as_secs_f64());
     }
 
+    pub(crate) fn http(&self, route: &str, status: u16, took: Duration) {
+        self.http_requests
+            .get_or_create(&HttpLabels {
+                route: route.to_owned(),
+                status,
+            })
+            .inc();
+        self.http_seconds
+            .get_or_create(&RouteLabels {
+                route: route.to_owned(),
+            })
+            .observe(took.as_secs_f64());
+    }
+
+    pub(crate) fn delivery_started(&self, late: chrono::Duration) {
+        let seconds = late.num_milliseconds().max(0) as f64 / 1000.0;
+        self.delivery_lag.observe(seconds);
+    }
+
     pub(crate) fn backup_done(&self, at: chrono::DateTime<chrono::Utc>) {
         self.last_backup.set(at.timestamp());
     }
@@ -188,6 +296,12 @@ impl Metrics {
 }
 
 impl Engine {
+    /// Counts a web request answered: `route` is the route's pattern (`/members/{id}`), never
+    /// the path asked for, so the series stay few.
+    pub fn observe_http(&self, route: &str, status: u16, took: Duration) {
+        self.metrics.http(route, status, took);
+    }
+
     /// The metrics in Prometheus text format, with the read-at-scrape figures fresh.
     pub async fn metrics_text(&self) -> EngineResult<String> {
         let counts = self.store.community_counts().await?;
@@ -226,6 +340,16 @@ impl Engine {
                     state: state.to_owned(),
                 })
                 .set(n);
+        }
+        let process = super::process_stats::ProcessStats::read();
+        if let Some(bytes) = process.resident_bytes {
+            metrics.resident_bytes.set(bytes);
+        }
+        if let Some(seconds) = process.cpu_seconds {
+            metrics.cpu_seconds.set(seconds);
+        }
+        if let Some(fds) = process.open_fds {
+            metrics.open_fds.set(fds);
         }
         let mut text = String::new();
         // Writing to a String cannot fail.

@@ -28,6 +28,7 @@ pub mod payments;
 pub mod platform;
 mod points;
 pub mod privacy;
+mod process_stats;
 mod ranking;
 mod scheduler;
 mod sync;

@@ -9,6 +9,7 @@ mod dashboard;
 mod fake_stripe;
 mod harness;
 mod limits;
+mod metrics;
 mod pages;
 mod rejections;
 mod search;

@@ -74,3 +74,21 @@ fn same_secret(secret: &str, sent: &str) -> bool {
     let sent: [u8; 32] = Sha256::digest(sent).into();
     bool::from(secret.ct_eq(&sent))
 }
+
+/// Counts each request by its route's pattern and status, with the time to answer.
+pub(crate) async fn count_requests(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let route = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let started = std::time::Instant::now();
+    let response = next.run(request).await;
+    state
+        .engine
+        .observe_http(&route, response.status().as_u16(), started.elapsed());
+    response
+}

@@ -191,5 +191,9 @@ fn router(state: AppState) -> Router {
             state.clone(),
             security::headers,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            health::count_requests,
+        ))
         .with_state(state)
 }

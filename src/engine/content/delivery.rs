@@ -197,6 +197,8 @@ impl Engine {
                 if !self.store.claim_delivery(delivery.id).await? {
                     continue;
                 }
+                self.metrics
+                    .delivery_started(self.now() - delivery.next_attempt_at);
                 let drop = match drops.get(&delivery.drop_id) {
                     Some(known) => known.clone(),
                     None => {
