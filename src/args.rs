@@ -73,6 +73,13 @@ pub enum Command {
         /// The backup to put in place.
         file: PathBuf,
     },
+    /// Ask a running Steward whether it is ready (`/readyz`): exit 0 when it answers 200, 1
+    /// otherwise. For container health checks.
+    Health {
+        /// The address to ask (default: http://127.0.0.1:PORT/readyz, PORT from web.listen).
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+    },
     /// Used by `bench`: start on a database, answer once, print start-up ms and peak MB.
     #[command(hide = true)]
     BenchProbe {

@@ -105,6 +105,7 @@ async fn dispatch(cli: Cli, process_start: std::time::Instant) -> Result<()> {
             result
         }
         Command::Backup { out } => ops_cli::backup(&load_config(cli.config.as_deref())?, out).await,
+        Command::Health { url } => ops_cli::health(&load_config(cli.config.as_deref())?, url).await,
         Command::Restore { file } => {
             ops_cli::restore(&load_config(cli.config.as_deref())?, &file).await
         }

@@ -67,6 +67,33 @@ pub async fn open_copy(config: &Config) -> Result<(Store, tempfile::TempDir)> {
     Ok((store, dir))
 }
 
+/// `steward health [--url URL]`: whether `/readyz` answers 200 within five seconds.
+pub async fn health(config: &Config, url: Option<String>) -> Result<()> {
+    let url = url.unwrap_or_else(|| {
+        // The probe runs beside the server: ask it on loopback whatever address it listens on.
+        format!("http://127.0.0.1:{}/readyz", config.web.listen.port())
+    });
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(5))
+        .build()
+        .context("Failed to set up the HTTP client")?;
+    let answer = client
+        .get(&url)
+        .send()
+        .await
+        .map_err(|e| anyhow::anyhow!(steward::engine::platform::with_causes(&e)))
+        .with_context(|| format!("{url} does not answer"))?;
+    let status = answer.status();
+    let body = answer.text().await.unwrap_or_default();
+    anyhow::ensure!(
+        status.is_success(),
+        "{url} answers {status}: {}",
+        body.trim()
+    );
+    println!("{url}: {}", body.trim());
+    Ok(())
+}
+
 fn size(bytes: u64) -> String {
     const MIB: u64 = 1024 * 1024;
     if bytes >= MIB {

@@ -4,6 +4,7 @@
 
 mod backup;
 mod cli;
+mod deploy;
 mod env;
 mod logs;
 mod upgrade;
@@ -59,9 +60,18 @@ pub fn stderr(output: &Output) -> String {
 /// A console that stays open as a running bot would: `input` was handled (its last line a
 /// `/rank`) and stdin is still open, so the process holds the database until stdin is dropped.
 pub fn open_console(dir: &Path, input: &str) -> (std::process::Child, std::process::ChildStdin) {
+    open_console_with(dir, input, &[])
+}
+
+/// [`open_console`] with `vars` set.
+pub fn open_console_with(
+    dir: &Path,
+    input: &str,
+    vars: &[(&str, &str)],
+) -> (std::process::Child, std::process::ChildStdin) {
     use std::io::{BufRead, BufReader};
 
-    let mut child = command(dir, &["console", "--as", "alice"], &[])
+    let mut child = command(dir, &["console", "--as", "alice"], vars)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
