@@ -25,6 +25,8 @@ web-source-messages = Messages
 web-source-daily = Daily check-ins
 web-source-thanks = Thanks
 web-source-learning = Learning, contributions and events
+# The unit after a chart's figures.
+web-xp-unit = XP
 web-source-other = Grants and other
 
 web-board-all = All time

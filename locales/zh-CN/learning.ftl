@@ -41,7 +41,7 @@ recommend-why-new = 新内容，尚无评分
 recommend-footer = 用 /rate 编号 星数 给读过的内容评分，推荐会更准。
 recommend-nothing = 暂时没有新的推荐：你能看到的内容都已评分或学完。新的推送会出现在这里。
 recommend-weekly-hint = 每周私信接收推荐：/recommend weekly on
-recommend-weekly-on = 你的推荐将在{ $when }通过私信发送。用 /recommend weekly off 停止。
+recommend-weekly-on = 你的推荐将在 { $when } 通过私信发送。用 /recommend weekly off 停止。
 recommend-weekly-off = 已停止每周私信推荐。随时可以用 /recommend 查看。
 recommend-weekly-intro = 本周为你推荐（用 /recommend weekly off 停止）：
 submit-needs-text = 请在 /submit 后写下要分享的内容，或回复一条消息并发送 /submit。
@@ -59,9 +59,9 @@ review-decided = 投稿 #{ $id } 已经{ $state ->
         [approved] 被采纳
        *[rejected] 被退回
     }了。
-review-approved = 已采纳 { $author } 的投稿 #{ $id }（作者获得 +{ $xp } XP）。
+review-approved = 已采纳 { $author } 的投稿 #{ $id }（作者获得 +{ $xp } 经验）。
 review-rejected = 已退回 { $author } 的投稿 #{ $id }，并已告知理由。
-submission-approved = 你的投稿 #{ $id } 已被采纳，将作为推送 #{ $drop } 发出：+{ $xp } XP。感谢分享！
+submission-approved = 你的投稿 #{ $id } 已被采纳，将作为推送 #{ $drop } 发出：+{ $xp } 经验。感谢分享！
 submission-rejected = 你的投稿 #{ $id } 未被采纳：{ $reason }
 submission-credit = — 由 { $name } 分享
 event-label = { $name }（#{ $id }），{ $starts } 至 { $ends }
@@ -69,13 +69,13 @@ event-unknown = 没有你能看到的活动 #{ $id }。/event list 会列出活�
 event-create-operators = 只有管理员可以创建活动。
 event-window = 活动的结束时间必须晚于开始时间，且不能已经过去。
 event-code-busy = 没能生成可用的签到码，请再试一次。
-event-created = 已创建 { $event }：签到可得 +{ $xp } XP。签到码：{ $code }（请在活动中公布）。成员用 /event join { $id } 报名。
+event-created = 已创建 { $event }：签到可得 +{ $xp } 经验。签到码：{ $code }（请在活动中公布）。成员用 /event join { $id } 报名。
 event-over = 活动 #{ $id } 已经结束。
 event-joined = 你已报名 { $event }。开始前一小时会提醒你。
 event-joined-now = 你已报名 { $event }。请用活动中公布的签到码签到：/event checkin 签到码
 event-joined-already = 你已经报名过 { $event }。
 event-list-header = 活动：
-event-list-line = { $event } — { $count } 人报名，签到可得 +{ $xp } XP{ $joined ->
+event-list-line = { $event } — { $count } 人报名，签到可得 +{ $xp } 经验{ $joined ->
         [yes] （你已报名）
        *[no] {""}
     }
@@ -85,10 +85,10 @@ event-code-unknown = 没有你能参加的活动使用签到码 { $code }。
 event-not-started = { $name } 还没开始：{ $starts } 起可以签到。
 event-code-expired = { $name } 已经结束，签到码已失效。
 event-checked-in-already = 你已经在 { $name } 签到过了，只计一次。
-event-checked-in = 已在 { $name } 签到：+{ $xp } XP。
+event-checked-in = 已在 { $name } 签到：+{ $xp } 经验。
 event-board-header = { $event } 参与者排行：
-event-board-empty = 活动期间还没有人获得 XP。
-event-board-line = { $place }. { $name } — { $xp } XP
+event-board-empty = 活动期间还没有人获得经验。
+event-board-line = { $place }. { $name } — { $xp } 经验
 event-reminder = { $event } 将在一小时内开始。请在活动中用签到码签到：/event checkin 签到码
 course-role-failed = 无法给 { $name }（{ $account }）发放学完 { $course } 的身份组：{ $error }
 event-season-planned = 活动开始时将开启赛季“{ $name }”，持续到活动结束。

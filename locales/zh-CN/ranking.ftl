@@ -39,8 +39,8 @@ season-still-running = 赛季“{ $name }”还在进行中，请先用 /season 
 season-name-taken = 已经有一个叫“{ $name }”的赛季了，请换个名字。
 season-started-until = 赛季“{ $name }”开始了！从现在起获得的经验都计入本赛季，赛季持续到 { $ends }。发送 /leaderboard season 查看赛季榜。
 season-started-open = 赛季“{ $name }”开始了！从现在起获得的经验都计入本赛季，直到管理员发送 /season end 为止。发送 /leaderboard season 查看赛季榜。
-season-not-running = 当前没有进行中的赛季。发送 /season start NAME 开启一个。
-season-none-yet = 还没有举办过赛季。管理员可以发送 /season start NAME 开启一个。
+season-not-running = 当前没有进行中的赛季。发送 /season start 名称 开启一个。
+season-none-yet = 还没有举办过赛季。管理员可以发送 /season start 名称 开启一个。
 season-unknown = 没有叫“{ $name }”的赛季。
 season-ended = 赛季“{ $name }”结束了，恭喜每一位参与的成员！
     { $table }

@@ -20,6 +20,8 @@ web-source-messages = 发言
 web-source-daily = 每日签到
 web-source-thanks = 感谢
 web-source-learning = 学习、投稿与活动
+# The unit after a chart's figures.
+web-xp-unit = 经验
 web-source-other = 发放及其他
 
 web-board-all = 总榜

@@ -7,6 +7,8 @@
 //! The command-line tool's own output (`steward check-config`, start-up errors) and the logs stay
 //! English: they are read by whoever runs the binary, like any other tool's.
 
+#[cfg(test)]
+mod chinese_terms;
 mod dates;
 mod lang;
 mod message;

@@ -13,11 +13,11 @@ pub(crate) type Keys = BTreeMap<String, BTreeSet<String>>;
 /// Marks a message reference among a message's variables until references are resolved.
 const REFERENCE: &str = "->";
 
-fn locales_dir() -> PathBuf {
+pub(crate) fn locales_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")
 }
 
-fn files_under(dir: &Path, extension: &str) -> Vec<PathBuf> {
+pub(crate) fn files_under(dir: &Path, extension: &str) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(dir) = pending.pop() {

@@ -157,7 +157,7 @@ fn body(lang: Lang, member: &MemberPage, csrf: Option<&str>) -> Markup {
             }
         } } }
         h2 { (tr!(lang, "web-member-chart")) }
-        (chart(&member.xp_by_week))
+        (chart(lang, &member.xp_by_week))
         h2 { (tr!(lang, "web-member-rated")) }
         @if member.rated.is_empty() {
             p.muted { (tr!(lang, "web-member-rated-none")) }
@@ -189,7 +189,7 @@ fn progress(into: i64, step: i64) -> Markup {
 }
 
 /// Stacked bars, one per week, one colour per source.
-fn chart(weeks: &[(String, Vec<(String, i64)>)]) -> Markup {
+fn chart(lang: Lang, weeks: &[(String, Vec<(String, i64)>)]) -> Markup {
     let columns: Vec<Column<'_>> = weeks
         .iter()
         .map(|(week, parts)| Column {
@@ -201,5 +201,5 @@ fn chart(weeks: &[(String, Vec<(String, i64)>)]) -> Markup {
         .first()
         .map(|(_, parts)| parts.iter().map(|(label, _)| label.clone()).collect())
         .unwrap_or_default();
-    stacked_bars(&columns, &legend, "XP")
+    stacked_bars(&columns, &legend, &tr!(lang, "web-xp-unit"))
 }

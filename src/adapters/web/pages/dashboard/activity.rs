@@ -64,7 +64,7 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
             h3 { (tr!(lang, "web-dash-messages-per-day")) }
             (stacked_bars(&messages, &[tr!(lang, "web-dash-messages-total")], ""))
             h3 { (tr!(lang, "web-dash-xp-per-day")) }
-            (stacked_bars(&xp, &sources, "XP"))
+            (stacked_bars(&xp, &sources, &tr!(lang, "web-xp-unit")))
             (csv_link(lang, dash, "activity"))
             (index(lang, dash, a))
             (cohorts(lang, dash, a))
