@@ -1,4 +1,5 @@
 mod env;
+mod example;
 mod shape;
 mod values;
 mod web;
