@@ -129,6 +129,11 @@ async fn a_tier_event_is_invisible_below_its_tier_and_only_operators_create_even
     );
     let usage = app.ask(&admin, "/event create Oops tomorrow").await;
     assert!(usage.contains("Usage: /event list"), "{usage}");
+    // START and END quoted, as the README writes them.
+    let quoted = app
+        .ask(&admin, "/event create \"Rust AMA\" \"in 1m\" \"in 2h\"")
+        .await;
+    assert!(quoted.starts_with("Created Rust AMA"), "{quoted}");
 }
 
 #[tokio::test]

@@ -40,7 +40,10 @@ fn create(args: &str) -> Result<NewEvent, Msg> {
     if name.is_empty() || name.chars().count() > MAX_NAME {
         return Err(msg!("parse-event-name", max = MAX_NAME));
     }
-    let words: Vec<&str> = rest.split_whitespace().collect();
+    // START and END may be quoted as the README writes them ("in 1m" "in 2h"): no WHEN word
+    // holds a quote, so quotes only group.
+    let unquoted = rest.replace(['"', '“', '”'], " ");
+    let words: Vec<&str> = unquoted.split_whitespace().collect();
     let (starts, taken) = parse_when(&words)?;
     let (ends, taken_end) = parse_when(&words[taken..]).map_err(|_| msg!("parse-event-end"))?;
     let mut event = NewEvent {
