@@ -20,3 +20,26 @@ fn a_tier_without_roles_or_chats_ends_without_talk_of_access() {
     assert!(!text.contains("gives the same access"), "{text}");
     assert!(!text.contains("[access]"), "{text}");
 }
+
+#[test]
+fn an_erasure_takes_the_members_exported_files_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("steward.toml"), TIERS).unwrap();
+    let exports = dir.path().join("exports");
+    let text = stdout(&steward(
+        dir.path(),
+        &["console", "--as", "alice"],
+        "/privacy export\n",
+    ));
+    let folder = exports.join("console-alice");
+    assert!(
+        std::fs::read_dir(&folder).is_ok_and(|mut d| d.next().is_some()),
+        "{text}"
+    );
+    let text = stdout(&steward(
+        dir.path(),
+        &["console", "--as", "alice"],
+        "/privacy delete\n/privacy delete confirm\n",
+    ));
+    assert!(!folder.exists(), "{text}");
+}

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use crate::core::ids::{AccountRef, ChatRef, Platform, PlatformGrant};
+use crate::core::ids::{AccountRef, ChatRef, MemberId, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::{Invoice, LinkFuture, PlatformFuture};
@@ -123,6 +123,13 @@ impl ChatPlatform for PlatformRouter {
         match self.route(to.platform) {
             Ok(adapter) => adapter.grant_course_role(to, course, grant),
             Err(e) => failed(e),
+        }
+    }
+
+    fn forget_files<'a>(&'a self, member: MemberId, account: &'a AccountRef) -> PlatformFuture<'a> {
+        match self.route(account.platform) {
+            Ok(adapter) => adapter.forget_files(member, account),
+            Err(_) => Box::pin(async { Ok(()) }),
         }
     }
 

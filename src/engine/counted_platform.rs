@@ -7,7 +7,7 @@ use super::metrics::Metrics;
 use super::platform::{
     ChatPlatform, DropTarget, Invoice, LinkFuture, OutboundDrop, OutboundFile, PlatformFuture,
 };
-use crate::core::ids::{AccountRef, ChatRef, Platform, PlatformGrant};
+use crate::core::ids::{AccountRef, ChatRef, MemberId, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::i18n::Lang;
@@ -91,6 +91,10 @@ impl ChatPlatform for CountedPlatform {
         grant: &'a PlatformGrant,
     ) -> PlatformFuture<'a> {
         self.counted(to.platform, self.inner.grant_course_role(to, course, grant))
+    }
+
+    fn forget_files<'a>(&'a self, member: MemberId, account: &'a AccountRef) -> PlatformFuture<'a> {
+        self.inner.forget_files(member, account)
     }
 
     fn invoice_link<'a>(&'a self, platform: Platform, invoice: &'a Invoice) -> LinkFuture<'a> {

@@ -9,7 +9,7 @@ use std::pin::Pin;
 
 pub use recording::{RecordingPlatform, Sent};
 
-use crate::core::ids::{AccountRef, ChatRef, Platform, PlatformGrant};
+use crate::core::ids::{AccountRef, ChatRef, MemberId, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::i18n::{Lang, Msg};
@@ -163,6 +163,16 @@ pub trait ChatPlatform: Send + Sync {
     fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a>;
     /// Delivers a drop, with a way to rate it where the platform has buttons.
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a>;
+
+    /// Removes what Steward keeps of files it sent to `account` (the console writes them to
+    /// disk), when its member is erased. Chat platforms keep no copy: nothing to do.
+    fn forget_files<'a>(
+        &'a self,
+        _member: MemberId,
+        _account: &'a AccountRef,
+    ) -> PlatformFuture<'a> {
+        Box::pin(async { Ok(()) })
+    }
     /// Gives an account the platform access of a tier (role, invite link by DM); what the
     /// platform says to the member about it is in `lang`, the member's language.
     fn grant_access<'a>(
@@ -246,4 +256,10 @@ mod tests {
             "cannot reach it: connection refused"
         );
     }
+}
+
+/// The file name a member's rank card is sent under (the console's copy is found by it).
+#[must_use]
+pub fn rank_card_name(member: MemberId) -> String {
+    format!("rank-card-{}.png", member.0)
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::Output;
-use crate::core::ids::{AccountRef, ChatRef, Platform, PlatformGrant};
+use crate::core::ids::{AccountRef, ChatRef, MemberId, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
@@ -28,9 +28,35 @@ impl ConsolePlatform {
         Self { out, lang, files }
     }
 
-    fn save(&self, file: &OutboundFile) -> Result<PathBuf, PlatformError> {
-        let path = self.files.join(&file.name);
-        std::fs::create_dir_all(&self.files)
+    /// Where files sent to `to` go: a folder per account for a DM, so an erasure can take the
+    /// member's files with it; the folder itself for a chat.
+    fn folder(&self, to: &DropTarget) -> PathBuf {
+        match to {
+            DropTarget::Dm(account) => self.account_folder(account),
+            DropTarget::Chat(_) => self.files.clone(),
+        }
+    }
+
+    fn account_folder(&self, account: &AccountRef) -> PathBuf {
+        // Anything but letters, digits, - and _ is replaced, so no id names a path elsewhere.
+        let id: String = account
+            .user_id
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        self.files.join(format!("{}-{id}", account.platform))
+    }
+
+    fn save(&self, to: &DropTarget, file: &OutboundFile) -> Result<PathBuf, PlatformError> {
+        let folder = self.folder(to);
+        let path = folder.join(&file.name);
+        std::fs::create_dir_all(&folder)
             .and_then(|()| std::fs::write(&path, &file.bytes))
             .map_err(|e| PlatformError::Failed(format!("{}: {e}", path.display())))?;
         Ok(path)
@@ -74,7 +100,7 @@ impl ChatPlatform for ConsolePlatform {
     }
 
     fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a> {
-        let saved = self.save(file).map(|path| {
+        let saved = self.save(to, file).map(|path| {
             let tag = match to {
                 DropTarget::Chat(chat) => chat_tag(chat),
                 DropTarget::Dm(account) => format!("[dm to {}] ", account.user_id), // not translated: a transcript marker
@@ -91,6 +117,25 @@ impl ChatPlatform for ConsolePlatform {
             print(&self.out, &tag, &line);
         });
         Box::pin(async move { saved })
+    }
+
+    fn forget_files<'a>(&'a self, member: MemberId, account: &'a AccountRef) -> PlatformFuture<'a> {
+        let folder = self.account_folder(account);
+        let card = self
+            .files
+            .join(crate::engine::platform::rank_card_name(member));
+        let failed = |path: &std::path::Path, e: std::io::Error| {
+            PlatformError::Failed(format!("{}: {e}", path.display()))
+        };
+        let removed = match (
+            std::fs::remove_dir_all(&folder),
+            std::fs::remove_file(&card),
+        ) {
+            (Err(e), _) if e.kind() != std::io::ErrorKind::NotFound => Err(failed(&folder, e)),
+            (_, Err(e)) if e.kind() != std::io::ErrorKind::NotFound => Err(failed(&card, e)),
+            _ => Ok(()),
+        };
+        Box::pin(async move { removed })
     }
 
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {

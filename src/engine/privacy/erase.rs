@@ -139,6 +139,8 @@ impl Engine {
                 tracing::warn!(plan = %s.plan, error = %e, "a renewal could not be stopped before an erasure");
             }
         }
+        // Files sent to these accounts (exports, rank cards) go with the member.
+        let accounts = self.store.accounts_of(target.id).await?;
         let erased = {
             let _lock = self.scores.lock_scores().await;
             let live = self.scores.boards().live();
@@ -168,6 +170,11 @@ impl Engine {
             self.scores.boards_mut().remove(&before);
             erased
         };
+        for account in &accounts {
+            if let Err(e) = self.platform.forget_files(target.id, account).await {
+                tracing::warn!(%account, error = %e, "files sent to an erased member stay");
+            }
+        }
         self.identity.forget_member(target.id);
         self.ingest.forget_member(target.id);
         self.scores.names().forget(target.id);

@@ -71,7 +71,7 @@ impl Engine {
             return refuse(tr!(lang, "card-unavailable"));
         };
         let file = OutboundFile {
-            name: format!("rank-card-{}.png", member.0),
+            name: crate::engine::platform::rank_card_name(member),
             bytes: png,
             caption: String::new(),
             image: true,
