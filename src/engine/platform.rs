@@ -231,6 +231,12 @@ pub trait ChatPlatform: Send + Sync {
     }
 }
 
+/// The file name a member's rank card is sent under (the console's copy is found by it).
+#[must_use]
+pub fn rank_card_name(member: MemberId) -> String {
+    format!("rank-card-{}.png", member.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::with_causes;
@@ -256,10 +262,4 @@ mod tests {
             "cannot reach it: connection refused"
         );
     }
-}
-
-/// The file name a member's rank card is sent under (the console's copy is found by it).
-#[must_use]
-pub fn rank_card_name(member: MemberId) -> String {
-    format!("rank-card-{}.png", member.0)
 }
