@@ -185,8 +185,9 @@ async fn run(mut config: Config) -> Result<()> {
              To try Steward without a platform, run: steward console"
         );
     }
-    let web = bind_web(&mut config).await?;
+    // The database lock first: a second process stops on it before it says it serves pages.
     let store = open_store(&config).await?;
+    let web = bind_web(&mut config).await?;
     let mut router = PlatformRouter::default();
     let telegram = match &config.telegram.token {
         Some(token) => {
@@ -256,8 +257,9 @@ async fn console(mut config: Config, as_name: &str) -> Result<()> {
             "--as {as_name:?} is not a console name: use 1 to 32 letters, digits, - or _ (like --as alice)"
         );
     }
-    let web = bind_web(&mut config).await?;
+    // The database lock first: a second process stops on it before it says it serves pages.
     let store = open_store(&config).await?;
+    let web = bind_web(&mut config).await?;
     let out: Output = Arc::new(Mutex::new(std::io::stdout()));
     let exports = config
         .database_path

@@ -242,6 +242,10 @@ fn a_second_process_on_the_same_database_is_refused_with_the_reason() {
         "{error}"
     );
     assert!(stdout(&second).is_empty(), "nothing was handled");
+    assert!(
+        !error.contains("Web pages"),
+        "the lock is taken before the pages: {error}"
+    );
 
     drop(stdin); // end of input: the first console closes the database and exits
     assert!(first.wait().unwrap().success());
