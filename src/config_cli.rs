@@ -60,7 +60,7 @@ pub(crate) fn check_config(path: Option<PathBuf>) -> Result<()> {
                         "key set, but no STEWARD_STRIPE_WEBHOOK_SECRET: deliveries are refused",
                 }
             );
-            if let Some(warning) = config.web.unreachable_links() {
+            for warning in config.warnings() {
                 println!("  warning: {warning}");
             }
             Ok(())

@@ -140,11 +140,11 @@ async fn open_store(config: &Config) -> Result<Store> {
 /// Binds the web server when it is on, before anything else starts, so a port in use stops
 /// the start with its reason; a derived public address follows the port actually bound.
 async fn bind_web(config: &mut Config) -> Result<Option<WebServer>> {
+    for warning in config.warnings() {
+        tracing::warn!("{warning}");
+    }
     if !config.web.enabled {
         return Ok(None);
-    }
-    if let Some(warning) = config.web.unreachable_links() {
-        tracing::warn!("{warning}");
     }
     let mut server = WebServer::bind(&config.web).await?;
     if config.stripe.mode == StripeMode::Webhook && config.stripe.key.is_some() {

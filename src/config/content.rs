@@ -113,21 +113,31 @@ pub(super) fn courses(
             && id
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+        // Every problem of the entry is named before it is left out.
+        let mut usable = true;
         if !well_formed {
             problems.add(
                 &entry.id.span(),
                 &format!("courses[{i}].id"),
                 format!("`{id}` is not a course id (one word of letters, digits, - and _)"),
             );
-            continue;
-        }
-        if courses.iter().any(|c| c.id == id) {
+            usable = false;
+        } else if courses.iter().any(|c| c.id == id) {
             problems.add(
                 &entry.id.span(),
                 &format!("courses[{i}].id"),
                 format!("course `{id}` is listed twice"),
             );
-            continue;
+            usable = false;
+        }
+        let title = entry.title.get_ref().trim().to_owned();
+        if title.is_empty() {
+            problems.add(
+                &entry.title.span(),
+                &format!("courses[{i}].title"),
+                "a course needs a title".to_owned(),
+            );
+            usable = false;
         }
         let tier = entry.tier.as_ref().and_then(|tier| {
             let wanted = tier.get_ref().trim().to_lowercase();
@@ -142,13 +152,17 @@ pub(super) fn courses(
                 None
             }
         });
+        let role_key = format!("courses[{i}].discord_role");
         let discord_role = entry
             .discord_role
             .as_ref()
-            .and_then(|role| super::discord_id(role, "courses.discord_role", "role", problems));
+            .and_then(|role| super::discord_id(role, &role_key, "role", problems));
+        if !usable {
+            continue;
+        }
         courses.push(CourseConfig {
             id,
-            title: entry.title.get_ref().trim().to_owned(),
+            title,
             tier,
             discord_role,
         });

@@ -163,6 +163,26 @@ impl Default for Config {
 }
 
 impl Config {
+    /// What is valid but will not work as the operator likely means: said at start-up and by
+    /// check-config.
+    #[must_use]
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings: Vec<String> = self.web.unreachable_links().into_iter().collect();
+        if self.stripe.key.is_none() {
+            for plan in &self.plans {
+                if plan.stripe_price.is_some() && plan.stars.is_none() && plan.discord_sku.is_none()
+                {
+                    warnings.push(format!(
+                        "plan `{}` is sold only by card (stripe_price) but no Stripe key is set \
+                         (STEWARD_STRIPE_KEY): nobody can buy it until one is",
+                        plan.id
+                    ));
+                }
+            }
+        }
+        warnings
+    }
+
     /// Loads `path`, or the default file if it exists, or built-in defaults; then applies
     /// secrets from the environment.
     pub fn load(path: Option<&Path>) -> Result<Self, ConfigError> {

@@ -99,7 +99,11 @@ pub(super) fn read(
                 None
             }
         });
-        if p.stars.is_none() && p.stripe_price.is_none() && p.discord_sku.is_none() {
+        // A price given but out of range is its own problem, not a missing price.
+        let priced = ["stars", "stripe_price", "discord_sku"]
+            .iter()
+            .any(|field| set_aside.has(&key(field)));
+        if p.stars.is_none() && p.stripe_price.is_none() && p.discord_sku.is_none() && !priced {
             problems.add(
                 &p.id.span(),
                 &key("id"),

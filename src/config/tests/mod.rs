@@ -1,5 +1,6 @@
 mod env;
 mod example;
+mod newcomer;
 mod shape;
 mod values;
 mod web;
