@@ -118,8 +118,16 @@ pub fn card_svg(data: &CardData, family: &str, emoji_family: &str) -> String {
     let filled = progress_width(data.xp_into_level, data.xp_for_level);
     let _ = write!(
         svg,
-        r#"<rect id="track" x="{CONTENT_X}" y="226" width="{BAR_WIDTH}" height="26" rx="13" fill="{TRACK}"/><rect id="progress" x="{CONTENT_X}" y="226" width="{filled}" height="26" rx="13" fill="{ACCENT}"/>"#
+        r#"<rect id="track" x="{CONTENT_X}" y="226" width="{BAR_WIDTH}" height="26" rx="13" fill="{TRACK}"/>"#
     );
+    // An empty bar has no fill: a zero-width rectangle is invalid SVG, which the renderer
+    // warns of on every card at 0 XP.
+    if filled > 0 {
+        let _ = write!(
+            svg,
+            r#"<rect id="progress" x="{CONTENT_X}" y="226" width="{filled}" height="26" rx="13" fill="{ACCENT}"/>"#
+        );
+    }
     tier(&mut svg, data.tier.as_deref());
     svg.push_str("</svg>");
     svg
