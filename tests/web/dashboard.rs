@@ -98,3 +98,18 @@ async fn each_panel_downloads_as_csv_for_operators_only() {
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(!String::from_utf8_lossy(&bytes).contains("day,active"));
 }
+
+#[tokio::test]
+async fn delivery_states_read_in_the_operators_language() {
+    let app = spawn("members").await;
+    let admin = console("admin");
+    let made = app
+        .say(&admin, "/drop now Hello all")
+        .await
+        .unwrap_or_default();
+    app.engine.tick(app.engine.now()).await.unwrap();
+    app.say(&admin, "/language zh-CN").await;
+    let body = app.browser_for(&admin).await.get("/dashboard").await.body;
+    assert!(body.contains("已发送"), "{made}\n{body}");
+    assert!(!body.contains("<td>sent</td>"), "{body}");
+}

@@ -125,7 +125,7 @@ fn overview(lang: Lang, dash: &Dashboard) -> Markup {
             @if !counts.deliveries_by_state.is_empty() {
                 h3 { (tr!(lang, "web-dash-deliveries")) }
                 table { tbody { @for (state_name, n) in &counts.deliveries_by_state {
-                    tr { td { (state_name) } td.num { (n) } }
+                    tr { td { (tr!(lang, "drop-state", state = state_name.as_str())) } td.num { (n) } }
                 } } }
             }
         }
