@@ -3,6 +3,7 @@
 //! metrics. Each test works in its own temp directory against the built binary.
 
 mod backup;
+mod cards;
 mod cli;
 mod deploy;
 mod env;

@@ -20,7 +20,10 @@ use crate::tr;
 /// The shared renderer, or why there is none.
 #[derive(Default)]
 pub(crate) struct Cards {
-    renderer: OnceLock<Option<Arc<CardRenderer>>>,
+    /// The renderer, or why it could not be made (fonts missing, say).
+    renderer: OnceLock<Result<Arc<CardRenderer>, String>>,
+    /// Whether the operators have been told why cards cannot be drawn (once per process).
+    told: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for Cards {
@@ -34,13 +37,35 @@ impl Engine {
         self.cards
             .renderer
             .get_or_init(|| match CardRenderer::new() {
-                Ok(renderer) => Some(Arc::new(renderer)),
+                Ok(renderer) => Ok(Arc::new(renderer)),
                 Err(e) => {
                     tracing::error!(error = %e, "rank cards are unavailable");
-                    None
+                    Err(e.to_string())
                 }
             })
-            .clone()
+            .as_ref()
+            .ok()
+            .cloned()
+    }
+
+    /// Tells the operators, once, why rank cards cannot be drawn: members are told only that
+    /// they cannot, and the cause is the operators' to fix.
+    async fn tell_operators_cards_fail(&self) {
+        let Some(Err(cause)) = self.cards.renderer.get() else {
+            return;
+        };
+        if self
+            .cards
+            .told
+            .swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            return;
+        }
+        self.tell_operators(&crate::msg!(
+            "card-unavailable-operators",
+            cause = cause.clone()
+        ))
+        .await;
     }
 
     /// A member's card as PNG, if `viewer` may see the member (the same rule as their page).
@@ -55,7 +80,13 @@ impl Engine {
         }
         let lang = self.page_language(viewer).await;
         let data = self.card_data(lang, member, now).await?;
-        self.render_card(data).await.ok_or(PageError::Unavailable)
+        match self.render_card(data).await {
+            Some(png) => Ok(png),
+            None => {
+                self.tell_operators_cards_fail().await;
+                Err(PageError::Unavailable)
+            }
+        }
     }
 
     /// `/rank card`: the card posted as a picture in the chat asked from.
@@ -68,6 +99,7 @@ impl Engine {
         let lang = ctx.lang;
         let data = self.card_data(lang, member, ctx.at).await?;
         let Some(png) = self.render_card(data).await else {
+            self.tell_operators_cards_fail().await;
             return refuse(tr!(lang, "card-unavailable"));
         };
         let file = OutboundFile {
