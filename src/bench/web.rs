@@ -134,9 +134,10 @@ async fn load(
 /// The slowest of ten dashboards over the last 365 days, read as an operator (the queries and
 /// the panels' arithmetic; rendering is the page's).
 pub(super) async fn dashboard_ms(engine: &Engine) -> Result<f64, BenchError> {
-    let operator = crate::core::web_access::Viewer {
+    let operator = crate::core::access::Viewer {
         member: None,
         operator: true,
+        tier_rank: None,
     };
     let range = crate::core::analytics::range::DayRange::last(365, engine.today());
     // A running bot folds every second; the bench's commands left their activity in memory.
@@ -159,8 +160,8 @@ pub(super) async fn dashboard_ms(engine: &Engine) -> Result<f64, BenchError> {
 /// The slowest of ten searches of the all-time board as visitors (each from its own address),
 /// for `m12`, which the bench's names `m1`…`m1000000` contain 11,111 times; and that count.
 pub(super) async fn search_ms(engine: &Engine) -> Result<(f64, usize), BenchError> {
+    use crate::core::access::Viewer;
     use crate::core::name_search::SearchClient;
-    use crate::core::web_access::Viewer;
     use crate::engine::web::WebBoard;
     let mut slowest: f64 = 0.0;
     let mut matches = 0;

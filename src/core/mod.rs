@@ -1,6 +1,7 @@
 //! Pure domain rules. Nothing here does I/O, awaits, or knows a platform or the database;
 //! time and randomness come in as arguments.
 
+pub mod access;
 pub mod analytics;
 pub mod chats;
 pub mod commands;

@@ -1,9 +1,10 @@
-//! Who may see what on the web pages: the viewer (a visitor, a member, an operator), how long
-//! a session gives them, and the community's choice of who may see leaderboards
+//! Who may see what on the web pages: how long a session gives its viewer (the one
+//! [`Viewer`] of `core::access`), and the community's choice of who may see leaderboards
 //! (`web.leaderboards`). Pure rules; the engine applies them before it reads anything for a page.
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::access::Viewer;
 use super::ids::MemberId;
 
 /// How long a member's session lasts.
@@ -36,7 +37,7 @@ pub fn session_length(operator: bool) -> Duration {
 }
 
 /// Who a session started at `started` shows `member` as at `now`, given their rights decided
-/// now (`operator`); `None` when it no longer runs. A session older than an operator's may not
+/// now (`operator`); `None` when it no longer runs. The tier they hold is the engine's to add. A session older than an operator's may not
 /// carry an operator's rights: it ends rather than opening the dashboard (a member made an
 /// operator since sends `/web` again).
 #[must_use]
@@ -54,44 +55,6 @@ pub fn session_viewer(
     } else {
         Viewer::member(member)
     })
-}
-
-/// Who is looking at a page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Viewer {
-    /// The member logged in, if any.
-    pub member: Option<MemberId>,
-    /// Logged in from an operator's account (config operator or platform admin).
-    pub operator: bool,
-}
-
-impl Viewer {
-    pub const VISITOR: Viewer = Viewer {
-        member: None,
-        operator: false,
-    };
-
-    #[must_use]
-    pub fn member(id: MemberId) -> Self {
-        Self {
-            member: Some(id),
-            operator: false,
-        }
-    }
-
-    #[must_use]
-    pub fn operator(id: MemberId) -> Self {
-        Self {
-            member: Some(id),
-            operator: true,
-        }
-    }
-
-    /// Whether the viewer is `member` themselves.
-    #[must_use]
-    pub fn is(&self, member: MemberId) -> bool {
-        self.member == Some(member)
-    }
 }
 
 /// Who may see leaderboards and member pages on the web.

@@ -6,8 +6,10 @@
 //! scoreboard (`ranking/`: live boards, season, the writer lock and the board order), identity
 //! (`identity/`: the account cache) and ingest (`ingest/`: the group-commit queue, the cooldown
 //! cache and the award log's fold). Commands are grouped by capability (`points/`,
-//! `membership/`, `content/`). Lock poisoning has one policy (`sync.rs`).
+//! `membership/`, `content/`). Who may see a gated item is one rule in the core, asked through
+//! `access.rs`. Lock poisoning has one policy (`sync.rs`).
 
+mod access;
 pub mod analytics;
 pub mod backups;
 pub mod clock;

@@ -2,9 +2,9 @@
 //! per day, week and month, cohorts, XP by source, membership changes and drop quality.
 
 use chrono::Duration;
+use steward::core::access::Viewer;
 use steward::core::analytics::range::DayRange;
 use steward::core::ids::MemberId;
-use steward::core::web_access::Viewer;
 use steward::engine::analytics::Dashboard;
 
 use crate::helpers::*;
@@ -12,6 +12,7 @@ use crate::helpers::*;
 const OPERATOR: Viewer = Viewer {
     member: Some(MemberId(1)),
     operator: true,
+    tier_rank: None,
 };
 
 async fn dashboard(app: &TestApp, days: u64) -> Dashboard {
@@ -151,6 +152,7 @@ async fn members_and_visitors_get_no_dashboard() {
     let member = Viewer {
         member: Some(MemberId(1)),
         operator: false,
+        tier_rank: None,
     };
     assert!(app.engine.dashboard(&member, range).await.is_err());
     assert!(app.engine.dashboard(&Viewer::VISITOR, range).await.is_err());

@@ -338,13 +338,14 @@ async fn a_lapsed_subscription_ends_after_grace_and_takes_access_once() {
 
 #[tokio::test]
 async fn the_dashboard_counts_stars_revenue_renewals_and_refunds() {
+    use steward::core::access::Viewer;
     use steward::core::analytics::range::DayRange;
     use steward::core::ids::MemberId;
-    use steward::core::web_access::Viewer;
     let (app, _) = subscribed().await;
     let operator = Viewer {
         member: Some(MemberId(1)),
         operator: true,
+        tier_rank: None,
     };
     let range = DayRange::last(7, app.engine.today());
     let revenue = app

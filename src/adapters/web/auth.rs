@@ -16,7 +16,7 @@ use super::AppState;
 use super::errors::{Problem, problem};
 use super::extract::{Form, Path};
 use super::layout::page;
-use crate::core::web_access::Viewer;
+use crate::core::access::Viewer;
 use crate::engine::web::LoginOutcome;
 use crate::tr;
 

@@ -14,7 +14,7 @@ use maud::html;
 use super::AppState;
 use super::auth::Seen;
 use super::layout::page;
-use crate::core::web_access::Viewer;
+use crate::core::access::Viewer;
 use crate::engine::web::PageError;
 use crate::tr;
 

@@ -9,8 +9,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use axum::body::Bytes;
 
+use crate::core::access::Viewer;
 use crate::core::ids::MemberId;
-use crate::core::web_access::Viewer;
 use crate::engine::web::{BoardStamp, WebBoard};
 use crate::i18n::Lang;
 

@@ -7,10 +7,10 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 
 use super::series::{ActivityPanel, activity_panel, ranges, weeks};
+use crate::core::access::Viewer;
 use crate::core::analytics::measures::{bayesian_mean, ratio};
 use crate::core::analytics::range::DayRange;
 use crate::core::analytics::{Counter, day_key, week_key};
-use crate::core::web_access::Viewer;
 use crate::engine::Engine;
 use crate::engine::web::{Overview, PageError};
 use crate::store::{CounterRow, DropQualityRow};

@@ -3,7 +3,7 @@
 //! command it completes, so a choice never names or previews what the asker may not see, and a
 //! lookup never creates a member.
 
-use super::drops::Viewer;
+use crate::core::access::may_see;
 use crate::engine::events::Sender;
 use crate::engine::{Engine, EngineResult};
 use crate::i18n::Lang;
@@ -47,16 +47,7 @@ impl Engine {
         sender: &Sender,
         typed: &str,
     ) -> EngineResult<Vec<Choice<i64>>> {
-        let now = self.now();
-        let viewer = if self.is_operator(sender) {
-            Viewer::Operator
-        } else {
-            match self.store.member_of(&sender.person.profile.account).await? {
-                Some(member) => Viewer::Member(member),
-                None => Viewer::Unknown,
-            }
-        };
-        let sight = self.sight(viewer, now).await?;
+        let viewer = self.typing_viewer(sender, self.now()).await?;
         let mut choices = Vec::new();
         for drop in self.store.delivered_drops(SCAN).await? {
             if choices.len() == MAX_CHOICES {
@@ -65,7 +56,7 @@ impl Engine {
             if !id_matches(&drop, typed) {
                 continue;
             }
-            if self.sees(sight, drop.tier.as_deref()) {
+            if may_see(&viewer, self.gate(drop.tier.as_deref())) {
                 choices.push(drop_choice(&drop));
             }
         }
@@ -73,7 +64,8 @@ impl Engine {
     }
 
     /// Drops an operator manages (`/drop show|cancel|status|stats`): upcoming ones, then
-    /// delivered ones. Members get none: the commands are an operator's.
+    /// delivered ones, each as the access rule lets the asker see it. Members get none: the
+    /// commands are an operator's.
     pub async fn drops_operator_manages(
         &self,
         sender: &Sender,
@@ -82,6 +74,7 @@ impl Engine {
         if !self.is_operator(sender) {
             return Ok(Vec::new());
         }
+        let viewer = self.typing_viewer(sender, self.now()).await?;
         let upcoming = self.store.upcoming_drops(SCAN).await?;
         let delivered = self.store.delivered_drops(SCAN).await?;
         let mut choices: Vec<Choice<i64>> = Vec::new();
@@ -89,7 +82,8 @@ impl Engine {
             if choices.len() == MAX_CHOICES {
                 break;
             }
-            if id_matches(drop, typed) && choices.iter().all(|c| c.value != drop.id) {
+            let new = choices.iter().all(|c| c.value != drop.id);
+            if new && id_matches(drop, typed) && may_see(&viewer, self.gate(drop.tier.as_deref())) {
                 choices.push(drop_choice(drop));
             }
         }

@@ -1,10 +1,12 @@
 //! Events: operators create them with a window and a check-in code (`/event create`); members
 //! `/event join` to be reminded an hour before the start, `/event checkin CODE` during the
 //! window for attendance XP (once each, its own ledger kind), `/event list` and `/event board`
-//! (participants by XP earned while it ran). A tier-gated event is invisible below its tier.
+//! (participants by XP earned while it ran). A tier-gated event is invisible below its tier
+//! (`core::access::may_see`), in replies and reminders.
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::core::access::may_see;
 use crate::core::commands::{EventCommand, NewEvent};
 use crate::core::link::code_from_random;
 use crate::engine::commands::CommandContext;
@@ -65,9 +67,9 @@ impl Engine {
 
     /// The event `id` if the asker may see it.
     async fn visible_event(&self, ctx: &CommandContext, id: i64) -> EngineResult<EventRow> {
-        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
+        let viewer = self.viewer(ctx).await?;
         match self.store.event_by_id(id).await? {
-            Some(event) if self.sees(sight, event.tier.as_deref()) => Ok(event),
+            Some(event) if may_see(&viewer, self.gate(event.tier.as_deref())) => Ok(event),
             _ => refuse(tr!(ctx.lang, "event-unknown", id = id)),
         }
     }
@@ -161,12 +163,11 @@ impl Engine {
 
     async fn list_events(&self, ctx: &CommandContext) -> EngineResult<String> {
         let lang = ctx.lang;
-        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
-        let operator = self.is_operator(&ctx.sender);
+        let viewer = self.viewer(ctx).await?;
         let joined = self.store.joined_events(ctx.member).await?;
         let mut lines = vec![tr!(lang, "event-list-header")];
         for event in self.store.coming_events(ctx.at, SHOWN).await? {
-            if !self.sees(sight, event.tier.as_deref()) {
+            if !may_see(&viewer, self.gate(event.tier.as_deref())) {
                 continue;
             }
             lines.push(tr!(
@@ -181,7 +182,7 @@ impl Engine {
                 },
                 xp = event.xp
             ));
-            if operator {
+            if viewer.operator {
                 lines.push(tr!(lang, "event-list-code", code = event.code.as_str()));
             }
         }
@@ -193,9 +194,9 @@ impl Engine {
 
     async fn check_in(&self, ctx: &CommandContext, code: &str) -> EngineResult<String> {
         let lang = ctx.lang;
-        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
+        let viewer = self.viewer(ctx).await?;
         let event = match self.store.event_by_code(code).await? {
-            Some(event) if self.sees(sight, event.tier.as_deref()) => event,
+            Some(event) if may_see(&viewer, self.gate(event.tier.as_deref())) => event,
             _ => return refuse(tr!(lang, "event-code-unknown", code = code)),
         };
         let tz = self.config.calendar.tz;
@@ -265,7 +266,8 @@ impl Engine {
         Ok(lines.join("\n"))
     }
 
-    /// Reminds joined members of events starting within the hour, once each.
+    /// Reminds joined members of events starting within the hour, once each, if they may
+    /// still see the event.
     pub(crate) async fn send_event_reminders(&self, now: DateTime<Utc>) -> EngineResult<usize> {
         let mut sent = 0;
         let due = self
@@ -277,6 +279,12 @@ impl Engine {
             let claimed = tx.claim_event_reminder(event.id, member).await?;
             tx.commit().await?;
             if !claimed {
+                continue;
+            }
+            // A member who joined while their tier showed the event, and whose tier ended
+            // since, is not reminded of it: the reminder names it.
+            let viewer = self.recipient_viewer(member, now).await?;
+            if !may_see(&viewer, self.gate(event.tier.as_deref())) {
                 continue;
             }
             let lang = self.language_of(member).await;

@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::drops::DM_TARGET;
 use super::failures::{DROP_GONE, Missed, NO_DM_ACCOUNT, UNDRIVEN};
+use crate::core::access::{Viewer, may_see};
 use crate::core::drops::catch_up;
 use crate::core::drops::delivery::{DeliveryState, MAX_ATTEMPTS, backoff};
 use crate::core::drops::schedule::{Rule, next_occurrence};
@@ -136,16 +137,14 @@ impl Engine {
         next_occurrence(&rule, at, occurrence, self.config.calendar.tz, false)
     }
 
-    /// Delivery targets of one occurrence: its chats, or a DM to each member of the tier now.
+    /// Delivery targets of one occurrence: its chats, or a DM to each member whose running
+    /// tier lets them see the drop at `at` (the access rule; a DM goes by membership, so
+    /// operators without one get none).
     async fn expand_targets(&self, drop: &DropRow, at: DateTime<Utc>) -> EngineResult<Vec<String>> {
         if !drop.targets.iter().any(|t| t == DM_TARGET) {
             return Ok(drop.targets.clone());
         }
-        let required = drop
-            .tier
-            .as_deref()
-            .and_then(|t| self.tier_def(t))
-            .map_or(0, |t| t.rank);
+        let gate = self.gate(drop.tier.as_deref());
         let mut by_member: HashMap<MemberId, Vec<tiers::Membership>> = HashMap::new();
         for held in self.store.running_memberships(None).await? {
             by_member
@@ -158,9 +157,9 @@ impl Engine {
         }
         let mut members: Vec<MemberId> = by_member
             .into_iter()
-            .filter(|(_, held)| {
-                tiers::effective(&self.config.membership.tiers, held, at)
-                    .is_some_and(|t| t.rank >= required)
+            .filter(|(member, held)| {
+                let tier = tiers::effective(&self.config.membership.tiers, held, at);
+                may_see(&Viewer::member(*member).holding(tier.map(|t| t.rank)), gate)
             })
             .map(|(member, _)| member)
             .collect();

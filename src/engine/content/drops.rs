@@ -7,7 +7,7 @@ use super::labels::{rule_text, target_label};
 use crate::core::drops::delivery::DeliveryState;
 use crate::core::drops::grammar::{DropCommand, DropRequest};
 use crate::core::drops::schedule::{Rule, next_occurrence};
-use crate::core::ids::{ChatRef, MemberId, Platform};
+use crate::core::ids::{ChatRef, Platform};
 use crate::core::tiers::TierDef;
 use crate::engine::commands::CommandContext;
 use crate::engine::events::QuotedMessage;
@@ -16,15 +16,6 @@ use crate::engine::{Engine, EngineError, EngineResult, refuse};
 use crate::i18n::{Lang, datetime};
 use crate::store::{DropRow, NewDrop, SourceMessage, WriteTx};
 use crate::tr;
-
-/// Who asks to see a drop; see [`Engine::sight`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Viewer {
-    Operator,
-    Member(MemberId),
-    /// An account never seen: no tier.
-    Unknown,
-}
 
 /// A drop request pinned to the calendar and its targets, ready to store.
 pub(super) struct PlannedDrop<'a> {

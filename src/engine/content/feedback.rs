@@ -2,6 +2,7 @@
 //! operators with who wrote it (other members never see it), kept for `/drop stats` and counted
 //! on the dashboard beside the ratings. A few per member and drop, so nobody floods the queue.
 
+use crate::core::access::may_see;
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::tr;
@@ -21,8 +22,9 @@ impl Engine {
     ) -> EngineResult<String> {
         let lang = ctx.lang;
         let drop = self.find_drop(lang, id).await?;
-        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
-        if !self.store.was_delivered(drop.id).await? || !self.sees(sight, drop.tier.as_deref()) {
+        let viewer = self.viewer(ctx).await?;
+        let visible = may_see(&viewer, self.gate(drop.tier.as_deref()));
+        if !visible || !self.store.was_delivered(drop.id).await? {
             return refuse(tr!(lang, "feedback-not-yet", id = id));
         }
         let mut tx = self.store.begin().await?;

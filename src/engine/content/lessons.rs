@@ -1,11 +1,12 @@
 //! `/done LESSON` and `/progress`: a member marks a lesson (a drop of a course) done once, for
 //! learning XP of its own ledger kind; the last lesson of a course also pays the course's bonus,
-//! in the same transaction. A lesson counts only once it reached the member and their tier
-//! sees it and its course; `/progress` shows a lesson's text only to those its tier lets see it.
+//! in the same transaction. A lesson counts only once it reached the member and the access rule
+//! (`core::access::may_see`) lets them see it and its course; `/progress` shows a lesson's text
+//! only to those the rule lets see it.
 
 use std::collections::HashSet;
 
-use super::member_view::Sight;
+use crate::core::access::{Viewer, may_see};
 use crate::core::courses::Progress;
 use crate::core::ids::{Platform, PlatformGrant};
 use crate::engine::commands::CommandContext;
@@ -24,15 +25,14 @@ pub(super) fn headline(text: &str) -> String {
 }
 
 impl Engine {
-    /// The courses `ctx`'s asker may see.
-    pub(super) async fn courses_for(&self, ctx: &CommandContext) -> EngineResult<Vec<CourseRow>> {
-        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
+    /// The courses `viewer` may see.
+    async fn courses_for(&self, viewer: &Viewer) -> EngineResult<Vec<CourseRow>> {
         Ok(self
             .store
             .courses()
             .await?
             .into_iter()
-            .filter(|c| self.sees(sight, c.tier.as_deref()))
+            .filter(|c| may_see(viewer, self.gate(c.tier.as_deref())))
             .collect())
     }
 
@@ -43,12 +43,13 @@ impl Engine {
     ) -> EngineResult<String> {
         let lang = ctx.lang;
         let drop = self.find_drop(lang, lesson).await?;
-        let courses = self.courses_for(ctx).await?;
+        let viewer = self.viewer(ctx).await?;
+        let courses = self.courses_for(&viewer).await?;
         let Some(course) = courses.iter().find(|c| c.lessons.contains(&drop.id)) else {
             return refuse(tr!(lang, "done-not-a-lesson", lesson = lesson));
         };
-        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
-        if !self.store.was_delivered(drop.id).await? || !self.sees(sight, drop.tier.as_deref()) {
+        let visible = may_see(&viewer, self.gate(drop.tier.as_deref()));
+        if !visible || !self.store.was_delivered(drop.id).await? {
             return refuse(tr!(lang, "done-not-yet", lesson = lesson));
         }
         let boards = self.period_boards_at(ctx.at);
@@ -103,7 +104,7 @@ impl Engine {
             lesson = lesson,
             xp = rules.lesson_xp
         )];
-        reply.push(self.progress_line(lang, sight, course, &progress).await?);
+        reply.push(self.progress_line(lang, &viewer, course, &progress).await?);
         if finished {
             reply.push(tr!(
                 lang,
@@ -160,28 +161,28 @@ impl Engine {
 
     pub(crate) async fn progress_command(&self, ctx: &CommandContext) -> EngineResult<String> {
         let lang = ctx.lang;
-        let courses = self.courses_for(ctx).await?;
+        let viewer = self.viewer(ctx).await?;
+        let courses = self.courses_for(&viewer).await?;
         if courses.is_empty() {
             return Ok(tr!(lang, "progress-none"));
         }
-        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
         let done = self.store.lessons_done(ctx.member).await?;
         let mut lines = vec![tr!(lang, "progress-header")];
         for course in &courses {
             let progress = Progress::of(&course.lessons, &done);
-            lines.push(self.progress_line(lang, sight, course, &progress).await?);
+            lines.push(self.progress_line(lang, &viewer, course, &progress).await?);
         }
         Ok(lines.join("\n"))
     }
 
-    /// `Rust basics (rust-101): ▓▓▓░░░░░░░ 3/10 — next: #14 Ownership`. A next lesson gated
-    /// above what `sight` covers is named by number and tier only (`next: #14 (Pro lesson)`):
+    /// `Rust basics (rust-101): ▓▓▓░░░░░░░ 3/10 — next: #14 Ownership`. A next lesson `viewer`
+    /// may not see is named by number and tier only (`next: #14 (Pro lesson)`):
     /// a course may be open to everyone while some of its lessons are not, and their text must
     /// not reach members below the tier, before or after delivery.
     async fn progress_line(
         &self,
         lang: crate::i18n::Lang,
-        sight: Sight,
+        viewer: &Viewer,
         course: &CourseRow,
         progress: &Progress,
     ) -> EngineResult<String> {
@@ -197,13 +198,12 @@ impl Engine {
         let tail = match progress.next {
             _ if progress.finished() => tr!(lang, "progress-finished"),
             Some(next) => match self.store.drop_by_id(next).await? {
-                Some(drop) if !self.sees(sight, drop.tier.as_deref()) => {
+                Some(drop) if !may_see(viewer, self.gate(drop.tier.as_deref())) => {
+                    // A tier no longer configured is named by its id.
                     let tier = drop
                         .tier
                         .as_deref()
-                        .and_then(|t| self.tier_def(t))
-                        .map(|t| t.name.as_str())
-                        .unwrap_or_default();
+                        .map_or("", |id| self.tier_def(id).map_or(id, |t| t.name.as_str()));
                     tr!(lang, "progress-next-gated", lesson = next, tier = tier)
                 }
                 drop => {

@@ -1,9 +1,8 @@
-//! What members see of drops: the visibility rule (operators see every drop, members what
-//! their tier gives them), `/drops` and `/rate`.
+//! What members see of drops: `/drops` (upcoming, or by tag) and `/rate`, each through the
+//! access rule (`core::access::may_see`: operators see every drop, members what their tier
+//! gives them).
 
-use chrono::{DateTime, Utc};
-
-use super::drops::Viewer;
+use crate::core::access::may_see;
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::tr;
@@ -11,53 +10,14 @@ use crate::tr;
 /// Lines `/drops` shows.
 const SHOWN: usize = 10;
 
-/// What a viewer may see, looked up once per request: every drop (operators keep access
-/// regardless of tier), or ungated drops and those gated up to their tier's rank.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Sight {
-    Everything,
-    UpTo(Option<u32>),
-}
-
 impl Engine {
-    /// What `viewer` may see at `now`: one membership read, whatever the number of drops.
-    pub(crate) async fn sight(&self, viewer: Viewer, now: DateTime<Utc>) -> EngineResult<Sight> {
-        Ok(match viewer {
-            Viewer::Operator => Sight::Everything,
-            Viewer::Member(member) => {
-                Sight::UpTo(self.effective_tier(member, now).await?.map(|t| t.rank))
-            }
-            Viewer::Unknown => Sight::UpTo(None),
-        })
-    }
-
-    /// Whether `sight` covers a drop gated to `tier` (`None`: ungated).
-    pub(crate) fn sees(&self, sight: Sight, tier: Option<&str>) -> bool {
-        let Some(required) = tier.and_then(|t| self.tier_def(t)) else {
-            return true;
-        };
-        match sight {
-            Sight::Everything => true,
-            Sight::UpTo(rank) => rank.is_some_and(|r| r >= required.rank),
-        }
-    }
-
-    /// The viewer behind a command.
-    pub(crate) fn viewer(&self, ctx: &CommandContext) -> Viewer {
-        if self.is_operator(&ctx.sender) {
-            Viewer::Operator
-        } else {
-            Viewer::Member(ctx.member)
-        }
-    }
-
     pub(crate) async fn upcoming_for_member(&self, ctx: &CommandContext) -> EngineResult<String> {
         let lang = ctx.lang;
         let mut lines = Vec::new();
         let mut more = 0;
-        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
+        let viewer = self.viewer(ctx).await?;
         for drop in self.store.upcoming_drops(100).await? {
-            if !self.sees(sight, drop.tier.as_deref()) {
+            if !may_see(&viewer, self.gate(drop.tier.as_deref())) {
                 continue;
             }
             if lines.len() < SHOWN {
@@ -83,13 +43,13 @@ impl Engine {
         tag: &str,
     ) -> EngineResult<String> {
         let lang = ctx.lang;
-        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
+        let viewer = self.viewer(ctx).await?;
         let lines: Vec<String> = self
             .store
             .drops_tagged(tag, 100)
             .await?
             .iter()
-            .filter(|drop| self.sees(sight, drop.tier.as_deref()))
+            .filter(|drop| may_see(&viewer, self.gate(drop.tier.as_deref())))
             .take(SHOWN)
             .map(|drop| self.drop_line(lang, drop))
             .collect();
@@ -115,8 +75,8 @@ impl Engine {
         if !delivered && drop.cancelled_at.is_some() {
             return refuse(tr!(lang, "rate-cancelled", id = id));
         }
-        let sight = self.sight(self.viewer(ctx), ctx.at).await?;
-        if !delivered || !self.sees(sight, drop.tier.as_deref()) {
+        let viewer = self.viewer(ctx).await?;
+        if !delivered || !may_see(&viewer, self.gate(drop.tier.as_deref())) {
             return refuse(tr!(lang, "rate-not-yet", id = id));
         }
         self.store.rate(drop.id, ctx.member, stars, ctx.at).await?;

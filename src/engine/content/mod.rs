@@ -18,4 +18,3 @@ mod status;
 mod submissions;
 
 pub use choices::{Choice, MAX_CHOICES};
-pub(crate) use drops::Viewer as DropViewer;

@@ -6,9 +6,9 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::drops::Viewer;
 use super::labels::rule_text;
 use super::lessons::headline;
+use crate::core::access::{Viewer, may_see};
 use crate::core::drops::schedule::next_occurrence;
 use crate::core::ids::MemberId;
 use crate::core::recommend::{Model, Reason, Tuning};
@@ -46,8 +46,9 @@ impl Engine {
             return self.set_weekly(ctx, on).await;
         }
         let catalogue = self.catalogue().await?;
+        let viewer = self.viewer(ctx).await?;
         let picks = self
-            .picks_for(&catalogue, ctx.member, self.viewer(ctx), lang, ctx.at)
+            .picks_for(&catalogue, ctx.member, &viewer, lang)
             .await?;
         let weekly = self.store.weekly_recommendations(ctx.member).await?;
         Ok(match picks {
@@ -70,27 +71,26 @@ impl Engine {
         })
     }
 
-    /// The recommendation lines for `member`, or `None` when nothing is left to offer.
+    /// The recommendation lines for `member`, read by `viewer`, or `None` when nothing is
+    /// left to offer: only drops the access rule lets `viewer` see, outside courses it hides.
     async fn picks_for(
         &self,
         catalogue: &Catalogue,
         member: MemberId,
-        viewer: Viewer,
+        viewer: &Viewer,
         lang: Lang,
-        at: DateTime<Utc>,
     ) -> EngineResult<Option<String>> {
-        let sight = self.sight(viewer, at).await?;
         let hidden_courses: HashSet<i64> = catalogue
             .courses
             .iter()
-            .filter(|c| !self.sees(sight, c.tier.as_deref()))
+            .filter(|c| !may_see(viewer, self.gate(c.tier.as_deref())))
             .flat_map(|c| c.lessons.iter().copied())
             .collect();
         let done = self.store.lessons_done(member).await?;
         let drops: Vec<&DropRow> = catalogue
             .drops
             .iter()
-            .filter(|d| self.sees(sight, d.tier.as_deref()))
+            .filter(|d| may_see(viewer, self.gate(d.tier.as_deref())))
             .filter(|d| !hidden_courses.contains(&d.id) && !done.contains(&d.id))
             .collect();
         let candidates: Vec<i64> = drops.iter().map(|d| d.id).collect();
@@ -189,10 +189,8 @@ impl Engine {
                 continue;
             }
             let lang = self.language_of(member).await;
-            let Some(lines) = self
-                .picks_for(&catalogue, member, Viewer::Member(member), lang, now)
-                .await?
-            else {
+            let viewer = self.recipient_viewer(member, now).await?;
+            let Some(lines) = self.picks_for(&catalogue, member, &viewer, lang).await? else {
                 continue;
             };
             let text = format!("{}\n{lines}", tr!(lang, "recommend-weekly-intro"));

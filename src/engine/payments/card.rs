@@ -8,10 +8,10 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 
+use crate::core::access::Viewer;
 use crate::core::duration::Term;
 use crate::core::ids::MemberId;
 use crate::core::payments::Plan;
-use crate::core::web_access::Viewer;
 use crate::engine::platform::{LinkFuture, PlatformFuture};
 use crate::engine::web::PageError;
 use crate::engine::{Engine, EngineError, EngineResult, PlatformError};

@@ -5,8 +5,8 @@
 use chrono::{DateTime, Utc};
 
 use super::pages::{PageError, WebBoard};
+use crate::core::access::Viewer;
 use crate::core::periods::Board;
-use crate::core::web_access::Viewer;
 use crate::engine::Engine;
 
 /// See the module header; equal stamps mean the same lines.

@@ -8,11 +8,11 @@ use chrono::{DateTime, Utc};
 
 use super::pages::PageError;
 use crate::card::{CardData, CardLabels, CardRenderer, initials};
+use crate::core::access::Viewer;
 use crate::core::ids::MemberId;
 use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
 use crate::core::rank_index::Standing;
-use crate::core::web_access::Viewer;
 use crate::engine::{CommandContext, DropTarget, Engine, EngineResult, OutboundFile, refuse};
 use crate::i18n::Lang;
 use crate::tr;
@@ -75,7 +75,7 @@ impl Engine {
         member: MemberId,
         now: DateTime<Utc>,
     ) -> Result<Vec<u8>, PageError> {
-        if !self.may_see(viewer, member).await? {
+        if !self.may_see_member_page(viewer, member).await? {
             return Err(PageError::NotFound);
         }
         let lang = self.page_language(viewer).await;

@@ -10,7 +10,8 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::core::web_access::{LINK_COOLDOWN, Viewer, link_wait, session_length};
+use crate::core::access::Viewer;
+use crate::core::web_access::{LINK_COOLDOWN, link_wait, session_length};
 use crate::engine::{CommandContext, Engine, EngineResult, refuse};
 use crate::i18n::Lang;
 use crate::store::{NewWebLogin, WebSessionRow};
@@ -133,7 +134,9 @@ impl Engine {
             return Ok(LoginOutcome::Refused);
         }
         let member = login.member;
-        let operator = self.web_operator(member, login.platform_admin).await?;
+        let operator = self
+            .member_is_operator(member, login.platform_admin)
+            .await?;
         let lasts = session_length(operator);
         let session_id = random_token();
         let row = WebSessionRow {
@@ -149,11 +152,16 @@ impl Engine {
         Ok(LoginOutcome::Started {
             session_id,
             session: WebSession {
-                viewer: if operator {
-                    Viewer::operator(member)
-                } else {
-                    Viewer::member(member)
-                },
+                viewer: self
+                    .holding(
+                        if operator {
+                            Viewer::operator(member)
+                        } else {
+                            Viewer::member(member)
+                        },
+                        now,
+                    )
+                    .await?,
                 csrf_token: row.csrf_token,
             },
             lasts,

@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Duration, Utc};
 
-use super::pages::{MemberPage, PageError, Place, drop_viewer};
+use super::pages::{MemberPage, PageError, Place};
+use crate::core::access::{Viewer, may_see};
 use crate::core::ids::MemberId;
 use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
 use crate::core::rank_index::Standing;
-use crate::core::web_access::Viewer;
 use crate::engine::Engine;
 use crate::i18n::Lang;
 use crate::store::LedgerKind;
@@ -25,7 +25,7 @@ pub(super) async fn build(
     member: MemberId,
     now: DateTime<Utc>,
 ) -> Result<MemberPage, PageError> {
-    if !engine.may_see(viewer, member).await? {
+    if !engine.may_see_member_page(viewer, member).await? {
         // Logging in helps only where the community shows pages to members; otherwise the
         // answer is the same as for a member who never existed.
         let rule = engine.config.web.leaderboards;
@@ -77,13 +77,12 @@ pub(super) async fn build(
         }
         None => None,
     };
-    let sight = engine.sight(drop_viewer(viewer), now).await?;
     let rated = engine
         .store
         .ratings_by(member)
         .await?
         .into_iter()
-        .filter(|(drop, _)| engine.sees(sight, drop.tier.as_deref()))
+        .filter(|(drop, _)| may_see(viewer, engine.gate(drop.tier.as_deref())))
         .map(|(drop, stars)| {
             let first = drop
                 .text

@@ -1,7 +1,7 @@
 //! The operators' overview (the dashboard's first panel) and readiness for `/readyz`.
 
+use crate::core::access::Viewer;
 use crate::core::ids::Platform;
-use crate::core::web_access::Viewer;
 use crate::engine::web::PageError;
 use crate::engine::{Engine, sync};
 use crate::store::CommunityCounts;

@@ -5,11 +5,11 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::core::access::{Viewer, may_see};
 use crate::core::ids::MemberId;
 use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
-use crate::core::web_access::{Viewer, Visibility, may_see_member};
-use crate::engine::content::DropViewer;
+use crate::core::web_access::{Visibility, may_see_member};
 use crate::engine::{Engine, EngineError};
 use crate::i18n::Lang;
 use crate::store::{BoardRow, StoreError};
@@ -182,10 +182,9 @@ impl Engine {
         } else {
             (None, None)
         };
-        let sight = self.sight(drop_viewer(viewer), now).await?;
         let mut drops = Vec::new();
         for drop in self.store.upcoming_drops(100).await? {
-            if drops.len() < HOME_TOP && self.sees(sight, drop.tier.as_deref()) {
+            if drops.len() < HOME_TOP && may_see(viewer, self.gate(drop.tier.as_deref())) {
                 drops.push(self.drop_line(lang, &drop));
             }
         }
@@ -280,7 +279,7 @@ impl Engine {
 
     /// Whether `viewer` may see `member`'s page (and card): never for an unknown or erased
     /// member, and a hidden one only for themselves and operators.
-    pub(crate) async fn may_see(
+    pub(crate) async fn may_see_member_page(
         &self,
         viewer: &Viewer,
         member: MemberId,
@@ -295,15 +294,6 @@ impl Engine {
             member,
             hidden,
         ))
-    }
-}
-
-/// The drop-visibility viewer behind a web viewer.
-pub(crate) fn drop_viewer(viewer: &Viewer) -> DropViewer {
-    match viewer.member {
-        _ if viewer.operator => DropViewer::Operator,
-        Some(member) => DropViewer::Member(member),
-        None => DropViewer::Unknown,
     }
 }
 

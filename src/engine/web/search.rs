@@ -16,6 +16,7 @@ use chrono::{DateTime, Utc};
 use tokio::sync::Semaphore;
 
 use super::pages::{BoardLine, BoardPage, PageError, WEB_PAGE_SIZE, WebBoard};
+use crate::core::access::Viewer;
 use crate::core::ids::MemberId;
 use crate::core::levels::LevelInfo;
 use crate::core::name_search::{
@@ -23,7 +24,6 @@ use crate::core::name_search::{
 };
 use crate::core::periods::Board;
 use crate::core::rank_index::Standing;
-use crate::core::web_access::Viewer;
 use crate::engine::{Engine, sync};
 use crate::i18n::Lang;
 use crate::tr;

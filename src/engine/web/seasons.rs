@@ -1,6 +1,6 @@
 //! The list of seasons on the web, running and archived, for viewers who may see standings.
 
-use crate::core::web_access::Viewer;
+use crate::core::access::Viewer;
 use crate::engine::Engine;
 use crate::engine::web::PageError;
 use crate::i18n::{self, Lang};

@@ -1,35 +1,20 @@
 //! Sessions after login: who a cookie shows at each request, and logging out. Operator rights
 //! are never taken from the session: every request asks again whether the member is an
 //! operator (config operators, or what the platform said when `/web` was asked), so editing
-//! the config takes a dashboard away at the next request.
+//! the config takes a dashboard away at the next request; and which tier they hold, so an
+//! ended membership hides its gated drops at the next request.
 
 use chrono::{DateTime, Utc};
 
 use super::login::{WebSession, digest};
-use crate::core::ids::MemberId;
 use crate::core::web_access::session_viewer;
 use crate::engine::identity::Target;
 use crate::engine::{CommandContext, Engine, EngineResult, refuse};
 use crate::tr;
 
 impl Engine {
-    /// Whether `member` has operator's rights on the web now: [`Engine::is_operator`]'s rule
-    /// asked of every account of theirs (an operator may log in from a linked account), with
-    /// `platform_admin` as the platform said it when the link was asked for.
-    pub(super) async fn web_operator(
-        &self,
-        member: MemberId,
-        platform_admin: bool,
-    ) -> EngineResult<bool> {
-        if platform_admin {
-            return Ok(true);
-        }
-        let accounts = self.store.accounts_of(member).await?;
-        Ok(accounts.iter().any(|a| self.config.operators.contains(a)))
-    }
-
-    /// The session behind a cookie's value, if it runs at `now`, with the rights its member
-    /// has now.
+    /// The session behind a cookie's value, if it runs at `now`, with the rights and the tier
+    /// its member has now.
     pub async fn web_session(
         &self,
         session_id: &str,
@@ -38,13 +23,16 @@ impl Engine {
         let Some(row) = self.store.web_session(&digest(session_id), now).await? else {
             return Ok(None);
         };
-        let operator = self.web_operator(row.member, row.platform_admin).await?;
-        Ok(
-            session_viewer(row.member, operator, row.created_at, now).map(|viewer| WebSession {
-                viewer,
-                csrf_token: row.csrf_token,
-            }),
-        )
+        let operator = self
+            .member_is_operator(row.member, row.platform_admin)
+            .await?;
+        let Some(viewer) = session_viewer(row.member, operator, row.created_at, now) else {
+            return Ok(None);
+        };
+        Ok(Some(WebSession {
+            viewer: self.holding(viewer, now).await?,
+            csrf_token: row.csrf_token,
+        }))
     }
 
     /// Logs a session out.
