@@ -1,5 +1,6 @@
 //! Integration tests of the engine on a real SQLite file (WAL) in a temp dir.
 
+mod access_walk;
 mod analytics;
 mod award_log;
 mod backups;
