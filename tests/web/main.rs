@@ -2,6 +2,7 @@
 //! a recording platform that catches the login links `/web` sends.
 
 mod access;
+mod access_walk;
 mod browser;
 mod cdp;
 mod cross_site;

@@ -19,7 +19,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
@@ -153,30 +153,65 @@ impl WebServer {
     }
 }
 
+/// One route of the pages' listener: its path as axum writes it (`{id}`: a part of the path)
+/// and what answers there.
+type Route = (&'static str, MethodRouter<AppState>);
+
+/// Browsers' forms: taken only from this site's own pages.
+fn form_routes() -> Vec<Route> {
+    vec![
+        ("/login/{token}", get(auth::login_page).post(auth::login)),
+        ("/logout", post(auth::logout)),
+        ("/subscribe", post(pages::member::subscribe)),
+        ("/billing", post(pages::member::billing)),
+    ]
+}
+
+/// Pages, downloads, webhooks and health checks.
+fn page_routes() -> Vec<Route> {
+    vec![
+        ("/", get(pages::home::home)),
+        ("/leaderboard/{board}", get(pages::boards::board)),
+        ("/seasons", get(pages::boards::seasons)),
+        ("/seasons/{id}", get(pages::boards::season)),
+        ("/members/{id}", get(pages::member::member)),
+        ("/members/{id}/card.png", get(pages::member::card)),
+        ("/me", get(pages::member::me)),
+        ("/dashboard", get(pages::dashboard::dashboard)),
+        ("/dashboard/{file}", get(pages::dashboard::download)),
+        ("/webhooks/stripe", post(webhooks::stripe)),
+        ("/healthz", get(health::healthz)),
+        ("/readyz", get(health::readyz)),
+        ("/static/style.css", get(layout::stylesheet)),
+    ]
+}
+
+/// Every path the pages' listener may serve, from the tables the router is built from (and
+/// `/metrics`, served there behind its token): a test opens each as a visitor and as members,
+/// so a new page cannot skip the access rules unseen.
+#[must_use]
+pub fn route_paths() -> Vec<&'static str> {
+    form_routes()
+        .into_iter()
+        .chain(page_routes())
+        .map(|(path, _)| path)
+        .chain(["/metrics"])
+        .collect()
+}
+
 fn router(state: AppState) -> Router {
-    // Browsers' forms: taken only from this site's own pages.
-    let forms = Router::new()
-        .route("/login/{token}", get(auth::login_page).post(auth::login))
-        .route("/logout", post(auth::logout))
-        .route("/subscribe", post(pages::member::subscribe))
-        .route("/billing", post(pages::member::billing))
+    let forms = form_routes()
+        .into_iter()
+        .fold(Router::new(), |router, (path, route)| {
+            router.route(path, route)
+        })
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             security::same_site_forms,
         ));
-    let router = forms
-        .route("/", get(pages::home::home))
-        .route("/leaderboard/{board}", get(pages::boards::board))
-        .route("/seasons", get(pages::boards::seasons))
-        .route("/seasons/{id}", get(pages::boards::season))
-        .route("/members/{id}", get(pages::member::member))
-        .route("/members/{id}/card.png", get(pages::member::card))
-        .route("/me", get(pages::member::me))
-        .route("/dashboard", get(pages::dashboard::dashboard))
-        .route("/dashboard/{file}", get(pages::dashboard::download))
-        .route("/webhooks/stripe", post(webhooks::stripe))
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz));
+    let router = page_routes()
+        .into_iter()
+        .fold(forms, |router, (path, route)| router.route(path, route));
     // On the pages' listener only behind the token.
     let router = if state.metrics_token.is_some() {
         router.route("/metrics", get(health::metrics_with_token))
@@ -184,7 +219,6 @@ fn router(state: AppState) -> Router {
         router
     };
     router
-        .route("/static/style.css", get(layout::stylesheet))
         .fallback(errors::not_found)
         .method_not_allowed_fallback(errors::method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(
