@@ -2,9 +2,9 @@
 //! their invoices. `/subscription` sends the link by direct message; the member's own web page
 //! has a button (a POST: a GET never opens a billing session).
 
+use crate::core::access::Viewer;
 use crate::core::ids::MemberId;
 use crate::core::payments::Provider;
-use crate::core::web_access::Viewer;
 use crate::engine::commands::CommandContext;
 use crate::engine::web::PageError;
 use crate::engine::{Engine, EngineResult};
