@@ -41,7 +41,7 @@ drop-target-chat = { $platform ->
 drop-tier-outside = 会员档位推送只能发到 { $tier } 的专属频道（{ $channels }）或通过私信发送；`{ $channel }` 不在其中。
 drop-no-gated-channels = 未配置
 drop-unknown-channel = 没有 `{ $channel }` 这个频道。可选频道：{ $channels }。
-drop-no-channels = 未配置（在 steward.toml 中添加 [channels.NAME]）
+drop-no-channels = 未配置（在 steward.toml 中添加 [channels.名称]）
 drop-rule-never-runs = 这条重复规则永远不会触发。
 drop-needs-text = 请写上要发布的内容，或者回复你想安排发布的那条消息。
 drop-where-dm = 私信发给 { $tier } 及以上档位的成员
@@ -56,7 +56,7 @@ drop-scheduled-undriven = 其中发往 { $platforms } 的推送要等 `steward r
     }。
 
 ## /drop list|show|cancel
-drop-list-empty = 还没有安排任何推送。用 /drop WHEN TEXT 安排一条吧。
+drop-list-empty = 还没有安排任何推送。用 /drop 时间 内容 安排一条吧。
 drops-upcoming = 即将发出的推送：
 drop-unknown = 没有推送 #{ $id }。发送 /drop list 查看已安排的推送。
 drop-preview = 预览 { $line }

@@ -116,7 +116,7 @@ link-refused-platform-taken = 你已经绑定过一个 { $platform } 账号了�
 ## 配置文件里写的账号和聊天（telegram:123），由 steward check-config 报告（目前用英文）。
 ## $written：原样写法；$platform：平台部分。
 id-platform-unknown = 未知平台 `{ $platform }`（应为 discord、telegram 或 console）
-id-account-form = `{ $written }` 的格式应为 `telegram:ID`、`discord:ID` 或 `console:NAME`
+id-account-form = `{ $written }` 的格式应为 `telegram:ID`、`discord:ID` 或 `console:名字`
 id-account-no-id = `{ $written }` 的冒号后面缺少 ID
 id-telegram-user = `{ $written }` 不是 Telegram 用户 ID（应为正整数，如 telegram:123456789）
 id-telegram-chat = `{ $written }` 不是 Telegram 聊天 ID（应为整数，群组为负数，如 telegram:-1001234567890）

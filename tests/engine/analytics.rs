@@ -113,8 +113,11 @@ async fn drops_are_ranked_by_bayesian_mean_with_reach_and_rating_rate() {
     let admin = console("admin");
     app.ask(&admin, "/drop in 1m to announcements First tip")
         .await;
-    app.ask(&admin, "/drop in 1m to announcements Second tip")
-        .await;
+    app.ask(
+        &admin,
+        "/drop in 1m to announcements Second tip\n\n— shared by bob",
+    )
+    .await;
     app.advance(Duration::minutes(1));
     assert_eq!(app.tick().await.sent, 4);
     // Two five-star votes on #1; four members give #2 a 4.
@@ -138,6 +141,11 @@ async fn drops_are_ranked_by_bayesian_mean_with_reach_and_rating_rate() {
     assert_eq!(first.rating_rate, Some(1.0));
     let second = &content.drops[1];
     assert_eq!((second.row.ratings, second.row.stars), (4, 17));
+    // The excerpt is the first line: a credit below it is not cut off mid-way.
+    assert_eq!(
+        (first.row.excerpt.as_str(), second.row.excerpt.as_str()),
+        ("First tip", "Second tip")
+    );
     // The community mean is 27/6 = 4.5: #1 = (45 + 10) / 12, #2 = (45 + 17) / 14.
     assert!((first.bayesian.unwrap() - 55.0 / 12.0).abs() < 1e-9);
     assert!((second.bayesian.unwrap() - 62.0 / 14.0).abs() < 1e-9);

@@ -99,8 +99,11 @@ impl Store {
     ) -> Result<(Vec<DropQualityRow>, Option<f64>)> {
         type Row = (i64, String, i64, i64, i64, i64, i64, i64, i64);
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT s.drop_id, substr(d.text, 1, 60), s.first_sent_at, s.sent, s.failed, s.missed, \
-             s.ratings, s.stars, s.feedback FROM drop_stats s JOIN drops d ON d.id = s.drop_id \
+            // The excerpt is the text's first line: a credit or link below it never shows cut.
+            "SELECT s.drop_id, \
+             substr(substr(d.text, 1, instr(d.text || char(10), char(10)) - 1), 1, 60), \
+             s.first_sent_at, s.sent, s.failed, s.missed, s.ratings, s.stars, s.feedback \
+             FROM drop_stats s JOIN drops d ON d.id = s.drop_id \
              WHERE s.first_sent_at >= ? AND s.first_sent_at < ? ORDER BY s.first_sent_at",
         )
         .bind(millis(from))
