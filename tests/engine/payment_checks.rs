@@ -72,6 +72,15 @@ async fn a_stars_payment_below_the_plans_price_or_in_another_currency_grants_not
             .iter()
             .any(|s| matches!(s, Sent::Refund { charge, .. } if charge == "ch_cheap"))
     );
+    // Mismatches are counted for an operator's alert; the refund of one too.
+    let metrics = app.engine.metrics_text().await.unwrap();
+    for line in [
+        "steward_payments_total{provider=\"telegram_stars\",outcome=\"mismatch\"} 2",
+        "steward_payments_total{provider=\"telegram_stars\",outcome=\"granted\"} 0",
+        "steward_payments_total{provider=\"telegram_stars\",outcome=\"refunded\"} 1",
+    ] {
+        assert!(metrics.contains(line), "{line} missing from\n{metrics}");
+    }
 }
 
 #[tokio::test]

@@ -91,11 +91,23 @@ async fn bad_signatures_stale_times_and_replays_are_refused_and_write_nothing() 
             .unwrap()
             .is_empty()
     );
-    // The genuine delivery still applies afterwards.
+    // The genuine delivery still applies afterwards, once.
     assert_eq!(
         deliver_with(&app.base, &body, Some(&header)).await,
         (200, "applied".into())
     );
+    assert_eq!(deliver_with(&app.base, &body, Some(&header)).await.0, 200);
+    // An operator's alert on refused or failed deliveries has the counts to read.
+    let metrics = app.engine.metrics_text().await.unwrap();
+    for line in [
+        "steward_provider_deliveries_total{provider=\"stripe\",outcome=\"refused\"} 5",
+        "steward_provider_deliveries_total{provider=\"stripe\",outcome=\"applied\"} 1",
+        "steward_provider_deliveries_total{provider=\"stripe\",outcome=\"repeat\"} 1",
+        "steward_provider_deliveries_total{provider=\"stripe\",outcome=\"error\"} 0",
+        "steward_payments_total{provider=\"stripe\",outcome=\"granted\"} 1",
+    ] {
+        assert!(metrics.contains(line), "{line} missing from\n{metrics}");
+    }
 }
 
 /// Delivers `events` in order; Bob's Pro expiry afterwards.

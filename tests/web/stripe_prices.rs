@@ -53,6 +53,14 @@ async fn a_checkout_for_another_price_with_a_signed_reference_grants_nothing() {
         (200, "applied".into())
     );
     assert_eq!(pro_until(&app).await, Some(None));
+    let metrics = app.engine.metrics_text().await.unwrap();
+    for line in [
+        "steward_payments_total{provider=\"stripe\",outcome=\"mismatch\"} 1",
+        "steward_payments_total{provider=\"stripe\",outcome=\"granted\"} 1",
+        "steward_payments_total{provider=\"telegram_stars\",outcome=\"mismatch\"} 0",
+    ] {
+        assert!(metrics.contains(line), "{line} missing from\n{metrics}");
+    }
 }
 
 #[tokio::test]

@@ -12,6 +12,7 @@ use super::subscription_events::Fact;
 use crate::core::payments::Provider;
 use crate::core::payments::reference::PaymentRef;
 use crate::core::payments::renewal::RenewalStatus;
+use crate::engine::metrics::DeliveryOutcome;
 use crate::engine::{Engine, EngineError, EngineResult};
 use crate::store::WriteTx;
 
@@ -120,6 +121,29 @@ impl Engine {
     /// Applies one provider event. An `Err` is a storage failure: the provider should deliver
     /// the event again.
     pub async fn billing_event(&self, e: &BillingEvent) -> EngineResult<Applied> {
+        let applied = self.apply_billing_event(e).await;
+        self.count_delivery(e.provider, &applied);
+        applied
+    }
+
+    /// Counts a provider delivery Steward refused unread (a bad signature or body).
+    pub fn delivery_refused(&self, provider: Provider) {
+        self.metrics
+            .money
+            .delivery(provider, DeliveryOutcome::Refused);
+    }
+
+    pub(super) fn count_delivery(&self, provider: Provider, applied: &EngineResult<Applied>) {
+        let outcome = match applied {
+            Ok(Applied::Done) => DeliveryOutcome::Applied,
+            Ok(Applied::Repeat) => DeliveryOutcome::Repeat,
+            Ok(Applied::NotOurs) => DeliveryOutcome::Ignored,
+            Err(_) => DeliveryOutcome::Error,
+        };
+        self.metrics.money.delivery(provider, outcome);
+    }
+
+    async fn apply_billing_event(&self, e: &BillingEvent) -> EngineResult<Applied> {
         let mark = EventMark {
             provider: e.provider,
             id: &e.id,

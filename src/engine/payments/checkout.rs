@@ -14,6 +14,7 @@ use crate::core::payments::{Plan, Provider};
 use crate::core::tiers::TierDef;
 use crate::engine::events::Person;
 use crate::engine::membership::{Extension, extend_in};
+use crate::engine::metrics::PaymentOutcome;
 use crate::engine::{Engine, EngineResult};
 use crate::i18n::Lang;
 use crate::store::{PaymentRow, SubscriptionRow, WriteTx};
@@ -115,6 +116,9 @@ impl Engine {
         match self.apply_payment(p, None).await {
             Ok(reply) => reply,
             Err(e) => {
+                self.metrics
+                    .money
+                    .payment(p.provider, PaymentOutcome::Error);
                 tracing::error!(error = ?e, charge = %p.charge_id, "a payment could not be applied");
                 let lang = self.community_language();
                 self.tell_operators_with(|lang| {
@@ -148,6 +152,9 @@ impl Engine {
             }
             if tx.record_payment(&row, Some(&p.raw)).await? {
                 tx.commit().await?;
+                self.metrics
+                    .money
+                    .payment(p.provider, PaymentOutcome::Unknown);
                 self.tell_operators_with(|lang| {
                     tr!(lang, "payment-not-applied", charge = &p.charge_id)
                 })
@@ -191,6 +198,12 @@ impl Engine {
             {
                 return Ok(None);
             }
+            let outcome = if why == PriceMismatch::StaleReference {
+                PaymentOutcome::Stale
+            } else {
+                PaymentOutcome::Mismatch
+            };
+            self.metrics.money.payment(p.provider, outcome);
             let lang = self.language_of(member).await;
             return Ok(Some(if why == PriceMismatch::StaleReference {
                 tr!(lang, "payment-stale-payer", plan = &plan.id)
@@ -273,6 +286,9 @@ impl Engine {
             }
         };
         tx.commit().await?;
+        self.metrics
+            .money
+            .payment(p.provider, PaymentOutcome::Granted);
         self.wake.notify_one();
         if running.is_none() {
             let problems = self.give_access(member, tier).await?;

@@ -57,6 +57,12 @@ enum Effect {
 impl Engine {
     /// Applies a platform's report of an entitlement, once.
     pub async fn entitlement(&self, e: &Entitlement) -> EngineResult<Applied> {
+        let applied = self.entitlement_once(e).await;
+        self.count_delivery(Provider::DiscordSku, &applied);
+        applied
+    }
+
+    async fn entitlement_once(&self, e: &Entitlement) -> EngineResult<Applied> {
         let Some(plan) = self
             .config
             .plans

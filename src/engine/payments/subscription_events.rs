@@ -10,6 +10,7 @@ use crate::core::payments::Provider;
 use crate::core::payments::decide::{Paid, pays_for};
 use crate::core::payments::reference::PaymentRef;
 use crate::core::payments::renewal::{MembershipChange, RenewalStatus};
+use crate::engine::metrics::PaymentOutcome;
 use crate::engine::payments::Applied;
 use crate::engine::{Engine, EngineResult};
 use crate::store::{PaymentRow, SubscriptionRow, WriteTx};
@@ -98,8 +99,14 @@ impl Engine {
                         began_at: None,
                     };
                     if let Err(why) = pays_for(plan, e.provider, &paid) {
-                        self.record_mismatch(tx, row, Some(&e.raw), plan, why)
-                            .await?;
+                        if self
+                            .record_mismatch(tx, row, Some(&e.raw), plan, why)
+                            .await?
+                        {
+                            self.metrics
+                                .money
+                                .payment(e.provider, PaymentOutcome::Mismatch);
+                        }
                         return Ok(Applied::Done);
                     }
                 }
@@ -123,6 +130,11 @@ impl Engine {
         };
         let settled = self.settle_in(&mut tx, &row, action, now).await?;
         tx.commit().await?;
+        if matches!(fact, Fact::Paid { .. }) {
+            self.metrics
+                .money
+                .payment(e.provider, PaymentOutcome::Granted);
+        }
         self.wake.notify_one();
         let Some(settled) = settled else {
             return Ok(Applied::Done);

@@ -16,6 +16,7 @@ use crate::core::payments::credit::{closed, shifted};
 use crate::core::payments::renewal::MembershipChange;
 use crate::core::payments::{Plan, Provider};
 use crate::core::tiers::TierDef;
+use crate::engine::metrics::PaymentOutcome;
 use crate::engine::{Engine, EngineResult};
 use crate::i18n::Lang;
 use crate::store::{PaymentRow, WriteTx};
@@ -94,6 +95,9 @@ impl Engine {
                 "a refund of a charge not recorded (yet) or that gave nothing"
             );
             tx.commit().await?;
+            self.metrics
+                .money
+                .payment(provider, PaymentOutcome::Refunded);
             return Ok(None);
         };
         let current = self.running_expiry(&mut tx, member, tier, at).await?;
@@ -103,9 +107,13 @@ impl Engine {
             let after = self.stars_credit(&mut tx, member, plan).await?;
             shifted(current, after - before, at)
         } else if let Some(subscription) = &paid.subscription {
-            return self
+            let undone = self
                 .settle_card_refund(tx, subscription, provider, at)
-                .await;
+                .await?;
+            self.metrics
+                .money
+                .payment(provider, PaymentOutcome::Refunded);
+            return Ok(undone);
         } else {
             tx.stop_renewal(member, &plan.id, provider, at).await?;
             self.one_time_refund(&mut tx, member, plan, tier, current, at)
@@ -122,6 +130,9 @@ impl Engine {
         .await?;
         let left = self.running_expiry(&mut tx, member, tier, at).await?;
         tx.commit().await?;
+        self.metrics
+            .money
+            .payment(provider, PaymentOutcome::Refunded);
         let settled = Settled {
             member,
             tier,

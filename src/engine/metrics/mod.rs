@@ -2,7 +2,11 @@
 //! latency, message awards and their batches, folds, platform errors and 429s, web requests by
 //! route and status, how late deliveries start, backups) and what is read at each scrape
 //! (members, running memberships by tier, deliveries by state, database size, the process's
-//! memory, CPU time and file descriptors).
+//! memory, CPU time and file descriptors). Money's counters are in `payments`.
+
+mod payments;
+
+pub(crate) use payments::{DeliveryOutcome, PaymentOutcome};
 
 use std::time::Duration;
 
@@ -91,6 +95,7 @@ pub(crate) struct Metrics {
     resident_bytes: Gauge,
     cpu_seconds: Gauge<f64, std::sync::atomic::AtomicU64>,
     open_fds: Gauge,
+    pub(crate) money: payments::PaymentMetrics,
 }
 
 impl Default for Metrics {
@@ -203,6 +208,7 @@ impl Default for Metrics {
             "Size of the SQLite database file",
             database_bytes.clone(),
         );
+        let money = payments::PaymentMetrics::register(&mut registry);
         registry.register(
             "last_backup_timestamp_seconds",
             "When the newest backup in backup.dir was made (Unix time; 0: none yet)",
@@ -227,6 +233,7 @@ impl Default for Metrics {
             resident_bytes,
             cpu_seconds,
             open_fds,
+            money,
         }
     }
 }
