@@ -239,7 +239,10 @@ async fn run(mut config: Config) -> Result<()> {
         tracing::info!("Discord adapter started (gateway)");
     }
     tracing::info!("Steward is running; Ctrl-C or SIGTERM stops it");
+    // Ready: the database is open and migrated, the pages are bound, the adapters started.
+    tell_systemd(sd_notify::NotifyState::Ready);
     shutdown_signal().await;
+    tell_systemd(sd_notify::NotifyState::Stopping);
     let _ = stop.send(true);
     for task in tasks {
         if let Err(e) = task.await {
@@ -326,6 +329,14 @@ async fn start_engine(
 }
 
 /// Completes on Ctrl-C (SIGINT) or SIGTERM.
+/// Tells systemd (a `Type=notify` unit) where the service stands; nothing without
+/// `NOTIFY_SOCKET`, as when not started by systemd.
+fn tell_systemd(state: sd_notify::NotifyState<'_>) {
+    if let Err(e) = sd_notify::notify(&[state]) {
+        tracing::warn!(error = %e, "systemd could not be told the service's state");
+    }
+}
+
 async fn shutdown_signal() {
     let interrupt = async {
         if let Err(e) = tokio::signal::ctrl_c().await {

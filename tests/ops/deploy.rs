@@ -96,3 +96,49 @@ fn steward_health_exits_0_when_ready_and_1_when_nothing_answers() {
     drop(stdin);
     assert!(console.wait().unwrap().success());
 }
+
+#[test]
+fn under_systemd_the_bot_says_it_is_ready_once_started_and_stopping_on_sigterm() {
+    use std::os::unix::net::UnixDatagram;
+    use std::time::Duration;
+
+    let dir = tempfile::tempdir().unwrap();
+    let socket_path = dir.path().join("notify.sock");
+    let socket = UnixDatagram::bind(&socket_path).unwrap();
+    socket
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    // A Telegram token with nothing to reach: the bot starts and retries in the background.
+    let mut bot = super::command(
+        dir.path(),
+        &["run"],
+        &[
+            ("NOTIFY_SOCKET", socket_path.to_str().unwrap()),
+            ("STEWARD_TELEGRAM_TOKEN", "123456:notarealtoken"),
+            ("STEWARD_TELEGRAM_API_URL", "http://127.0.0.1:9"),
+        ],
+    )
+    .stdin(std::process::Stdio::null())
+    .stdout(std::process::Stdio::null())
+    .stderr(std::process::Stdio::null())
+    .spawn()
+    .unwrap();
+    let mut said = [0u8; 256];
+    let read = |said: &mut [u8]| -> String {
+        let n = socket.recv(said).expect("systemd is told within 20 s");
+        String::from_utf8_lossy(&said[..n]).into_owned()
+    };
+    let ready = read(&mut said);
+    assert_eq!(ready, "READY=1\n");
+    assert!(
+        dir.path().join("steward.db").exists(),
+        "ready after the database is open"
+    );
+    let killed = Command::new("kill")
+        .args(["-TERM", &bot.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    assert_eq!(read(&mut said), "STOPPING=1\n");
+    assert!(bot.wait().unwrap().success(), "a clean exit on SIGTERM");
+}
