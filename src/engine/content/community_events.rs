@@ -10,9 +10,10 @@ use crate::core::access::may_see;
 use crate::core::commands::{EventCommand, NewEvent};
 use crate::core::link::code_from_random;
 use crate::engine::commands::CommandContext;
+use crate::engine::ranking::Grant;
 use crate::engine::{Engine, EngineError, EngineResult, refuse};
 use crate::i18n::{Lang, datetime};
-use crate::store::{Award, EventRow, LedgerKind, NewEventRow};
+use crate::store::{EventRow, LedgerKind, NewEventRow};
 use crate::{msg, tr};
 
 /// How long before its start a joined member is reminded of an event.
@@ -211,8 +212,7 @@ impl Engine {
         if ctx.at > event.ends_at {
             return refuse(tr!(lang, "event-code-expired", name = event.name.as_str()));
         }
-        let boards = self.period_boards_at(ctx.at);
-        let mut scoring = self.begin_scoring(&boards).await?;
+        let mut scoring = self.begin_scoring(ctx.at).await?;
         if !scoring.tx.check_in(event.id, ctx.member, ctx.at).await? {
             return refuse(tr!(
                 lang,
@@ -220,20 +220,8 @@ impl Engine {
                 name = event.name.as_str()
             ));
         }
-        let award = Award {
-            member: ctx.member,
-            xp: event.xp,
-            balance: event.xp,
-            kind: LedgerKind::Event,
-            reference: Some(event.id.to_string()),
-            reason: None,
-            actor: None,
-            at: ctx.at,
-            day: self.config.calendar.day(ctx.at),
-            boards: &boards,
-        };
-        let outcome = scoring.finish(&award).await?;
-        self.announce_own_level_up(ctx, &outcome).await;
+        let grant = Grant::own(ctx, LedgerKind::Event, event.xp, event.id.to_string());
+        scoring.award_one(ctx, grant).await?;
         Ok(tr!(
             lang,
             "event-checked-in",

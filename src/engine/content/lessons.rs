@@ -10,8 +10,9 @@ use crate::core::access::{Viewer, may_see};
 use crate::core::courses::Progress;
 use crate::core::ids::{Platform, PlatformGrant};
 use crate::engine::commands::CommandContext;
+use crate::engine::ranking::Grant;
 use crate::engine::{Engine, EngineResult, refuse};
-use crate::store::{Award, CourseRow, LedgerKind};
+use crate::store::{CourseRow, LedgerKind};
 use crate::tr;
 
 /// The first line of a drop's text, cut to fit a list.
@@ -52,8 +53,7 @@ impl Engine {
         if !visible || !self.store.was_delivered(drop.id).await? {
             return refuse(tr!(lang, "done-not-yet", lesson = lesson));
         }
-        let boards = self.period_boards_at(ctx.at);
-        let mut scoring = self.begin_scoring(&boards).await?;
+        let mut scoring = self.begin_scoring(ctx.at).await?;
         if !scoring.tx.mark_done(ctx.member, drop.id, ctx.at).await? {
             return refuse(tr!(lang, "done-already", lesson = lesson));
         }
@@ -64,35 +64,21 @@ impl Engine {
                 .finish_course(ctx.member, &course.id, ctx.at)
                 .await?;
         let rules = &self.config.learning;
-        let day = self.config.calendar.day(ctx.at);
-        let award = |xp, kind, reference: String| Award {
-            member: ctx.member,
-            xp,
-            balance: xp,
-            kind,
-            reference: Some(reference),
-            reason: None,
-            actor: None,
-            at: ctx.at,
-            day,
-            boards: &boards,
-        };
-        let mut awards = vec![award(
-            rules.lesson_xp,
+        let mut grants = vec![Grant::own(
+            ctx,
             LedgerKind::Learning,
+            rules.lesson_xp,
             drop.id.to_string(),
         )];
         if finished {
-            awards.push(award(
-                rules.course_bonus_xp,
+            grants.push(Grant::own(
+                ctx,
                 LedgerKind::Course,
+                rules.course_bonus_xp,
                 course.id.clone(),
             ));
         }
-        let outcomes = scoring.finish_all(&awards).await?;
-        for outcome in &outcomes {
-            self.announce_own_level_up(ctx, outcome).await;
-        }
+        scoring.award(ctx, &grants).await?;
         if finished {
             self.give_course_role(ctx, course).await;
         }

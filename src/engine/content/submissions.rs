@@ -8,9 +8,10 @@ use super::lessons::headline;
 use crate::core::commands::ReviewCommand;
 use crate::core::drops::grammar::DropRequest;
 use crate::engine::commands::CommandContext;
+use crate::engine::ranking::Grant;
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::i18n::{Lang, datetime};
-use crate::store::{Award, LedgerKind, SubmissionRow};
+use crate::store::{LedgerKind, SubmissionRow};
 use crate::{msg, tr};
 
 /// Submissions `/review list` shows at once.
@@ -132,8 +133,7 @@ impl Engine {
         };
         let planned = self.plan_drop(ctx, &request)?;
         let text = self.credited(&submission);
-        let boards = self.period_boards_at(ctx.at);
-        let mut scoring = self.begin_scoring(&boards).await?;
+        let mut scoring = self.begin_scoring(ctx.at).await?;
         let drop_id = self
             .insert_planned(
                 &mut scoring.tx,
@@ -154,22 +154,18 @@ impl Engine {
             return self.undecidable(lang, id).await;
         };
         let xp = self.config.submissions.xp;
-        let award = Award {
+        let grant = Grant {
             member: submission.author,
+            name: &submission.author_name,
             xp,
             balance: xp,
             kind: LedgerKind::Contribution,
             reference: Some(id.to_string()),
             reason: None,
             actor: Some(ctx.member),
-            at: ctx.at,
-            day: self.config.calendar.day(ctx.at),
-            boards: &boards,
         };
-        let outcome = scoring.finish(&award).await?;
+        scoring.award_one(ctx, grant).await?;
         self.wake.notify_one();
-        self.announce_level_up(ctx, submission.author, &submission.author_name, &outcome)
-            .await;
         let told = msg!("submission-approved", id = id, drop = drop_id, xp = xp);
         if let Err(e) = self.tell(submission.author, &told).await {
             tracing::warn!(error = %e, "telling the author of an approval failed");

@@ -5,8 +5,9 @@
 use super::words::{list, term};
 use super::{Extension, access_problems, extend_in};
 use crate::engine::commands::CommandContext;
+use crate::engine::ranking::Grant;
 use crate::engine::{Engine, EngineResult, refuse};
-use crate::store::{Award, LedgerKind};
+use crate::store::LedgerKind;
 use crate::tr;
 
 impl Engine {
@@ -57,7 +58,7 @@ impl Engine {
         };
         let tier = self.tier(lang, &reward.tier)?;
         let request_key = ctx.request_key.clone();
-        let mut scoring = self.begin_scoring(&[]).await?;
+        let mut scoring = self.begin_scoring(ctx.at).await?;
         if scoring.tx.redemption_done(&request_key).await? {
             return Ok(tr!(lang, "redeem-repeated", name = &reward.name));
         }
@@ -88,19 +89,11 @@ impl Engine {
             lang,
         };
         let expires = extend_in(&mut scoring.tx, ext).await?;
-        let award = Award {
-            member: ctx.member,
-            xp: 0,
+        let grant = Grant {
             balance: -reward.cost,
-            kind: LedgerKind::Redeem,
-            reference: Some(reward.id.clone()),
-            reason: None,
-            actor: None,
-            at: ctx.at,
-            day: self.config.calendar.day(ctx.at),
-            boards: &[],
+            ..Grant::own(ctx, LedgerKind::Redeem, 0, reward.id.clone())
         };
-        let outcome = scoring.finish(&award).await?;
+        let outcome = scoring.award_one(ctx, grant).await?;
         self.wake.notify_one();
         let problems = self.give_access(ctx.member, tier).await?;
         let mut reply = tr!(

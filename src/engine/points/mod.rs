@@ -12,21 +12,21 @@ use crate::core::scoring::AwardOutcome;
 use crate::core::thanks::ThanksFacts;
 use crate::engine::commands::CommandContext;
 use crate::engine::events::Person;
+use crate::engine::ranking::Grant;
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::i18n::{self, Lang};
-use crate::store::{Award, LedgerKind};
+use crate::store::LedgerKind;
 use crate::{msg, tr};
 
 impl Engine {
     pub(crate) async fn daily(&self, ctx: &CommandContext) -> EngineResult<String> {
         let calendar = &self.config.calendar;
         let today = calendar.day(ctx.at);
-        let boards = self.period_boards_at(ctx.at);
         let bonus = self
             .effective_tier(ctx.member, ctx.at)
             .await?
             .map_or(0, |t| t.daily_bonus);
-        let mut scoring = self.begin_scoring(&boards).await?;
+        let mut scoring = self.begin_scoring(ctx.at).await?;
         let state = scoring.tx.member(ctx.member).await?.daily;
         let DailyDecision::Claim { amount, streak } = self.config.daily.decide(state, today, bonus)
         else {
@@ -38,25 +38,13 @@ impl Engine {
                 opens = i18n::datetime(ctx.lang, opens, calendar.tz)
             ));
         };
-        let award = Award {
-            member: ctx.member,
-            xp: amount,
-            balance: amount,
-            kind: LedgerKind::Daily,
-            reference: Some(today.to_string()),
-            reason: None,
-            actor: None,
-            at: ctx.at,
-            day: self.config.calendar.day(ctx.at),
-            boards: &boards,
-        };
         let claimed = DailyState {
             last_day: Some(today),
             streak,
         };
         scoring.tx.set_daily(ctx.member, claimed).await?;
-        let outcome = scoring.finish(&award).await?;
-        self.announce_own_level_up(ctx, &outcome).await;
+        let grant = Grant::own(ctx, LedgerKind::Daily, amount, today.to_string());
+        let outcome = scoring.award_one(ctx, grant).await?;
         let balance = outcome.balance_after;
         Ok(match broken_streak(state, today) {
             None => tr!(
@@ -119,8 +107,7 @@ impl Engine {
             self.resolve(ctx, who).await?
         };
         let day = self.config.calendar.day(ctx.at);
-        let boards = self.period_boards_at(ctx.at);
-        let mut scoring = self.begin_scoring(&boards).await?;
+        let mut scoring = self.begin_scoring(ctx.at).await?;
         let (given_today, pair_today) = scoring.tx.thanks_given(ctx.member, target.id, day).await?;
         let facts = ThanksFacts {
             to_self: target.id == ctx.member,
@@ -136,21 +123,17 @@ impl Engine {
             .tx
             .record_thanks(ctx.member, target.id, day, ctx.at)
             .await?;
-        let award = Award {
+        let grant = Grant {
             member: target.id,
+            name: &target.name,
             xp,
             balance: xp,
             kind: LedgerKind::Thanks,
             reference: Some(day.to_string()),
             reason: reason.as_deref(),
             actor: Some(ctx.member),
-            at: ctx.at,
-            day: self.config.calendar.day(ctx.at),
-            boards: &boards,
         };
-        let outcome = scoring.finish(&award).await?;
-        self.announce_level_up(ctx, target.id, &target.name, &outcome)
-            .await;
+        scoring.award_one(ctx, grant).await?;
         // The thanks is announced to everyone in the chat.
         let lang = self.chat_language(ctx);
         let giver = &ctx.sender.person.profile.display_name;
@@ -182,10 +165,10 @@ impl Engine {
         reason: Option<String>,
     ) -> EngineResult<String> {
         let target = self.resolve(ctx, who).await?;
-        let boards = self.period_boards_at(ctx.at);
-        let scoring = self.begin_scoring(&boards).await?;
-        let award = Award {
+        let scoring = self.begin_scoring(ctx.at).await?;
+        let grant = Grant {
             member: target.id,
+            name: &target.name,
             xp: amount,
             balance: amount,
             kind: if amount > 0 {
@@ -196,13 +179,8 @@ impl Engine {
             reference: None,
             reason: reason.as_deref(),
             actor: Some(ctx.member),
-            at: ctx.at,
-            day: self.config.calendar.day(ctx.at),
-            boards: &boards,
         };
-        let outcome = scoring.finish(&award).await?;
-        self.announce_level_up(ctx, target.id, &target.name, &outcome)
-            .await;
+        let outcome = scoring.award_one(ctx, grant).await?;
         // `points-now` in each text: the totals afterwards.
         let (lang, name) = (ctx.lang, &target.name);
         let level = LevelInfo::from_xp(outcome.xp_after).level;

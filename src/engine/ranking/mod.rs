@@ -11,3 +11,4 @@ mod scoring;
 mod seasons;
 
 pub(crate) use scoreboard::Scoreboard;
+pub(crate) use scoring::Grant;
