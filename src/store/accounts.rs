@@ -25,6 +25,17 @@ pub struct MemberRow {
 const MEMBER_BY_ID: &str = "SELECT id, display_name, xp, balance, xp_reached_at, hidden, \
      daily_last_day, daily_streak, last_message_xp_at FROM members WHERE id = ?";
 
+/// [`MEMBER_BY_ID`] with the award log's unfolded awards added as the fold would add them, so a
+/// read outside a transaction sees whole totals without folding (a read never writes).
+const MEMBER_BY_ID_WHOLE: &str = "SELECT m.id, m.display_name, m.xp + COALESCE(l.xp, 0) AS xp, \
+     m.balance + COALESCE(l.xp, 0) AS balance, \
+     CASE WHEN l.reached IS NULL THEN m.xp_reached_at ELSE l.reached END AS xp_reached_at, \
+     m.hidden, m.daily_last_day, m.daily_streak, \
+     CASE WHEN l.last_at IS NULL THEN m.last_message_xp_at \
+     ELSE MAX(COALESCE(m.last_message_xp_at, 0), l.last_at) END AS last_message_xp_at \
+     FROM members m, (SELECT SUM(xp) AS xp, MAX(CASE WHEN xp > 0 THEN at END) AS reached, \
+     MAX(at) AS last_at FROM award_log WHERE member_id = ?1) l WHERE m.id = ?1";
+
 fn member_row(row: &SqliteRow) -> MemberRow {
     let last_day: Option<String> = row.get("daily_last_day");
     MemberRow {
@@ -73,8 +84,7 @@ impl Store {
     }
 
     pub async fn member(&self, id: MemberId) -> Result<MemberRow> {
-        self.settle().await.during("member")?;
-        let row = sqlx::query(MEMBER_BY_ID)
+        let row = sqlx::query(MEMBER_BY_ID_WHOLE)
             .bind(id.0)
             .fetch_optional(&self.pool)
             .await

@@ -2,6 +2,7 @@
 //! rows of a page, and archived season tables.
 
 use super::error::During;
+use super::logged::{logged_on, with_logged};
 use super::{Result, Store};
 use crate::core::ids::MemberId;
 use crate::core::levels::LevelInfo;
@@ -22,7 +23,9 @@ pub struct BoardRow {
 impl Store {
     /// Every visible, non-zero standing on a board, in no particular order.
     pub async fn load_board(&self, board: &Board) -> Result<Vec<Standing>> {
-        self.settle().await.during("load_board")?;
+        // One read transaction: the chunks and the award log's unfolded awards (added as the
+        // fold would add them) come from one snapshot, and nothing is written.
+        let mut snapshot = self.pool.begin().await.during("load_board")?;
         let mut standings = Vec::new();
         let mut after: i64 = 0;
         // Chunks of packed text ("id,xp,at;..."): one decoded row per 50,000 standings instead
@@ -36,7 +39,7 @@ impl Store {
                          ORDER BY id LIMIT 50000)",
                     )
                     .bind(after)
-                    .fetch_one(&self.pool)
+                    .fetch_one(&mut *snapshot)
                     .await.during("load_board")?
                 }
                 _ => {
@@ -47,7 +50,7 @@ impl Store {
                     )
                     .bind(board.key())
                     .bind(after)
-                    .fetch_one(&self.pool)
+                    .fetch_one(&mut *snapshot)
                     .await.during("load_board")?
                 }
             };
@@ -57,16 +60,18 @@ impl Store {
             standings.extend(packed.split(';').filter_map(unpack));
             after = last;
         }
-        Ok(standings)
+        let logged = logged_on(&mut snapshot, board, None).await?;
+        snapshot.rollback().await.during("load_board")?;
+        Ok(with_logged(standings, &logged))
     }
 
     /// A member's standing on a board (zero if they have not scored on it).
     pub async fn standing(&self, board: &Board, member: MemberId) -> Result<Standing> {
-        self.settle().await.during("standing")?;
+        let mut snapshot = self.pool.begin().await.during("standing")?;
         let row: Option<(i64, i64)> = match board {
             Board::AllTime => sqlx::query_as("SELECT xp, xp_reached_at FROM members WHERE id = ?")
                 .bind(member.0)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *snapshot)
                 .await
                 .during("standing")?,
             _ => sqlx::query_as(
@@ -74,23 +79,31 @@ impl Store {
             )
             .bind(board.key())
             .bind(member.0)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *snapshot)
             .await
             .during("standing")?,
         };
-        let (xp, at) = row.unwrap_or((0, 0));
+        let logged = logged_on(&mut snapshot, board, Some(member)).await?;
+        snapshot.rollback().await.during("standing")?;
+        let (xp, at) = match logged.first() {
+            Some(awards) => awards.onto(row),
+            None => row.unwrap_or((0, 0)),
+        };
         Ok(Standing::new(member, xp, at))
     }
 
     /// Names and levels for the standings of a page, in the same order.
     pub async fn board_rows(&self, standings: &[Standing]) -> Result<Vec<BoardRow>> {
-        self.settle().await.during("board_rows")?;
         let ids: Vec<i64> = standings.iter().map(|s| s.member().0).collect();
         // One row of JSON rather than a row per member: sqlx hands each row over from its
         // connection thread, which cost more than the lookups on a 100-member web page.
         let found: String = sqlx::query_scalar(
-            "SELECT coalesce(json_group_array(json_array(id, display_name, xp)), '[]') \
-             FROM members WHERE id IN (SELECT value FROM json_each(?))",
+            // The level counts the award log's unfolded awards too (a read never folds).
+            "SELECT coalesce(json_group_array(json_array(m.id, m.display_name, \
+             m.xp + COALESCE(l.xp, 0))), '[]') FROM members m LEFT JOIN \
+             (SELECT member_id, SUM(xp) AS xp FROM award_log \
+             WHERE member_id IN (SELECT value FROM json_each(?1)) GROUP BY member_id) l \
+             ON l.member_id = m.id WHERE m.id IN (SELECT value FROM json_each(?1))",
         )
         .bind(serde_json::json!(ids).to_string())
         .fetch_one(&self.pool)

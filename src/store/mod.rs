@@ -23,6 +23,7 @@ mod import;
 mod languages;
 mod ledger;
 mod link;
+mod logged;
 mod member_data;
 mod memberships;
 mod message_batch;

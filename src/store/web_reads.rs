@@ -63,9 +63,13 @@ impl Store {
         member: MemberId,
         since: DateTime<Utc>,
     ) -> Result<Vec<(Option<LedgerKind>, i64, DateTime<Utc>)>> {
-        self.settle().await.during("ledger_since")?;
+        // The award log's unfolded message awards follow the ledger's rows, in one statement
+        // (one snapshot): a read never folds.
         let rows = sqlx::query(
-            "SELECT kind, delta_xp, at FROM ledger WHERE member_id = ? AND at >= ? ORDER BY id",
+            "SELECT kind, delta_xp, at FROM ( \
+             SELECT kind, delta_xp, at, 0 AS part, id AS seq FROM ledger WHERE member_id = ?1 AND at >= ?2 \
+             UNION ALL SELECT 'message', xp, at, 1, seq FROM award_log WHERE member_id = ?1 AND at >= ?2) \
+             ORDER BY part, seq",
         )
         .bind(member.0)
         .bind(millis(since))

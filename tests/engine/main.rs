@@ -36,4 +36,5 @@ mod stars_refunds;
 mod submissions;
 mod tags;
 mod thanks;
+mod unfolded_reads;
 mod wording;

@@ -21,7 +21,7 @@ rank = 2
 /// The paths to open for a route: each `{part}` filled with every value that names something
 /// of the community (members, a season, the drops, events); an unknown part fails the test
 /// until the walk knows what to put there.
-fn paths(route: &str, ids: &[i64]) -> Vec<String> {
+pub(crate) fn paths(route: &str, ids: &[i64]) -> Vec<String> {
     let Some((before, rest)) = route.split_once('{') else {
         return vec![route.to_owned()];
     };
@@ -43,7 +43,7 @@ fn paths(route: &str, ids: &[i64]) -> Vec<String> {
         .collect()
 }
 
-async fn member_id(app: &WebApp, who: &Person) -> i64 {
+pub(crate) async fn member_id(app: &WebApp, who: &Person) -> i64 {
     let store = app.engine.store();
     store
         .member_of(&who.profile.account)

@@ -12,8 +12,9 @@ async fn an_operator_sees_activity_content_and_membership_with_charts() {
     app.say(&alice, "hello everyone").await;
     app.say(&alice, "/daily").await;
     app.say(&bob, "hello everyone").await;
-    app.engine.fold_step().await.unwrap();
     let browser = app.browser_for(&admin).await;
+    // The running bot's fold step, a second later: the page shows what it has written.
+    app.engine.fold_step().await.unwrap();
     let page = browser.get("/dashboard").await;
     assert_eq!(page.status, StatusCode::OK);
     let body = &page.body;
@@ -69,8 +70,8 @@ async fn each_panel_downloads_as_csv_for_operators_only() {
     let alice = console("alice");
     app.say(&alice, "hello everyone").await;
     app.say(&alice, "and again").await;
-    app.engine.fold_step().await.unwrap();
     let browser = app.browser_for(&console("admin")).await;
+    app.engine.fold_step().await.unwrap();
     let (status, kind, bytes) = browser
         .get_bytes("/dashboard/activity.csv?from=2026-11-24&to=2026-11-25")
         .await;

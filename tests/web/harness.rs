@@ -222,6 +222,11 @@ impl WebApp {
     }
 
     /// A browser with no session.
+    /// The database file the engine writes.
+    pub fn database_path(&self) -> std::path::PathBuf {
+        self.dir.path().join("steward.db")
+    }
+
     pub fn browser(&self) -> Browser {
         Browser {
             client: reqwest::Client::builder()

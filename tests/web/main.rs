@@ -12,6 +12,7 @@ mod harness;
 mod limits;
 mod metrics;
 mod pages;
+mod reads;
 mod rejections;
 mod search;
 mod sessions;
