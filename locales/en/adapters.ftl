@@ -1,6 +1,7 @@
 ## What a platform action ran into, as operators and members read it.
 platform-dm-closed = cannot send a direct message: { $reason }
 platform-rate-limited = rate limited: retry after { $seconds } s
+platform-failed = { $error }
 platform-not-connected = { $platform } is not connected
 telegram-bad-chat-id = `{ $id }` is not a Telegram chat id
 telegram-dm-not-started = the member has not started a private chat with the bot

@@ -1,6 +1,7 @@
 ## 平台操作遇到的问题（给管理员和成员看）。
 platform-dm-closed = 无法发送私信：{ $reason }
 platform-rate-limited = 触发频率限制：{ $seconds } 秒后重试
+platform-failed = { $error }
 platform-not-connected = { $platform } 未连接
 telegram-bad-chat-id = `{ $id }` 不是有效的 Telegram 会话 id
 telegram-dm-not-started = 对方还没有和机器人开启私聊

@@ -62,9 +62,10 @@ pub use scheduler::TickOutcome;
 /// Why a request was not carried out.
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
-    /// A refusal or a usage problem; the text is what the user sees.
+    /// A refusal or a usage problem: what the user reads, rendered at the edge in the reader's
+    /// language; its key names the kind of refusal (for logs and tests).
     #[error("{0}")]
-    Refused(String),
+    Refused(crate::i18n::Msg),
     /// A storage failure; users see a generic apology (`error-internal`), the detail goes to
     /// the log.
     #[error("storage failed: {0}")]
@@ -73,9 +74,9 @@ pub enum EngineError {
 
 pub type EngineResult<T> = Result<T, EngineError>;
 
-/// Shorthand for a refusal the user reads as is.
-pub(crate) fn refuse<T>(text: impl Into<String>) -> EngineResult<T> {
-    Err(EngineError::Refused(text.into()))
+/// Shorthand for a refusal.
+pub(crate) fn refuse<T>(why: crate::i18n::Msg) -> EngineResult<T> {
+    Err(EngineError::Refused(why))
 }
 
 /// One community's bot.
@@ -228,7 +229,10 @@ impl Engine {
     fn reply_text(lang: Lang, result: EngineResult<String>) -> String {
         match result {
             Ok(text) => text,
-            Err(EngineError::Refused(text)) => text,
+            Err(EngineError::Refused(why)) => {
+                tracing::debug!(refusal = why.key(), "request refused");
+                why.render(lang)
+            }
             Err(e @ EngineError::Store(_)) => {
                 tracing::error!(error = ?e, "request failed");
                 tr!(lang, "error-internal")

@@ -13,7 +13,7 @@ use crate::core::ids::{AccountRef, ChatRef, MemberId, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::i18n::{Lang, Msg};
-use crate::tr;
+use crate::msg;
 
 /// An error's message followed by each cause that it does not already say, for logs:
 /// "error sending request: connection refused", not only "error sending request" (HTTP
@@ -51,17 +51,24 @@ pub enum PlatformError {
 }
 
 impl PlatformError {
+    /// The failure as people read it, rendered in each reader's language.
+    #[must_use]
+    pub fn why(&self) -> Msg {
+        match self {
+            Self::DmClosed(reason) => msg!("platform-dm-closed", reason = reason.clone()),
+            Self::RateLimited { retry_after_secs } => {
+                msg!("platform-rate-limited", seconds = *retry_after_secs)
+            }
+            Self::Refused(why) => why.clone(),
+            // The platform's own words: they come in its language, whoever reads them.
+            Self::Failed(words) => msg!("platform-failed", error = words.clone()),
+        }
+    }
+
     /// The failure as people read it, in `lang`.
     #[must_use]
     pub fn describe(&self, lang: Lang) -> String {
-        match self {
-            Self::DmClosed(reason) => tr!(lang, "platform-dm-closed", reason = reason.clone()),
-            Self::RateLimited { retry_after_secs } => {
-                tr!(lang, "platform-rate-limited", seconds = *retry_after_secs)
-            }
-            Self::Refused(why) => why.render(lang),
-            Self::Failed(words) => words.clone(),
-        }
+        self.why().render(lang)
     }
 }
 

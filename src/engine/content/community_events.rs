@@ -71,27 +71,25 @@ impl Engine {
         let viewer = self.viewer(ctx).await?;
         match self.store.event_by_id(id).await? {
             Some(event) if may_see(&viewer, self.gate(event.tier.as_deref())) => Ok(event),
-            _ => refuse(tr!(ctx.lang, "event-unknown", id = id)),
+            _ => refuse(msg!("event-unknown", id = id)),
         }
     }
 
     async fn create_event(&self, ctx: &CommandContext, new: NewEvent) -> EngineResult<String> {
         let (lang, tz) = (ctx.lang, self.config.calendar.tz);
         if !self.is_operator(&ctx.sender) {
-            return refuse(tr!(lang, "event-create-operators"));
+            return refuse(msg!("event-create-operators"));
         }
         let tier = new
             .tier
             .as_deref()
             .map(|t| self.tier(lang, t))
             .transpose()?;
-        let when = |w: crate::core::drops::when::When| {
-            w.resolve(ctx.at, tz)
-                .map_err(|e| EngineError::Refused(e.render(lang)))
-        };
+        let when =
+            |w: crate::core::drops::when::When| w.resolve(ctx.at, tz).map_err(EngineError::Refused);
         let (starts_at, ends_at) = (when(new.starts)?, when(new.ends)?);
         if ends_at <= starts_at || ends_at <= ctx.at {
-            return refuse(tr!(lang, "event-window"));
+            return refuse(msg!("event-window"));
         }
         let xp = new.xp.unwrap_or(DEFAULT_XP);
         // A taken code is drawn again; six characters of 31 leave collisions rare.
@@ -138,14 +136,14 @@ impl Engine {
             }
             return Ok(reply);
         }
-        Err(EngineError::Refused(tr!(lang, "event-code-busy")))
+        Err(EngineError::Refused(msg!("event-code-busy")))
     }
 
     async fn join_event(&self, ctx: &CommandContext, id: i64) -> EngineResult<String> {
         let lang = ctx.lang;
         let event = self.visible_event(ctx, id).await?;
         if event.ends_at <= ctx.at {
-            return refuse(tr!(lang, "event-over", id = id));
+            return refuse(msg!("event-over", id = id));
         }
         let no_reminder = event.starts_at - REMIND_BEFORE <= ctx.at;
         let mut tx = self.store.begin().await?;
@@ -198,27 +196,22 @@ impl Engine {
         let viewer = self.viewer(ctx).await?;
         let event = match self.store.event_by_code(code).await? {
             Some(event) if may_see(&viewer, self.gate(event.tier.as_deref())) => event,
-            _ => return refuse(tr!(lang, "event-code-unknown", code = code)),
+            _ => return refuse(msg!("event-code-unknown", code = code)),
         };
         let tz = self.config.calendar.tz;
         if ctx.at < event.starts_at {
-            return refuse(tr!(
-                lang,
+            return refuse(msg!(
                 "event-not-started",
                 name = event.name.as_str(),
                 starts = datetime(lang, event.starts_at, tz)
             ));
         }
         if ctx.at > event.ends_at {
-            return refuse(tr!(lang, "event-code-expired", name = event.name.as_str()));
+            return refuse(msg!("event-code-expired", name = event.name.as_str()));
         }
         let mut scoring = self.begin_scoring(ctx.at).await?;
         if !scoring.tx.check_in(event.id, ctx.member, ctx.at).await? {
-            return refuse(tr!(
-                lang,
-                "event-checked-in-already",
-                name = event.name.as_str()
-            ));
+            return refuse(msg!("event-checked-in-already", name = event.name.as_str()));
         }
         let grant = Grant::own(ctx, LedgerKind::Event, event.xp, event.id.to_string());
         scoring.award_one(ctx, grant).await?;
@@ -302,7 +295,7 @@ impl Engine {
             }
             let lang = self.community_language();
             match self
-                .begin_season(lang, &event.name, now, Some(event.ends_at), &chat)
+                .begin_season(&event.name, now, Some(event.ends_at), &chat)
                 .await
             {
                 Ok(season) => {
@@ -318,7 +311,7 @@ impl Engine {
                             lang,
                             "event-season-refused",
                             name = event.name.as_str(),
-                            why = why.as_str()
+                            why = why.render(lang)
                         )
                     })
                     .await;

@@ -7,7 +7,7 @@ use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::i18n::Lang;
 use crate::store::CourseRow;
-use crate::tr;
+use crate::{msg, tr};
 
 impl Engine {
     pub(crate) async fn course_command(
@@ -20,22 +20,17 @@ impl Engine {
             CourseCommand::Create { id, title } => {
                 let mut tx = self.store.begin().await?;
                 if !tx.create_course(&id, &title, ctx.at).await? {
-                    return refuse(tr!(lang, "course-exists", course = &id));
+                    return refuse(msg!("course-exists", course = &id));
                 }
                 tx.commit().await?;
                 Ok(tr!(lang, "course-created", course = &id, title = &title))
             }
             CourseCommand::Add { id, lesson } => {
-                let course = self.course_or_refuse(lang, &id).await?;
-                let drop = self.find_drop(lang, lesson).await?;
+                let course = self.course_or_refuse(&id).await?;
+                let drop = self.find_drop(lesson).await?;
                 let mut tx = self.store.begin().await?;
                 if let Some(other) = tx.course_of(drop.id).await? {
-                    return refuse(tr!(
-                        lang,
-                        "course-lesson-taken",
-                        lesson = lesson,
-                        course = other
-                    ));
+                    return refuse(msg!("course-lesson-taken", lesson = lesson, course = other));
                 }
                 let position = tx.add_lesson(&course.id, drop.id).await?;
                 tx.commit().await?;
@@ -48,15 +43,10 @@ impl Engine {
                 ))
             }
             CourseCommand::Remove { id, lesson } => {
-                let course = self.course_or_refuse(lang, &id).await?;
+                let course = self.course_or_refuse(&id).await?;
                 let mut tx = self.store.begin().await?;
                 if !tx.remove_lesson(&course.id, lesson).await? {
-                    return refuse(tr!(
-                        lang,
-                        "course-lesson-not-in",
-                        lesson = lesson,
-                        course = &id
-                    ));
+                    return refuse(msg!("course-lesson-not-in", lesson = lesson, course = &id));
                 }
                 tx.commit().await?;
                 Ok(tr!(
@@ -67,7 +57,7 @@ impl Engine {
                 ))
             }
             CourseCommand::Tier { id, tier } => {
-                let course = self.course_or_refuse(lang, &id).await?;
+                let course = self.course_or_refuse(&id).await?;
                 let tier = match tier {
                     Some(tier) => Some(self.tier(lang, &tier)?),
                     None => None,
@@ -85,14 +75,13 @@ impl Engine {
         }
     }
 
-    async fn course_or_refuse(&self, lang: Lang, id: &str) -> EngineResult<CourseRow> {
+    async fn course_or_refuse(&self, id: &str) -> EngineResult<CourseRow> {
         let courses = self.store.courses().await?;
         let known: Vec<&str> = courses.iter().map(|c| c.id.as_str()).collect();
         match courses.iter().find(|c| c.id == id) {
             Some(course) => Ok(course.clone()),
-            None if known.is_empty() => refuse(tr!(lang, "course-none-yet", course = id)),
-            None => refuse(tr!(
-                lang,
+            None if known.is_empty() => refuse(msg!("course-none-yet", course = id)),
+            None => refuse(msg!(
                 "course-unknown",
                 course = id,
                 known = known.join(", ")
@@ -102,7 +91,7 @@ impl Engine {
 
     /// Completion per lesson, in order: where members stop.
     async fn course_stats(&self, lang: Lang, id: &str) -> EngineResult<String> {
-        let course = self.course_or_refuse(lang, id).await?;
+        let course = self.course_or_refuse(id).await?;
         let completion = self.store.lesson_completion(&course.id).await?;
         let mut lines = vec![tr!(
             lang,

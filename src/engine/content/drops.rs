@@ -15,7 +15,7 @@ use crate::engine::membership::words::{and_list, list, platform as platform_name
 use crate::engine::{Engine, EngineError, EngineResult, refuse};
 use crate::i18n::{Lang, datetime};
 use crate::store::{DropRow, NewDrop, SourceMessage, WriteTx};
-use crate::tr;
+use crate::{msg, tr};
 
 /// A drop request pinned to the calendar and its targets, ready to store.
 pub(super) struct PlannedDrop<'a> {
@@ -76,8 +76,7 @@ impl Engine {
                 } else {
                     list(lang, &tier.gated_channels)
                 };
-                return refuse(tr!(
-                    lang,
+                return refuse(msg!(
                     "drop-tier-outside",
                     tier = &tier.name,
                     channels = gated,
@@ -113,8 +112,7 @@ impl Engine {
                 } else {
                     list(lang, &known)
                 };
-                return refuse(tr!(
-                    lang,
+                return refuse(msg!(
                     "drop-unknown-channel",
                     channel = name,
                     channels = known
@@ -146,14 +144,14 @@ impl Engine {
         let when = request
             .when
             .resolve(ctx.at, tz)
-            .map_err(|e| EngineError::Refused(e.render(ctx.lang)))?;
+            .map_err(EngineError::Refused)?;
         let time_of_day = request
             .every
             .as_ref()
             .map(|_| when.with_timezone(&tz).time());
         let first = match (&request.every, time_of_day) {
             (Some(rule), Some(at)) => next_occurrence(rule, at, when, tz, true)
-                .ok_or_else(|| EngineError::Refused(tr!(lang, "drop-rule-never-runs")))?,
+                .ok_or_else(|| EngineError::Refused(msg!("drop-rule-never-runs")))?,
             _ => when,
         };
         Ok(PlannedDrop {
@@ -202,7 +200,7 @@ impl Engine {
         let (text, source) = match (&request.text, &ctx.quoted) {
             (text, Some(quoted)) if text.is_empty() => (quoted.text.clone(), Some(copied(quoted))),
             (text, _) if text.is_empty() => {
-                return refuse(tr!(lang, "drop-needs-text"));
+                return refuse(msg!("drop-needs-text"));
             }
             (text, _) => (text.clone(), None),
         };
@@ -292,15 +290,15 @@ impl Engine {
         Ok(lines.join("\n"))
     }
 
-    pub(super) async fn find_drop(&self, lang: Lang, id: i64) -> EngineResult<DropRow> {
+    pub(super) async fn find_drop(&self, id: i64) -> EngineResult<DropRow> {
         match self.store.drop_by_id(id).await? {
             Some(drop) => Ok(drop),
-            None => refuse(tr!(lang, "drop-unknown", id = id)),
+            None => refuse(msg!("drop-unknown", id = id)),
         }
     }
 
     async fn show_drop(&self, lang: Lang, id: i64) -> EngineResult<String> {
-        let drop = self.find_drop(lang, id).await?;
+        let drop = self.find_drop(id).await?;
         let targets: Vec<String> = drop
             .targets
             .iter()
@@ -329,7 +327,7 @@ impl Engine {
     }
 
     async fn set_drop_tags(&self, lang: Lang, id: i64, tags: &[String]) -> EngineResult<String> {
-        let drop = self.find_drop(lang, id).await?;
+        let drop = self.find_drop(id).await?;
         let mut tx = self.store.begin().await?;
         tx.set_drop_tags(drop.id, tags).await?;
         tx.commit().await?;
@@ -342,16 +340,16 @@ impl Engine {
 
     async fn cancel_drop(&self, ctx: &CommandContext, id: i64) -> EngineResult<String> {
         let lang = ctx.lang;
-        let drop = self.find_drop(lang, id).await?;
+        let drop = self.find_drop(id).await?;
         if drop.cancelled_at.is_none() && drop.next_at.is_none() {
             let deliveries = self.store.deliveries_of(drop.id, 1000).await?;
             if !deliveries.iter().any(|d| d.state == DeliveryState::Pending) {
-                return refuse(tr!(lang, "drop-cancel-gone-out", id = id));
+                return refuse(msg!("drop-cancel-gone-out", id = id));
             }
         }
         let mut tx = self.store.begin().await?;
         let Some(gone) = tx.cancel_drop(drop.id, ctx.at).await? else {
-            return refuse(tr!(lang, "drop-cancel-again", id = id));
+            return refuse(msg!("drop-cancel-again", id = id));
         };
         tx.commit().await?;
         self.wake.notify_one();

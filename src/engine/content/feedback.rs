@@ -5,7 +5,7 @@
 use crate::core::access::may_see;
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, refuse};
-use crate::tr;
+use crate::{msg, tr};
 
 /// Feedback a member may leave on one drop.
 const PER_DROP: i64 = 3;
@@ -21,18 +21,18 @@ impl Engine {
         text: &str,
     ) -> EngineResult<String> {
         let lang = ctx.lang;
-        let drop = self.find_drop(lang, id).await?;
+        let drop = self.find_drop(id).await?;
         let viewer = self.viewer(ctx).await?;
         let visible = may_see(&viewer, self.gate(drop.tier.as_deref()));
         if !visible || !self.store.was_delivered(drop.id).await? {
-            return refuse(tr!(lang, "feedback-not-yet", id = id));
+            return refuse(msg!("feedback-not-yet", id = id));
         }
         let mut tx = self.store.begin().await?;
         if !tx
             .add_feedback(drop.id, ctx.member, text, PER_DROP, ctx.at)
             .await?
         {
-            return refuse(tr!(lang, "feedback-enough", id = id, count = PER_DROP));
+            return refuse(msg!("feedback-enough", id = id, count = PER_DROP));
         }
         tx.commit().await?;
         let author = &ctx.sender.person.profile.display_name;

@@ -13,7 +13,7 @@ use crate::engine::commands::CommandContext;
 use crate::engine::ranking::Grant;
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::store::{CourseRow, LedgerKind};
-use crate::tr;
+use crate::{msg, tr};
 
 /// The first line of a drop's text, cut to fit a list.
 pub(super) fn headline(text: &str) -> String {
@@ -43,19 +43,19 @@ impl Engine {
         lesson: i64,
     ) -> EngineResult<String> {
         let lang = ctx.lang;
-        let drop = self.find_drop(lang, lesson).await?;
+        let drop = self.find_drop(lesson).await?;
         let viewer = self.viewer(ctx).await?;
         let courses = self.courses_for(&viewer).await?;
         let Some(course) = courses.iter().find(|c| c.lessons.contains(&drop.id)) else {
-            return refuse(tr!(lang, "done-not-a-lesson", lesson = lesson));
+            return refuse(msg!("done-not-a-lesson", lesson = lesson));
         };
         let visible = may_see(&viewer, self.gate(drop.tier.as_deref()));
         if !visible || !self.store.was_delivered(drop.id).await? {
-            return refuse(tr!(lang, "done-not-yet", lesson = lesson));
+            return refuse(msg!("done-not-yet", lesson = lesson));
         }
         let mut scoring = self.begin_scoring(ctx.at).await?;
         if !scoring.tx.mark_done(ctx.member, drop.id, ctx.at).await? {
-            return refuse(tr!(lang, "done-already", lesson = lesson));
+            return refuse(msg!("done-already", lesson = lesson));
         }
         let (done, total) = scoring.tx.course_progress(ctx.member, &course.id).await?;
         let finished = done == total

@@ -5,7 +5,7 @@
 use crate::core::access::may_see;
 use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, refuse};
-use crate::tr;
+use crate::{msg, tr};
 
 /// Lines `/drops` shows.
 const SHOWN: usize = 10;
@@ -70,14 +70,14 @@ impl Engine {
         stars: u8,
     ) -> EngineResult<String> {
         let lang = ctx.lang;
-        let drop = self.find_drop(lang, id).await?;
+        let drop = self.find_drop(id).await?;
         let delivered = self.store.was_delivered(drop.id).await?;
         if !delivered && drop.cancelled_at.is_some() {
-            return refuse(tr!(lang, "rate-cancelled", id = id));
+            return refuse(msg!("rate-cancelled", id = id));
         }
         let viewer = self.viewer(ctx).await?;
         if !delivered || !may_see(&viewer, self.gate(drop.tier.as_deref())) {
-            return refuse(tr!(lang, "rate-not-yet", id = id));
+            return refuse(msg!("rate-not-yet", id = id));
         }
         self.store.rate(drop.id, ctx.member, stars, ctx.at).await?;
         Ok(tr!(lang, "rate-done", id = id, stars = stars))

@@ -13,7 +13,7 @@ const LISTED: u32 = 30;
 
 impl Engine {
     pub(super) async fn drop_status(&self, lang: Lang, id: i64) -> EngineResult<String> {
-        let drop = self.find_drop(lang, id).await?;
+        let drop = self.find_drop(id).await?;
         let deliveries = self.store.deliveries_of(drop.id, LISTED).await?;
         let mut lines = vec![self.drop_line(lang, &drop)];
         if deliveries.is_empty() {
@@ -64,7 +64,7 @@ impl Engine {
 
     /// Ratings and the latest written feedback with its authors (operators only).
     pub(super) async fn drop_stats(&self, lang: Lang, id: i64) -> EngineResult<String> {
-        let drop = self.find_drop(lang, id).await?;
+        let drop = self.find_drop(id).await?;
         let mut lines = vec![self.rating_summary(lang, drop.id).await?];
         let feedback = self
             .store

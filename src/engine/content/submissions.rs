@@ -29,7 +29,7 @@ impl Engine {
         let lang = ctx.lang;
         let (text, source) = match &ctx.quoted {
             Some(quoted) if text.is_empty() => (quoted.text.clone(), Some(copied(quoted))),
-            _ if text.is_empty() => return refuse(tr!(lang, "submit-needs-text")),
+            _ if text.is_empty() => return refuse(msg!("submit-needs-text")),
             _ => (text.to_owned(), None),
         };
         let cap = self.config.submissions.max_pending;
@@ -38,7 +38,7 @@ impl Engine {
             .submit(ctx.member, &text, source.as_ref(), cap, ctx.at)
             .await?
         else {
-            return refuse(tr!(lang, "submit-full", count = cap));
+            return refuse(msg!("submit-full", count = cap));
         };
         tx.commit().await?;
         let author = &ctx.sender.person.profile.display_name;
@@ -114,10 +114,10 @@ impl Engine {
     }
 
     /// Why a submission cannot be decided: unknown, or decided already.
-    async fn undecidable(&self, lang: Lang, id: i64) -> EngineResult<String> {
+    async fn undecidable(&self, id: i64) -> EngineResult<String> {
         match self.store.submission(id).await? {
-            None => refuse(tr!(lang, "review-unknown", id = id)),
-            Some(s) => refuse(tr!(lang, "review-decided", id = id, state = s.state)),
+            None => refuse(msg!("review-unknown", id = id)),
+            Some(s) => refuse(msg!("review-decided", id = id, state = s.state)),
         }
     }
 
@@ -129,7 +129,7 @@ impl Engine {
     ) -> EngineResult<String> {
         let lang = ctx.lang;
         let Some(submission) = self.store.submission(id).await? else {
-            return self.undecidable(lang, id).await;
+            return self.undecidable(id).await;
         };
         let planned = self.plan_drop(ctx, &request)?;
         let text = self.credited(&submission);
@@ -151,7 +151,7 @@ impl Engine {
         let Some(submission) = decided else {
             // Another operator decided first: dropping the transaction forgets the drop too.
             drop(scoring);
-            return self.undecidable(lang, id).await;
+            return self.undecidable(id).await;
         };
         let xp = self.config.submissions.xp;
         let grant = Grant {
@@ -205,7 +205,7 @@ impl Engine {
             .await?
         else {
             drop(tx);
-            return self.undecidable(lang, id).await;
+            return self.undecidable(id).await;
         };
         tx.commit().await?;
         let told = msg!("submission-rejected", id = id, reason = reason);

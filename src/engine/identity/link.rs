@@ -8,7 +8,7 @@ use crate::core::periods::Board;
 use crate::core::rank_index::Standing;
 use crate::engine::{CommandContext, Engine, EngineResult, refuse};
 use crate::i18n::Lang;
-use crate::tr;
+use crate::{msg, tr};
 
 /// One member's accounts and running tiers, as they were before a link merged it.
 struct Side {
@@ -56,7 +56,7 @@ impl Engine {
             Ok(()) => Ok(tr!(ctx.lang, "link-code-sent")),
             Err(e) => {
                 tracing::info!(error = %e, "link code DM failed");
-                refuse(tr!(ctx.lang, "link-dm-closed"))
+                refuse(msg!("link-dm-closed"))
             }
         }
     }
@@ -66,7 +66,7 @@ impl Engine {
         let _lock = self.scores.lock_scores().await;
         let mut tx = self.store.begin().await?;
         let Some((owner, code_platform)) = tx.take_link_code(code, ctx.at).await? else {
-            return refuse(link::LinkRefusal::UnknownCode.msg().render(ctx.lang));
+            return refuse(link::LinkRefusal::UnknownCode.msg());
         };
         let facts = LinkFacts {
             code_platform,
@@ -77,7 +77,7 @@ impl Engine {
         if let Err(refusal) = link::check(facts) {
             // The code stays consumed only when it was actually used.
             drop(tx);
-            return refuse(refusal.msg().render(ctx.lang));
+            return refuse(refusal.msg());
         }
         let (survivor, absorbed) = (owner.min(ctx.member), owner.max(ctx.member));
         let sides = [

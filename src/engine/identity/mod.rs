@@ -12,7 +12,7 @@ use crate::core::ids::{AccountProfile, MemberId};
 use crate::core::names::clean_display_name;
 use crate::engine::events::Person;
 use crate::engine::{CommandContext, Engine, EngineResult, refuse};
-use crate::tr;
+use crate::msg;
 pub(crate) use cache::IdentityCache;
 
 /// The member a command is about.
@@ -101,7 +101,7 @@ impl Engine {
         let person = match token {
             None => match &ctx.reply_to {
                 Some(person) => Some(person.clone()),
-                None => return refuse(tr!(ctx.lang, "target-missing")),
+                None => return refuse(msg!("target-missing")),
             },
             Some(token) => ctx
                 .mentions
@@ -111,11 +111,7 @@ impl Engine {
         };
         if let Some(person) = person {
             if person.is_bot {
-                return refuse(tr!(
-                    ctx.lang,
-                    "target-bot",
-                    name = &person.profile.display_name
-                ));
+                return refuse(msg!("target-bot", name = &person.profile.display_name));
             }
             let id = if create {
                 self.member_of(&person, ctx.at).await?
@@ -123,11 +119,7 @@ impl Engine {
                 match self.store.member_of(&person.profile.account).await? {
                     Some(id) => id,
                     None => {
-                        return refuse(tr!(
-                            ctx.lang,
-                            "target-unseen",
-                            name = &person.profile.display_name
-                        ));
+                        return refuse(msg!("target-unseen", name = &person.profile.display_name));
                     }
                 }
             };
@@ -142,7 +134,7 @@ impl Engine {
                 let name = self.store.member(id).await?.display_name;
                 Ok(Target { id, name })
             }
-            None => refuse(tr!(ctx.lang, "target-unknown", token = token)),
+            None => refuse(msg!("target-unknown", token = token)),
         }
     }
 }

@@ -9,7 +9,6 @@ use crate::core::duration::Term;
 use crate::core::ids::MemberId;
 use crate::core::tiers::{self, TierDef};
 use crate::engine::EngineResult;
-use crate::i18n::Lang;
 use crate::store::{MembershipEvent, WriteTx};
 
 /// What to do to the membership.
@@ -36,7 +35,6 @@ pub(crate) struct ChangeIn<'a> {
     pub at: DateTime<Utc>,
     pub day: chrono::NaiveDate,
     pub reminders: &'a [chrono::Duration],
-    pub lang: Lang,
 }
 
 /// Applies `change` inside `tx`.
@@ -72,7 +70,6 @@ pub(crate) async fn change_in(
                 day: c.day,
                 paid_until: until,
                 reminders: c.reminders,
-                lang: c.lang,
             };
             extend_in(tx, ext).await?;
         }

@@ -37,9 +37,9 @@ impl Engine {
             let tiers = &self.config.membership.tiers;
             let known: Vec<&str> = tiers.iter().map(|t| t.id.as_str()).collect();
             EngineError::Refused(if known.is_empty() {
-                tr!(lang, "tiers-none-configured")
+                msg!("tiers-none-configured")
             } else {
-                tr!(lang, "tiers-unknown", tier = id, tiers = list(lang, &known))
+                msg!("tiers-unknown", tier = id, tiers = list(lang, &known))
             })
         })
     }
@@ -134,8 +134,7 @@ impl Engine {
             .await?
             .filter(|m| m.is_active(ctx.at));
         if extend_only && running.is_none() {
-            return refuse(tr!(
-                lang,
+            return refuse(msg!(
                 "member-extend-none",
                 name = &target.name,
                 tier = &tier.name
@@ -152,7 +151,6 @@ impl Engine {
             day: self.config.calendar.day(ctx.at),
             paid_until: None,
             reminders: &self.config.membership.reminders,
-            lang,
         };
         let expires = extend_in(&mut tx, ext).await?;
         tx.commit().await?;
@@ -248,13 +246,12 @@ impl Engine {
             .await?;
         if ended.is_empty() {
             return refuse(match only {
-                Some(tier) => tr!(
-                    lang,
+                Some(tier) => msg!(
                     "member-revoke-none-in",
                     name = &target.name,
                     tier = &tier.name
                 ),
-                None => tr!(lang, "member-revoke-none", name = &target.name),
+                None => msg!("member-revoke-none", name = &target.name),
             });
         }
         self.end_access(target.id, &target.name, &ended, ctx.at)
@@ -312,8 +309,6 @@ pub(crate) struct Extension<'a> {
     pub paid_until: Option<DateTime<Utc>>,
     /// The reminder offsets before expiry (`membership.reminders`).
     pub reminders: &'a [chrono::Duration],
-    /// The language of a refusal.
-    pub lang: Lang,
 }
 
 /// Starts or extends a membership inside `tx`; returns the new expiry (`None`: lifetime).
@@ -323,8 +318,7 @@ pub(crate) async fn extend_in(
 ) -> EngineResult<Option<DateTime<Utc>>> {
     let current = tx.membership(ext.member, &ext.tier.id).await?;
     let Ok(expires) = paid_until(current.as_ref(), ext.term, ext.paid_until, ext.at) else {
-        return refuse(tr!(
-            ext.lang,
+        return refuse(msg!(
             "member-lifetime-already",
             tier = &ext.tier.name,
             term = term_words(ext.term)

@@ -8,7 +8,7 @@ use crate::engine::commands::CommandContext;
 use crate::engine::ranking::Grant;
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::store::LedgerKind;
-use crate::tr;
+use crate::{msg, tr};
 
 impl Engine {
     pub(crate) async fn shop(&self, ctx: &CommandContext) -> EngineResult<String> {
@@ -46,10 +46,9 @@ impl Engine {
         let Some(reward) = rewards.iter().find(|r| r.id == reward_id) else {
             let known: Vec<&str> = rewards.iter().map(|r| r.id.as_str()).collect();
             return refuse(if known.is_empty() {
-                tr!(lang, "shop-empty")
+                msg!("shop-empty")
             } else {
-                tr!(
-                    lang,
+                msg!(
                     "redeem-unknown",
                     reward = reward_id,
                     rewards = list(lang, &known)
@@ -64,8 +63,7 @@ impl Engine {
         }
         let balance = scoring.tx.member(ctx.member).await?.balance;
         if balance < reward.cost {
-            return refuse(tr!(
-                lang,
+            return refuse(msg!(
                 "redeem-too-poor",
                 name = &reward.name,
                 cost = reward.cost,
@@ -86,7 +84,6 @@ impl Engine {
             day: self.config.calendar.day(ctx.at),
             paid_until: None,
             reminders: &self.config.membership.reminders,
-            lang,
         };
         let expires = extend_in(&mut scoring.tx, ext).await?;
         let grant = Grant {

@@ -254,7 +254,7 @@ impl Engine {
         };
         card.checkout_prices(session).await.map_err(|e| {
             tracing::warn!(session, error = %e, "a checkout's line items could not be read");
-            EngineError::Refused(e.to_string())
+            EngineError::Refused(e.why())
         })
     }
 

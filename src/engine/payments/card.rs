@@ -92,7 +92,7 @@ impl Engine {
         let at = self.now();
         let reference = match self.purchase(member, plan, lang, at).await {
             Ok(reference) => reference,
-            Err(EngineError::Refused(why)) => return Err(PageError::Refused(why)),
+            Err(EngineError::Refused(why)) => return Err(PageError::Refused(why.render(lang))),
             Err(EngineError::Store(e)) => return Err(PageError::Store(e)),
         };
         self.card_checkout_url(plan, member, reference, lang, at)

@@ -274,7 +274,7 @@ impl Engine {
             }
             None => {
                 let expires = self
-                    .extend_for_payment(&mut tx, p, member, plan, tier, lang)
+                    .extend_for_payment(&mut tx, p, member, plan, tier)
                     .await?;
                 tx.save_subscription(
                     &self.subscription_row(p, member, plan, expires),
@@ -315,7 +315,6 @@ impl Engine {
         member: MemberId,
         plan: &Plan,
         tier: &TierDef,
-        lang: Lang,
     ) -> EngineResult<Option<DateTime<Utc>>> {
         let ext = Extension {
             member,
@@ -332,7 +331,6 @@ impl Engine {
                 .period_end
                 .map(|end| if p.recurring { end + plan.grace } else { end }),
             reminders: &self.config.membership.reminders,
-            lang,
         };
         extend_in(tx, ext).await
     }

@@ -137,7 +137,6 @@ impl Engine {
             at,
             day: self.config.calendar.day(at),
             reminders: &self.config.membership.reminders,
-            lang: self.community_language(),
         };
         change_in(tx, c, applied).await
     }

@@ -207,7 +207,6 @@ impl Engine {
             at,
             day: self.config.calendar.day(at),
             reminders: &self.config.membership.reminders,
-            lang: self.community_language(),
         };
         change_in(tx, c, change).await?;
         Ok(change != Change::End)

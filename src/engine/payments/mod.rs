@@ -29,7 +29,7 @@ use crate::engine::membership::words::term as term_words;
 use crate::engine::platform::Invoice;
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::i18n::Lang;
-use crate::tr;
+use crate::{msg, tr};
 pub use billing::{Applied, Billing, BillingEvent, SubscriptionRef};
 pub use card::{CardCheckout, CardPayments, PricesFuture};
 pub use checkout::{Checkout, PaymentReceived};
@@ -54,10 +54,10 @@ impl Engine {
     }
 
     /// A plan by id, or a refusal that lists the plans on sale.
-    fn plan_or_refuse(&self, lang: Lang, id: &str) -> EngineResult<&Plan> {
+    fn plan_or_refuse(&self, id: &str) -> EngineResult<&Plan> {
         match self.plan(id) {
             Some(plan) => Ok(plan),
-            None => refuse(tr!(lang, "plan-unknown", plan = id)),
+            None => refuse(msg!("plan-unknown", plan = id)),
         }
     }
 
@@ -108,16 +108,16 @@ impl Engine {
     /// card payments are set up.
     pub(crate) async fn subscribe(&self, ctx: &CommandContext, id: &str) -> EngineResult<String> {
         let lang = ctx.lang;
-        let plan = self.plan_or_refuse(lang, id)?;
+        let plan = self.plan_or_refuse(id)?;
         let stars_here = plan.stars.is_some() && ctx.chat.platform == Platform::Telegram;
         let card_here = self.card_payable(plan);
         if !stars_here && !card_here {
             return refuse(if plan.stars.is_some() {
-                tr!(lang, "subscribe-on-telegram", plan = &plan.id)
+                msg!("subscribe-on-telegram", plan = &plan.id)
             } else if plan.discord_sku.is_some() {
-                tr!(lang, "subscribe-in-discord", plan = &plan.id)
+                msg!("subscribe-in-discord", plan = &plan.id)
             } else {
-                tr!(lang, "subscribe-card-later", plan = &plan.id)
+                msg!("subscribe-card-later", plan = &plan.id)
             });
         }
         let tier = self.tier(lang, &plan.tier)?;
@@ -129,7 +129,7 @@ impl Engine {
                 .await
             {
                 Ok(link) => links.push(tr!(lang, "subscribe-link", tier = &tier.name, link = link)),
-                Err(e) => return refuse(tr!(lang, "subscribe-failed", error = e.describe(lang))),
+                Err(e) => return refuse(msg!("subscribe-failed", error = e.describe(lang))),
             }
         }
         if card_here {
@@ -146,14 +146,14 @@ impl Engine {
                 Err(e) => {
                     tracing::warn!(error = %e, plan = %plan.id, "no card checkout");
                     if links.is_empty() {
-                        return refuse(tr!(lang, "subscribe-failed", error = e.describe(lang)));
+                        return refuse(msg!("subscribe-failed", error = e.describe(lang)));
                     }
                 }
             }
         }
         let account = &ctx.sender.person.profile.account;
         if let Err(e) = self.platform.dm(account, &links.join("\n\n")).await {
-            return refuse(tr!(lang, "subscribe-dm-failed", error = e.describe(lang)));
+            return refuse(msg!("subscribe-dm-failed", error = e.describe(lang)));
         }
         Ok(tr!(lang, "subscribe-sent"))
     }
@@ -173,13 +173,13 @@ impl Engine {
             .iter()
             .any(|m| m.tier == tier.id && m.is_active(at) && m.expires_at.is_none())
         {
-            return refuse(tr!(lang, "subscribe-already-lifetime", tier = &tier.name));
+            return refuse(msg!("subscribe-already-lifetime", tier = &tier.name));
         }
         let subscriptions = self.store.subscriptions_of(member).await?;
         if subscriptions.iter().any(|s| {
             s.plan == plan.id && s.renews && s.ended_at.is_none() && s.paid_until > Some(at)
         }) {
-            return refuse(tr!(lang, "subscribe-already-renewing", plan = &plan.id));
+            return refuse(msg!("subscribe-already-renewing", plan = &plan.id));
         }
         let reference = PaymentRef::new(member, &plan.id, at);
         Ok(reference.sign(&self.payment_secret().await?))

@@ -11,7 +11,7 @@ use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::i18n::money;
 use crate::store::PaymentRow;
-use crate::tr;
+use crate::{msg, tr};
 
 /// A refund the provider reports.
 #[derive(Debug, Clone)]
@@ -67,36 +67,31 @@ impl Engine {
         let refundable =
             |p: &PaymentRow| ["payment", "renewal", "mismatch"].contains(&p.kind.as_str());
         let Some(payment) = payment.filter(refundable) else {
-            return refuse(tr!(lang, "refund-unknown", id = id));
+            return refuse(msg!("refund-unknown", id = id));
         };
         let Some(charge) = payment.charge_ref.clone() else {
-            return refuse(tr!(lang, "refund-unknown", id = id));
+            return refuse(msg!("refund-unknown", id = id));
         };
         if self
             .store
             .charge_refunded(payment.provider, &charge)
             .await?
         {
-            return refuse(tr!(lang, "refund-already", id = id));
+            return refuse(msg!("refund-already", id = id));
         }
         let asked = match payment.provider {
             Provider::TelegramStars => match payer_of(&payment) {
                 Some(payer) => self.platform.refund_payment(&payer, &charge).await,
-                None => return refuse(tr!(lang, "refund-unknown", id = id)),
+                None => return refuse(msg!("refund-unknown", id = id)),
             },
             Provider::Stripe => match &self.card_payments {
                 Some(card) => card.refund(&charge).await,
-                None => return refuse(tr!(lang, "refund-at-provider", id = id)),
+                None => return refuse(msg!("refund-at-provider", id = id)),
             },
-            Provider::DiscordSku => return refuse(tr!(lang, "refund-on-discord", id = id)),
+            Provider::DiscordSku => return refuse(msg!("refund-on-discord", id = id)),
         };
         if let Err(e) = asked {
-            return refuse(tr!(
-                lang,
-                "refund-failed",
-                id = id,
-                error = e.describe(lang)
-            ));
+            return refuse(msg!("refund-failed", id = id, error = e.describe(lang)));
         }
         let applied = self
             .apply_refund(

@@ -10,7 +10,7 @@ use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, PlatformError, refuse};
 use crate::i18n::{datetime, money};
 use crate::store::SubscriptionRow;
-use crate::tr;
+use crate::{msg, tr};
 
 /// Payments listed by `/payments`.
 const LISTED: u32 = 20;
@@ -66,7 +66,7 @@ impl Engine {
         let lang = ctx.lang;
         let stopped = self.stop_renewals(ctx.member, ctx.at).await?;
         if stopped.is_empty() {
-            return refuse(tr!(lang, "subscription-nothing-renews"));
+            return refuse(msg!("subscription-nothing-renews"));
         }
         let lines: Vec<String> = stopped
             .into_iter()

@@ -7,7 +7,7 @@ use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::i18n::{self, Lang};
 use crate::store::{LedgerEntry, LedgerKind};
-use crate::tr;
+use crate::{msg, tr};
 
 /// Ledger rows `/history` lists.
 const HISTORY_LENGTH: u32 = 10;
@@ -26,7 +26,7 @@ impl Engine {
             (target.id, target.name)
         };
         if member != ctx.member && !self.is_operator(&ctx.sender) {
-            return refuse(tr!(lang, "history-others-operator-only"));
+            return refuse(msg!("history-others-operator-only"));
         }
         let entries = self.store.history(member, HISTORY_LENGTH).await?;
         if entries.is_empty() {

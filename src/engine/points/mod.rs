@@ -31,8 +31,7 @@ impl Engine {
         let DailyDecision::Claim { amount, streak } = self.config.daily.decide(state, today, bonus)
         else {
             let opens = calendar.next_day_start(ctx.at);
-            return refuse(tr!(
-                ctx.lang,
+            return refuse(msg!(
                 "daily-already",
                 wait = wait(ctx.lang, opens - ctx.at),
                 opens = i18n::datetime(ctx.lang, opens, calendar.tz)
@@ -95,7 +94,7 @@ impl Engine {
                 pair_today: false,
             };
             if let Err(refusal) = rules.decide(facts) {
-                return refuse(refusal.msg().render(ctx.lang));
+                return refuse(refusal.msg());
             }
         }
         // A named member must be one already seen, as for `/rank @name`: the console makes a
@@ -117,7 +116,7 @@ impl Engine {
         };
         let xp = match rules.decide(facts) {
             Ok(xp) => xp,
-            Err(refusal) => return refuse(refusal.msg().render(ctx.lang)),
+            Err(refusal) => return refuse(refusal.msg()),
         };
         scoring
             .tx

@@ -28,7 +28,7 @@ impl Engine {
             },
         };
         if target.id != ctx.member && !self.is_operator(&ctx.sender) {
-            return refuse(tr!(ctx.lang, "privacy-erase-others-operator-only"));
+            return refuse(msg!("privacy-erase-others-operator-only"));
         }
         let asked = Asked {
             for_self: target.id == ctx.member,
@@ -118,10 +118,9 @@ impl Engine {
                 );
                 return refuse(match refusal {
                     ConfirmRefusal::NothingAsked => {
-                        tr!(lang, "privacy-erase-nothing-asked", command = command)
+                        msg!("privacy-erase-nothing-asked", command = command)
                     }
-                    ConfirmRefusal::Expired => tr!(
-                        lang,
+                    ConfirmRefusal::Expired => msg!(
                         "privacy-erase-expired",
                         command = command,
                         minutes = minutes
@@ -154,8 +153,7 @@ impl Engine {
                 .await?
             {
                 // Another confirmation got there first (or the window closed meanwhile).
-                return refuse(tr!(
-                    lang,
+                return refuse(msg!(
                     "privacy-erase-nothing-asked",
                     command = command_line(&asked.who, "")
                 ));

@@ -10,7 +10,7 @@ use crate::engine::platform::{DropTarget, OutboundFile};
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
-use crate::tr;
+use crate::{msg, tr};
 
 /// Why `steward export --member` found nothing to export.
 #[derive(Debug, thiserror::Error)]
@@ -84,8 +84,7 @@ impl Engine {
         let dm = DropTarget::Dm(to.clone());
         if let Err(error) = self.platform.send_file(&dm, &file).await {
             tracing::info!(account = %to, error = %error, "sending a data export failed");
-            return refuse(tr!(
-                ctx.lang,
+            return refuse(msg!(
                 "privacy-export-failed",
                 error = error.describe(ctx.lang)
             ));

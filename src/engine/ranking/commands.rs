@@ -14,7 +14,7 @@ use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineError, EngineResult, refuse};
 use crate::i18n::Lang;
 use crate::store::{BoardRow, Season, StoreError};
-use crate::tr;
+use crate::{msg, tr};
 
 impl Engine {
     /// The period boards an award at `at` counts towards: this week, this month, the season.
@@ -55,7 +55,6 @@ impl Engine {
     /// board have closed meanwhile.
     pub(crate) async fn with_board<T>(
         &self,
-        lang: Lang,
         board: &Board,
         read: impl FnOnce(&RankIndex) -> T,
     ) -> EngineResult<T> {
@@ -66,19 +65,18 @@ impl Engine {
         boards
             .get(board)
             .map(read)
-            .ok_or_else(|| EngineError::Refused(tr!(lang, "board-closed")))
+            .ok_or_else(|| EngineError::Refused(msg!("board-closed")))
     }
 
     /// `size` members of a live board from `offset`, with the board's length.
     pub(crate) async fn live_page(
         &self,
-        lang: Lang,
         board: &Board,
         offset: usize,
         size: usize,
     ) -> EngineResult<(Vec<BoardRow>, usize)> {
         let (standings, total) = self
-            .with_board(lang, board, |index| (index.page(offset, size), index.len()))
+            .with_board(board, |index| (index.page(offset, size), index.len()))
             .await?;
         Ok((self.board_rows(&standings).await?, total))
     }
@@ -137,7 +135,7 @@ impl Engine {
         let member = self.store.member(target).await?;
         let is_self = target == ctx.member;
         if member.hidden && !is_self && !self.is_operator(&ctx.sender) {
-            return refuse(tr!(ctx.lang, "rank-hidden", name = &member.display_name));
+            return refuse(msg!("rank-hidden", name = &member.display_name));
         }
         if card {
             return self.rank_card(ctx, target, &member.display_name).await;
@@ -151,10 +149,10 @@ impl Engine {
             if standing.score() > 0 { place } else { 0 }
         };
         let all_place = self
-            .with_board(ctx.lang, &Board::AllTime, |index| index.rank_of(&all_time))
+            .with_board(&Board::AllTime, |index| index.rank_of(&all_time))
             .await?;
         let week_place = self
-            .with_board(ctx.lang, &week_board, |index| index.rank_of(&week))
+            .with_board(&week_board, |index| index.rank_of(&week))
             .await?;
         let lang = ctx.lang;
         let mut lines = vec![
@@ -211,7 +209,7 @@ impl Engine {
             }
         };
         let offset = (page as usize - 1) * PAGE_SIZE;
-        let (rows, total) = self.live_page(lang, &board, offset, PAGE_SIZE).await?;
+        let (rows, total) = self.live_page(&board, offset, PAGE_SIZE).await?;
         Ok(render_board(
             lang, &title, &board, &rows, offset, total, page,
         ))
@@ -243,9 +241,9 @@ impl Engine {
         };
         let Some(season) = season else {
             return refuse(match name.zip(whole) {
-                Some((_, whole)) if typed != 1 => tr!(lang, "season-unknown", name = whole),
-                Some((name, _)) => tr!(lang, "season-unknown", name = name),
-                None => tr!(lang, "season-none-yet"),
+                Some((_, whole)) if typed != 1 => msg!("season-unknown", name = whole),
+                Some((name, _)) => msg!("season-unknown", name = name),
+                None => msg!("season-none-yet"),
             });
         };
         self.render_season(lang, &season, page).await
@@ -274,7 +272,7 @@ impl Engine {
                 .await?;
             (rows, total as usize)
         } else {
-            self.live_page(lang, &board, offset, PAGE_SIZE).await?
+            self.live_page(&board, offset, PAGE_SIZE).await?
         };
         Ok(render_board(
             lang, &title, &board, &rows, offset, total, page,

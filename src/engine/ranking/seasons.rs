@@ -8,7 +8,7 @@ use crate::engine::commands::CommandContext;
 use crate::engine::{Engine, EngineResult, refuse};
 use crate::i18n::{self, Lang};
 use crate::store::Season;
-use crate::tr;
+use crate::{msg, tr};
 
 impl Engine {
     pub(crate) async fn start_season(
@@ -21,11 +21,9 @@ impl Engine {
         // "until 2026-12-25" includes that whole community day.
         let ends_at = until.map(|day| calendar.next_day_start(calendar.start_of_day(day)));
         if ends_at.is_some_and(|end| end <= ctx.at) {
-            return refuse(tr!(ctx.lang, "season-end-date-passed"));
+            return refuse(msg!("season-end-date-passed"));
         }
-        let season = self
-            .begin_season(ctx.lang, name, ctx.at, ends_at, &ctx.chat)
-            .await?;
+        let season = self.begin_season(name, ctx.at, ends_at, &ctx.chat).await?;
         // Everyone in the chat reads the start of a season.
         Ok(self.season_started(self.chat_language(ctx), &season))
     }
@@ -34,7 +32,6 @@ impl Engine {
     /// announced in `announce`. Refusals are in `lang`.
     pub(crate) async fn begin_season(
         &self,
-        lang: Lang,
         name: &str,
         at: DateTime<Utc>,
         ends_at: Option<DateTime<Utc>>,
@@ -43,10 +40,10 @@ impl Engine {
         let lock = self.scores.lock_scores().await;
         let mut tx = self.store.begin().await?;
         if let Some(running) = tx.active_season().await? {
-            return refuse(tr!(lang, "season-still-running", name = &running.name));
+            return refuse(msg!("season-still-running", name = &running.name));
         }
         if tx.season_name_taken(name).await? {
-            return refuse(tr!(lang, "season-name-taken", name = name));
+            return refuse(msg!("season-name-taken", name = name));
         }
         let season = tx.start_season(name, at, ends_at, announce).await?;
         tx.commit().await?;
@@ -73,7 +70,7 @@ impl Engine {
         let _lock = self.scores.lock_scores().await;
         let mut tx = self.store.begin().await?;
         let Some(season) = tx.active_season().await? else {
-            return refuse(tr!(ctx.lang, "season-not-running"));
+            return refuse(msg!("season-not-running"));
         };
         tx.end_season(season.id, ctx.at).await?;
         tx.commit().await?;

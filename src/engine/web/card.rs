@@ -15,7 +15,7 @@ use crate::core::periods::Board;
 use crate::core::rank_index::Standing;
 use crate::engine::{CommandContext, DropTarget, Engine, EngineResult, OutboundFile, refuse};
 use crate::i18n::Lang;
-use crate::tr;
+use crate::{msg, tr};
 
 /// The shared renderer, or why there is none.
 #[derive(Default)]
@@ -100,7 +100,7 @@ impl Engine {
         let data = self.card_data(lang, member, ctx.at).await?;
         let Some(png) = self.render_card(data).await else {
             self.tell_operators_cards_fail().await;
-            return refuse(tr!(lang, "card-unavailable"));
+            return refuse(msg!("card-unavailable"));
         };
         let file = OutboundFile {
             name: crate::engine::platform::rank_card_name(member),
@@ -110,7 +110,7 @@ impl Engine {
         };
         let here = DropTarget::Chat(ctx.chat.clone());
         if let Err(error) = self.platform.send_file(&here, &file).await {
-            return refuse(error.describe(lang));
+            return refuse(error.why());
         }
         Ok(tr!(lang, "card-caption", name = name))
     }
@@ -148,12 +148,12 @@ impl Engine {
             |standing: &Standing, place: usize| (standing.score() > 0).then_some(place as u64);
         let rank_all_time = place(
             &all_time,
-            self.with_board(lang, &Board::AllTime, |index| index.rank_of(&all_time))
+            self.with_board(&Board::AllTime, |index| index.rank_of(&all_time))
                 .await?,
         );
         let rank_week = place(
             &week,
-            self.with_board(lang, &week_board, |index| index.rank_of(&week))
+            self.with_board(&week_board, |index| index.rank_of(&week))
                 .await?,
         );
         let streak = row.daily.current_streak(self.config.calendar.day(now));

@@ -58,7 +58,7 @@ impl Engine {
     pub(crate) async fn web_login_link(&self, ctx: &CommandContext) -> EngineResult<String> {
         let lang = ctx.lang;
         if !self.config.web.enabled {
-            return refuse(tr!(lang, "web-off"));
+            return refuse(msg!("web-off"));
         }
         let token = random_token();
         let token_hash = digest(&token);
@@ -77,7 +77,7 @@ impl Engine {
         if let Some(wait) = held.and_then(|made| link_wait(made, ctx.at)) {
             // Whole seconds, rounded up: "0 seconds" would invite asking at once.
             let seconds = (wait.num_milliseconds() + 999) / 1000;
-            return refuse(tr!(lang, "web-login-wait", seconds = seconds));
+            return refuse(msg!("web-login-wait", seconds = seconds));
         }
         let url = format!("{}/login/{token}", self.config.web.public_url);
         let text = msg!(
@@ -91,11 +91,7 @@ impl Engine {
         // Previews off: a chat app's preview fetcher should not be the first to open the link.
         if let Err(error) = self.platform.dm_quiet(to, &text).await {
             self.store.withdraw_web_login(&token_hash).await?;
-            return refuse(tr!(
-                lang,
-                "web-login-dm-failed",
-                error = error.describe(lang)
-            ));
+            return refuse(msg!("web-login-dm-failed", error = error.describe(lang)));
         }
         Ok(tr!(
             lang,

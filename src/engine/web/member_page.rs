@@ -44,7 +44,6 @@ pub(super) async fn build(
     places.push(
         place(
             engine,
-            lang,
             &Board::AllTime,
             all_time,
             tr!(lang, "web-board-all"),
@@ -53,15 +52,15 @@ pub(super) async fn build(
     );
     let week = calendar.week_board(now);
     let standing = engine.store.standing(&week, member).await?;
-    places.push(place(engine, lang, &week, standing, tr!(lang, "web-board-week")).await?);
+    places.push(place(engine, &week, standing, tr!(lang, "web-board-week")).await?);
     let month = calendar.month_board(now);
     let standing = engine.store.standing(&month, member).await?;
-    places.push(place(engine, lang, &month, standing, tr!(lang, "web-board-month")).await?);
+    places.push(place(engine, &month, standing, tr!(lang, "web-board-month")).await?);
     if let Some(season) = engine.scores.season() {
         let board = season.board();
         let standing = engine.store.standing(&board, member).await?;
         let title = tr!(lang, "web-board-season", name = &season.name);
-        places.push(place(engine, lang, &board, standing, title).await?);
+        places.push(place(engine, &board, standing, title).await?);
     }
     let streak = row.daily.current_streak(calendar.day(now));
     let tier = match engine.effective_tier(member, now).await? {
@@ -118,7 +117,6 @@ pub(super) async fn build(
 
 async fn place(
     engine: &Engine,
-    lang: Lang,
     board: &Board,
     standing: Standing,
     title: String,
@@ -126,7 +124,7 @@ async fn place(
     let place = if standing.score() > 0 {
         Some(
             engine
-                .with_board(lang, board, |index| index.rank_of(&standing))
+                .with_board(board, |index| index.rank_of(&standing))
                 .await?,
         )
     } else {

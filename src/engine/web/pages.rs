@@ -176,8 +176,8 @@ impl Engine {
         let (week, all_time) = if self.standings_visible(viewer) {
             let week = self.config.calendar.week_board(now);
             (
-                Some(self.top(lang, &week).await?),
-                Some(self.top(lang, &Board::AllTime).await?),
+                Some(self.top(&week).await?),
+                Some(self.top(&Board::AllTime).await?),
             )
         } else {
             (None, None)
@@ -197,8 +197,8 @@ impl Engine {
         })
     }
 
-    async fn top(&self, lang: Lang, board: &Board) -> Result<Vec<BoardLine>, PageError> {
-        let (rows, _) = self.live_page(lang, board, 0, HOME_TOP).await?;
+    async fn top(&self, board: &Board) -> Result<Vec<BoardLine>, PageError> {
+        let (rows, _) = self.live_page(board, 0, HOME_TOP).await?;
         Ok(lines(rows, 0))
     }
 
@@ -221,7 +221,7 @@ impl Engine {
                 .await?;
             (rows, usize::try_from(total).unwrap_or(usize::MAX))
         } else {
-            self.live_page(lang, &board, offset, WEB_PAGE_SIZE).await?
+            self.live_page(&board, offset, WEB_PAGE_SIZE).await?
         };
         let pages = total.div_ceil(WEB_PAGE_SIZE).max(1);
         if page == 0 || page > pages {

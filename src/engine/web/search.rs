@@ -76,7 +76,7 @@ impl Engine {
         let (matches, lines) = if archived {
             self.search_archived(&board, &query, page).await?
         } else {
-            self.search_live(lang, &board, &query, page).await?
+            self.search_live(&board, &query, page).await?
         };
         let pages = matches.div_ceil(WEB_PAGE_SIZE).max(1);
         if page == 0 || page > pages {
@@ -96,7 +96,6 @@ impl Engine {
     /// How many members of a live board match, and the lines of page `page`.
     async fn search_live(
         &self,
-        lang: Lang,
         board: &Board,
         query: &NameQuery,
         page: usize,
@@ -107,7 +106,7 @@ impl Engine {
         let names = self.scores.names();
         let scan = names.scan(|name| query.matches(name)).await;
         let (mut found, unknown) = self
-            .with_board(lang, board, |index| {
+            .with_board(board, |index| {
                 let (mut found, mut unknown) = (Vec::new(), Vec::new());
                 for (at, standing) in index.iter().enumerate() {
                     match scan.matches(standing.member()) {

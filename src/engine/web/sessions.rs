@@ -10,7 +10,7 @@ use super::login::{WebSession, digest};
 use crate::core::web_access::session_viewer;
 use crate::engine::identity::Target;
 use crate::engine::{CommandContext, Engine, EngineResult, refuse};
-use crate::tr;
+use crate::{msg, tr};
 
 impl Engine {
     /// The session behind a cookie's value, if it runs at `now`, with the rights and the tier
@@ -57,7 +57,7 @@ impl Engine {
         };
         let own = target.id == ctx.member;
         if !own && !self.is_operator(&ctx.sender) {
-            return refuse(tr!(lang, "web-logout-others-operator-only"));
+            return refuse(msg!("web-logout-others-operator-only"));
         }
         let ended = self
             .store
