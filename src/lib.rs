@@ -12,7 +12,14 @@ pub mod adapters;
 pub mod bench;
 pub mod card;
 pub mod config;
-pub mod core;
 pub mod engine;
-pub mod i18n;
 pub mod store;
+
+/// The pure rules, a crate of their own: they cannot import the store, the engine or a platform.
+pub use steward_core as core;
+/// The locales, a crate of their own.
+pub use steward_i18n as i18n;
+pub use steward_i18n::{msg, tr};
+
+#[cfg(test)]
+mod locale_checks;

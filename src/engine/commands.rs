@@ -220,3 +220,19 @@ fn form_on(platform: Platform) -> CommandForm {
         Platform::Telegram | Platform::Console => CommandForm::Typed,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::commands::parse;
+
+    #[test]
+    fn a_chinese_member_gets_a_chinese_usage_reply() {
+        let zh = Lang::from_code("zh-CN").expect("zh-CN is compiled in");
+        let error = parse("/privacy maybe", false).unwrap_err();
+        assert_eq!(
+            Engine::command_error(zh, &error, Platform::Telegram),
+            "请说明要做什么：隐藏（hide）、公开（show）、导出（export）或删除（delete）。\n用法：/privacy hide|show|export|delete [confirm|end]"
+        );
+    }
+}

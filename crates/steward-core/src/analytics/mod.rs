@@ -1,0 +1,68 @@
+//! What the operators' dashboard measures, as pure rules: the counters' names and periods, how a
+//! member's activity moves them (`activity.rs`), and the measures drawn from them
+//! (`measures.rs`: the activity index, the Bayesian mean of ratings, ratios).
+
+pub mod activity;
+pub mod measures;
+pub mod range;
+
+use chrono::{Datelike, NaiveDate};
+
+pub use crate::periods::{day_key, month_key, week_key};
+
+/// A counter kept per period: the dashboard reads ranges of these, never the detail.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Counter {
+    /// Members active on a day (wrote at least once in a community chat).
+    ActiveDay,
+    /// Members active in an ISO week.
+    ActiveWeek,
+    /// Members active in a calendar month.
+    ActiveMonth,
+    /// Members active for the first time, per day.
+    NewMembers,
+    /// Messages in community chats, per day.
+    Messages,
+    /// Members of the cohort first seen in the named week who were active in a week.
+    Cohort(String),
+    /// XP earned per day, by the ledger kind that gave it (`message`, `daily`, ...).
+    Xp(String),
+    /// Points spent in the shop, per day.
+    Spent,
+    /// Membership events per day, by action (`grant`, `extend`, `expire`, `redeem`, ...).
+    Membership(String),
+}
+
+impl Counter {
+    /// The stored name.
+    #[must_use]
+    pub fn key(&self) -> String {
+        match self {
+            Self::ActiveDay => "active-day".to_owned(),
+            Self::ActiveWeek => "active-week".to_owned(),
+            Self::ActiveMonth => "active-month".to_owned(),
+            Self::NewMembers => "new".to_owned(),
+            Self::Messages => "messages".to_owned(),
+            Self::Cohort(week) => format!("cohort:{week}"),
+            Self::Xp(kind) => format!("xp:{kind}"),
+            Self::Spent => "spent".to_owned(),
+            Self::Membership(action) => format!("membership:{action}"),
+        }
+    }
+
+    /// The period a counter is kept per, for the day something happened.
+    #[must_use]
+    pub fn period_of(&self, day: NaiveDate) -> String {
+        match self {
+            Self::ActiveWeek | Self::Cohort(_) => week_key(day),
+            Self::ActiveMonth => month_key(day),
+            _ => day_key(day),
+        }
+    }
+}
+
+/// The Monday of a day's ISO week.
+#[must_use]
+pub fn week_start(day: NaiveDate) -> NaiveDate {
+    day - chrono::Days::new(u64::from(day.weekday().num_days_from_monday()))
+}

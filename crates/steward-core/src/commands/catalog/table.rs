@@ -1,0 +1,381 @@
+//! The catalogue's table: every command with its arguments, in the order `/help` lists them,
+//! and the argument lists several commands share.
+
+use super::{Audience, CommandSpec};
+use crate::commands::args::{Arg, ArgKind, Choice, Subcommand};
+use crate::commands::{MAX_AMOUNT, MAX_REASON};
+const fn member(name: &'static str) -> CommandSpec {
+    CommandSpec::new(name, Audience::Member)
+}
+
+const fn operator(name: &'static str) -> CommandSpec {
+    CommandSpec::new(name, Audience::Operator)
+}
+
+const fn arg(name: &'static str, key: &'static str, kind: ArgKind) -> Arg {
+    Arg::new(name, key, kind)
+}
+
+const fn sub(name: &'static str, key: &'static str, args: &'static [Arg]) -> Subcommand {
+    Subcommand::new(name, key, args)
+}
+
+const fn choice(value: &'static str, key: &'static str) -> Choice {
+    Choice { value, key }
+}
+
+/// Reasons people write in a sentence or two.
+const SENTENCE: ArgKind = ArgKind::Text {
+    max_len: MAX_REASON as u16,
+};
+/// The parser takes season names of up to 64 characters.
+const SEASON_NAME: ArgKind = ArgKind::Text { max_len: 64 };
+
+const BOARDS: &[Choice] = &[
+    choice("all", "choice-board-all"),
+    choice("week", "choice-board-week"),
+    choice("month", "choice-board-month"),
+    choice("season", "choice-board-season"),
+];
+
+const RANK_FORMATS: &[Choice] = &[choice("card", "choice-rank-card")];
+
+const ERASE_STEPS: &[Choice] = &[
+    choice("confirm", "choice-erase-confirm"),
+    choice("end", "choice-erase-end"),
+];
+
+const ON_OFF: &[Choice] = &[choice("on", "choice-on"), choice("off", "choice-off")];
+
+const SUBSCRIPTION_ACTIONS: &[Choice] = &[choice("cancel", "choice-subscription-cancel")];
+
+const WEB_ACTIONS: &[Choice] = &[choice("logout", "choice-web-logout")];
+
+const POINTS: &[Arg] = &[
+    arg("member", "arg-points-member", ArgKind::Member),
+    arg(
+        "amount",
+        "arg-points-amount",
+        ArgKind::Integer {
+            min: 1,
+            max: MAX_AMOUNT,
+        },
+    ),
+    arg("reason", "arg-points-reason", SENTENCE).optional(),
+];
+
+const TERM: &[Arg] = &[
+    arg("member", "arg-term-member", ArgKind::Member),
+    arg("tier", "arg-term-tier", ArgKind::Tier),
+    arg("duration", "arg-term-duration", ArgKind::Duration),
+];
+
+/// A comma-separated tag list: room for the most tags of the longest length.
+const TAGS: ArgKind = ArgKind::Text { max_len: 200 };
+
+const EVENT_SEASON: &[Choice] = &[choice("season", "choice-event-season")];
+
+const ONE_EVENT: &[Arg] = &[arg(
+    "id",
+    "arg-event-id",
+    ArgKind::Integer {
+        min: 1,
+        max: 1_000_000_000_000,
+    },
+)];
+
+/// A submission's number in `/review list`.
+const SUBMISSION: ArgKind = ArgKind::Integer {
+    min: 1,
+    max: 1_000_000_000_000,
+};
+
+const ONE_DROP: &[Arg] = &[arg("id", "arg-drop-id", ArgKind::DropId)];
+
+/// The drop grammar's clauses, which `/review approve` reads too.
+const DROP_TO: Arg = arg("to", "arg-drop-to", ArgKind::Channels)
+    .optional()
+    .after("to");
+const DROP_TIER: Arg = arg("tier", "arg-drop-tier", ArgKind::Tier)
+    .optional()
+    .after("tier");
+const DROP_TAGS: Arg = arg("tags", "arg-drop-tags", TAGS).optional().after("tags");
+
+/// In the drop grammar's order (WHEN, clauses, TEXT); Discord lists the required ones first.
+const SCHEDULE: &[Arg] = &[
+    arg("when", "arg-drop-when", ArgKind::When),
+    arg("every", "arg-drop-every", ArgKind::Repeat)
+        .optional()
+        .after("every"),
+    DROP_TO,
+    DROP_TIER,
+    DROP_TAGS,
+    // The drop grammar's limit on the text.
+    arg("text", "arg-drop-text", ArgKind::Post),
+];
+
+/// Every command, in the order `/help` lists them.
+pub const COMMANDS: &[CommandSpec] = &[
+    member("help")
+        .args(&[arg("command", "arg-help-command", ArgKind::Text { max_len: 32 }).optional()]),
+    member("rank").args(&[
+        arg("member", "arg-rank-member", ArgKind::Member).optional(),
+        arg("format", "arg-rank-format", ArgKind::Choice(RANK_FORMATS)).optional(),
+    ]),
+    member("leaderboard").args(&[
+        arg("board", "arg-leaderboard-board", ArgKind::Choice(BOARDS)).optional(),
+        arg("season", "arg-leaderboard-season", SEASON_NAME)
+            .optional()
+            .after("season"),
+        arg(
+            "page",
+            "arg-leaderboard-page",
+            ArgKind::Integer {
+                min: 1,
+                max: 100_000,
+            },
+        )
+        .optional(),
+    ]),
+    member("daily"),
+    member("thanks").args(&[
+        arg("member", "arg-thanks-member", ArgKind::Member),
+        arg("reason", "arg-thanks-reason", SENTENCE).optional(),
+    ]),
+    member("history").args(&[arg("member", "arg-history-member", ArgKind::Member).optional()]),
+    member("privacy").subcommands(&[
+        sub("hide", "sub-privacy-hide", &[]),
+        sub("show", "sub-privacy-show", &[]),
+        sub("export", "sub-privacy-export", &[]),
+        sub(
+            "delete",
+            "sub-privacy-delete",
+            &[
+                arg("step", "arg-privacy-step", ArgKind::Choice(ERASE_STEPS)).optional(),
+                arg("member", "arg-privacy-member", ArgKind::Member).optional(),
+            ],
+        ),
+    ]),
+    member("language").args(&[arg(
+        "language",
+        "arg-language-language",
+        ArgKind::Text { max_len: 32 },
+    )
+    .optional()]),
+    member("link").args(&[arg("code", "arg-link-code", ArgKind::Text { max_len: 16 }).optional()]),
+    member("web").args(&[
+        arg("action", "arg-web-action", ArgKind::Choice(WEB_ACTIONS)).optional(),
+        arg("member", "arg-web-member", ArgKind::Member).optional(),
+    ]),
+    member("membership"),
+    member("tiers"),
+    member("shop"),
+    member("redeem").args(&[arg("reward", "arg-redeem-reward", ArgKind::RewardId)]),
+    member("drops").args(&[arg("tag", "arg-drops-tag", ArgKind::Text { max_len: 24 })
+        .optional()
+        .after("tag")]),
+    member("rate").args(&[
+        arg("id", "arg-rate-id", ArgKind::DropId),
+        arg(
+            "stars",
+            "arg-rate-stars",
+            ArgKind::Integer { min: 1, max: 5 },
+        ),
+    ]),
+    member("done").args(&[arg("lesson", "arg-done-lesson", ArgKind::DropId)]),
+    member("feedback").args(&[
+        arg("id", "arg-feedback-id", ArgKind::DropId),
+        arg("text", "arg-feedback-text", ArgKind::Text { max_len: 1000 }),
+    ]),
+    member("progress"),
+    member("recommend").args(&[
+        arg("weekly", "arg-recommend-weekly", ArgKind::Choice(ON_OFF))
+            .optional()
+            .after("weekly"),
+    ]),
+    member("submit").args(&[arg(
+        "text",
+        "arg-submit-text",
+        ArgKind::Text { max_len: 4000 },
+    )]),
+    member("rules"),
+    member("event").subcommands(&[
+        sub("list", "sub-event-list", &[]),
+        sub("join", "sub-event-join", ONE_EVENT),
+        sub(
+            "checkin",
+            "sub-event-checkin",
+            &[arg("code", "arg-event-code", ArgKind::Text { max_len: 16 })],
+        ),
+        sub("board", "sub-event-board", ONE_EVENT),
+        sub(
+            "create",
+            "sub-event-create",
+            &[
+                arg("name", "arg-event-name", ArgKind::Title),
+                arg("start", "arg-event-start", ArgKind::When),
+                arg("end", "arg-event-end", ArgKind::When),
+                arg(
+                    "xp",
+                    "arg-event-xp",
+                    ArgKind::Integer {
+                        min: 0,
+                        max: 100_000,
+                    },
+                )
+                .optional()
+                .after("xp"),
+                arg("tier", "arg-event-tier", ArgKind::Tier)
+                    .optional()
+                    .after("tier"),
+                arg("season", "arg-event-season", ArgKind::Choice(EVENT_SEASON)).optional(),
+            ],
+        ),
+    ]),
+    member("start").args(&[arg(
+        "payload",
+        "arg-start-payload",
+        ArgKind::Text { max_len: 64 },
+    )
+    .optional()]),
+    member("plans"),
+    member("subscribe").args(&[arg("plan", "arg-subscribe-plan", ArgKind::PlanId)]),
+    member("subscription").args(&[arg(
+        "action",
+        "arg-subscription-action",
+        ArgKind::Choice(SUBSCRIPTION_ACTIONS),
+    )
+    .optional()]),
+    member("paysupport"),
+    operator("points").subcommands(&[
+        sub("add", "sub-points-add", POINTS),
+        sub("remove", "sub-points-remove", POINTS),
+    ]),
+    operator("season").subcommands(&[
+        sub(
+            "start",
+            "sub-season-start",
+            &[
+                arg("name", "arg-season-name", SEASON_NAME),
+                arg("until", "arg-season-until", ArgKind::Date)
+                    .optional()
+                    .after("until"),
+            ],
+        ),
+        sub("end", "sub-season-end", &[]),
+    ]),
+    operator("member").subcommands(&[
+        sub("grant", "sub-member-grant", TERM),
+        sub("extend", "sub-member-extend", TERM),
+        sub(
+            "revoke",
+            "sub-member-revoke",
+            &[
+                arg("member", "arg-revoke-member", ArgKind::Member),
+                arg("tier", "arg-revoke-tier", ArgKind::Tier).optional(),
+            ],
+        ),
+        sub(
+            "list",
+            "sub-member-list",
+            &[arg("tier", "arg-list-tier", ArgKind::Tier).optional()],
+        ),
+    ]),
+    operator("payments").subcommands(&[
+        sub(
+            "list",
+            "sub-payments-list",
+            &[arg("member", "arg-payments-member", ArgKind::Member).optional()],
+        )
+        .unnamed(),
+        sub(
+            "refund",
+            "sub-payments-refund",
+            &[arg(
+                "id",
+                "arg-payments-id",
+                ArgKind::Integer {
+                    min: 1,
+                    max: 1_000_000_000_000,
+                },
+            )],
+        ),
+    ]),
+    operator("course").subcommands(&[
+        sub(
+            "create",
+            "sub-course-create",
+            &[
+                arg("id", "arg-course-id", ArgKind::Text { max_len: 32 }),
+                arg("title", "arg-course-title", ArgKind::Text { max_len: 100 }),
+            ],
+        ),
+        sub(
+            "add",
+            "sub-course-add",
+            &[
+                arg("id", "arg-course-id", ArgKind::Text { max_len: 32 }),
+                arg("lesson", "arg-course-lesson", ArgKind::DropId),
+            ],
+        ),
+        sub(
+            "remove",
+            "sub-course-remove",
+            &[
+                arg("id", "arg-course-id", ArgKind::Text { max_len: 32 }),
+                arg("lesson", "arg-course-lesson", ArgKind::DropId),
+            ],
+        ),
+        sub(
+            "tier",
+            "sub-course-tier",
+            &[
+                arg("id", "arg-course-id", ArgKind::Text { max_len: 32 }),
+                arg("tier", "arg-course-tier", ArgKind::Tier).optional(),
+            ],
+        ),
+        sub(
+            "stats",
+            "sub-course-stats",
+            &[arg("id", "arg-course-id", ArgKind::Text { max_len: 32 })],
+        ),
+    ]),
+    operator("review").subcommands(&[
+        sub("list", "sub-review-list", &[]),
+        sub(
+            "approve",
+            "sub-review-approve",
+            &[
+                arg("id", "arg-review-id", SUBMISSION),
+                arg("when", "arg-drop-when", ArgKind::When).optional(),
+                DROP_TO,
+                DROP_TIER,
+                DROP_TAGS,
+            ],
+        ),
+        sub(
+            "reject",
+            "sub-review-reject",
+            &[
+                arg("id", "arg-review-id", SUBMISSION),
+                arg("reason", "arg-review-reason", SENTENCE),
+            ],
+        ),
+    ]),
+    operator("drop").form_usage().subcommands(&[
+        sub("schedule", "sub-drop-schedule", SCHEDULE).unnamed(),
+        sub("list", "sub-drop-list", &[]),
+        sub("show", "sub-drop-show", ONE_DROP),
+        sub("cancel", "sub-drop-cancel", ONE_DROP),
+        sub("status", "sub-drop-status", ONE_DROP),
+        sub("stats", "sub-drop-stats", ONE_DROP),
+        sub(
+            "tags",
+            "sub-drop-tags",
+            &[
+                arg("id", "arg-drop-id", ArgKind::DropId),
+                arg("tags", "arg-drop-tags-set", TAGS),
+            ],
+        ),
+    ]),
+];
