@@ -1,10 +1,7 @@
-//! Rebuilds when a migration or a locale file is added or changed: `sqlx::migrate!` and
-//! `fluent_templates::static_loader!` embed their directories at compile time, and Cargo would
-//! not otherwise notice a new file there. Also names the commit built, for `steward_build_info`.
+//! Names the commit built, for `steward_build_info`. (The store's and the locales' crates
+//! rebuild when a migration or a locale file changes: their own build scripts say so.)
 
 fn main() {
-    println!("cargo:rerun-if-changed=migrations");
-    println!("cargo:rerun-if-changed=locales");
     // steward_build_info's commit: STEWARD_COMMIT when set (an image built without .git), else
     // git's, else "unknown".
     println!("cargo:rerun-if-env-changed=STEWARD_COMMIT");

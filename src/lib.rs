@@ -10,16 +10,16 @@
 
 pub mod adapters;
 pub mod bench;
-pub mod card;
-pub mod config;
 pub mod engine;
-pub mod store;
 
+pub use steward_card as card;
+pub use steward_config as config;
 /// The pure rules, a crate of their own: they cannot import the store, the engine or a platform.
 pub use steward_core as core;
 /// The locales, a crate of their own.
 pub use steward_i18n as i18n;
 pub use steward_i18n::{msg, tr};
+pub use steward_store as store;
 
 #[cfg(test)]
 mod locale_checks;
