@@ -238,10 +238,11 @@ async fn run(mut config: Config) -> Result<()> {
         }));
         tracing::info!("Discord adapter started (gateway)");
     }
+    let stopping = shutdown_signal();
     tracing::info!("Steward is running; Ctrl-C or SIGTERM stops it");
     // Ready: the database is open and migrated, the pages are bound, the adapters started.
     tell_systemd(sd_notify::NotifyState::Ready);
-    shutdown_signal().await;
+    stopping.await;
     tell_systemd(sd_notify::NotifyState::Stopping);
     let _ = stop.send(true);
     for task in tasks {
@@ -337,30 +338,45 @@ fn tell_systemd(state: sd_notify::NotifyState<'_>) {
     }
 }
 
-async fn shutdown_signal() {
-    let interrupt = async {
+/// Resolves at the first Ctrl-C or SIGTERM. The handlers are in place when it returns, not when
+/// it is first awaited: a signal that comes while start-up finishes is kept, not fatal.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
+    #[cfg(unix)]
+    let listeners = {
+        use tokio::signal::unix::{SignalKind, signal};
+        (
+            signal(SignalKind::interrupt()),
+            signal(SignalKind::terminate()),
+        )
+    };
+    async move {
+        #[cfg(unix)]
+        {
+            let wait = |listener: std::io::Result<tokio::signal::unix::Signal>, name: &str| {
+                let name = name.to_owned();
+                async move {
+                    match listener {
+                        Ok(mut signal) => {
+                            signal.recv().await;
+                        }
+                        Err(e) => {
+                            tracing::error!(error = %e, "cannot listen for {name}");
+                            std::future::pending::<()>().await;
+                        }
+                    }
+                }
+            };
+            let (interrupt, terminate) = listeners;
+            tokio::select! {
+                () = wait(interrupt, "Ctrl-C") => {}
+                () = wait(terminate, "SIGTERM") => {}
+            }
+        }
+        #[cfg(not(unix))]
         if let Err(e) = tokio::signal::ctrl_c().await {
             tracing::error!(error = %e, "cannot listen for Ctrl-C");
             std::future::pending::<()>().await;
         }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(e) => {
-                tracing::error!(error = %e, "cannot listen for SIGTERM");
-                std::future::pending::<()>().await;
-            }
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = interrupt => {}
-        () = terminate => {}
+        tracing::info!("stopping: finishing in-flight work and closing the database");
     }
-    tracing::info!("stopping: finishing in-flight work and closing the database");
 }

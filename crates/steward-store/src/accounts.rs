@@ -84,7 +84,12 @@ impl Store {
     }
 
     pub async fn member(&self, id: MemberId) -> Result<MemberRow> {
-        let row = sqlx::query(MEMBER_BY_ID_WHOLE)
+        let query = if self.may_have_logged(id.0) {
+            MEMBER_BY_ID_WHOLE
+        } else {
+            MEMBER_BY_ID
+        };
+        let row = sqlx::query(query)
             .bind(id.0)
             .fetch_optional(&self.pool)
             .await

@@ -267,6 +267,14 @@ impl Store {
         !lock(&self.log).is_empty()
     }
 
+    /// Whether `member` may have awards waiting in the log (always, while the log's sums are
+    /// not known): a read adds the log only then, and otherwise costs one plain statement. An
+    /// append that commits after this answer is simply not seen yet, as if the read came first.
+    pub(crate) fn may_have_logged(&self, member: i64) -> bool {
+        let log = lock(&self.log);
+        !log.known || log.member(member).is_some()
+    }
+
     /// At open: folds what a crash left in the log, or, with an empty log, only notes that
     /// (a read, not a write transaction).
     pub async fn recover_award_log(&self) -> Result<()> {

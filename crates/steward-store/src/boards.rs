@@ -67,22 +67,13 @@ impl Store {
 
     /// A member's standing on a board (zero if they have not scored on it).
     pub async fn standing(&self, board: &Board, member: MemberId) -> Result<Standing> {
+        if !self.may_have_logged(member.0) {
+            let row = self.folded_standing(&self.pool, board, member).await?;
+            let (xp, at) = row.unwrap_or((0, 0));
+            return Ok(Standing::new(member, xp, at));
+        }
         let mut snapshot = self.pool.begin().await.during("standing")?;
-        let row: Option<(i64, i64)> = match board {
-            Board::AllTime => sqlx::query_as("SELECT xp, xp_reached_at FROM members WHERE id = ?")
-                .bind(member.0)
-                .fetch_optional(&mut *snapshot)
-                .await
-                .during("standing")?,
-            _ => sqlx::query_as(
-                "SELECT xp, reached_at FROM period_scores WHERE board = ? AND member_id = ?",
-            )
-            .bind(board.key())
-            .bind(member.0)
-            .fetch_optional(&mut *snapshot)
-            .await
-            .during("standing")?,
-        };
+        let row = self.folded_standing(&mut *snapshot, board, member).await?;
         let logged = logged_on(&mut snapshot, board, Some(member)).await?;
         snapshot.rollback().await.during("standing")?;
         let (xp, at) = match logged.first() {
@@ -92,23 +83,51 @@ impl Store {
         Ok(Standing::new(member, xp, at))
     }
 
+    /// A member's score and reached-at time on a board as the tables hold them.
+    async fn folded_standing<'e>(
+        &self,
+        on: impl sqlx::SqliteExecutor<'e>,
+        board: &Board,
+        member: MemberId,
+    ) -> Result<Option<(i64, i64)>> {
+        Ok(match board {
+            Board::AllTime => sqlx::query_as("SELECT xp, xp_reached_at FROM members WHERE id = ?")
+                .bind(member.0)
+                .fetch_optional(on)
+                .await
+                .during("standing")?,
+            _ => sqlx::query_as(
+                "SELECT xp, reached_at FROM period_scores WHERE board = ? AND member_id = ?",
+            )
+            .bind(board.key())
+            .bind(member.0)
+            .fetch_optional(on)
+            .await
+            .during("standing")?,
+        })
+    }
+
     /// Names and levels for the standings of a page, in the same order.
     pub async fn board_rows(&self, standings: &[Standing]) -> Result<Vec<BoardRow>> {
         let ids: Vec<i64> = standings.iter().map(|s| s.member().0).collect();
         // One row of JSON rather than a row per member: sqlx hands each row over from its
         // connection thread, which cost more than the lookups on a 100-member web page.
-        let found: String = sqlx::query_scalar(
-            // The level counts the award log's unfolded awards too (a read never folds).
+        // The level counts the award log's unfolded awards too (a read never folds).
+        let query = if self.has_unfolded_awards() {
             "SELECT coalesce(json_group_array(json_array(m.id, m.display_name, \
              m.xp + COALESCE(l.xp, 0))), '[]') FROM members m LEFT JOIN \
              (SELECT member_id, SUM(xp) AS xp FROM award_log \
              WHERE member_id IN (SELECT value FROM json_each(?1)) GROUP BY member_id) l \
-             ON l.member_id = m.id WHERE m.id IN (SELECT value FROM json_each(?1))",
-        )
-        .bind(serde_json::json!(ids).to_string())
-        .fetch_one(&self.pool)
-        .await
-        .during("board_rows")?;
+             ON l.member_id = m.id WHERE m.id IN (SELECT value FROM json_each(?1))"
+        } else {
+            "SELECT coalesce(json_group_array(json_array(id, display_name, xp)), '[]') \
+             FROM members WHERE id IN (SELECT value FROM json_each(?1))"
+        };
+        let found: String = sqlx::query_scalar(query)
+            .bind(serde_json::json!(ids).to_string())
+            .fetch_one(&self.pool)
+            .await
+            .during("board_rows")?;
         let found: Vec<(i64, String, i64)> = serde_json::from_str(&found).unwrap_or_default();
         let by_id: std::collections::HashMap<i64, (String, i64)> = found
             .into_iter()
