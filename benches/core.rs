@@ -1,6 +1,9 @@
 //! Micro-benchmarks of the core's hot functions (`cargo bench`). The product figures of
 //! SPEC §11 come from `steward bench`; these show where a regression in pure code would be.
 
+// Helpers here unwrap as the tests do: a failure is the test failing, at its line.
+#![allow(clippy::unwrap_used)]
+
 use std::hint::black_box;
 
 use chrono::{NaiveTime, TimeZone, Utc};

@@ -1,6 +1,9 @@
 //! The `steward` binary as a newcomer uses it: the console with piped input, check-config and
 //! run without tokens. Each test works in its own temp directory.
 
+// Helpers here unwrap as the tests do: a failure is the test failing, at its line.
+#![allow(clippy::unwrap_used)]
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 

@@ -2,6 +2,8 @@
 //! clean run every drop has been posted, none lost, and a drop is posted twice at most once per
 //! kill (a kill between the post and its record is the at-least-once window README names).
 
+// Helpers here unwrap as the tests do: a failure is the test failing, at its line.
+#![allow(clippy::unwrap_used)]
 #![cfg(unix)]
 
 use std::collections::HashMap;

@@ -1,6 +1,9 @@
 //! What a newcomer operator sees on the console, as transcripts: replies that say the right
 //! thing in the places a first session goes.
 
+// Helpers here unwrap as the tests do: a failure is the test failing, at its line.
+#![allow(clippy::unwrap_used)]
+
 mod cli_support;
 use cli_support::{stdout, steward};
 

@@ -1,3 +1,5 @@
+// Helpers here unwrap as the tests do: a failure is the test failing, at its line.
+#![allow(clippy::unwrap_used)]
 #![recursion_limit = "256"]
 //! End-to-end tests of the Discord adapter: the real serenity client against an in-repo fake
 //! Discord (REST and a `ws://` gateway) on 127.0.0.1, a real engine, a real SQLite file.

@@ -1,5 +1,8 @@
 //! Integration tests of the engine on a real SQLite file (WAL) in a temp dir.
 
+// Helpers here unwrap as the tests do: a failure is the test failing, at its line.
+#![allow(clippy::unwrap_used)]
+
 mod access_walk;
 mod analytics;
 mod award_log;

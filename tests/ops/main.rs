@@ -2,6 +2,9 @@
 //! restores and upgrades, commands beside a running bot, the command line's manners, logs and
 //! metrics. Each test works in its own temp directory against the built binary.
 
+// Helpers here unwrap as the tests do: a failure is the test failing, at its line.
+#![allow(clippy::unwrap_used)]
+
 mod backup;
 mod cards;
 mod cli;

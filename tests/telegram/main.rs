@@ -1,6 +1,9 @@
 //! End-to-end tests of the Telegram adapter: the real teloxide client against a local Bot API
 //! peer on 127.0.0.1, a real engine and scheduler, a real SQLite file.
 
+// Helpers here unwrap as the tests do: a failure is the test failing, at its line.
+#![allow(clippy::unwrap_used)]
+
 mod drops;
 mod fake_bot_api;
 mod harness;

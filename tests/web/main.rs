@@ -1,6 +1,9 @@
 //! The web side over real HTTP: a real server on 127.0.0.1, a real engine on a SQLite file,
 //! a recording platform that catches the login links `/web` sends.
 
+// Helpers here unwrap as the tests do: a failure is the test failing, at its line.
+#![allow(clippy::unwrap_used)]
+
 mod access;
 mod access_walk;
 mod browser;

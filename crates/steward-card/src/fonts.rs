@@ -115,6 +115,7 @@ impl Fonts {
 /// and unmaps a file on every access to a face, several times per text on a card: a third of
 /// a card's time, measured, with the 20 MB Noto CJK collections. Mapped pages are read from
 /// the page cache as glyphs are used, so memory grows with the glyphs drawn, not file sizes.
+#[allow(unsafe_code)]
 fn share_files(db: &mut Database) {
     let ids: Vec<ID> = db.faces().map(|face| face.id).collect();
     for id in ids {
