@@ -19,6 +19,7 @@ use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 
 use super::{Engine, EngineResult, PlatformError};
+use crate::core::drops::delivery::DeliveryState;
 use crate::core::ids::Platform;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -328,14 +329,7 @@ impl Engine {
                 })
                 .set(running);
         }
-        for state in [
-            "pending",
-            "sending",
-            "sent",
-            "failed",
-            "missed",
-            "cancelled",
-        ] {
+        for state in DeliveryState::ALL.map(DeliveryState::as_str) {
             let n = counts
                 .deliveries_by_state
                 .iter()

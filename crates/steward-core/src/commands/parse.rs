@@ -4,11 +4,8 @@
 use std::fmt;
 use unicode_normalization::UnicodeNormalization;
 
-use chrono::{Datelike, NaiveDate};
-
-use super::{BoardArg, Command, CommandForm, CommandSpec, find};
+use super::{Command, CommandForm, CommandSpec, find};
 use crate::drops::grammar::{drop_id, parse_drop};
-use crate::duration::parse_term;
 use crate::words::Word;
 use steward_i18n::{Lang, Msg};
 use steward_i18n::{msg, tr};
@@ -22,9 +19,6 @@ pub const MAX_REASON: usize = 300;
 
 /// Longest id typed for a reward.
 const MAX_ID: usize = 64;
-
-/// Longest season name.
-const MAX_SEASON_NAME: usize = 64;
 
 /// Why a command line could not be understood. The engine renders it in the member's language
 /// with the usage line of their platform (`Engine::command_error`).
@@ -107,7 +101,7 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         "history" => Command::History {
             who: optional_member(&args).map_err(usage)?,
         },
-        "leaderboard" => leaderboard(&args).map_err(usage)?,
+        "leaderboard" => ranking::leaderboard(&args).map_err(usage)?,
         "thanks" => {
             let (who, rest) = member_then_rest(&args, is_reply).map_err(usage)?;
             Command::Thanks {
@@ -131,7 +125,7 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
             _ => return Err(usage(msg!("parse-link-code-one-word"))),
         },
         "points" => points(&args, is_reply).map_err(usage)?,
-        "season" => season(&args).map_err(usage)?,
+        "season" => ranking::season(&args).map_err(usage)?,
         "membership" => no_args(&args, Command::Membership).map_err(usage)?,
         "web" => web::web(&args).map_err(usage)?,
         "tiers" => no_args(&args, Command::Tiers).map_err(usage)?,
@@ -147,7 +141,7 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
             _ => return Err(usage(msg!("parse-reward-one"))),
         },
         "rate" => rate(&args).map_err(usage)?,
-        "member" => member(&args, is_reply).map_err(usage)?,
+        "member" => membership::member(&args, is_reply).map_err(usage)?,
         "drop" => Command::Drop(parse_drop(raw_args, is_reply).map_err(usage)?),
         "plans" => no_args(&args, Command::Plans).map_err(usage)?,
         "start" => match args.as_slice() {
@@ -285,56 +279,6 @@ fn points(args: &[&str], is_reply: bool) -> Result<Command, Msg> {
     }
 }
 
-fn leaderboard(args: &[&str]) -> Result<Command, Msg> {
-    let (page, words) = match args.split_last() {
-        Some((last, rest)) if last.chars().all(|c| c.is_ascii_digit()) => {
-            let page = last
-                .parse::<u32>()
-                .ok()
-                .filter(|p| (1..=100_000).contains(p))
-                .ok_or_else(|| msg!("parse-page-invalid"))?;
-            (page, rest)
-        }
-        _ => (1, args),
-    };
-    let periods = [
-        Word::BoardAll,
-        Word::BoardWeek,
-        Word::BoardMonth,
-        Word::BoardSeason,
-    ];
-    let board = match words.split_first() {
-        None => BoardArg::All,
-        Some((period, rest)) => match (Word::find(period, &periods), rest) {
-            (Some(Word::BoardAll), []) => BoardArg::All,
-            (Some(Word::BoardWeek), []) => BoardArg::Week,
-            (Some(Word::BoardMonth), []) => BoardArg::Month,
-            (Some(Word::BoardSeason), _) => BoardArg::Season(joined(rest)),
-            _ => return Err(msg!("parse-board-invalid")),
-        },
-    };
-    Ok(Command::Leaderboard { board, page })
-}
-
-fn season(args: &[&str]) -> Result<Command, Msg> {
-    match args.split_first() {
-        Some((action, rest)) if action.eq_ignore_ascii_case("start") => {
-            let until_at = rest.iter().position(|w| w.eq_ignore_ascii_case("until"));
-            let (name_words, until) = match until_at {
-                Some(i) => (&rest[..i], Some(date(&rest[i + 1..])?)),
-                None => (rest, None),
-            };
-            let name = name_words.join(" ");
-            if name.is_empty() || name.chars().count() > MAX_SEASON_NAME {
-                return Err(msg!("parse-season-name-length", max = MAX_SEASON_NAME));
-            }
-            Ok(Command::SeasonStart { name, until })
-        }
-        Some((action, [])) if action.eq_ignore_ascii_case("end") => Ok(Command::SeasonEnd),
-        _ => Err(msg!("parse-season-action")),
-    }
-}
-
 fn rate(args: &[&str]) -> Result<Command, Msg> {
     let [id, stars] = args else {
         return Err(msg!("parse-rate-args"));
@@ -350,74 +294,13 @@ fn rate(args: &[&str]) -> Result<Command, Msg> {
     })
 }
 
-fn member(args: &[&str], is_reply: bool) -> Result<Command, Msg> {
-    let Some((action, rest)) = args.split_first() else {
-        return Err(msg!("parse-member-action-missing"));
-    };
-    let action = action.to_lowercase();
-    match action.as_str() {
-        "grant" | "extend" => {
-            let (who, tier, term) = match rest {
-                [tier, term] if is_reply && !tier.starts_with('@') => (None, *tier, *term),
-                [who, tier, term] => (Some(member_token(who)?), *tier, *term),
-                _ => return Err(msg!("parse-member-grant-args")),
-            };
-            let tier = tier.to_lowercase();
-            let term = parse_term(term)?;
-            Ok(if action == "grant" {
-                Command::MemberGrant { who, tier, term }
-            } else {
-                Command::MemberExtend { who, tier, term }
-            })
-        }
-        "revoke" => match rest {
-            [] if is_reply => Ok(Command::MemberRevoke {
-                who: None,
-                tier: None,
-            }),
-            [tier] if is_reply && !tier.starts_with('@') => Ok(Command::MemberRevoke {
-                who: None,
-                tier: Some(tier.to_lowercase()),
-            }),
-            [who] => Ok(Command::MemberRevoke {
-                who: Some(member_token(who)?),
-                tier: None,
-            }),
-            [who, tier] => Ok(Command::MemberRevoke {
-                who: Some(member_token(who)?),
-                tier: Some(tier.to_lowercase()),
-            }),
-            _ => Err(msg!("parse-member-revoke-args")),
-        },
-        "list" => match rest {
-            [] => Ok(Command::MemberList { tier: None }),
-            [tier] => Ok(Command::MemberList {
-                tier: Some(tier.to_lowercase()),
-            }),
-            _ => Err(msg!("parse-member-list-args")),
-        },
-        other => Err(msg!("parse-member-action-invalid", word = truncate(other))),
-    }
-}
-
-/// A day of this millennium's next thousand years: later ones would print as `+10000-01-01`
-/// once a day is added, and no season runs that long.
-fn date(words: &[&str]) -> Result<NaiveDate, Msg> {
-    match words {
-        [d] => match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
-            Ok(day) if day.year() < 3000 => Ok(day),
-            Ok(_) => Err(msg!("parse-date-too-far", date = *d)),
-            Err(_) => Err(msg!("parse-date-invalid", word = truncate(d))),
-        },
-        _ => Err(msg!("parse-date-missing")),
-    }
-}
-
 mod courses;
 mod discovery;
 mod events;
+mod membership;
 mod payments;
 mod privacy;
+mod ranking;
 mod review;
 #[cfg(test)]
 mod tests;

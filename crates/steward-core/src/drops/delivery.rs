@@ -15,6 +15,16 @@ pub enum DeliveryState {
 }
 
 impl DeliveryState {
+    /// Every state, in the order a delivery moves through them.
+    pub const ALL: [Self; 6] = [
+        Self::Pending,
+        Self::Sending,
+        Self::Sent,
+        Self::Failed,
+        Self::Missed,
+        Self::Cancelled,
+    ];
+
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
@@ -29,16 +39,7 @@ impl DeliveryState {
 
     #[must_use]
     pub fn parse(s: &str) -> Option<Self> {
-        [
-            Self::Pending,
-            Self::Sending,
-            Self::Sent,
-            Self::Failed,
-            Self::Missed,
-            Self::Cancelled,
-        ]
-        .into_iter()
-        .find(|state| state.as_str() == s)
+        Self::ALL.into_iter().find(|state| state.as_str() == s)
     }
 }
 

@@ -1,5 +1,7 @@
 use super::*;
+use crate::commands::BoardArg;
 use crate::duration::Term;
+use chrono::NaiveDate;
 
 fn ok(text: &str) -> Command {
     parse(text, false).unwrap().unwrap()
