@@ -63,7 +63,7 @@ async fn ingest(engine: &Arc<Engine>, messages: Vec<i64>, concurrency: usize) ->
     let per_task = total.div_ceil(concurrency.max(1));
     // The fold runs beside the stream, as in `steward run`.
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let folds = tokio::spawn(engine.clone().run_folds(stopped));
+    let folds = tokio::spawn(engine.ingest().clone().run_folds(stopped));
     let started = Instant::now();
     let mut tasks = JoinSet::new();
     for chunk in messages.chunks(per_task.max(1)) {
@@ -86,7 +86,7 @@ async fn ingest(engine: &Arc<Engine>, messages: Vec<i64>, concurrency: usize) ->
     let _ = folds.await;
     // The rate counts the fold of the award log into totals, ledger and boards: what a
     // sustained stream costs, not only its appends.
-    if let Err(e) = engine.fold_step().await {
+    if let Err(e) = engine.ingest().fold_step().await {
         tracing::warn!(error = %e, "folding the award log failed");
     }
     total as f64 / started.elapsed().as_secs_f64()
@@ -235,7 +235,7 @@ pub async fn run(
     emit("leaderboard_p99_1m", quantile(&mut board_ms, 0.99), "ms");
     // `steward run` reads the boards' names into memory at start, beside everything else.
     let started = Instant::now();
-    engine.load_board_names().await?;
+    engine.identity().load_board_names().await?;
     emit("board_names_load_1m", ms_since(started), "ms");
     let requests = if options.quick { 5_000 } else { 50_000 };
     let board_pages = pages.div_ceil(10);

@@ -48,7 +48,7 @@ pub async fn probe_main(path: &Path, process_start: Instant) -> Result<String, B
         .await;
     let ready = ms_since(process_start);
     // `steward run` reads the boards' names into memory right after start: part of its memory.
-    engine.load_board_names().await?;
+    engine.identity().load_board_names().await?;
     engine.shutdown().await;
     Ok(format!(
         "{ready:.1} {:.1}",

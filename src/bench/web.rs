@@ -139,9 +139,10 @@ pub(super) async fn dashboard_ms(engine: &Engine) -> Result<f64, BenchError> {
         operator: true,
         tier_rank: None,
     };
-    let range = crate::core::analytics::range::DayRange::last(365, engine.today());
+    let range = crate::core::analytics::range::DayRange::last(365, engine.operations().today());
     // A running bot folds every second; the bench's commands left their activity in memory.
     engine
+        .ingest()
         .fold_step()
         .await
         .map_err(|e| BenchError::Web(e.to_string()))?;
@@ -149,6 +150,7 @@ pub(super) async fn dashboard_ms(engine: &Engine) -> Result<f64, BenchError> {
     for _ in 0..10 {
         let started = Instant::now();
         engine
+            .operations()
             .dashboard(&operator, range)
             .await
             .map_err(|e| BenchError::Web(e.to_string()))?;
@@ -169,6 +171,7 @@ pub(super) async fn search_ms(engine: &Engine) -> Result<(f64, usize), BenchErro
         let client = SearchClient::address(std::net::IpAddr::from([192, 0, 2, i]));
         let started = Instant::now();
         let page = engine
+            .web()
             .board_search(
                 &Viewer::VISITOR,
                 WebBoard::AllTime,

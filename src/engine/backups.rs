@@ -1,7 +1,7 @@
-//! Scheduled backups as a step function plus a loop: [`Engine::backup_if_due`] copies the
+//! Scheduled backups as a step function plus a loop: [`Backups::backup_if_due`] copies the
 //! database when `backup.every` has passed since the newest backup in `backup.dir` (the first
 //! one ten minutes after start, so a quick console session makes none) and deletes the oldest
-//! beyond `backup.keep`; [`Engine::run_backups`] sleeps until the next is due. The folder is the
+//! beyond `backup.keep`; [`Backups::run_backups`] sleeps until the next is due. The folder is the
 //! record: a restart, or a backup made by hand with `steward backup`, counts.
 
 use std::path::{Path, PathBuf};
@@ -11,8 +11,23 @@ use std::time::Duration as StdDuration;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use tokio::sync::watch;
 
-use super::Engine;
+use crate::engine::Kernel;
 use crate::store::backup::{Backup, BackupError};
+
+/// Scheduled backups of the database.
+pub struct Backups {
+    pub(super) kernel: Arc<Kernel>,
+    pub(super) started_at: DateTime<Utc>,
+}
+
+impl Backups {
+    pub(crate) fn new(kernel: Arc<Kernel>) -> Self {
+        Self {
+            started_at: kernel.now(),
+            kernel,
+        }
+    }
+}
 
 /// How long after start the first backup of a folder with none is made.
 pub const FIRST_BACKUP_AFTER: Duration = Duration::minutes(10);
@@ -20,7 +35,7 @@ pub const FIRST_BACKUP_AFTER: Duration = Duration::minutes(10);
 /// The time in a backup's name, `steward-20250131-020000.db`.
 const STAMP: &str = "%Y%m%d-%H%M%S";
 
-/// What one [`Engine::backup_if_due`] did.
+/// What one [`Backups::backup_if_due`] did.
 #[derive(Debug, Default)]
 pub struct BackupOutcome {
     pub made: Option<Backup>,
@@ -61,20 +76,25 @@ pub fn backups_in(dir: &Path, database: &Path) -> Vec<(DateTime<Utc>, PathBuf)> 
     found
 }
 
-impl Engine {
+impl Backups {
     /// When the next scheduled backup is due, if backups are on.
     #[must_use]
     pub fn next_backup_at(&self) -> Option<DateTime<Utc>> {
-        let every = self.config.backup.every?;
+        let every = self.kernel.config.backup.every?;
         let dir = self.backup_dir();
-        Some(match backups_in(&dir, &self.config.database_path).last() {
-            Some((at, _)) => *at + every,
-            None => self.started_at + FIRST_BACKUP_AFTER,
-        })
+        Some(
+            match backups_in(&dir, &self.kernel.config.database_path).last() {
+                Some((at, _)) => *at + every,
+                None => self.started_at + FIRST_BACKUP_AFTER,
+            },
+        )
     }
 
     fn backup_dir(&self) -> PathBuf {
-        self.config.backup.dir_for(&self.config.database_path)
+        self.kernel
+            .config
+            .backup
+            .dir_for(&self.kernel.config.database_path)
     }
 
     /// Backs up and prunes when a backup is due at `now`.
@@ -84,11 +104,11 @@ impl Engine {
             _ => return Ok(BackupOutcome::default()),
         }
         let dir = self.backup_dir();
-        let dest = dir.join(backup_name(&self.config.database_path, now));
-        let made = self.store.backup_to(&dest).await?;
-        self.metrics.backup_done(now);
-        let backups = backups_in(&dir, &self.config.database_path);
-        let keep = usize::try_from(self.config.backup.keep).unwrap_or(usize::MAX);
+        let dest = dir.join(backup_name(&self.kernel.config.database_path, now));
+        let made = self.kernel.store.backup_to(&dest).await?;
+        self.kernel.metrics.backup_done(now);
+        let backups = backups_in(&dir, &self.kernel.config.database_path);
+        let keep = usize::try_from(self.kernel.config.backup.keep).unwrap_or(usize::MAX);
         let mut pruned = Vec::new();
         for (_, old) in backups.iter().take(backups.len().saturating_sub(keep)) {
             match std::fs::remove_file(old) {
@@ -113,16 +133,20 @@ impl Engine {
     /// Makes backups when due until `stop` turns true; a failure is logged and retried in
     /// five minutes.
     pub async fn run_backups(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
-        if self.config.backup.every.is_none() {
+        if self.kernel.config.backup.every.is_none() {
             return;
         }
-        if let Some((at, _)) = backups_in(&self.backup_dir(), &self.config.database_path).last() {
-            self.metrics.backup_done(*at);
+        if let Some((at, _)) =
+            backups_in(&self.backup_dir(), &self.kernel.config.database_path).last()
+        {
+            self.kernel.metrics.backup_done(*at);
         }
         while !*stop.borrow() {
-            let mut wait = match self.backup_if_due(self.now()).await {
+            let mut wait = match self.backup_if_due(self.kernel.now()).await {
                 Ok(_) => self.next_backup_at().map_or(StdDuration::MAX, |at| {
-                    (at - self.now()).to_std().unwrap_or(StdDuration::ZERO)
+                    (at - self.kernel.now())
+                        .to_std()
+                        .unwrap_or(StdDuration::ZERO)
                 }),
                 Err(e) => {
                     tracing::error!(error = %e, "scheduled backup failed; trying again in 5 minutes");

@@ -3,12 +3,35 @@
 
 use chrono::{DateTime, Utc};
 
+use super::EngineResult;
 use super::events::{Mention, Person, QuotedMessage, Sender};
-use super::{Engine, EngineResult};
 use crate::core::commands::{Audience, COMMANDS, Command, CommandError, CommandForm, Params, find};
 use crate::core::ids::{ChatRef, MemberId, Platform};
+use crate::engine::{
+    Cards, CommunityEvents, Courses, Drops, Kernel, Linking, Memberships, Payments, Points,
+    Privacy, Ranking, Recommendations, Submissions, WebSessions,
+};
 use crate::i18n::{self, Lang};
 use crate::tr;
+use std::sync::Arc;
+
+/// Command dispatch: who may run what, and which service answers.
+pub struct Commands {
+    pub(super) kernel: Arc<Kernel>,
+    pub(super) ranking: Arc<Ranking>,
+    pub(super) points: Arc<Points>,
+    pub(super) membership: Arc<Memberships>,
+    pub(super) payments: Arc<Payments>,
+    pub(super) drops: Arc<Drops>,
+    pub(super) courses: Arc<Courses>,
+    pub(super) submissions: Arc<Submissions>,
+    pub(super) events: Arc<CommunityEvents>,
+    pub(super) recommendations: Arc<Recommendations>,
+    pub(super) privacy: Arc<Privacy>,
+    pub(super) linking: Arc<Linking>,
+    pub(super) sessions: Arc<WebSessions>,
+    pub(super) cards: Arc<Cards>,
+}
 
 /// Everything a command handler knows about the request.
 #[derive(Debug, Clone)]
@@ -27,17 +50,7 @@ pub struct CommandContext {
     pub request_key: String,
 }
 
-impl Engine {
-    /// Operators: accounts listed in config, plus platform admins.
-    #[must_use]
-    pub fn is_operator(&self, sender: &Sender) -> bool {
-        sender.platform_admin
-            || self
-                .config
-                .operators
-                .contains(&sender.person.profile.account)
-    }
-
+impl Commands {
     /// Runs a parsed command and returns the reply.
     #[tracing::instrument(
         name = "command",
@@ -45,35 +58,17 @@ impl Engine {
         fields(platform = ctx.chat.platform.as_str(), command = command.name(), member = ctx.member.0)
     )]
     pub async fn run_command(&self, ctx: &CommandContext, command: Command) -> String {
-        self.metrics.event("command", ctx.chat.platform);
-        if command.audience() == Audience::Operator && !self.is_operator(&ctx.sender) {
-            return Self::operator_only(ctx.lang, command.name());
+        self.kernel.metrics.event("command", ctx.chat.platform);
+        if command.audience() == Audience::Operator && !self.kernel.is_operator(&ctx.sender) {
+            return operator_only(ctx.lang, command.name());
         }
         let name = command.name();
         let started = std::time::Instant::now();
-        let reply = Self::reply_text(ctx.lang, self.dispatch(ctx, command).await);
+        let reply = super::reply_text(ctx.lang, self.dispatch(ctx, command).await);
         let took = started.elapsed();
-        self.metrics.command(name, took);
+        self.kernel.metrics.command(name, took);
         tracing::debug!(ms = took.as_millis(), "command answered");
         reply
-    }
-
-    pub(crate) fn operator_only(lang: Lang, name: &str) -> String {
-        tr!(lang, "command-operator-only", name = name)
-    }
-
-    /// The reply to a line that is not a valid command: what was wrong, and the usage line in
-    /// the form members type on `platform`.
-    pub(crate) fn command_error(lang: Lang, error: &CommandError, platform: Platform) -> String {
-        match error {
-            CommandError::Unknown(name) => tr!(lang, "command-unknown", name = name),
-            CommandError::Usage { spec, problem } => tr!(
-                lang,
-                "command-usage",
-                problem = problem.clone(),
-                usage = spec.usage(lang, form_on(platform))
-            ),
-        }
     }
 
     async fn dispatch(&self, ctx: &CommandContext, command: Command) -> EngineResult<String> {
@@ -82,80 +77,104 @@ impl Engine {
             Command::Help {
                 command: Some(name),
             } => Ok(self.help_for(ctx, &name)),
-            Command::Rank { who, card } => self.rank(ctx, who.as_deref(), card).await,
-            Command::Leaderboard { board, page } => self.leaderboard(ctx, board, page).await,
-            Command::Daily => self.daily(ctx).await,
+            Command::Rank { who, card: false } => self.ranking.rank(ctx, who.as_deref()).await,
+            Command::Rank { who, card: true } => self.cards.rank_card(ctx, who.as_deref()).await,
+            Command::Leaderboard { board, page } => {
+                self.ranking.leaderboard(ctx, board, page).await
+            }
+            Command::Daily => self.points.daily(ctx).await,
             Command::Thanks { who, reason } => {
-                self.thanks_command(ctx, who.as_deref(), reason).await
+                self.points
+                    .thanks_command(ctx, who.as_deref(), reason)
+                    .await
             }
-            Command::History { who } => self.history(ctx, who.as_deref()).await,
-            Command::Privacy { hidden } => self.privacy(ctx, hidden).await,
-            Command::PrivacyExport => self.privacy_export(ctx).await,
+            Command::History { who } => self.points.history(ctx, who.as_deref()).await,
+            Command::Privacy { hidden } => self.ranking.privacy(ctx, hidden).await,
+            Command::PrivacyExport => self.privacy.privacy_export(ctx).await,
             Command::PrivacyDelete { who, step } => {
-                self.privacy_delete(ctx, who.as_deref(), step).await
+                self.privacy.privacy_delete(ctx, who.as_deref(), step).await
             }
-            Command::Language { choice } => self.language_command(ctx, choice.as_deref()).await,
-            Command::Link { code } => self.link(ctx, code).await,
-            Command::Web => self.web_login_link(ctx).await,
-            Command::WebLogout { who } => self.web_logout_command(ctx, who.as_deref()).await,
+            Command::Language { choice } => {
+                self.kernel.language_command(ctx, choice.as_deref()).await
+            }
+            Command::Link { code } => self.linking.link(ctx, code).await,
+            Command::Web => self.sessions.web_login_link(ctx).await,
+            Command::WebLogout { who } => {
+                self.sessions.web_logout_command(ctx, who.as_deref()).await
+            }
             Command::PointsAdd {
                 who,
                 amount,
                 reason,
-            } => self.grant(ctx, who.as_deref(), amount, reason).await,
+            } => self.points.grant(ctx, who.as_deref(), amount, reason).await,
             Command::PointsRemove {
                 who,
                 amount,
                 reason,
-            } => self.grant(ctx, who.as_deref(), -amount, reason).await,
-            Command::SeasonStart { name, until } => self.start_season(ctx, &name, until).await,
-            Command::SeasonEnd => self.end_season_command(ctx).await,
-            Command::Membership => self.membership(ctx).await,
-            Command::Tiers => Ok(self.tiers_text(ctx.lang)),
-            Command::Shop => self.shop(ctx).await,
-            Command::Redeem { reward } => self.redeem(ctx, &reward).await,
-            Command::Drops { tag: None } => self.upcoming_for_member(ctx).await,
-            Command::Drops { tag: Some(tag) } => self.tagged_for_member(ctx, &tag).await,
-            Command::Rate { drop, stars } => self.rate(ctx, drop, stars).await,
+            } => {
+                self.points
+                    .grant(ctx, who.as_deref(), -amount, reason)
+                    .await
+            }
+            Command::SeasonStart { name, until } => {
+                self.ranking.start_season(ctx, &name, until).await
+            }
+            Command::SeasonEnd => self.ranking.end_season_command(ctx).await,
+            Command::Membership => self.membership.membership(ctx).await,
+            Command::Tiers => Ok(self.membership.tiers_text(ctx.lang)),
+            Command::Shop => self.membership.shop(ctx).await,
+            Command::Redeem { reward } => self.membership.redeem(ctx, &reward).await,
+            Command::Drops { tag: None } => self.drops.upcoming_for_member(ctx).await,
+            Command::Drops { tag: Some(tag) } => self.drops.tagged_for_member(ctx, &tag).await,
+            Command::Rate { drop, stars } => self.drops.rate(ctx, drop, stars).await,
             Command::MemberGrant { who, tier, term } => {
-                self.member_grant(ctx, who.as_deref(), &tier, term, false)
+                self.membership
+                    .member_grant(ctx, who.as_deref(), &tier, term, false)
                     .await
             }
             Command::MemberExtend { who, tier, term } => {
-                self.member_grant(ctx, who.as_deref(), &tier, term, true)
+                self.membership
+                    .member_grant(ctx, who.as_deref(), &tier, term, true)
                     .await
             }
             Command::MemberRevoke { who, tier } => {
-                self.member_revoke(ctx, who.as_deref(), tier.as_deref())
+                self.membership
+                    .member_revoke(ctx, who.as_deref(), tier.as_deref())
                     .await
             }
-            Command::MemberList { tier } => self.member_list(ctx, tier.as_deref()).await,
-            Command::Drop(command) => self.drop_command(ctx, command).await,
-            Command::Plans => Ok(self.plans_command(ctx)),
-            Command::Start { payload } => self.start_command(ctx, payload.as_deref()).await,
-            Command::Subscribe { plan } => self.subscribe(ctx, &plan).await,
-            Command::Subscription { cancel } => self.subscription_command(ctx, cancel).await,
-            Command::PaySupport => Ok(self.pay_support(ctx)),
-            Command::Payments { who } => self.payments_command(ctx, who.as_deref()).await,
-            Command::PaymentRefund { id } => self.refund_command(ctx, id).await,
-            Command::Course(command) => self.course_command(ctx, command).await,
-            Command::Done { lesson } => self.done_command(ctx, lesson).await,
-            Command::Progress => self.progress_command(ctx).await,
-            Command::Feedback { drop, text } => self.feedback_command(ctx, drop, &text).await,
-            Command::Submit { text } => self.submit_command(ctx, &text).await,
-            Command::Event(command) => self.event_command(ctx, command).await,
-            Command::Rules => Ok(self.rules_command(ctx.lang)),
-            Command::Review(command) => self.review_command(ctx, command).await,
-            Command::Recommend { weekly } => self.recommend_command(ctx, weekly).await,
+            Command::MemberList { tier } => self.membership.member_list(ctx, tier.as_deref()).await,
+            Command::Drop(command) => self.drops.drop_command(ctx, command).await,
+            Command::Plans => Ok(self.payments.plans_command(ctx)),
+            Command::Start { payload } => {
+                self.payments.start_command(ctx, payload.as_deref()).await
+            }
+            Command::Subscribe { plan } => self.payments.subscribe(ctx, &plan).await,
+            Command::Subscription { cancel } => {
+                self.payments.subscription_command(ctx, cancel).await
+            }
+            Command::PaySupport => Ok(self.payments.pay_support(ctx)),
+            Command::Payments { who } => self.payments.payments_command(ctx, who.as_deref()).await,
+            Command::PaymentRefund { id } => self.payments.refund_command(ctx, id).await,
+            Command::Course(command) => self.courses.course_command(ctx, command).await,
+            Command::Done { lesson } => self.courses.done_command(ctx, lesson).await,
+            Command::Progress => self.courses.progress_command(ctx).await,
+            Command::Feedback { drop, text } => self.drops.feedback_command(ctx, drop, &text).await,
+            Command::Submit { text } => self.submissions.submit_command(ctx, &text).await,
+            Command::Event(command) => self.events.event_command(ctx, command).await,
+            Command::Rules => Ok(self.submissions.rules_command(ctx.lang)),
+            Command::Review(command) => self.submissions.review_command(ctx, command).await,
+            Command::Recommend { weekly } => {
+                self.recommendations.recommend_command(ctx, weekly).await
+            }
         }
     }
 
     fn help(&self, ctx: &CommandContext) -> String {
-        let operator = self.is_operator(&ctx.sender);
+        let operator = self.kernel.is_operator(&ctx.sender);
         let mut lines = vec![tr!(
             ctx.lang,
             "help-header",
-            community = &self.config.community_name
+            community = &self.kernel.config.community_name
         )];
         // A line per member command keeps the list within one Discord message (2,000
         // characters); the usage of each is one `/help NAME` away.
@@ -221,9 +240,28 @@ fn form_on(platform: Platform) -> CommandForm {
     }
 }
 
+pub(crate) fn operator_only(lang: Lang, name: &str) -> String {
+    tr!(lang, "command-operator-only", name = name)
+}
+
+/// The reply to a line that is not a valid command: what was wrong, and the usage line in
+/// the form members type on `platform`.
+pub(crate) fn command_error(lang: Lang, error: &CommandError, platform: Platform) -> String {
+    match error {
+        CommandError::Unknown(name) => tr!(lang, "command-unknown", name = name),
+        CommandError::Usage { spec, problem } => tr!(
+            lang,
+            "command-usage",
+            problem = problem.clone(),
+            usage = spec.usage(lang, form_on(platform))
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use crate::core::commands::parse;
 
     #[test]
@@ -231,7 +269,7 @@ mod tests {
         let zh = Lang::from_code("zh-CN").expect("zh-CN is compiled in");
         let error = parse("/privacy maybe", false).unwrap_err();
         assert_eq!(
-            Engine::command_error(zh, &error, Platform::Telegram),
+            command_error(zh, &error, Platform::Telegram),
             "请说明要做什么：隐藏（hide）、公开（show）、导出（export）或删除（delete）。\n用法：/privacy hide|show|export|delete [confirm|end]"
         );
     }

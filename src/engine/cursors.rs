@@ -2,14 +2,14 @@
 //! `getUpdates` offset) or a provider's last event read (Stripe's poll mode), kept in the
 //! database so nothing is skipped.
 
-use super::{Engine, EngineResult};
+use super::{EngineResult, Kernel};
 use crate::core::ids::Platform;
 
 fn cursor_key(platform: Platform) -> String {
     format!("{platform}.update_offset")
 }
 
-impl Engine {
+impl Kernel {
     /// The update cursor `platform`'s adapter saved last, if any.
     pub async fn update_cursor(&self, platform: Platform) -> EngineResult<Option<i64>> {
         let stored = self.store.adapter_value(&cursor_key(platform)).await?;
@@ -25,7 +25,7 @@ impl Engine {
     }
 }
 
-impl Engine {
+impl Kernel {
     /// A cursor an adapter keeps under `key` (a provider's last event read).
     pub async fn adapter_cursor(&self, key: &str) -> EngineResult<Option<String>> {
         Ok(self.store.adapter_value(&format!("cursor.{key}")).await?)

@@ -4,13 +4,13 @@
 
 use super::commands::CommandContext;
 use super::events::Sender;
-use super::{Engine, EngineResult};
+use super::{EngineResult, Kernel};
 use crate::core::ids::MemberId;
 use crate::i18n::Lang;
 use crate::store::MemberLanguages;
 use crate::tr;
 
-impl Engine {
+impl Kernel {
     /// The language to answer `member` in, given what their app says on this request.
     pub(crate) async fn reply_language(&self, member: MemberId, app: Option<&str>) -> Lang {
         let stored = self.stored_languages(member).await;
@@ -124,7 +124,7 @@ impl Engine {
     }
 
     async fn save_chosen_language(&self, member: MemberId, lang: Option<Lang>) -> EngineResult<()> {
-        let _writer = self.scores.lock_writer().await;
+        let _writer = self.lock_writer().await;
         let mut tx = self.store.begin_unsettled().await?;
         tx.set_chosen_language(member, lang.map(Lang::code).as_deref())
             .await?;
@@ -133,7 +133,7 @@ impl Engine {
     }
 
     async fn remember_app_language(&self, member: MemberId, lang: Lang) -> EngineResult<()> {
-        let _writer = self.scores.lock_writer().await;
+        let _writer = self.lock_writer().await;
         let mut tx = self.store.begin_unsettled().await?;
         tx.set_app_language(member, &lang.code()).await?;
         tx.commit().await?;

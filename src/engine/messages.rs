@@ -19,7 +19,7 @@ impl Engine {
     )]
     pub async fn handle_message(&self, message: MessageEvent) -> Option<String> {
         let person = &message.sender.person;
-        let community = self.config.chats.is_community(&message.chat);
+        let community = self.kernel.config.chats.is_community(&message.chat);
         if person.is_bot || message.is_edit {
             return None;
         }
@@ -29,27 +29,28 @@ impl Engine {
         }
         let parsed = commands::parse(&message.text, message.reply_to.is_some());
         match &parsed {
-            Ok(None) => self.metrics.event("message", message.chat.platform),
+            Ok(None) => self.kernel.metrics.event("message", message.chat.platform),
             // A command is counted where it runs (`run_command`, which slash commands reach
             // too); one that does not parse, here.
-            Err(_) => self.metrics.event("command", message.chat.platform),
+            Err(_) => self.kernel.metrics.event("command", message.chat.platform),
             Ok(Some(command)) => {
                 tracing::Span::current().record("command", command.name());
             }
         }
-        let member = match self.member_of(person, message.at).await {
+        let member = match self.identity.member_of(person, message.at).await {
             Ok(member) => member,
-            Err(e) => return Some(Self::reply_text(self.community_language(), Err(e))),
+            Err(e) => return Some(super::reply_text(self.kernel.community_language(), Err(e))),
         };
         tracing::Span::current().record("member", member.0);
         if community {
-            self.note_activity(member, message.at);
+            self.activity.note_activity(member, message.at);
         }
         // Only a command is answered, so only a command needs the member's language.
         let lang = match parsed {
-            Ok(None) => self.community_language(),
+            Ok(None) => self.kernel.community_language(),
             _ => {
-                self.reply_language(member, message.sender.locale.as_deref())
+                self.kernel
+                    .reply_language(member, message.sender.locale.as_deref())
                     .await
             }
         };
@@ -57,17 +58,22 @@ impl Engine {
             Ok(command) => command,
             // Members get the refusal, not the usage, of operator commands.
             Err(CommandError::Usage { spec, .. })
-                if spec.audience == Audience::Operator && !self.is_operator(&message.sender) =>
+                if spec.audience == Audience::Operator
+                    && !self.kernel.is_operator(&message.sender) =>
             {
-                return Some(Self::operator_only(lang, spec.name));
+                return Some(super::commands::operator_only(lang, spec.name));
             }
             Err(problem) => {
-                return Some(Self::command_error(lang, &problem, message.chat.platform));
+                return Some(super::commands::command_error(
+                    lang,
+                    &problem,
+                    message.chat.platform,
+                ));
             }
         };
         let request_key = match &message.message_id {
             Some(id) => format!("{}:{}:{id}", message.chat.platform, message.chat.chat_id),
-            None => format!("unkeyed:{:016x}", self.random_u64()),
+            None => format!("unkeyed:{:016x}", self.kernel.random_u64()),
         };
         let ctx = CommandContext {
             chat: message.chat,
@@ -81,16 +87,16 @@ impl Engine {
             request_key,
         };
         if let Some(command) = command {
-            return Some(self.run_command(&ctx, command).await);
+            return Some(self.commands.run_command(&ctx, command).await);
         }
         if !community {
             return None;
         }
-        if ctx.reply_to.is_some() && self.config.thanks.is_thanks_word(&message.text) {
+        if ctx.reply_to.is_some() && self.kernel.config.thanks.is_thanks_word(&message.text) {
             // Limits still apply; a refused thanks word is not worth a reply in the group.
-            return self.thanks_command(&ctx, None, None).await.ok();
+            return self.points.thanks_command(&ctx, None, None).await.ok();
         }
-        if let Err(e) = self.message_xp(&ctx, &message.text).await {
+        if let Err(e) = self.ingest.message_xp(&ctx, &message.text).await {
             tracing::error!(error = ?e, "message XP failed");
         }
         None
@@ -105,7 +111,7 @@ impl Engine {
             (Platform::Telegram, _) => (&chat.chat_id, "telegram.chats", "STEWARD_TELEGRAM_CHATS"),
             _ => return,
         };
-        if !lock(&self.unconfigured_chats).insert((chat.platform, id.clone())) {
+        if !lock(&self.kernel.unconfigured_chats).insert((chat.platform, id.clone())) {
             return;
         }
         tracing::info!(

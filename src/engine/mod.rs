@@ -9,7 +9,6 @@
 //! `membership/`, `content/`). Who may see a gated item is one rule in the core, asked through
 //! `access.rs`. Lock poisoning has one policy (`sync.rs`).
 
-mod access;
 pub mod analytics;
 pub mod backups;
 pub mod clock;
@@ -21,6 +20,7 @@ pub mod events;
 mod identity;
 pub mod import;
 mod ingest;
+mod kernel;
 mod language;
 mod membership;
 mod messages;
@@ -35,6 +35,7 @@ mod ranking;
 mod scheduler;
 mod sync;
 pub mod web;
+mod writer;
 
 use std::sync::Arc;
 
@@ -45,19 +46,30 @@ use crate::config::Config;
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
 use crate::tr;
+pub use analytics::{Activity, Operations};
+pub use backups::Backups;
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use commands::CommandContext;
+pub use commands::Commands;
 pub use content::{Choice, MAX_CHOICES};
+pub use content::{Choices, CommunityEvents, Courses, Drops, Recommendations, Submissions};
 pub use events::{Event, Mention, MessageEvent, Person, QuotedMessage, Sender};
-use identity::IdentityCache;
+pub use identity::{Identity, Linking};
 pub use ingest::FOLD_EVERY;
-use ingest::Ingest;
+pub use ingest::Ingest;
+pub use kernel::Kernel;
+pub use membership::Memberships;
+pub use payments::Payments;
 pub use platform::{
     ChatPlatform, DropTarget, Invoice, OutboundDrop, OutboundFile, PlatformError,
     RecordingPlatform, Sent,
 };
-use ranking::Scoreboard;
+pub use points::Points;
+pub use privacy::Privacy;
+pub use ranking::Ranking;
+pub use scheduler::Scheduler;
 pub use scheduler::TickOutcome;
+pub use web::{Cards, WebPages, WebSessions};
 
 /// Why a request was not carried out.
 #[derive(Debug, thiserror::Error)]
@@ -79,34 +91,24 @@ pub(crate) fn refuse<T>(why: crate::i18n::Msg) -> EngineResult<T> {
     Err(EngineError::Refused(why))
 }
 
-/// One community's bot.
+/// One community's bot: a facade over the services, each of which owns its state and names
+/// the services it uses in its fields (see docs/architecture.md for the map).
 pub struct Engine {
-    config: Config,
-    store: Store,
-    platform: Arc<dyn ChatPlatform>,
-    clock: Arc<dyn Clock>,
-    scores: Scoreboard,
-    identity: IdentityCache,
-    ingest: Ingest,
-    activity: analytics::ActivityTally,
-    retention: privacy::RetentionClock,
-    metrics: Arc<metrics::Metrics>,
-    cards: web::Cards,
-    /// Searches by name on the web boards: their allowance per client and turns.
-    searches: web::Searches,
-    /// Signs payment references; see `payments/`.
-    payment_secret: tokio::sync::OnceCell<Vec<u8>>,
-    /// Card payments (Stripe), when configured.
-    card_payments: Option<Arc<dyn payments::CardPayments>>,
-    /// Platforms adapters reported on, and whether each is connected (`/readyz`).
-    connections: std::sync::Mutex<std::collections::HashMap<crate::core::ids::Platform, bool>>,
-    /// Wakes the scheduler loop when something is scheduled, cancelled or granted.
-    wake: tokio::sync::Notify,
-    /// Chats (Discord servers) outside the community already logged once.
-    unconfigured_chats:
-        std::sync::Mutex<std::collections::HashSet<(crate::core::ids::Platform, String)>>,
-    /// When the engine started: the first backup of an empty backup folder counts from it.
-    started_at: DateTime<Utc>,
+    kernel: Arc<Kernel>,
+    identity: Arc<Identity>,
+    activity: Arc<Activity>,
+    ingest: Arc<Ingest>,
+    points: Arc<Points>,
+    membership: Arc<Memberships>,
+    payments: Arc<Payments>,
+    choices: Arc<Choices>,
+    web: Arc<WebPages>,
+    cards: Arc<Cards>,
+    sessions: Arc<WebSessions>,
+    operations: Arc<Operations>,
+    commands: Arc<Commands>,
+    scheduler: Arc<Scheduler>,
+    backups: Arc<Backups>,
 }
 
 impl Engine {
@@ -123,43 +125,137 @@ impl Engine {
             platform,
             metrics.clone(),
         ));
-        let engine = Self {
-            config,
-            store,
-            platform,
-            clock: clock.clone(),
-            scores: Scoreboard::new(season),
-            identity: IdentityCache::default(),
-            ingest: Ingest::default(),
-            activity: analytics::ActivityTally::default(),
-            retention: privacy::RetentionClock::default(),
-            metrics,
-            cards: web::Cards::default(),
-            searches: web::Searches::default(),
-            payment_secret: tokio::sync::OnceCell::new(),
-            card_payments: None,
-            connections: std::sync::Mutex::default(),
-            wake: tokio::sync::Notify::new(),
-            unconfigured_chats: std::sync::Mutex::default(),
-            started_at: clock.now(),
-        };
-        let recovered = engine.store.recover_interrupted().await?;
+        let kernel = Arc::new(Kernel::new(config, store, platform, clock, metrics));
+        let k = || kernel.clone();
+        let identity = Arc::new(Identity::new(k()));
+        let ranking = Arc::new(Ranking::new(k(), identity.clone(), season));
+        let activity = Arc::new(Activity::new(k()));
+        let membership = Arc::new(Memberships::new(k(), identity.clone(), ranking.clone()));
+        let points = Arc::new(Points::new(
+            k(),
+            identity.clone(),
+            ranking.clone(),
+            membership.clone(),
+        ));
+        let ingest = Arc::new(Ingest::new(k(), ranking.clone(), activity.clone()));
+        let linking = Arc::new(Linking::new(
+            k(),
+            identity.clone(),
+            ingest.clone(),
+            ranking.clone(),
+            membership.clone(),
+        ));
+        let payments = Arc::new(Payments::new(k(), identity.clone(), membership.clone()));
+        let drops = Arc::new(Drops::new(k(), membership.clone()));
+        let courses = Arc::new(Courses::new(
+            k(),
+            membership.clone(),
+            drops.clone(),
+            ranking.clone(),
+        ));
+        let submissions = Arc::new(Submissions::new(k(), drops.clone(), ranking.clone()));
+        let events = Arc::new(CommunityEvents::new(
+            k(),
+            membership.clone(),
+            ranking.clone(),
+        ));
+        let recommendations = Arc::new(Recommendations::new(k(), membership.clone()));
+        let choices = Arc::new(Choices::new(k(), membership.clone(), payments.clone()));
+        let privacy = Arc::new(Privacy::new(
+            k(),
+            identity.clone(),
+            ingest.clone(),
+            ranking.clone(),
+            membership.clone(),
+            payments.clone(),
+        ));
+        let backups = Arc::new(Backups::new(k()));
+        let web = Arc::new(WebPages::new(
+            k(),
+            payments.clone(),
+            identity.clone(),
+            ranking.clone(),
+            membership.clone(),
+            drops.clone(),
+        ));
+        let cards = Arc::new(Cards::new(
+            k(),
+            ranking.clone(),
+            web.clone(),
+            membership.clone(),
+        ));
+        let sessions = Arc::new(WebSessions::new(
+            k(),
+            identity.clone(),
+            membership.clone(),
+            web.clone(),
+        ));
+        let operations = Arc::new(Operations::new(k(), membership.clone(), payments.clone()));
+        let scheduler = Arc::new(Scheduler::new(
+            k(),
+            ranking.clone(),
+            membership.clone(),
+            drops.clone(),
+            events.clone(),
+            recommendations.clone(),
+            privacy.clone(),
+        ));
+        let commands = Arc::new(Commands {
+            kernel: k(),
+            ranking: ranking.clone(),
+            points: points.clone(),
+            membership: membership.clone(),
+            payments: payments.clone(),
+            drops,
+            courses,
+            submissions,
+            events,
+            recommendations,
+            privacy,
+            linking,
+            sessions: sessions.clone(),
+            cards: cards.clone(),
+        });
+        let recovered = kernel.store.recover_interrupted().await?;
         if recovered > 0 {
             tracing::warn!(
                 recovered,
                 "deliveries interrupted by a crash will be sent again"
             );
         }
-        let now = engine.now();
-        let mut tx = engine.store.begin().await?;
-        for course in &engine.config.courses {
+        let now = kernel.now();
+        let mut tx = kernel.store.begin().await?;
+        for course in &kernel.config.courses {
             tx.upsert_course(&course.id, &course.title, course.tier.as_deref(), now)
                 .await?;
         }
         tx.commit().await?;
         // No other task can see the engine yet, so no lock is needed to load the boards.
-        engine.ensure_live(&engine.period_boards_at(now)).await?;
-        Ok(engine)
+        ranking.ensure_live(&ranking.period_boards_at(now)).await?;
+        Ok(Self {
+            kernel,
+            identity,
+            activity,
+            ingest,
+            points,
+            membership,
+            payments,
+            choices,
+            web,
+            cards,
+            sessions,
+            operations,
+            commands,
+            scheduler,
+            backups,
+        })
+    }
+
+    /// Sells plans by card through `provider` (Stripe), beside Telegram Stars.
+    #[must_use]
+    pub fn with_card_payments(self, provider: Arc<dyn payments::CardPayments>) -> Self {
+        self.payments.set_card_payments(provider);
+        self
     }
 
     /// Runs the engine's background work until `stop` turns true: the scheduler, the award
@@ -167,14 +263,14 @@ impl Engine {
     /// [`Engine::shutdown`] comes after both stopped.
     pub async fn run(self: Arc<Self>, stop: watch::Receiver<bool>) {
         let names = async {
-            if let Err(e) = self.load_board_names().await {
+            if let Err(e) = self.identity.load_board_names().await {
                 tracing::warn!(error = %e, "board names stay in the database: loading them failed");
             }
         };
         tokio::join!(
-            self.clone().run_scheduler(stop.clone()),
-            self.clone().run_folds(stop.clone()),
-            self.clone().run_backups(stop),
+            self.scheduler.clone().run_scheduler(stop.clone()),
+            self.ingest.clone().run_folds(stop.clone()),
+            self.backups.clone().run_backups(stop),
             names
         );
     }
@@ -185,12 +281,85 @@ impl Engine {
     #[doc(hidden)]
     #[must_use]
     pub fn store(&self) -> &Store {
-        &self.store
+        &self.kernel.store
     }
 
     #[must_use]
     pub fn now(&self) -> DateTime<Utc> {
-        self.clock.now()
+        self.kernel.clock.now()
+    }
+
+    /// What every adapter shares: the community's language, a sender's language, the adapters'
+    /// cursors, and the metrics.
+    #[must_use]
+    pub fn kernel(&self) -> &Kernel {
+        &self.kernel
+    }
+
+    /// The data behind the web pages, read after the access rules.
+    #[must_use]
+    pub fn web(&self) -> &WebPages {
+        &self.web
+    }
+
+    /// Rank cards as PNG.
+    #[must_use]
+    pub fn cards(&self) -> &Cards {
+        &self.cards
+    }
+
+    /// Logging in to the web and sessions.
+    #[must_use]
+    pub fn sessions(&self) -> &WebSessions {
+        &self.sessions
+    }
+
+    /// The dashboard, the overview and readiness.
+    #[must_use]
+    pub fn operations(&self) -> &Operations {
+        &self.operations
+    }
+
+    /// Checkouts, payments, refunds and billing events from the payment providers.
+    #[must_use]
+    pub fn payments(&self) -> &Payments {
+        &self.payments
+    }
+
+    /// What an adapter may offer someone to pick while typing (autocomplete).
+    #[must_use]
+    pub fn choices(&self) -> &Choices {
+        &self.choices
+    }
+
+    /// Membership questions a platform asks (may this account join a private chat).
+    #[must_use]
+    pub fn membership(&self) -> &Memberships {
+        &self.membership
+    }
+
+    /// Who is who; the board names' warm-up.
+    #[must_use]
+    pub fn identity(&self) -> &Identity {
+        &self.identity
+    }
+
+    /// The award log's fold (run by [`Engine::run`]; tests and `steward bench` step it).
+    #[must_use]
+    pub fn ingest(&self) -> &Arc<Ingest> {
+        &self.ingest
+    }
+
+    /// The scheduler (run by [`Engine::run`]; tests step it).
+    #[must_use]
+    pub fn scheduler(&self) -> &Arc<Scheduler> {
+        &self.scheduler
+    }
+
+    /// Scheduled backups (run by [`Engine::run`]; tests step them).
+    #[must_use]
+    pub fn backups(&self) -> &Backups {
+        &self.backups
     }
 
     /// Handles one event; returns the reply to post in the event's chat, if any.
@@ -201,10 +370,10 @@ impl Engine {
             // Counted by kind (a message or a command) once it is read.
             Event::Message(message) => self.handle_message(message).await,
             Event::MemberJoined { chat, person, at } => {
-                self.metrics.event("member_joined", chat.platform);
+                self.kernel.metrics.event("member_joined", chat.platform);
                 if !person.is_bot
-                    && self.config.chats.is_community(&chat)
-                    && let Err(e) = self.member_of(&person, at).await
+                    && self.kernel.config.chats.is_community(&chat)
+                    && let Err(e) = self.identity.member_of(&person, at).await
                 {
                     tracing::error!(error = %e, "could not record a joining member");
                 }
@@ -216,36 +385,27 @@ impl Engine {
     /// Closes the database cleanly; call once, after the last event.
     /// Awards still queued for a group commit are committed first: a clean stop loses none.
     pub async fn shutdown(&self) {
-        let writer = self.scores.lock_writer().await;
-        self.commit_queued_awards(writer).await;
-        if let Err(e) = self.flush_activity().await {
+        let writer = self.kernel.lock_writer().await;
+        self.ingest.commit_queued_awards(writer).await;
+        if let Err(e) = self.activity.flush_activity().await {
             tracing::warn!(error = ?e, "the last second's activity counts were not written");
         }
-        let _writer = self.scores.lock_writer().await;
-        self.store.close().await;
+        let _writer = self.kernel.lock_writer().await;
+        self.kernel.store.close().await;
     }
+}
 
-    /// Turns an engine result into the text users see, logging internal failures.
-    fn reply_text(lang: Lang, result: EngineResult<String>) -> String {
-        match result {
-            Ok(text) => text,
-            Err(EngineError::Refused(why)) => {
-                tracing::debug!(refusal = why.key(), "request refused");
-                why.render(lang)
-            }
-            Err(e @ EngineError::Store(_)) => {
-                tracing::error!(error = ?e, "request failed");
-                tr!(lang, "error-internal")
-            }
+/// Turns an engine result into the text users see, logging internal failures.
+pub(crate) fn reply_text(lang: Lang, result: EngineResult<String>) -> String {
+    match result {
+        Ok(text) => text,
+        Err(EngineError::Refused(why)) => {
+            tracing::debug!(refusal = why.key(), "request refused");
+            why.render(lang)
         }
-    }
-
-    // The thread's own generator: no lock shared between the tasks handling messages.
-    fn random_unit(&self) -> f64 {
-        rand::random::<f64>()
-    }
-
-    fn random_u64(&self) -> u64 {
-        rand::random::<u64>()
+        Err(e @ EngineError::Store(_)) => {
+            tracing::error!(error = ?e, "request failed");
+            tr!(lang, "error-internal")
+        }
     }
 }

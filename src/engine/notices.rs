@@ -2,18 +2,19 @@
 //! and reports to the operators listed in config for things that need a person (missed drops,
 //! failed deliveries, dry-run removals), in each operator's language.
 
-use super::{Engine, EngineResult};
+use super::EngineResult;
 use crate::core::ids::MemberId;
+use crate::engine::Kernel;
 use crate::i18n::{Lang, Msg};
 
-impl Engine {
+impl Kernel {
     /// DMs a member, in their language, on their first account that takes it; a closed DM is
     /// logged, not fatal. Returns whether any account took it.
     pub(crate) async fn tell(&self, member: MemberId, msg: &Msg) -> EngineResult<bool> {
         self.tell_with(member, |lang| msg.render(lang)).await
     }
 
-    /// [`Engine::tell`] for a text put together from several keys.
+    /// [`Kernel::tell`] for a text put together from several keys.
     pub(crate) async fn tell_with(
         &self,
         member: MemberId,
@@ -36,7 +37,7 @@ impl Engine {
         self.tell_operators_with(|lang| msg.render(lang)).await;
     }
 
-    /// [`Engine::tell_operators`] for a text put together from several keys.
+    /// [`Kernel::tell_operators`] for a text put together from several keys.
     pub(crate) async fn tell_operators_with(&self, text: impl Fn(Lang) -> String) {
         for operator in &self.config.operators {
             let lang = match self.store.member_of(operator).await {

@@ -1,6 +1,6 @@
-//! The scheduler as a step function plus a loop. [`Engine::tick`] does everything due at a
+//! The scheduler as a step function plus a loop. [`Scheduler::tick`] does everything due at a
 //! given time (season ends, drop occurrences, deliveries and retries, membership expiries and
-//! reminders); [`Engine::run_scheduler`] sleeps until the next due item and wakes early when
+//! reminders); [`Scheduler::run_scheduler`] sleeps until the next due item and wakes early when
 //! something is scheduled or cancelled. There is no polling interval.
 
 use std::sync::Arc;
@@ -9,9 +9,45 @@ use std::time::Duration as StdDuration;
 use chrono::{DateTime, Utc};
 use tokio::sync::watch;
 
-use super::{Engine, EngineResult};
+use super::EngineResult;
+use crate::engine::{
+    CommunityEvents, Drops, Kernel, Memberships, Privacy, Ranking, Recommendations,
+};
 
-/// What one [`Engine::tick`] did.
+/// The scheduler: the next due work of every service, run when due.
+pub struct Scheduler {
+    pub(super) kernel: Arc<Kernel>,
+    pub(super) ranking: Arc<Ranking>,
+    pub(super) membership: Arc<Memberships>,
+    pub(super) drops: Arc<Drops>,
+    pub(super) events: Arc<CommunityEvents>,
+    pub(super) recommendations: Arc<Recommendations>,
+    pub(super) privacy: Arc<Privacy>,
+}
+
+impl Scheduler {
+    pub(crate) fn new(
+        kernel: Arc<Kernel>,
+        ranking: Arc<Ranking>,
+        membership: Arc<Memberships>,
+        drops: Arc<Drops>,
+        events: Arc<CommunityEvents>,
+        recommendations: Arc<Recommendations>,
+        privacy: Arc<Privacy>,
+    ) -> Self {
+        Self {
+            kernel,
+            ranking,
+            membership,
+            drops,
+            events,
+            recommendations,
+            privacy,
+        }
+    }
+}
+
+/// What one [`Scheduler::tick`] did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TickOutcome {
     /// Names of seasons that reached their end date.
@@ -37,19 +73,22 @@ pub struct TickOutcome {
 /// The longest the loop sleeps without a reason to wake, as a safety net.
 const MAX_SLEEP: StdDuration = StdDuration::from_secs(3600);
 
-impl Engine {
+impl Scheduler {
     /// Does everything due at `now`.
     #[tracing::instrument(name = "tick", skip(self))]
     pub async fn tick(&self, now: DateTime<Utc>) -> EngineResult<TickOutcome> {
-        let seasons_ended = self.end_due_seasons(now).await?;
-        let event_seasons_opened = self.open_event_seasons(now).await?;
-        let (occurrences, missed) = self.expand_due_drops(now).await?;
-        let counts = self.deliver_due(now).await?;
-        let memberships_expired = self.expire_memberships(now).await?;
-        let reminders_sent = self.send_reminders(now).await?;
-        let recommendations_sent = self.send_weekly_recommendations(now).await?;
-        let event_reminders_sent = self.send_event_reminders(now).await?;
-        let pruned = self.prune_detail_if_due(now).await?;
+        let seasons_ended = self.ranking.end_due_seasons(now).await?;
+        let event_seasons_opened = self.events.open_event_seasons(now).await?;
+        let (occurrences, missed) = self.drops.expand_due_drops(now).await?;
+        let counts = self.drops.deliver_due(now).await?;
+        let memberships_expired = self.membership.expire_memberships(now).await?;
+        let reminders_sent = self.membership.send_reminders(now).await?;
+        let recommendations_sent = self
+            .recommendations
+            .send_weekly_recommendations(now)
+            .await?;
+        let event_reminders_sent = self.events.send_event_reminders(now).await?;
+        let pruned = self.privacy.prune_detail_if_due(now).await?;
         Ok(TickOutcome {
             seasons_ended,
             occurrences,
@@ -68,25 +107,28 @@ impl Engine {
 
     /// When the next thing falls due, if anything is waiting.
     pub async fn next_wake(&self, now: DateTime<Utc>) -> EngineResult<Option<DateTime<Utc>>> {
-        let season_end = self.scores.season().and_then(|s| s.ends_at);
+        let season_end = self.ranking.scores.season().and_then(|s| s.ends_at);
         let candidates = [
-            self.store.next_drop_at().await?,
-            self.store.next_delivery_at(&self.driven_targets()).await?,
-            self.store.next_expiry().await?,
-            self.next_reminder_at(now).await?,
-            self.next_weekly_at(now).await?,
-            self.next_event_reminder_at(now).await?,
-            self.store.next_event_season_at().await?,
+            self.kernel.store.next_drop_at().await?,
+            self.kernel
+                .store
+                .next_delivery_at(&self.drops.driven_targets())
+                .await?,
+            self.kernel.store.next_expiry().await?,
+            self.membership.next_reminder_at(now).await?,
+            self.recommendations.next_weekly_at(now).await?,
+            self.events.next_event_reminder_at(now).await?,
+            self.kernel.store.next_event_season_at().await?,
             season_end,
         ];
         Ok(candidates.into_iter().flatten().min())
     }
 
-    /// Runs [`Engine::tick`] whenever something is due, until `stop` turns true. A tick in
+    /// Runs [`Scheduler::tick`] whenever something is due, until `stop` turns true. A tick in
     /// progress is finished before stopping.
     pub async fn run_scheduler(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
         while !*stop.borrow() {
-            let now = self.now();
+            let now = self.kernel.now();
             let ticked = self.tick(now).await;
             let next = self.next_wake(now).await;
             let wake = match (&ticked, &next) {
@@ -94,11 +136,11 @@ impl Engine {
                 (Err(e), _) | (_, Err(e)) => {
                     // Back off instead of spinning on a failing database.
                     tracing::error!(error = ?e, "scheduler step failed; trying again in 5 s");
-                    Some(self.now() + chrono::Duration::seconds(5))
+                    Some(self.kernel.now() + chrono::Duration::seconds(5))
                 }
             };
             let sleep = wake.map_or(MAX_SLEEP, |at| {
-                (at - self.now())
+                (at - self.kernel.now())
                     .to_std()
                     .unwrap_or(StdDuration::ZERO)
                     .min(MAX_SLEEP)
@@ -106,7 +148,7 @@ impl Engine {
             tokio::select! {
                 _ = stop.changed() => {}
                 () = tokio::time::sleep(sleep) => {}
-                () = self.wake.notified() => {}
+                () = self.kernel.wake.notified() => {}
             }
         }
     }

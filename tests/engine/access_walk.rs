@@ -173,16 +173,26 @@ async fn walk(app: &TestApp, walker: &Person, names: &Names, secrets: &[&str]) -
             for typed in ["", "2", "4", "5"] {
                 let engine = &app.engine;
                 let offered = match (arg.kind, spec.audience) {
-                    (ArgKind::DropId, Audience::Member) => {
-                        labels(engine.drops_member_may_rate(&sender, typed).await.unwrap())
-                    }
-                    (ArgKind::DropId, Audience::Operator) => {
-                        labels(engine.drops_operator_manages(&sender, typed).await.unwrap())
-                    }
+                    (ArgKind::DropId, Audience::Member) => labels(
+                        engine
+                            .choices()
+                            .drops_member_may_rate(&sender, typed)
+                            .await
+                            .unwrap(),
+                    ),
+                    (ArgKind::DropId, Audience::Operator) => labels(
+                        engine
+                            .choices()
+                            .drops_operator_manages(&sender, typed)
+                            .await
+                            .unwrap(),
+                    ),
                     (ArgKind::RewardId, _) => {
-                        labels(engine.rewards_offered_to(&sender, typed).await)
+                        labels(engine.choices().rewards_offered_to(&sender, typed).await)
                     }
-                    (ArgKind::PlanId, _) => labels(engine.plans_offered_to(&sender, typed).await),
+                    (ArgKind::PlanId, _) => {
+                        labels(engine.choices().plans_offered_to(&sender, typed).await)
+                    }
                     _ => break,
                 };
                 let read = format!("/{} {} autocomplete of {typed:?}", spec.name, arg.name);

@@ -16,9 +16,13 @@ const OPERATOR: Viewer = Viewer {
 };
 
 async fn dashboard(app: &TestApp, days: u64) -> Dashboard {
-    app.engine.fold_step().await.unwrap();
-    let range = DayRange::last(days, app.engine.today());
-    app.engine.dashboard(&OPERATOR, range).await.unwrap()
+    app.engine.ingest().fold_step().await.unwrap();
+    let range = DayRange::last(days, app.engine.operations().today());
+    app.engine
+        .operations()
+        .dashboard(&OPERATOR, range)
+        .await
+        .unwrap()
 }
 
 #[tokio::test]
@@ -29,11 +33,11 @@ async fn members_count_once_a_day_and_once_a_week_however_much_they_write() {
         app.say(&alice, "hello there everyone").await;
     }
     app.say(&bob, "morning all").await;
-    app.engine.fold_step().await.unwrap();
+    app.engine.ingest().fold_step().await.unwrap();
     // The next day only Alice writes; a second flush of the same day adds no active member.
     app.advance(Duration::days(1));
     app.say(&alice, "back again").await;
-    app.engine.fold_step().await.unwrap();
+    app.engine.ingest().fold_step().await.unwrap();
     app.say(&alice, "and again").await;
     let dash = dashboard(&app, 2).await;
     let days = &dash.activity.days;
@@ -58,7 +62,7 @@ async fn a_cohort_shows_who_came_back_the_next_week() {
     let (alice, bob) = (console("alice"), console("bob"));
     app.say(&alice, "first week").await;
     app.say(&bob, "first week too").await;
-    app.engine.fold_step().await.unwrap();
+    app.engine.ingest().fold_step().await.unwrap();
     app.advance(Duration::days(7));
     app.say(&alice, "second week").await;
     let dash = dashboard(&app, 14).await;
@@ -156,14 +160,26 @@ async fn drops_are_ranked_by_bayesian_mean_with_reach_and_rating_rate() {
 #[tokio::test]
 async fn members_and_visitors_get_no_dashboard() {
     let app = spawn_app().await;
-    let range = DayRange::last(7, app.engine.today());
+    let range = DayRange::last(7, app.engine.operations().today());
     let member = Viewer {
         member: Some(MemberId(1)),
         operator: false,
         tier_rank: None,
     };
-    assert!(app.engine.dashboard(&member, range).await.is_err());
-    assert!(app.engine.dashboard(&Viewer::VISITOR, range).await.is_err());
+    assert!(
+        app.engine
+            .operations()
+            .dashboard(&member, range)
+            .await
+            .is_err()
+    );
+    assert!(
+        app.engine
+            .operations()
+            .dashboard(&Viewer::VISITOR, range)
+            .await
+            .is_err()
+    );
 }
 
 #[tokio::test]
@@ -189,7 +205,7 @@ async fn per_day_rows_go_after_keep_days_but_the_counters_stay() {
         spawn_app_with(&CONFIG.replace("[points]", "[analytics]\nkeep_days = 30\n\n[points]"))
             .await;
     app.say(&console("alice"), "an early message").await;
-    app.engine.fold_step().await.unwrap();
+    app.engine.ingest().fold_step().await.unwrap();
     assert_eq!(member_days(&app).await.len(), 1);
     app.advance(Duration::days(40));
     app.tick().await;
@@ -210,10 +226,10 @@ async fn linking_two_accounts_adds_their_days_together() {
     say_on(&app, &on_telegram, "hello from telegram").await;
     say_on(&app, &on_discord, "hello from discord").await;
     say_on(&app, &on_discord, "and once more").await;
-    app.engine.fold_step().await.unwrap();
+    app.engine.ingest().fold_step().await.unwrap();
     let code = link_code(&app, &on_telegram).await;
     say_on(&app, &on_discord, &format!("/link {code}")).await;
-    app.engine.fold_step().await.unwrap();
+    app.engine.ingest().fold_step().await.unwrap();
     // Both were active today: one member, one day.
     let days = member_days(&app).await;
     assert_eq!(days.len(), 1, "{days:?}");
@@ -231,7 +247,15 @@ async fn the_member_count_follows_new_linked_and_erased_members() {
     let app = spawn_app().await;
     let members = |app: &TestApp| {
         let engine = app.engine.clone();
-        async move { engine.overview(&OPERATOR).await.unwrap().counts.members }
+        async move {
+            engine
+                .operations()
+                .overview(&OPERATOR)
+                .await
+                .unwrap()
+                .counts
+                .members
+        }
     };
     let (on_telegram, on_discord, bob) = (
         telegram("111", "Alice"),

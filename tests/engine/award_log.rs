@@ -69,10 +69,13 @@ async fn the_fold_step_moves_the_log_into_the_tables_once() {
     let alice = console("alice");
     app.say(&alice, "hello everyone").await;
     assert!(app.engine.store().has_unfolded_awards());
-    assert!(app.engine.fold_step().await.unwrap(), "a log to fold");
+    assert!(
+        app.engine.ingest().fold_step().await.unwrap(),
+        "a log to fold"
+    );
     assert!(!app.engine.store().has_unfolded_awards());
     assert!(
-        !app.engine.fold_step().await.unwrap(),
+        !app.engine.ingest().fold_step().await.unwrap(),
         "nothing left to fold"
     );
     let row = app.assert_books_balance(&alice).await;

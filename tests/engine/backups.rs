@@ -13,15 +13,26 @@ async fn scheduled_backups_start_after_ten_minutes_repeat_each_period_and_keep_t
     app.say(&alice, "hello everyone").await;
     let dir = app.db_path.parent().unwrap().join("backups");
 
-    let early = app.engine.backup_if_due(app.clock_now()).await.unwrap();
+    let early = app
+        .engine
+        .backups()
+        .backup_if_due(app.clock_now())
+        .await
+        .unwrap();
     assert!(early.made.is_none(), "not in the first ten minutes");
 
     app.advance(FIRST_BACKUP_AFTER);
-    let first = app.engine.backup_if_due(app.clock_now()).await.unwrap();
+    let first = app
+        .engine
+        .backups()
+        .backup_if_due(app.clock_now())
+        .await
+        .unwrap();
     let made = first.made.expect("a backup once ten minutes have passed");
     assert!(made.path.starts_with(&dir) && made.bytes > 0, "{made:?}");
     assert!(
         app.engine
+            .backups()
             .backup_if_due(app.clock_now())
             .await
             .unwrap()
@@ -33,6 +44,7 @@ async fn scheduled_backups_start_after_ten_minutes_repeat_each_period_and_keep_t
         app.advance(Duration::days(1));
         assert!(
             app.engine
+                .backups()
                 .backup_if_due(app.clock_now())
                 .await
                 .unwrap()
@@ -44,7 +56,7 @@ async fn scheduled_backups_start_after_ten_minutes_repeat_each_period_and_keep_t
     assert_eq!(kept.len(), 2, "{kept:?}");
     assert!(!made.path.exists(), "the oldest was deleted");
 
-    let metrics = app.engine.metrics_text().await.unwrap();
+    let metrics = app.engine.kernel().metrics_text().await.unwrap();
     let expected = format!(
         "steward_last_backup_timestamp_seconds {}",
         app.clock_now().timestamp()
@@ -60,6 +72,7 @@ async fn a_backup_holds_what_was_committed_and_opens_as_a_database() {
     app.advance(FIRST_BACKUP_AFTER);
     let made = app
         .engine
+        .backups()
         .backup_if_due(app.clock_now())
         .await
         .unwrap()

@@ -182,7 +182,11 @@ impl TestApp {
 
     /// Runs the scheduler's step at the clock's time.
     pub async fn tick(&self) -> TickOutcome {
-        self.engine.tick(self.clock_now()).await.unwrap()
+        self.engine
+            .scheduler()
+            .tick(self.clock_now())
+            .await
+            .unwrap()
     }
 
     /// The drops delivered since the last look, as (target, drop id).

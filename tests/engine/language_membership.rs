@@ -229,8 +229,16 @@ async fn reward_choices_are_labelled_in_the_askers_language() {
         platform_admin: false,
         locale: None,
     };
-    let zh = app.engine.rewards_offered_to(&asker(&alice), "pro").await;
+    let zh = app
+        .engine
+        .choices()
+        .rewards_offered_to(&asker(&alice), "pro")
+        .await;
     assert_eq!(zh[0].label, "A week of Pro（100 积分）");
-    let en = app.engine.rewards_offered_to(&asker(&bob), "pro").await;
+    let en = app
+        .engine
+        .choices()
+        .rewards_offered_to(&asker(&bob), "pro")
+        .await;
     assert_eq!(en[0].label, "A week of Pro (100 points)");
 }

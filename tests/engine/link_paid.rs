@@ -21,7 +21,13 @@ async fn a_member_who_paid_by_stars_links_discord_and_keeps_the_tier_on_both() {
         false,
         now,
     );
-    assert!(app.engine.payment_received(&payment).await.is_some());
+    assert!(
+        app.engine
+            .payments()
+            .payment_received(&payment)
+            .await
+            .is_some()
+    );
     say_on(&app, &alice(), "/web").await;
     let absorbed = app.member(&alice()).await.id;
 

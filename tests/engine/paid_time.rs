@@ -62,13 +62,25 @@ async fn refunding_one_renewal_keeps_the_month_paid_before_it() {
     let t0 = app.clock_now();
     let month = Duration::days(30);
     let first = paid(&invoice.payload, "ch_1", t0 + month, false, t0);
-    app.engine.payment_received(&first).await.unwrap();
+    app.engine
+        .payments()
+        .payment_received(&first)
+        .await
+        .unwrap();
     app.advance(month - Duration::hours(1));
     let now = app.clock_now();
     let second = paid(&invoice.payload, "ch_2", t0 + month * 2, true, now);
-    app.engine.payment_received(&second).await.unwrap();
+    app.engine
+        .payments()
+        .payment_received(&second)
+        .await
+        .unwrap();
     app.posts();
-    let told = app.engine.payment_refunded(&refund("ch_2", now)).await;
+    let told = app
+        .engine
+        .payments()
+        .payment_refunded(&refund("ch_2", now))
+        .await;
     let told = told.expect("the payer is told");
     assert!(told.contains("taken back"), "{told}");
     // The first month, not refunded, still runs to its end; the grace went with the cancel.
@@ -87,9 +99,12 @@ async fn a_refund_before_its_renewal_gives_nothing_and_the_membership_converges(
     let month = Duration::days(30);
     let first = paid(&invoice.payload, "ch_1", t0 + month, false, t0);
     let second = paid(&invoice.payload, "ch_2", t0 + month * 2, true, t0);
-    app.engine.payment_refunded(&refund("ch_2", t0)).await;
-    app.engine.payment_received(&second).await;
-    app.engine.payment_received(&first).await;
+    app.engine
+        .payments()
+        .payment_refunded(&refund("ch_2", t0))
+        .await;
+    app.engine.payments().payment_received(&second).await;
+    app.engine.payments().payment_received(&first).await;
     assert_eq!(running(&app, &alice(), "pro").await, Some(Some(t0 + month)));
 }
 
@@ -114,11 +129,11 @@ async fn refunding_a_lifetime_payment_gives_back_the_time_granted_before_it() {
     life.amount = 2500;
     life.period_end = None;
     life.recurring = false;
-    app.engine.payment_received(&life).await.unwrap();
+    app.engine.payments().payment_received(&life).await.unwrap();
     assert_eq!(running(&app, &alice(), "vip").await, Some(None));
     let mut back = refund("ch_life", t0);
     back.amount = 2500;
-    app.engine.payment_refunded(&back).await.unwrap();
+    app.engine.payments().payment_refunded(&back).await.unwrap();
     assert_eq!(
         running(&app, &alice(), "vip").await,
         Some(Some(t0 + Duration::days(10)))
@@ -144,19 +159,20 @@ async fn a_discord_entitlement_that_ends_leaves_time_bought_elsewhere() {
     grant(&app, &dana, "pro 60d").await;
     let t0 = app.clock_now();
     let created = entitlement(&dana, EntitlementChange::Created);
-    app.engine.entitlement(&created).await.unwrap();
+    app.engine.payments().entitlement(&created).await.unwrap();
     assert_eq!(running(&app, &dana, "pro").await, Some(None));
     // Cancelled in Discord: runs to its end, then the granted days still held.
     let ends = t0 + Duration::days(5);
     let mut updated = entitlement(&dana, EntitlementChange::Updated);
     updated.ends_at = Some(ends);
-    app.engine.entitlement(&updated).await.unwrap();
+    app.engine.payments().entitlement(&updated).await.unwrap();
     assert_eq!(
         running(&app, &dana, "pro").await,
         Some(Some(t0 + Duration::days(65)))
     );
     app.posts();
     app.engine
+        .payments()
         .entitlement(&entitlement(&dana, EntitlementChange::Deleted))
         .await
         .unwrap();
@@ -174,10 +190,12 @@ async fn a_deleted_entitlement_leaves_a_lifetime_grant() {
     say_on(&app, &dana, "/start").await;
     grant(&app, &dana, "pro lifetime").await;
     app.engine
+        .payments()
         .entitlement(&entitlement(&dana, EntitlementChange::Created))
         .await
         .unwrap();
     app.engine
+        .payments()
         .entitlement(&entitlement(&dana, EntitlementChange::Deleted))
         .await
         .unwrap();
@@ -245,10 +263,11 @@ async fn random_histories_end_where_a_plain_model_of_their_facts_ends() {
                     let charge = format!("ch_{n}");
                     let end = t0 + Duration::days(30 * n);
                     let p = paid(&invoice.payload, &charge, end, n > 1, t0);
-                    app.engine.payment_received(&p).await;
+                    app.engine.payments().payment_received(&p).await;
                 }
                 Fact::Refunded(n) => {
                     app.engine
+                        .payments()
                         .payment_refunded(&refund(&format!("ch_{n}"), t0))
                         .await;
                 }

@@ -28,7 +28,12 @@ async fn a_stars_payment_below_the_plans_price_or_in_another_currency_grants_not
         amount: 1,
         ..paid(&invoice.payload, "ch_cheap", end, false, now)
     };
-    let reply = app.engine.payment_received(&cheap).await.unwrap();
+    let reply = app
+        .engine
+        .payments()
+        .payment_received(&cheap)
+        .await
+        .unwrap();
     assert!(
         reply.contains("does not match the price of plan pro-month"),
         "{reply}"
@@ -37,9 +42,15 @@ async fn a_stars_payment_below_the_plans_price_or_in_another_currency_grants_not
         currency: "USD".into(),
         ..paid(&invoice.payload, "ch_usd", end, false, now)
     };
-    assert!(app.engine.payment_received(&dollars).await.is_some());
+    assert!(
+        app.engine
+            .payments()
+            .payment_received(&dollars)
+            .await
+            .is_some()
+    );
     // A repeat of the same delivery is not reported twice.
-    assert_eq!(app.engine.payment_received(&cheap).await, None);
+    assert_eq!(app.engine.payments().payment_received(&cheap).await, None);
 
     let sent = app.posts();
     assert!(
@@ -73,7 +84,7 @@ async fn a_stars_payment_below_the_plans_price_or_in_another_currency_grants_not
             .any(|s| matches!(s, Sent::Refund { charge, .. } if charge == "ch_cheap"))
     );
     // Mismatches are counted for an operator's alert; the refund of one too.
-    let metrics = app.engine.metrics_text().await.unwrap();
+    let metrics = app.engine.kernel().metrics_text().await.unwrap();
     for line in [
         "steward_payments_total{provider=\"telegram_stars\",outcome=\"mismatch\"} 2",
         "steward_payments_total{provider=\"telegram_stars\",outcome=\"granted\"} 0",
@@ -98,7 +109,7 @@ async fn a_renewal_below_the_price_its_subscription_began_at_grants_nothing() {
             later,
         )
     };
-    app.engine.payment_received(&cheap).await;
+    app.engine.payments().payment_received(&cheap).await;
     let status = say_on(&app, &alice(), "/subscription").await.unwrap();
     assert!(!status.contains("2027-01-24"), "not extended: {status}");
     let honest = paid(
@@ -108,7 +119,12 @@ async fn a_renewal_below_the_price_its_subscription_began_at_grants_nothing() {
         true,
         later,
     );
-    let renewed = app.engine.payment_received(&honest).await.unwrap();
+    let renewed = app
+        .engine
+        .payments()
+        .payment_received(&honest)
+        .await
+        .unwrap();
     assert!(renewed.starts_with("Your Pro renewed"), "{renewed}");
 }
 

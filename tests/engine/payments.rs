@@ -89,7 +89,13 @@ pub async fn subscribed() -> (TestApp, Invoice) {
         false,
         now,
     );
-    assert!(app.engine.payment_received(&first).await.is_some());
+    assert!(
+        app.engine
+            .payments()
+            .payment_received(&first)
+            .await
+            .is_some()
+    );
     (app, invoice)
 }
 
@@ -126,12 +132,14 @@ async fn an_invoice_is_a_monthly_stars_subscription_with_a_signed_reference() {
     let now = app.clock_now();
     assert_eq!(
         app.engine
+            .payments()
             .pre_checkout(&checkout(&invoice.payload, 500, now))
             .await,
         Ok(())
     );
     let cheaper = app
         .engine
+        .payments()
         .pre_checkout(&checkout(&invoice.payload, 1, now))
         .await;
     assert!(cheaper.unwrap_err().contains("not the plan's price"));
@@ -140,7 +148,11 @@ async fn an_invoice_is_a_monthly_stars_subscription_with_a_signed_reference() {
         invoice.payload.replace("pro-month", "vip-life"),
         invoice.payload.replacen('1', "2", 1),
     ] {
-        let refused = app.engine.pre_checkout(&checkout(&forged, 2500, now)).await;
+        let refused = app
+            .engine
+            .payments()
+            .pre_checkout(&checkout(&forged, 2500, now))
+            .await;
         assert!(
             refused
                 .unwrap_err()
@@ -158,6 +170,7 @@ async fn an_invoice_more_than_a_week_old_buys_nothing() {
     let now = app.clock_now();
     let refused = app
         .engine
+        .payments()
         .pre_checkout(&checkout(&invoice.payload, 500, now))
         .await;
     assert!(
@@ -168,6 +181,7 @@ async fn an_invoice_more_than_a_week_old_buys_nothing() {
     // operators are told how to settle it.
     let reply = app
         .engine
+        .payments()
         .payment_received(&paid(
             &invoice.payload,
             "ch_old",
@@ -188,6 +202,7 @@ async fn an_invoice_more_than_a_week_old_buys_nothing() {
     let fresh = self::invoice(&app).await;
     assert_eq!(
         app.engine
+            .payments()
             .pre_checkout(&checkout(&fresh.payload, 500, now))
             .await,
         Ok(())
@@ -202,8 +217,8 @@ async fn a_payment_grants_once_however_often_it_arrives() {
     let end = now + Duration::days(30);
     let payment = paid(&invoice.payload, "ch_1", end, false, now);
     let (first, second) = tokio::join!(
-        app.engine.payment_received(&payment),
-        app.engine.payment_received(&payment)
+        app.engine.payments().payment_received(&payment),
+        app.engine.payments().payment_received(&payment)
     );
     let replies: Vec<String> = [first, second].into_iter().flatten().collect();
     assert_eq!(replies.len(), 1, "{replies:?}");
@@ -211,7 +226,7 @@ async fn a_payment_grants_once_however_often_it_arrives() {
         replies[0].starts_with("Thank you! Pro is yours"),
         "{replies:?}"
     );
-    assert_eq!(app.engine.payment_received(&payment).await, None);
+    assert_eq!(app.engine.payments().payment_received(&payment).await, None);
     let grants = app
         .posts()
         .into_iter()
@@ -235,6 +250,7 @@ async fn a_renewal_extends_to_the_new_period_end() {
     let later = app.clock_now();
     let renewed = app
         .engine
+        .payments()
         .payment_received(&paid(
             &invoice.payload,
             "ch_2",
@@ -278,7 +294,7 @@ async fn an_operator_refund_ends_the_membership_and_a_later_report_changes_nothi
         raw: "{}".into(),
         at: app.clock_now(),
     };
-    assert_eq!(app.engine.payment_refunded(&report).await, None);
+    assert_eq!(app.engine.payments().payment_refunded(&report).await, None);
     let again = app.ask(&console("admin"), "/payments refund 2").await;
     assert!(
         again.contains("There is no payment #2 to refund"),
@@ -347,9 +363,10 @@ async fn the_dashboard_counts_stars_revenue_renewals_and_refunds() {
         operator: true,
         tier_rank: None,
     };
-    let range = DayRange::last(7, app.engine.today());
+    let range = DayRange::last(7, app.engine.operations().today());
     let revenue = app
         .engine
+        .operations()
         .dashboard(&operator, range)
         .await
         .unwrap()
@@ -365,6 +382,7 @@ async fn the_dashboard_counts_stars_revenue_renewals_and_refunds() {
     app.ask(&console("admin"), "/payments refund 1").await;
     let revenue = app
         .engine
+        .operations()
         .dashboard(&operator, range)
         .await
         .unwrap()
@@ -404,8 +422,8 @@ async fn a_discord_entitlement_is_applied_once_and_its_deletion_ends_the_tier() 
     };
     let created = report(EntitlementChange::Created, None);
     let (a, b) = tokio::join!(
-        app.engine.entitlement(&created),
-        app.engine.entitlement(&created)
+        app.engine.payments().entitlement(&created),
+        app.engine.payments().entitlement(&created)
     );
     let mut outcomes = [a.unwrap(), b.unwrap()];
     outcomes.sort_by_key(|o| *o == Applied::Repeat);
@@ -420,7 +438,7 @@ async fn a_discord_entitlement_is_applied_once_and_its_deletion_ends_the_tier() 
     assert!(membership.contains("Pro"), "{membership}");
     let deleted = report(EntitlementChange::Deleted, None);
     assert_eq!(
-        app.engine.entitlement(&deleted).await.unwrap(),
+        app.engine.payments().entitlement(&deleted).await.unwrap(),
         Applied::Done
     );
     assert!(
@@ -436,7 +454,7 @@ async fn a_discord_entitlement_is_applied_once_and_its_deletion_ends_the_tier() 
         ..report(EntitlementChange::Created, None)
     };
     assert_eq!(
-        app.engine.entitlement(&other).await.unwrap(),
+        app.engine.payments().entitlement(&other).await.unwrap(),
         Applied::NotOurs
     );
 }

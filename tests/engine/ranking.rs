@@ -242,7 +242,7 @@ async fn boards_held_in_memory_show_a_new_name_and_the_current_level() {
     say_on(&app, &ann, "hello").await;
     app.say(&console("bob"), "hello there").await;
     // As `steward run` does at start: the boards' names come from memory from now on.
-    app.engine.load_board_names().await.unwrap();
+    app.engine.identity().load_board_names().await.unwrap();
     assert_eq!(names_of(&board_lines(&app, "all").await), ["Ann", "bob"]);
 
     say_on(&app, &telegram("42", "Ann Lee"), "same account, new name").await;

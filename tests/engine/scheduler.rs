@@ -109,7 +109,10 @@ async fn a_thousand_drops_due_at_once_are_each_delivered_exactly_once() {
     app.advance(Duration::minutes(1));
     // Two ticks of one engine at once (the loop and a wake-up racing) claim each delivery once.
     let now = app.clock_now();
-    let (a, b) = tokio::join!(app.engine.tick(now), app.engine.tick(now));
+    let (a, b) = tokio::join!(
+        app.engine.scheduler().tick(now),
+        app.engine.scheduler().tick(now)
+    );
     assert_eq!(a.unwrap().sent + b.unwrap().sent, 1000);
     let delivered = app.drops_delivered();
     let ids: HashSet<i64> = delivered.iter().map(|(_, id)| *id).collect();
@@ -177,7 +180,7 @@ async fn cancel_wins_over_a_tick_due_at_the_same_moment() {
         app.advance(Duration::minutes(1));
         let engine = app.engine.clone();
         let now = app.clock_now();
-        let tick = tokio::spawn(async move { engine.tick(now).await.unwrap() });
+        let tick = tokio::spawn(async move { engine.scheduler().tick(now).await.unwrap() });
         let cancel = app.ask(&admin, &format!("/drop cancel {round}")).await;
         tick.await.unwrap();
         let posted = app.drops_delivered().len();
@@ -245,7 +248,7 @@ async fn the_running_scheduler_delivers_a_drop_when_it_falls_due() {
             .unwrap(),
     );
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let scheduler = tokio::spawn(engine.clone().run_scheduler(stopped));
+    let scheduler = tokio::spawn(engine.scheduler().clone().run_scheduler(stopped));
     // The loop is asleep with nothing to do; scheduling must wake it.
     tokio::time::sleep(StdDuration::from_millis(100)).await;
     let mut m = message(

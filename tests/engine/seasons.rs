@@ -80,6 +80,7 @@ async fn a_season_with_an_end_date_ends_itself_and_announces_the_top_ten() {
     let before: DateTime<Utc> = "2026-11-27T22:59:59Z".parse().unwrap();
     assert!(
         app.engine
+            .scheduler()
             .tick(before)
             .await
             .unwrap()
@@ -89,7 +90,12 @@ async fn a_season_with_an_end_date_ends_itself_and_announces_the_top_ten() {
     let end: DateTime<Utc> = "2026-11-27T23:00:00Z".parse().unwrap();
     app.clock.set(end);
     assert_eq!(
-        app.engine.tick(end).await.unwrap().seasons_ended,
+        app.engine
+            .scheduler()
+            .tick(end)
+            .await
+            .unwrap()
+            .seasons_ended,
         vec!["Hackathon".to_owned()]
     );
     let posts = app.posts();
@@ -102,7 +108,13 @@ async fn a_season_with_an_end_date_ends_itself_and_announces_the_top_ten() {
         "{text}"
     );
     assert!(
-        app.engine.tick(end).await.unwrap().seasons_ended.is_empty(),
+        app.engine
+            .scheduler()
+            .tick(end)
+            .await
+            .unwrap()
+            .seasons_ended
+            .is_empty(),
         "ends once"
     );
 }

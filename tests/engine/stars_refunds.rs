@@ -37,6 +37,12 @@ async fn a_refund_telegram_reports_cancels_the_subscription_too() {
         raw: "{}".into(),
         at: app.clock_now(),
     };
-    assert!(app.engine.payment_refunded(&report).await.is_some());
+    assert!(
+        app.engine
+            .payments()
+            .payment_refunded(&report)
+            .await
+            .is_some()
+    );
     assert!(cancelled_at_telegram(&app.posts()));
 }

@@ -71,7 +71,7 @@ async fn reads_with_awards_still_in_the_log_match_the_reads_after_the_fold() {
     ];
     let unfolded = read_all(&app, &members, &boards).await;
     assert!(store.has_unfolded_awards(), "reading folded nothing");
-    assert!(app.engine.fold_step().await.unwrap());
+    assert!(app.engine.ingest().fold_step().await.unwrap());
     assert!(!store.has_unfolded_awards());
     let folded = read_all(&app, &members, &boards).await;
     assert_eq!(unfolded, folded);

@@ -14,7 +14,7 @@ async fn telegram_message_xp_then_rank() {
         "{rank}"
     );
     assert_eq!(
-        app.engine.ready().await,
+        app.engine.operations().ready().await,
         Ok(()),
         "polling works: Telegram is connected"
     );

@@ -14,7 +14,7 @@ async fn an_operator_sees_activity_content_and_membership_with_charts() {
     app.say(&bob, "hello everyone").await;
     let browser = app.browser_for(&admin).await;
     // The running bot's fold step, a second later: the page shows what it has written.
-    app.engine.fold_step().await.unwrap();
+    app.engine.ingest().fold_step().await.unwrap();
     let page = browser.get("/dashboard").await;
     assert_eq!(page.status, StatusCode::OK);
     let body = &page.body;
@@ -71,7 +71,7 @@ async fn each_panel_downloads_as_csv_for_operators_only() {
     app.say(&alice, "hello everyone").await;
     app.say(&alice, "and again").await;
     let browser = app.browser_for(&console("admin")).await;
-    app.engine.fold_step().await.unwrap();
+    app.engine.ingest().fold_step().await.unwrap();
     let (status, kind, bytes) = browser
         .get_bytes("/dashboard/activity.csv?from=2026-11-24&to=2026-11-25")
         .await;
@@ -108,7 +108,7 @@ async fn delivery_states_read_in_the_operators_language() {
         .say(&admin, "/drop now Hello all")
         .await
         .unwrap_or_default();
-    app.engine.tick(app.engine.now()).await.unwrap();
+    app.engine.scheduler().tick(app.engine.now()).await.unwrap();
     app.say(&admin, "/language zh-CN").await;
     let body = app.browser_for(&admin).await.get("/dashboard").await.body;
     assert!(body.contains("已发送"), "{made}\n{body}");

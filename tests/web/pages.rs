@@ -136,11 +136,11 @@ async fn health_readiness_and_metrics_answer() {
 
     // A platform adapter that lost its connection makes the process not ready.
     let discord = steward::core::ids::Platform::Discord;
-    app.engine.report_connected(discord, false);
+    app.engine.operations().report_connected(discord, false);
     let down = browser.get("/readyz").await;
     assert_eq!(down.status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(down.body, "not connected: discord\n");
-    app.engine.report_connected(discord, true);
+    app.engine.operations().report_connected(discord, true);
     assert_eq!(browser.get("/readyz").await.status, StatusCode::OK);
 }
 

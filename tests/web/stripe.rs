@@ -278,12 +278,12 @@ async fn a_lapsed_payment_keeps_access_through_grace_then_ends_it_once() {
         "access stays through the grace"
     );
     app.advance(Duration::days(2));
-    app.engine.tick(app.engine.now()).await.unwrap();
+    app.engine.scheduler().tick(app.engine.now()).await.unwrap();
     assert!(pro_until(&app).await.is_some());
     app.advance(Duration::days(1) + Duration::minutes(1));
     assert!(app.engine.now() > at(period_end) + Duration::days(3));
-    app.engine.tick(app.engine.now()).await.unwrap();
-    app.engine.tick(app.engine.now()).await.unwrap();
+    app.engine.scheduler().tick(app.engine.now()).await.unwrap();
+    app.engine.scheduler().tick(app.engine.now()).await.unwrap();
     assert_eq!(pro_until(&app).await, None);
     let mut revoked: Vec<String> = app
         .platform

@@ -98,7 +98,7 @@ async fn bad_signatures_stale_times_and_replays_are_refused_and_write_nothing() 
     );
     assert_eq!(deliver_with(&app.base, &body, Some(&header)).await.0, 200);
     // An operator's alert on refused or failed deliveries has the counts to read.
-    let metrics = app.engine.metrics_text().await.unwrap();
+    let metrics = app.engine.kernel().metrics_text().await.unwrap();
     for line in [
         "steward_provider_deliveries_total{provider=\"stripe\",outcome=\"refused\"} 5",
         "steward_provider_deliveries_total{provider=\"stripe\",outcome=\"applied\"} 1",

@@ -53,7 +53,7 @@ async fn a_checkout_for_another_price_with_a_signed_reference_grants_nothing() {
         (200, "applied".into())
     );
     assert_eq!(pro_until(&app).await, Some(None));
-    let metrics = app.engine.metrics_text().await.unwrap();
+    let metrics = app.engine.kernel().metrics_text().await.unwrap();
     for line in [
         "steward_payments_total{provider=\"stripe\",outcome=\"mismatch\"} 1",
         "steward_payments_total{provider=\"stripe\",outcome=\"granted\"} 1",

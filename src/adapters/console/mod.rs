@@ -75,7 +75,7 @@ impl Console {
         R: AsyncBufRead + Unpin,
         S: Future<Output = ()>,
     {
-        self.lang = engine.community_language();
+        self.lang = engine.kernel().community_language();
         let mut input = input;
         let mut bytes = Vec::new();
         let mut stop = std::pin::pin!(stop);

@@ -41,7 +41,7 @@ pub(super) async fn apply(
         change,
         raw: serde_json::to_string(entitlement).unwrap_or_default(),
     };
-    if let Err(e) = engine.entitlement(&report).await {
+    if let Err(e) = engine.payments().entitlement(&report).await {
         tracing::error!(entitlement = %entitlement.id, error = %e, "an entitlement could not be applied");
     }
 }

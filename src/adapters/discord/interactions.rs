@@ -117,10 +117,10 @@ async fn shown(engine: &Engine, asker: &Sender, reply: Option<String>) -> String
     match reply {
         Some(text) if !too_long(&text) => text,
         Some(text) => {
-            let lang = engine.language_for(asker).await;
+            let lang = engine.kernel().language_for(asker).await;
             fit(text, &tr!(lang, "discord-answer-cut"))
         }
-        None => tr!(engine.language_for(asker).await, "discord-done"),
+        None => tr!(engine.kernel().language_for(asker).await, "discord-done"),
     }
 }
 
@@ -245,20 +245,20 @@ async fn autocomplete(ctx: &Context, engine: &Engine, command: CommandInteractio
     let mut choices = CreateAutocompleteResponse::new();
     match options::argument(&command.data, focused.name) {
         Some((_, arg)) if arg.kind == ArgKind::RewardId => {
-            for reward in engine.rewards_offered_to(&asker, typed).await {
+            for reward in engine.choices().rewards_offered_to(&asker, typed).await {
                 choices = choices.add_string_choice(reward.label, reward.value);
             }
         }
         Some((_, arg)) if arg.kind == ArgKind::PlanId => {
-            for plan in engine.plans_offered_to(&asker, typed).await {
+            for plan in engine.choices().plans_offered_to(&asker, typed).await {
                 choices = choices.add_string_choice(plan.label, plan.value);
             }
         }
         Some((audience, arg)) if arg.kind == ArgKind::DropId => {
             // A member names a drop only to rate it; operators' commands manage drops.
             let drops = match audience {
-                Audience::Member => engine.drops_member_may_rate(&asker, typed).await,
-                Audience::Operator => engine.drops_operator_manages(&asker, typed).await,
+                Audience::Member => engine.choices().drops_member_may_rate(&asker, typed).await,
+                Audience::Operator => engine.choices().drops_operator_manages(&asker, typed).await,
             };
             match drops {
                 Ok(drops) => {
@@ -313,7 +313,7 @@ async fn open_drop_form(
         );
     }
     let opener = sender(&command.user, command.member.as_deref(), &command.locale);
-    let lang = engine.language_for(&opener).await;
+    let lang = engine.kernel().language_for(&opener).await;
     let when = CreateInputText::new(InputTextStyle::Short, tr!(lang, "drop-form-when"), "when")
         .placeholder(tr!(lang, "drop-form-when-example"))
         .required(true);
@@ -341,7 +341,7 @@ async fn on_form(ctx: &Context, engine: &Engine, forms: &Forms, form: ModalInter
     let Some(pending) = forms.pending.lock().await.remove(&form.data.custom_id) else {
         // Forms live in memory: one opened before a restart has lost its message.
         let presser = sender(&form.user, form.member.as_ref(), &form.locale);
-        let lang = engine.language_for(&presser).await;
+        let lang = engine.kernel().language_for(&presser).await;
         let expired = CreateInteractionResponseMessage::new()
             .content(tr!(lang, "drop-form-expired"))
             .ephemeral(true);

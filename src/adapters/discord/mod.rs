@@ -193,7 +193,9 @@ impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
         tracing::info!(bot = %ready.user.name, guilds = self.guilds.len(), "connected to Discord");
         if let Some(engine) = self.engine.get() {
-            engine.report_connected(Platform::Discord, true);
+            engine
+                .operations()
+                .report_connected(Platform::Discord, true);
         }
         for guild in &self.guilds {
             match GuildId::new(*guild)
@@ -219,7 +221,9 @@ impl EventHandler for Handler {
             _ => return,
         };
         if let Some(engine) = self.engine.get() {
-            engine.report_connected(Platform::Discord, connected);
+            engine
+                .operations()
+                .report_connected(Platform::Discord, connected);
         }
     }
 

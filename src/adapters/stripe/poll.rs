@@ -29,7 +29,7 @@ pub enum PollError {
 /// Applies every event since the cursor; how many were read. Without a cursor (the first
 /// poll), the newest page is read and the cursor starts there.
 pub async fn poll_once(client: &StripeClient, engine: &Engine) -> Result<usize, PollError> {
-    let mut cursor = engine.adapter_cursor(CURSOR).await?;
+    let mut cursor = engine.kernel().adapter_cursor(CURSOR).await?;
     let mut read = 0;
     loop {
         let first_page = cursor.is_none();
@@ -41,12 +41,12 @@ pub async fn poll_once(client: &StripeClient, engine: &Engine) -> Result<usize, 
         for (id, raw) in page.events.iter().rev() {
             match translate(raw) {
                 Ok(Some(event)) => {
-                    engine.billing_event(&event).await?;
+                    engine.payments().billing_event(&event).await?;
                 }
                 Ok(None) => {}
                 Err(e) => tracing::warn!(event = %id, error = %e, "an unreadable Stripe event"),
             }
-            engine.save_adapter_cursor(CURSOR, id).await?;
+            engine.kernel().save_adapter_cursor(CURSOR, id).await?;
             read += 1;
         }
         cursor = Some(newest);

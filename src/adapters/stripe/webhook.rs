@@ -37,22 +37,22 @@ pub async fn receive(
     let now = engine.now().timestamp();
     if let Err(e) = verify(signature, body, secret.expose().as_bytes(), now) {
         tracing::warn!(reason = %e, "a Stripe delivery was refused");
-        engine.delivery_refused(Provider::Stripe);
+        engine.payments().delivery_refused(Provider::Stripe);
         return Answer::new(400, e.to_string());
     }
     let Ok(raw) = std::str::from_utf8(body) else {
-        engine.delivery_refused(Provider::Stripe);
+        engine.payments().delivery_refused(Provider::Stripe);
         return Answer::new(400, "the body is not UTF-8"); // not translated: an answer to Stripe
     };
     let event = match translate(raw) {
         Ok(Some(event)) => event,
         Ok(None) => return Answer::new(200, "ignored"),
         Err(e) => {
-            engine.delivery_refused(Provider::Stripe);
+            engine.payments().delivery_refused(Provider::Stripe);
             return Answer::new(400, e.to_string());
         }
     };
-    match engine.billing_event(&event).await {
+    match engine.payments().billing_event(&event).await {
         Ok(Applied::Done) => Answer::new(200, "applied"),
         Ok(Applied::Repeat) => Answer::new(200, "already applied"), // not translated: to Stripe
         Ok(Applied::NotOurs) => Answer::new(200, "ignored"),

@@ -105,7 +105,7 @@ impl TelegramAdapter {
     /// described in the community's language by default, and in each locale for members whose
     /// app uses that language. A server without setMyCommands is logged and survived.
     pub async fn register_commands(&self) {
-        let default = self.engine.community_language();
+        let default = self.engine.kernel().community_language();
         let languages = std::iter::once((default, None))
             .chain(Lang::all().map(|lang| (lang, Some(lang.language().to_owned()))));
         for (lang, code) in languages {
@@ -128,7 +128,7 @@ impl TelegramAdapter {
     /// restart resumes where this run stopped.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
         self.register_commands().await;
-        let mut offset: i32 = match self.engine.update_cursor(Platform::Telegram).await {
+        let mut offset: i32 = match self.engine.kernel().update_cursor(Platform::Telegram).await {
             Ok(cursor) => cursor.and_then(|c| i32::try_from(c).ok()).unwrap_or(0),
             Err(e) => {
                 tracing::error!(error = %e, "cannot read the stored Telegram offset; starting from the server's");
@@ -142,7 +142,9 @@ impl TelegramAdapter {
             AllowedUpdate::PreCheckoutQuery,
         ];
         let mut failures = 0u32;
-        self.engine.report_connected(Platform::Telegram, false);
+        self.engine
+            .operations()
+            .report_connected(Platform::Telegram, false);
         while !*stop.borrow() {
             let request = self
                 .bot
@@ -157,13 +159,17 @@ impl TelegramAdapter {
             let updates = match updates {
                 Ok(updates) => {
                     failures = 0;
-                    self.engine.report_connected(Platform::Telegram, true);
+                    self.engine
+                        .operations()
+                        .report_connected(Platform::Telegram, true);
                     updates
                 }
                 Err(e) => {
                     failures += 1;
                     if failures >= 3 {
-                        self.engine.report_connected(Platform::Telegram, false);
+                        self.engine
+                            .operations()
+                            .report_connected(Platform::Telegram, false);
                     }
                     tracing::warn!(error = %crate::engine::platform::with_causes(&e), failures, "getUpdates failed");
                     tokio::time::sleep(Duration::from_secs(u64::from(failures.min(30)))).await;
@@ -180,6 +186,7 @@ impl TelegramAdapter {
                 offset = last.saturating_add(1).try_into().unwrap_or(i32::MAX);
                 if let Err(e) = self
                     .engine
+                    .kernel()
                     .save_update_cursor(Platform::Telegram, i64::from(offset))
                     .await
                 {
@@ -285,6 +292,7 @@ impl TelegramAdapter {
         let chat = request.chat.id;
         let allowed = match self
             .engine
+            .membership()
             .may_join_chat(&account, &chat.0.to_string())
             .await
         {

@@ -83,7 +83,7 @@ impl TelegramAdapter {
             currency: query.currency.clone(),
             at: self.engine.now(),
         };
-        let answer = match self.engine.pre_checkout(&checkout).await {
+        let answer = match self.engine.payments().pre_checkout(&checkout).await {
             Ok(()) => self.bot.answer_pre_checkout_query(query.id, true).await,
             Err(reason) => {
                 self.bot
@@ -118,7 +118,7 @@ impl TelegramAdapter {
                 raw: without_personal_data(&serde_json::to_string(paid).unwrap_or_default()),
                 at,
             };
-            self.engine.payment_received(&payment).await
+            self.engine.payments().payment_received(&payment).await
         } else if let MessageKind::RefundedPayment(MessageRefundedPayment { refunded_payment }) =
             &message.kind
         {
@@ -130,7 +130,7 @@ impl TelegramAdapter {
                 raw: serde_json::to_string(refunded_payment).unwrap_or_default(),
                 at,
             };
-            self.engine.payment_refunded(&refund).await
+            self.engine.payments().payment_refunded(&refund).await
         } else {
             return false;
         };

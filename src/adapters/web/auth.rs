@@ -82,7 +82,11 @@ impl Seen {
             return Ok(Self::default());
         };
         let engine = &state.engine;
-        match engine.web_session(&session_id, engine.now()).await {
+        match engine
+            .sessions()
+            .web_session(&session_id, engine.now())
+            .await
+        {
             Ok(Some(session)) => Ok(Self {
                 viewer: session.viewer,
                 csrf: Some(session.csrf_token),
@@ -114,7 +118,7 @@ pub(crate) async fn login_page(
     Path(token): Path<String>,
 ) -> Response {
     let engine = &state.engine;
-    match engine.web_login_page(&token, engine.now()).await {
+    match engine.sessions().web_login_page(&token, engine.now()).await {
         Ok(Some(lang)) => {
             let action = format!("/login/{token}");
             let body = html! {
@@ -137,7 +141,7 @@ pub(crate) async fn login_page(
 /// `POST /login/TOKEN`: the "Log in" button; spends the link and starts the session.
 pub(crate) async fn login(State(state): State<AppState>, Path(token): Path<String>) -> Response {
     let engine = &state.engine;
-    match engine.web_login(&token, engine.now()).await {
+    match engine.sessions().web_login(&token, engine.now()).await {
         Ok(LoginOutcome::Started {
             session_id,
             session,
@@ -184,7 +188,7 @@ pub(crate) async fn logout(
         return problem(&state, &seen.viewer, Problem::BadForm).await;
     }
     if let Some(id) = &seen.session_id
-        && let Err(e) = state.engine.web_logout(id).await
+        && let Err(e) = state.engine.sessions().web_logout(id).await
     {
         tracing::error!(error = %e, "logging out failed");
         return problem(&state, &seen.viewer, Problem::Internal).await;

@@ -51,7 +51,7 @@ pub(crate) enum Problem {
 }
 
 pub(crate) async fn problem(state: &AppState, viewer: &Viewer, problem: Problem) -> Response {
-    let lang = state.engine.page_language(viewer).await;
+    let lang = state.engine.web().page_language(viewer).await;
     let retry_after = match &problem {
         Problem::TooManySearches { seconds, .. } => Some(*seconds),
         _ => None,

@@ -16,7 +16,7 @@ pub(crate) async fn healthz() -> &'static str {
 }
 
 pub(crate) async fn readyz(State(state): State<AppState>) -> Response {
-    match state.engine.ready().await {
+    match state.engine.operations().ready().await {
         Ok(()) => (StatusCode::OK, "ready\n").into_response(),
         Err(down) if down.is_empty() => {
             (StatusCode::SERVICE_UNAVAILABLE, "database not ready\n").into_response() // not translated: a probe answer for machines
@@ -30,7 +30,7 @@ pub(crate) async fn readyz(State(state): State<AppState>) -> Response {
 }
 
 pub(crate) async fn metrics(State(state): State<AppState>) -> Response {
-    match state.engine.metrics_text().await {
+    match state.engine.kernel().metrics_text().await {
         Ok(text) => (
             [(
                 CONTENT_TYPE,
@@ -89,6 +89,7 @@ pub(crate) async fn count_requests(
     let response = next.run(request).await;
     state
         .engine
+        .kernel()
         .observe_http(&route, response.status().as_u16(), started.elapsed());
     response
 }

@@ -24,7 +24,7 @@ pub(crate) async fn stylesheet() -> impl IntoResponse {
 
 /// A whole page: `title` in the head and as its heading, `body` below.
 pub(crate) fn page(state: &AppState, lang: Lang, seen: &Seen, title: &str, body: Markup) -> Markup {
-    let community = state.engine.community_name();
+    let community = state.engine.web().community_name();
     html! {
         (DOCTYPE)
         html lang=(lang.code()) {
@@ -38,7 +38,7 @@ pub(crate) fn page(state: &AppState, lang: Lang, seen: &Seen, title: &str, body:
             body {
                 header {
                     a.brand href="/" { (community) }
-                    nav { (navigation(lang, seen, state.engine.links_boards(&seen.viewer))) }
+                    nav { (navigation(lang, seen, state.engine.web().links_boards(&seen.viewer))) }
                 }
                 main {
                     h1 { (title) }

@@ -54,7 +54,7 @@ pub(crate) async fn same_site_forms(
     next: Next,
 ) -> Response {
     if request.method() != Method::POST
-        || from_this_site(request.headers(), state.engine.public_url())
+        || from_this_site(request.headers(), state.engine.web().public_url())
     {
         return next.run(request).await;
     }

@@ -6,14 +6,40 @@ use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
 
+use super::Overview;
 use super::series::{ActivityPanel, activity_panel, ranges, weeks};
 use crate::core::access::Viewer;
 use crate::core::analytics::measures::{bayesian_mean, ratio};
 use crate::core::analytics::range::DayRange;
 use crate::core::analytics::{Counter, day_key, week_key};
-use crate::engine::Engine;
-use crate::engine::web::{Overview, PageError};
+use crate::engine::web::PageError;
+use crate::engine::{Kernel, Memberships, Payments};
 use crate::store::{CounterRow, DropQualityRow};
+use std::sync::Arc;
+
+/// What operators watch: the dashboard, the overview and readiness.
+pub struct Operations {
+    pub(super) kernel: Arc<Kernel>,
+    pub(super) membership: Arc<Memberships>,
+    pub(super) payments: Arc<Payments>,
+    pub(super) connections:
+        std::sync::Mutex<std::collections::HashMap<crate::core::ids::Platform, bool>>,
+}
+
+impl Operations {
+    pub(crate) fn new(
+        kernel: Arc<Kernel>,
+        membership: Arc<Memberships>,
+        payments: Arc<Payments>,
+    ) -> Self {
+        Self {
+            connections: std::sync::Mutex::default(),
+            kernel,
+            membership,
+            payments,
+        }
+    }
+}
 
 /// The actions the membership panel counts per week, in its columns' order.
 pub const MEMBERSHIP_ACTIONS: [&str; 5] = ["grant", "extend", "redeem", "expire", "revoke"];
@@ -84,11 +110,11 @@ pub struct Dashboard {
 /// The range shown, and the community's today (the page's default end).
 pub type DashboardRange = DayRange;
 
-impl Engine {
+impl Operations {
     /// The community's day now: what an unchosen range ends on.
     #[must_use]
     pub fn today(&self) -> NaiveDate {
-        self.config.calendar.day(self.now())
+        self.kernel.config.calendar.day(self.kernel.now())
     }
 
     /// The dashboard for `range`, for operators only.
@@ -109,8 +135,9 @@ impl Engine {
                 day_key(range.to),
             ));
         }
-        let rows = self.store.counter_rows(&counter_ranges).await?;
+        let rows = self.kernel.store.counter_rows(&counter_ranges).await?;
         let cohort_rows = self
+            .kernel
             .store
             .counter_family("cohort:", &week_key(range.from), &week_key(range.to))
             .await?;
@@ -118,20 +145,21 @@ impl Engine {
             range,
             &rows,
             &cohort_rows,
-            self.config.analytics.index_weights,
+            self.kernel.config.analytics.index_weights,
         );
-        let calendar = self.config.calendar;
+        let calendar = self.kernel.config.calendar;
         let start = calendar.start_of_day(range.from);
         let end = calendar.start_of_day(range.to + Days::new(1));
-        let (drops, community_mean) = self.store.drop_quality(start, end).await?;
+        let (drops, community_mean) = self.kernel.store.drop_quality(start, end).await?;
         let content = content_panel(range, drops, community_mean, |at| {
             week_key(calendar.day(at))
         });
-        let now = self.now();
+        let now = self.kernel.now();
         let soon = now + chrono::Duration::days(EXPIRING_WITHIN_DAYS.cast_signed());
-        let held = self.store.membership_now(now, soon).await?;
+        let held = self.kernel.store.membership_now(now, soon).await?;
         let name = |id: &str| {
-            self.tier_def(id)
+            self.membership
+                .tier_def(id)
                 .map_or_else(|| id.to_owned(), |t| t.name.clone())
         };
         let membership = MembershipPanel {

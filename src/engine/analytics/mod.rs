@@ -8,6 +8,7 @@
 //! counts, never points (those go through the award log).
 
 mod dashboard;
+mod overview;
 mod revenue;
 mod series;
 
@@ -19,14 +20,38 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::core::analytics::Counter;
 use crate::core::analytics::activity::activity_increments;
 use crate::core::ids::MemberId;
-use crate::engine::{Engine, EngineResult, sync};
+use crate::engine::Kernel;
+use crate::engine::{EngineResult, sync};
 use crate::store::DayActivity;
+pub use dashboard::Operations;
 pub use dashboard::{
     ContentPanel, ContentWeek, Dashboard, DashboardRange, DropQuality, MEMBERSHIP_ACTIONS,
     MembershipPanel, MembershipWeek,
 };
+pub use overview::Overview;
 pub use revenue::{CurrencyRevenue, RevenuePanel};
 pub use series::{ActivityPanel, CohortRow, DayRow, WeekIndex, XP_SOURCES};
+use std::sync::Arc;
+
+/// Members' activity tallied in memory and written after each fold.
+pub struct Activity {
+    kernel: Arc<Kernel>,
+    tally: ActivityTally,
+}
+
+impl Activity {
+    pub(crate) fn new(kernel: Arc<Kernel>) -> Self {
+        Self {
+            tally: ActivityTally::default(),
+            kernel,
+        }
+    }
+
+    /// Whether nothing was tallied since the last write.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.tally.is_empty()
+    }
+}
 
 /// Members written per transaction: a morning's first messages do not hold the writer lock
 /// for long.
@@ -95,27 +120,27 @@ impl ActivityTally {
     }
 }
 
-impl Engine {
+impl Activity {
     /// Counts a message a member wrote in a community chat.
     pub(crate) fn note_activity(&self, member: MemberId, at: DateTime<Utc>) {
-        self.activity.note(member, self.config.calendar.day(at));
+        self.tally.note(member, self.kernel.config.calendar.day(at));
     }
 
     /// Writes the tallied activity, [`MEMBERS_PER_FLUSH`] members a transaction, each under
     /// the writer lock; what fails is kept for the next flush.
     pub(crate) async fn flush_activity(&self) -> EngineResult<()> {
-        let (mut messages, days) = self.activity.take();
+        let (mut messages, days) = self.tally.take();
         let mut chunks = days.chunks(MEMBERS_PER_FLUSH).peekable();
         if chunks.peek().is_none() && !messages.is_empty() {
-            let _writer = self.scores.lock_writer().await;
+            let _writer = self.kernel.lock_writer().await;
             if let Err(e) = self.write_activity(&messages, &[]).await {
-                self.activity.restore(messages, &[]);
+                self.tally.restore(messages, &[]);
                 return Err(e);
             }
             return Ok(());
         }
         while let Some(chunk) = chunks.next() {
-            let _writer = self.scores.lock_writer().await;
+            let _writer = self.kernel.lock_writer().await;
             // The day's message counts go with the first chunk.
             let counted = std::mem::take(&mut messages);
             if let Err(e) = self.write_activity(&counted, chunk).await {
@@ -124,10 +149,10 @@ impl Engine {
                     .flatten()
                     .copied()
                     .collect();
-                self.activity.restore(counted, &rest);
+                self.tally.restore(counted, &rest);
                 return Err(e);
             }
-            self.activity.written(chunk);
+            self.tally.written(chunk);
         }
         Ok(())
     }
@@ -142,7 +167,7 @@ impl Engine {
             by_member.entry(d.member).or_default().push(d.day);
         }
         let members: Vec<MemberId> = by_member.keys().copied().collect();
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.kernel.store.begin().await?;
         let spans = if members.is_empty() {
             HashMap::new()
         } else {

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use crate::core::duration::Term;
 use crate::core::payments::Provider;
 use crate::core::payments::decide::STARS_CURRENCY;
-use crate::engine::{Engine, EngineResult};
+use crate::engine::{EngineResult, Operations};
 
 /// One currency's figures over the range.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -37,14 +37,14 @@ pub struct RevenuePanel {
     pub trials_paid: i64,
 }
 
-impl Engine {
+impl Operations {
     pub(super) async fn revenue_panel(
         &self,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> EngineResult<RevenuePanel> {
         let mut panel = RevenuePanel::default();
-        for (currency, kind, count, sum) in self.store.revenue(from, to).await? {
+        for (currency, kind, count, sum) in self.kernel.store.revenue(from, to).await? {
             if panel
                 .currencies
                 .last()
@@ -74,13 +74,18 @@ impl Engine {
                 _ => {}
             }
         }
-        (panel.trials, panel.trials_paid) = self.store.trial_conversions(from, to).await?;
-        let (running, churned) = self.store.renewing(self.now(), from, to).await?;
+        (panel.trials, panel.trials_paid) = self.kernel.store.trial_conversions(from, to).await?;
+        let (running, churned) = self
+            .kernel
+            .store
+            .renewing(self.kernel.now(), from, to)
+            .await?;
         panel.churned = churned;
         let mut stars = 0;
         for (plan, provider, count) in running {
             panel.renewing += count;
             let monthly = self
+                .payments
                 .plan(&plan)
                 .filter(|p| p.stars_renews())
                 .and_then(|p| p.stars);
@@ -95,8 +100,8 @@ impl Engine {
         }
         // A card subscription's monthly share: its latest invoice spread over 30 days of its term.
         let mut card: std::collections::BTreeMap<String, i64> = std::collections::BTreeMap::new();
-        for (currency, plan, amount) in self.store.card_renewing(self.now()).await? {
-            let days = match self.plan(&plan).map(|p| p.term) {
+        for (currency, plan, amount) in self.kernel.store.card_renewing(self.kernel.now()).await? {
+            let days = match self.payments.plan(&plan).map(|p| p.term) {
                 Some(Term::For(term)) if term.num_days() > 0 => term.num_days(),
                 _ => continue,
             };

@@ -4,11 +4,34 @@
 //! lookup never creates a member.
 
 use crate::core::access::may_see;
+use crate::engine::EngineResult;
 use crate::engine::events::Sender;
-use crate::engine::{Engine, EngineResult};
+use crate::engine::{Kernel, Memberships, Payments};
 use crate::i18n::Lang;
 use crate::store::DropRow;
 use crate::tr;
+use std::sync::Arc;
+
+/// What an adapter may offer someone to pick while typing (autocomplete).
+pub struct Choices {
+    pub(super) kernel: Arc<Kernel>,
+    pub(super) membership: Arc<Memberships>,
+    pub(super) payments: Arc<Payments>,
+}
+
+impl Choices {
+    pub(crate) fn new(
+        kernel: Arc<Kernel>,
+        membership: Arc<Memberships>,
+        payments: Arc<Payments>,
+    ) -> Self {
+        Self {
+            kernel,
+            membership,
+            payments,
+        }
+    }
+}
 
 /// At most this many choices (Discord's limit).
 pub const MAX_CHOICES: usize = 25;
@@ -39,7 +62,7 @@ fn id_matches(drop: &DropRow, typed: &str) -> bool {
         .starts_with(typed.trim().trim_start_matches('#'))
 }
 
-impl Engine {
+impl Choices {
     /// Drops `sender` may rate (the `/rate` rule: delivered, and their tier, or operator
     /// status, lets them see it), newest first, whose id starts with `typed`.
     pub async fn drops_member_may_rate(
@@ -47,16 +70,19 @@ impl Engine {
         sender: &Sender,
         typed: &str,
     ) -> EngineResult<Vec<Choice<i64>>> {
-        let viewer = self.typing_viewer(sender, self.now()).await?;
+        let viewer = self
+            .membership
+            .typing_viewer(sender, self.kernel.now())
+            .await?;
         let mut choices = Vec::new();
-        for drop in self.store.delivered_drops(SCAN).await? {
+        for drop in self.kernel.store.delivered_drops(SCAN).await? {
             if choices.len() == MAX_CHOICES {
                 break;
             }
             if !id_matches(&drop, typed) {
                 continue;
             }
-            if may_see(&viewer, self.gate(drop.tier.as_deref())) {
+            if may_see(&viewer, self.membership.gate(drop.tier.as_deref())) {
                 choices.push(drop_choice(&drop));
             }
         }
@@ -71,19 +97,25 @@ impl Engine {
         sender: &Sender,
         typed: &str,
     ) -> EngineResult<Vec<Choice<i64>>> {
-        if !self.is_operator(sender) {
+        if !self.kernel.is_operator(sender) {
             return Ok(Vec::new());
         }
-        let viewer = self.typing_viewer(sender, self.now()).await?;
-        let upcoming = self.store.upcoming_drops(SCAN).await?;
-        let delivered = self.store.delivered_drops(SCAN).await?;
+        let viewer = self
+            .membership
+            .typing_viewer(sender, self.kernel.now())
+            .await?;
+        let upcoming = self.kernel.store.upcoming_drops(SCAN).await?;
+        let delivered = self.kernel.store.delivered_drops(SCAN).await?;
         let mut choices: Vec<Choice<i64>> = Vec::new();
         for drop in upcoming.iter().chain(&delivered) {
             if choices.len() == MAX_CHOICES {
                 break;
             }
             let new = choices.iter().all(|c| c.value != drop.id);
-            if new && id_matches(drop, typed) && may_see(&viewer, self.gate(drop.tier.as_deref())) {
+            if new
+                && id_matches(drop, typed)
+                && may_see(&viewer, self.membership.gate(drop.tier.as_deref()))
+            {
                 choices.push(drop_choice(drop));
             }
         }
@@ -93,20 +125,21 @@ impl Engine {
     /// Rewards on sale in the shop whose id or name contains `typed`, labelled in the asker's
     /// language (their `/language` choice, else what their app reports).
     pub async fn rewards_offered_to(&self, asker: &Sender, typed: &str) -> Vec<Choice<String>> {
-        self.rewards_in(self.language_for(asker).await, typed)
+        self.rewards_in(self.kernel.language_for(asker).await, typed)
     }
 
     /// Plans on sale whose id or tier matches what the asker typed, each with its prices.
     pub async fn plans_offered_to(&self, asker: &Sender, typed: &str) -> Vec<Choice<String>> {
-        let lang = self.language_for(asker).await;
+        let lang = self.kernel.language_for(asker).await;
         let typed = typed.trim().to_lowercase();
-        self.config
+        self.kernel
+            .config
             .plans
             .iter()
             .filter(|p| p.id.contains(&typed) || p.tier.contains(&typed))
             .take(MAX_CHOICES)
             .map(|p| Choice {
-                label: self.plan_line(lang, p).chars().take(100).collect(),
+                label: self.payments.plan_line(lang, p).chars().take(100).collect(),
                 value: p.id.clone(),
             })
             .collect()
@@ -114,7 +147,8 @@ impl Engine {
 
     fn rewards_in(&self, lang: Lang, typed: &str) -> Vec<Choice<String>> {
         let typed = typed.trim().to_lowercase();
-        self.config
+        self.kernel
+            .config
             .membership
             .rewards
             .iter()

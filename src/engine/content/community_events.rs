@@ -11,10 +11,33 @@ use crate::core::commands::{EventCommand, NewEvent};
 use crate::core::link::code_from_random;
 use crate::engine::commands::CommandContext;
 use crate::engine::ranking::Grant;
-use crate::engine::{Engine, EngineError, EngineResult, refuse};
+use crate::engine::{EngineError, EngineResult, refuse};
+use crate::engine::{Kernel, Memberships, Ranking};
 use crate::i18n::{Lang, datetime};
 use crate::store::{EventRow, LedgerKind, NewEventRow};
 use crate::{msg, tr};
+use std::sync::Arc;
+
+/// Community events: joining, check-in, their boards and reminders.
+pub struct CommunityEvents {
+    pub(super) kernel: Arc<Kernel>,
+    pub(super) membership: Arc<Memberships>,
+    pub(super) ranking: Arc<Ranking>,
+}
+
+impl CommunityEvents {
+    pub(crate) fn new(
+        kernel: Arc<Kernel>,
+        membership: Arc<Memberships>,
+        ranking: Arc<Ranking>,
+    ) -> Self {
+        Self {
+            kernel,
+            membership,
+            ranking,
+        }
+    }
+}
 
 /// How long before its start a joined member is reminded of an event.
 const REMIND_BEFORE: Duration = Duration::hours(1);
@@ -28,7 +51,7 @@ const SHOWN: u32 = 10;
 /// Reminders sent per tick.
 const REMINDER_BATCH: u32 = 200;
 
-impl Engine {
+impl CommunityEvents {
     pub(crate) async fn event_command(
         &self,
         ctx: &CommandContext,
@@ -46,7 +69,7 @@ impl Engine {
     /// `Winter hackathon (#1), 2026-11-26 10:00 (Europe/Berlin) until 18:00`: the end's date
     /// only when it falls on another day.
     fn event_label(&self, lang: Lang, event: &EventRow) -> String {
-        let tz = self.config.calendar.tz;
+        let tz = self.kernel.config.calendar.tz;
         let (start, end) = (
             event.starts_at.with_timezone(&tz),
             event.ends_at.with_timezone(&tz),
@@ -68,22 +91,24 @@ impl Engine {
 
     /// The event `id` if the asker may see it.
     async fn visible_event(&self, ctx: &CommandContext, id: i64) -> EngineResult<EventRow> {
-        let viewer = self.viewer(ctx).await?;
-        match self.store.event_by_id(id).await? {
-            Some(event) if may_see(&viewer, self.gate(event.tier.as_deref())) => Ok(event),
+        let viewer = self.membership.viewer(ctx).await?;
+        match self.kernel.store.event_by_id(id).await? {
+            Some(event) if may_see(&viewer, self.membership.gate(event.tier.as_deref())) => {
+                Ok(event)
+            }
             _ => refuse(msg!("event-unknown", id = id)),
         }
     }
 
     async fn create_event(&self, ctx: &CommandContext, new: NewEvent) -> EngineResult<String> {
-        let (lang, tz) = (ctx.lang, self.config.calendar.tz);
-        if !self.is_operator(&ctx.sender) {
+        let (lang, tz) = (ctx.lang, self.kernel.config.calendar.tz);
+        if !self.kernel.is_operator(&ctx.sender) {
             return refuse(msg!("event-create-operators"));
         }
         let tier = new
             .tier
             .as_deref()
-            .map(|t| self.tier(lang, t))
+            .map(|t| self.membership.tier(lang, t))
             .transpose()?;
         let when =
             |w: crate::core::drops::when::When| w.resolve(ctx.at, tz).map_err(EngineError::Refused);
@@ -94,8 +119,8 @@ impl Engine {
         let xp = new.xp.unwrap_or(DEFAULT_XP);
         // A taken code is drawn again; six characters of 31 leave collisions rare.
         for _ in 0..5 {
-            let code = code_from_random(self.random_u64());
-            let mut tx = self.store.begin().await?;
+            let code = code_from_random(self.kernel.random_u64());
+            let mut tx = self.kernel.store.begin().await?;
             let created = tx
                 .create_event(&NewEventRow {
                     name: &new.name,
@@ -121,7 +146,7 @@ impl Engine {
                 code: code.clone(),
                 joined: 0,
             };
-            self.wake.notify_one();
+            self.kernel.wake.notify_one();
             let mut reply = tr!(
                 lang,
                 "event-created",
@@ -146,12 +171,12 @@ impl Engine {
             return refuse(msg!("event-over", id = id));
         }
         let no_reminder = event.starts_at - REMIND_BEFORE <= ctx.at;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.kernel.store.begin().await?;
         let joined = tx
             .join_event(event.id, ctx.member, no_reminder, ctx.at)
             .await?;
         tx.commit().await?;
-        self.wake.notify_one();
+        self.kernel.wake.notify_one();
         let label = self.event_label(lang, &event);
         Ok(match (joined, no_reminder) {
             (false, _) => tr!(lang, "event-joined-already", event = label),
@@ -162,11 +187,11 @@ impl Engine {
 
     async fn list_events(&self, ctx: &CommandContext) -> EngineResult<String> {
         let lang = ctx.lang;
-        let viewer = self.viewer(ctx).await?;
-        let joined = self.store.joined_events(ctx.member).await?;
+        let viewer = self.membership.viewer(ctx).await?;
+        let joined = self.kernel.store.joined_events(ctx.member).await?;
         let mut lines = vec![tr!(lang, "event-list-header")];
-        for event in self.store.coming_events(ctx.at, SHOWN).await? {
-            if !may_see(&viewer, self.gate(event.tier.as_deref())) {
+        for event in self.kernel.store.coming_events(ctx.at, SHOWN).await? {
+            if !may_see(&viewer, self.membership.gate(event.tier.as_deref())) {
                 continue;
             }
             lines.push(tr!(
@@ -193,12 +218,12 @@ impl Engine {
 
     async fn check_in(&self, ctx: &CommandContext, code: &str) -> EngineResult<String> {
         let lang = ctx.lang;
-        let viewer = self.viewer(ctx).await?;
-        let event = match self.store.event_by_code(code).await? {
-            Some(event) if may_see(&viewer, self.gate(event.tier.as_deref())) => event,
+        let viewer = self.membership.viewer(ctx).await?;
+        let event = match self.kernel.store.event_by_code(code).await? {
+            Some(event) if may_see(&viewer, self.membership.gate(event.tier.as_deref())) => event,
             _ => return refuse(msg!("event-code-unknown", code = code)),
         };
-        let tz = self.config.calendar.tz;
+        let tz = self.kernel.config.calendar.tz;
         if ctx.at < event.starts_at {
             return refuse(msg!(
                 "event-not-started",
@@ -209,7 +234,7 @@ impl Engine {
         if ctx.at > event.ends_at {
             return refuse(msg!("event-code-expired", name = event.name.as_str()));
         }
-        let mut scoring = self.begin_scoring(ctx.at).await?;
+        let mut scoring = self.ranking.begin_scoring(ctx.at).await?;
         if !scoring.tx.check_in(event.id, ctx.member, ctx.at).await? {
             return refuse(msg!("event-checked-in-already", name = event.name.as_str()));
         }
@@ -226,7 +251,7 @@ impl Engine {
     async fn event_board(&self, ctx: &CommandContext, id: i64) -> EngineResult<String> {
         let lang = ctx.lang;
         let event = self.visible_event(ctx, id).await?;
-        let rows = self.store.event_board(&event, SHOWN).await?;
+        let rows = self.kernel.store.event_board(&event, SHOWN).await?;
         let mut lines = vec![tr!(
             lang,
             "event-board-header",
@@ -252,11 +277,12 @@ impl Engine {
     pub(crate) async fn send_event_reminders(&self, now: DateTime<Utc>) -> EngineResult<usize> {
         let mut sent = 0;
         let due = self
+            .kernel
             .store
             .event_reminders_due(now, now + REMIND_BEFORE, REMINDER_BATCH)
             .await?;
         for (event, member) in due {
-            let mut tx = self.store.begin().await?;
+            let mut tx = self.kernel.store.begin().await?;
             let claimed = tx.claim_event_reminder(event.id, member).await?;
             tx.commit().await?;
             if !claimed {
@@ -264,17 +290,17 @@ impl Engine {
             }
             // A member who joined while their tier showed the event, and whose tier ended
             // since, is not reminded of it: the reminder names it.
-            let viewer = self.recipient_viewer(member, now).await?;
-            if !may_see(&viewer, self.gate(event.tier.as_deref())) {
+            let viewer = self.membership.recipient_viewer(member, now).await?;
+            if !may_see(&viewer, self.membership.gate(event.tier.as_deref())) {
                 continue;
             }
-            let lang = self.language_of(member).await;
+            let lang = self.kernel.language_of(member).await;
             let text = msg!(
                 "event-reminder",
                 event = self.event_label(lang, &event),
                 id = event.id
             );
-            if self.tell(member, &text).await? {
+            if self.kernel.tell(member, &text).await? {
                 sent += 1;
             }
         }
@@ -286,35 +312,37 @@ impl Engine {
     /// used before) keeps the event from opening one; the operators are told why.
     pub(crate) async fn open_event_seasons(&self, now: DateTime<Utc>) -> EngineResult<usize> {
         let mut opened = 0;
-        for (event, chat) in self.store.event_seasons_due(now).await? {
-            let mut tx = self.store.begin().await?;
+        for (event, chat) in self.kernel.store.event_seasons_due(now).await? {
+            let mut tx = self.kernel.store.begin().await?;
             let claimed = tx.claim_event_season(event.id).await?;
             tx.commit().await?;
             if !claimed || event.ends_at <= now {
                 continue;
             }
-            let lang = self.community_language();
+            let lang = self.kernel.community_language();
             match self
+                .ranking
                 .begin_season(&event.name, now, Some(event.ends_at), &chat)
                 .await
             {
                 Ok(season) => {
                     opened += 1;
-                    let text = self.season_started(lang, &season);
-                    if let Err(e) = self.platform.post(&chat, &text).await {
+                    let text = self.ranking.season_started(lang, &season);
+                    if let Err(e) = self.kernel.platform.post(&chat, &text).await {
                         tracing::warn!(error = %e, "event season announcement failed");
                     }
                 }
                 Err(EngineError::Refused(why)) => {
-                    self.tell_operators_with(|lang| {
-                        tr!(
-                            lang,
-                            "event-season-refused",
-                            name = event.name.as_str(),
-                            why = why.render(lang)
-                        )
-                    })
-                    .await;
+                    self.kernel
+                        .tell_operators_with(|lang| {
+                            tr!(
+                                lang,
+                                "event-season-refused",
+                                name = event.name.as_str(),
+                                why = why.render(lang)
+                            )
+                        })
+                        .await;
                 }
                 Err(e) => return Err(e),
             }
@@ -328,6 +356,7 @@ impl Engine {
         now: DateTime<Utc>,
     ) -> EngineResult<Option<DateTime<Utc>>> {
         Ok(self
+            .kernel
             .store
             .next_event_reminder_start(now)
             .await?

@@ -4,12 +4,38 @@
 use super::lessons::headline;
 use crate::core::commands::CourseCommand;
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineResult, refuse};
+use crate::engine::{Drops, Kernel, Memberships, Ranking};
+use crate::engine::{EngineResult, refuse};
 use crate::i18n::Lang;
 use crate::store::CourseRow;
 use crate::{msg, tr};
+use std::sync::Arc;
 
-impl Engine {
+/// Courses of lessons: operators' `/course`, members' `/done` and `/progress`.
+pub struct Courses {
+    pub(super) kernel: Arc<Kernel>,
+    pub(super) membership: Arc<Memberships>,
+    pub(super) drops: Arc<Drops>,
+    pub(super) ranking: Arc<Ranking>,
+}
+
+impl Courses {
+    pub(crate) fn new(
+        kernel: Arc<Kernel>,
+        membership: Arc<Memberships>,
+        drops: Arc<Drops>,
+        ranking: Arc<Ranking>,
+    ) -> Self {
+        Self {
+            kernel,
+            membership,
+            drops,
+            ranking,
+        }
+    }
+}
+
+impl Courses {
     pub(crate) async fn course_command(
         &self,
         ctx: &CommandContext,
@@ -18,7 +44,7 @@ impl Engine {
         let lang = ctx.lang;
         match command {
             CourseCommand::Create { id, title } => {
-                let mut tx = self.store.begin().await?;
+                let mut tx = self.kernel.store.begin().await?;
                 if !tx.create_course(&id, &title, ctx.at).await? {
                     return refuse(msg!("course-exists", course = &id));
                 }
@@ -27,8 +53,8 @@ impl Engine {
             }
             CourseCommand::Add { id, lesson } => {
                 let course = self.course_or_refuse(&id).await?;
-                let drop = self.find_drop(lesson).await?;
-                let mut tx = self.store.begin().await?;
+                let drop = self.drops.find_drop(lesson).await?;
+                let mut tx = self.kernel.store.begin().await?;
                 if let Some(other) = tx.course_of(drop.id).await? {
                     return refuse(msg!("course-lesson-taken", lesson = lesson, course = other));
                 }
@@ -44,7 +70,7 @@ impl Engine {
             }
             CourseCommand::Remove { id, lesson } => {
                 let course = self.course_or_refuse(&id).await?;
-                let mut tx = self.store.begin().await?;
+                let mut tx = self.kernel.store.begin().await?;
                 if !tx.remove_lesson(&course.id, lesson).await? {
                     return refuse(msg!("course-lesson-not-in", lesson = lesson, course = &id));
                 }
@@ -59,10 +85,10 @@ impl Engine {
             CourseCommand::Tier { id, tier } => {
                 let course = self.course_or_refuse(&id).await?;
                 let tier = match tier {
-                    Some(tier) => Some(self.tier(lang, &tier)?),
+                    Some(tier) => Some(self.membership.tier(lang, &tier)?),
                     None => None,
                 };
-                let mut tx = self.store.begin().await?;
+                let mut tx = self.kernel.store.begin().await?;
                 tx.set_course_tier(&course.id, tier.map(|t| t.id.as_str()))
                     .await?;
                 tx.commit().await?;
@@ -76,7 +102,7 @@ impl Engine {
     }
 
     async fn course_or_refuse(&self, id: &str) -> EngineResult<CourseRow> {
-        let courses = self.store.courses().await?;
+        let courses = self.kernel.store.courses().await?;
         let known: Vec<&str> = courses.iter().map(|c| c.id.as_str()).collect();
         match courses.iter().find(|c| c.id == id) {
             Some(course) => Ok(course.clone()),
@@ -92,7 +118,7 @@ impl Engine {
     /// Completion per lesson, in order: where members stop.
     async fn course_stats(&self, lang: Lang, id: &str) -> EngineResult<String> {
         let course = self.course_or_refuse(id).await?;
-        let completion = self.store.lesson_completion(&course.id).await?;
+        let completion = self.kernel.store.lesson_completion(&course.id).await?;
         let mut lines = vec![tr!(
             lang,
             "course-stats-header",
@@ -105,6 +131,7 @@ impl Engine {
         }
         for (position, (drop, members)) in completion.iter().enumerate() {
             let text = self
+                .kernel
                 .store
                 .drop_by_id(*drop)
                 .await?

@@ -15,7 +15,7 @@ use crate::core::drops::schedule::{Rule, next_occurrence};
 use crate::core::ids::{ChatRef, MemberId, Platform};
 use crate::core::tiers;
 use crate::engine::platform::{DropTarget, MessageRef, OutboundDrop, PlatformError};
-use crate::engine::{Engine, EngineResult};
+use crate::engine::{Drops, EngineResult};
 use crate::store::{AttemptResult, DeliveryRow, DropRow};
 use crate::tr;
 
@@ -41,7 +41,7 @@ struct Overdue {
     next: Option<DateTime<Utc>>,
 }
 
-impl Engine {
+impl Drops {
     /// Expands every due drop: after downtime a recurring drop posts at most its latest
     /// occurrence inside `drops.catch_up` and records the earlier ones as missed
     /// (`core::drops::catch_up`), then moves on to its next run. Operators get one report per
@@ -52,9 +52,9 @@ impl Engine {
     ) -> EngineResult<(usize, usize)> {
         let (mut expanded, mut missed) = (0, 0);
         let mut report: Vec<Missed> = Vec::new();
-        let window = self.config.membership.catch_up;
+        let window = self.kernel.config.membership.catch_up;
         for _ in 0..100 {
-            let due = self.store.due_drops(now, 1000).await?;
+            let due = self.kernel.store.due_drops(now, 1000).await?;
             if due.is_empty() {
                 break;
             }
@@ -62,7 +62,7 @@ impl Engine {
                 let Some(first) = seen.next_at else {
                     continue;
                 };
-                let mut tx = self.store.begin().await?;
+                let mut tx = self.kernel.store.begin().await?;
                 let Some(drop) = tx.drop_by_id(seen.id).await? else {
                     continue;
                 };
@@ -134,7 +134,7 @@ impl Engine {
     fn following(&self, drop: &DropRow, occurrence: DateTime<Utc>) -> Option<DateTime<Utc>> {
         let rule = Rule::parse(drop.rule.as_deref()?).ok()?;
         let at = drop.time_of_day?;
-        next_occurrence(&rule, at, occurrence, self.config.calendar.tz, false)
+        next_occurrence(&rule, at, occurrence, self.kernel.config.calendar.tz, false)
     }
 
     /// Delivery targets of one occurrence: its chats, or a DM to each member whose running
@@ -144,9 +144,9 @@ impl Engine {
         if !drop.targets.iter().any(|t| t == DM_TARGET) {
             return Ok(drop.targets.clone());
         }
-        let gate = self.gate(drop.tier.as_deref());
+        let gate = self.membership.gate(drop.tier.as_deref());
         let mut by_member: HashMap<MemberId, Vec<tiers::Membership>> = HashMap::new();
-        for held in self.store.running_memberships(None).await? {
+        for held in self.kernel.store.running_memberships(None).await? {
             by_member
                 .entry(held.member)
                 .or_default()
@@ -158,7 +158,7 @@ impl Engine {
         let mut members: Vec<MemberId> = by_member
             .into_iter()
             .filter(|(member, held)| {
-                let tier = tiers::effective(&self.config.membership.tiers, held, at);
+                let tier = tiers::effective(&self.kernel.config.membership.tiers, held, at);
                 may_see(&Viewer::member(*member).holding(tier.map(|t| t.rank)), gate)
             })
             .map(|(member, _)| member)
@@ -174,7 +174,7 @@ impl Engine {
             .chain(
                 Platform::ALL
                     .into_iter()
-                    .filter(|p| self.platform.drives(*p))
+                    .filter(|p| self.kernel.platform.drives(*p))
                     .map(Platform::as_str),
             )
             .collect()
@@ -186,6 +186,7 @@ impl Engine {
         let mut drops: HashMap<i64, Option<DropRow>> = HashMap::new();
         for _ in 0..1000 {
             let due = self
+                .kernel
                 .store
                 .due_deliveries(now, &self.driven_targets(), 500)
                 .await?;
@@ -193,15 +194,16 @@ impl Engine {
                 break;
             }
             for delivery in due {
-                if !self.store.claim_delivery(delivery.id).await? {
+                if !self.kernel.store.claim_delivery(delivery.id).await? {
                     continue;
                 }
-                self.metrics
-                    .delivery_started(self.now() - delivery.next_attempt_at);
+                self.kernel
+                    .metrics
+                    .delivery_started(self.kernel.now() - delivery.next_attempt_at);
                 let drop = match drops.get(&delivery.drop_id) {
                     Some(known) => known.clone(),
                     None => {
-                        let loaded = self.store.drop_by_id(delivery.drop_id).await?;
+                        let loaded = self.kernel.store.drop_by_id(delivery.drop_id).await?;
                         drops.insert(delivery.drop_id, loaded.clone());
                         loaded
                     }
@@ -224,7 +226,10 @@ impl Engine {
                         self.report_failure(&delivery, error, cause.as_ref()).await;
                     }
                 }
-                self.store.finish_delivery(delivery.id, &result).await?;
+                self.kernel
+                    .store
+                    .finish_delivery(delivery.id, &result)
+                    .await?;
             }
         }
         Ok(counts)
@@ -246,7 +251,7 @@ impl Engine {
             return Ok((result, None));
         };
         let target_platform = target.platform();
-        if !self.platform.drives(target_platform) {
+        if !self.kernel.platform.drives(target_platform) {
             // A DM to a member whose only accounts are on platforms this process does not
             // drive: left for a process that does, without spending an attempt.
             let result = AttemptResult::Retry {
@@ -269,18 +274,19 @@ impl Engine {
             copy_of,
             nonce: format!("steward-d{}", delivery.id),
             done_label: self
+                .kernel
                 .store
                 .is_lesson(drop.id)
                 .await?
-                .then(|| tr!(self.community_language(), "lesson-done-button")),
+                .then(|| tr!(self.kernel.community_language(), "lesson-done-button")),
         };
-        let e = match self.platform.send_drop(&target, &outbound).await {
+        let e = match self.kernel.platform.send_drop(&target, &outbound).await {
             Ok(()) => return Ok((AttemptResult::Sent { at: now }, None)),
             Err(e) => e,
         };
         // Stored in the community's language, for whoever asks `/drop status` later; the
         // report on a final failure words it in each operator's.
-        let error = e.describe(self.community_language());
+        let error = e.describe(self.kernel.community_language());
         if attempts >= MAX_ATTEMPTS {
             return Ok((AttemptResult::Failed { attempts, error }, Some(e)));
         }
@@ -307,10 +313,10 @@ impl Engine {
             let Ok(id) = member.parse::<i64>() else {
                 return Ok(None);
             };
-            let accounts = self.store.accounts_of(MemberId(id)).await?;
+            let accounts = self.kernel.store.accounts_of(MemberId(id)).await?;
             let reachable = accounts
                 .iter()
-                .position(|a| self.platform.drives(a.platform));
+                .position(|a| self.kernel.platform.drives(a.platform));
             let account = accounts.into_iter().nth(reachable.unwrap_or(0));
             return Ok(account.map(DropTarget::Dm));
         }

@@ -12,10 +12,24 @@ use crate::core::tiers::TierDef;
 use crate::engine::commands::CommandContext;
 use crate::engine::events::QuotedMessage;
 use crate::engine::membership::words::{and_list, list, platform as platform_name};
-use crate::engine::{Engine, EngineError, EngineResult, refuse};
+use crate::engine::{EngineError, EngineResult, refuse};
+use crate::engine::{Kernel, Memberships};
 use crate::i18n::{Lang, datetime};
 use crate::store::{DropRow, NewDrop, SourceMessage, WriteTx};
 use crate::{msg, tr};
+use std::sync::Arc;
+
+/// Drops: scheduling, delivery to every target, `/drops`, `/rate`, feedback.
+pub struct Drops {
+    pub(super) kernel: Arc<Kernel>,
+    pub(super) membership: Arc<Memberships>,
+}
+
+impl Drops {
+    pub(crate) fn new(kernel: Arc<Kernel>, membership: Arc<Memberships>) -> Self {
+        Self { kernel, membership }
+    }
+}
 
 /// A drop request pinned to the calendar and its targets, ready to store.
 pub(super) struct PlannedDrop<'a> {
@@ -43,7 +57,7 @@ pub(crate) fn chat_key(chat: &ChatRef) -> String {
     format!("{}:{}", chat.platform, chat.chat_id)
 }
 
-impl Engine {
+impl Drops {
     pub(crate) async fn drop_command(
         &self,
         ctx: &CommandContext,
@@ -68,7 +82,7 @@ impl Engine {
         tier: Option<&TierDef>,
     ) -> EngineResult<(Vec<String>, String)> {
         let lang = ctx.lang;
-        let channels = &self.config.membership.channels;
+        let channels = &self.kernel.config.membership.channels;
         if let Some(tier) = tier {
             if let Some(outside) = names.iter().find(|n| !tier.gated_channels.contains(n)) {
                 let gated = if tier.gated_channels.is_empty() {
@@ -134,11 +148,11 @@ impl Engine {
         ctx: &CommandContext,
         request: &DropRequest,
     ) -> EngineResult<PlannedDrop<'_>> {
-        let (lang, tz) = (ctx.lang, self.config.calendar.tz);
+        let (lang, tz) = (ctx.lang, self.kernel.config.calendar.tz);
         let tier = request
             .tier
             .as_deref()
-            .map(|t| self.tier(lang, t))
+            .map(|t| self.membership.tier(lang, t))
             .transpose()?;
         let (targets, where_to) = self.drop_targets(ctx, &request.targets, tier)?;
         let when = request
@@ -204,12 +218,12 @@ impl Engine {
             }
             (text, _) => (text.clone(), None),
         };
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.kernel.store.begin().await?;
         let id = self
             .insert_planned(&mut tx, ctx, &request, &planned, &text, source)
             .await?;
         tx.commit().await?;
-        self.wake.notify_one();
+        self.kernel.wake.notify_one();
         Ok(self.scheduled_reply(lang, id, &request, &planned))
     }
 
@@ -241,7 +255,7 @@ impl Engine {
             lang,
             "drop-scheduled",
             id = id,
-            at = datetime(lang, planned.first, self.config.calendar.tz),
+            at = datetime(lang, planned.first, self.kernel.config.calendar.tz),
             repeat = repeat,
             where = planned.where_to.as_str(),
             gate = gate,
@@ -261,7 +275,7 @@ impl Engine {
             let Some(Ok(platform)) = key.split_once(':').map(|(p, _)| p.parse::<Platform>()) else {
                 continue;
             };
-            if !self.platform.drives(platform) && !undriven.contains(&platform) {
+            if !self.kernel.platform.drives(platform) && !undriven.contains(&platform) {
                 undriven.push(platform);
             }
         }
@@ -281,7 +295,7 @@ impl Engine {
     }
 
     async fn list_drops(&self, lang: Lang) -> EngineResult<String> {
-        let drops = self.store.upcoming_drops(25).await?;
+        let drops = self.kernel.store.upcoming_drops(25).await?;
         if drops.is_empty() {
             return Ok(tr!(lang, "drop-list-empty"));
         }
@@ -291,7 +305,7 @@ impl Engine {
     }
 
     pub(super) async fn find_drop(&self, id: i64) -> EngineResult<DropRow> {
-        match self.store.drop_by_id(id).await? {
+        match self.kernel.store.drop_by_id(id).await? {
             Some(drop) => Ok(drop),
             None => refuse(msg!("drop-unknown", id = id)),
         }
@@ -308,7 +322,7 @@ impl Engine {
             tr!(lang, "drop-preview", line = self.drop_line(lang, &drop)),
             tr!(lang, "drop-preview-targets", targets = list(lang, &targets)),
         ];
-        let tags = self.store.drop_tags(drop.id).await?;
+        let tags = self.kernel.store.drop_tags(drop.id).await?;
         if !tags.is_empty() {
             lines.push(tr!(lang, "drop-tags-line", tags = tags.join(", ")));
         }
@@ -328,7 +342,7 @@ impl Engine {
 
     async fn set_drop_tags(&self, lang: Lang, id: i64, tags: &[String]) -> EngineResult<String> {
         let drop = self.find_drop(id).await?;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.kernel.store.begin().await?;
         tx.set_drop_tags(drop.id, tags).await?;
         tx.commit().await?;
         Ok(if tags.is_empty() {
@@ -342,17 +356,17 @@ impl Engine {
         let lang = ctx.lang;
         let drop = self.find_drop(id).await?;
         if drop.cancelled_at.is_none() && drop.next_at.is_none() {
-            let deliveries = self.store.deliveries_of(drop.id, 1000).await?;
+            let deliveries = self.kernel.store.deliveries_of(drop.id, 1000).await?;
             if !deliveries.iter().any(|d| d.state == DeliveryState::Pending) {
                 return refuse(msg!("drop-cancel-gone-out", id = id));
             }
         }
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.kernel.store.begin().await?;
         let Some(gone) = tx.cancel_drop(drop.id, ctx.at).await? else {
             return refuse(msg!("drop-cancel-again", id = id));
         };
         tx.commit().await?;
-        self.wake.notify_one();
+        self.kernel.wake.notify_one();
         Ok(if gone == 0 {
             tr!(lang, "drop-cancelled-unsent", id = id)
         } else {

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::core::ids::Platform;
-use crate::engine::Engine;
+use crate::engine::Drops;
 use crate::engine::membership::words::{platform as platform_name, span};
 use crate::engine::platform::PlatformError;
 use crate::i18n::{Lang, datetime};
@@ -49,7 +49,7 @@ pub(super) struct Missed {
     pub lost: usize,
 }
 
-impl Engine {
+impl Drops {
     /// Tells the operators a delivery failed for good.
     pub(super) async fn report_failure(
         &self,
@@ -57,32 +57,34 @@ impl Engine {
         stored: &str,
         cause: Option<&PlatformError>,
     ) {
-        self.tell_operators_with(|lang| {
-            let error = cause.map_or_else(|| error_text(lang, stored), |e| e.describe(lang));
-            tr!(
-                lang,
-                "delivery-failed",
-                id = delivery.drop_id,
-                target = &delivery.target,
-                error = error
-            )
-        })
-        .await;
+        self.kernel
+            .tell_operators_with(|lang| {
+                let error = cause.map_or_else(|| error_text(lang, stored), |e| e.describe(lang));
+                tr!(
+                    lang,
+                    "delivery-failed",
+                    id = delivery.drop_id,
+                    target = &delivery.target,
+                    error = error
+                )
+            })
+            .await;
     }
 
     /// Tells the operators, in one message, what drops missed while the bot was down.
     pub(super) async fn report_missed(&self, missed: &[Missed]) {
-        self.tell_operators_with(|lang| {
-            let lines: Vec<String> = missed.iter().map(|m| self.missed_line(lang, m)).collect();
-            lines.join("\n")
-        })
-        .await;
+        self.kernel
+            .tell_operators_with(|lang| {
+                let lines: Vec<String> = missed.iter().map(|m| self.missed_line(lang, m)).collect();
+                lines.join("\n")
+            })
+            .await;
     }
 
     /// One line of the operators' report on what a drop missed.
     fn missed_line(&self, lang: Lang, missed: &Missed) -> String {
-        let tz = self.config.calendar.tz;
-        let limit = span(self.config.membership.catch_up);
+        let tz = self.kernel.config.calendar.tz;
+        let limit = span(self.kernel.config.membership.catch_up);
         let first = missed
             .first
             .map_or(String::new(), |at| datetime(lang, at, tz));

@@ -4,7 +4,7 @@
 
 use crate::core::access::may_see;
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineResult, refuse};
+use crate::engine::{Drops, EngineResult, refuse};
 use crate::{msg, tr};
 
 /// Feedback a member may leave on one drop.
@@ -13,7 +13,7 @@ const PER_DROP: i64 = 3;
 /// Feedback listed by `/drop stats`.
 pub(super) const LISTED: u32 = 5;
 
-impl Engine {
+impl Drops {
     pub(crate) async fn feedback_command(
         &self,
         ctx: &CommandContext,
@@ -22,12 +22,12 @@ impl Engine {
     ) -> EngineResult<String> {
         let lang = ctx.lang;
         let drop = self.find_drop(id).await?;
-        let viewer = self.viewer(ctx).await?;
-        let visible = may_see(&viewer, self.gate(drop.tier.as_deref()));
-        if !visible || !self.store.was_delivered(drop.id).await? {
+        let viewer = self.membership.viewer(ctx).await?;
+        let visible = may_see(&viewer, self.membership.gate(drop.tier.as_deref()));
+        if !visible || !self.kernel.store.was_delivered(drop.id).await? {
             return refuse(msg!("feedback-not-yet", id = id));
         }
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.kernel.store.begin().await?;
         if !tx
             .add_feedback(drop.id, ctx.member, text, PER_DROP, ctx.at)
             .await?
@@ -36,16 +36,17 @@ impl Engine {
         }
         tx.commit().await?;
         let author = &ctx.sender.person.profile.display_name;
-        self.tell_operators_with(|lang| {
-            tr!(
-                lang,
-                "feedback-to-operators",
-                id = id,
-                author = author.as_str(),
-                text = text
-            )
-        })
-        .await;
+        self.kernel
+            .tell_operators_with(|lang| {
+                tr!(
+                    lang,
+                    "feedback-to-operators",
+                    id = id,
+                    author = author.as_str(),
+                    text = text
+                )
+            })
+            .await;
         Ok(tr!(lang, "feedback-sent", id = id))
     }
 }

@@ -5,7 +5,7 @@ use chrono::NaiveTime;
 
 use super::drops::DM_TARGET;
 use crate::core::drops::schedule::Rule;
-use crate::engine::Engine;
+use crate::engine::Drops;
 use crate::i18n::{Lang, datetime};
 use crate::store::DropRow;
 use crate::tr;
@@ -78,12 +78,12 @@ fn stored_rule_text(lang: Lang, stored: &str) -> String {
     )
 }
 
-impl Engine {
+impl Drops {
     /// A drop in one line: `#12 2026-12-01 09:00 (Europe/Berlin), every mon: New lesson...`
     pub(crate) fn drop_line(&self, lang: Lang, drop: &DropRow) -> String {
         let next = drop.next_at.map_or_else(
             || tr!(lang, "drop-line-done"),
-            |at| datetime(lang, at, self.config.calendar.tz),
+            |at| datetime(lang, at, self.kernel.config.calendar.tz),
         );
         let repeat = drop
             .rule

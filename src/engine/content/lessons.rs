@@ -11,7 +11,7 @@ use crate::core::courses::Progress;
 use crate::core::ids::{Platform, PlatformGrant};
 use crate::engine::commands::CommandContext;
 use crate::engine::ranking::Grant;
-use crate::engine::{Engine, EngineResult, refuse};
+use crate::engine::{Courses, EngineResult, refuse};
 use crate::store::{CourseRow, LedgerKind};
 use crate::{msg, tr};
 
@@ -25,15 +25,16 @@ pub(super) fn headline(text: &str) -> String {
     }
 }
 
-impl Engine {
+impl Courses {
     /// The courses `viewer` may see.
     async fn courses_for(&self, viewer: &Viewer) -> EngineResult<Vec<CourseRow>> {
         Ok(self
+            .kernel
             .store
             .courses()
             .await?
             .into_iter()
-            .filter(|c| may_see(viewer, self.gate(c.tier.as_deref())))
+            .filter(|c| may_see(viewer, self.membership.gate(c.tier.as_deref())))
             .collect())
     }
 
@@ -43,17 +44,17 @@ impl Engine {
         lesson: i64,
     ) -> EngineResult<String> {
         let lang = ctx.lang;
-        let drop = self.find_drop(lesson).await?;
-        let viewer = self.viewer(ctx).await?;
+        let drop = self.drops.find_drop(lesson).await?;
+        let viewer = self.membership.viewer(ctx).await?;
         let courses = self.courses_for(&viewer).await?;
         let Some(course) = courses.iter().find(|c| c.lessons.contains(&drop.id)) else {
             return refuse(msg!("done-not-a-lesson", lesson = lesson));
         };
-        let visible = may_see(&viewer, self.gate(drop.tier.as_deref()));
-        if !visible || !self.store.was_delivered(drop.id).await? {
+        let visible = may_see(&viewer, self.membership.gate(drop.tier.as_deref()));
+        if !visible || !self.kernel.store.was_delivered(drop.id).await? {
             return refuse(msg!("done-not-yet", lesson = lesson));
         }
-        let mut scoring = self.begin_scoring(ctx.at).await?;
+        let mut scoring = self.ranking.begin_scoring(ctx.at).await?;
         if !scoring.tx.mark_done(ctx.member, drop.id, ctx.at).await? {
             return refuse(msg!("done-already", lesson = lesson));
         }
@@ -63,7 +64,7 @@ impl Engine {
                 .tx
                 .finish_course(ctx.member, &course.id, ctx.at)
                 .await?;
-        let rules = &self.config.learning;
+        let rules = &self.kernel.config.learning;
         let mut grants = vec![Grant::own(
             ctx,
             LedgerKind::Learning,
@@ -82,7 +83,7 @@ impl Engine {
         if finished {
             self.give_course_role(ctx, course).await;
         }
-        let done_set: HashSet<i64> = self.store.lessons_done(ctx.member).await?;
+        let done_set: HashSet<i64> = self.kernel.store.lessons_done(ctx.member).await?;
         let progress = Progress::of(&course.lessons, &done_set);
         let mut reply = vec![tr!(
             lang,
@@ -106,6 +107,7 @@ impl Engine {
     /// config; a refusal goes to the operators.
     async fn give_course_role(&self, ctx: &CommandContext, course: &CourseRow) {
         let Some(role) = self
+            .kernel
             .config
             .courses
             .iter()
@@ -115,7 +117,7 @@ impl Engine {
             return;
         };
         let grant = PlatformGrant::new(Platform::Discord, role);
-        let accounts = match self.store.accounts_of(ctx.member).await {
+        let accounts = match self.kernel.store.accounts_of(ctx.member).await {
             Ok(accounts) => accounts,
             Err(e) => {
                 tracing::error!(error = %e, "cannot find accounts for a course role");
@@ -125,34 +127,36 @@ impl Engine {
         let name = &ctx.sender.person.profile.display_name;
         for account in &accounts {
             if let Err(e) = self
+                .kernel
                 .platform
                 .grant_course_role(account, &course.title, &grant)
                 .await
             {
                 tracing::warn!(%account, course = %course.id, error = %e, "course role failed");
-                self.tell_operators_with(|lang| {
-                    tr!(
-                        lang,
-                        "course-role-failed",
-                        name = name.as_str(),
-                        account = account.to_string(),
-                        course = course.title.as_str(),
-                        error = e.describe(lang)
-                    )
-                })
-                .await;
+                self.kernel
+                    .tell_operators_with(|lang| {
+                        tr!(
+                            lang,
+                            "course-role-failed",
+                            name = name.as_str(),
+                            account = account.to_string(),
+                            course = course.title.as_str(),
+                            error = e.describe(lang)
+                        )
+                    })
+                    .await;
             }
         }
     }
 
     pub(crate) async fn progress_command(&self, ctx: &CommandContext) -> EngineResult<String> {
         let lang = ctx.lang;
-        let viewer = self.viewer(ctx).await?;
+        let viewer = self.membership.viewer(ctx).await?;
         let courses = self.courses_for(&viewer).await?;
         if courses.is_empty() {
             return Ok(tr!(lang, "progress-none"));
         }
-        let done = self.store.lessons_done(ctx.member).await?;
+        let done = self.kernel.store.lessons_done(ctx.member).await?;
         let mut lines = vec![tr!(lang, "progress-header")];
         for course in &courses {
             let progress = Progress::of(&course.lessons, &done);
@@ -183,13 +187,12 @@ impl Engine {
         );
         let tail = match progress.next {
             _ if progress.finished() => tr!(lang, "progress-finished"),
-            Some(next) => match self.store.drop_by_id(next).await? {
-                Some(drop) if !may_see(viewer, self.gate(drop.tier.as_deref())) => {
+            Some(next) => match self.kernel.store.drop_by_id(next).await? {
+                Some(drop) if !may_see(viewer, self.membership.gate(drop.tier.as_deref())) => {
                     // A tier no longer configured is named by its id.
-                    let tier = drop
-                        .tier
-                        .as_deref()
-                        .map_or("", |id| self.tier_def(id).map_or(id, |t| t.name.as_str()));
+                    let tier = drop.tier.as_deref().map_or("", |id| {
+                        self.membership.tier_def(id).map_or(id, |t| t.name.as_str())
+                    });
                     tr!(lang, "progress-next-gated", lesson = next, tier = tier)
                 }
                 drop => {

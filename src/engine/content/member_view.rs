@@ -4,20 +4,20 @@
 
 use crate::core::access::may_see;
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineResult, refuse};
+use crate::engine::{Drops, EngineResult, refuse};
 use crate::{msg, tr};
 
 /// Lines `/drops` shows.
 const SHOWN: usize = 10;
 
-impl Engine {
+impl Drops {
     pub(crate) async fn upcoming_for_member(&self, ctx: &CommandContext) -> EngineResult<String> {
         let lang = ctx.lang;
         let mut lines = Vec::new();
         let mut more = 0;
-        let viewer = self.viewer(ctx).await?;
-        for drop in self.store.upcoming_drops(100).await? {
-            if !may_see(&viewer, self.gate(drop.tier.as_deref())) {
+        let viewer = self.membership.viewer(ctx).await?;
+        for drop in self.kernel.store.upcoming_drops(100).await? {
+            if !may_see(&viewer, self.membership.gate(drop.tier.as_deref())) {
                 continue;
             }
             if lines.len() < SHOWN {
@@ -43,13 +43,14 @@ impl Engine {
         tag: &str,
     ) -> EngineResult<String> {
         let lang = ctx.lang;
-        let viewer = self.viewer(ctx).await?;
+        let viewer = self.membership.viewer(ctx).await?;
         let lines: Vec<String> = self
+            .kernel
             .store
             .drops_tagged(tag, 100)
             .await?
             .iter()
-            .filter(|drop| may_see(&viewer, self.gate(drop.tier.as_deref())))
+            .filter(|drop| may_see(&viewer, self.membership.gate(drop.tier.as_deref())))
             .take(SHOWN)
             .map(|drop| self.drop_line(lang, drop))
             .collect();
@@ -71,15 +72,18 @@ impl Engine {
     ) -> EngineResult<String> {
         let lang = ctx.lang;
         let drop = self.find_drop(id).await?;
-        let delivered = self.store.was_delivered(drop.id).await?;
+        let delivered = self.kernel.store.was_delivered(drop.id).await?;
         if !delivered && drop.cancelled_at.is_some() {
             return refuse(msg!("rate-cancelled", id = id));
         }
-        let viewer = self.viewer(ctx).await?;
-        if !delivered || !may_see(&viewer, self.gate(drop.tier.as_deref())) {
+        let viewer = self.membership.viewer(ctx).await?;
+        if !delivered || !may_see(&viewer, self.membership.gate(drop.tier.as_deref())) {
             return refuse(msg!("rate-not-yet", id = id));
         }
-        self.store.rate(drop.id, ctx.member, stars, ctx.at).await?;
+        self.kernel
+            .store
+            .rate(drop.id, ctx.member, stars, ctx.at)
+            .await?;
         Ok(tr!(lang, "rate-done", id = id, stars = stars))
     }
 }

@@ -17,4 +17,10 @@ mod recommend;
 mod status;
 mod submissions;
 
+pub use choices::Choices;
 pub use choices::{Choice, MAX_CHOICES};
+pub use community_events::CommunityEvents;
+pub use courses::Courses;
+pub use drops::Drops;
+pub use recommend::Recommendations;
+pub use submissions::Submissions;

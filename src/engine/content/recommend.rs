@@ -12,11 +12,25 @@ use crate::core::access::{Viewer, may_see};
 use crate::core::drops::schedule::next_occurrence;
 use crate::core::ids::MemberId;
 use crate::core::recommend::{Model, Reason, Tuning};
+use crate::engine::EngineResult;
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineResult};
+use crate::engine::{Kernel, Memberships};
 use crate::i18n::Lang;
 use crate::store::{CourseRow, DropRow};
 use crate::tr;
+use std::sync::Arc;
+
+/// `/recommend` and the weekly picks.
+pub struct Recommendations {
+    pub(super) kernel: Arc<Kernel>,
+    pub(super) membership: Arc<Memberships>,
+}
+
+impl Recommendations {
+    pub(crate) fn new(kernel: Arc<Kernel>, membership: Arc<Memberships>) -> Self {
+        Self { kernel, membership }
+    }
+}
 
 /// Items one recommendation offers.
 const PICKS: usize = 3;
@@ -35,7 +49,7 @@ struct Catalogue {
     courses: Vec<CourseRow>,
 }
 
-impl Engine {
+impl Recommendations {
     pub(crate) async fn recommend_command(
         &self,
         ctx: &CommandContext,
@@ -46,11 +60,11 @@ impl Engine {
             return self.set_weekly(ctx, on).await;
         }
         let catalogue = self.catalogue().await?;
-        let viewer = self.viewer(ctx).await?;
+        let viewer = self.membership.viewer(ctx).await?;
         let picks = self
             .picks_for(&catalogue, ctx.member, &viewer, lang)
             .await?;
-        let weekly = self.store.weekly_recommendations(ctx.member).await?;
+        let weekly = self.kernel.store.weekly_recommendations(ctx.member).await?;
         Ok(match picks {
             None => tr!(lang, "recommend-nothing"),
             Some(lines) if weekly => lines,
@@ -62,12 +76,12 @@ impl Engine {
     async fn catalogue(&self) -> EngineResult<Catalogue> {
         Ok(Catalogue {
             model: Model::new(
-                &self.store.all_ratings().await?,
-                &self.store.all_drop_tags().await?,
+                &self.kernel.store.all_ratings().await?,
+                &self.kernel.store.all_drop_tags().await?,
                 Tuning::default(),
             ),
-            drops: self.store.delivered_drops(CANDIDATES).await?,
-            courses: self.store.courses().await?,
+            drops: self.kernel.store.delivered_drops(CANDIDATES).await?,
+            courses: self.kernel.store.courses().await?,
         })
     }
 
@@ -83,14 +97,14 @@ impl Engine {
         let hidden_courses: HashSet<i64> = catalogue
             .courses
             .iter()
-            .filter(|c| !may_see(viewer, self.gate(c.tier.as_deref())))
+            .filter(|c| !may_see(viewer, self.membership.gate(c.tier.as_deref())))
             .flat_map(|c| c.lessons.iter().copied())
             .collect();
-        let done = self.store.lessons_done(member).await?;
+        let done = self.kernel.store.lessons_done(member).await?;
         let drops: Vec<&DropRow> = catalogue
             .drops
             .iter()
-            .filter(|d| may_see(viewer, self.gate(d.tier.as_deref())))
+            .filter(|d| may_see(viewer, self.membership.gate(d.tier.as_deref())))
             .filter(|d| !hidden_courses.contains(&d.id) && !done.contains(&d.id))
             .collect();
         let candidates: Vec<i64> = drops.iter().map(|d| d.id).collect();
@@ -131,8 +145,8 @@ impl Engine {
 
     /// The weekly slot at or before `now`, and the one after it.
     fn weekly_slots(&self, now: DateTime<Utc>) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
-        let rules = &self.config.learning;
-        let tz = self.config.calendar.tz;
+        let rules = &self.kernel.config.learning;
+        let tz = self.kernel.config.calendar.tz;
         let slot = |after, inclusive| {
             next_occurrence(
                 &rules.recommend_day,
@@ -149,12 +163,12 @@ impl Engine {
     async fn set_weekly(&self, ctx: &CommandContext, on: bool) -> EngineResult<String> {
         let lang = ctx.lang;
         let (last, _) = self.weekly_slots(ctx.at);
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.kernel.store.begin().await?;
         tx.set_weekly_recommendations(ctx.member, on, last.unwrap_or(ctx.at))
             .await?;
         tx.commit().await?;
-        self.wake.notify_one();
-        let rules = &self.config.learning;
+        self.kernel.wake.notify_one();
+        let rules = &self.kernel.config.learning;
         Ok(if on {
             tr!(
                 lang,
@@ -175,26 +189,26 @@ impl Engine {
         let (Some(slot), _) = self.weekly_slots(now) else {
             return Ok(0);
         };
-        let due = self.store.weekly_due(slot, WEEKLY_BATCH).await?;
+        let due = self.kernel.store.weekly_due(slot, WEEKLY_BATCH).await?;
         if due.is_empty() {
             return Ok(0);
         }
         let catalogue = self.catalogue().await?;
         let mut sent = 0;
         for member in due {
-            let mut tx = self.store.begin().await?;
+            let mut tx = self.kernel.store.begin().await?;
             let claimed = tx.claim_weekly(member, slot).await?;
             tx.commit().await?;
             if !claimed {
                 continue;
             }
-            let lang = self.language_of(member).await;
-            let viewer = self.recipient_viewer(member, now).await?;
+            let lang = self.kernel.language_of(member).await;
+            let viewer = self.membership.recipient_viewer(member, now).await?;
             let Some(lines) = self.picks_for(&catalogue, member, &viewer, lang).await? else {
                 continue;
             };
             let text = format!("{}\n{lines}", tr!(lang, "recommend-weekly-intro"));
-            if self.tell_with(member, |_| text.clone()).await? {
+            if self.kernel.tell_with(member, |_| text.clone()).await? {
                 sent += 1;
             }
         }
@@ -206,13 +220,13 @@ impl Engine {
         &self,
         now: DateTime<Utc>,
     ) -> EngineResult<Option<DateTime<Utc>>> {
-        if !self.store.any_weekly_recommendations().await? {
+        if !self.kernel.store.any_weekly_recommendations().await? {
             return Ok(None);
         }
         let (last, next) = self.weekly_slots(now);
         // A slot already due (members not sent yet) wakes the loop at once.
         if let Some(last) = last
-            && !self.store.weekly_due(last, 1).await?.is_empty()
+            && !self.kernel.store.weekly_due(last, 1).await?.is_empty()
         {
             return Ok(Some(last));
         }

@@ -4,17 +4,17 @@
 use super::failures::error_text;
 use crate::core::drops::delivery::DeliveryState;
 use crate::engine::membership::words::list;
-use crate::engine::{Engine, EngineResult};
+use crate::engine::{Drops, EngineResult};
 use crate::i18n::{Lang, date, datetime};
 use crate::tr;
 
 /// Deliveries `/drop status` lists.
 const LISTED: u32 = 30;
 
-impl Engine {
+impl Drops {
     pub(super) async fn drop_status(&self, lang: Lang, id: i64) -> EngineResult<String> {
         let drop = self.find_drop(id).await?;
-        let deliveries = self.store.deliveries_of(drop.id, LISTED).await?;
+        let deliveries = self.kernel.store.deliveries_of(drop.id, LISTED).await?;
         let mut lines = vec![self.drop_line(lang, &drop)];
         if deliveries.is_empty() {
             lines.push(if drop.next_at.is_some() {
@@ -24,7 +24,7 @@ impl Engine {
                 tr!(lang, "drop-status-no-one")
             });
         }
-        let tz = self.config.calendar.tz;
+        let tz = self.kernel.config.calendar.tz;
         for d in deliveries {
             let state = d.state.as_str();
             let detail = match (&d.last_error, d.state) {
@@ -67,6 +67,7 @@ impl Engine {
         let drop = self.find_drop(id).await?;
         let mut lines = vec![self.rating_summary(lang, drop.id).await?];
         let feedback = self
+            .kernel
             .store
             .feedback_on(drop.id, super::feedback::LISTED)
             .await?;
@@ -77,7 +78,7 @@ impl Engine {
             lines.push(tr!(
                 lang,
                 "drop-stats-feedback-line",
-                when = datetime(lang, f.at, self.config.calendar.tz),
+                when = datetime(lang, f.at, self.kernel.config.calendar.tz),
                 author = f.author,
                 text = f.text
             ));
@@ -86,7 +87,7 @@ impl Engine {
     }
 
     async fn rating_summary(&self, lang: Lang, id: i64) -> EngineResult<String> {
-        let counts = self.store.ratings(id).await?;
+        let counts = self.kernel.store.ratings(id).await?;
         let total: u64 = counts.iter().sum();
         if total == 0 {
             return Ok(tr!(lang, "drop-stats-none", id = id));

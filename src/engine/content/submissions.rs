@@ -9,10 +9,29 @@ use crate::core::commands::ReviewCommand;
 use crate::core::drops::grammar::DropRequest;
 use crate::engine::commands::CommandContext;
 use crate::engine::ranking::Grant;
-use crate::engine::{Engine, EngineResult, refuse};
+use crate::engine::{Drops, Kernel, Ranking};
+use crate::engine::{EngineResult, refuse};
 use crate::i18n::{Lang, datetime};
 use crate::store::{LedgerKind, SubmissionRow};
 use crate::{msg, tr};
+use std::sync::Arc;
+
+/// Members' submissions under review, and the rules they are reviewed by.
+pub struct Submissions {
+    pub(super) kernel: Arc<Kernel>,
+    pub(super) drops: Arc<Drops>,
+    pub(super) ranking: Arc<Ranking>,
+}
+
+impl Submissions {
+    pub(crate) fn new(kernel: Arc<Kernel>, drops: Arc<Drops>, ranking: Arc<Ranking>) -> Self {
+        Self {
+            kernel,
+            drops,
+            ranking,
+        }
+    }
+}
 
 /// Submissions `/review list` shows at once.
 const LISTED: u32 = 10;
@@ -20,7 +39,7 @@ const LISTED: u32 = 10;
 /// Characters of each submission `/review list` shows.
 const PREVIEW_CHARS: usize = 200;
 
-impl Engine {
+impl Submissions {
     pub(crate) async fn submit_command(
         &self,
         ctx: &CommandContext,
@@ -32,8 +51,8 @@ impl Engine {
             _ if text.is_empty() => return refuse(msg!("submit-needs-text")),
             _ => (text.to_owned(), None),
         };
-        let cap = self.config.submissions.max_pending;
-        let mut tx = self.store.begin().await?;
+        let cap = self.kernel.config.submissions.max_pending;
+        let mut tx = self.kernel.store.begin().await?;
         let Some(id) = tx
             .submit(ctx.member, &text, source.as_ref(), cap, ctx.at)
             .await?
@@ -43,28 +62,29 @@ impl Engine {
         tx.commit().await?;
         let author = &ctx.sender.person.profile.display_name;
         let preview = headline(&text);
-        self.tell_operators_with(|lang| {
-            tr!(
-                lang,
-                "submit-to-operators",
-                id = id,
-                author = author.as_str(),
-                text = preview.as_str()
-            )
-        })
-        .await;
+        self.kernel
+            .tell_operators_with(|lang| {
+                tr!(
+                    lang,
+                    "submit-to-operators",
+                    id = id,
+                    author = author.as_str(),
+                    text = preview.as_str()
+                )
+            })
+            .await;
         Ok(tr!(lang, "submit-queued", id = id))
     }
 
     pub(crate) fn rules_command(&self, lang: Lang) -> String {
-        let rules = &self.config.submissions.rules;
+        let rules = &self.kernel.config.submissions.rules;
         if rules.is_empty() {
             return tr!(lang, "rules-none");
         }
         let mut lines = vec![tr!(
             lang,
             "rules-header",
-            community = &self.config.community_name
+            community = &self.kernel.config.community_name
         )];
         lines.extend(
             rules
@@ -88,12 +108,12 @@ impl Engine {
     }
 
     async fn review_list(&self, lang: Lang) -> EngineResult<String> {
-        let pending = self.store.pending_submissions(LISTED).await?;
+        let pending = self.kernel.store.pending_submissions(LISTED).await?;
         if pending.is_empty() {
             return Ok(tr!(lang, "review-empty"));
         }
-        let total = self.store.pending_count().await?;
-        let tz = self.config.calendar.tz;
+        let total = self.kernel.store.pending_count().await?;
+        let tz = self.kernel.config.calendar.tz;
         let mut lines = vec![tr!(lang, "review-header", count = total)];
         for s in &pending {
             let mut text: String = s.text.chars().take(PREVIEW_CHARS).collect();
@@ -115,7 +135,7 @@ impl Engine {
 
     /// Why a submission cannot be decided: unknown, or decided already.
     async fn undecidable(&self, id: i64) -> EngineResult<String> {
-        match self.store.submission(id).await? {
+        match self.kernel.store.submission(id).await? {
             None => refuse(msg!("review-unknown", id = id)),
             Some(s) => refuse(msg!("review-decided", id = id, state = s.state)),
         }
@@ -128,13 +148,14 @@ impl Engine {
         request: DropRequest,
     ) -> EngineResult<String> {
         let lang = ctx.lang;
-        let Some(submission) = self.store.submission(id).await? else {
+        let Some(submission) = self.kernel.store.submission(id).await? else {
             return self.undecidable(id).await;
         };
-        let planned = self.plan_drop(ctx, &request)?;
+        let planned = self.drops.plan_drop(ctx, &request)?;
         let text = self.credited(&submission);
-        let mut scoring = self.begin_scoring(ctx.at).await?;
+        let mut scoring = self.ranking.begin_scoring(ctx.at).await?;
         let drop_id = self
+            .drops
             .insert_planned(
                 &mut scoring.tx,
                 ctx,
@@ -153,7 +174,7 @@ impl Engine {
             drop(scoring);
             return self.undecidable(id).await;
         };
-        let xp = self.config.submissions.xp;
+        let xp = self.kernel.config.submissions.xp;
         let grant = Grant {
             member: submission.author,
             name: &submission.author_name,
@@ -165,9 +186,9 @@ impl Engine {
             actor: Some(ctx.member),
         };
         scoring.award_one(ctx, grant).await?;
-        self.wake.notify_one();
+        self.kernel.wake.notify_one();
         let told = msg!("submission-approved", id = id, drop = drop_id, xp = xp);
-        if let Err(e) = self.tell(submission.author, &told).await {
+        if let Err(e) = self.kernel.tell(submission.author, &told).await {
             tracing::warn!(error = %e, "telling the author of an approval failed");
         }
         Ok(format!(
@@ -179,7 +200,8 @@ impl Engine {
                 author = submission.author_name.as_str(),
                 xp = xp
             ),
-            self.scheduled_reply(lang, drop_id, &request, &planned)
+            self.drops
+                .scheduled_reply(lang, drop_id, &request, &planned)
         ))
     }
 
@@ -190,7 +212,7 @@ impl Engine {
             return submission.text.clone();
         }
         let credit = tr!(
-            self.community_language(),
+            self.kernel.community_language(),
             "submission-credit",
             name = submission.author_name.as_str()
         );
@@ -199,7 +221,7 @@ impl Engine {
 
     async fn reject(&self, ctx: &CommandContext, id: i64, reason: &str) -> EngineResult<String> {
         let lang = ctx.lang;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.kernel.store.begin().await?;
         let Some(submission) = tx
             .decide_submission(id, "rejected", ctx.member, Some(reason), None, ctx.at)
             .await?
@@ -209,7 +231,7 @@ impl Engine {
         };
         tx.commit().await?;
         let told = msg!("submission-rejected", id = id, reason = reason);
-        if let Err(e) = self.tell(submission.author, &told).await {
+        if let Err(e) = self.kernel.tell(submission.author, &told).await {
             tracing::warn!(error = %e, "telling the author of a rejection failed");
         }
         Ok(tr!(

@@ -6,9 +6,38 @@ use crate::core::levels::LevelInfo;
 use crate::core::link::{self, LINK_CODE_TTL, LinkFacts};
 use crate::core::periods::Board;
 use crate::core::rank_index::Standing;
-use crate::engine::{CommandContext, Engine, EngineResult, refuse};
+use crate::engine::{CommandContext, EngineResult, refuse};
+use crate::engine::{Identity, Ingest, Kernel, Memberships, Ranking};
 use crate::i18n::Lang;
 use crate::{msg, tr};
+use std::sync::Arc;
+
+/// `/link`: one member from two accounts.
+pub struct Linking {
+    pub(super) kernel: Arc<Kernel>,
+    pub(super) identity: Arc<Identity>,
+    pub(super) ingest: Arc<Ingest>,
+    pub(super) ranking: Arc<Ranking>,
+    pub(super) membership: Arc<Memberships>,
+}
+
+impl Linking {
+    pub(crate) fn new(
+        kernel: Arc<Kernel>,
+        identity: Arc<Identity>,
+        ingest: Arc<Ingest>,
+        ranking: Arc<Ranking>,
+        membership: Arc<Memberships>,
+    ) -> Self {
+        Self {
+            kernel,
+            identity,
+            ingest,
+            ranking,
+            membership,
+        }
+    }
+}
 
 /// One member's accounts and running tiers, as they were before a link merged it.
 struct Side {
@@ -16,7 +45,7 @@ struct Side {
     tiers: Vec<String>,
 }
 
-impl Engine {
+impl Linking {
     /// `/link` issues a code by DM; `/link CODE` from another platform merges the two members.
     pub(crate) async fn link(
         &self,
@@ -30,9 +59,9 @@ impl Engine {
     }
 
     async fn issue_link_code(&self, ctx: &CommandContext) -> EngineResult<String> {
-        let code = link::code_from_random(self.random_u64());
+        let code = link::code_from_random(self.kernel.random_u64());
         let account = &ctx.sender.person.profile.account;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.kernel.store.begin().await?;
         tx.create_link_code(
             &code,
             ctx.member,
@@ -52,7 +81,7 @@ impl Engine {
             return Ok(text);
         }
         // A code posted in a group could be redeemed by anyone who reads it.
-        match self.platform.dm(account, &text).await {
+        match self.kernel.platform.dm(account, &text).await {
             Ok(()) => Ok(tr!(ctx.lang, "link-code-sent")),
             Err(e) => {
                 tracing::info!(error = %e, "link code DM failed");
@@ -63,8 +92,8 @@ impl Engine {
 
     async fn redeem_link_code(&self, ctx: &CommandContext, code: &str) -> EngineResult<String> {
         let platform = ctx.sender.person.profile.account.platform;
-        let _lock = self.scores.lock_scores().await;
-        let mut tx = self.store.begin().await?;
+        let _lock = self.kernel.lock_scores().await;
+        let mut tx = self.kernel.store.begin().await?;
         let Some((owner, code_platform)) = tx.take_link_code(code, ctx.at).await? else {
             return refuse(link::LinkRefusal::UnknownCode.msg());
         };
@@ -84,7 +113,7 @@ impl Engine {
             self.access_side(survivor, ctx).await?,
             self.access_side(absorbed, ctx).await?,
         ];
-        let live = self.scores.boards().live();
+        let live = self.ranking.scores.boards().live();
         let before = self
             .standings_everywhere(&live, &[survivor, absorbed])
             .await?;
@@ -99,7 +128,7 @@ impl Engine {
 
         let after = self.standings_everywhere(&live, &[survivor]).await?;
         {
-            let mut boards = self.scores.boards_mut();
+            let mut boards = self.ranking.scores.boards_mut();
             boards.remove(&before);
             if !hidden {
                 boards.insert(&after);
@@ -108,10 +137,10 @@ impl Engine {
         self.identity.forget_member(absorbed);
         self.ingest.forget_member(absorbed);
         // The merge may have renamed the survivor (a board shows their name from memory).
-        self.scores.names().forget(survivor);
-        self.scores.names().forget(absorbed);
+        self.identity.names().forget(survivor);
+        self.identity.names().forget(absorbed);
         self.give_access_after_link(survivor, &sides, ctx).await?;
-        let platforms = self.store.platforms_of(survivor).await?;
+        let platforms = self.kernel.store.platforms_of(survivor).await?;
         let names: Vec<&str> = platforms.iter().map(|p| p.title()).collect();
         Ok(tr!(
             ctx.lang,
@@ -126,6 +155,7 @@ impl Engine {
     /// One side of a link: its accounts and the tiers running for it before the merge.
     async fn access_side(&self, member: MemberId, ctx: &CommandContext) -> EngineResult<Side> {
         let tiers = self
+            .kernel
             .store
             .memberships(member)
             .await?
@@ -134,7 +164,7 @@ impl Engine {
             .map(|m| m.tier)
             .collect();
         Ok(Side {
-            accounts: self.store.accounts_of(member).await?,
+            accounts: self.kernel.store.accounts_of(member).await?,
             tiers,
         })
     }
@@ -148,28 +178,30 @@ impl Engine {
         sides: &[Side; 2],
         ctx: &CommandContext,
     ) -> EngineResult<()> {
-        let lang = self.language_of(survivor).await;
-        for membership in self.store.memberships(survivor).await? {
+        let lang = self.kernel.language_of(survivor).await;
+        for membership in self.kernel.store.memberships(survivor).await? {
             if !membership.is_active(ctx.at) {
                 continue;
             }
-            let Some(tier) = self.tier_def(&membership.tier) else {
+            let Some(tier) = self.membership.tier_def(&membership.tier) else {
                 continue;
             };
             for side in sides.iter().filter(|s| !s.tiers.contains(&tier.id)) {
                 for account in &side.accounts {
-                    if let Err(error) = self.platform.grant_access(account, tier, lang).await {
+                    if let Err(error) = self.kernel.platform.grant_access(account, tier, lang).await
+                    {
                         tracing::warn!(%account, tier = %tier.id, %error, "access after a link failed");
-                        self.tell_operators_with(|lang| {
-                            tr!(
-                                lang,
-                                "link-access-failed",
-                                account = account.to_string(),
-                                tier = &tier.name,
-                                error = error.describe(lang)
-                            )
-                        })
-                        .await;
+                        self.kernel
+                            .tell_operators_with(|lang| {
+                                tr!(
+                                    lang,
+                                    "link-access-failed",
+                                    account = account.to_string(),
+                                    tier = &tier.name,
+                                    error = error.describe(lang)
+                                )
+                            })
+                            .await;
                     }
                 }
             }
@@ -186,7 +218,10 @@ impl Engine {
         let mut out = Vec::new();
         for board in boards {
             for member in members {
-                out.push((board.clone(), self.store.standing(board, *member).await?));
+                out.push((
+                    board.clone(),
+                    self.kernel.store.standing(board, *member).await?,
+                ));
             }
         }
         Ok(out)

@@ -1,6 +1,7 @@
 //! Who is who: accounts to members (cached, see `cache.rs`), `@member` tokens to members, and
 //! `/link` (`link.rs`), which merges a member's accounts on two platforms into one member.
 
+mod board_names;
 mod cache;
 mod link;
 
@@ -10,10 +11,40 @@ use chrono::{DateTime, Utc};
 
 use crate::core::ids::{AccountProfile, MemberId};
 use crate::core::names::clean_display_name;
+use crate::engine::Kernel;
 use crate::engine::events::Person;
-use crate::engine::{CommandContext, Engine, EngineResult, refuse};
+use crate::engine::{CommandContext, EngineResult, refuse};
 use crate::msg;
 pub(crate) use cache::IdentityCache;
+pub use link::Linking;
+use std::sync::Arc;
+
+/// Who is who: accounts to members (with the account cache) and the names boards show.
+pub struct Identity {
+    kernel: Arc<Kernel>,
+    cache: IdentityCache,
+    names: board_names::BoardNames,
+}
+
+impl Identity {
+    pub(crate) fn new(kernel: Arc<Kernel>) -> Self {
+        Self {
+            cache: IdentityCache::default(),
+            names: board_names::BoardNames::default(),
+            kernel,
+        }
+    }
+
+    /// The names boards show.
+    pub(crate) fn names(&self) -> &board_names::BoardNames {
+        &self.names
+    }
+
+    /// Forgets a member merged away or erased.
+    pub(crate) fn forget_member(&self, member: MemberId) {
+        self.cache.forget_member(member);
+    }
+}
 
 /// The member a command is about.
 #[derive(Debug, Clone)]
@@ -22,7 +53,7 @@ pub(crate) struct Target {
     pub name: String,
 }
 
-impl Engine {
+impl Identity {
     /// The member behind a (human) account, created on first sight; the name is stored
     /// cleaned of invisible format characters.
     pub(crate) async fn member_of(
@@ -43,13 +74,13 @@ impl Engine {
                 &cleaned
             }
         };
-        if let Some(member) = self.identity.member(profile) {
+        if let Some(member) = self.cache.member(profile) {
             return Ok(member);
         }
         let username = profile.username.as_deref().map(str::to_lowercase);
         // A merge between this read and the cache insert would make the entry stale.
-        let generation = self.identity.generation();
-        let stored = self.store.account(&profile.account).await?;
+        let generation = self.cache.generation();
+        let stored = self.kernel.store.account(&profile.account).await?;
         let member = match stored {
             // Known and unchanged: no write needed.
             Some((member, name, handle)) if name == profile.display_name && handle == username => {
@@ -57,23 +88,23 @@ impl Engine {
             }
             _ => {
                 // The writer lock keeps this from racing a merge that moves the account.
-                let _writer = self.scores.lock_writer().await;
-                let mut tx = self.store.begin_unsettled().await?;
+                let _writer = self.kernel.lock_writer().await;
+                let mut tx = self.kernel.store.begin_unsettled().await?;
                 let member = tx.ensure_account(profile, at).await?;
                 tx.commit().await?;
                 // Possibly renamed: boards read the name again.
-                self.scores.names().forget(member);
+                self.names().forget(member);
                 member
             }
         };
-        self.identity.remember(profile, member, generation);
+        self.cache.remember(profile, member, generation);
         Ok(member)
     }
 
     /// Resolves the member a command names: a mention, a name on this platform, or (with no
     /// token) the author of the replied-to message. A mentioned account seen for the first time
     /// becomes a member (an operator's grant to someone who has not written yet; `/thanks @name`
-    /// uses [`Engine::resolve_known`] instead, so a member's typo creates no one).
+    /// uses [`Identity::resolve_known`] instead, so a member's typo creates no one).
     pub(crate) async fn resolve(
         &self,
         ctx: &CommandContext,
@@ -82,7 +113,7 @@ impl Engine {
         self.resolve_as(ctx, token, true).await
     }
 
-    /// [`Engine::resolve`] for a lookup (`/rank`, `/history`) and `/thanks @name`: an account
+    /// [`Identity::resolve`] for a lookup (`/rank`, `/history`) and `/thanks @name`: an account
     /// never seen is "no such member", and nothing is created.
     pub(crate) async fn resolve_known(
         &self,
@@ -116,7 +147,7 @@ impl Engine {
             let id = if create {
                 self.member_of(&person, ctx.at).await?
             } else {
-                match self.store.member_of(&person.profile.account).await? {
+                match self.kernel.store.member_of(&person.profile.account).await? {
                     Some(id) => id,
                     None => {
                         return refuse(msg!("target-unseen", name = &person.profile.display_name));
@@ -129,9 +160,14 @@ impl Engine {
             });
         }
         let token = token.unwrap_or_default();
-        match self.store.find_by_name(ctx.chat.platform, token).await? {
+        match self
+            .kernel
+            .store
+            .find_by_name(ctx.chat.platform, token)
+            .await?
+        {
             Some(id) => {
-                let name = self.store.member(id).await?.display_name;
+                let name = self.kernel.store.member(id).await?.display_name;
                 Ok(Target { id, name })
             }
             None => refuse(msg!("target-unknown", token = token)),

@@ -5,40 +5,41 @@
 //! by. The same step writes the activity tallied for the dashboard (`engine/analytics`). The
 //! runtime that owns the engine's other tasks starts it ([`Engine::run`]).
 
+use crate::engine::Ingest;
 use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::watch;
 
-use crate::engine::{Engine, EngineResult};
+use crate::engine::EngineResult;
 
 /// How often a non-empty log is folded when nothing else folds it first.
 pub const FOLD_EVERY: Duration = Duration::from_secs(1);
 
-impl Engine {
+impl Ingest {
     /// Folds the award log and writes the tallied activity, if either holds anything; says
     /// whether it did.
     pub async fn fold_step(&self) -> EngineResult<bool> {
-        let folding = self.store.has_unfolded_awards();
+        let folding = self.kernel.store.has_unfolded_awards();
         if !folding && self.activity.is_empty() {
             return Ok(false);
         }
         if folding {
             // One writer at a time: the fold waits its turn behind the batches queued before it.
-            let _writer = self.scores.lock_writer().await;
+            let _writer = self.kernel.lock_writer().await;
             let started = std::time::Instant::now();
-            self.store.settle().await?;
-            self.metrics.fold(started.elapsed());
+            self.kernel.store.settle().await?;
+            self.kernel.metrics.fold(started.elapsed());
             tracing::debug!(
                 micros = started.elapsed().as_micros() as u64,
                 "award log folded"
             );
         }
-        self.flush_activity().await?;
+        self.activity.flush_activity().await?;
         Ok(true)
     }
 
-    /// Runs [`Engine::fold_step`] every [`FOLD_EVERY`] until `stop` turns true.
+    /// Runs [`Ingest::fold_step`] every [`FOLD_EVERY`] until `stop` turns true.
     pub async fn run_folds(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
         while !*stop.borrow() {
             tokio::select! {

@@ -20,9 +20,30 @@ use crate::core::message_batch::{self, MessageAward};
 use crate::core::points::NoXp;
 use crate::core::scoring::{AwardOutcome, distinct_boards};
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineError, EngineResult, sync};
+use crate::engine::{Activity, Kernel, Ranking};
+use crate::engine::{EngineError, EngineResult, sync};
 use crate::store::StoreError;
 pub use fold::FOLD_EVERY;
+use std::sync::Arc;
+
+/// Messages' awards: the cooldown cache, the group-commit queue and the award log's fold.
+pub struct Ingest {
+    kernel: Arc<Kernel>,
+    ranking: Arc<Ranking>,
+    activity: Arc<Activity>,
+    queue: AwardQueue,
+}
+
+impl Ingest {
+    pub(crate) fn new(kernel: Arc<Kernel>, ranking: Arc<Ranking>, activity: Arc<Activity>) -> Self {
+        Self {
+            queue: AwardQueue::default(),
+            kernel,
+            ranking,
+            activity,
+        }
+    }
+}
 
 /// What a sender learns of their award once its batch committed.
 type Committed = Result<Option<AwardOutcome>, String>;
@@ -37,12 +58,12 @@ struct PendingAward {
 /// a cooldown from queueing at all (the batch decision checks the cooldown again against the
 /// database, so the cache may only ever be behind, never wrong the other way).
 #[derive(Default)]
-pub(crate) struct Ingest {
+pub(crate) struct AwardQueue {
     queue: Mutex<Vec<PendingAward>>,
     last_award: Mutex<HashMap<MemberId, DateTime<Utc>>>,
 }
 
-impl Ingest {
+impl AwardQueue {
     fn last_award(&self, member: MemberId) -> Option<DateTime<Utc>> {
         sync::lock(&self.last_award).get(&member).copied()
     }
@@ -52,31 +73,36 @@ impl Ingest {
     }
 
     /// Forgets a member merged away.
-    pub(crate) fn forget_member(&self, member: MemberId) {
+    fn forget_member(&self, member: MemberId) {
         sync::lock(&self.last_award).remove(&member);
     }
 }
 
-impl Engine {
+impl Ingest {
+    /// Forgets a member merged away or erased.
+    pub(crate) fn forget_member(&self, member: MemberId) {
+        self.queue.forget_member(member);
+    }
+
     /// Awards message XP unless the chat, the length or the cooldown says no.
     pub(crate) async fn message_xp(&self, ctx: &CommandContext, text: &str) -> EngineResult<()> {
-        if !self.config.chats.earns_xp(&ctx.chat) {
+        if !self.kernel.config.chats.earns_xp(&ctx.chat) {
             return Ok(());
         }
-        let rules = &self.config.message_xp;
-        let cached = self.ingest.last_award(ctx.member);
+        let rules = &self.kernel.config.message_xp;
+        let cached = self.queue.last_award(ctx.member);
         if let Err(NoXp::TooShort | NoXp::Cooldown) = rules.check(text, cached, ctx.at) {
             return Ok(());
         }
         let award = MessageAward {
             member: ctx.member,
-            base: rules.base_amount(self.random_unit()),
+            base: rules.base_amount(self.kernel.random_unit()),
             at: ctx.at,
-            day: self.config.calendar.day(ctx.at),
-            boards: self.period_boards_at(ctx.at),
+            day: self.kernel.config.calendar.day(ctx.at),
+            boards: self.ranking.period_boards_at(ctx.at),
         };
         if let Some(outcome) = self.submit_award(award).await? {
-            self.announce_own_level_up(ctx, &outcome).await;
+            self.ranking.announce_own_level_up(ctx, &outcome).await;
         }
         Ok(())
     }
@@ -85,14 +111,14 @@ impl Engine {
     /// earns nothing (the cooldown).
     async fn submit_award(&self, award: MessageAward) -> EngineResult<Option<AwardOutcome>> {
         let (done, mut committed) = oneshot::channel();
-        sync::lock(&self.ingest.queue).push(PendingAward { award, done });
+        sync::lock(&self.queue.queue).push(PendingAward { award, done });
         // Either another writer commits ours with its batch while we wait (then we leave the
         // lock queue at once), or we get the lock and commit everything queued.
         let result = loop {
             tokio::select! {
                 biased;
                 result = &mut committed => break result,
-                writer = self.scores.lock_writer() => self.commit_queued_awards(writer).await,
+                writer = self.kernel.lock_writer() => self.commit_queued_awards(writer).await,
             }
         };
         match result {
@@ -108,7 +134,7 @@ impl Engine {
 
     /// Commits every queued award in one transaction (if another caller has not already).
     pub(crate) async fn commit_queued_awards(&self, writer: MutexGuard<'_, ()>) {
-        let batch = self.ingest.take_batch();
+        let batch = self.queue.take_batch();
         if batch.is_empty() {
             return; // an earlier lock holder committed ours with its batch
         }
@@ -124,14 +150,14 @@ impl Engine {
         match result {
             Ok((outcomes, board_order)) => {
                 let awarded = outcomes.iter().filter(|o| o.is_some()).count();
-                self.metrics.batch(awards.len(), awarded);
+                self.kernel.metrics.batch(awards.len(), awarded);
                 // Senders hear of their committed awards first; the rank moves follow under
                 // the board order (a /rank in between still counts right: it ranks the stored
                 // standing against the others).
                 // The cooldown cache first, in one short hold: woken senders check it for their
                 // next message at once, and must not find it locked while this loop wakes more.
                 {
-                    let mut cooldowns = sync::lock(&self.ingest.last_award);
+                    let mut cooldowns = sync::lock(&self.queue.last_award);
                     for (award, outcome) in awards.iter().zip(&outcomes) {
                         if outcome.is_some() {
                             cooldowns.insert(award.member, award.at);
@@ -145,7 +171,7 @@ impl Engine {
                     }
                     let _ = done.send(Ok(outcome));
                 }
-                self.scores.boards_mut().apply_batch(&moves);
+                self.ranking.scores.boards_mut().apply_batch(&moves);
                 drop(board_order);
             }
             Err(e) => {
@@ -166,21 +192,21 @@ impl Engine {
         writer: MutexGuard<'_, ()>,
     ) -> Result<(Vec<Option<AwardOutcome>>, MutexGuard<'_, ()>), StoreError> {
         let boards = distinct_boards(awards.iter().map(|a| a.boards.as_slice()));
-        if !boards.iter().all(|b| self.scores.is_live(b)) {
-            let _board_order = self.scores.lock_board_order().await;
-            self.ensure_live(&boards).await?;
+        if !boards.iter().all(|b| self.ranking.scores.is_live(b)) {
+            let _board_order = self.kernel.lock_board_order().await;
+            self.ranking.ensure_live(&boards).await?;
         }
-        let mut tx = self.store.begin_unsettled().await?;
+        let mut tx = self.kernel.store.begin_unsettled().await?;
         let snapshot = tx.read_message_batch(awards).await?;
         // The period standings come from the live boards: wait until the previous batch moved
         // them (its board moves overlapped this batch's read).
-        let board_order = self.scores.lock_board_order().await;
+        let board_order = self.kernel.lock_board_order().await;
         let outcomes = message_batch::decide(
             snapshot,
             awards,
-            &self.config.message_xp,
-            &self.config.membership.tiers,
-            &*self.scores.boards(),
+            &self.kernel.config.message_xp,
+            &self.kernel.config.membership.tiers,
+            &*self.ranking.scores.boards(),
         );
         tx.append_message_awards(awards, &outcomes).await?;
         tx.commit().await?;

@@ -5,17 +5,17 @@ use chrono::{DateTime, Utc};
 
 use super::words::span;
 use crate::core::tiers;
-use crate::engine::{Engine, EngineResult};
+use crate::engine::{EngineResult, Memberships};
 use crate::i18n::datetime;
 use crate::store::MembershipEvent;
 use crate::{msg, tr};
 
-impl Engine {
+impl Memberships {
     /// Ends memberships whose time is up; the scheduler's step for expiries.
     pub(crate) async fn expire_memberships(&self, now: DateTime<Utc>) -> EngineResult<usize> {
         let mut ended = 0;
-        for held in self.store.memberships_ending_before(now).await? {
-            let mut tx = self.store.begin().await?;
+        for held in self.kernel.store.memberships_ending_before(now).await? {
+            let mut tx = self.kernel.store.begin().await?;
             if !tx.end_membership(held.member, &held.tier, now).await? {
                 continue;
             }
@@ -27,7 +27,7 @@ impl Engine {
                 expires_after: held.expires_at,
                 actor: None,
                 at: now,
-                day: self.config.calendar.day(now),
+                day: self.kernel.config.calendar.day(now),
             })
             .await?;
             tx.commit().await?;
@@ -37,7 +37,8 @@ impl Engine {
             };
             self.end_access(held.member, &held.name, &[tier], now)
                 .await?;
-            self.tell(held.member, &msg!("membership-ended", tier = &tier.name))
+            self.kernel
+                .tell(held.member, &msg!("membership-ended", tier = &tier.name))
                 .await?;
         }
         Ok(ended)
@@ -45,12 +46,17 @@ impl Engine {
 
     /// Sends the reminders that are due; the scheduler's step for reminders.
     pub(crate) async fn send_reminders(&self, now: DateTime<Utc>) -> EngineResult<usize> {
-        let offsets = &self.config.membership.reminders;
+        let offsets = &self.kernel.config.membership.reminders;
         let Some(horizon) = offsets.iter().max() else {
             return Ok(0);
         };
         let mut sent = 0;
-        for held in self.store.memberships_ending_before(now + *horizon).await? {
+        for held in self
+            .kernel
+            .store
+            .memberships_ending_before(now + *horizon)
+            .await?
+        {
             let Some(expires) = held.expires_at else {
                 continue;
             };
@@ -60,7 +66,7 @@ impl Engine {
             let name = self
                 .tier_def(&held.tier)
                 .map_or(held.tier.as_str(), |t| t.name.as_str());
-            let tz = self.config.calendar.tz;
+            let tz = self.kernel.config.calendar.tz;
             let reminder = |lang| {
                 tr!(
                     lang,
@@ -70,8 +76,9 @@ impl Engine {
                     at = datetime(lang, expires, tz)
                 )
             };
-            self.tell_with(held.member, reminder).await?;
-            self.store
+            self.kernel.tell_with(held.member, reminder).await?;
+            self.kernel
+                .store
                 .set_reminded(held.member, &held.tier, offset)
                 .await?;
             sent += 1;
@@ -84,12 +91,13 @@ impl Engine {
         &self,
         now: DateTime<Utc>,
     ) -> EngineResult<Option<DateTime<Utc>>> {
-        let offsets = &self.config.membership.reminders;
+        let offsets = &self.kernel.config.membership.reminders;
         let Some(horizon) = offsets.iter().max() else {
             return Ok(None);
         };
         let mut next: Option<DateTime<Utc>> = None;
         for held in self
+            .kernel
             .store
             .memberships_ending_before(now + *horizon + chrono::Duration::days(1))
             .await?

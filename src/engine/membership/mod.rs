@@ -3,6 +3,7 @@
 //! through the platform: given on grant, taken on end unless another tier or operator status
 //! still entitles it, and only reported when `membership.enforce = false`.
 
+mod access;
 mod change;
 mod expiry;
 mod shop;
@@ -17,24 +18,48 @@ use crate::core::payments::decide::paid_until;
 use crate::core::tiers::{self, TierDef};
 use crate::engine::commands::CommandContext;
 use crate::engine::platform::PlatformError;
-use crate::engine::{Engine, EngineError, EngineResult, refuse};
+use crate::engine::{EngineError, EngineResult, refuse};
+use crate::engine::{Identity, Kernel, Ranking};
 use crate::i18n::Lang;
 use crate::store::{MembershipEvent, WriteTx};
 use crate::{msg, tr};
 pub(crate) use change::{Change, ChangeIn, change_in};
+use std::sync::Arc;
 use views::perks;
 use words::{and_list, list, problem_list, term as term_words};
 
-impl Engine {
+/// Tiers held, granted, ended and expired; who a viewer is (their rights and tier); the shop.
+pub struct Memberships {
+    kernel: Arc<Kernel>,
+    identity: Arc<Identity>,
+    ranking: Arc<Ranking>,
+}
+
+impl Memberships {
+    pub(crate) fn new(kernel: Arc<Kernel>, identity: Arc<Identity>, ranking: Arc<Ranking>) -> Self {
+        Self {
+            kernel,
+            identity,
+            ranking,
+        }
+    }
+}
+
+impl Memberships {
     /// A configured tier by id.
     pub(crate) fn tier_def(&self, id: &str) -> Option<&TierDef> {
-        self.config.membership.tiers.iter().find(|t| t.id == id)
+        self.kernel
+            .config
+            .membership
+            .tiers
+            .iter()
+            .find(|t| t.id == id)
     }
 
     /// A configured tier by id, or a refusal in `lang` listing the tiers.
     pub(crate) fn tier(&self, lang: Lang, id: &str) -> EngineResult<&TierDef> {
         self.tier_def(id).ok_or_else(|| {
-            let tiers = &self.config.membership.tiers;
+            let tiers = &self.kernel.config.membership.tiers;
             let known: Vec<&str> = tiers.iter().map(|t| t.id.as_str()).collect();
             EngineError::Refused(if known.is_empty() {
                 msg!("tiers-none-configured")
@@ -50,8 +75,12 @@ impl Engine {
         member: MemberId,
         now: DateTime<Utc>,
     ) -> EngineResult<Option<&TierDef>> {
-        let held = self.store.memberships(member).await?;
-        Ok(tiers::effective(&self.config.membership.tiers, &held, now))
+        let held = self.kernel.store.memberships(member).await?;
+        Ok(tiers::effective(
+            &self.kernel.config.membership.tiers,
+            &held,
+            now,
+        ))
     }
 
     /// Gives every account of the member the tier's platform access; returns problems to show.
@@ -61,9 +90,14 @@ impl Engine {
         tier: &TierDef,
     ) -> EngineResult<Vec<AccessProblem>> {
         let mut problems = Vec::new();
-        let lang = self.language_of(member).await;
-        for account in self.store.accounts_of(member).await? {
-            if let Err(error) = self.platform.grant_access(&account, tier, lang).await {
+        let lang = self.kernel.language_of(member).await;
+        for account in self.kernel.store.accounts_of(member).await? {
+            if let Err(error) = self
+                .kernel
+                .platform
+                .grant_access(&account, tier, lang)
+                .await
+            {
                 tracing::warn!(%account, tier = %tier.id, error = %error, "granting access failed");
                 problems.push(AccessProblem { account, error });
             }
@@ -79,38 +113,55 @@ impl Engine {
         ended: &[&TierDef],
         now: DateTime<Utc>,
     ) -> EngineResult<()> {
-        let accounts = self.store.accounts_of(member).await?;
-        if accounts.iter().any(|a| self.config.operators.contains(a)) {
+        let accounts = self.kernel.store.accounts_of(member).await?;
+        if accounts
+            .iter()
+            .any(|a| self.kernel.config.operators.contains(a))
+        {
             tracing::info!(%member, "operator keeps access after a membership ended");
             return Ok(());
         }
-        let held = self.store.memberships(member).await?;
+        let held = self.kernel.store.memberships(member).await?;
         let running: Vec<&TierDef> = held
             .iter()
             .filter(|m| m.is_active(now))
-            .filter_map(|m| self.config.membership.tiers.iter().find(|t| t.id == m.tier))
+            .filter_map(|m| {
+                self.kernel
+                    .config
+                    .membership
+                    .tiers
+                    .iter()
+                    .find(|t| t.id == m.tier)
+            })
             .collect();
         for tier in ended {
             let access = tiers::access_to_remove(tier, &running);
-            if !self.config.membership.enforce {
-                self.tell_operators(&msg!("membership-dry-run", name = name, tier = &tier.name))
+            if !self.kernel.config.membership.enforce {
+                self.kernel
+                    .tell_operators(&msg!("membership-dry-run", name = name, tier = &tier.name))
                     .await;
                 continue;
             }
             for account in &accounts {
-                if let Err(e) = self.platform.revoke_access(account, tier, &access).await {
+                if let Err(e) = self
+                    .kernel
+                    .platform
+                    .revoke_access(account, tier, &access)
+                    .await
+                {
                     tracing::warn!(%account, tier = %tier.id, error = %e, "removing access failed");
-                    self.tell_operators_with(|lang| {
-                        tr!(
-                            lang,
-                            "membership-revoke-failed",
-                            tier = &tier.name,
-                            name = name,
-                            account = account.to_string(),
-                            error = e.describe(lang)
-                        )
-                    })
-                    .await;
+                    self.kernel
+                        .tell_operators_with(|lang| {
+                            tr!(
+                                lang,
+                                "membership-revoke-failed",
+                                tier = &tier.name,
+                                name = name,
+                                account = account.to_string(),
+                                error = e.describe(lang)
+                            )
+                        })
+                        .await;
                 }
             }
         }
@@ -127,8 +178,8 @@ impl Engine {
     ) -> EngineResult<String> {
         let lang = ctx.lang;
         let tier = self.tier(lang, tier)?;
-        let target = self.resolve(ctx, who).await?;
-        let mut tx = self.store.begin().await?;
+        let target = self.identity.resolve(ctx, who).await?;
+        let mut tx = self.kernel.store.begin().await?;
         let running = tx
             .membership(target.id, &tier.id)
             .await?
@@ -148,13 +199,13 @@ impl Engine {
             actor: Some(ctx.member),
             action,
             at: ctx.at,
-            day: self.config.calendar.day(ctx.at),
+            day: self.kernel.config.calendar.day(ctx.at),
             paid_until: None,
-            reminders: &self.config.membership.reminders,
+            reminders: &self.kernel.config.membership.reminders,
         };
         let expires = extend_in(&mut tx, ext).await?;
         tx.commit().await?;
-        self.wake.notify_one();
+        self.kernel.wake.notify_one();
         let problems = self.give_access(target.id, tier).await?;
         let welcome = |lang| {
             let until = self.until(lang, expires);
@@ -176,7 +227,7 @@ impl Engine {
                 )
             }
         };
-        self.tell_with(target.id, welcome).await?;
+        self.kernel.tell_with(target.id, welcome).await?;
         let mut reply = tr!(
             lang,
             "member-granted",
@@ -204,9 +255,9 @@ impl Engine {
         actor: MemberId,
         at: DateTime<Utc>,
     ) -> EngineResult<Vec<&TierDef>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.kernel.store.begin().await?;
         let mut ended = Vec::new();
-        for def in &self.config.membership.tiers {
+        for def in &self.kernel.config.membership.tiers {
             if only.is_some_and(|o| o.id != def.id) {
                 continue;
             }
@@ -222,7 +273,7 @@ impl Engine {
                     expires_after: Some(at),
                     actor: Some(actor),
                     at,
-                    day: self.config.calendar.day(at),
+                    day: self.kernel.config.calendar.day(at),
                 })
                 .await?;
                 ended.push(def);
@@ -240,7 +291,7 @@ impl Engine {
     ) -> EngineResult<String> {
         let lang = ctx.lang;
         let only = tier.map(|t| self.tier(lang, t)).transpose()?;
-        let target = self.resolve(ctx, who).await?;
+        let target = self.identity.resolve(ctx, who).await?;
         let ended = self
             .end_memberships(target.id, only, ctx.member, ctx.at)
             .await?;
@@ -257,10 +308,11 @@ impl Engine {
         self.end_access(target.id, &target.name, &ended, ctx.at)
             .await?;
         let names: Vec<&str> = ended.iter().map(|t| t.name.as_str()).collect();
-        self.tell_with(target.id, |lang| {
-            tr!(lang, "membership-revoked", tiers = and_list(lang, &names))
-        })
-        .await?;
+        self.kernel
+            .tell_with(target.id, |lang| {
+                tr!(lang, "membership-revoked", tiers = and_list(lang, &names))
+            })
+            .await?;
         Ok(tr!(
             lang,
             "member-revoked",
@@ -342,19 +394,19 @@ pub(crate) async fn extend_in(
     Ok(expires)
 }
 
-impl Engine {
+impl Memberships {
     /// Whether the member behind an account may join a private tier chat on its platform: a
     /// running tier gives access to it, or the account is an operator in config.
     pub async fn may_join_chat(&self, account: &AccountRef, chat: &str) -> EngineResult<bool> {
-        if self.config.operators.contains(account) {
+        if self.kernel.config.operators.contains(account) {
             return Ok(true);
         }
-        let Some(member) = self.store.member_of(account).await? else {
+        let Some(member) = self.kernel.store.member_of(account).await? else {
             return Ok(false);
         };
-        let now = self.now();
+        let now = self.kernel.now();
         let grant = PlatformGrant::new(account.platform, chat);
-        let held = self.store.memberships(member).await?;
+        let held = self.kernel.store.memberships(member).await?;
         Ok(held.iter().filter(|m| m.is_active(now)).any(|m| {
             self.tier_def(&m.tier)
                 .is_some_and(|t| t.access.gives(&grant))

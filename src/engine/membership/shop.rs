@@ -6,18 +6,18 @@ use super::words::{list, term};
 use super::{Extension, access_problems, extend_in};
 use crate::engine::commands::CommandContext;
 use crate::engine::ranking::Grant;
-use crate::engine::{Engine, EngineResult, refuse};
+use crate::engine::{EngineResult, Memberships, refuse};
 use crate::store::LedgerKind;
 use crate::{msg, tr};
 
-impl Engine {
+impl Memberships {
     pub(crate) async fn shop(&self, ctx: &CommandContext) -> EngineResult<String> {
         let lang = ctx.lang;
-        let rewards = &self.config.membership.rewards;
+        let rewards = &self.kernel.config.membership.rewards;
         if rewards.is_empty() {
             return Ok(tr!(lang, "shop-empty"));
         }
-        let balance = self.store.member(ctx.member).await?.balance;
+        let balance = self.kernel.store.member(ctx.member).await?.balance;
         let mut lines = vec![tr!(lang, "shop-header", balance = balance)];
         for reward in rewards {
             let tier = self
@@ -42,7 +42,7 @@ impl Engine {
         reward_id: &str,
     ) -> EngineResult<String> {
         let lang = ctx.lang;
-        let rewards = &self.config.membership.rewards;
+        let rewards = &self.kernel.config.membership.rewards;
         let Some(reward) = rewards.iter().find(|r| r.id == reward_id) else {
             let known: Vec<&str> = rewards.iter().map(|r| r.id.as_str()).collect();
             return refuse(if known.is_empty() {
@@ -57,7 +57,7 @@ impl Engine {
         };
         let tier = self.tier(lang, &reward.tier)?;
         let request_key = ctx.request_key.clone();
-        let mut scoring = self.begin_scoring(ctx.at).await?;
+        let mut scoring = self.ranking.begin_scoring(ctx.at).await?;
         if scoring.tx.redemption_done(&request_key).await? {
             return Ok(tr!(lang, "redeem-repeated", name = &reward.name));
         }
@@ -81,9 +81,9 @@ impl Engine {
             actor: None,
             action: "redeem",
             at: ctx.at,
-            day: self.config.calendar.day(ctx.at),
+            day: self.kernel.config.calendar.day(ctx.at),
             paid_until: None,
-            reminders: &self.config.membership.reminders,
+            reminders: &self.kernel.config.membership.reminders,
         };
         let expires = extend_in(&mut scoring.tx, ext).await?;
         let grant = Grant {
@@ -91,7 +91,7 @@ impl Engine {
             ..Grant::own(ctx, LedgerKind::Redeem, 0, reward.id.clone())
         };
         let outcome = scoring.award_one(ctx, grant).await?;
-        self.wake.notify_one();
+        self.kernel.wake.notify_one();
         let problems = self.give_access(ctx.member, tier).await?;
         let mut reply = tr!(
             lang,
@@ -105,14 +105,15 @@ impl Engine {
         if !problems.is_empty() {
             reply.push('\n');
             reply.push_str(&tr!(lang, "redeem-access-pending"));
-            self.tell_operators_with(|lang| {
-                tr!(
-                    lang,
-                    "redeem-access-report",
-                    problems = access_problems(lang, &problems)
-                )
-            })
-            .await;
+            self.kernel
+                .tell_operators_with(|lang| {
+                    tr!(
+                        lang,
+                        "redeem-access-report",
+                        problems = access_problems(lang, &problems)
+                    )
+                })
+                .await;
         }
         Ok(reply)
     }

@@ -6,14 +6,14 @@ use chrono::{DateTime, Utc};
 use super::words::{list, term};
 use crate::core::tiers::{self, TierDef};
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineResult};
+use crate::engine::{EngineResult, Memberships};
 use crate::i18n::{Lang, datetime};
 use crate::tr;
 
 /// Memberships `/member list` shows before it only counts the rest.
 const LISTED: usize = 50;
 
-impl Engine {
+impl Memberships {
     pub(crate) async fn member_list(
         &self,
         ctx: &CommandContext,
@@ -22,6 +22,7 @@ impl Engine {
         let lang = ctx.lang;
         let tier = tier.map(|t| self.tier(lang, t)).transpose()?;
         let held = self
+            .kernel
             .store
             .running_memberships(tier.map(|t| t.id.as_str()))
             .await?;
@@ -55,8 +56,9 @@ impl Engine {
 
     pub(crate) async fn membership(&self, ctx: &CommandContext) -> EngineResult<String> {
         let lang = ctx.lang;
-        let held = self.store.memberships(ctx.member).await?;
-        let Some(tier) = tiers::effective(&self.config.membership.tiers, &held, ctx.at) else {
+        let held = self.kernel.store.memberships(ctx.member).await?;
+        let Some(tier) = tiers::effective(&self.kernel.config.membership.tiers, &held, ctx.at)
+        else {
             return Ok(tr!(lang, "membership-none"));
         };
         let expires = held
@@ -84,7 +86,7 @@ impl Engine {
     }
 
     pub(crate) fn tiers_text(&self, lang: Lang) -> String {
-        let membership = &self.config.membership;
+        let membership = &self.kernel.config.membership;
         if membership.tiers.is_empty() {
             return tr!(lang, "tiers-empty");
         }
@@ -122,7 +124,7 @@ impl Engine {
             Some(at) => tr!(
                 lang,
                 "membership-until",
-                at = datetime(lang, at, self.config.calendar.tz)
+                at = datetime(lang, at, self.kernel.config.calendar.tz)
             ),
             None => tr!(lang, "membership-for-life"),
         }

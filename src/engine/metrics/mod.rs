@@ -18,7 +18,7 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 
-use super::{Engine, EngineResult, PlatformError};
+use super::{EngineResult, Kernel, PlatformError};
 use crate::core::drops::delivery::DeliveryState;
 use crate::core::ids::Platform;
 
@@ -303,7 +303,7 @@ impl Metrics {
     }
 }
 
-impl Engine {
+impl Kernel {
     /// Counts a web request answered: `route` is the route's pattern (`/members/{id}`), never
     /// the path asked for, so the series stay few.
     pub fn observe_http(&self, route: &str, status: u16, took: Duration) {

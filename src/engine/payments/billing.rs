@@ -13,7 +13,7 @@ use crate::core::payments::Provider;
 use crate::core::payments::reference::PaymentRef;
 use crate::core::payments::renewal::RenewalStatus;
 use crate::engine::metrics::DeliveryOutcome;
-use crate::engine::{Engine, EngineError, EngineResult};
+use crate::engine::{EngineError, EngineResult, Payments};
 use crate::store::WriteTx;
 
 /// One event from a card payments provider.
@@ -117,7 +117,7 @@ impl EventMark<'_> {
     }
 }
 
-impl Engine {
+impl Payments {
     /// Applies one provider event. An `Err` is a storage failure: the provider should deliver
     /// the event again.
     pub async fn billing_event(&self, e: &BillingEvent) -> EngineResult<Applied> {
@@ -128,7 +128,8 @@ impl Engine {
 
     /// Counts a provider delivery Steward refused unread (a bad signature or body).
     pub fn delivery_refused(&self, provider: Provider) {
-        self.metrics
+        self.kernel
+            .metrics
             .money
             .delivery(provider, DeliveryOutcome::Refused);
     }
@@ -140,7 +141,7 @@ impl Engine {
             Ok(Applied::NotOurs) => DeliveryOutcome::Ignored,
             Err(_) => DeliveryOutcome::Error,
         };
-        self.metrics.money.delivery(provider, outcome);
+        self.kernel.metrics.money.delivery(provider, outcome);
     }
 
     async fn apply_billing_event(&self, e: &BillingEvent) -> EngineResult<Applied> {
@@ -148,7 +149,7 @@ impl Engine {
             provider: e.provider,
             id: &e.id,
             type_name: &e.type_name,
-            at: self.now(),
+            at: self.kernel.now(),
             created: e.created,
         };
         let (subscription, fact) = match &e.body {
@@ -235,7 +236,8 @@ impl Engine {
                     .await?;
                 return Ok(match refunded {
                     Some(undone) => {
-                        self.tell_with(undone.member, |lang| self.refunded_words(lang, &undone))
+                        self.kernel
+                            .tell_with(undone.member, |lang| self.refunded_words(lang, &undone))
                             .await?;
                         Applied::Done
                     }
@@ -249,7 +251,7 @@ impl Engine {
     /// The price ids a completed checkout charged, read from the provider. A failure is an
     /// `Err`, so the event is delivered (or polled) again rather than granted unchecked.
     async fn checkout_prices(&self, session: &str) -> EngineResult<Vec<String>> {
-        let Some(card) = &self.card_payments else {
+        let Some(card) = self.card_payments() else {
             return Ok(Vec::new());
         };
         card.checkout_prices(session).await.map_err(|e| {
@@ -270,7 +272,9 @@ impl Engine {
         };
         match self.apply_payment(p, Some(mark)).await? {
             Some(text) => {
-                self.tell_with(reference.member, |_| text.clone()).await?;
+                self.kernel
+                    .tell_with(reference.member, |_| text.clone())
+                    .await?;
                 Ok(Applied::Done)
             }
             None => Ok(Applied::Repeat),

@@ -14,7 +14,7 @@ use crate::core::ids::MemberId;
 use crate::core::payments::Plan;
 use crate::engine::platform::{LinkFuture, PlatformFuture};
 use crate::engine::web::PageError;
-use crate::engine::{Engine, EngineError, EngineResult, PlatformError};
+use crate::engine::{EngineError, EngineResult, Payments, PlatformError};
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -61,17 +61,23 @@ pub trait CardPayments: Send + Sync {
 /// Checkouts asked for within this many seconds share one idempotency key.
 const SAME_CHECKOUT_SECS: i64 = 600;
 
-impl Engine {
-    /// Sells through `provider` from now on.
-    #[must_use]
-    pub fn with_card_payments(mut self, provider: Arc<dyn CardPayments>) -> Self {
-        self.card_payments = Some(provider);
-        self
+impl Payments {
+    /// Sells through `provider` from now on; a second provider is ignored (there is one).
+    pub(crate) fn set_card_payments(&self, provider: Arc<dyn CardPayments>) {
+        if self.card_provider.set(provider).is_err() {
+            tracing::warn!("a second card payment provider was ignored");
+        }
+    }
+
+    /// Card payments (Stripe), when configured.
+    pub(crate) fn card_payments(&self) -> Option<&Arc<dyn CardPayments>> {
+        self.card_provider.get()
     }
 
     /// The plans a member may buy by card on the web: (plan id, its line as `/plans` shows it).
     pub(crate) fn card_offers(&self, lang: Lang) -> Vec<(String, String)> {
-        self.config
+        self.kernel
+            .config
             .plans
             .iter()
             .filter(|p| self.card_payable(p))
@@ -88,8 +94,8 @@ impl Engine {
             .plan(plan)
             .filter(|p| self.card_payable(p))
             .ok_or(PageError::NotFound)?;
-        let lang = self.language_of(member).await;
-        let at = self.now();
+        let lang = self.kernel.language_of(member).await;
+        let at = self.kernel.now();
         let reference = match self.purchase(member, plan, lang, at).await {
             Ok(reference) => reference,
             Err(EngineError::Refused(why)) => return Err(PageError::Refused(why.render(lang))),
@@ -104,7 +110,7 @@ impl Engine {
 
     /// Whether `plan` can be paid by card here.
     pub(super) fn card_payable(&self, plan: &Plan) -> bool {
-        plan.stripe_price.is_some() && self.card_payments.is_some()
+        plan.stripe_price.is_some() && self.card_payments().is_some()
     }
 
     /// The address of a card checkout for `plan`, for `member`.
@@ -116,13 +122,13 @@ impl Engine {
         lang: Lang,
         at: DateTime<Utc>,
     ) -> EngineResult<Result<String, PlatformError>> {
-        let (Some(provider), Some(price)) = (&self.card_payments, &plan.stripe_price) else {
+        let (Some(provider), Some(price)) = (self.card_payments(), &plan.stripe_price) else {
             return Ok(Err(PlatformError::Failed(String::new())));
         };
-        let public = &self.config.web.public_url;
+        let public = &self.kernel.config.web.public_url;
         // A trial is offered once per member and plan.
         let trial_days = match plan.trial {
-            Some(trial) if !self.store.had_trial(member, &plan.id).await? => {
+            Some(trial) if !self.kernel.store.had_trial(member, &plan.id).await? => {
                 u32::try_from(trial.num_days()).ok()
             }
             _ => None,

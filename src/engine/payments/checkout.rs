@@ -15,7 +15,7 @@ use crate::core::tiers::TierDef;
 use crate::engine::events::Person;
 use crate::engine::membership::{Extension, extend_in};
 use crate::engine::metrics::PaymentOutcome;
-use crate::engine::{Engine, EngineResult};
+use crate::engine::{EngineResult, Payments};
 use crate::i18n::Lang;
 use crate::store::{PaymentRow, SubscriptionRow, WriteTx};
 use crate::tr;
@@ -58,12 +58,12 @@ pub struct PaymentReceived {
     pub at: DateTime<Utc>,
 }
 
-impl Engine {
+impl Payments {
     /// The payer's language: their chosen one if they are a member, else their app's.
     async fn payer_language(&self, member: Option<MemberId>, locale: Option<&str>) -> Lang {
         match member {
-            Some(member) => self.reply_language(member, locale).await,
-            None => self.community_language(),
+            Some(member) => self.kernel.reply_language(member, locale).await,
+            None => self.kernel.community_language(),
         }
     }
 
@@ -71,7 +71,7 @@ impl Engine {
     pub async fn pre_checkout(&self, c: &Checkout) -> Result<(), String> {
         let secret = self.payment_secret().await.map_err(|e| {
             tracing::error!(error = %e, "no payment secret");
-            tr!(self.community_language(), "error-internal")
+            tr!(self.kernel.community_language(), "error-internal")
         })?;
         let reference = PaymentRef::verify(&c.payload, &secret);
         let lang = self
@@ -87,6 +87,7 @@ impl Engine {
         let plan = self.plan(&reference.plan);
         let current = match plan {
             Some(p) => self
+                .kernel
                 .store
                 .memberships(reference.member)
                 .await
@@ -116,15 +117,17 @@ impl Engine {
         match self.apply_payment(p, None).await {
             Ok(reply) => reply,
             Err(e) => {
-                self.metrics
+                self.kernel
+                    .metrics
                     .money
                     .payment(p.provider, PaymentOutcome::Error);
                 tracing::error!(error = ?e, charge = %p.charge_id, "a payment could not be applied");
-                let lang = self.community_language();
-                self.tell_operators_with(|lang| {
-                    tr!(lang, "payment-not-applied", charge = &p.charge_id)
-                })
-                .await;
+                let lang = self.kernel.community_language();
+                self.kernel
+                    .tell_operators_with(|lang| {
+                        tr!(lang, "payment-not-applied", charge = &p.charge_id)
+                    })
+                    .await;
                 Some(tr!(lang, "payment-problem"))
             }
         }
@@ -143,7 +146,7 @@ impl Engine {
         let (Some(reference), Some(plan)) = (reference, plan) else {
             // Money arrived for something this community cannot name: keep it for the audit and
             // tell the operators, who can refund it.
-            let mut tx = self.store.begin().await?;
+            let mut tx = self.kernel.store.begin().await?;
             let row = self.payment_row(p, None, "unknown");
             if let Some(mark) = mark
                 && !mark.record(&mut tx).await?
@@ -152,19 +155,26 @@ impl Engine {
             }
             if tx.record_payment(&row, Some(&p.raw)).await? {
                 tx.commit().await?;
-                self.metrics
+                self.kernel
+                    .metrics
                     .money
                     .payment(p.provider, PaymentOutcome::Unknown);
-                self.tell_operators_with(|lang| {
-                    tr!(lang, "payment-not-applied", charge = &p.charge_id)
-                })
-                .await;
+                self.kernel
+                    .tell_operators_with(|lang| {
+                        tr!(lang, "payment-not-applied", charge = &p.charge_id)
+                    })
+                    .await;
             }
-            return Ok(Some(tr!(self.community_language(), "payment-problem")));
+            return Ok(Some(tr!(
+                self.kernel.community_language(),
+                "payment-problem"
+            )));
         };
-        let tier = self.tier(self.community_language(), &plan.tier)?;
+        let tier = self
+            .membership
+            .tier(self.kernel.community_language(), &plan.tier)?;
         let member = reference.member;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.kernel.store.begin().await?;
         if let Some(mark) = mark
             && !mark.record(&mut tx).await?
         {
@@ -203,8 +213,8 @@ impl Engine {
             } else {
                 PaymentOutcome::Mismatch
             };
-            self.metrics.money.payment(p.provider, outcome);
-            let lang = self.language_of(member).await;
+            self.kernel.metrics.money.payment(p.provider, outcome);
+            let lang = self.kernel.language_of(member).await;
             return Ok(Some(if why == PriceMismatch::StaleReference {
                 tr!(lang, "payment-stale-payer", plan = &plan.id)
             } else {
@@ -246,7 +256,7 @@ impl Engine {
             .membership(member, &tier.id)
             .await?
             .filter(|m| m.is_active(p.at));
-        let lang = self.language_of(member).await;
+        let lang = self.kernel.language_of(member).await;
         let action = if p.renewal { "renewal" } else { "payment" };
         let expires = match before {
             Some(before) => {
@@ -286,12 +296,13 @@ impl Engine {
             }
         };
         tx.commit().await?;
-        self.metrics
+        self.kernel
+            .metrics
             .money
             .payment(p.provider, PaymentOutcome::Granted);
-        self.wake.notify_one();
+        self.kernel.wake.notify_one();
         if running.is_none() {
-            let problems = self.give_access(member, tier).await?;
+            let problems = self.membership.give_access(member, tier).await?;
             if !problems.is_empty() {
                 tracing::warn!(
                     member = member.0,
@@ -299,7 +310,7 @@ impl Engine {
                 );
             }
         }
-        let until = self.until(lang, expires);
+        let until = self.membership.until(lang, expires);
         Ok(Some(if p.renewal {
             tr!(lang, "payment-renewed", tier = &tier.name, until = until)
         } else {
@@ -323,14 +334,14 @@ impl Engine {
             actor: None,
             action: if p.renewal { "renewal" } else { "payment" },
             at: p.at,
-            day: self.config.calendar.day(p.at),
+            day: self.kernel.config.calendar.day(p.at),
             // A renewing plan keeps access through `grace` after the paid period, so a renewal
             // that arrives late (or is retried) does not cut the member off; without one, the
             // membership ends then, once, through the expiry path.
             paid_until: p
                 .period_end
                 .map(|end| if p.recurring { end + plan.grace } else { end }),
-            reminders: &self.config.membership.reminders,
+            reminders: &self.kernel.config.membership.reminders,
         };
         extend_in(tx, ext).await
     }

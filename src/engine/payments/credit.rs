@@ -12,7 +12,7 @@ use crate::core::payments::renewal::MembershipChange;
 use crate::core::payments::{Plan, Provider, STARS_SUBSCRIPTION_SECS};
 use crate::core::tiers::TierDef;
 use crate::engine::membership::{Change, ChangeIn, change_in};
-use crate::engine::{Engine, EngineResult};
+use crate::engine::{EngineResult, Payments};
 use crate::store::WriteTx;
 
 /// The key a member's Stars subscription to a plan files its payments under: Telegram names a
@@ -28,7 +28,7 @@ pub(super) struct Held<'a> {
     pub tier: &'a TierDef,
 }
 
-impl Engine {
+impl Payments {
     /// What `member`'s Stars subscription to `plan` is worth now, from every payment recorded
     /// for it in `tx`.
     pub(super) async fn stars_credit(
@@ -65,10 +65,10 @@ impl Engine {
         action: &str,
         at: DateTime<Utc>,
     ) -> EngineResult<()> {
-        let Some(tier) = self.tier_def(&plan.tier) else {
+        let Some(tier) = self.membership.tier_def(&plan.tier) else {
             return Ok(());
         };
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.kernel.store.begin().await?;
         let before = self.stars_credit(&mut tx, member, plan).await?;
         tx.stop_renewal(member, &plan.id, Provider::TelegramStars, at)
             .await?;
@@ -135,8 +135,8 @@ impl Engine {
             action,
             actor,
             at,
-            day: self.config.calendar.day(at),
-            reminders: &self.config.membership.reminders,
+            day: self.kernel.config.calendar.day(at),
+            reminders: &self.kernel.config.membership.reminders,
         };
         change_in(tx, c, applied).await
     }

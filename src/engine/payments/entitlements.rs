@@ -15,7 +15,7 @@ use crate::core::payments::{Plan, Provider};
 use crate::core::tiers::TierDef;
 use crate::engine::events::Person;
 use crate::engine::membership::{Change, ChangeIn, change_in};
-use crate::engine::{Engine, EngineResult};
+use crate::engine::{EngineResult, Payments};
 use crate::store::{PaymentRow, WriteTx};
 use crate::tr;
 
@@ -54,7 +54,7 @@ enum Effect {
     End,
 }
 
-impl Engine {
+impl Payments {
     /// Applies a platform's report of an entitlement, once.
     pub async fn entitlement(&self, e: &Entitlement) -> EngineResult<Applied> {
         let applied = self.entitlement_once(e).await;
@@ -64,6 +64,7 @@ impl Engine {
 
     async fn entitlement_once(&self, e: &Entitlement) -> EngineResult<Applied> {
         let Some(plan) = self
+            .kernel
             .config
             .plans
             .iter()
@@ -71,11 +72,11 @@ impl Engine {
         else {
             return Ok(Applied::NotOurs);
         };
-        let Some(tier) = self.tier_def(&plan.tier) else {
+        let Some(tier) = self.membership.tier_def(&plan.tier) else {
             return Ok(Applied::NotOurs);
         };
-        let now = self.now();
-        let member = self.member_of(&e.holder, now).await?;
+        let now = self.kernel.now();
+        let member = self.identity.member_of(&e.holder, now).await?;
         let effect = match (e.change, e.ends_at) {
             (EntitlementChange::Deleted, _) => Effect::End,
             (_, Some(end)) if end <= now => Effect::End,
@@ -95,7 +96,7 @@ impl Engine {
             at: now,
             created: now,
         };
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.kernel.store.begin().await?;
         if !mark.record(&mut tx).await? {
             return Ok(Applied::Repeat);
         }
@@ -129,18 +130,21 @@ impl Engine {
             .apply_entitlement(&mut tx, member, plan, tier, &effect, now)
             .await?;
         tx.commit().await?;
-        self.wake.notify_one();
+        self.kernel.wake.notify_one();
         match (current.is_some(), runs) {
             (true, false) => {
-                let name = self.store.member(member).await?.display_name;
-                self.end_access(member, &name, &[tier], now).await?;
-                self.tell_with(member, |lang| {
-                    tr!(lang, "subscription-ended", tier = &tier.name)
-                })
-                .await?;
+                let name = self.kernel.store.member(member).await?.display_name;
+                self.membership
+                    .end_access(member, &name, &[tier], now)
+                    .await?;
+                self.kernel
+                    .tell_with(member, |lang| {
+                        tr!(lang, "subscription-ended", tier = &tier.name)
+                    })
+                    .await?;
             }
             (false, true) => {
-                self.give_access(member, tier).await?;
+                self.membership.give_access(member, tier).await?;
             }
             _ => {}
         }
@@ -205,8 +209,8 @@ impl Engine {
             action: if change == Change::End { "end" } else { OPENED },
             actor: None,
             at,
-            day: self.config.calendar.day(at),
-            reminders: &self.config.membership.reminders,
+            day: self.kernel.config.calendar.day(at),
+            reminders: &self.kernel.config.membership.reminders,
         };
         change_in(tx, c, change).await?;
         Ok(change != Change::End)

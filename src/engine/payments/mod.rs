@@ -27,7 +27,8 @@ use crate::core::payments::{Plan, STARS_SUBSCRIPTION_SECS};
 use crate::engine::commands::CommandContext;
 use crate::engine::membership::words::term as term_words;
 use crate::engine::platform::Invoice;
-use crate::engine::{Engine, EngineResult, refuse};
+use crate::engine::{EngineResult, refuse};
+use crate::engine::{Identity, Kernel, Memberships};
 use crate::i18n::Lang;
 use crate::{msg, tr};
 pub use billing::{Applied, Billing, BillingEvent, SubscriptionRef};
@@ -35,22 +36,48 @@ pub use card::{CardCheckout, CardPayments, PricesFuture};
 pub use checkout::{Checkout, PaymentReceived};
 pub use entitlements::{Entitlement, EntitlementChange};
 pub use refund::PaymentRefunded;
+use std::sync::Arc;
+
+/// Plans sold for Telegram Stars and by card: checkout, entitlements, renewals, refunds.
+pub struct Payments {
+    kernel: Arc<Kernel>,
+    identity: Arc<Identity>,
+    membership: Arc<Memberships>,
+    payment_secret: tokio::sync::OnceCell<Vec<u8>>,
+    card_provider: std::sync::OnceLock<Arc<dyn CardPayments>>,
+}
+
+impl Payments {
+    pub(crate) fn new(
+        kernel: Arc<Kernel>,
+        identity: Arc<Identity>,
+        membership: Arc<Memberships>,
+    ) -> Self {
+        Self {
+            payment_secret: tokio::sync::OnceCell::new(),
+            card_provider: std::sync::OnceLock::new(),
+            kernel,
+            identity,
+            membership,
+        }
+    }
+}
 
 /// The start of a deep link's payload that buys a plan: `t.me/BOT?start=subscribe-PLAN`.
 const SUBSCRIBE_LINK: &str = "subscribe-";
 
-impl Engine {
+impl Payments {
     /// The secret payment references are signed with: read (or created) once per process.
     async fn payment_secret(&self) -> EngineResult<Vec<u8>> {
         let secret = self
             .payment_secret
-            .get_or_try_init(|| self.store.payment_secret())
+            .get_or_try_init(|| self.kernel.store.payment_secret())
             .await?;
         Ok(secret.clone())
     }
 
     pub(crate) fn plan(&self, id: &str) -> Option<&Plan> {
-        self.config.plans.iter().find(|p| p.id == id)
+        self.kernel.config.plans.iter().find(|p| p.id == id)
     }
 
     /// A plan by id, or a refusal that lists the plans on sale.
@@ -64,6 +91,7 @@ impl Engine {
     /// One plan in a line: its tier, term and prices.
     pub(crate) fn plan_line(&self, lang: Lang, plan: &Plan) -> String {
         let tier = self
+            .membership
             .tier_def(&plan.tier)
             .map_or(plan.tier.as_str(), |t| t.name.as_str());
         let mut prices = Vec::new();
@@ -95,11 +123,17 @@ impl Engine {
 
     pub(crate) fn plans_command(&self, ctx: &CommandContext) -> String {
         let lang = ctx.lang;
-        if self.config.plans.is_empty() {
+        if self.kernel.config.plans.is_empty() {
             return tr!(lang, "plans-none");
         }
         let mut lines = vec![tr!(lang, "plans-header")];
-        lines.extend(self.config.plans.iter().map(|p| self.plan_line(lang, p)));
+        lines.extend(
+            self.kernel
+                .config
+                .plans
+                .iter()
+                .map(|p| self.plan_line(lang, p)),
+        );
         lines.push(tr!(lang, "plans-footer"));
         lines.join("\n")
     }
@@ -120,7 +154,7 @@ impl Engine {
                 msg!("subscribe-card-later", plan = &plan.id)
             });
         }
-        let tier = self.tier(lang, &plan.tier)?;
+        let tier = self.membership.tier(lang, &plan.tier)?;
         let reference = self.purchase(ctx.member, plan, lang, ctx.at).await?;
         let mut links = Vec::new();
         if stars_here {
@@ -152,7 +186,7 @@ impl Engine {
             }
         }
         let account = &ctx.sender.person.profile.account;
-        if let Err(e) = self.platform.dm(account, &links.join("\n\n")).await {
+        if let Err(e) = self.kernel.platform.dm(account, &links.join("\n\n")).await {
             return refuse(msg!("subscribe-dm-failed", error = e.describe(lang)));
         }
         Ok(tr!(lang, "subscribe-sent"))
@@ -167,15 +201,15 @@ impl Engine {
         lang: Lang,
         at: DateTime<Utc>,
     ) -> EngineResult<String> {
-        let tier = self.tier(lang, &plan.tier)?;
-        let current = self.store.memberships(member).await?;
+        let tier = self.membership.tier(lang, &plan.tier)?;
+        let current = self.kernel.store.memberships(member).await?;
         if current
             .iter()
             .any(|m| m.tier == tier.id && m.is_active(at) && m.expires_at.is_none())
         {
             return refuse(msg!("subscribe-already-lifetime", tier = &tier.name));
         }
-        let subscriptions = self.store.subscriptions_of(member).await?;
+        let subscriptions = self.kernel.store.subscriptions_of(member).await?;
         if subscriptions.iter().any(|s| {
             s.plan == plan.id && s.renews && s.ended_at.is_none() && s.paid_until > Some(at)
         }) {
@@ -210,6 +244,7 @@ impl Engine {
             renews_every_secs: plan.stars_renews().then_some(STARS_SUBSCRIPTION_SECS),
         };
         let link = self
+            .kernel
             .platform
             .invoice_link(Platform::Telegram, &invoice)
             .await;
@@ -233,9 +268,9 @@ impl Engine {
         let mut lines = vec![tr!(
             lang,
             "start-greeting",
-            community = &self.config.community_name
+            community = &self.kernel.config.community_name
         )];
-        if !self.config.plans.is_empty() {
+        if !self.kernel.config.plans.is_empty() {
             lines.push(tr!(lang, "start-plans"));
         }
         Ok(lines.join("\n"))
@@ -245,7 +280,7 @@ impl Engine {
         tr!(
             ctx.lang,
             "paysupport",
-            community = &self.config.community_name
+            community = &self.kernel.config.community_name
         )
     }
 }

@@ -7,14 +7,14 @@ use crate::core::ids::MemberId;
 use crate::core::payments::Provider;
 use crate::engine::commands::CommandContext;
 use crate::engine::web::PageError;
-use crate::engine::{Engine, EngineResult};
+use crate::engine::{EngineResult, Payments};
 use crate::store::SubscriptionRow;
 use crate::tr;
 
-impl Engine {
+impl Payments {
     /// The Stripe customer of a member's running card subscription, when card payments are on.
     fn card_customer(&self, subscriptions: &[SubscriptionRow]) -> Option<String> {
-        self.card_payments.as_ref()?;
+        self.card_payments()?;
         subscriptions
             .iter()
             .filter(|s| s.provider == Provider::Stripe && s.ended_at.is_none())
@@ -24,16 +24,19 @@ impl Engine {
 
     /// Whether `member` has a card subscription the portal manages.
     pub(crate) async fn manages_card(&self, member: MemberId) -> EngineResult<bool> {
-        if self.card_payments.is_none() {
+        if self.card_payments().is_none() {
             return Ok(false);
         }
-        let subscriptions = self.store.subscriptions_of(member).await?;
+        let subscriptions = self.kernel.store.subscriptions_of(member).await?;
         Ok(self.card_customer(&subscriptions).is_some())
     }
 
     /// The address the portal comes back to: the member's own page.
     fn portal_return_url(&self) -> String {
-        format!("{}/me", self.config.web.public_url.trim_end_matches('/'))
+        format!(
+            "{}/me",
+            self.kernel.config.web.public_url.trim_end_matches('/')
+        )
     }
 
     /// For a member paying by card: a Customer Portal link to update the card, sent by direct
@@ -43,7 +46,7 @@ impl Engine {
         ctx: &CommandContext,
         subscriptions: &[SubscriptionRow],
     ) -> Option<String> {
-        let card = self.card_payments.as_ref()?;
+        let card = self.card_payments()?;
         let customer = self.card_customer(subscriptions)?;
         let lang = ctx.lang;
         let link = match card.portal(&customer, &self.portal_return_url()).await {
@@ -59,7 +62,7 @@ impl Engine {
         };
         let account = &ctx.sender.person.profile.account;
         let text = tr!(lang, "subscription-portal-link", link = link);
-        Some(match self.platform.dm(account, &text).await {
+        Some(match self.kernel.platform.dm(account, &text).await {
             Ok(_) => tr!(lang, "subscription-portal-sent"),
             Err(e) => tr!(lang, "subscription-portal-failed", error = e.describe(lang)),
         })
@@ -71,10 +74,11 @@ impl Engine {
         let Some(member) = viewer.member else {
             return Err(PageError::LoginNeeded);
         };
-        let (Some(card), lang) = (&self.card_payments, self.language_of(member).await) else {
+        let (Some(card), lang) = (self.card_payments(), self.kernel.language_of(member).await)
+        else {
             return Err(PageError::NotFound);
         };
-        let subscriptions = self.store.subscriptions_of(member).await?;
+        let subscriptions = self.kernel.store.subscriptions_of(member).await?;
         let customer = self
             .card_customer(&subscriptions)
             .ok_or_else(|| PageError::Refused(tr!(lang, "web-portal-none")))?;

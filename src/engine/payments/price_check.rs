@@ -6,12 +6,12 @@
 use crate::core::ids::MemberId;
 use crate::core::payments::decide::PriceMismatch;
 use crate::core::payments::{Plan, Provider};
-use crate::engine::{Engine, EngineResult};
+use crate::engine::{EngineResult, Payments};
 use crate::i18n::{Lang, money};
 use crate::store::{PaymentRow, WriteTx};
 use crate::tr;
 
-impl Engine {
+impl Payments {
     /// What the first payment of `member`'s subscription to `plan` paid: Telegram renews a
     /// Stars subscription at that price, whatever the plan costs now.
     pub(super) async fn subscription_began_at(
@@ -58,27 +58,28 @@ impl Engine {
             ?why,
             "a payment that does not pay for its plan: nothing granted"
         );
-        self.tell_operators_with(|lang| {
-            let paid = money(lang, row.amount, &row.currency);
-            if why == PriceMismatch::StaleReference {
-                return tr!(
+        self.kernel
+            .tell_operators_with(|lang| {
+                let paid = money(lang, row.amount, &row.currency);
+                if why == PriceMismatch::StaleReference {
+                    return tr!(
+                        lang,
+                        "payment-stale-reference",
+                        id = id,
+                        plan = &plan.id,
+                        paid = paid
+                    );
+                }
+                tr!(
                     lang,
-                    "payment-stale-reference",
+                    "payment-mismatch",
                     id = id,
                     plan = &plan.id,
-                    paid = paid
-                );
-            }
-            tr!(
-                lang,
-                "payment-mismatch",
-                id = id,
-                plan = &plan.id,
-                paid = paid,
-                price = self.plan_price(lang, plan, row.provider)
-            )
-        })
-        .await;
+                    paid = paid,
+                    price = self.plan_price(lang, plan, row.provider)
+                )
+            })
+            .await;
         Ok(true)
     }
 

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use crate::core::ids::{AccountRef, IdOf};
 use crate::core::payments::Provider;
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineResult, refuse};
+use crate::engine::{EngineResult, Payments, refuse};
 use crate::i18n::money;
 use crate::store::PaymentRow;
 use crate::{msg, tr};
@@ -25,7 +25,7 @@ pub struct PaymentRefunded {
     pub at: DateTime<Utc>,
 }
 
-impl Engine {
+impl Payments {
     /// Applies a refund the provider reports; what to tell the payer (`None`: already applied
     /// or not a charge of this community's).
     pub async fn payment_refunded(&self, r: &PaymentRefunded) -> Option<String> {
@@ -39,12 +39,13 @@ impl Engine {
                     && let Some(Err(e)) = self.stop_stars_renewal(&payment).await
                 {
                     tracing::warn!(error = %e, "a refunded Stars subscription still renews");
-                    self.tell_operators_with(|lang| {
-                        tr!(lang, "refund-renewal-not-stopped", error = e.describe(lang))
-                    })
-                    .await;
+                    self.kernel
+                        .tell_operators_with(|lang| {
+                            tr!(lang, "refund-renewal-not-stopped", error = e.describe(lang))
+                        })
+                        .await;
                 }
-                let lang = self.language_of(undone.member).await;
+                let lang = self.kernel.language_of(undone.member).await;
                 Some(self.refunded_words(lang, &undone))
             }
             Ok(None) => None,
@@ -62,7 +63,7 @@ impl Engine {
         id: i64,
     ) -> EngineResult<String> {
         let lang = ctx.lang;
-        let payment = self.store.payment(id).await?;
+        let payment = self.kernel.store.payment(id).await?;
         // A payment that did not pay for its plan granted nothing, but its money is refunded too.
         let refundable =
             |p: &PaymentRow| ["payment", "renewal", "mismatch"].contains(&p.kind.as_str());
@@ -73,6 +74,7 @@ impl Engine {
             return refuse(msg!("refund-unknown", id = id));
         };
         if self
+            .kernel
             .store
             .charge_refunded(payment.provider, &charge)
             .await?
@@ -81,10 +83,10 @@ impl Engine {
         }
         let asked = match payment.provider {
             Provider::TelegramStars => match payer_of(&payment) {
-                Some(payer) => self.platform.refund_payment(&payer, &charge).await,
+                Some(payer) => self.kernel.platform.refund_payment(&payer, &charge).await,
                 None => return refuse(msg!("refund-unknown", id = id)),
             },
-            Provider::Stripe => match &self.card_payments {
+            Provider::Stripe => match self.card_payments() {
                 Some(card) => card.refund(&charge).await,
                 None => return refuse(msg!("refund-at-provider", id = id)),
             },
@@ -104,7 +106,8 @@ impl Engine {
             )
             .await?;
         if let Some(undone) = applied {
-            self.tell_with(undone.member, |lang| self.refunded_words(lang, &undone))
+            self.kernel
+                .tell_with(undone.member, |lang| self.refunded_words(lang, &undone))
                 .await?;
         }
         let mut reply = tr!(
@@ -131,7 +134,7 @@ impl Engine {
         provider: Provider,
         charge: &str,
     ) -> EngineResult<Option<PaymentRow>> {
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.kernel.store.begin().await?;
         let paid = tx.payment_by_charge(provider, charge).await?;
         tx.commit().await?;
         Ok(paid)
@@ -150,6 +153,7 @@ impl Engine {
         let plan = self.plan(&payment.plan).filter(|p| p.stars_renews())?;
         let member = payment.member?;
         let subscription = self
+            .kernel
             .store
             .subscriptions_of(member)
             .await
@@ -158,11 +162,14 @@ impl Engine {
             .find(|s| s.plan == plan.id && s.provider == Provider::TelegramStars)?;
         let payer = AccountRef::parse_checked(&subscription.payer, IdOf::Member).ok()?;
         let cancelled = self
+            .kernel
             .platform
             .set_renewal(&payer, &subscription.charge_ref, false)
             .await;
         if cancelled.is_ok()
-            && let Err(e) = self.stars_stopped(member, plan, "cancel", self.now()).await
+            && let Err(e) = self
+                .stars_stopped(member, plan, "cancel", self.kernel.now())
+                .await
         {
             tracing::error!(error = ?e, "a cancelled Stars subscription still renews in the books");
         }

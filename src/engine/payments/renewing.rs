@@ -9,7 +9,7 @@ use super::credit::Held;
 use crate::core::ids::MemberId;
 use crate::core::payments::renewal::{MembershipChange, SubscriptionFacts, reconcile};
 use crate::core::tiers::TierDef;
-use crate::engine::{Engine, EngineResult};
+use crate::engine::{EngineResult, Payments};
 use crate::store::{SubscriptionRow, WriteTx};
 
 /// What settling a subscription did to its membership.
@@ -21,7 +21,7 @@ pub(super) struct Settled<'a> {
     pub was_running: bool,
 }
 
-impl Engine {
+impl Payments {
     /// Brings the membership `s` pays for in line with all of `s`'s facts, inside `tx`. `action`
     /// names an extension or an end in the membership ledger (a shortening is a `cancel`).
     /// `None` when the plan or its tier is gone from the config.
@@ -35,7 +35,7 @@ impl Engine {
         let Some(plan) = self.plan(&s.plan) else {
             return Ok(None);
         };
-        let Some(tier) = self.tier_def(&plan.tier) else {
+        let Some(tier) = self.membership.tier_def(&plan.tier) else {
             return Ok(None);
         };
         let (paid_through, ever_paid_through) = tx.paid_through(s.provider, &s.charge_ref).await?;
@@ -80,7 +80,10 @@ impl Engine {
     ) -> EngineResult<()> {
         match settled.change {
             MembershipChange::Extend(_) if !settled.was_running => {
-                let problems = self.give_access(settled.member, settled.tier).await?;
+                let problems = self
+                    .membership
+                    .give_access(settled.member, settled.tier)
+                    .await?;
                 if !problems.is_empty() {
                     tracing::warn!(
                         member = settled.member.0,
@@ -89,8 +92,9 @@ impl Engine {
                 }
             }
             MembershipChange::End => {
-                let name = self.store.member(settled.member).await?.display_name;
-                self.end_access(settled.member, &name, &[settled.tier], at)
+                let name = self.kernel.store.member(settled.member).await?.display_name;
+                self.membership
+                    .end_access(settled.member, &name, &[settled.tier], at)
                     .await?;
             }
             _ => {}

@@ -12,7 +12,7 @@ use crate::core::payments::reference::PaymentRef;
 use crate::core::payments::renewal::{MembershipChange, RenewalStatus};
 use crate::engine::metrics::PaymentOutcome;
 use crate::engine::payments::Applied;
-use crate::engine::{Engine, EngineResult};
+use crate::engine::{EngineResult, Payments};
 use crate::store::{PaymentRow, SubscriptionRow, WriteTx};
 use crate::tr;
 
@@ -36,7 +36,7 @@ pub(super) enum Fact<'a> {
     Status(RenewalStatus),
 }
 
-impl Engine {
+impl Payments {
     pub(super) async fn subscription_fact(
         &self,
         e: &BillingEvent,
@@ -45,7 +45,7 @@ impl Engine {
         fact: Fact<'_>,
     ) -> EngineResult<Applied> {
         let now = mark.at;
-        let mut tx = self.store.begin().await?;
+        let mut tx = self.kernel.store.begin().await?;
         let Some(row) = self
             .resolve_subscription(&mut tx, e.provider, sub, now)
             .await?
@@ -103,7 +103,8 @@ impl Engine {
                             .record_mismatch(tx, row, Some(&e.raw), plan, why)
                             .await?
                         {
-                            self.metrics
+                            self.kernel
+                                .metrics
                                 .money
                                 .payment(e.provider, PaymentOutcome::Mismatch);
                         }
@@ -131,11 +132,12 @@ impl Engine {
         let settled = self.settle_in(&mut tx, &row, action, now).await?;
         tx.commit().await?;
         if matches!(fact, Fact::Paid { .. }) {
-            self.metrics
+            self.kernel
+                .metrics
                 .money
                 .payment(e.provider, PaymentOutcome::Granted);
         }
-        self.wake.notify_one();
+        self.kernel.wake.notify_one();
         let Some(settled) = settled else {
             return Ok(Applied::Done);
         };
@@ -174,7 +176,8 @@ impl Engine {
             .await?;
         if tracked.is_some_and(|t| t.renews && t.ended_at.is_none()) {
             tracing::warn!(subscription = %sub.id, "a second renewing subscription to one plan");
-            self.tell_operators_with(|lang| tr!(lang, "payment-not-applied", charge = &sub.id))
+            self.kernel
+                .tell_operators_with(|lang| tr!(lang, "payment-not-applied", charge = &sub.id))
                 .await;
             return Ok(None);
         }
@@ -202,6 +205,7 @@ impl Engine {
     ) -> EngineResult<()> {
         let tier = &settled.tier.name;
         let expires = self
+            .kernel
             .store
             .memberships(row.member)
             .await?
@@ -211,42 +215,46 @@ impl Engine {
         let member = row.member;
         match (fact, settled.change) {
             (Fact::Paid { first, amount, .. }, MembershipChange::Extend(_)) => {
-                self.tell_with(member, |lang| {
-                    let until = self.until(lang, expires);
-                    if *first && *amount == 0 {
-                        tr!(lang, "payment-trial", tier = tier, until = until)
-                    } else if *first {
-                        tr!(lang, "payment-thanks", tier = tier, until = until)
-                    } else {
-                        tr!(lang, "payment-renewed", tier = tier, until = until)
-                    }
-                })
-                .await?;
+                self.kernel
+                    .tell_with(member, |lang| {
+                        let until = self.membership.until(lang, expires);
+                        if *first && *amount == 0 {
+                            tr!(lang, "payment-trial", tier = tier, until = until)
+                        } else if *first {
+                            tr!(lang, "payment-thanks", tier = tier, until = until)
+                        } else {
+                            tr!(lang, "payment-renewed", tier = tier, until = until)
+                        }
+                    })
+                    .await?;
             }
             (Fact::Failed { .. }, _) => {
-                self.tell_with(member, |lang| {
-                    tr!(
-                        lang,
-                        "payment-failed",
-                        tier = tier,
-                        until = self.until(lang, expires)
-                    )
-                })
-                .await?;
+                self.kernel
+                    .tell_with(member, |lang| {
+                        tr!(
+                            lang,
+                            "payment-failed",
+                            tier = tier,
+                            until = self.membership.until(lang, expires)
+                        )
+                    })
+                    .await?;
             }
             (Fact::Status(_), MembershipChange::Shorten(until)) => {
-                self.tell_with(member, |lang| {
-                    tr!(
-                        lang,
-                        "subscription-cancelled",
-                        plan = &row.plan,
-                        until = self.until(lang, Some(until))
-                    )
-                })
-                .await?;
+                self.kernel
+                    .tell_with(member, |lang| {
+                        tr!(
+                            lang,
+                            "subscription-cancelled",
+                            plan = &row.plan,
+                            until = self.membership.until(lang, Some(until))
+                        )
+                    })
+                    .await?;
             }
             (_, MembershipChange::End) => {
-                self.tell_with(member, |lang| tr!(lang, "subscription-ended", tier = tier))
+                self.kernel
+                    .tell_with(member, |lang| tr!(lang, "subscription-ended", tier = tier))
                     .await?;
             }
             _ => {}

@@ -17,7 +17,7 @@ use crate::core::payments::renewal::MembershipChange;
 use crate::core::payments::{Plan, Provider};
 use crate::core::tiers::TierDef;
 use crate::engine::metrics::PaymentOutcome;
-use crate::engine::{Engine, EngineResult};
+use crate::engine::{EngineResult, Payments};
 use crate::i18n::Lang;
 use crate::store::{PaymentRow, WriteTx};
 use crate::tr;
@@ -30,7 +30,7 @@ pub(super) struct Undone<'a> {
     pub left: Option<Option<DateTime<Utc>>>,
 }
 
-impl Engine {
+impl Payments {
     /// What to tell the member whose payment was refunded.
     pub(super) fn refunded_words(&self, lang: Lang, undone: &Undone<'_>) -> String {
         match undone.left {
@@ -39,7 +39,7 @@ impl Engine {
                 lang,
                 "payment-refunded-left",
                 tier = &undone.tier.name,
-                until = self.until(lang, until)
+                until = self.membership.until(lang, until)
             ),
         }
     }
@@ -56,8 +56,8 @@ impl Engine {
         actor: Option<MemberId>,
         mark: Option<&EventMark<'_>>,
     ) -> EngineResult<Option<Undone<'_>>> {
-        let at = self.now();
-        let mut tx = self.store.begin().await?;
+        let at = self.kernel.now();
+        let mut tx = self.kernel.store.begin().await?;
         if let Some(mark) = mark
             && !mark.record(&mut tx).await?
         {
@@ -69,7 +69,7 @@ impl Engine {
             .filter(|p| p.kind != "mismatch")
             .and_then(|p| {
                 let plan = self.plan(&p.plan)?;
-                Some((p.member?, plan, self.tier_def(&plan.tier)?))
+                Some((p.member?, plan, self.membership.tier_def(&plan.tier)?))
             });
         let stars_sub = source.filter(|(member, plan, _)| {
             paid.as_ref().and_then(|p| p.subscription.as_deref())
@@ -95,7 +95,8 @@ impl Engine {
                 "a refund of a charge not recorded (yet) or that gave nothing"
             );
             tx.commit().await?;
-            self.metrics
+            self.kernel
+                .metrics
                 .money
                 .payment(provider, PaymentOutcome::Refunded);
             return Ok(None);
@@ -110,7 +111,8 @@ impl Engine {
             let undone = self
                 .settle_card_refund(tx, subscription, provider, at)
                 .await?;
-            self.metrics
+            self.kernel
+                .metrics
                 .money
                 .payment(provider, PaymentOutcome::Refunded);
             return Ok(undone);
@@ -130,7 +132,8 @@ impl Engine {
         .await?;
         let left = self.running_expiry(&mut tx, member, tier, at).await?;
         tx.commit().await?;
-        self.metrics
+        self.kernel
+            .metrics
             .money
             .payment(provider, PaymentOutcome::Refunded);
         let settled = Settled {

@@ -7,7 +7,7 @@ use crate::core::ids::{AccountRef, IdOf, MemberId};
 use crate::core::payments::Provider;
 use crate::core::payments::renewal::RenewalStatus;
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineResult, PlatformError, refuse};
+use crate::engine::{EngineResult, Payments, PlatformError, refuse};
 use crate::i18n::{datetime, money};
 use crate::store::SubscriptionRow;
 use crate::{msg, tr};
@@ -15,7 +15,7 @@ use crate::{msg, tr};
 /// Payments listed by `/payments`.
 const LISTED: u32 = 20;
 
-impl Engine {
+impl Payments {
     pub(crate) async fn subscription_command(
         &self,
         ctx: &CommandContext,
@@ -25,7 +25,7 @@ impl Engine {
             return self.cancel_renewals(ctx).await;
         }
         let lang = ctx.lang;
-        let subscriptions = self.store.subscriptions_of(ctx.member).await?;
+        let subscriptions = self.kernel.store.subscriptions_of(ctx.member).await?;
         if subscriptions.is_empty() {
             return Ok(tr!(lang, "subscription-none"));
         }
@@ -33,9 +33,9 @@ impl Engine {
         for s in &subscriptions {
             let tier = self
                 .plan(&s.plan)
-                .and_then(|p| self.tier_def(&p.tier))
+                .and_then(|p| self.membership.tier_def(&p.tier))
                 .map_or(s.plan.as_str(), |t| t.name.as_str());
-            let until = self.until(lang, s.paid_until);
+            let until = self.membership.until(lang, s.paid_until);
             lines.push(if s.renews {
                 tr!(
                     lang,
@@ -75,7 +75,7 @@ impl Engine {
                     lang,
                     "subscription-cancelled",
                     plan = &s.plan,
-                    until = self.until(lang, s.paid_until)
+                    until = self.membership.until(lang, s.paid_until)
                 ),
                 Err(e) => tr!(
                     lang,
@@ -96,6 +96,7 @@ impl Engine {
         at: DateTime<Utc>,
     ) -> EngineResult<Vec<(SubscriptionRow, Result<(), PlatformError>)>> {
         let renewing: Vec<SubscriptionRow> = self
+            .kernel
             .store
             .subscriptions_of(member)
             .await?
@@ -109,11 +110,12 @@ impl Engine {
                     let Ok(payer) = AccountRef::parse_checked(&s.payer, IdOf::Member) else {
                         continue;
                     };
-                    self.platform
+                    self.kernel
+                        .platform
                         .set_renewal(&payer, &s.charge_ref, false)
                         .await
                 }
-                Provider::Stripe => match &self.card_payments {
+                Provider::Stripe => match self.card_payments() {
                     Some(card) => card.stop_renewal(&s.charge_ref).await,
                     None => continue,
                 },
@@ -132,7 +134,7 @@ impl Engine {
                 done.push((s, Ok(())));
                 continue;
             }
-            let mut tx = self.store.begin().await?;
+            let mut tx = self.kernel.store.begin().await?;
             tx.stop_renewal(member, &s.plan, s.provider, at).await?;
             if s.provider == Provider::Stripe {
                 // The grace after the period was for a failed renewal; none is coming now.
@@ -153,10 +155,11 @@ impl Engine {
     ) -> EngineResult<String> {
         let lang = ctx.lang;
         let member = match who {
-            Some(_) => Some(self.resolve_known(ctx, who).await?),
+            Some(_) => Some(self.identity.resolve_known(ctx, who).await?),
             None => None,
         };
         let rows = self
+            .kernel
             .store
             .payments(member.as_ref().map(|t| t.id), LISTED)
             .await?;
@@ -172,7 +175,7 @@ impl Engine {
                 lang,
                 "payments-line",
                 id = p.id,
-                when = datetime(lang, p.at, self.config.calendar.tz),
+                when = datetime(lang, p.at, self.kernel.config.calendar.tz),
                 kind = &p.kind,
                 plan = &p.plan,
                 amount = money(lang, p.amount, &p.currency),

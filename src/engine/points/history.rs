@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineResult, refuse};
+use crate::engine::{EngineResult, Points, refuse};
 use crate::i18n::{self, Lang};
 use crate::store::{LedgerEntry, LedgerKind};
 use crate::{msg, tr};
@@ -12,7 +12,7 @@ use crate::{msg, tr};
 /// Ledger rows `/history` lists.
 const HISTORY_LENGTH: u32 = 10;
 
-impl Engine {
+impl Points {
     pub(crate) async fn history(
         &self,
         ctx: &CommandContext,
@@ -22,17 +22,17 @@ impl Engine {
         let (member, name) = if who.is_none() && ctx.reply_to.is_none() {
             (ctx.member, ctx.sender.person.profile.display_name.clone())
         } else {
-            let target = self.resolve_known(ctx, who).await?;
+            let target = self.identity.resolve_known(ctx, who).await?;
             (target.id, target.name)
         };
-        if member != ctx.member && !self.is_operator(&ctx.sender) {
+        if member != ctx.member && !self.kernel.is_operator(&ctx.sender) {
             return refuse(msg!("history-others-operator-only"));
         }
-        let entries = self.store.history(member, HISTORY_LENGTH).await?;
+        let entries = self.kernel.store.history(member, HISTORY_LENGTH).await?;
         if entries.is_empty() {
             return Ok(tr!(lang, "history-empty", name = name));
         }
-        let tz = self.config.calendar.tz;
+        let tz = self.kernel.config.calendar.tz;
         let mut lines = vec![tr!(lang, "history-header", name = name)];
         lines.extend(entries.iter().map(|e| {
             let local = e.at.with_timezone(&tz);

@@ -1,34 +1,60 @@
 //! Points commands: `/daily`, `/thanks` (and thanks words), operator `/points add|remove`,
-//! `/history` (`history.rs`), and level-up announcements after any award.
+//! `/history` (`history.rs`).
 
 mod history;
 
 use chrono::Duration;
 
 use crate::core::daily::{DailyDecision, DailyState, broken_streak};
-use crate::core::ids::MemberId;
-use crate::core::levels::{LevelInfo, rewards_reached};
-use crate::core::scoring::AwardOutcome;
+use crate::core::levels::LevelInfo;
 use crate::core::thanks::ThanksFacts;
 use crate::engine::commands::CommandContext;
 use crate::engine::events::Person;
 use crate::engine::ranking::Grant;
-use crate::engine::{Engine, EngineResult, refuse};
+use crate::engine::{EngineResult, refuse};
+use crate::engine::{Identity, Kernel, Memberships, Ranking};
 use crate::i18n::{self, Lang};
 use crate::store::LedgerKind;
 use crate::{msg, tr};
+use std::sync::Arc;
 
-impl Engine {
+/// Points members give and get by command: `/daily`, `/thanks`, operators' grants, level-ups' rewards, `/history`.
+pub struct Points {
+    kernel: Arc<Kernel>,
+    identity: Arc<Identity>,
+    ranking: Arc<Ranking>,
+    membership: Arc<Memberships>,
+}
+
+impl Points {
+    pub(crate) fn new(
+        kernel: Arc<Kernel>,
+        identity: Arc<Identity>,
+        ranking: Arc<Ranking>,
+        membership: Arc<Memberships>,
+    ) -> Self {
+        Self {
+            kernel,
+            identity,
+            ranking,
+            membership,
+        }
+    }
+}
+
+impl Points {
     pub(crate) async fn daily(&self, ctx: &CommandContext) -> EngineResult<String> {
-        let calendar = &self.config.calendar;
+        let calendar = &self.kernel.config.calendar;
         let today = calendar.day(ctx.at);
         let bonus = self
+            .membership
             .effective_tier(ctx.member, ctx.at)
             .await?
             .map_or(0, |t| t.daily_bonus);
-        let mut scoring = self.begin_scoring(ctx.at).await?;
+        let mut scoring = self.ranking.begin_scoring(ctx.at).await?;
         let state = scoring.tx.member(ctx.member).await?.daily;
-        let DailyDecision::Claim { amount, streak } = self.config.daily.decide(state, today, bonus)
+        let DailyDecision::Claim { amount, streak } =
+            self.kernel.config.daily.decide(state, today, bonus)
         else {
             let opens = calendar.next_day_start(ctx.at);
             return refuse(msg!(
@@ -85,7 +111,7 @@ impl Engine {
         reason: Option<String>,
     ) -> EngineResult<String> {
         let to_bot = Self::named_person(ctx, who).is_some_and(|p| p.is_bot);
-        let rules = &self.config.thanks;
+        let rules = &self.kernel.config.thanks;
         if to_bot {
             let facts = ThanksFacts {
                 to_self: false,
@@ -101,12 +127,12 @@ impl Engine {
         // mention of every `@word`, so a typo would otherwise become a member on every board.
         // A reply names whoever wrote the message, so its author may still be new.
         let target = if who.is_some() {
-            self.resolve_known(ctx, who).await?
+            self.identity.resolve_known(ctx, who).await?
         } else {
-            self.resolve(ctx, who).await?
+            self.identity.resolve(ctx, who).await?
         };
-        let day = self.config.calendar.day(ctx.at);
-        let mut scoring = self.begin_scoring(ctx.at).await?;
+        let day = self.kernel.config.calendar.day(ctx.at);
+        let mut scoring = self.ranking.begin_scoring(ctx.at).await?;
         let (given_today, pair_today) = scoring.tx.thanks_given(ctx.member, target.id, day).await?;
         let facts = ThanksFacts {
             to_self: target.id == ctx.member,
@@ -134,7 +160,7 @@ impl Engine {
         };
         scoring.award_one(ctx, grant).await?;
         // The thanks is announced to everyone in the chat.
-        let lang = self.chat_language(ctx);
+        let lang = self.kernel.chat_language(ctx);
         let giver = &ctx.sender.person.profile.display_name;
         Ok(match reason {
             None => tr!(
@@ -163,8 +189,8 @@ impl Engine {
         amount: i64,
         reason: Option<String>,
     ) -> EngineResult<String> {
-        let target = self.resolve(ctx, who).await?;
-        let scoring = self.begin_scoring(ctx.at).await?;
+        let target = self.identity.resolve(ctx, who).await?;
+        let scoring = self.ranking.begin_scoring(ctx.at).await?;
         let grant = Grant {
             member: target.id,
             name: &target.name,
@@ -216,90 +242,6 @@ impl Engine {
                 balance = balance
             )
         })
-    }
-
-    /// [`Engine::announce_level_up`] for the member who sent the message or command.
-    pub(crate) async fn announce_own_level_up(&self, ctx: &CommandContext, outcome: &AwardOutcome) {
-        let name = &ctx.sender.person.profile.display_name;
-        self.announce_level_up(ctx, ctx.member, name, outcome).await;
-    }
-
-    /// Announces a level-up in the chat where it happened and gives the level's rewards. Every
-    /// award path (messages, `/daily`, thanks, `/points add`, lessons, submissions, events)
-    /// comes through here. A member hidden by `/privacy hide` is not named in the chat: they
-    /// hear of it by DM, as they would of an award given in a private chat.
-    pub(crate) async fn announce_level_up(
-        &self,
-        ctx: &CommandContext,
-        member: MemberId,
-        name: &str,
-        outcome: &AwardOutcome,
-    ) {
-        let before = LevelInfo::from_xp(outcome.xp_before).level;
-        let after = LevelInfo::from_xp(outcome.xp_after).level;
-        if after <= before {
-            return;
-        }
-        if self.config.level_up_announcements {
-            if self.config.chats.is_community(&ctx.chat) && !outcome.hidden {
-                let text = tr!(
-                    self.community_language(),
-                    "level-up-public",
-                    name = name,
-                    level = after
-                );
-                if let Err(e) = self.platform.post(&ctx.chat, &text).await {
-                    tracing::warn!(error = %e, "level-up announcement failed");
-                }
-            } else {
-                // An award given in a private chat (an operator's /points add by DM): the
-                // member would never see it there, so they hear of it themselves. So does a
-                // hidden member: a public post would name them where they chose not to be.
-                let text = msg!("level-up-dm", level = after);
-                if let Err(e) = self.tell(member, &text).await {
-                    tracing::warn!(error = %e, "level-up DM failed");
-                }
-            }
-        }
-        self.give_level_rewards(member, name, outcome).await;
-    }
-
-    /// Gives every account of the member the rewards of the levels just crossed (platforms
-    /// without level rewards ignore them); refusals go to the operators.
-    async fn give_level_rewards(&self, member: MemberId, name: &str, outcome: &AwardOutcome) {
-        let rewards = rewards_reached(
-            &self.config.level_rewards,
-            outcome.xp_before,
-            outcome.xp_after,
-        );
-        if rewards.is_empty() {
-            return;
-        }
-        let accounts = match self.store.accounts_of(member).await {
-            Ok(accounts) => accounts,
-            Err(e) => {
-                tracing::error!(error = %e, "cannot find accounts for a level reward");
-                return;
-            }
-        };
-        for reward in rewards {
-            for account in &accounts {
-                if let Err(e) = self.platform.grant_level_reward(account, reward).await {
-                    tracing::warn!(%account, level = reward.level, error = %e, "level reward failed");
-                    self.tell_operators_with(|lang| {
-                        tr!(
-                            lang,
-                            "level-up-reward-failed",
-                            name = name,
-                            account = account.to_string(),
-                            level = reward.level,
-                            error = e.describe(lang)
-                        )
-                    })
-                    .await;
-                }
-            }
-        }
     }
 }
 

@@ -8,12 +8,12 @@ use crate::core::ids::MemberId;
 use crate::core::privacy::{self, ConfirmRefusal, ERASE_CONFIRM_WINDOW, ErasureRequest};
 use crate::engine::identity::Target;
 use crate::engine::membership::words::and_list;
-use crate::engine::{CommandContext, Engine, EngineResult, refuse};
+use crate::engine::{CommandContext, EngineResult, Privacy, refuse};
 use crate::i18n::Lang;
 use crate::store::ErasureBy;
 use crate::{msg, tr};
 
-impl Engine {
+impl Privacy {
     pub(crate) async fn privacy_delete(
         &self,
         ctx: &CommandContext,
@@ -21,13 +21,13 @@ impl Engine {
         step: EraseStep,
     ) -> EngineResult<String> {
         let target = match who {
-            Some(token) => self.resolve_known(ctx, Some(token)).await?,
+            Some(token) => self.identity.resolve_known(ctx, Some(token)).await?,
             None => Target {
                 id: ctx.member,
                 name: ctx.sender.person.profile.display_name.clone(),
             },
         };
-        if target.id != ctx.member && !self.is_operator(&ctx.sender) {
+        if target.id != ctx.member && !self.kernel.is_operator(&ctx.sender) {
             return refuse(msg!("privacy-erase-others-operator-only"));
         }
         let asked = Asked {
@@ -54,7 +54,10 @@ impl Engine {
         let (target, for_self) = (&asked.target, asked.for_self);
         let lang = ctx.lang;
         let request = ErasureRequest::new(ctx.member, end_memberships, ctx.at);
-        self.store.request_erasure(target.id, &request).await?;
+        self.kernel
+            .store
+            .request_erasure(target.id, &request)
+            .await?;
         let mut lines = vec![if for_self {
             tr!(lang, "privacy-erase-what-self")
         } else {
@@ -91,6 +94,7 @@ impl Engine {
         now: DateTime<Utc>,
     ) -> EngineResult<Vec<String>> {
         Ok(self
+            .kernel
             .store
             .memberships(member)
             .await?
@@ -98,9 +102,10 @@ impl Engine {
             .filter(|m| m.is_active(now))
             .map(|m| {
                 let name = self
+                    .membership
                     .tier_def(&m.tier)
                     .map_or(m.tier.clone(), |t| t.name.clone());
-                format!("{name} {}", self.until(lang, m.expires_at))
+                format!("{name} {}", self.membership.until(lang, m.expires_at))
             })
             .collect())
     }
@@ -108,7 +113,7 @@ impl Engine {
     async fn confirm_erasure(&self, ctx: &CommandContext, asked: &Asked) -> EngineResult<String> {
         let (target, for_self) = (&asked.target, asked.for_self);
         let lang = ctx.lang;
-        let request = self.store.erasure_request(target.id).await?;
+        let request = self.kernel.store.erasure_request(target.id).await?;
         let end_memberships = match privacy::confirm(request.as_ref(), &ctx.member, ctx.at) {
             Ok(end) => end,
             Err(refusal) => {
@@ -133,21 +138,24 @@ impl Engine {
         }
         // After the erasure nobody could cancel a paid plan's renewal: stop it now (what was
         // paid still runs out as any membership does).
-        for (s, result) in self.stop_renewals(target.id, ctx.at).await? {
+        for (s, result) in self.payments.stop_renewals(target.id, ctx.at).await? {
             if let Err(e) = result {
                 tracing::warn!(plan = %s.plan, error = %e, "a renewal could not be stopped before an erasure");
             }
         }
         // Files sent to these accounts (exports, rank cards) go with the member.
-        let accounts = self.store.accounts_of(target.id).await?;
+        let accounts = self.kernel.store.accounts_of(target.id).await?;
         let erased = {
-            let _lock = self.scores.lock_scores().await;
-            let live = self.scores.boards().live();
+            let _lock = self.kernel.lock_scores().await;
+            let live = self.ranking.scores.boards().live();
             let mut before = Vec::new();
             for board in &live {
-                before.push((board.clone(), self.store.standing(board, target.id).await?));
+                before.push((
+                    board.clone(),
+                    self.kernel.store.standing(board, target.id).await?,
+                ));
             }
-            let mut tx = self.store.begin().await?;
+            let mut tx = self.kernel.store.begin().await?;
             if !tx
                 .take_erasure_request(target.id, ctx.member, ctx.at)
                 .await?
@@ -165,17 +173,17 @@ impl Engine {
             };
             let erased = tx.erase_member(target.id, by, ctx.at).await?;
             tx.commit().await?;
-            self.scores.boards_mut().remove(&before);
+            self.ranking.scores.boards_mut().remove(&before);
             erased
         };
         for account in &accounts {
-            if let Err(e) = self.platform.forget_files(target.id, account).await {
+            if let Err(e) = self.kernel.platform.forget_files(target.id, account).await {
                 tracing::warn!(%account, error = %e, "files sent to an erased member stay");
             }
         }
         self.identity.forget_member(target.id);
         self.ingest.forget_member(target.id);
-        self.scores.names().forget(target.id);
+        self.identity.names().forget(target.id);
         tracing::info!(
             member = %target.id,
             requested_by = %ctx.member,
@@ -185,18 +193,19 @@ impl Engine {
             "member erased"
         );
         if !for_self {
-            self.tell_operators(&msg!(
-                "privacy-erase-logged",
-                operator = ctx.sender.person.profile.display_name.clone(),
-                member = target.id.0
-            ))
-            .await;
+            self.kernel
+                .tell_operators(&msg!(
+                    "privacy-erase-logged",
+                    operator = ctx.sender.person.profile.display_name.clone(),
+                    member = target.id.0
+                ))
+                .await;
         }
         let mut reply = if for_self {
             tr!(
                 lang,
                 "privacy-erase-done-self",
-                community = &self.config.community_name
+                community = &self.kernel.config.community_name
             )
         } else {
             tr!(lang, "privacy-erase-done-other", name = &target.name)
@@ -216,9 +225,14 @@ impl Engine {
         actor: MemberId,
         at: DateTime<Utc>,
     ) -> EngineResult<()> {
-        let ended = self.end_memberships(target.id, None, actor, at).await?;
+        let ended = self
+            .membership
+            .end_memberships(target.id, None, actor, at)
+            .await?;
         if !ended.is_empty() {
-            self.end_access(target.id, &target.name, &ended, at).await?;
+            self.membership
+                .end_access(target.id, &target.name, &ended, at)
+                .await?;
         }
         Ok(())
     }

@@ -7,7 +7,7 @@ use serde_json::json;
 use crate::core::ids::{AccountRef, MemberId};
 use crate::engine::CommandContext;
 use crate::engine::platform::{DropTarget, OutboundFile};
-use crate::engine::{Engine, EngineResult, refuse};
+use crate::engine::{EngineResult, Privacy, refuse};
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
 use crate::{msg, tr};
@@ -61,11 +61,12 @@ pub async fn export_member(
     Ok(serde_json::to_string_pretty(&document).unwrap_or_default())
 }
 
-impl Engine {
+impl Privacy {
     /// `/privacy export`: the file goes by DM to the account that asked.
     pub(crate) async fn privacy_export(&self, ctx: &CommandContext) -> EngineResult<String> {
-        let community = &self.config.community_name;
-        let json = export_member(&self.store, community, ctx.member, ctx.at, ctx.lang).await?;
+        let community = &self.kernel.config.community_name;
+        let json =
+            export_member(&self.kernel.store, community, ctx.member, ctx.at, ctx.lang).await?;
         let file = OutboundFile {
             name: format!(
                 "steward-data-{}-{}.json",
@@ -75,14 +76,14 @@ impl Engine {
             caption: tr!(
                 ctx.lang,
                 "privacy-export-caption",
-                community = &self.config.community_name
+                community = &self.kernel.config.community_name
             ),
             bytes: json.into_bytes(),
             image: false,
         };
         let to = &ctx.sender.person.profile.account;
         let dm = DropTarget::Dm(to.clone());
-        if let Err(error) = self.platform.send_file(&dm, &file).await {
+        if let Err(error) = self.kernel.platform.send_file(&dm, &file).await {
             tracing::info!(account = %to, error = %error, "sending a data export failed");
             return refuse(msg!(
                 "privacy-export-failed",

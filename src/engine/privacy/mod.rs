@@ -12,5 +12,39 @@ mod erase;
 mod export;
 mod retention;
 
+use crate::engine::{Identity, Ingest, Kernel, Memberships, Payments, Ranking};
 pub use export::{MemberExportError, export_member, find_member};
 pub(crate) use retention::RetentionClock;
+use std::sync::Arc;
+
+/// Members' rights: export, erasure, and the retention of detail.
+pub struct Privacy {
+    kernel: Arc<Kernel>,
+    identity: Arc<Identity>,
+    ingest: Arc<Ingest>,
+    ranking: Arc<Ranking>,
+    membership: Arc<Memberships>,
+    payments: Arc<Payments>,
+    retention: RetentionClock,
+}
+
+impl Privacy {
+    pub(crate) fn new(
+        kernel: Arc<Kernel>,
+        identity: Arc<Identity>,
+        ingest: Arc<Ingest>,
+        ranking: Arc<Ranking>,
+        membership: Arc<Memberships>,
+        payments: Arc<Payments>,
+    ) -> Self {
+        Self {
+            retention: RetentionClock::default(),
+            kernel,
+            identity,
+            ingest,
+            ranking,
+            membership,
+            payments,
+        }
+    }
+}

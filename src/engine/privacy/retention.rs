@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use chrono::{DateTime, Duration, Utc};
 
 use crate::core::privacy::detail_cutoff;
-use crate::engine::{Engine, EngineResult, sync};
+use crate::engine::{EngineResult, Privacy, sync};
 use crate::store::Pruned;
 
 /// Member ids whose detail one transaction rolls up.
@@ -21,7 +21,7 @@ pub(crate) struct RetentionClock {
     last: Mutex<Option<DateTime<Utc>>>,
 }
 
-impl Engine {
+impl Privacy {
     /// Prunes detail if a day has passed since this process last did (and at its first tick).
     pub(crate) async fn prune_detail_if_due(&self, now: DateTime<Utc>) -> EngineResult<Pruned> {
         {
@@ -39,24 +39,24 @@ impl Engine {
     /// step at a time, never for the whole ledger.
     pub async fn prune_detail(&self, now: DateTime<Utc>) -> EngineResult<Pruned> {
         {
-            let _writer = self.scores.lock_writer().await;
-            let mut tx = self.store.begin().await?;
+            let _writer = self.kernel.lock_writer().await;
+            let mut tx = self.kernel.store.begin().await?;
             tx.prune_expired(now).await?;
             tx.commit().await?;
         }
         let mut pruned = Pruned::default();
-        let ledger_cutoff = detail_cutoff(now, self.config.ledger_keep_days);
-        let activity_cutoff = detail_cutoff(now, self.config.analytics.keep_days)
-            .map(|at| self.config.calendar.day(at));
+        let ledger_cutoff = detail_cutoff(now, self.kernel.config.ledger_keep_days);
+        let activity_cutoff = detail_cutoff(now, self.kernel.config.analytics.keep_days)
+            .map(|at| self.kernel.config.calendar.day(at));
         if ledger_cutoff.is_none() && activity_cutoff.is_none() {
             return Ok(pruned);
         }
-        let last = self.store.max_member_id().await?;
+        let last = self.kernel.store.max_member_id().await?;
         let mut low = 1;
         while low <= last {
             let high = low.saturating_add(MEMBERS_PER_PASS - 1);
-            let _writer = self.scores.lock_writer().await;
-            let mut tx = self.store.begin().await?;
+            let _writer = self.kernel.lock_writer().await;
+            let mut tx = self.kernel.store.begin().await?;
             if let Some(cutoff) = ledger_cutoff {
                 pruned += tx.roll_up_detail(cutoff, low..=high).await?;
             }

@@ -11,15 +11,15 @@ use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
 use crate::core::rank_index::{RankIndex, Standing};
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineError, EngineResult, refuse};
+use crate::engine::{EngineError, EngineResult, Ranking, refuse};
 use crate::i18n::Lang;
-use crate::store::{BoardRow, Season, StoreError};
+use crate::store::{BoardRow, MemberRow, Season, StoreError};
 use crate::{msg, tr};
 
-impl Engine {
+impl Ranking {
     /// The period boards an award at `at` counts towards: this week, this month, the season.
     pub(crate) fn period_boards_at(&self, at: DateTime<Utc>) -> Vec<Board> {
-        let mut boards = self.config.calendar.period_boards(at).to_vec();
+        let mut boards = self.kernel.config.calendar.period_boards(at).to_vec();
         if let Some(season) = self.scores.season()
             && season.started_at <= at
             && season.ends_at.is_none_or(|end| at < end)
@@ -35,7 +35,7 @@ impl Engine {
     pub(crate) async fn ensure_live(&self, boards: &[Board]) -> Result<(), StoreError> {
         for board in std::iter::once(&Board::AllTime).chain(boards) {
             if !self.scores.is_live(board) {
-                let index = RankIndex::from_standings(self.store.load_board(board).await?);
+                let index = RankIndex::from_standings(self.kernel.store.load_board(board).await?);
                 self.scores.boards_mut().install(board.clone(), index);
             }
         }
@@ -45,7 +45,7 @@ impl Engine {
     /// Makes a board live if it is not (a new week, a board nobody asked for yet).
     async fn make_live(&self, board: &Board) -> EngineResult<()> {
         if !self.scores.is_live(board) {
-            let _lock = self.scores.lock_scores().await;
+            let _lock = self.kernel.lock_scores().await;
             self.ensure_live(std::slice::from_ref(board)).await?;
         }
         Ok(())
@@ -85,7 +85,7 @@ impl Engine {
     /// not loaded yet) from the database, kept for the next page.
     pub(crate) async fn board_rows(&self, standings: &[Standing]) -> EngineResult<Vec<BoardRow>> {
         let members: Vec<MemberId> = standings.iter().map(Standing::member).collect();
-        let names = self.scores.names();
+        let names = self.identity.names();
         let generation = names.generation();
         let levels = self.scores.boards().levels(&members);
         let mut rows = Vec::with_capacity(standings.len());
@@ -107,7 +107,7 @@ impl Engine {
         if missing.is_empty() {
             return Ok(rows.into_iter().flatten().collect());
         }
-        let read = self.store.board_rows(&missing).await?;
+        let read = self.kernel.store.board_rows(&missing).await?;
         names.fill(
             generation,
             read.iter().map(|row| (row.member, row.name.as_str())),
@@ -121,29 +121,38 @@ impl Engine {
             .collect())
     }
 
+    /// The member `/rank` asks about (the asker, a mention, a name or the replied-to author),
+    /// refused when they hide and the asker is neither them nor an operator.
+    pub(crate) async fn rank_target(
+        &self,
+        ctx: &CommandContext,
+        who: Option<&str>,
+    ) -> EngineResult<MemberRow> {
+        let target = if who.is_none() && ctx.reply_to.is_none() {
+            ctx.member
+        } else {
+            self.identity.resolve_known(ctx, who).await?.id
+        };
+        let member = self.kernel.store.member(target).await?;
+        let is_self = target == ctx.member;
+        if member.hidden && !is_self && !self.kernel.is_operator(&ctx.sender) {
+            return refuse(msg!("rank-hidden", name = &member.display_name));
+        }
+        Ok(member)
+    }
+
+    /// `/rank`: level, places on the all-time and week boards, balance.
     pub(crate) async fn rank(
         &self,
         ctx: &CommandContext,
         who: Option<&str>,
-        card: bool,
     ) -> EngineResult<String> {
-        let target = if who.is_none() && ctx.reply_to.is_none() {
-            ctx.member
-        } else {
-            self.resolve_known(ctx, who).await?.id
-        };
-        let member = self.store.member(target).await?;
-        let is_self = target == ctx.member;
-        if member.hidden && !is_self && !self.is_operator(&ctx.sender) {
-            return refuse(msg!("rank-hidden", name = &member.display_name));
-        }
-        if card {
-            return self.rank_card(ctx, target, &member.display_name).await;
-        }
+        let member = self.rank_target(ctx, who).await?;
+        let target = member.id;
         let info = LevelInfo::from_xp(member.xp);
         let all_time = Standing::new(target, member.xp, member.xp_reached_at.timestamp_millis());
-        let week_board = self.config.calendar.week_board(ctx.at);
-        let week = self.store.standing(&week_board, target).await?;
+        let week_board = self.kernel.config.calendar.week_board(ctx.at);
+        let week = self.kernel.store.standing(&week_board, target).await?;
         // A place of 0 reads "unranked": no score on that board yet.
         let place = |standing: &Standing, place: usize| {
             if standing.score() > 0 { place } else { 0 }
@@ -186,7 +195,7 @@ impl Engine {
         arg: BoardArg,
         page: u32,
     ) -> EngineResult<String> {
-        let calendar = &self.config.calendar;
+        let calendar = &self.kernel.config.calendar;
         let lang = ctx.lang;
         let (board, title) = match arg {
             BoardArg::All => (Board::AllTime, tr!(lang, "board-title-all")),
@@ -228,13 +237,13 @@ impl Engine {
         let (season, page) = match name.zip(whole.as_deref()) {
             Some((name, whole)) => {
                 if typed != 1
-                    && let Some(season) = self.store.season_named(whole).await?
+                    && let Some(season) = self.kernel.store.season_named(whole).await?
                 {
                     (Some(season), 1)
-                } else if let Some(season) = self.store.season_named(name).await? {
+                } else if let Some(season) = self.kernel.store.season_named(name).await? {
                     (Some(season), typed)
                 } else {
-                    (self.store.season_named(whole).await?, 1)
+                    (self.kernel.store.season_named(whole).await?, 1)
                 }
             }
             None => (self.current_or_last_season().await?, typed),
@@ -251,9 +260,9 @@ impl Engine {
 
     /// The running season, or the last one that ended.
     async fn current_or_last_season(&self) -> EngineResult<Option<Season>> {
-        Ok(match self.store.active_season().await? {
+        Ok(match self.kernel.store.active_season().await? {
             Some(season) => Some(season),
-            None => self.store.last_ended_season().await?,
+            None => self.kernel.store.last_ended_season().await?,
         })
     }
 
@@ -267,6 +276,7 @@ impl Engine {
         };
         let (rows, total) = if season.ended_at.is_some() {
             let (rows, total) = self
+                .kernel
                 .store
                 .archived_page(&board, offset as u64, PAGE_SIZE as u32)
                 .await?;
@@ -280,14 +290,14 @@ impl Engine {
     }
 
     pub(crate) async fn privacy(&self, ctx: &CommandContext, hidden: bool) -> EngineResult<String> {
-        let _lock = self.scores.lock_scores().await;
-        let mut tx = self.store.begin().await?;
+        let _lock = self.kernel.lock_scores().await;
+        let mut tx = self.kernel.store.begin().await?;
         tx.set_hidden(ctx.member, hidden).await?;
         tx.commit().await?;
         let live = self.scores.boards().live();
         let mut standings = Vec::new();
         for board in live {
-            let standing = self.store.standing(&board, ctx.member).await?;
+            let standing = self.kernel.store.standing(&board, ctx.member).await?;
             standings.push((board, standing));
         }
         {

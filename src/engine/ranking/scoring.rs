@@ -5,14 +5,15 @@
 //! of commits) and announces a level-up by the privacy rule. Its transaction is a settled one:
 //! the award log was folded first, so the totals it reads are whole.
 
+use crate::engine::Ranking;
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::scoreboard::ScoreLock;
 use crate::core::ids::MemberId;
 use crate::core::periods::Board;
 use crate::core::scoring::AwardOutcome;
+use crate::engine::EngineResult;
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineResult};
+use crate::engine::writer::ScoreLock;
 use crate::store::{Award, LedgerKind, WriteTx};
 
 /// What one award changes and why; the scoring transaction adds when, the community's day and
@@ -53,7 +54,7 @@ impl<'a> Grant<'a> {
 
 /// An open scoring transaction; dropping it rolls back and releases the locks.
 pub(crate) struct Scoring<'a> {
-    engine: &'a Engine,
+    ranking: &'a Ranking,
     _lock: ScoreLock<'a>,
     pub tx: WriteTx,
     at: DateTime<Utc>,
@@ -62,19 +63,19 @@ pub(crate) struct Scoring<'a> {
     boards: Vec<Board>,
 }
 
-impl Engine {
+impl Ranking {
     /// Opens a scoring transaction for awards made at `at`.
     pub(crate) async fn begin_scoring(&self, at: DateTime<Utc>) -> EngineResult<Scoring<'_>> {
         let boards = self.period_boards_at(at);
-        let lock = self.scores.lock_scores().await;
+        let lock = self.kernel.lock_scores().await;
         self.ensure_live(&boards).await?;
-        let tx = self.store.begin().await?;
+        let tx = self.kernel.store.begin().await?;
         Ok(Scoring {
-            engine: self,
+            ranking: self,
             _lock: lock,
             tx,
             at,
-            day: self.config.calendar.day(at),
+            day: self.kernel.config.calendar.day(at),
             boards,
         })
     }
@@ -108,13 +109,13 @@ impl Scoring<'_> {
         }
         self.tx.commit().await?;
         {
-            let mut boards = self.engine.scores.boards_mut();
+            let mut boards = self.ranking.scores.boards_mut();
             for outcome in &outcomes {
                 boards.apply(&outcome.changes, outcome.hidden);
             }
         }
         for (grant, outcome) in grants.iter().zip(&outcomes) {
-            self.engine
+            self.ranking
                 .announce_level_up(ctx, grant.member, grant.name, outcome)
                 .await;
         }

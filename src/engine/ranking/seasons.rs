@@ -5,19 +5,19 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::boards::render_board;
 use crate::core::ids::ChatRef;
 use crate::engine::commands::CommandContext;
-use crate::engine::{Engine, EngineResult, refuse};
+use crate::engine::{EngineResult, Ranking, refuse};
 use crate::i18n::{self, Lang};
 use crate::store::Season;
 use crate::{msg, tr};
 
-impl Engine {
+impl Ranking {
     pub(crate) async fn start_season(
         &self,
         ctx: &CommandContext,
         name: &str,
         until: Option<NaiveDate>,
     ) -> EngineResult<String> {
-        let calendar = &self.config.calendar;
+        let calendar = &self.kernel.config.calendar;
         // "until 2026-12-25" includes that whole community day.
         let ends_at = until.map(|day| calendar.next_day_start(calendar.start_of_day(day)));
         if ends_at.is_some_and(|end| end <= ctx.at) {
@@ -25,7 +25,7 @@ impl Engine {
         }
         let season = self.begin_season(name, ctx.at, ends_at, &ctx.chat).await?;
         // Everyone in the chat reads the start of a season.
-        Ok(self.season_started(self.chat_language(ctx), &season))
+        Ok(self.season_started(self.kernel.chat_language(ctx), &season))
     }
 
     /// Starts a season unless one is running or the name was used; the season's end will be
@@ -37,8 +37,8 @@ impl Engine {
         ends_at: Option<DateTime<Utc>>,
         announce: &ChatRef,
     ) -> EngineResult<Season> {
-        let lock = self.scores.lock_scores().await;
-        let mut tx = self.store.begin().await?;
+        let lock = self.kernel.lock_scores().await;
+        let mut tx = self.kernel.store.begin().await?;
         if let Some(running) = tx.active_season().await? {
             return refuse(msg!("season-still-running", name = &running.name));
         }
@@ -60,21 +60,21 @@ impl Engine {
                 lang,
                 "season-started-until",
                 name = &season.name,
-                ends = i18n::datetime(lang, end, self.config.calendar.tz)
+                ends = i18n::datetime(lang, end, self.kernel.config.calendar.tz)
             ),
             None => tr!(lang, "season-started-open", name = &season.name),
         }
     }
 
     pub(crate) async fn end_season_command(&self, ctx: &CommandContext) -> EngineResult<String> {
-        let _lock = self.scores.lock_scores().await;
-        let mut tx = self.store.begin().await?;
+        let _lock = self.kernel.lock_scores().await;
+        let mut tx = self.kernel.store.begin().await?;
         let Some(season) = tx.active_season().await? else {
             return refuse(msg!("season-not-running"));
         };
         tx.end_season(season.id, ctx.at).await?;
         tx.commit().await?;
-        self.after_season_end(self.chat_language(ctx), &season)
+        self.after_season_end(self.kernel.chat_language(ctx), &season)
             .await
     }
 
@@ -87,8 +87,8 @@ impl Engine {
         let Some(season) = due else {
             return Ok(Vec::new());
         };
-        let _lock = self.scores.lock_scores().await;
-        let mut tx = self.store.begin().await?;
+        let _lock = self.kernel.lock_scores().await;
+        let mut tx = self.kernel.store.begin().await?;
         // An operator's /season end may have come first.
         if tx.active_season().await?.is_none_or(|s| s.id != season.id) {
             return Ok(Vec::new());
@@ -97,9 +97,9 @@ impl Engine {
         tx.end_season(season.id, end).await?;
         tx.commit().await?;
         let text = self
-            .after_season_end(self.community_language(), &season)
+            .after_season_end(self.kernel.community_language(), &season)
             .await?;
-        if let Err(e) = self.platform.post(&season.announce, &text).await {
+        if let Err(e) = self.kernel.platform.post(&season.announce, &text).await {
             tracing::warn!(error = %e, "season end announcement failed");
         }
         Ok(vec![season.name])
@@ -109,7 +109,11 @@ impl Engine {
     async fn after_season_end(&self, lang: Lang, season: &Season) -> EngineResult<String> {
         self.scores.set_season(None);
         self.scores.boards_mut().drop_board(&season.board());
-        let (rows, total) = self.store.archived_page(&season.board(), 0, 10).await?;
+        let (rows, total) = self
+            .kernel
+            .store
+            .archived_page(&season.board(), 0, 10)
+            .await?;
         let table = render_board(
             lang,
             &tr!(lang, "board-title-season-final", name = &season.name),

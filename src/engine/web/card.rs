@@ -13,17 +13,37 @@ use crate::core::ids::MemberId;
 use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
 use crate::core::rank_index::Standing;
-use crate::engine::{CommandContext, DropTarget, Engine, EngineResult, OutboundFile, refuse};
+use crate::engine::{CommandContext, DropTarget, EngineResult, OutboundFile, refuse};
+use crate::engine::{Kernel, Memberships, Ranking, WebPages};
 use crate::i18n::Lang;
 use crate::{msg, tr};
 
-/// The shared renderer, or why there is none.
-#[derive(Default)]
-pub(crate) struct Cards {
-    /// The renderer, or why it could not be made (fonts missing, say).
-    renderer: OnceLock<Result<Arc<CardRenderer>, String>>,
-    /// Whether the operators have been told why cards cannot be drawn (once per process).
-    told: std::sync::atomic::AtomicBool,
+/// Rank cards: their data, translated, and the PNG.
+pub struct Cards {
+    pub(super) kernel: Arc<Kernel>,
+    pub(super) ranking: Arc<Ranking>,
+    pub(super) web: Arc<WebPages>,
+    pub(super) membership: Arc<Memberships>,
+    pub(super) renderer: OnceLock<Result<Arc<CardRenderer>, String>>,
+    pub(super) told: std::sync::atomic::AtomicBool,
+}
+
+impl Cards {
+    pub(crate) fn new(
+        kernel: Arc<Kernel>,
+        ranking: Arc<Ranking>,
+        web: Arc<WebPages>,
+        membership: Arc<Memberships>,
+    ) -> Self {
+        Self {
+            renderer: OnceLock::new(),
+            told: std::sync::atomic::AtomicBool::new(false),
+            kernel,
+            ranking,
+            web,
+            membership,
+        }
+    }
 }
 
 impl std::fmt::Debug for Cards {
@@ -32,10 +52,9 @@ impl std::fmt::Debug for Cards {
     }
 }
 
-impl Engine {
+impl Cards {
     fn card_renderer(&self) -> Option<Arc<CardRenderer>> {
-        self.cards
-            .renderer
+        self.renderer
             .get_or_init(|| match CardRenderer::new() {
                 Ok(renderer) => Ok(Arc::new(renderer)),
                 Err(e) => {
@@ -51,21 +70,18 @@ impl Engine {
     /// Tells the operators, once, why rank cards cannot be drawn: members are told only that
     /// they cannot, and the cause is the operators' to fix.
     async fn tell_operators_cards_fail(&self) {
-        let Some(Err(cause)) = self.cards.renderer.get() else {
+        let Some(Err(cause)) = self.renderer.get() else {
             return;
         };
-        if self
-            .cards
-            .told
-            .swap(true, std::sync::atomic::Ordering::Relaxed)
-        {
+        if self.told.swap(true, std::sync::atomic::Ordering::Relaxed) {
             return;
         }
-        self.tell_operators(&crate::msg!(
-            "card-unavailable-operators",
-            cause = cause.clone()
-        ))
-        .await;
+        self.kernel
+            .tell_operators(&crate::msg!(
+                "card-unavailable-operators",
+                cause = cause.clone()
+            ))
+            .await;
     }
 
     /// A member's card as PNG, if `viewer` may see the member (the same rule as their page).
@@ -75,10 +91,10 @@ impl Engine {
         member: MemberId,
         now: DateTime<Utc>,
     ) -> Result<Vec<u8>, PageError> {
-        if !self.may_see_member_page(viewer, member).await? {
+        if !self.web.may_see_member_page(viewer, member).await? {
             return Err(PageError::NotFound);
         }
-        let lang = self.page_language(viewer).await;
+        let lang = self.web.page_language(viewer).await;
         let data = self.card_data(lang, member, now).await?;
         match self.render_card(data).await {
             Some(png) => Ok(png),
@@ -89,13 +105,14 @@ impl Engine {
         }
     }
 
-    /// `/rank card`: the card posted as a picture in the chat asked from.
+    /// `/rank card`: the rank card of the member `/rank` would describe, posted in the chat.
     pub(crate) async fn rank_card(
         &self,
         ctx: &CommandContext,
-        member: MemberId,
-        name: &str,
+        who: Option<&str>,
     ) -> EngineResult<String> {
+        let target = self.ranking.rank_target(ctx, who).await?;
+        let (member, name) = (target.id, &target.display_name);
         let lang = ctx.lang;
         let data = self.card_data(lang, member, ctx.at).await?;
         let Some(png) = self.render_card(data).await else {
@@ -109,7 +126,7 @@ impl Engine {
             image: true,
         };
         let here = DropTarget::Chat(ctx.chat.clone());
-        if let Err(error) = self.platform.send_file(&here, &file).await {
+        if let Err(error) = self.kernel.platform.send_file(&here, &file).await {
             return refuse(error.why());
         }
         Ok(tr!(lang, "card-caption", name = name))
@@ -139,25 +156,30 @@ impl Engine {
         member: MemberId,
         now: DateTime<Utc>,
     ) -> EngineResult<CardData> {
-        let row = self.store.member(member).await?;
+        let row = self.kernel.store.member(member).await?;
         let level = LevelInfo::from_xp(row.xp);
         let all_time = Standing::new(member, row.xp, row.xp_reached_at.timestamp_millis());
-        let week_board = self.config.calendar.week_board(now);
-        let week = self.store.standing(&week_board, member).await?;
+        let week_board = self.kernel.config.calendar.week_board(now);
+        let week = self.kernel.store.standing(&week_board, member).await?;
         let place =
             |standing: &Standing, place: usize| (standing.score() > 0).then_some(place as u64);
         let rank_all_time = place(
             &all_time,
-            self.with_board(&Board::AllTime, |index| index.rank_of(&all_time))
+            self.ranking
+                .with_board(&Board::AllTime, |index| index.rank_of(&all_time))
                 .await?,
         );
         let rank_week = place(
             &week,
-            self.with_board(&week_board, |index| index.rank_of(&week))
+            self.ranking
+                .with_board(&week_board, |index| index.rank_of(&week))
                 .await?,
         );
-        let streak = row.daily.current_streak(self.config.calendar.day(now));
+        let streak = row
+            .daily
+            .current_streak(self.kernel.config.calendar.day(now));
         let tier = self
+            .membership
             .effective_tier(member, now)
             .await?
             .map(|t| t.name.clone());

@@ -12,7 +12,7 @@ use subtle::ConstantTimeEq;
 
 use crate::core::access::Viewer;
 use crate::core::web_access::{LINK_COOLDOWN, link_wait, session_length};
-use crate::engine::{CommandContext, Engine, EngineResult, refuse};
+use crate::engine::{CommandContext, EngineResult, WebSessions, refuse};
 use crate::i18n::Lang;
 use crate::store::{NewWebLogin, WebSessionRow};
 use crate::{msg, tr};
@@ -51,13 +51,13 @@ pub(super) fn digest(token: &str) -> String {
     format!("{:x}", Sha256::digest(token.as_bytes()))
 }
 
-impl Engine {
+impl WebSessions {
     /// `/web`: a login link by DM, to the account that asked. It replaces the member's last
     /// link, and within [`LINK_COOLDOWN`] of that one no DM goes: the reply says how long to
     /// wait.
     pub(crate) async fn web_login_link(&self, ctx: &CommandContext) -> EngineResult<String> {
         let lang = ctx.lang;
-        if !self.config.web.enabled {
+        if !self.kernel.config.web.enabled {
             return refuse(msg!("web-off"));
         }
         let token = random_token();
@@ -71,6 +71,7 @@ impl Engine {
             expires_at: ctx.at + LOGIN_TTL,
         };
         let held = self
+            .kernel
             .store
             .replace_web_login(&link, ctx.at - LINK_COOLDOWN)
             .await?;
@@ -79,18 +80,18 @@ impl Engine {
             let seconds = (wait.num_milliseconds() + 999) / 1000;
             return refuse(msg!("web-login-wait", seconds = seconds));
         }
-        let url = format!("{}/login/{token}", self.config.web.public_url);
+        let url = format!("{}/login/{token}", self.kernel.config.web.public_url);
         let text = msg!(
             "web-login-dm",
-            community = self.config.community_name.clone(),
+            community = self.kernel.config.community_name.clone(),
             url = url,
             minutes = LOGIN_TTL.num_minutes()
         )
         .render(lang);
         let to = &ctx.sender.person.profile.account;
         // Previews off: a chat app's preview fetcher should not be the first to open the link.
-        if let Err(error) = self.platform.dm_quiet(to, &text).await {
-            self.store.withdraw_web_login(&token_hash).await?;
+        if let Err(error) = self.kernel.platform.dm_quiet(to, &text).await {
+            self.kernel.store.withdraw_web_login(&token_hash).await?;
             return refuse(msg!("web-login-dm-failed", error = error.describe(lang)));
         }
         Ok(tr!(
@@ -108,14 +109,14 @@ impl Engine {
         now: DateTime<Utc>,
     ) -> EngineResult<Option<Lang>> {
         let wanted = digest(token);
-        let Some(login) = self.store.peek_web_login(&wanted, now).await? else {
+        let Some(login) = self.kernel.store.peek_web_login(&wanted, now).await? else {
             return Ok(None);
         };
         if !bool::from(login.token_hash.as_bytes().ct_eq(wanted.as_bytes())) {
             return Ok(None);
         }
         Ok(Some(
-            self.page_language(&Viewer::member(login.member)).await,
+            self.web.page_language(&Viewer::member(login.member)).await,
         ))
     }
 
@@ -123,7 +124,7 @@ impl Engine {
     /// once.
     pub async fn web_login(&self, token: &str, now: DateTime<Utc>) -> EngineResult<LoginOutcome> {
         let wanted = digest(token);
-        let Some(login) = self.store.take_web_login(&wanted, now).await? else {
+        let Some(login) = self.kernel.store.take_web_login(&wanted, now).await? else {
             return Ok(LoginOutcome::Refused);
         };
         if !bool::from(login.token_hash.as_bytes().ct_eq(wanted.as_bytes())) {
@@ -131,6 +132,7 @@ impl Engine {
         }
         let member = login.member;
         let operator = self
+            .membership
             .member_is_operator(member, login.platform_admin)
             .await?;
         let lasts = session_length(operator);
@@ -141,7 +143,8 @@ impl Engine {
             csrf_token: random_token(),
             created_at: now,
         };
-        self.store
+        self.kernel
+            .store
             .add_web_session(&digest(&session_id), &row, now + lasts)
             .await?;
         tracing::info!(%member, operator, "web session started");
@@ -149,6 +152,7 @@ impl Engine {
             session_id,
             session: WebSession {
                 viewer: self
+                    .membership
                     .holding(
                         if operator {
                             Viewer::operator(member)

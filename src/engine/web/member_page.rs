@@ -11,7 +11,7 @@ use crate::core::ids::MemberId;
 use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
 use crate::core::rank_index::Standing;
-use crate::engine::Engine;
+use crate::engine::WebPages;
 use crate::i18n::Lang;
 use crate::store::LedgerKind;
 use crate::tr;
@@ -20,15 +20,15 @@ use crate::tr;
 const WEEKS: i64 = 12;
 
 pub(super) async fn build(
-    engine: &Engine,
+    web: &WebPages,
     viewer: &Viewer,
     member: MemberId,
     now: DateTime<Utc>,
 ) -> Result<MemberPage, PageError> {
-    if !engine.may_see_member_page(viewer, member).await? {
+    if !web.may_see_member_page(viewer, member).await? {
         // Logging in helps only where the community shows pages to members; otherwise the
         // answer is the same as for a member who never existed.
-        let rule = engine.config.web.leaderboards;
+        let rule = web.kernel.config.web.leaderboards;
         let login_helps = !rule.allows(viewer) && rule.login_helps(viewer);
         return Err(if login_helps {
             PageError::LoginNeeded
@@ -36,52 +36,50 @@ pub(super) async fn build(
             PageError::NotFound
         });
     }
-    let lang = engine.page_language(viewer).await;
-    let row = engine.store.member(member).await?;
-    let calendar = &engine.config.calendar;
+    let lang = web.page_language(viewer).await;
+    let row = web.kernel.store.member(member).await?;
+    let calendar = &web.kernel.config.calendar;
     let mut places = Vec::new();
     let all_time = Standing::new(member, row.xp, row.xp_reached_at.timestamp_millis());
-    places.push(
-        place(
-            engine,
-            &Board::AllTime,
-            all_time,
-            tr!(lang, "web-board-all"),
-        )
-        .await?,
-    );
+    places.push(place(web, &Board::AllTime, all_time, tr!(lang, "web-board-all")).await?);
     let week = calendar.week_board(now);
-    let standing = engine.store.standing(&week, member).await?;
-    places.push(place(engine, &week, standing, tr!(lang, "web-board-week")).await?);
+    let standing = web.kernel.store.standing(&week, member).await?;
+    places.push(place(web, &week, standing, tr!(lang, "web-board-week")).await?);
     let month = calendar.month_board(now);
-    let standing = engine.store.standing(&month, member).await?;
-    places.push(place(engine, &month, standing, tr!(lang, "web-board-month")).await?);
-    if let Some(season) = engine.scores.season() {
+    let standing = web.kernel.store.standing(&month, member).await?;
+    places.push(place(web, &month, standing, tr!(lang, "web-board-month")).await?);
+    if let Some(season) = web.ranking.scores.season() {
         let board = season.board();
-        let standing = engine.store.standing(&board, member).await?;
+        let standing = web.kernel.store.standing(&board, member).await?;
         let title = tr!(lang, "web-board-season", name = &season.name);
-        places.push(place(engine, &board, standing, title).await?);
+        places.push(place(web, &board, standing, title).await?);
     }
     let streak = row.daily.current_streak(calendar.day(now));
-    let tier = match engine.effective_tier(member, now).await? {
+    let tier = match web.membership.effective_tier(member, now).await? {
         Some(tier) => {
-            let expires = engine
+            let expires = web
+                .kernel
                 .store
                 .memberships(member)
                 .await?
                 .into_iter()
                 .find(|m| m.tier == tier.id)
                 .and_then(|m| m.expires_at);
-            Some(format!("{} {}", tier.name, engine.until(lang, expires)))
+            Some(format!(
+                "{} {}",
+                tier.name,
+                web.membership.until(lang, expires)
+            ))
         }
         None => None,
     };
-    let rated = engine
+    let rated = web
+        .kernel
         .store
         .ratings_by(member)
         .await?
         .into_iter()
-        .filter(|(drop, _)| may_see(viewer, engine.gate(drop.tier.as_deref())))
+        .filter(|(drop, _)| may_see(viewer, web.membership.gate(drop.tier.as_deref())))
         .map(|(drop, stars)| {
             let first = drop
                 .text
@@ -104,26 +102,26 @@ pub(super) async fn build(
         tier,
         hidden: row.hidden,
         is_self: viewer.is(member),
-        xp_by_week: xp_by_week(engine, lang, member, now).await?,
+        xp_by_week: xp_by_week(web, lang, member, now).await?,
         rated,
         offers: if viewer.is(member) {
-            engine.card_offers(lang)
+            web.payments.card_offers(lang)
         } else {
             Vec::new()
         },
-        manages_card: viewer.is(member) && engine.manages_card(member).await?,
+        manages_card: viewer.is(member) && web.payments.manages_card(member).await?,
     })
 }
 
 async fn place(
-    engine: &Engine,
+    web: &WebPages,
     board: &Board,
     standing: Standing,
     title: String,
 ) -> Result<Place, PageError> {
     let place = if standing.score() > 0 {
         Some(
-            engine
+            web.ranking
                 .with_board(board, |index| index.rank_of(&standing))
                 .await?,
         )
@@ -139,12 +137,12 @@ async fn place(
 
 /// XP per source for each of the last [`WEEKS`] community weeks, oldest first.
 async fn xp_by_week(
-    engine: &Engine,
+    web: &WebPages,
     lang: Lang,
     member: MemberId,
     now: DateTime<Utc>,
 ) -> Result<Vec<(String, Vec<(String, i64)>)>, PageError> {
-    let calendar = &engine.config.calendar;
+    let calendar = &web.kernel.config.calendar;
     let week_of = |at: DateTime<Utc>| {
         let week = calendar.day(at).iso_week();
         format!("{}-W{:02}", week.year(), week.week())
@@ -154,7 +152,7 @@ async fn xp_by_week(
         weeks.insert(week_of(now - Duration::weeks(back)), [0; 5]);
     }
     let since = now - Duration::weeks(WEEKS);
-    for (kind, xp, at) in engine.store.ledger_since(member, since).await? {
+    for (kind, xp, at) in web.kernel.store.ledger_since(member, since).await? {
         let source = match kind {
             // Imported XP was earned elsewhere, before: it belongs to no week (as on the
             // week board).

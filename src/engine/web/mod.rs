@@ -7,19 +7,19 @@ mod board_stamp;
 mod card;
 mod login;
 mod member_page;
-mod overview;
 mod pages;
 mod search;
 mod seasons;
 mod sessions;
 
 pub use board_stamp::BoardStamp;
-pub(crate) use card::Cards;
+pub use card::Cards;
 pub use card::card_labels;
 pub use login::{LOGIN_TTL, LoginOutcome, WebSession};
-pub use overview::Overview;
+pub use pages::WebPages;
 pub use pages::{
     BoardLine, BoardPage, HomePage, MemberPage, PageError, Place, WEB_PAGE_SIZE, WebBoard,
 };
 pub(crate) use search::Searches;
 pub use seasons::SeasonLine;
+pub use sessions::WebSessions;

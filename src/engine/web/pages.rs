@@ -5,15 +5,50 @@
 
 use chrono::{DateTime, Utc};
 
+use super::Searches;
 use crate::core::access::{Viewer, may_see};
 use crate::core::ids::MemberId;
 use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
 use crate::core::web_access::{Visibility, may_see_member};
-use crate::engine::{Engine, EngineError};
+use crate::engine::EngineError;
+use crate::engine::{Drops, Identity, Kernel, Memberships, Payments, Ranking};
 use crate::i18n::Lang;
 use crate::store::{BoardRow, StoreError};
 use crate::tr;
+use std::sync::Arc;
+
+/// The data behind the web pages, read after the access rules.
+pub struct WebPages {
+    pub(super) kernel: Arc<Kernel>,
+    pub(super) payments: Arc<Payments>,
+    pub(super) identity: Arc<Identity>,
+    pub(super) ranking: Arc<Ranking>,
+    pub(super) membership: Arc<Memberships>,
+    pub(super) drops: Arc<Drops>,
+    pub(super) searches: Searches,
+}
+
+impl WebPages {
+    pub(crate) fn new(
+        kernel: Arc<Kernel>,
+        payments: Arc<Payments>,
+        identity: Arc<Identity>,
+        ranking: Arc<Ranking>,
+        membership: Arc<Memberships>,
+        drops: Arc<Drops>,
+    ) -> Self {
+        Self {
+            searches: Searches::default(),
+            kernel,
+            payments,
+            identity,
+            ranking,
+            membership,
+            drops,
+        }
+    }
+}
 
 /// Members on a web leaderboard page.
 pub const WEB_PAGE_SIZE: usize = 100;
@@ -136,22 +171,22 @@ pub struct MemberPage {
     pub manages_card: bool,
 }
 
-impl Engine {
+impl WebPages {
     /// The language pages are written in for `viewer`: their own, else the community's.
     pub async fn page_language(&self, viewer: &Viewer) -> Lang {
         match viewer.member {
-            Some(member) => self.language_of(member).await,
-            None => self.config.language,
+            Some(member) => self.kernel.language_of(member).await,
+            None => self.kernel.config.language,
         }
     }
 
     fn standings_visible(&self, viewer: &Viewer) -> bool {
-        self.config.web.leaderboards.allows(viewer)
+        self.kernel.config.web.leaderboards.allows(viewer)
     }
 
     /// Whether `viewer` may open board pages (`web.leaderboards`), as a page's refusal.
     pub(super) fn may_see_standings(&self, viewer: &Viewer) -> Result<(), PageError> {
-        let rule = self.config.web.leaderboards;
+        let rule = self.kernel.config.web.leaderboards;
         if self.standings_visible(viewer) {
             Ok(())
         } else if rule.login_helps(viewer) {
@@ -164,7 +199,7 @@ impl Engine {
     /// Whether pages link to the boards and seasons for `viewer` (see `Visibility::linked_for`).
     #[must_use]
     pub fn links_boards(&self, viewer: &Viewer) -> bool {
-        self.config.web.leaderboards.linked_for(viewer)
+        self.kernel.config.web.leaderboards.linked_for(viewer)
     }
 
     pub async fn home_page(
@@ -174,7 +209,7 @@ impl Engine {
     ) -> Result<HomePage, PageError> {
         let lang = self.page_language(viewer).await;
         let (week, all_time) = if self.standings_visible(viewer) {
-            let week = self.config.calendar.week_board(now);
+            let week = self.kernel.config.calendar.week_board(now);
             (
                 Some(self.top(&week).await?),
                 Some(self.top(&Board::AllTime).await?),
@@ -183,14 +218,15 @@ impl Engine {
             (None, None)
         };
         let mut drops = Vec::new();
-        for drop in self.store.upcoming_drops(100).await? {
-            if drops.len() < HOME_TOP && may_see(viewer, self.gate(drop.tier.as_deref())) {
-                drops.push(self.drop_line(lang, &drop));
+        for drop in self.kernel.store.upcoming_drops(100).await? {
+            if drops.len() < HOME_TOP && may_see(viewer, self.membership.gate(drop.tier.as_deref()))
+            {
+                drops.push(self.drops.drop_line(lang, &drop));
             }
         }
         Ok(HomePage {
-            boards_for_operators: self.config.web.leaderboards == Visibility::Operators,
-            community: self.config.community_name.clone(),
+            boards_for_operators: self.kernel.config.web.leaderboards == Visibility::Operators,
+            community: self.kernel.config.community_name.clone(),
             week,
             all_time,
             drops,
@@ -198,7 +234,7 @@ impl Engine {
     }
 
     async fn top(&self, board: &Board) -> Result<Vec<BoardLine>, PageError> {
-        let (rows, _) = self.live_page(board, 0, HOME_TOP).await?;
+        let (rows, _) = self.ranking.live_page(board, 0, HOME_TOP).await?;
         Ok(lines(rows, 0))
     }
 
@@ -216,12 +252,15 @@ impl Engine {
         let offset = page.saturating_sub(1) * WEB_PAGE_SIZE;
         let (rows, total) = if archived {
             let (rows, total) = self
+                .kernel
                 .store
                 .archived_page(&board, offset as u64, WEB_PAGE_SIZE as u32)
                 .await?;
             (rows, usize::try_from(total).unwrap_or(usize::MAX))
         } else {
-            self.live_page(&board, offset, WEB_PAGE_SIZE).await?
+            self.ranking
+                .live_page(&board, offset, WEB_PAGE_SIZE)
+                .await?
         };
         let pages = total.div_ceil(WEB_PAGE_SIZE).max(1);
         if page == 0 || page > pages {
@@ -245,7 +284,7 @@ impl Engine {
         which: WebBoard,
         now: DateTime<Utc>,
     ) -> Result<(Board, String, bool), PageError> {
-        let calendar = &self.config.calendar;
+        let calendar = &self.kernel.config.calendar;
         Ok(match which {
             WebBoard::AllTime => (Board::AllTime, tr!(lang, "web-board-all"), false),
             WebBoard::Week => (calendar.week_board(now), tr!(lang, "web-board-week"), false),
@@ -255,7 +294,12 @@ impl Engine {
                 false,
             ),
             WebBoard::Season(id) => {
-                let season = self.store.season(id).await?.ok_or(PageError::NotFound)?;
+                let season = self
+                    .kernel
+                    .store
+                    .season(id)
+                    .await?
+                    .ok_or(PageError::NotFound)?;
                 let ended = season.ended_at.is_some();
                 let title = if ended {
                     tr!(lang, "web-board-season-ended", name = &season.name)
@@ -284,12 +328,12 @@ impl Engine {
         viewer: &Viewer,
         member: MemberId,
     ) -> Result<bool, PageError> {
-        if !self.store.member_exists(member).await? {
+        if !self.kernel.store.member_exists(member).await? {
             return Ok(false);
         }
-        let hidden = self.store.member(member).await?.hidden;
+        let hidden = self.kernel.store.member(member).await?.hidden;
         Ok(may_see_member(
-            self.config.web.leaderboards,
+            self.kernel.config.web.leaderboards,
             viewer,
             member,
             hidden,

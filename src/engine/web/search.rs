@@ -24,7 +24,7 @@ use crate::core::name_search::{
 };
 use crate::core::periods::Board;
 use crate::core::rank_index::Standing;
-use crate::engine::{Engine, sync};
+use crate::engine::{WebPages, sync};
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -48,7 +48,7 @@ impl Default for Searches {
     }
 }
 
-impl Engine {
+impl WebPages {
     /// Page `page` (from 1) of the members of a board whose name contains `text`, with their
     /// places, for `viewer`; counted against `client`'s allowance.
     pub async fn board_search(
@@ -103,9 +103,10 @@ impl Engine {
         // The names first, front to back in memory; then one walk of the board, in its order,
         // looking each member up in what the scan found (a byte a member, so it stays in the
         // processor's cache where the names would not).
-        let names = self.scores.names();
+        let names = self.identity.names();
         let scan = names.scan(|name| query.matches(name)).await;
         let (mut found, unknown) = self
+            .ranking
             .with_board(board, |index| {
                 let (mut found, mut unknown) = (Vec::new(), Vec::new());
                 for (at, standing) in index.iter().enumerate() {
@@ -122,7 +123,7 @@ impl Engine {
         for chunk in unknown.chunks(READ_CHUNK) {
             let generation = names.generation();
             let wanted: Vec<Standing> = chunk.iter().map(|(_, standing)| *standing).collect();
-            let rows = self.store.board_rows(&wanted).await?;
+            let rows = self.kernel.store.board_rows(&wanted).await?;
             names.fill(generation, rows.iter().map(|r| (r.member, r.name.as_str())));
             let matched: HashSet<MemberId> = rows
                 .iter()
@@ -139,6 +140,7 @@ impl Engine {
         let shown = page_of(&found, page);
         let wanted: Vec<Standing> = shown.iter().map(|(_, standing)| *standing).collect();
         let rows: HashMap<MemberId, _> = self
+            .ranking
             .board_rows(&wanted)
             .await?
             .into_iter()
@@ -167,7 +169,7 @@ impl Engine {
         query: &NameQuery,
         page: usize,
     ) -> Result<(usize, Vec<BoardLine>), PageError> {
-        let all = self.store.archived_lines(board).await?;
+        let all = self.kernel.store.archived_lines(board).await?;
         let found: Vec<(usize, &Standing)> = all
             .iter()
             .enumerate()

@@ -1,7 +1,7 @@
 //! The list of seasons on the web, running and archived, for viewers who may see standings.
 
 use crate::core::access::Viewer;
-use crate::engine::Engine;
+use crate::engine::WebPages;
 use crate::engine::web::PageError;
 use crate::i18n::{self, Lang};
 use crate::tr;
@@ -14,12 +14,13 @@ pub struct SeasonLine {
     pub state: String,
 }
 
-impl Engine {
+impl WebPages {
     pub async fn season_list(&self, viewer: &Viewer) -> Result<Vec<SeasonLine>, PageError> {
         self.may_see_standings(viewer)?;
         let lang: Lang = self.page_language(viewer).await;
-        let tz = self.config.calendar.tz;
+        let tz = self.kernel.config.calendar.tz;
         Ok(self
+            .kernel
             .store
             .seasons()
             .await?
@@ -42,12 +43,12 @@ impl Engine {
     /// The community's name, for page titles.
     #[must_use]
     pub fn community_name(&self) -> &str {
-        &self.config.community_name
+        &self.kernel.config.community_name
     }
 
     /// The address members reach the pages at (`web.public_url`, no trailing slash).
     #[must_use]
     pub fn public_url(&self) -> &str {
-        &self.config.web.public_url
+        &self.kernel.config.web.public_url
     }
 }

@@ -84,12 +84,12 @@ async fn show(
     let stamp = match search {
         _ if number > KEPT_PAGES => None,
         Some(_) => None,
-        None => match engine.board_stamp(&seen.viewer, which, now).await {
+        None => match engine.web().board_stamp(&seen.viewer, which, now).await {
             Ok(stamp) => stamp,
             Err(e) => return page_error(state, seen, e).await,
         },
     };
-    let lang = engine.page_language(&seen.viewer).await;
+    let lang = engine.web().page_language(&seen.viewer).await;
     let key = (which, number, lang);
     if let Some(kept) = stamp
         .as_ref()
@@ -108,10 +108,16 @@ async fn show(
             let client = SearchClient::of(seen.viewer.member, address);
             let viewer = &seen.viewer;
             engine
+                .web()
                 .board_search(viewer, which, text, number, client, now)
                 .await
         }
-        None => engine.board_page(&seen.viewer, which, number, now).await,
+        None => {
+            engine
+                .web()
+                .board_page(&seen.viewer, which, number, now)
+                .await
+        }
     };
     let board = match found {
         Ok(board) => board,
@@ -215,11 +221,11 @@ pub(crate) fn board_table(lang: Lang, seen: &Seen, lines: &[BoardLine]) -> Marku
 
 pub(crate) async fn seasons(State(state): State<AppState>, seen: Seen) -> Response {
     let engine = &state.engine;
-    let list = match engine.season_list(&seen.viewer).await {
+    let list = match engine.web().season_list(&seen.viewer).await {
         Ok(list) => list,
         Err(e) => return page_error(&state, &seen, e).await,
     };
-    let lang = engine.page_language(&seen.viewer).await;
+    let lang = engine.web().page_language(&seen.viewer).await;
     let body = html! {
         (tabs(lang))
         @if list.is_empty() {

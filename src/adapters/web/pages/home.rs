@@ -16,11 +16,11 @@ use crate::tr;
 
 pub(crate) async fn home(State(state): State<AppState>, seen: Seen) -> Response {
     let engine = &state.engine;
-    let home = match engine.home_page(&seen.viewer, engine.now()).await {
+    let home = match engine.web().home_page(&seen.viewer, engine.now()).await {
         Ok(home) => home,
         Err(e) => return page_error(&state, &seen, e).await,
     };
-    let lang = engine.page_language(&seen.viewer).await;
+    let lang = engine.web().page_language(&seen.viewer).await;
     let body = html! {
         @match (&home.week, &home.all_time) {
             (Some(week), Some(all_time)) => {

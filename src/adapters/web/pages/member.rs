@@ -42,7 +42,12 @@ pub(crate) async fn subscribe(
     if !csrf_ok(&seen, &form.csrf) {
         return problem(&state, &seen.viewer, Problem::BadForm).await;
     }
-    match state.engine.web_checkout(&seen.viewer, &form.plan).await {
+    match state
+        .engine
+        .payments()
+        .web_checkout(&seen.viewer, &form.plan)
+        .await
+    {
         Ok(url) => Redirect::to(&url).into_response(),
         Err(e) => page_error(&state, &seen, e).await,
     }
@@ -63,7 +68,12 @@ pub(crate) async fn billing(
     if !csrf_ok(&seen, &form.csrf) {
         return problem(&state, &seen.viewer, Problem::BadForm).await;
     }
-    match state.engine.web_billing_portal(&seen.viewer).await {
+    match state
+        .engine
+        .payments()
+        .web_billing_portal(&seen.viewer)
+        .await
+    {
         Ok(url) => Redirect::to(&url).into_response(),
         Err(e) => page_error(&state, &seen, e).await,
     }
@@ -77,6 +87,7 @@ pub(crate) async fn card(
 ) -> Response {
     let engine = &state.engine;
     match engine
+        .cards()
         .card_png(&seen.viewer, MemberId(id), engine.now())
         .await
     {
@@ -99,13 +110,14 @@ pub(crate) async fn member(
 ) -> Response {
     let engine = &state.engine;
     let found = engine
+        .web()
         .member_page(&seen.viewer, MemberId(id), engine.now())
         .await;
     let member = match found {
         Ok(member) => member,
         Err(e) => return page_error(&state, &seen, e).await,
     };
-    let lang = engine.page_language(&seen.viewer).await;
+    let lang = engine.web().page_language(&seen.viewer).await;
     let body = body(lang, &member, seen.csrf.as_deref());
     page(&state, lang, &seen, &member.name, body).into_response()
 }

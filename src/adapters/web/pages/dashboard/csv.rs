@@ -38,13 +38,13 @@ pub(crate) async fn download(
         return problem(&state, &seen.viewer, Problem::NotFound).await;
     };
     let engine = &state.engine;
-    let (range, refused) = query.range(engine.today());
-    let dash = match engine.dashboard(&seen.viewer, range).await {
+    let (range, refused) = query.range(engine.operations().today());
+    let dash = match engine.operations().dashboard(&seen.viewer, range).await {
         Ok(dash) => dash,
         Err(e) => return page_error(&state, &seen, e).await,
     };
     if let Some(refused) = refused {
-        let lang = engine.page_language(&seen.viewer).await;
+        let lang = engine.web().page_language(&seen.viewer).await;
         let why = format!(
             "{} {}",
             refusal(lang, refused),

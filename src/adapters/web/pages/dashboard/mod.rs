@@ -53,14 +53,14 @@ pub(crate) async fn dashboard(
     Query(query): Query<RangeQuery>,
 ) -> Response {
     let engine = &state.engine;
-    let (range, refused) = query.range(engine.today());
-    let dash = match engine.dashboard(&seen.viewer, range).await {
+    let (range, refused) = query.range(engine.operations().today());
+    let dash = match engine.operations().dashboard(&seen.viewer, range).await {
         Ok(dash) => dash,
         Err(e) => return page_error(&state, &seen, e).await,
     };
-    let lang = engine.page_language(&seen.viewer).await;
+    let lang = engine.web().page_language(&seen.viewer).await;
     let body = html! {
-        (range_form(lang, &dash, refused, engine.today()))
+        (range_form(lang, &dash, refused, engine.operations().today()))
         (overview(lang, &dash))
         (activity::panel(lang, &dash))
         (content::panel(lang, &dash))

@@ -3,7 +3,7 @@
 use crate::core::access::Viewer;
 use crate::core::ids::Platform;
 use crate::engine::web::PageError;
-use crate::engine::{Engine, sync};
+use crate::engine::{Operations, sync};
 use crate::store::CommunityCounts;
 
 /// What the overview shows: the counts, with tier names for display.
@@ -14,7 +14,7 @@ pub struct Overview {
     pub tiers: Vec<(String, i64)>,
 }
 
-impl Engine {
+impl Operations {
     /// The overview, for operators only.
     pub async fn overview(&self, viewer: &Viewer) -> Result<Overview, PageError> {
         if !viewer.operator {
@@ -24,8 +24,9 @@ impl Engine {
                 PageError::LoginNeeded
             });
         }
-        let counts = self.store.community_counts().await?;
+        let counts = self.kernel.store.community_counts().await?;
         let tiers = self
+            .kernel
             .config
             .membership
             .tiers
@@ -53,7 +54,7 @@ impl Engine {
         if !down.is_empty() {
             return Err(down);
         }
-        if self.store.ready().await {
+        if self.kernel.store.ready().await {
             Ok(())
         } else {
             Err(Vec::new())

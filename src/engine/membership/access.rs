@@ -4,24 +4,25 @@
 //! read that shows such an item's text builds its viewer here and asks the core rule of each
 //! item, so the rule is written once.
 
+use crate::engine::Memberships;
 use chrono::{DateTime, Utc};
 
 use crate::core::access::{Gate, Viewer};
 use crate::core::ids::MemberId;
+use crate::engine::EngineResult;
 use crate::engine::commands::CommandContext;
 use crate::engine::events::Sender;
-use crate::engine::{Engine, EngineResult};
 
-impl Engine {
+impl Memberships {
     /// The gate of an item stored with `tier` (a tier id; `None`: not gated).
     pub(crate) fn gate(&self, tier: Option<&str>) -> Gate {
-        Gate::of(tier, &self.config.membership.tiers)
+        Gate::of(tier, &self.kernel.config.membership.tiers)
     }
 
     /// Who asks a command: the sender's member, with operator's rights if the sender has
     /// them, holding their tier at the command's time.
     pub(crate) async fn viewer(&self, ctx: &CommandContext) -> EngineResult<Viewer> {
-        let viewer = if self.is_operator(&ctx.sender) {
+        let viewer = if self.kernel.is_operator(&ctx.sender) {
             Viewer::operator(ctx.member)
         } else {
             Viewer::member(ctx.member)
@@ -37,8 +38,12 @@ impl Engine {
         at: DateTime<Utc>,
     ) -> EngineResult<Viewer> {
         let viewer = Viewer {
-            member: self.store.member_of(&sender.person.profile.account).await?,
-            operator: self.is_operator(sender),
+            member: self
+                .kernel
+                .store
+                .member_of(&sender.person.profile.account)
+                .await?,
+            operator: self.kernel.is_operator(sender),
             tier_rank: None,
         };
         self.holding(viewer, at).await
@@ -68,7 +73,7 @@ impl Engine {
         Ok(viewer.holding(rank))
     }
 
-    /// Whether `member` has operator's rights: [`Engine::is_operator`]'s rule asked of every
+    /// Whether `member` has operator's rights: [`Kernel::is_operator`]'s rule asked of every
     /// account of theirs (an operator may act from a linked account), with `platform_admin` as
     /// the platform last said it.
     pub(crate) async fn member_is_operator(
@@ -79,7 +84,9 @@ impl Engine {
         if platform_admin {
             return Ok(true);
         }
-        let accounts = self.store.accounts_of(member).await?;
-        Ok(accounts.iter().any(|a| self.config.operators.contains(a)))
+        let accounts = self.kernel.store.accounts_of(member).await?;
+        Ok(accounts
+            .iter()
+            .any(|a| self.kernel.config.operators.contains(a)))
     }
 }

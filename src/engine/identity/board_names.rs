@@ -1,6 +1,6 @@
 //! The names on the boards, held in memory. A leaderboard page shows 100 members scattered over
 //! the members table, and reading their names from SQLite was most of a page's cost. The names
-//! of every listed member are read in the background at start ([`Engine::load_board_names`]);
+//! of every listed member are read in the background at start ([`Identity::load_board_names`]);
 //! a name not there yet is read on demand and kept. Every rename, erasure and merge forgets the
 //! member's name after its commit, and bumps a generation so that a read which raced it does
 //! not keep the old name.
@@ -8,11 +8,12 @@
 //! Compact on purpose (a million members): one offset per member id into one buffer of
 //! length-prefixed names, about 4 bytes plus the name's own.
 
+use crate::engine::Identity;
 use std::sync::RwLock;
 
 use crate::core::ids::MemberId;
+use crate::engine::EngineResult;
 use crate::engine::sync;
-use crate::engine::{Engine, EngineResult};
 
 /// Member ids above this are read from the database each time (the offsets grow with the
 /// highest id, and ids are dense in practice).
@@ -225,15 +226,15 @@ impl BoardNames {
     }
 }
 
-impl Engine {
+impl Identity {
     /// Reads the names of every listed member into memory, in chunks; `steward run` starts it
     /// in the background, and pages read names from the database until it is done.
     pub async fn load_board_names(&self) -> EngineResult<()> {
-        let names = self.scores.names();
+        let names = self.names();
         let mut after = MemberId(0);
         loop {
             let generation = names.generation();
-            let chunk = self.store.listed_names(after, LOAD_CHUNK).await?;
+            let chunk = self.kernel.store.listed_names(after, LOAD_CHUNK).await?;
             let Some((last, _)) = chunk.last() else {
                 break;
             };
