@@ -59,7 +59,7 @@ pub enum BenchError {
 /// Sends `messages` (member id, text) through the engine from `concurrency` tasks; returns msgs/s.
 async fn ingest(engine: &Arc<Engine>, messages: Vec<i64>, concurrency: usize) -> f64 {
     let total = messages.len();
-    let at = engine.now();
+    let at = engine.kernel().now();
     let per_task = total.div_ceil(concurrency.max(1));
     // The fold runs beside the stream, as in `steward run`.
     let (stop, stopped) = tokio::sync::watch::channel(false);
@@ -203,7 +203,7 @@ pub async fn run(
         let name = format!("m{}", rng.random_range(1..=max_id));
         let started = Instant::now();
         engine
-            .handle(console_message(&name, "/rank", engine.now()))
+            .handle(console_message(&name, "/rank", engine.kernel().now()))
             .await;
         rank_ms.push(ms_since(started));
     }
@@ -227,7 +227,7 @@ pub async fn run(
             .handle(console_message(
                 "m1",
                 &format!("/leaderboard {board} {page}"),
-                engine.now(),
+                engine.kernel().now(),
             ))
             .await;
         board_ms.push(ms_since(started));
@@ -281,9 +281,9 @@ async fn drop_lateness(dir: &Path, total: usize) -> Result<f64, BenchError> {
     let platform = Arc::new(TimingPlatform::default());
     let engine = Arc::new(setup::engine(&path, platform.clone(), Arc::new(SystemClock)).await?);
     engine
-        .handle(console_message("admin", "/rank", engine.now()))
+        .handle(console_message("admin", "/rank", engine.kernel().now()))
         .await; // the member who schedules
-    let due_at = engine.now() + Span::seconds(3);
+    let due_at = engine.kernel().now() + Span::seconds(3);
     let due_count = total / 10;
     let targets = ["console:general".to_owned()];
     let mut tx = engine.store().begin().await?;
@@ -296,7 +296,7 @@ async fn drop_lateness(dir: &Path, total: usize) -> Result<f64, BenchError> {
         let text = format!("bench drop {i}");
         tx.insert_drop(&crate::store::NewDrop {
             created_by: crate::core::ids::MemberId(1),
-            at: engine.now(),
+            at: engine.kernel().now(),
             text: &text,
             source: None,
             tier: None,

@@ -44,7 +44,7 @@ pub async fn probe_main(path: &Path, process_start: Instant) -> Result<String, B
     )
     .await?;
     engine
-        .handle(console_message("m1", "/rank", engine.now()))
+        .handle(console_message("m1", "/rank", engine.kernel().now()))
         .await;
     let ready = ms_since(process_start);
     // `steward run` reads the boards' names into memory right after start: part of its memory.

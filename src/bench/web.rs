@@ -178,7 +178,7 @@ pub(super) async fn search_ms(engine: &Engine) -> Result<(f64, usize), BenchErro
                 "m12",
                 1,
                 client,
-                engine.now(),
+                engine.kernel().now(),
             )
             .await
             .map_err(|e| BenchError::Web(e.to_string()))?;

@@ -8,8 +8,8 @@ use super::events::{Mention, Person, QuotedMessage, Sender};
 use crate::core::commands::{Audience, COMMANDS, Command, CommandError, CommandForm, Params, find};
 use crate::core::ids::{ChatRef, MemberId, Platform};
 use crate::engine::{
-    Cards, CommunityEvents, Courses, Drops, Kernel, Linking, Memberships, Payments, Points,
-    Privacy, Ranking, Recommendations, Submissions, WebSessions,
+    Cards, CommunityEvents, Courses, Drops, Kernel, Linking, Memberships, Points, Privacy, Ranking,
+    Recommendations, Storefront, Submissions, WebSessions,
 };
 use crate::i18n::{self, Lang};
 use crate::tr;
@@ -21,7 +21,7 @@ pub struct Commands {
     pub(super) ranking: Arc<Ranking>,
     pub(super) points: Arc<Points>,
     pub(super) membership: Arc<Memberships>,
-    pub(super) payments: Arc<Payments>,
+    pub(super) storefront: Arc<Storefront>,
     pub(super) drops: Arc<Drops>,
     pub(super) courses: Arc<Courses>,
     pub(super) submissions: Arc<Submissions>,
@@ -144,17 +144,19 @@ impl Commands {
             }
             Command::MemberList { tier } => self.membership.member_list(ctx, tier.as_deref()).await,
             Command::Drop(command) => self.drops.drop_command(ctx, command).await,
-            Command::Plans => Ok(self.payments.plans_command(ctx)),
+            Command::Plans => Ok(self.storefront.plans_command(ctx)),
             Command::Start { payload } => {
-                self.payments.start_command(ctx, payload.as_deref()).await
+                self.storefront.start_command(ctx, payload.as_deref()).await
             }
-            Command::Subscribe { plan } => self.payments.subscribe(ctx, &plan).await,
+            Command::Subscribe { plan } => self.storefront.subscribe(ctx, &plan).await,
             Command::Subscription { cancel } => {
-                self.payments.subscription_command(ctx, cancel).await
+                self.storefront.subscription_command(ctx, cancel).await
             }
-            Command::PaySupport => Ok(self.payments.pay_support(ctx)),
-            Command::Payments { who } => self.payments.payments_command(ctx, who.as_deref()).await,
-            Command::PaymentRefund { id } => self.payments.refund_command(ctx, id).await,
+            Command::PaySupport => Ok(self.storefront.pay_support(ctx)),
+            Command::Payments { who } => {
+                self.storefront.payments_command(ctx, who.as_deref()).await
+            }
+            Command::PaymentRefund { id } => self.storefront.refund_command(ctx, id).await,
             Command::Course(command) => self.courses.course_command(ctx, command).await,
             Command::Done { lesson } => self.courses.done_command(ctx, lesson).await,
             Command::Progress => self.courses.progress_command(ctx).await,

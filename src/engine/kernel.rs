@@ -51,7 +51,9 @@ impl Kernel {
         }
     }
 
-    pub(crate) fn now(&self) -> DateTime<Utc> {
+    /// The time now, by the engine's clock.
+    #[must_use]
+    pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }
 

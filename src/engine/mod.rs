@@ -16,6 +16,7 @@ mod commands;
 mod content;
 mod counted_platform;
 mod cursors;
+mod error;
 pub mod events;
 mod identity;
 pub mod import;
@@ -39,13 +40,10 @@ mod writer;
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
 use tokio::sync::watch;
 
 use crate::config::Config;
-use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
-use crate::tr;
 pub use analytics::{Activity, Operations};
 pub use backups::Backups;
 pub use clock::{Clock, ManualClock, SystemClock};
@@ -53,13 +51,15 @@ pub use commands::CommandContext;
 pub use commands::Commands;
 pub use content::{Choice, MAX_CHOICES};
 pub use content::{Choices, CommunityEvents, Courses, Drops, Recommendations, Submissions};
+pub use error::{EngineError, EngineResult};
+pub(crate) use error::{refuse, reply_text};
 pub use events::{Event, Mention, MessageEvent, Person, QuotedMessage, Sender};
 pub use identity::{Identity, Linking};
 pub use ingest::FOLD_EVERY;
 pub use ingest::Ingest;
 pub use kernel::Kernel;
 pub use membership::Memberships;
-pub use payments::Payments;
+pub use payments::{PaidTime, Payments, Storefront};
 pub use platform::{
     ChatPlatform, DropTarget, Invoice, OutboundDrop, OutboundFile, PlatformError,
     RecordingPlatform, Sent,
@@ -71,26 +71,6 @@ pub use scheduler::Scheduler;
 pub use scheduler::TickOutcome;
 pub use web::{Cards, WebPages, WebSessions};
 
-/// Why a request was not carried out.
-#[derive(Debug, thiserror::Error)]
-pub enum EngineError {
-    /// A refusal or a usage problem: what the user reads, rendered at the edge in the reader's
-    /// language; its key names the kind of refusal (for logs and tests).
-    #[error("{0}")]
-    Refused(crate::i18n::Msg),
-    /// A storage failure; users see a generic apology (`error-internal`), the detail goes to
-    /// the log.
-    #[error("storage failed: {0}")]
-    Store(#[from] StoreError),
-}
-
-pub type EngineResult<T> = Result<T, EngineError>;
-
-/// Shorthand for a refusal.
-pub(crate) fn refuse<T>(why: crate::i18n::Msg) -> EngineResult<T> {
-    Err(EngineError::Refused(why))
-}
-
 /// One community's bot: a facade over the services, each of which owns its state and names
 /// the services it uses in its fields (see docs/architecture.md for the map).
 pub struct Engine {
@@ -100,7 +80,9 @@ pub struct Engine {
     ingest: Arc<Ingest>,
     points: Arc<Points>,
     membership: Arc<Memberships>,
+    paid: Arc<PaidTime>,
     payments: Arc<Payments>,
+    storefront: Arc<Storefront>,
     choices: Arc<Choices>,
     web: Arc<WebPages>,
     cards: Arc<Cards>,
@@ -145,7 +127,19 @@ impl Engine {
             ranking.clone(),
             membership.clone(),
         ));
-        let payments = Arc::new(Payments::new(k(), identity.clone(), membership.clone()));
+        let paid = Arc::new(PaidTime::new(k(), membership.clone()));
+        let payments = Arc::new(Payments::new(
+            k(),
+            identity.clone(),
+            membership.clone(),
+            paid.clone(),
+        ));
+        let storefront = Arc::new(Storefront::new(
+            k(),
+            identity.clone(),
+            membership.clone(),
+            paid.clone(),
+        ));
         let drops = Arc::new(Drops::new(k(), membership.clone()));
         let courses = Arc::new(Courses::new(
             k(),
@@ -160,19 +154,19 @@ impl Engine {
             ranking.clone(),
         ));
         let recommendations = Arc::new(Recommendations::new(k(), membership.clone()));
-        let choices = Arc::new(Choices::new(k(), membership.clone(), payments.clone()));
+        let choices = Arc::new(Choices::new(k(), membership.clone(), paid.clone()));
         let privacy = Arc::new(Privacy::new(
             k(),
             identity.clone(),
             ingest.clone(),
             ranking.clone(),
             membership.clone(),
-            payments.clone(),
+            storefront.clone(),
         ));
         let backups = Arc::new(Backups::new(k()));
         let web = Arc::new(WebPages::new(
             k(),
-            payments.clone(),
+            storefront.clone(),
             identity.clone(),
             ranking.clone(),
             membership.clone(),
@@ -190,7 +184,7 @@ impl Engine {
             membership.clone(),
             web.clone(),
         ));
-        let operations = Arc::new(Operations::new(k(), membership.clone(), payments.clone()));
+        let operations = Arc::new(Operations::new(k(), membership.clone(), paid.clone()));
         let scheduler = Arc::new(Scheduler::new(
             k(),
             ranking.clone(),
@@ -205,7 +199,7 @@ impl Engine {
             ranking: ranking.clone(),
             points: points.clone(),
             membership: membership.clone(),
-            payments: payments.clone(),
+            storefront: storefront.clone(),
             drops,
             courses,
             submissions,
@@ -239,7 +233,9 @@ impl Engine {
             ingest,
             points,
             membership,
+            paid,
             payments,
+            storefront,
             choices,
             web,
             cards,
@@ -254,7 +250,7 @@ impl Engine {
     /// Sells plans by card through `provider` (Stripe), beside Telegram Stars.
     #[must_use]
     pub fn with_card_payments(self, provider: Arc<dyn payments::CardPayments>) -> Self {
-        self.payments.set_card_payments(provider);
+        self.paid.set_card_payments(provider);
         self
     }
 
@@ -282,11 +278,6 @@ impl Engine {
     #[must_use]
     pub fn store(&self) -> &Store {
         &self.kernel.store
-    }
-
-    #[must_use]
-    pub fn now(&self) -> DateTime<Utc> {
-        self.kernel.clock.now()
     }
 
     /// What every adapter shares: the community's language, a sender's language, the adapters'
@@ -324,6 +315,12 @@ impl Engine {
     #[must_use]
     pub fn payments(&self) -> &Payments {
         &self.payments
+    }
+
+    /// Checkout and billing portal links for the web.
+    #[must_use]
+    pub fn storefront(&self) -> &Storefront {
+        &self.storefront
     }
 
     /// What an adapter may offer someone to pick while typing (autocomplete).
@@ -392,20 +389,5 @@ impl Engine {
         }
         let _writer = self.kernel.lock_writer().await;
         self.kernel.store.close().await;
-    }
-}
-
-/// Turns an engine result into the text users see, logging internal failures.
-pub(crate) fn reply_text(lang: Lang, result: EngineResult<String>) -> String {
-    match result {
-        Ok(text) => text,
-        Err(EngineError::Refused(why)) => {
-            tracing::debug!(refusal = why.key(), "request refused");
-            why.render(lang)
-        }
-        Err(e @ EngineError::Store(_)) => {
-            tracing::error!(error = ?e, "request failed");
-            tr!(lang, "error-internal")
-        }
     }
 }

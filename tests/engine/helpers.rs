@@ -173,7 +173,7 @@ impl TestApp {
     }
 
     pub fn clock_now(&self) -> DateTime<Utc> {
-        self.engine.now()
+        self.engine.kernel().now()
     }
 
     pub fn posts(&self) -> Vec<Sent> {

@@ -255,9 +255,9 @@ async fn the_running_scheduler_delivers_a_drop_when_it_falls_due() {
         &console("admin"),
         general(),
         "/drop in 1s wake up",
-        engine.now(),
+        engine.kernel().now(),
     );
-    m.at = engine.now();
+    m.at = engine.kernel().now();
     let reply = engine
         .handle(steward::engine::Event::Message(m))
         .await

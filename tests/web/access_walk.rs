@@ -80,7 +80,11 @@ async fn no_page_shows_a_free_member_or_a_visitor_what_a_tier_withholds() {
         let reply = app.say(&admin, &line).await.unwrap();
         assert!(!reply.contains("Usage"), "{line}: {reply}");
     }
-    app.engine.scheduler().tick(app.engine.now()).await.unwrap();
+    app.engine
+        .scheduler()
+        .tick(app.engine.kernel().now())
+        .await
+        .unwrap();
     for who in [&pat, &carol] {
         assert_eq!(
             app.say(who, "/rate 1 5").await.unwrap(),

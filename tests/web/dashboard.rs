@@ -108,7 +108,11 @@ async fn delivery_states_read_in_the_operators_language() {
         .say(&admin, "/drop now Hello all")
         .await
         .unwrap_or_default();
-    app.engine.scheduler().tick(app.engine.now()).await.unwrap();
+    app.engine
+        .scheduler()
+        .tick(app.engine.kernel().now())
+        .await
+        .unwrap();
     app.say(&admin, "/language zh-CN").await;
     let body = app.browser_for(&admin).await.get("/dashboard").await.body;
     assert!(body.contains("已发送"), "{made}\n{body}");

@@ -170,7 +170,7 @@ impl WebApp {
             reply_to: None,
             quoted: None,
             mentions: Vec::new(),
-            at: self.engine.now(),
+            at: self.engine.kernel().now(),
         };
         self.engine.handle(Event::Message(message)).await
     }

@@ -102,7 +102,7 @@ async fn a_member_page_shows_level_places_streak_and_xp_by_source() {
         steward::core::import::ImportFormat::Json,
         list,
         options,
-        app.engine.now(),
+        app.engine.kernel().now(),
     )
     .await
     .unwrap();

@@ -46,7 +46,7 @@ pub async fn subscribe(app: &WebApp, stripe: &FakeStripe, plan: &str) -> String 
 }
 
 pub fn now(app: &WebApp) -> i64 {
-    app.engine.now().timestamp()
+    app.engine.kernel().now().timestamp()
 }
 
 pub async fn bob_id(app: &WebApp) -> MemberId {
@@ -62,7 +62,7 @@ pub async fn bob_id(app: &WebApp) -> MemberId {
 /// Until when Bob is Pro (`None`: not Pro now).
 pub async fn pro_until(app: &WebApp) -> Option<Option<DateTime<Utc>>> {
     let member = bob_id(app).await;
-    let now = app.engine.now();
+    let now = app.engine.kernel().now();
     app.engine
         .store()
         .memberships(member)
@@ -278,12 +278,24 @@ async fn a_lapsed_payment_keeps_access_through_grace_then_ends_it_once() {
         "access stays through the grace"
     );
     app.advance(Duration::days(2));
-    app.engine.scheduler().tick(app.engine.now()).await.unwrap();
+    app.engine
+        .scheduler()
+        .tick(app.engine.kernel().now())
+        .await
+        .unwrap();
     assert!(pro_until(&app).await.is_some());
     app.advance(Duration::days(1) + Duration::minutes(1));
-    assert!(app.engine.now() > at(period_end) + Duration::days(3));
-    app.engine.scheduler().tick(app.engine.now()).await.unwrap();
-    app.engine.scheduler().tick(app.engine.now()).await.unwrap();
+    assert!(app.engine.kernel().now() > at(period_end) + Duration::days(3));
+    app.engine
+        .scheduler()
+        .tick(app.engine.kernel().now())
+        .await
+        .unwrap();
+    app.engine
+        .scheduler()
+        .tick(app.engine.kernel().now())
+        .await
+        .unwrap();
     assert_eq!(pro_until(&app).await, None);
     let mut revoked: Vec<String> = app
         .platform

@@ -234,7 +234,7 @@ impl Console {
             is_edit: false,
             reply_to: reply_to.as_deref().map(person),
             mentions,
-            at: engine.now(),
+            at: engine.kernel().now(),
         }
     }
 }

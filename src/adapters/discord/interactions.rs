@@ -188,7 +188,7 @@ fn event(
         reply_to: None,
         quoted: None,
         mentions: line.mentions,
-        at: engine.now(),
+        at: engine.kernel().now(),
     }
 }
 

@@ -246,7 +246,7 @@ impl EventHandler for Handler {
         if message.author.bot || message.guild_id.is_none() {
             return;
         }
-        let event = inbound::message_event(&message, engine.now());
+        let event = inbound::message_event(&message, engine.kernel().now());
         if let Some(reply) = engine.handle(Event::Message(event)).await {
             let answer = CreateMessage::new()
                 .content(reply)
@@ -289,7 +289,7 @@ impl EventHandler for Handler {
         let event = Event::MemberJoined {
             chat: inbound::guild_chat(member.guild_id),
             person: inbound::member_person(&member),
-            at: engine.now(),
+            at: engine.kernel().now(),
         };
         engine.handle(event).await;
     }

@@ -34,7 +34,7 @@ pub async fn receive(
     signature: Option<&str>,
     body: &[u8],
 ) -> Answer {
-    let now = engine.now().timestamp();
+    let now = engine.kernel().now().timestamp();
     if let Err(e) = verify(signature, body, secret.expose().as_bytes(), now) {
         tracing::warn!(reason = %e, "a Stripe delivery was refused");
         engine.payments().delivery_refused(Provider::Stripe);

@@ -229,7 +229,7 @@ impl TelegramAdapter {
         let is_command = message.text().is_some_and(|t| t.starts_with('/'));
         // Asking Telegram about admins only matters for commands.
         let admin = is_command && !user.is_bot && self.is_admin(&message.chat, user.id).await;
-        let Some(event) = inbound::message_event(message, admin, self.engine.now()) else {
+        let Some(event) = inbound::message_event(message, admin, self.engine.kernel().now()) else {
             return;
         };
         if let Some(reply) = self.engine.handle(Event::Message(event)).await
@@ -241,7 +241,7 @@ impl TelegramAdapter {
 
     async fn on_members(&self, message: &teloxide::types::Message) {
         let chat = inbound::chat_ref(&message.chat);
-        let at = self.engine.now();
+        let at = self.engine.kernel().now();
         for user in message.new_chat_members().unwrap_or_default() {
             let event = Event::MemberJoined {
                 chat: chat.clone(),
@@ -270,7 +270,7 @@ impl TelegramAdapter {
                     reply_to: None,
                     quoted: None,
                     mentions: Vec::new(),
-                    at: self.engine.now(),
+                    at: self.engine.kernel().now(),
                 };
                 self.engine.handle(Event::Message(event)).await
             }

@@ -81,7 +81,7 @@ impl TelegramAdapter {
             payload: query.invoice_payload.clone(),
             amount: u64::from(query.total_amount),
             currency: query.currency.clone(),
-            at: self.engine.now(),
+            at: self.engine.kernel().now(),
         };
         let answer = match self.engine.payments().pre_checkout(&checkout).await {
             Ok(()) => self.bot.answer_pre_checkout_query(query.id, true).await,
@@ -102,7 +102,7 @@ impl TelegramAdapter {
         let Some(user) = &message.from else {
             return false;
         };
-        let at = self.engine.now();
+        let at = self.engine.kernel().now();
         let reply = if let Some(paid) = message.successful_payment() {
             let payment = PaymentReceived {
                 provider: Provider::TelegramStars,

@@ -84,7 +84,7 @@ impl Seen {
         let engine = &state.engine;
         match engine
             .sessions()
-            .web_session(&session_id, engine.now())
+            .web_session(&session_id, engine.kernel().now())
             .await
         {
             Ok(Some(session)) => Ok(Self {
@@ -118,7 +118,11 @@ pub(crate) async fn login_page(
     Path(token): Path<String>,
 ) -> Response {
     let engine = &state.engine;
-    match engine.sessions().web_login_page(&token, engine.now()).await {
+    match engine
+        .sessions()
+        .web_login_page(&token, engine.kernel().now())
+        .await
+    {
         Ok(Some(lang)) => {
             let action = format!("/login/{token}");
             let body = html! {
@@ -141,7 +145,11 @@ pub(crate) async fn login_page(
 /// `POST /login/TOKEN`: the "Log in" button; spends the link and starts the session.
 pub(crate) async fn login(State(state): State<AppState>, Path(token): Path<String>) -> Response {
     let engine = &state.engine;
-    match engine.sessions().web_login(&token, engine.now()).await {
+    match engine
+        .sessions()
+        .web_login(&token, engine.kernel().now())
+        .await
+    {
         Ok(LoginOutcome::Started {
             session_id,
             session,

@@ -13,7 +13,7 @@ use crate::core::analytics::measures::{bayesian_mean, ratio};
 use crate::core::analytics::range::DayRange;
 use crate::core::analytics::{Counter, day_key, week_key};
 use crate::engine::web::PageError;
-use crate::engine::{Kernel, Memberships, Payments};
+use crate::engine::{Kernel, Memberships, PaidTime};
 use crate::store::{CounterRow, DropQualityRow};
 use std::sync::Arc;
 
@@ -21,7 +21,7 @@ use std::sync::Arc;
 pub struct Operations {
     pub(super) kernel: Arc<Kernel>,
     pub(super) membership: Arc<Memberships>,
-    pub(super) payments: Arc<Payments>,
+    pub(super) paid: Arc<PaidTime>,
     pub(super) connections:
         std::sync::Mutex<std::collections::HashMap<crate::core::ids::Platform, bool>>,
 }
@@ -30,13 +30,13 @@ impl Operations {
     pub(crate) fn new(
         kernel: Arc<Kernel>,
         membership: Arc<Memberships>,
-        payments: Arc<Payments>,
+        paid: Arc<PaidTime>,
     ) -> Self {
         Self {
             connections: std::sync::Mutex::default(),
             kernel,
             membership,
-            payments,
+            paid,
         }
     }
 }

@@ -85,7 +85,7 @@ impl Operations {
         for (plan, provider, count) in running {
             panel.renewing += count;
             let monthly = self
-                .payments
+                .paid
                 .plan(&plan)
                 .filter(|p| p.stars_renews())
                 .and_then(|p| p.stars);
@@ -101,7 +101,7 @@ impl Operations {
         // A card subscription's monthly share: its latest invoice spread over 30 days of its term.
         let mut card: std::collections::BTreeMap<String, i64> = std::collections::BTreeMap::new();
         for (currency, plan, amount) in self.kernel.store.card_renewing(self.kernel.now()).await? {
-            let days = match self.payments.plan(&plan).map(|p| p.term) {
+            let days = match self.paid.plan(&plan).map(|p| p.term) {
                 Some(Term::For(term)) if term.num_days() > 0 => term.num_days(),
                 _ => continue,
             };

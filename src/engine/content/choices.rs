@@ -6,7 +6,7 @@
 use crate::core::access::may_see;
 use crate::engine::EngineResult;
 use crate::engine::events::Sender;
-use crate::engine::{Kernel, Memberships, Payments};
+use crate::engine::{Kernel, Memberships, PaidTime};
 use crate::i18n::Lang;
 use crate::store::DropRow;
 use crate::tr;
@@ -16,19 +16,19 @@ use std::sync::Arc;
 pub struct Choices {
     pub(super) kernel: Arc<Kernel>,
     pub(super) membership: Arc<Memberships>,
-    pub(super) payments: Arc<Payments>,
+    pub(super) paid: Arc<PaidTime>,
 }
 
 impl Choices {
     pub(crate) fn new(
         kernel: Arc<Kernel>,
         membership: Arc<Memberships>,
-        payments: Arc<Payments>,
+        paid: Arc<PaidTime>,
     ) -> Self {
         Self {
             kernel,
             membership,
-            payments,
+            paid,
         }
     }
 }
@@ -139,7 +139,7 @@ impl Choices {
             .filter(|p| p.id.contains(&typed) || p.tier.contains(&typed))
             .take(MAX_CHOICES)
             .map(|p| Choice {
-                label: self.payments.plan_line(lang, p).chars().take(100).collect(),
+                label: self.paid.plan_line(lang, p).chars().take(100).collect(),
                 value: p.id.clone(),
             })
             .collect()

@@ -5,6 +5,7 @@
 //! late or out of order converge on the same state. This file reads the event and applies the
 //! one-time and refund kinds; `subscription_events.rs` applies the rest.
 
+use super::Payments;
 use chrono::{DateTime, Utc};
 
 use super::checkout::PaymentReceived;
@@ -13,7 +14,7 @@ use crate::core::payments::Provider;
 use crate::core::payments::reference::PaymentRef;
 use crate::core::payments::renewal::RenewalStatus;
 use crate::engine::metrics::DeliveryOutcome;
-use crate::engine::{EngineError, EngineResult, Payments};
+use crate::engine::{EngineError, EngineResult};
 use crate::store::WriteTx;
 
 /// One event from a card payments provider.
@@ -225,6 +226,7 @@ impl Payments {
             } => (subscription, Fact::Status(*status)),
             Billing::Refunded { charge, amount } => {
                 let refunded = self
+                    .paid
                     .apply_refund(
                         e.provider,
                         charge,
@@ -237,7 +239,9 @@ impl Payments {
                 return Ok(match refunded {
                     Some(undone) => {
                         self.kernel
-                            .tell_with(undone.member, |lang| self.refunded_words(lang, &undone))
+                            .tell_with(undone.member, |lang| {
+                                self.paid.refunded_words(lang, &undone)
+                            })
                             .await?;
                         Applied::Done
                     }
@@ -251,7 +255,7 @@ impl Payments {
     /// The price ids a completed checkout charged, read from the provider. A failure is an
     /// `Err`, so the event is delivered (or polled) again rather than granted unchecked.
     async fn checkout_prices(&self, session: &str) -> EngineResult<Vec<String>> {
-        let Some(card) = self.card_payments() else {
+        let Some(card) = self.paid.card_payments() else {
             return Ok(Vec::new());
         };
         card.checkout_prices(session).await.map_err(|e| {
@@ -266,11 +270,11 @@ impl Payments {
         p: &PaymentReceived,
         mark: &EventMark<'_>,
     ) -> EngineResult<Applied> {
-        let secret = self.payment_secret().await?;
+        let secret = self.paid.payment_secret().await?;
         let Some(reference) = PaymentRef::verify(&p.payload, &secret) else {
             return Ok(Applied::NotOurs);
         };
-        match self.apply_payment(p, Some(mark)).await? {
+        match self.paid.apply_payment(p, Some(mark)).await? {
             Some(text) => {
                 self.kernel
                     .tell_with(reference.member, |_| text.clone())

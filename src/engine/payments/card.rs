@@ -2,6 +2,7 @@
 //! adapter implements, and `/subscribe`'s card link. Access is never given when the checkout
 //! page says it is paid, only when the provider reports the payment (`billing.rs`).
 
+use super::{PaidTime, Storefront};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -14,7 +15,7 @@ use crate::core::ids::MemberId;
 use crate::core::payments::Plan;
 use crate::engine::platform::{LinkFuture, PlatformFuture};
 use crate::engine::web::PageError;
-use crate::engine::{EngineError, EngineResult, Payments, PlatformError};
+use crate::engine::{EngineError, EngineResult, PlatformError};
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -61,7 +62,7 @@ pub trait CardPayments: Send + Sync {
 /// Checkouts asked for within this many seconds share one idempotency key.
 const SAME_CHECKOUT_SECS: i64 = 600;
 
-impl Payments {
+impl PaidTime {
     /// Sells through `provider` from now on; a second provider is ignored (there is one).
     pub(crate) fn set_card_payments(&self, provider: Arc<dyn CardPayments>) {
         if self.card_provider.set(provider).is_err() {
@@ -74,14 +75,21 @@ impl Payments {
         self.card_provider.get()
     }
 
+    /// Whether `plan` can be paid by card here.
+    pub(super) fn card_payable(&self, plan: &Plan) -> bool {
+        plan.stripe_price.is_some() && self.card_payments().is_some()
+    }
+}
+
+impl Storefront {
     /// The plans a member may buy by card on the web: (plan id, its line as `/plans` shows it).
     pub(crate) fn card_offers(&self, lang: Lang) -> Vec<(String, String)> {
         self.kernel
             .config
             .plans
             .iter()
-            .filter(|p| self.card_payable(p))
-            .map(|p| (p.id.clone(), self.plan_line(lang, p)))
+            .filter(|p| self.paid.card_payable(p))
+            .map(|p| (p.id.clone(), self.paid.plan_line(lang, p)))
             .collect()
     }
 
@@ -91,8 +99,9 @@ impl Payments {
             return Err(PageError::LoginNeeded);
         };
         let plan = self
+            .paid
             .plan(plan)
-            .filter(|p| self.card_payable(p))
+            .filter(|p| self.paid.card_payable(p))
             .ok_or(PageError::NotFound)?;
         let lang = self.kernel.language_of(member).await;
         let at = self.kernel.now();
@@ -108,11 +117,6 @@ impl Payments {
             })
     }
 
-    /// Whether `plan` can be paid by card here.
-    pub(super) fn card_payable(&self, plan: &Plan) -> bool {
-        plan.stripe_price.is_some() && self.card_payments().is_some()
-    }
-
     /// The address of a card checkout for `plan`, for `member`.
     pub(super) async fn card_checkout_url(
         &self,
@@ -122,7 +126,7 @@ impl Payments {
         lang: Lang,
         at: DateTime<Utc>,
     ) -> EngineResult<Result<String, PlatformError>> {
-        let (Some(provider), Some(price)) = (self.card_payments(), &plan.stripe_price) else {
+        let (Some(provider), Some(price)) = (self.paid.card_payments(), &plan.stripe_price) else {
             return Ok(Err(PlatformError::Failed(String::new())));
         };
         let public = &self.kernel.config.web.public_url;

@@ -2,6 +2,7 @@
 //! completed payment: recorded once by the provider's charge id in the same transaction as the
 //! membership it extends, so a repeated or concurrent delivery changes nothing.
 
+use super::{PaidTime, Payments};
 use chrono::{DateTime, Utc};
 
 use super::billing::EventMark;
@@ -12,10 +13,10 @@ use crate::core::payments::decide::{CheckoutRefusal, Paid, PriceMismatch, checko
 use crate::core::payments::reference::PaymentRef;
 use crate::core::payments::{Plan, Provider};
 use crate::core::tiers::TierDef;
+use crate::engine::EngineResult;
 use crate::engine::events::Person;
 use crate::engine::membership::{Extension, extend_in};
 use crate::engine::metrics::PaymentOutcome;
-use crate::engine::{EngineResult, Payments};
 use crate::i18n::Lang;
 use crate::store::{PaymentRow, SubscriptionRow, WriteTx};
 use crate::tr;
@@ -69,7 +70,7 @@ impl Payments {
 
     /// Whether a checkout may be charged: `Err` carries the reason, in the payer's language.
     pub async fn pre_checkout(&self, c: &Checkout) -> Result<(), String> {
-        let secret = self.payment_secret().await.map_err(|e| {
+        let secret = self.paid.payment_secret().await.map_err(|e| {
             tracing::error!(error = %e, "no payment secret");
             tr!(self.kernel.community_language(), "error-internal")
         })?;
@@ -84,7 +85,7 @@ impl Payments {
         if !reference.is_fresh(c.at) {
             return Err(tr!(lang, "checkout-expired", plan = &reference.plan));
         }
-        let plan = self.plan(&reference.plan);
+        let plan = self.paid.plan(&reference.plan);
         let current = match plan {
             Some(p) => self
                 .kernel
@@ -114,7 +115,7 @@ impl Payments {
 
     /// Applies a completed payment once; returns what to tell the payer (`None` for a repeat).
     pub async fn payment_received(&self, p: &PaymentReceived) -> Option<String> {
-        match self.apply_payment(p, None).await {
+        match self.paid.apply_payment(p, None).await {
             Ok(reply) => reply,
             Err(e) => {
                 self.kernel
@@ -132,7 +133,9 @@ impl Payments {
             }
         }
     }
+}
 
+impl PaidTime {
     /// Applies a payment once (with the provider event it came in, where there is one); the
     /// text for the payer, `None` for a repeat.
     pub(super) async fn apply_payment(

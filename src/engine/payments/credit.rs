@@ -3,6 +3,7 @@
 //! membership moves by the difference, so renewals, refunds and cancels converge in any order
 //! and never take time bought elsewhere (a grant, another plan, a one-time payment).
 
+use super::PaidTime;
 use chrono::{DateTime, Duration, Utc};
 
 use super::renewing::Settled;
@@ -11,8 +12,8 @@ use crate::core::payments::credit::{PaidPeriod, shifted, subscription_credit};
 use crate::core::payments::renewal::MembershipChange;
 use crate::core::payments::{Plan, Provider, STARS_SUBSCRIPTION_SECS};
 use crate::core::tiers::TierDef;
+use crate::engine::EngineResult;
 use crate::engine::membership::{Change, ChangeIn, change_in};
-use crate::engine::{EngineResult, Payments};
 use crate::store::WriteTx;
 
 /// The key a member's Stars subscription to a plan files its payments under: Telegram names a
@@ -28,7 +29,7 @@ pub(super) struct Held<'a> {
     pub tier: &'a TierDef,
 }
 
-impl Payments {
+impl PaidTime {
     /// What `member`'s Stars subscription to `plan` is worth now, from every payment recorded
     /// for it in `tx`.
     pub(super) async fn stars_credit(

@@ -5,6 +5,7 @@
 //! back the end the member held before it, and never takes time bought elsewhere (a lifetime
 //! grant, Stars, a card). Each report is applied once.
 
+use super::Payments;
 use chrono::{DateTime, Duration, Utc};
 
 use super::billing::{Applied, EventMark};
@@ -13,9 +14,9 @@ use crate::core::payments::credit::{closed, shifted};
 use crate::core::payments::renewal::MembershipChange;
 use crate::core::payments::{Plan, Provider};
 use crate::core::tiers::TierDef;
+use crate::engine::EngineResult;
 use crate::engine::events::Person;
 use crate::engine::membership::{Change, ChangeIn, change_in};
-use crate::engine::{EngineResult, Payments};
 use crate::store::{PaymentRow, WriteTx};
 use crate::tr;
 
@@ -164,7 +165,7 @@ impl Payments {
         effect: &Effect,
         at: DateTime<Utc>,
     ) -> EngineResult<bool> {
-        let current = self.running_expiry(tx, member, tier, at).await?;
+        let current = self.paid.running_expiry(tx, member, tier, at).await?;
         let change = match (effect, current) {
             (Effect::Open, Some(None)) => return Ok(true),
             (Effect::Open, _) => Change::Extend(None),

@@ -2,19 +2,20 @@
 //! their invoices. `/subscription` sends the link by direct message; the member's own web page
 //! has a button (a POST: a GET never opens a billing session).
 
+use super::Storefront;
 use crate::core::access::Viewer;
 use crate::core::ids::MemberId;
 use crate::core::payments::Provider;
+use crate::engine::EngineResult;
 use crate::engine::commands::CommandContext;
 use crate::engine::web::PageError;
-use crate::engine::{EngineResult, Payments};
 use crate::store::SubscriptionRow;
 use crate::tr;
 
-impl Payments {
+impl Storefront {
     /// The Stripe customer of a member's running card subscription, when card payments are on.
     fn card_customer(&self, subscriptions: &[SubscriptionRow]) -> Option<String> {
-        self.card_payments()?;
+        self.paid.card_payments()?;
         subscriptions
             .iter()
             .filter(|s| s.provider == Provider::Stripe && s.ended_at.is_none())
@@ -24,7 +25,7 @@ impl Payments {
 
     /// Whether `member` has a card subscription the portal manages.
     pub(crate) async fn manages_card(&self, member: MemberId) -> EngineResult<bool> {
-        if self.card_payments().is_none() {
+        if self.paid.card_payments().is_none() {
             return Ok(false);
         }
         let subscriptions = self.kernel.store.subscriptions_of(member).await?;
@@ -46,7 +47,7 @@ impl Payments {
         ctx: &CommandContext,
         subscriptions: &[SubscriptionRow],
     ) -> Option<String> {
-        let card = self.card_payments()?;
+        let card = self.paid.card_payments()?;
         let customer = self.card_customer(subscriptions)?;
         let lang = ctx.lang;
         let link = match card.portal(&customer, &self.portal_return_url()).await {
@@ -74,8 +75,10 @@ impl Payments {
         let Some(member) = viewer.member else {
             return Err(PageError::LoginNeeded);
         };
-        let (Some(card), lang) = (self.card_payments(), self.kernel.language_of(member).await)
-        else {
+        let (Some(card), lang) = (
+            self.paid.card_payments(),
+            self.kernel.language_of(member).await,
+        ) else {
             return Err(PageError::NotFound);
         };
         let subscriptions = self.kernel.store.subscriptions_of(member).await?;

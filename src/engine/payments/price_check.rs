@@ -3,15 +3,16 @@
 //! payments ledger as a `mismatch` (so the operators can refund it), grants nothing, and the
 //! operators are told by DM what was paid and what the plan costs.
 
+use super::PaidTime;
 use crate::core::ids::MemberId;
 use crate::core::payments::decide::PriceMismatch;
 use crate::core::payments::{Plan, Provider};
-use crate::engine::{EngineResult, Payments};
+use crate::engine::EngineResult;
 use crate::i18n::{Lang, money};
 use crate::store::{PaymentRow, WriteTx};
 use crate::tr;
 
-impl Payments {
+impl PaidTime {
     /// What the first payment of `member`'s subscription to `plan` paid: Telegram renews a
     /// Stars subscription at that price, whatever the plan costs now.
     pub(super) async fn subscription_began_at(

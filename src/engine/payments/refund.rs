@@ -3,12 +3,13 @@
 //! applied the same way, once (`undo.rs`: what it takes back). A Stars subscription's refund
 //! also cancels it at Telegram, which would otherwise charge again.
 
+use super::{PaidTime, Payments, Storefront};
 use chrono::{DateTime, Utc};
 
 use crate::core::ids::{AccountRef, IdOf};
 use crate::core::payments::Provider;
 use crate::engine::commands::CommandContext;
-use crate::engine::{EngineResult, Payments, refuse};
+use crate::engine::{EngineResult, refuse};
 use crate::i18n::money;
 use crate::store::PaymentRow;
 use crate::{msg, tr};
@@ -30,13 +31,14 @@ impl Payments {
     /// or not a charge of this community's).
     pub async fn payment_refunded(&self, r: &PaymentRefunded) -> Option<String> {
         match self
+            .paid
             .apply_refund(r.provider, &r.charge_id, None, Some(&r.raw), None, None)
             .await
         {
             Ok(Some(undone)) => {
                 if r.provider == Provider::TelegramStars
                     && let Ok(Some(payment)) = self.refunded_payment(r.provider, &r.charge_id).await
-                    && let Some(Err(e)) = self.stop_stars_renewal(&payment).await
+                    && let Some(Err(e)) = self.paid.stop_stars_renewal(&payment).await
                 {
                     tracing::warn!(error = %e, "a refunded Stars subscription still renews");
                     self.kernel
@@ -46,7 +48,7 @@ impl Payments {
                         .await;
                 }
                 let lang = self.kernel.language_of(undone.member).await;
-                Some(self.refunded_words(lang, &undone))
+                Some(self.paid.refunded_words(lang, &undone))
             }
             Ok(None) => None,
             Err(e) => {
@@ -56,6 +58,20 @@ impl Payments {
         }
     }
 
+    /// The payment a refund of `charge` undid.
+    async fn refunded_payment(
+        &self,
+        provider: Provider,
+        charge: &str,
+    ) -> EngineResult<Option<PaymentRow>> {
+        let mut tx = self.kernel.store.begin().await?;
+        let paid = tx.payment_by_charge(provider, charge).await?;
+        tx.commit().await?;
+        Ok(paid)
+    }
+}
+
+impl Storefront {
     /// `/payments refund ID`: refunds the payment at its provider, then ends what it paid for.
     pub(crate) async fn refund_command(
         &self,
@@ -86,7 +102,7 @@ impl Payments {
                 Some(payer) => self.kernel.platform.refund_payment(&payer, &charge).await,
                 None => return refuse(msg!("refund-unknown", id = id)),
             },
-            Provider::Stripe => match self.card_payments() {
+            Provider::Stripe => match self.paid.card_payments() {
                 Some(card) => card.refund(&charge).await,
                 None => return refuse(msg!("refund-at-provider", id = id)),
             },
@@ -96,6 +112,7 @@ impl Payments {
             return refuse(msg!("refund-failed", id = id, error = e.describe(lang)));
         }
         let applied = self
+            .paid
             .apply_refund(
                 payment.provider,
                 &charge,
@@ -107,7 +124,9 @@ impl Payments {
             .await?;
         if let Some(undone) = applied {
             self.kernel
-                .tell_with(undone.member, |lang| self.refunded_words(lang, &undone))
+                .tell_with(undone.member, |lang| {
+                    self.paid.refunded_words(lang, &undone)
+                })
                 .await?;
         }
         let mut reply = tr!(
@@ -117,7 +136,7 @@ impl Payments {
             amount = money(lang, payment.amount, &payment.currency)
         );
         // Telegram would charge a Stars subscription again in 30 days: a refund stops it there.
-        match self.stop_stars_renewal(&payment).await {
+        match self.paid.stop_stars_renewal(&payment).await {
             Some(Ok(())) => reply.push_str(&format!("\n{}", tr!(lang, "refund-renewal-stopped"))),
             Some(Err(e)) => reply.push_str(&format!(
                 "\n{}",
@@ -127,19 +146,9 @@ impl Payments {
         }
         Ok(reply)
     }
+}
 
-    /// The payment a refund of `charge` undid.
-    async fn refunded_payment(
-        &self,
-        provider: Provider,
-        charge: &str,
-    ) -> EngineResult<Option<PaymentRow>> {
-        let mut tx = self.kernel.store.begin().await?;
-        let paid = tx.payment_by_charge(provider, charge).await?;
-        tx.commit().await?;
-        Ok(paid)
-    }
-
+impl PaidTime {
     /// After a refund of a Stars payment: cancels its subscription at Telegram
     /// (`editUserStarSubscription` with the charge the subscription began with), which would
     /// otherwise charge the member again. `None` when the payment was no Stars subscription's.

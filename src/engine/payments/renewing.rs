@@ -3,13 +3,14 @@
 //! in line (`core::payments::renewal::reconcile`), in the same transaction, through the same
 //! grant and end paths as `/member`. Access moves after the commit.
 
+use super::PaidTime;
 use chrono::{DateTime, Utc};
 
 use super::credit::Held;
 use crate::core::ids::MemberId;
 use crate::core::payments::renewal::{MembershipChange, SubscriptionFacts, reconcile};
 use crate::core::tiers::TierDef;
-use crate::engine::{EngineResult, Payments};
+use crate::engine::EngineResult;
 use crate::store::{SubscriptionRow, WriteTx};
 
 /// What settling a subscription did to its membership.
@@ -21,7 +22,7 @@ pub(super) struct Settled<'a> {
     pub was_running: bool,
 }
 
-impl Payments {
+impl PaidTime {
     /// Brings the membership `s` pays for in line with all of `s`'s facts, inside `tx`. `action`
     /// names an extension or an end in the membership ledger (a shortening is a `cancel`).
     /// `None` when the plan or its tier is gone from the config.

@@ -2,6 +2,7 @@
 //! its status changed) in one transaction with its event id, the membership is settled from
 //! all the facts (`renewing.rs`), and the member is told what changed.
 
+use super::Payments;
 use chrono::{DateTime, Utc};
 
 use super::billing::{BillingEvent, EventMark, SubscriptionRef};
@@ -10,9 +11,9 @@ use crate::core::payments::Provider;
 use crate::core::payments::decide::{Paid, pays_for};
 use crate::core::payments::reference::PaymentRef;
 use crate::core::payments::renewal::{MembershipChange, RenewalStatus};
+use crate::engine::EngineResult;
 use crate::engine::metrics::PaymentOutcome;
 use crate::engine::payments::Applied;
-use crate::engine::{EngineResult, Payments};
 use crate::store::{PaymentRow, SubscriptionRow, WriteTx};
 use crate::tr;
 
@@ -91,7 +92,7 @@ impl Payments {
                     period_end: Some(*period_end),
                     ..payment((*invoice).to_owned(), kind, *amount, currency)
                 };
-                if let Some(plan) = self.plan(&row.plan) {
+                if let Some(plan) = self.paid.plan(&row.plan) {
                     let paid = Paid {
                         amount: *amount,
                         currency,
@@ -100,6 +101,7 @@ impl Payments {
                     };
                     if let Err(why) = pays_for(plan, e.provider, &paid) {
                         if self
+                            .paid
                             .record_mismatch(tx, row, Some(&e.raw), plan, why)
                             .await?
                         {
@@ -129,7 +131,7 @@ impl Payments {
                 }
             }
         };
-        let settled = self.settle_in(&mut tx, &row, action, now).await?;
+        let settled = self.paid.settle_in(&mut tx, &row, action, now).await?;
         tx.commit().await?;
         if matches!(fact, Fact::Paid { .. }) {
             self.kernel
@@ -141,7 +143,7 @@ impl Payments {
         let Some(settled) = settled else {
             return Ok(Applied::Done);
         };
-        self.follow_access(&settled, now).await?;
+        self.paid.follow_access(&settled, now).await?;
         self.tell_subscriber(&row, &settled, &fact).await?;
         Ok(Applied::Done)
     }
@@ -159,7 +161,7 @@ impl Payments {
         if let Some(row) = tx.subscription_by_charge(provider, &sub.id).await? {
             return Ok(Some(row));
         }
-        let secret = self.payment_secret().await?;
+        let secret = self.paid.payment_secret().await?;
         let Some(reference) = sub
             .reference
             .as_deref()
@@ -167,7 +169,7 @@ impl Payments {
         else {
             return Ok(None);
         };
-        if self.plan(&reference.plan).is_none() {
+        if self.paid.plan(&reference.plan).is_none() {
             tracing::warn!(plan = %reference.plan, "a subscription to a plan no longer in the config");
             return Ok(None);
         }

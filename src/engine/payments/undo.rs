@@ -5,6 +5,7 @@
 //! the membership, or, for a lifetime plan, gives back the end the member had before it. A
 //! refund that arrives before its payment is kept, and the payment then gives nothing.
 
+use super::PaidTime;
 use chrono::{DateTime, Duration, Utc};
 
 use super::billing::EventMark;
@@ -16,8 +17,8 @@ use crate::core::payments::credit::{closed, shifted};
 use crate::core::payments::renewal::MembershipChange;
 use crate::core::payments::{Plan, Provider};
 use crate::core::tiers::TierDef;
+use crate::engine::EngineResult;
 use crate::engine::metrics::PaymentOutcome;
-use crate::engine::{EngineResult, Payments};
 use crate::i18n::Lang;
 use crate::store::{PaymentRow, WriteTx};
 use crate::tr;
@@ -30,7 +31,7 @@ pub(super) struct Undone<'a> {
     pub left: Option<Option<DateTime<Utc>>>,
 }
 
-impl Payments {
+impl PaidTime {
     /// What to tell the member whose payment was refunded.
     pub(super) fn refunded_words(&self, lang: Lang, undone: &Undone<'_>) -> String {
         match undone.left {

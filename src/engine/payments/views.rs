@@ -1,13 +1,14 @@
 //! What members and operators see of payments: `/subscription [cancel]` (a member's paid plans:
 //! renews on, cancelled, paid until) and `/payments [@member]` for operators.
 
+use super::Storefront;
 use chrono::{DateTime, Utc};
 
 use crate::core::ids::{AccountRef, IdOf, MemberId};
 use crate::core::payments::Provider;
 use crate::core::payments::renewal::RenewalStatus;
 use crate::engine::commands::CommandContext;
-use crate::engine::{EngineResult, Payments, PlatformError, refuse};
+use crate::engine::{EngineResult, PlatformError, refuse};
 use crate::i18n::{datetime, money};
 use crate::store::SubscriptionRow;
 use crate::{msg, tr};
@@ -15,7 +16,7 @@ use crate::{msg, tr};
 /// Payments listed by `/payments`.
 const LISTED: u32 = 20;
 
-impl Payments {
+impl Storefront {
     pub(crate) async fn subscription_command(
         &self,
         ctx: &CommandContext,
@@ -32,6 +33,7 @@ impl Payments {
         let mut lines = vec![tr!(lang, "subscription-header")];
         for s in &subscriptions {
             let tier = self
+                .paid
                 .plan(&s.plan)
                 .and_then(|p| self.membership.tier_def(&p.tier))
                 .map_or(s.plan.as_str(), |t| t.name.as_str());
@@ -115,7 +117,7 @@ impl Payments {
                         .set_renewal(&payer, &s.charge_ref, false)
                         .await
                 }
-                Provider::Stripe => match self.card_payments() {
+                Provider::Stripe => match self.paid.card_payments() {
                     Some(card) => card.stop_renewal(&s.charge_ref).await,
                     None => continue,
                 },
@@ -127,10 +129,10 @@ impl Payments {
                 continue;
             }
             if s.provider == Provider::TelegramStars
-                && let Some(plan) = self.plan(&s.plan)
+                && let Some(plan) = self.paid.plan(&s.plan)
             {
                 // The grace after the period was for a late renewal; none is coming now.
-                self.stars_stopped(member, plan, "cancel", at).await?;
+                self.paid.stars_stopped(member, plan, "cancel", at).await?;
                 done.push((s, Ok(())));
                 continue;
             }
@@ -140,7 +142,7 @@ impl Payments {
                 // The grace after the period was for a failed renewal; none is coming now.
                 tx.set_subscription_status(&s, RenewalStatus::EndsAtPeriodEnd, at, at)
                     .await?;
-                self.settle_in(&mut tx, &s, "cancel", at).await?;
+                self.paid.settle_in(&mut tx, &s, "cancel", at).await?;
             }
             tx.commit().await?;
             done.push((s, Ok(())));

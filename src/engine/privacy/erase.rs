@@ -138,7 +138,7 @@ impl Privacy {
         }
         // After the erasure nobody could cancel a paid plan's renewal: stop it now (what was
         // paid still runs out as any membership does).
-        for (s, result) in self.payments.stop_renewals(target.id, ctx.at).await? {
+        for (s, result) in self.storefront.stop_renewals(target.id, ctx.at).await? {
             if let Err(e) = result {
                 tracing::warn!(plan = %s.plan, error = %e, "a renewal could not be stopped before an erasure");
             }

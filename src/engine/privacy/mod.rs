@@ -12,7 +12,7 @@ mod erase;
 mod export;
 mod retention;
 
-use crate::engine::{Identity, Ingest, Kernel, Memberships, Payments, Ranking};
+use crate::engine::{Identity, Ingest, Kernel, Memberships, Ranking, Storefront};
 pub use export::{MemberExportError, export_member, find_member};
 pub(crate) use retention::RetentionClock;
 use std::sync::Arc;
@@ -24,7 +24,7 @@ pub struct Privacy {
     ingest: Arc<Ingest>,
     ranking: Arc<Ranking>,
     membership: Arc<Memberships>,
-    payments: Arc<Payments>,
+    storefront: Arc<Storefront>,
     retention: RetentionClock,
 }
 
@@ -35,7 +35,7 @@ impl Privacy {
         ingest: Arc<Ingest>,
         ranking: Arc<Ranking>,
         membership: Arc<Memberships>,
-        payments: Arc<Payments>,
+        storefront: Arc<Storefront>,
     ) -> Self {
         Self {
             retention: RetentionClock::default(),
@@ -44,7 +44,7 @@ impl Privacy {
             ingest,
             ranking,
             membership,
-            payments,
+            storefront,
         }
     }
 }

@@ -105,11 +105,11 @@ pub(super) async fn build(
         xp_by_week: xp_by_week(web, lang, member, now).await?,
         rated,
         offers: if viewer.is(member) {
-            web.payments.card_offers(lang)
+            web.storefront.card_offers(lang)
         } else {
             Vec::new()
         },
-        manages_card: viewer.is(member) && web.payments.manages_card(member).await?,
+        manages_card: viewer.is(member) && web.storefront.manages_card(member).await?,
     })
 }
 

@@ -12,7 +12,7 @@ use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
 use crate::core::web_access::{Visibility, may_see_member};
 use crate::engine::EngineError;
-use crate::engine::{Drops, Identity, Kernel, Memberships, Payments, Ranking};
+use crate::engine::{Drops, Identity, Kernel, Memberships, Ranking, Storefront};
 use crate::i18n::Lang;
 use crate::store::{BoardRow, StoreError};
 use crate::tr;
@@ -21,7 +21,7 @@ use std::sync::Arc;
 /// The data behind the web pages, read after the access rules.
 pub struct WebPages {
     pub(super) kernel: Arc<Kernel>,
-    pub(super) payments: Arc<Payments>,
+    pub(super) storefront: Arc<Storefront>,
     pub(super) identity: Arc<Identity>,
     pub(super) ranking: Arc<Ranking>,
     pub(super) membership: Arc<Memberships>,
@@ -32,7 +32,7 @@ pub struct WebPages {
 impl WebPages {
     pub(crate) fn new(
         kernel: Arc<Kernel>,
-        payments: Arc<Payments>,
+        storefront: Arc<Storefront>,
         identity: Arc<Identity>,
         ranking: Arc<Ranking>,
         membership: Arc<Memberships>,
@@ -41,7 +41,7 @@ impl WebPages {
         Self {
             searches: Searches::default(),
             kernel,
-            payments,
+            storefront,
             identity,
             ranking,
             membership,

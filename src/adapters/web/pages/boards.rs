@@ -76,7 +76,7 @@ async fn show(
 ) -> Response {
     let engine = &state.engine;
     let number = query.page.unwrap_or(1);
-    let now = engine.now();
+    let now = engine.kernel().now();
     // An empty search box shows the board.
     let search = query.q.as_deref().filter(|q| !q.trim().is_empty());
     // Searches and deep pages are read each time; a first page may have been rendered while

@@ -16,7 +16,11 @@ use crate::tr;
 
 pub(crate) async fn home(State(state): State<AppState>, seen: Seen) -> Response {
     let engine = &state.engine;
-    let home = match engine.web().home_page(&seen.viewer, engine.now()).await {
+    let home = match engine
+        .web()
+        .home_page(&seen.viewer, engine.kernel().now())
+        .await
+    {
         Ok(home) => home,
         Err(e) => return page_error(&state, &seen, e).await,
     };

@@ -44,7 +44,7 @@ pub(crate) async fn subscribe(
     }
     match state
         .engine
-        .payments()
+        .storefront()
         .web_checkout(&seen.viewer, &form.plan)
         .await
     {
@@ -70,7 +70,7 @@ pub(crate) async fn billing(
     }
     match state
         .engine
-        .payments()
+        .storefront()
         .web_billing_portal(&seen.viewer)
         .await
     {
@@ -88,7 +88,7 @@ pub(crate) async fn card(
     let engine = &state.engine;
     match engine
         .cards()
-        .card_png(&seen.viewer, MemberId(id), engine.now())
+        .card_png(&seen.viewer, MemberId(id), engine.kernel().now())
         .await
     {
         Ok(png) => (
@@ -111,7 +111,7 @@ pub(crate) async fn member(
     let engine = &state.engine;
     let found = engine
         .web()
-        .member_page(&seen.viewer, MemberId(id), engine.now())
+        .member_page(&seen.viewer, MemberId(id), engine.kernel().now())
         .await;
     let member = match found {
         Ok(member) => member,
