@@ -10,12 +10,13 @@
 
 pub mod adapters;
 pub mod bench;
-pub mod engine;
 
 pub use steward_card as card;
 pub use steward_config as config;
 /// The pure rules, a crate of their own: they cannot import the store, the engine or a platform.
 pub use steward_core as core;
+/// The service, a crate of its own: it cannot import an adapter.
+pub use steward_engine as engine;
 /// The locales, a crate of their own.
 pub use steward_i18n as i18n;
 pub use steward_i18n::{msg, tr};

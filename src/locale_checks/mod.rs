@@ -183,22 +183,26 @@ fn every_locale_folder_is_compiled_in() {
 /// Source files whose text reaches members or operators in chat; their test modules excluded.
 fn reply_code() -> Vec<(PathBuf, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    ["crates/steward-core/src", "src/engine", "src/adapters"]
-        .iter()
-        .flat_map(|dir| files_under(&root.join(dir), "rs"))
-        .filter(|path| {
-            let name = path.file_name().expect("named").to_string_lossy();
-            name != "tests.rs" && !path.components().any(|c| c.as_os_str() == "tests")
-        })
-        .map(|path| {
-            let text = std::fs::read_to_string(&path).expect("readable source");
-            let code = match text.find("#[cfg(test)]") {
-                Some(at) => text[..at].to_owned(),
-                None => text,
-            };
-            (path, code)
-        })
-        .collect()
+    [
+        "crates/steward-core/src",
+        "crates/steward-engine/src",
+        "src/adapters",
+    ]
+    .iter()
+    .flat_map(|dir| files_under(&root.join(dir), "rs"))
+    .filter(|path| {
+        let name = path.file_name().expect("named").to_string_lossy();
+        name != "tests.rs" && !path.components().any(|c| c.as_os_str() == "tests")
+    })
+    .map(|path| {
+        let text = std::fs::read_to_string(&path).expect("readable source");
+        let code = match text.find("#[cfg(test)]") {
+            Some(at) => text[..at].to_owned(),
+            None => text,
+        };
+        (path, code)
+    })
+    .collect()
 }
 
 /// String literals of `code` with their line, outside the spans `skip` names: logs, error

@@ -1,0 +1,401 @@
+//! The service: turns platform-neutral [`Event`]s into core decisions, store writes and
+//! platform actions. Adapters call [`Engine::handle`]; the engine answers with the reply for the
+//! chat and acts on the world only through [`ChatPlatform`].
+//!
+//! The engine is a few components that keep their data and locks side by side: the
+//! scoreboard (`ranking/`: live boards, season, the writer lock and the board order), identity
+//! (`identity/`: the account cache) and ingest (`ingest/`: the group-commit queue, the cooldown
+//! cache and the award log's fold). Commands are grouped by capability (`points/`,
+//! `membership/`, `content/`). Who may see a gated item is one rule in the core, asked through
+//! `access.rs`. Lock poisoning has one policy (`sync.rs`).
+
+pub mod analytics;
+pub mod backups;
+pub mod clock;
+mod commands;
+mod content;
+mod counted_platform;
+mod cursors;
+mod error;
+pub mod events;
+mod identity;
+pub mod import;
+mod ingest;
+mod kernel;
+mod language;
+mod membership;
+mod messages;
+mod metrics;
+mod notices;
+pub mod payments;
+pub mod platform;
+mod points;
+pub mod privacy;
+mod process_stats;
+mod ranking;
+mod scheduler;
+mod sync;
+pub mod web;
+mod writer;
+
+use std::sync::Arc;
+
+// The layers below, under the names the engine's paths use.
+use steward_card as card;
+use steward_config as config;
+use steward_core as core;
+use steward_i18n as i18n;
+use steward_i18n::{msg, tr};
+use steward_store as store;
+
+use tokio::sync::watch;
+
+use crate::config::Config;
+use crate::store::{Store, StoreError};
+pub use analytics::{Activity, Operations};
+pub use backups::Backups;
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use commands::CommandContext;
+pub use commands::Commands;
+pub use content::{Choice, MAX_CHOICES};
+pub use content::{Choices, CommunityEvents, Courses, Drops, Recommendations, Submissions};
+pub use error::{EngineError, EngineResult};
+pub(crate) use error::{refuse, reply_text};
+pub use events::{Event, Mention, MessageEvent, Person, QuotedMessage, Sender};
+pub use identity::{Identity, Linking};
+pub use ingest::FOLD_EVERY;
+pub use ingest::Ingest;
+pub use kernel::Kernel;
+pub use membership::Memberships;
+pub use payments::{PaidTime, Payments, Storefront};
+pub use platform::{
+    ChatPlatform, DropTarget, Invoice, OutboundDrop, OutboundFile, PlatformError,
+    RecordingPlatform, Sent,
+};
+pub use points::Points;
+pub use privacy::Privacy;
+pub use ranking::Ranking;
+pub use scheduler::Scheduler;
+pub use scheduler::TickOutcome;
+pub use web::{Cards, WebPages, WebSessions};
+
+/// One community's bot: a facade over the services, each of which owns its state and names
+/// the services it uses in its fields (see docs/architecture.md for the map).
+pub struct Engine {
+    kernel: Arc<Kernel>,
+    identity: Arc<Identity>,
+    activity: Arc<Activity>,
+    ingest: Arc<Ingest>,
+    points: Arc<Points>,
+    membership: Arc<Memberships>,
+    paid: Arc<PaidTime>,
+    payments: Arc<Payments>,
+    storefront: Arc<Storefront>,
+    choices: Arc<Choices>,
+    web: Arc<WebPages>,
+    cards: Arc<Cards>,
+    sessions: Arc<WebSessions>,
+    operations: Arc<Operations>,
+    commands: Arc<Commands>,
+    scheduler: Arc<Scheduler>,
+    backups: Arc<Backups>,
+}
+
+impl Engine {
+    /// Builds the engine on an open store and loads the live leaderboards.
+    pub async fn start(
+        config: Config,
+        store: Store,
+        platform: Arc<dyn ChatPlatform>,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Self, StoreError> {
+        let season = store.active_season().await?;
+        let metrics = Arc::new(metrics::Metrics::default());
+        let platform = Arc::new(counted_platform::CountedPlatform::new(
+            platform,
+            metrics.clone(),
+        ));
+        let kernel = Arc::new(Kernel::new(config, store, platform, clock, metrics));
+        let k = || kernel.clone();
+        let identity = Arc::new(Identity::new(k()));
+        let ranking = Arc::new(Ranking::new(k(), identity.clone(), season));
+        let activity = Arc::new(Activity::new(k()));
+        let membership = Arc::new(Memberships::new(k(), identity.clone(), ranking.clone()));
+        let points = Arc::new(Points::new(
+            k(),
+            identity.clone(),
+            ranking.clone(),
+            membership.clone(),
+        ));
+        let ingest = Arc::new(Ingest::new(k(), ranking.clone(), activity.clone()));
+        let linking = Arc::new(Linking::new(
+            k(),
+            identity.clone(),
+            ingest.clone(),
+            ranking.clone(),
+            membership.clone(),
+        ));
+        let paid = Arc::new(PaidTime::new(k(), membership.clone()));
+        let payments = Arc::new(Payments::new(
+            k(),
+            identity.clone(),
+            membership.clone(),
+            paid.clone(),
+        ));
+        let storefront = Arc::new(Storefront::new(
+            k(),
+            identity.clone(),
+            membership.clone(),
+            paid.clone(),
+        ));
+        let drops = Arc::new(Drops::new(k(), membership.clone()));
+        let courses = Arc::new(Courses::new(
+            k(),
+            membership.clone(),
+            drops.clone(),
+            ranking.clone(),
+        ));
+        let submissions = Arc::new(Submissions::new(k(), drops.clone(), ranking.clone()));
+        let events = Arc::new(CommunityEvents::new(
+            k(),
+            membership.clone(),
+            ranking.clone(),
+        ));
+        let recommendations = Arc::new(Recommendations::new(k(), membership.clone()));
+        let choices = Arc::new(Choices::new(k(), membership.clone(), paid.clone()));
+        let privacy = Arc::new(Privacy::new(
+            k(),
+            identity.clone(),
+            ingest.clone(),
+            ranking.clone(),
+            membership.clone(),
+            storefront.clone(),
+        ));
+        let backups = Arc::new(Backups::new(k()));
+        let web = Arc::new(WebPages::new(
+            k(),
+            storefront.clone(),
+            identity.clone(),
+            ranking.clone(),
+            membership.clone(),
+            drops.clone(),
+        ));
+        let cards = Arc::new(Cards::new(
+            k(),
+            ranking.clone(),
+            web.clone(),
+            membership.clone(),
+        ));
+        let sessions = Arc::new(WebSessions::new(
+            k(),
+            identity.clone(),
+            membership.clone(),
+            web.clone(),
+        ));
+        let operations = Arc::new(Operations::new(k(), membership.clone(), paid.clone()));
+        let scheduler = Arc::new(Scheduler::new(
+            k(),
+            ranking.clone(),
+            membership.clone(),
+            drops.clone(),
+            events.clone(),
+            recommendations.clone(),
+            privacy.clone(),
+        ));
+        let commands = Arc::new(Commands {
+            kernel: k(),
+            ranking: ranking.clone(),
+            points: points.clone(),
+            membership: membership.clone(),
+            storefront: storefront.clone(),
+            drops,
+            courses,
+            submissions,
+            events,
+            recommendations,
+            privacy,
+            linking,
+            sessions: sessions.clone(),
+            cards: cards.clone(),
+        });
+        let recovered = kernel.store.recover_interrupted().await?;
+        if recovered > 0 {
+            tracing::warn!(
+                recovered,
+                "deliveries interrupted by a crash will be sent again"
+            );
+        }
+        let now = kernel.now();
+        let mut tx = kernel.store.begin().await?;
+        for course in &kernel.config.courses {
+            tx.upsert_course(&course.id, &course.title, course.tier.as_deref(), now)
+                .await?;
+        }
+        tx.commit().await?;
+        // No other task can see the engine yet, so no lock is needed to load the boards.
+        ranking.ensure_live(&ranking.period_boards_at(now)).await?;
+        Ok(Self {
+            kernel,
+            identity,
+            activity,
+            ingest,
+            points,
+            membership,
+            paid,
+            payments,
+            storefront,
+            choices,
+            web,
+            cards,
+            sessions,
+            operations,
+            commands,
+            scheduler,
+            backups,
+        })
+    }
+
+    /// Sells plans by card through `provider` (Stripe), beside Telegram Stars.
+    #[must_use]
+    pub fn with_card_payments(self, provider: Arc<dyn payments::CardPayments>) -> Self {
+        self.paid.set_card_payments(provider);
+        self
+    }
+
+    /// Runs the engine's background work until `stop` turns true: the scheduler, the award
+    /// log's fold and scheduled backups, after reading the boards' names into memory. Adapters run beside it;
+    /// [`Engine::shutdown`] comes after both stopped.
+    pub async fn run(self: Arc<Self>, stop: watch::Receiver<bool>) {
+        let names = async {
+            if let Err(e) = self.identity.load_board_names().await {
+                tracing::warn!(error = %e, "board names stay in the database: loading them failed");
+            }
+        };
+        tokio::join!(
+            self.scheduler.clone().run_scheduler(stop.clone()),
+            self.ingest.clone().run_folds(stop.clone()),
+            self.backups.clone().run_backups(stop),
+            names
+        );
+    }
+
+    /// The database, for tests and `steward bench` to inspect what the engine wrote.
+    /// Adapters never use it: they reach state through the engine's methods, which apply the
+    /// access rules.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn store(&self) -> &Store {
+        &self.kernel.store
+    }
+
+    /// What every adapter shares: the community's language, a sender's language, the adapters'
+    /// cursors, and the metrics.
+    #[must_use]
+    pub fn kernel(&self) -> &Kernel {
+        &self.kernel
+    }
+
+    /// The data behind the web pages, read after the access rules.
+    #[must_use]
+    pub fn web(&self) -> &WebPages {
+        &self.web
+    }
+
+    /// Rank cards as PNG.
+    #[must_use]
+    pub fn cards(&self) -> &Cards {
+        &self.cards
+    }
+
+    /// Logging in to the web and sessions.
+    #[must_use]
+    pub fn sessions(&self) -> &WebSessions {
+        &self.sessions
+    }
+
+    /// The dashboard, the overview and readiness.
+    #[must_use]
+    pub fn operations(&self) -> &Operations {
+        &self.operations
+    }
+
+    /// Checkouts, payments, refunds and billing events from the payment providers.
+    #[must_use]
+    pub fn payments(&self) -> &Payments {
+        &self.payments
+    }
+
+    /// Checkout and billing portal links for the web.
+    #[must_use]
+    pub fn storefront(&self) -> &Storefront {
+        &self.storefront
+    }
+
+    /// What an adapter may offer someone to pick while typing (autocomplete).
+    #[must_use]
+    pub fn choices(&self) -> &Choices {
+        &self.choices
+    }
+
+    /// Membership questions a platform asks (may this account join a private chat).
+    #[must_use]
+    pub fn membership(&self) -> &Memberships {
+        &self.membership
+    }
+
+    /// Who is who; the board names' warm-up.
+    #[must_use]
+    pub fn identity(&self) -> &Identity {
+        &self.identity
+    }
+
+    /// The award log's fold (run by [`Engine::run`]; tests and `steward bench` step it).
+    #[must_use]
+    pub fn ingest(&self) -> &Arc<Ingest> {
+        &self.ingest
+    }
+
+    /// The scheduler (run by [`Engine::run`]; tests step it).
+    #[must_use]
+    pub fn scheduler(&self) -> &Arc<Scheduler> {
+        &self.scheduler
+    }
+
+    /// Scheduled backups (run by [`Engine::run`]; tests step them).
+    #[must_use]
+    pub fn backups(&self) -> &Backups {
+        &self.backups
+    }
+
+    /// Handles one event; returns the reply to post in the event's chat, if any.
+    pub async fn handle(&self, mut event: Event) -> Option<String> {
+        // Names are cleaned once, here, before anything stores or repeats them.
+        event.clean_names();
+        match event {
+            // Counted by kind (a message or a command) once it is read.
+            Event::Message(message) => self.handle_message(message).await,
+            Event::MemberJoined { chat, person, at } => {
+                self.kernel.metrics.event("member_joined", chat.platform);
+                if !person.is_bot
+                    && self.kernel.config.chats.is_community(&chat)
+                    && let Err(e) = self.identity.member_of(&person, at).await
+                {
+                    tracing::error!(error = %e, "could not record a joining member");
+                }
+                None
+            }
+        }
+    }
+
+    /// Closes the database cleanly; call once, after the last event.
+    /// Awards still queued for a group commit are committed first: a clean stop loses none.
+    pub async fn shutdown(&self) {
+        let writer = self.kernel.lock_writer().await;
+        self.ingest.commit_queued_awards(writer).await;
+        if let Err(e) = self.activity.flush_activity().await {
+            tracing::warn!(error = ?e, "the last second's activity counts were not written");
+        }
+        let _writer = self.kernel.lock_writer().await;
+        self.kernel.store.close().await;
+    }
+}

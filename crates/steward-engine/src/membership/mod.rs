@@ -1,0 +1,415 @@
+//! Memberships: `/member grant|extend|revoke|list`, `/membership`, `/tiers`, the perks awards
+//! use, and the timed side (expiry and reminders) the scheduler runs. Access follows membership
+//! through the platform: given on grant, taken on end unless another tier or operator status
+//! still entitles it, and only reported when `membership.enforce = false`.
+
+mod access;
+mod change;
+mod expiry;
+mod shop;
+mod views;
+pub(crate) mod words;
+
+use chrono::{DateTime, Utc};
+
+use crate::commands::CommandContext;
+use crate::core::duration::Term;
+use crate::core::ids::{AccountRef, MemberId, PlatformGrant};
+use crate::core::payments::decide::paid_until;
+use crate::core::tiers::{self, TierDef};
+use crate::i18n::Lang;
+use crate::platform::PlatformError;
+use crate::store::{MembershipEvent, WriteTx};
+use crate::{EngineError, EngineResult, refuse};
+use crate::{Identity, Kernel, Ranking};
+use crate::{msg, tr};
+pub(crate) use change::{Change, ChangeIn, change_in};
+use std::sync::Arc;
+use views::perks;
+use words::{and_list, list, problem_list, term as term_words};
+
+/// Tiers held, granted, ended and expired; who a viewer is (their rights and tier); the shop.
+pub struct Memberships {
+    kernel: Arc<Kernel>,
+    identity: Arc<Identity>,
+    ranking: Arc<Ranking>,
+}
+
+impl Memberships {
+    pub(crate) fn new(kernel: Arc<Kernel>, identity: Arc<Identity>, ranking: Arc<Ranking>) -> Self {
+        Self {
+            kernel,
+            identity,
+            ranking,
+        }
+    }
+}
+
+impl Memberships {
+    /// A configured tier by id.
+    pub(crate) fn tier_def(&self, id: &str) -> Option<&TierDef> {
+        self.kernel
+            .config
+            .membership
+            .tiers
+            .iter()
+            .find(|t| t.id == id)
+    }
+
+    /// A configured tier by id, or a refusal in `lang` listing the tiers.
+    pub(crate) fn tier(&self, lang: Lang, id: &str) -> EngineResult<&TierDef> {
+        self.tier_def(id).ok_or_else(|| {
+            let tiers = &self.kernel.config.membership.tiers;
+            let known: Vec<&str> = tiers.iter().map(|t| t.id.as_str()).collect();
+            EngineError::Refused(if known.is_empty() {
+                msg!("tiers-none-configured")
+            } else {
+                msg!("tiers-unknown", tier = id, tiers = list(lang, &known))
+            })
+        })
+    }
+
+    /// The member's effective tier now, if any.
+    pub(crate) async fn effective_tier(
+        &self,
+        member: MemberId,
+        now: DateTime<Utc>,
+    ) -> EngineResult<Option<&TierDef>> {
+        let held = self.kernel.store.memberships(member).await?;
+        Ok(tiers::effective(
+            &self.kernel.config.membership.tiers,
+            &held,
+            now,
+        ))
+    }
+
+    /// Gives every account of the member the tier's platform access; returns problems to show.
+    pub(crate) async fn give_access(
+        &self,
+        member: MemberId,
+        tier: &TierDef,
+    ) -> EngineResult<Vec<AccessProblem>> {
+        let mut problems = Vec::new();
+        let lang = self.kernel.language_of(member).await;
+        for account in self.kernel.store.accounts_of(member).await? {
+            if let Err(error) = self
+                .kernel
+                .platform
+                .grant_access(&account, tier, lang)
+                .await
+            {
+                tracing::warn!(%account, tier = %tier.id, error = %error, "granting access failed");
+                problems.push(AccessProblem { account, error });
+            }
+        }
+        Ok(problems)
+    }
+
+    /// Takes away what the ended tiers gave and no running tier still gives.
+    pub(crate) async fn end_access(
+        &self,
+        member: MemberId,
+        name: &str,
+        ended: &[&TierDef],
+        now: DateTime<Utc>,
+    ) -> EngineResult<()> {
+        let accounts = self.kernel.store.accounts_of(member).await?;
+        if accounts
+            .iter()
+            .any(|a| self.kernel.config.operators.contains(a))
+        {
+            tracing::info!(%member, "operator keeps access after a membership ended");
+            return Ok(());
+        }
+        let held = self.kernel.store.memberships(member).await?;
+        let running: Vec<&TierDef> = held
+            .iter()
+            .filter(|m| m.is_active(now))
+            .filter_map(|m| {
+                self.kernel
+                    .config
+                    .membership
+                    .tiers
+                    .iter()
+                    .find(|t| t.id == m.tier)
+            })
+            .collect();
+        for tier in ended {
+            let access = tiers::access_to_remove(tier, &running);
+            if !self.kernel.config.membership.enforce {
+                self.kernel
+                    .tell_operators(&msg!("membership-dry-run", name = name, tier = &tier.name))
+                    .await;
+                continue;
+            }
+            for account in &accounts {
+                if let Err(e) = self
+                    .kernel
+                    .platform
+                    .revoke_access(account, tier, &access)
+                    .await
+                {
+                    tracing::warn!(%account, tier = %tier.id, error = %e, "removing access failed");
+                    self.kernel
+                        .tell_operators_with(|lang| {
+                            tr!(
+                                lang,
+                                "membership-revoke-failed",
+                                tier = &tier.name,
+                                name = name,
+                                account = account.to_string(),
+                                error = e.describe(lang)
+                            )
+                        })
+                        .await;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) async fn member_grant(
+        &self,
+        ctx: &CommandContext,
+        who: Option<&str>,
+        tier: &str,
+        term: Term,
+        extend_only: bool,
+    ) -> EngineResult<String> {
+        let lang = ctx.lang;
+        let tier = self.tier(lang, tier)?;
+        let target = self.identity.resolve(ctx, who).await?;
+        let mut tx = self.kernel.store.begin().await?;
+        let running = tx
+            .membership(target.id, &tier.id)
+            .await?
+            .filter(|m| m.is_active(ctx.at));
+        if extend_only && running.is_none() {
+            return refuse(msg!(
+                "member-extend-none",
+                name = &target.name,
+                tier = &tier.name
+            ));
+        }
+        let action = if running.is_some() { "extend" } else { "grant" };
+        let ext = Extension {
+            member: target.id,
+            tier,
+            term,
+            actor: Some(ctx.member),
+            action,
+            at: ctx.at,
+            day: self.kernel.config.calendar.day(ctx.at),
+            paid_until: None,
+            reminders: &self.kernel.config.membership.reminders,
+        };
+        let expires = extend_in(&mut tx, ext).await?;
+        tx.commit().await?;
+        self.kernel.wake.notify_one();
+        let problems = self.give_access(target.id, tier).await?;
+        let welcome = |lang| {
+            let until = self.until(lang, expires);
+            if action == "grant" {
+                let perks = perks(lang, tier);
+                tr!(
+                    lang,
+                    "membership-welcome",
+                    tier = &tier.name,
+                    until = until,
+                    perks = perks
+                )
+            } else {
+                tr!(
+                    lang,
+                    "membership-extended",
+                    tier = &tier.name,
+                    until = until
+                )
+            }
+        };
+        self.kernel.tell_with(target.id, welcome).await?;
+        let mut reply = tr!(
+            lang,
+            "member-granted",
+            name = &target.name,
+            tier = &tier.name,
+            until = self.until(lang, expires)
+        );
+        if !problems.is_empty() {
+            reply.push('\n');
+            reply.push_str(&tr!(
+                lang,
+                "member-access-problems",
+                problems = access_problems(lang, &problems)
+            ));
+        }
+        Ok(reply)
+    }
+
+    /// Ends the member's running memberships (only `only`'s, if given) in one transaction,
+    /// each a `revoke` row by `actor`; returns the tiers that ended. Access is the caller's.
+    pub(crate) async fn end_memberships(
+        &self,
+        member: MemberId,
+        only: Option<&TierDef>,
+        actor: MemberId,
+        at: DateTime<Utc>,
+    ) -> EngineResult<Vec<&TierDef>> {
+        let mut tx = self.kernel.store.begin().await?;
+        let mut ended = Vec::new();
+        for def in &self.kernel.config.membership.tiers {
+            if only.is_some_and(|o| o.id != def.id) {
+                continue;
+            }
+            let Some(current) = tx.membership(member, &def.id).await? else {
+                continue;
+            };
+            if tx.end_membership(member, &def.id, at).await? {
+                tx.record_membership_event(MembershipEvent {
+                    member,
+                    tier: &def.id,
+                    action: "revoke",
+                    expires_before: current.expires_at,
+                    expires_after: Some(at),
+                    actor: Some(actor),
+                    at,
+                    day: self.kernel.config.calendar.day(at),
+                })
+                .await?;
+                ended.push(def);
+            }
+        }
+        tx.commit().await?;
+        Ok(ended)
+    }
+
+    pub(crate) async fn member_revoke(
+        &self,
+        ctx: &CommandContext,
+        who: Option<&str>,
+        tier: Option<&str>,
+    ) -> EngineResult<String> {
+        let lang = ctx.lang;
+        let only = tier.map(|t| self.tier(lang, t)).transpose()?;
+        let target = self.identity.resolve(ctx, who).await?;
+        let ended = self
+            .end_memberships(target.id, only, ctx.member, ctx.at)
+            .await?;
+        if ended.is_empty() {
+            return refuse(match only {
+                Some(tier) => msg!(
+                    "member-revoke-none-in",
+                    name = &target.name,
+                    tier = &tier.name
+                ),
+                None => msg!("member-revoke-none", name = &target.name),
+            });
+        }
+        self.end_access(target.id, &target.name, &ended, ctx.at)
+            .await?;
+        let names: Vec<&str> = ended.iter().map(|t| t.name.as_str()).collect();
+        self.kernel
+            .tell_with(target.id, |lang| {
+                tr!(lang, "membership-revoked", tiers = and_list(lang, &names))
+            })
+            .await?;
+        Ok(tr!(
+            lang,
+            "member-revoked",
+            tiers = list(lang, &names),
+            name = &target.name
+        ))
+    }
+}
+
+/// Access a platform would not give an account.
+pub(crate) struct AccessProblem {
+    account: AccountRef,
+    error: PlatformError,
+}
+
+/// Access problems in one line, in `lang`.
+pub(crate) fn access_problems(lang: Lang, problems: &[AccessProblem]) -> String {
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|p| {
+            tr!(
+                lang,
+                "member-access-problem",
+                platform = words::platform(p.account.platform),
+                account = p.account.to_string(),
+                error = p.error.describe(lang)
+            )
+        })
+        .collect();
+    problem_list(lang, &lines)
+}
+
+/// One grant or extension of a membership.
+pub(crate) struct Extension<'a> {
+    pub member: MemberId,
+    pub tier: &'a TierDef,
+    pub term: Term,
+    pub actor: Option<MemberId>,
+    /// The ledger's word for it: grant, extend or redeem.
+    pub action: &'a str,
+    pub at: DateTime<Utc>,
+    /// The community day of `at`.
+    pub day: chrono::NaiveDate,
+    /// The end of the period a provider says was paid (a Stars subscription, a Stripe
+    /// invoice); `None` adds the term as a grant does.
+    pub paid_until: Option<DateTime<Utc>>,
+    /// The reminder offsets before expiry (`membership.reminders`).
+    pub reminders: &'a [chrono::Duration],
+}
+
+/// Starts or extends a membership inside `tx`; returns the new expiry (`None`: lifetime).
+pub(crate) async fn extend_in(
+    tx: &mut WriteTx,
+    ext: Extension<'_>,
+) -> EngineResult<Option<DateTime<Utc>>> {
+    let current = tx.membership(ext.member, &ext.tier.id).await?;
+    let Ok(expires) = paid_until(current.as_ref(), ext.term, ext.paid_until, ext.at) else {
+        return refuse(msg!(
+            "member-lifetime-already",
+            tier = &ext.tier.name,
+            term = term_words(ext.term)
+        ));
+    };
+    let reminded =
+        expires.and_then(|end| tiers::reminders_already_past(end, ext.reminders, ext.at));
+    tx.set_membership(ext.member, &ext.tier.id, expires, reminded, ext.at)
+        .await?;
+    tx.record_membership_event(MembershipEvent {
+        member: ext.member,
+        tier: &ext.tier.id,
+        action: ext.action,
+        expires_before: current.and_then(|m| m.expires_at),
+        expires_after: expires,
+        actor: ext.actor,
+        at: ext.at,
+        day: ext.day,
+    })
+    .await?;
+    Ok(expires)
+}
+
+impl Memberships {
+    /// Whether the member behind an account may join a private tier chat on its platform: a
+    /// running tier gives access to it, or the account is an operator in config.
+    pub async fn may_join_chat(&self, account: &AccountRef, chat: &str) -> EngineResult<bool> {
+        if self.kernel.config.operators.contains(account) {
+            return Ok(true);
+        }
+        let Some(member) = self.kernel.store.member_of(account).await? else {
+            return Ok(false);
+        };
+        let now = self.kernel.now();
+        let grant = PlatformGrant::new(account.platform, chat);
+        let held = self.kernel.store.memberships(member).await?;
+        Ok(held.iter().filter(|m| m.is_active(now)).any(|m| {
+            self.tier_def(&m.tier)
+                .is_some_and(|t| t.access.gives(&grant))
+        }))
+    }
+}

@@ -1,0 +1,37 @@
+//! Ranking: the scoreboard component (live boards, the running season and the locks that keep
+//! them in commit order), the scoring transaction every non-message award goes through,
+//! `/rank`, `/leaderboard`, `/privacy`, and seasons.
+
+mod boards;
+mod commands;
+mod level_ups;
+mod live_boards;
+mod scoreboard;
+mod scoring;
+mod seasons;
+
+use crate::{Identity, Kernel};
+pub(crate) use scoreboard::Scoreboard;
+pub(crate) use scoring::Grant;
+use std::sync::Arc;
+
+/// The scoreboard: live boards, the running season, scoring, `/rank`, `/leaderboard`, `/privacy` and seasons.
+pub struct Ranking {
+    kernel: Arc<Kernel>,
+    identity: Arc<Identity>,
+    pub(crate) scores: Scoreboard,
+}
+
+impl Ranking {
+    pub(crate) fn new(
+        kernel: Arc<Kernel>,
+        identity: Arc<Identity>,
+        season: Option<crate::store::Season>,
+    ) -> Self {
+        Self {
+            scores: Scoreboard::new(season),
+            kernel,
+            identity,
+        }
+    }
+}
