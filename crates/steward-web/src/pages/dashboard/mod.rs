@@ -13,15 +13,15 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use crate::adapters::web::AppState;
-use crate::adapters::web::auth::Seen;
-use crate::adapters::web::errors::page_error;
-use crate::adapters::web::extract::Query;
-use crate::adapters::web::layout::page;
+use crate::AppState;
+use crate::auth::Seen;
 use crate::core::analytics::day_key;
 use crate::core::analytics::range::{DEFAULT_DAYS, DayRange, MAX_DAYS, RangeError};
 use crate::engine::analytics::Dashboard;
+use crate::errors::page_error;
+use crate::extract::Query;
 use crate::i18n::Lang;
+use crate::layout::page;
 use crate::tr;
 pub(crate) use csv::download;
 

@@ -4,6 +4,12 @@
 //! `/reply NAME TEXT` (a reply to NAME's last message) and `/quit`. Bot output lines start with
 //! `bot>`. It reads piped input too, so sessions can be scripted.
 
+// The layers below, under the names the adapter's paths use.
+use steward_core as core;
+use steward_engine as engine;
+use steward_i18n as i18n;
+use steward_i18n::tr;
+
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
 use std::io::Write;
@@ -16,7 +22,6 @@ use crate::core::duration::parse_span;
 use crate::core::ids::{AccountRef, ChatRef, Platform, is_console_name};
 use crate::engine::{Engine, Event, Mention, MessageEvent, Person, QuotedMessage, Sender};
 use crate::i18n::Lang;
-use crate::tr;
 
 /// Where console output goes: stdout in the binary, a buffer in tests.
 pub type Output = Arc<Mutex<dyn Write + Send>>;

@@ -5,7 +5,7 @@
 use maud::{Markup, html};
 
 use super::csv_link;
-use crate::adapters::web::charts::{Column, stacked_bars};
+use crate::charts::{Column, stacked_bars};
 use crate::engine::analytics::Dashboard;
 use crate::i18n::{Lang, money};
 use crate::tr;

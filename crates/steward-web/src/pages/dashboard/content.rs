@@ -4,7 +4,7 @@
 use maud::{Markup, html};
 
 use super::{csv_link, figure, percent};
-use crate::adapters::web::charts::{Column, stacked_bars};
+use crate::charts::{Column, stacked_bars};
 use crate::core::analytics::measures::RATING_PRIOR_WEIGHT;
 use crate::engine::analytics::{Dashboard, DropQuality};
 use crate::i18n::Lang;

@@ -6,12 +6,12 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 
 use super::boards::board_table;
-use crate::adapters::web::AppState;
-use crate::adapters::web::auth::Seen;
-use crate::adapters::web::errors::page_error;
-use crate::adapters::web::layout::page;
+use crate::AppState;
+use crate::auth::Seen;
 use crate::engine::web::BoardLine;
+use crate::errors::page_error;
 use crate::i18n::Lang;
+use crate::layout::page;
 use crate::tr;
 
 pub(crate) async fn home(State(state): State<AppState>, seen: Seen) -> Response {

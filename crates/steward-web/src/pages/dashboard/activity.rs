@@ -4,7 +4,7 @@
 use maud::{Markup, html};
 
 use super::{csv_link, figure, percent};
-use crate::adapters::web::charts::{Column, lines, stacked_bars};
+use crate::charts::{Column, lines, stacked_bars};
 use crate::core::analytics::day_key;
 use crate::core::analytics::measures::ratio;
 use crate::engine::analytics::{ActivityPanel, Dashboard, XP_SOURCES};

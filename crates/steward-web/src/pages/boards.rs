@@ -9,16 +9,16 @@ use axum::response::{Html, IntoResponse, Response};
 use maud::{Markup, PreEscaped, html};
 use serde::Deserialize;
 
-use crate::adapters::web::AppState;
-use crate::adapters::web::auth::Seen;
-use crate::adapters::web::errors::{Problem, page_error, problem};
-use crate::adapters::web::extract::{ClientAddress, Path, Query};
-use crate::adapters::web::layout::page;
-use crate::adapters::web::page_cache::{KEPT_PAGES, KeptPage};
+use crate::AppState;
+use crate::auth::Seen;
 use crate::core::access::Viewer;
 use crate::core::name_search::{MAX_QUERY_CHARS, MIN_QUERY_CHARS, SearchClient};
 use crate::engine::web::{BoardLine, BoardPage, WebBoard};
+use crate::errors::{Problem, page_error, problem};
+use crate::extract::{ClientAddress, Path, Query};
 use crate::i18n::Lang;
+use crate::layout::page;
+use crate::page_cache::{KEPT_PAGES, KeptPage};
 use crate::tr;
 
 #[derive(Debug, Deserialize, Default)]

@@ -8,15 +8,15 @@ use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 
-use crate::adapters::web::AppState;
-use crate::adapters::web::auth::{Seen, csrf_ok};
-use crate::adapters::web::charts::{Column, stacked_bars};
-use crate::adapters::web::errors::{Problem, page_error, problem};
-use crate::adapters::web::extract::{Form, Path};
-use crate::adapters::web::layout::page;
+use crate::AppState;
+use crate::auth::{Seen, csrf_ok};
+use crate::charts::{Column, stacked_bars};
 use crate::core::ids::MemberId;
 use crate::engine::web::MemberPage;
+use crate::errors::{Problem, page_error, problem};
+use crate::extract::{Form, Path};
 use crate::i18n::Lang;
+use crate::layout::page;
 use crate::tr;
 
 pub(crate) async fn me(State(state): State<AppState>, seen: Seen) -> Response {

@@ -3,6 +3,13 @@
 //! of their own (or behind a bearer token). It only translates: every page's data comes from the
 //! engine's web methods, which apply the access rules.
 
+// The layers below, under the names the adapter's paths use.
+use steward_config as config;
+use steward_core as core;
+use steward_engine as engine;
+use steward_i18n as i18n;
+use steward_i18n::tr;
+
 mod auth;
 mod charts;
 mod errors;

@@ -10,12 +10,12 @@ use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 
 use super::{RangeQuery, refusal};
-use crate::adapters::web::AppState;
-use crate::adapters::web::auth::Seen;
-use crate::adapters::web::errors::{Problem, page_error, problem};
-use crate::adapters::web::extract::{Path, Query};
+use crate::AppState;
+use crate::auth::Seen;
 use crate::core::analytics::day_key;
 use crate::engine::analytics::{Dashboard, MEMBERSHIP_ACTIONS, XP_SOURCES};
+use crate::errors::{Problem, page_error, problem};
+use crate::extract::{Path, Query};
 use crate::tr;
 
 /// The files offered, by name.

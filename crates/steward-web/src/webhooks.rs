@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::AppState;
-use crate::adapters::stripe::webhook::receive;
+use steward_stripe::webhook::receive;
 
 /// `POST /webhooks/stripe`; 404 when no signing secret is set (deliveries are not expected).
 pub(super) async fn stripe(

@@ -3,6 +3,13 @@
 //! (`entitlements.rs`), slash commands registered per community guild at start, and
 //! [`DiscordPlatform`] for the engine's actions. Holds no business rules.
 
+// The layers below, under the names the adapter's paths use.
+use steward_config as config;
+use steward_core as core;
+use steward_engine as engine;
+use steward_i18n as i18n;
+use steward_i18n::{msg, tr};
+
 mod entitlements;
 mod inbound;
 mod interactions;

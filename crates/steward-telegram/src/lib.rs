@@ -3,6 +3,13 @@
 //! Holds no business rules: who may do what is the engine's, except asking Telegram who the
 //! chat admins are.
 
+// The layers below, under the names the adapter's paths use.
+use steward_config as config;
+use steward_core as core;
+use steward_engine as engine;
+use steward_i18n as i18n;
+use steward_i18n::{msg, tr};
+
 mod admins;
 mod inbound;
 mod menu;
