@@ -186,6 +186,11 @@ fn reply_code() -> Vec<(PathBuf, String)> {
     [
         "crates/steward-core/src",
         "crates/steward-engine/src",
+        "crates/steward-console/src",
+        "crates/steward-telegram/src",
+        "crates/steward-discord/src",
+        "crates/steward-web/src",
+        "crates/steward-stripe/src",
         "src/adapters",
     ]
     .iter()
