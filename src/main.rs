@@ -17,12 +17,12 @@ use clap::Parser;
 
 use steward::adapters::console::{Console, ConsolePlatform, Output};
 use steward::adapters::discord::DiscordAdapter;
-use steward::adapters::router::PlatformRouter;
 use steward::adapters::stripe::{StripeClient, poll};
 use steward::adapters::telegram::{self, TelegramAdapter, TelegramPlatform};
 use steward::adapters::web::WebServer;
 use steward::config::{Config, StripeMode};
 use steward::core::ids::Platform;
+use steward::engine::Platforms;
 use steward::engine::{ChatPlatform, Engine, SystemClock};
 use steward::store::Store;
 
@@ -188,7 +188,7 @@ async fn run(mut config: Config) -> Result<()> {
     // The database lock first: a second process stops on it before it says it serves pages.
     let store = open_store(&config).await?;
     let web = bind_web(&mut config).await?;
-    let mut router = PlatformRouter::default();
+    let mut router = Platforms::default();
     let telegram = match &config.telegram.token {
         Some(token) => {
             let bot = telegram::connect(token, &config.telegram.api_url)?;
@@ -210,7 +210,7 @@ async fn run(mut config: Config) -> Result<()> {
         }
         None => None,
     };
-    let (engine, poller) = start_engine(config, store, Arc::new(router)).await?;
+    let (engine, poller) = start_engine(config, store, router).await?;
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let mut tasks = vec![tokio::spawn(engine.clone().run(stopped.clone()))];
     if let Some(client) = poller {
@@ -311,7 +311,7 @@ async fn console(mut config: Config, as_name: &str) -> Result<()> {
 async fn start_engine(
     config: Config,
     store: Store,
-    platform: Arc<dyn ChatPlatform>,
+    platforms: impl Into<Platforms>,
 ) -> Result<(Arc<Engine>, Option<Arc<StripeClient>>)> {
     let polls = config.stripe.mode == StripeMode::Poll;
     let stripe = config
@@ -320,7 +320,7 @@ async fn start_engine(
         .clone()
         .map(|key| StripeClient::new(&config.stripe.api_url, key).map(Arc::new))
         .transpose()?;
-    let mut engine = Engine::start(config, store, platform, Arc::new(SystemClock))
+    let mut engine = Engine::start(config, store, platforms, Arc::new(SystemClock))
         .await
         .context("Failed to start the engine")?;
     if let Some(client) = &stripe {

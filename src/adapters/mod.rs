@@ -10,5 +10,3 @@ pub use steward_discord as discord;
 pub use steward_stripe as stripe;
 pub use steward_telegram as telegram;
 pub use steward_web as web;
-
-pub mod router;

@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 use steward::adapters::discord::DiscordAdapter;
-use steward::adapters::router::PlatformRouter;
 use steward::adapters::telegram::{self, TelegramAdapter, TelegramPlatform};
 use steward::config::Config;
 use steward::core::ids::{AccountRef, Platform};
+use steward::engine::Platforms;
 use steward::engine::{Engine, SystemClock};
 use steward::store::Store;
 use tempfile::TempDir;
@@ -123,7 +123,7 @@ async fn start(with_telegram: bool) -> App {
         DiscordAdapter::connect(&config.discord, &config.membership.tiers, config.language)
             .await
             .unwrap();
-    let mut router = PlatformRouter::default().with(
+    let mut router = Platforms::default().with(
         Platform::Discord,
         Arc::new(adapter.platform(config.discord.guilds.clone())),
     );
@@ -139,7 +139,7 @@ async fn start(with_telegram: bool) -> App {
     let section = config.telegram.clone();
     let store = Store::open(&config.database_path).await.unwrap();
     let engine = Arc::new(
-        Engine::start(config, store, Arc::new(router), Arc::new(SystemClock))
+        Engine::start(config, store, router, Arc::new(SystemClock))
             .await
             .unwrap(),
     );
@@ -185,12 +185,12 @@ pub async fn adapter_for(
         DiscordAdapter::connect(&config.discord, &config.membership.tiers, config.language)
             .await
             .unwrap();
-    let router = PlatformRouter::default().with(
+    let router = Platforms::default().with(
         Platform::Discord,
         Arc::new(adapter.platform(config.discord.guilds.clone())),
     );
     let store = Store::open(&config.database_path).await.unwrap();
-    let engine = Engine::start(config, store, Arc::new(router), Arc::new(SystemClock))
+    let engine = Engine::start(config, store, router, Arc::new(SystemClock))
         .await
         .unwrap();
     (Arc::new(engine), adapter, dir)

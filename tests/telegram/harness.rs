@@ -3,10 +3,10 @@
 use std::sync::Arc;
 
 use serde_json::Value;
-use steward::adapters::router::PlatformRouter;
 use steward::adapters::telegram::{self, TelegramAdapter, TelegramPlatform};
 use steward::config::Config;
 use steward::core::ids::Platform;
+use steward::engine::Platforms;
 use steward::engine::{Engine, SystemClock};
 use steward::store::Store;
 use tempfile::TempDir;
@@ -83,11 +83,11 @@ async fn start(fake: FakeBotApi, dir: Arc<TempDir>) -> TgApp {
     let token = config.telegram.token.clone().unwrap();
     let bot = telegram::connect(&token, &config.telegram.api_url).unwrap();
     let platform = TelegramPlatform::new(bot.clone(), config.telegram.chats.clone());
-    let router = PlatformRouter::default().with(Platform::Telegram, Arc::new(platform));
+    let router = Platforms::default().with(Platform::Telegram, Arc::new(platform));
     let section = config.telegram.clone();
     let store = Store::open(&config.database_path).await.unwrap();
     let engine = Arc::new(
-        Engine::start(config, store, Arc::new(router), Arc::new(SystemClock))
+        Engine::start(config, store, router, Arc::new(SystemClock))
             .await
             .unwrap(),
     );

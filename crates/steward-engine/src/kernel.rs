@@ -10,10 +10,11 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, Utc};
 use tokio::sync::{MutexGuard, Notify};
 
+use super::Clock;
 use super::events::Sender;
 use super::metrics::Metrics;
+use super::platform::{Outbound, Platforms};
 use super::writer::{ScoreLock, WriterLock};
-use super::{ChatPlatform, Clock};
 use crate::config::Config;
 use crate::core::ids::Platform;
 use crate::store::Store;
@@ -21,7 +22,7 @@ use crate::store::Store;
 pub struct Kernel {
     pub(crate) config: Config,
     pub(crate) store: Store,
-    pub(crate) platform: Arc<dyn ChatPlatform>,
+    pub(crate) platform: Outbound,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) metrics: Arc<Metrics>,
     writer: WriterLock,
@@ -35,14 +36,14 @@ impl Kernel {
     pub(crate) fn new(
         config: Config,
         store: Store,
-        platform: Arc<dyn ChatPlatform>,
+        platforms: Platforms,
         clock: Arc<dyn Clock>,
         metrics: Arc<Metrics>,
     ) -> Self {
         Self {
             config,
             store,
-            platform,
+            platform: Outbound::new(platforms, metrics.clone()),
             clock,
             metrics,
             writer: WriterLock::default(),

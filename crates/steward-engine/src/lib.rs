@@ -14,7 +14,6 @@ pub mod backups;
 pub mod clock;
 mod commands;
 mod content;
-mod counted_platform;
 mod cursors;
 mod error;
 pub mod events;
@@ -69,7 +68,7 @@ pub use kernel::Kernel;
 pub use membership::Memberships;
 pub use payments::{PaidTime, Payments, Storefront};
 pub use platform::{
-    ChatPlatform, DropTarget, Invoice, OutboundDrop, OutboundFile, PlatformError,
+    ChatPlatform, DropTarget, Invoice, OutboundDrop, OutboundFile, PlatformError, Platforms,
     RecordingPlatform, Sent,
 };
 pub use points::Points;
@@ -106,16 +105,12 @@ impl Engine {
     pub async fn start(
         config: Config,
         store: Store,
-        platform: Arc<dyn ChatPlatform>,
+        platforms: impl Into<Platforms>,
         clock: Arc<dyn Clock>,
     ) -> Result<Self, StoreError> {
         let season = store.active_season().await?;
         let metrics = Arc::new(metrics::Metrics::default());
-        let platform = Arc::new(counted_platform::CountedPlatform::new(
-            platform,
-            metrics.clone(),
-        ));
-        let kernel = Arc::new(Kernel::new(config, store, platform, clock, metrics));
+        let kernel = Arc::new(Kernel::new(config, store, platforms.into(), clock, metrics));
         let k = || kernel.clone();
         let identity = Arc::new(Identity::new(k()));
         let ranking = Arc::new(Ranking::new(k(), identity.clone(), season));

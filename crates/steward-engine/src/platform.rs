@@ -2,11 +2,14 @@
 //! account, deliver a drop, give or take tier access. Every adapter implements it; tests use
 //! [`RecordingPlatform`].
 
+mod platforms;
 mod recording;
 
 use std::future::Future;
 use std::pin::Pin;
 
+pub(crate) use platforms::Outbound;
+pub use platforms::Platforms;
 pub use recording::{RecordingPlatform, Sent};
 
 use crate::core::ids::{AccountRef, ChatRef, MemberId, Platform, PlatformGrant};
