@@ -34,7 +34,8 @@ pub enum Command {
     /// Check the config file and explain every problem with its key and line.
     CheckConfig,
     /// Measure the figures docs/performance.md lists, on synthetic communities; prints
-    /// `BENCH name value unit` lines and a summary.
+    /// `BENCH name value unit` lines and a summary. (Built with `--features bench`.)
+    #[cfg(feature = "bench")]
     Bench {
         /// Members for the ranking, start-up and memory figures.
         #[arg(long, default_value_t = 1_000_000)]
@@ -81,6 +82,7 @@ pub enum Command {
         url: Option<String>,
     },
     /// Used by `bench`: start on a database, answer once, print start-up ms and peak MB.
+    #[cfg(feature = "bench")]
     #[command(hide = true)]
     BenchProbe {
         /// The database to start on.

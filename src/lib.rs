@@ -9,6 +9,8 @@
 //! - [`i18n`]: the locales (`locales/*/`): every text members read, in their language.
 
 pub mod adapters;
+/// `steward bench` (the `bench` feature): not in a production build.
+#[cfg(feature = "bench")]
 pub mod bench;
 
 pub use steward_card as card;

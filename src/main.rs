@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result};
 mod args;
+#[cfg(feature = "bench")]
 mod bench_cli;
 mod config_cli;
 mod data_cli;
@@ -62,9 +63,13 @@ fn report(error: &anyhow::Error) {
     }
 }
 
+// `process_start` is when the process began, for the bench's start-up probe.
+#[cfg_attr(not(feature = "bench"), allow(unused_variables))]
 async fn dispatch(cli: Cli, process_start: std::time::Instant) -> Result<()> {
     match cli.command {
+        #[cfg(feature = "bench")]
         Command::Bench { members, quick } => bench_cli::bench(members, quick).await,
+        #[cfg(feature = "bench")]
         Command::BenchProbe { database } => {
             println!(
                 "{}",

@@ -17,11 +17,12 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use tokio::task::JoinSet;
 
-use crate::engine::{Engine, EngineError, ManualClock, RecordingPlatform, SystemClock};
+use crate::engine::{Engine, EngineError, SystemClock};
 use crate::store::StoreError;
 use probe::probe;
 pub use probe::probe_main;
 use setup::{TimingPlatform, console_message, ms_since, quantile};
+use steward_testkit::{ManualClock, RecordingPlatform};
 
 /// How big and how long.
 #[derive(Debug, Clone, Copy)]

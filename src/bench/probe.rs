@@ -7,7 +7,8 @@ use std::time::Instant;
 
 use super::BenchError;
 use super::setup::{self, console_message, ms_since};
-use crate::engine::{RecordingPlatform, SystemClock};
+use crate::engine::SystemClock;
+use steward_testkit::RecordingPlatform;
 
 /// Runs `steward bench-probe` on the database in a fresh process: start-up time to ready and
 /// its peak memory, free of the benchmark's own allocations.

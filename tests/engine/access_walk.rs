@@ -8,7 +8,8 @@
 use chrono::Duration;
 use steward::core::commands::{ArgKind, Audience, COMMANDS, CommandSpec, Params};
 use steward::core::ids::{AccountRef, ChatRef};
-use steward::engine::{Choice, DropTarget, Person, Sender, Sent};
+use steward::engine::{Choice, DropTarget, Person, Sender};
+use steward_testkit::Sent;
 
 use crate::helpers::*;
 

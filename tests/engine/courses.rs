@@ -143,7 +143,7 @@ async fn a_course_from_config_exists_at_start_and_finishing_it_gives_its_role() 
         .posts()
         .into_iter()
         .filter_map(|s| match s {
-            steward::engine::Sent::CourseRole { to, course } if to.user_id == "bob" => Some(course),
+            steward_testkit::Sent::CourseRole { to, course } if to.user_id == "bob" => Some(course),
             _ => None,
         })
         .collect();

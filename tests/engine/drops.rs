@@ -1,6 +1,7 @@
 use chrono::Duration;
 use steward::core::ids::{AccountRef, ChatRef, Platform};
-use steward::engine::{DropTarget, PlatformError, QuotedMessage, Sent};
+use steward::engine::{DropTarget, PlatformError, QuotedMessage};
+use steward_testkit::Sent;
 
 use crate::helpers::*;
 

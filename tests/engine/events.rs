@@ -3,7 +3,7 @@
 //! event is invisible below its tier.
 
 use chrono::Duration;
-use steward::engine::Sent;
+use steward_testkit::Sent;
 
 use crate::helpers::*;
 

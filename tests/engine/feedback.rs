@@ -2,7 +2,7 @@
 //! with its author, a few per member and drop, listed by `/drop stats`, and gone with an
 //! erasure.
 
-use steward::engine::Sent;
+use steward_testkit::Sent;
 
 use crate::helpers::*;
 

@@ -9,10 +9,10 @@ use sqlx::{Connection, SqliteConnection};
 use steward::config::Config;
 use steward::core::ids::{AccountRef, ChatRef, Platform};
 use steward::engine::{
-    DropTarget, Engine, Event, ManualClock, Mention, MessageEvent, Person, RecordingPlatform,
-    Sender, Sent, TickOutcome,
+    DropTarget, Engine, Event, Mention, MessageEvent, Person, Sender, TickOutcome,
 };
 use steward::store::{MemberRow, Store};
+use steward_testkit::{ManualClock, RecordingPlatform, Sent};
 use tempfile::TempDir;
 
 pub const CONFIG: &str = r#"

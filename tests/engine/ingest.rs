@@ -8,8 +8,9 @@ use steward::config::Config;
 use steward::core::ids::{AccountRef, ChatRef, Platform};
 use steward::core::tiers::{TierAccess, TierDef};
 use steward::engine::platform::PlatformFuture;
-use steward::engine::{ChatPlatform, DropTarget, Engine, Event, ManualClock, OutboundDrop};
+use steward::engine::{ChatPlatform, DropTarget, Engine, Event, OutboundDrop};
 use steward::store::Store;
+use steward_testkit::ManualClock;
 
 use crate::helpers::*;
 
@@ -143,7 +144,7 @@ async fn a_level_up_is_announced_only_after_its_award_is_durable() {
 async fn a_clean_shutdown_commits_every_queued_award() {
     let dir = tempfile::tempdir().unwrap();
     let clock = Arc::new(ManualClock::new(start_time()));
-    let platform = Arc::new(steward::engine::RecordingPlatform::default());
+    let platform = Arc::new(steward_testkit::RecordingPlatform::default());
     let engine = engine_on(&dir, platform, clock.clone()).await;
     let names: Vec<String> = (0..200).map(|i| format!("q{i}")).collect();
     for name in &names {

@@ -3,7 +3,8 @@
 
 use crate::helpers::*;
 use steward::core::ids::{ChatRef, Platform};
-use steward::engine::{Person, Sent};
+use steward::engine::Person;
+use steward_testkit::Sent;
 
 /// `who` says `text` in #general from an app set to `locale`.
 async fn ask_from_app(app: &TestApp, who: &Person, locale: &str, text: &str) -> String {

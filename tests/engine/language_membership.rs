@@ -4,7 +4,8 @@
 
 use chrono::Duration;
 use steward::core::ids::Platform;
-use steward::engine::{Person, PlatformError, Sender, Sent};
+use steward::engine::{Person, PlatformError, Sender};
+use steward_testkit::Sent;
 
 use crate::helpers::*;
 

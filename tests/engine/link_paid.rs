@@ -42,7 +42,7 @@ async fn a_member_who_paid_by_stars_links_discord_and_keeps_the_tier_on_both() {
         .posts()
         .into_iter()
         .filter_map(|s| match s {
-            steward::engine::Sent::Grant { to, tier } if tier == "pro" => Some(to),
+            steward_testkit::Sent::Grant { to, tier } if tier == "pro" => Some(to),
             _ => None,
         })
         .collect();

@@ -1,6 +1,6 @@
 use chrono::Duration;
 use steward::core::ids::{AccountRef, Platform};
-use steward::engine::Sent;
+use steward_testkit::Sent;
 
 use crate::helpers::*;
 

@@ -1,5 +1,5 @@
 use crate::helpers::*;
-use steward::engine::Sent;
+use steward_testkit::Sent;
 
 #[tokio::test]
 async fn a_member_is_refused_operator_commands_clearly() {

@@ -8,8 +8,9 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use steward::core::payments::Provider;
+use steward::engine::Person;
 use steward::engine::payments::{Entitlement, EntitlementChange, PaymentRefunded};
-use steward::engine::{Person, Sent};
+use steward_testkit::Sent;
 
 use crate::helpers::*;
 use crate::payments::{alice, config, invoice, paid};

@@ -3,8 +3,8 @@
 //! not match grants nothing, is kept as a mismatch the operators can refund, and they are told.
 
 use chrono::Duration;
-use steward::engine::Sent;
 use steward::engine::payments::PaymentReceived;
+use steward_testkit::Sent;
 
 use crate::helpers::*;
 use crate::payments::{alice, config, invoice, paid, subscribed};

@@ -7,7 +7,8 @@ use steward::core::payments::Provider;
 use steward::engine::payments::{
     Applied, Checkout, Entitlement, EntitlementChange, PaymentReceived, PaymentRefunded,
 };
-use steward::engine::{Invoice, Person, Sent};
+use steward::engine::{Invoice, Person};
+use steward_testkit::Sent;
 
 use crate::helpers::*;
 

@@ -6,8 +6,9 @@
 use chrono::Duration;
 use serde_json::Value;
 use sqlx::SqliteConnection;
-use steward::engine::{DropTarget, Person, Sent};
+use steward::engine::{DropTarget, Person};
 use steward::store::MEMBER_TABLES;
+use steward_testkit::Sent;
 
 use crate::helpers::*;
 

@@ -142,7 +142,7 @@ async fn a_hidden_member_is_not_named_in_level_up_announcements() {
     let public: Vec<&String> = posts
         .iter()
         .filter_map(|s| match s {
-            steward::engine::Sent::Post { text, .. } => Some(text),
+            steward_testkit::Sent::Post { text, .. } => Some(text),
             _ => None,
         })
         .collect();
@@ -156,7 +156,7 @@ async fn a_hidden_member_is_not_named_in_level_up_announcements() {
     assert!(
         posts
             .iter()
-            .any(|s| matches!(s, steward::engine::Sent::Dm { to, text }
+            .any(|s| matches!(s, steward_testkit::Sent::Dm { to, text }
             if to == &hid1.profile.account && text.contains("You reached Level 3"))),
         "{posts:?}"
     );
@@ -221,7 +221,7 @@ async fn rank_card_posts_a_picture_in_the_chat_and_keeps_a_hidden_member_hidden(
     app.posts();
     assert_eq!(app.ask(&alice, "/rank card").await, "Rank card of alice");
     let sent = app.posts();
-    let Some(steward::engine::Sent::File { to, file }) = sent.last() else {
+    let Some(steward_testkit::Sent::File { to, file }) = sent.last() else {
         panic!("no picture: {sent:?}")
     };
     assert_eq!(to, &steward::engine::DropTarget::Chat(general()));

@@ -7,8 +7,9 @@ use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, Utc};
 use steward::config::Config;
-use steward::engine::{Engine, PlatformError, RecordingPlatform, Sent, SystemClock};
+use steward::engine::{Engine, PlatformError, SystemClock};
 use steward::store::Store;
+use steward_testkit::{RecordingPlatform, Sent};
 
 use crate::helpers::*;
 

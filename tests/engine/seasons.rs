@@ -1,5 +1,5 @@
 use chrono::{DateTime, Duration, Utc};
-use steward::engine::Sent;
+use steward_testkit::Sent;
 
 use crate::helpers::*;
 

@@ -2,8 +2,8 @@
 //! the charge it began with: otherwise Telegram charges the member again in 30 days.
 
 use steward::core::payments::Provider;
-use steward::engine::Sent;
 use steward::engine::payments::PaymentRefunded;
+use steward_testkit::Sent;
 
 use crate::helpers::*;
 use crate::payments::subscribed;

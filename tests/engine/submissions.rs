@@ -3,7 +3,7 @@
 //! operators approve at once; a rejection tells the author why and posts nothing.
 
 use chrono::Duration;
-use steward::engine::Sent;
+use steward_testkit::Sent;
 
 use crate::helpers::*;
 

@@ -10,10 +10,9 @@ use steward::adapters::stripe::StripeClient;
 use steward::adapters::web::WebServer;
 use steward::config::Config;
 use steward::core::ids::{AccountRef, ChatRef, Platform};
-use steward::engine::{
-    Engine, Event, ManualClock, MessageEvent, Person, RecordingPlatform, Sender, Sent,
-};
+use steward::engine::{Engine, Event, MessageEvent, Person, Sender};
 use steward::store::Store;
+use steward_testkit::{ManualClock, RecordingPlatform, Sent};
 use tempfile::TempDir;
 use tokio::sync::watch;
 

@@ -5,7 +5,7 @@
 
 use chrono::Duration;
 use reqwest::StatusCode;
-use steward::engine::Sent;
+use steward_testkit::Sent;
 
 use crate::harness::*;
 

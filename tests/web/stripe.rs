@@ -5,7 +5,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 use steward::core::ids::{AccountRef, ChatRef, MemberId, Platform};
-use steward::engine::{Person, Sent};
+use steward::engine::Person;
+use steward_testkit::Sent;
 
 use crate::fake_stripe::{FakeStripe, deliver, make};
 use crate::harness::{CONFIG, WebApp, console, spawn_with};

@@ -4,7 +4,7 @@
 //! ledger as a mismatch, and the operators are told.
 
 use serde_json::json;
-use steward::engine::Sent;
+use steward_testkit::Sent;
 
 use crate::fake_stripe::{deliver, make};
 use crate::stripe::{now, pro_until, shop, subscribe};

@@ -53,7 +53,7 @@ use crate::config::Config;
 use crate::store::{Store, StoreError};
 pub use analytics::{Activity, Operations};
 pub use backups::Backups;
-pub use clock::{Clock, ManualClock, SystemClock};
+pub use clock::{Clock, SystemClock};
 pub use commands::CommandContext;
 pub use commands::Commands;
 pub use content::{Choice, MAX_CHOICES};
@@ -69,7 +69,6 @@ pub use membership::Memberships;
 pub use payments::{PaidTime, Payments, Storefront};
 pub use platform::{
     ChatPlatform, DropTarget, Invoice, OutboundDrop, OutboundFile, PlatformError, Platforms,
-    RecordingPlatform, Sent,
 };
 pub use points::Points;
 pub use privacy::Privacy;

@@ -1,16 +1,14 @@
 //! The one trait through which the engine acts on the outside world: post to a chat, DM an
 //! account, deliver a drop, give or take tier access. Every adapter implements it; tests use
-//! [`RecordingPlatform`].
+//! `RecordingPlatform` (in `steward-testkit`).
 
 mod platforms;
-mod recording;
 
 use std::future::Future;
 use std::pin::Pin;
 
 pub(crate) use platforms::Outbound;
 pub use platforms::Platforms;
-pub use recording::{RecordingPlatform, Sent};
 
 use crate::core::ids::{AccountRef, ChatRef, MemberId, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;

@@ -11,6 +11,8 @@ mod award_log;
 pub mod backup;
 mod billing;
 mod boards;
+/// Synthetic communities for `steward bench` and the tests: not in a production build.
+#[cfg(feature = "bulk")]
 pub mod bulk;
 mod courses;
 mod deliveries;
@@ -52,7 +54,9 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use accounts::MemberRow;
-pub use analytics::{CounterRow, DayActivity, DropQualityRow, MembershipNow, SyntheticYear};
+#[cfg(feature = "bulk")]
+pub use analytics::SyntheticYear;
+pub use analytics::{CounterRow, DayActivity, DropQualityRow, MembershipNow};
 pub use boards::BoardRow;
 pub use courses::CourseRow;
 pub use deliveries::{AttemptResult, DeliveryRow};

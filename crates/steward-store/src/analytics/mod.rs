@@ -2,10 +2,12 @@
 //! (`record.rs` writes them), and the range reads behind the dashboard's panels (`read.rs`).
 //! Drop statistics are kept by triggers (migration 0010), so every delivery and rating counts.
 
+#[cfg(feature = "bulk")]
 mod history;
 mod read;
 mod record;
 
+#[cfg(feature = "bulk")]
 pub use history::SyntheticYear;
 pub use read::{CounterRow, DropQualityRow, MembershipNow};
 pub use record::DayActivity;

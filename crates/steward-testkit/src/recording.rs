@@ -4,15 +4,15 @@
 use std::collections::VecDeque;
 use std::sync::Mutex;
 
-use super::{
-    ChatPlatform, DropTarget, Invoice, LinkFuture, OutboundDrop, OutboundFile, PlatformError,
-    PlatformFuture,
+use crate::lock;
+use steward_core::ids::{AccountRef, ChatRef, Platform, PlatformGrant};
+use steward_core::levels::LevelReward;
+use steward_core::tiers::{TierAccess, TierDef};
+use steward_engine::platform::{LinkFuture, PlatformFuture};
+use steward_engine::{
+    ChatPlatform, DropTarget, Invoice, OutboundDrop, OutboundFile, PlatformError,
 };
-use crate::core::ids::{AccountRef, ChatRef, Platform, PlatformGrant};
-use crate::core::levels::LevelReward;
-use crate::core::tiers::{TierAccess, TierDef};
-use crate::i18n::Lang;
-use crate::sync;
+use steward_i18n::Lang;
 
 /// One action the engine took, as recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,16 +80,16 @@ pub struct RecordingPlatform {
 impl RecordingPlatform {
     /// Takes the actions recorded so far.
     pub fn take(&self) -> Vec<Sent> {
-        std::mem::take(&mut *sync::lock(&self.sent))
+        std::mem::take(&mut *lock(&self.sent))
     }
 
     /// Makes the next drop deliveries fail with these errors, in order.
     pub fn fail_drops(&self, errors: impl IntoIterator<Item = PlatformError>) {
-        sync::lock(&self.drop_failures).extend(errors);
+        lock(&self.drop_failures).extend(errors);
     }
 
     fn record(&self, sent: Sent) -> PlatformFuture<'static> {
-        sync::lock(&self.sent).push(sent);
+        lock(&self.sent).push(sent);
         Box::pin(async { Ok(()) })
     }
 }
@@ -124,7 +124,7 @@ impl ChatPlatform for RecordingPlatform {
     }
 
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
-        let failure = sync::lock(&self.drop_failures).pop_front();
+        let failure = lock(&self.drop_failures).pop_front();
         if let Some(error) = failure {
             return Box::pin(async move { Err(error) });
         }
@@ -183,7 +183,7 @@ impl ChatPlatform for RecordingPlatform {
 
     fn invoice_link<'a>(&'a self, platform: Platform, invoice: &'a Invoice) -> LinkFuture<'a> {
         let link = format!("https://t.me/$invoice-{}", invoice.payload);
-        sync::lock(&self.sent).push(Sent::Invoice {
+        lock(&self.sent).push(Sent::Invoice {
             platform,
             invoice: invoice.clone(),
         });
