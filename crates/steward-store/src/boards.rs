@@ -5,7 +5,6 @@ use super::error::During;
 use super::logged::{logged_on, with_logged};
 use super::{Result, Store};
 use steward_core::ids::MemberId;
-use steward_core::levels::LevelInfo;
 use steward_core::periods::Board;
 use steward_core::rank_index::Standing;
 
@@ -16,8 +15,8 @@ pub struct BoardRow {
     pub name: String,
     /// The score on this board (period XP, or lifetime XP on the all-time board).
     pub score: i64,
-    /// The level of the member's lifetime XP.
-    pub level: u32,
+    /// The member's lifetime XP (their level is the engine's to work out).
+    pub lifetime_xp: i64,
 }
 
 impl Store {
@@ -107,12 +106,12 @@ impl Store {
         })
     }
 
-    /// Names and levels for the standings of a page, in the same order.
+    /// Names and lifetime XP for the standings of a page, in the same order.
     pub async fn board_rows(&self, standings: &[Standing]) -> Result<Vec<BoardRow>> {
         let ids: Vec<i64> = standings.iter().map(|s| s.member().0).collect();
         // One row of JSON rather than a row per member: sqlx hands each row over from its
         // connection thread, which cost more than the lookups on a 100-member web page.
-        // The level counts the award log's unfolded awards too (a read never folds).
+        // Lifetime XP counts the award log's unfolded awards too (a read never folds).
         let query = if self.has_unfolded_awards() {
             "SELECT coalesce(json_group_array(json_array(m.id, m.display_name, \
              m.xp + COALESCE(l.xp, 0))), '[]') FROM members m LEFT JOIN \
@@ -141,7 +140,7 @@ impl Store {
                     member: s.member(),
                     name: name.clone(),
                     score: s.score(),
-                    level: LevelInfo::from_xp(*xp).level,
+                    lifetime_xp: *xp,
                 })
             })
             .collect())
@@ -204,7 +203,7 @@ impl Store {
                 member: MemberId(id),
                 name,
                 score,
-                level: LevelInfo::from_xp(xp).level,
+                lifetime_xp: xp,
             })
             .collect();
         Ok((rows, u64::try_from(total).unwrap_or(0)))

@@ -33,6 +33,25 @@ pub enum Counter {
     Membership(String),
 }
 
+/// The dashboard's counts of one award: the XP applied by its source (a ledger kind), and
+/// points spent when it was a redemption that took some.
+#[must_use]
+pub fn award_counts(
+    source: &str,
+    redemption: bool,
+    applied_xp: i64,
+    applied_balance: i64,
+) -> Vec<(Counter, i64)> {
+    let mut counts = Vec::new();
+    if applied_xp != 0 {
+        counts.push((Counter::Xp(source.to_owned()), applied_xp));
+    }
+    if redemption && applied_balance < 0 {
+        counts.push((Counter::Spent, -applied_balance));
+    }
+    counts
+}
+
 impl Counter {
     /// The stored name.
     #[must_use]

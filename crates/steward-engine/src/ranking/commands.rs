@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::boards::{PAGE_SIZE, render_board};
+use super::boards::{PAGE_SIZE, RankedRow, render_board};
 use crate::commands::CommandContext;
 use crate::core::commands::BoardArg;
 use crate::core::ids::MemberId;
@@ -12,7 +12,7 @@ use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
 use crate::core::rank_index::{RankIndex, Standing};
 use crate::i18n::Lang;
-use crate::store::{BoardRow, MemberRow, Season, StoreError};
+use crate::store::{MemberRow, Season, StoreError};
 use crate::{EngineError, EngineResult, Ranking, refuse};
 use crate::{msg, tr};
 
@@ -68,13 +68,36 @@ impl Ranking {
             .ok_or_else(|| EngineError::Refused(msg!("board-closed")))
     }
 
+    /// `size` members of a board from `offset`, with the board's length: from the live board,
+    /// or from the database for an `archived` one (an ended season). Chat and web pages both
+    /// read a board through here.
+    pub(crate) async fn page(
+        &self,
+        board: &Board,
+        archived: bool,
+        offset: usize,
+        size: usize,
+    ) -> EngineResult<(Vec<RankedRow>, usize)> {
+        if !archived {
+            return self.live_page(board, offset, size).await;
+        }
+        let limit = u32::try_from(size).unwrap_or(u32::MAX);
+        let (rows, total) = self
+            .kernel
+            .store
+            .archived_page(board, offset as u64, limit)
+            .await?;
+        let rows = rows.into_iter().map(RankedRow::from).collect();
+        Ok((rows, usize::try_from(total).unwrap_or(usize::MAX)))
+    }
+
     /// `size` members of a live board from `offset`, with the board's length.
     pub(crate) async fn live_page(
         &self,
         board: &Board,
         offset: usize,
         size: usize,
-    ) -> EngineResult<(Vec<BoardRow>, usize)> {
+    ) -> EngineResult<(Vec<RankedRow>, usize)> {
         let (standings, total) = self
             .with_board(board, |index| (index.page(offset, size), index.len()))
             .await?;
@@ -83,7 +106,7 @@ impl Ranking {
 
     /// The lines of `standings`: names and levels from memory, and what memory lacks (a name
     /// not loaded yet) from the database, kept for the next page.
-    pub(crate) async fn board_rows(&self, standings: &[Standing]) -> EngineResult<Vec<BoardRow>> {
+    pub(crate) async fn board_rows(&self, standings: &[Standing]) -> EngineResult<Vec<RankedRow>> {
         let members: Vec<MemberId> = standings.iter().map(Standing::member).collect();
         let names = self.identity.names();
         let generation = names.generation();
@@ -92,7 +115,7 @@ impl Ranking {
         let mut missing = Vec::new();
         for ((standing, name), level) in standings.iter().zip(names.names(&members)).zip(levels) {
             match (name, level) {
-                (Some(name), Some(level)) => rows.push(Some(BoardRow {
+                (Some(name), Some(level)) => rows.push(Some(RankedRow {
                     member: standing.member(),
                     name,
                     score: standing.score(),
@@ -112,8 +135,10 @@ impl Ranking {
             generation,
             read.iter().map(|row| (row.member, row.name.as_str())),
         );
-        let mut read: HashMap<MemberId, BoardRow> =
-            read.into_iter().map(|row| (row.member, row)).collect();
+        let mut read: HashMap<MemberId, RankedRow> = read
+            .into_iter()
+            .map(|row| (row.member, RankedRow::from(row)))
+            .collect();
         Ok(standings
             .iter()
             .zip(rows)
@@ -274,16 +299,9 @@ impl Ranking {
         } else {
             tr!(lang, "board-title-season", name = &season.name)
         };
-        let (rows, total) = if season.ended_at.is_some() {
-            let (rows, total) = self
-                .kernel
-                .store
-                .archived_page(&board, offset as u64, PAGE_SIZE as u32)
-                .await?;
-            (rows, total as usize)
-        } else {
-            self.live_page(&board, offset, PAGE_SIZE).await?
-        };
+        let (rows, total) = self
+            .page(&board, season.ended_at.is_some(), offset, PAGE_SIZE)
+            .await?;
         Ok(render_board(
             lang, &title, &board, &rows, offset, total, page,
         ))

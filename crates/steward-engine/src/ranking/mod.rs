@@ -11,6 +11,7 @@ mod scoring;
 mod seasons;
 
 use crate::{Identity, Kernel};
+pub(crate) use boards::RankedRow;
 pub(crate) use scoreboard::Scoreboard;
 pub(crate) use scoring::Grant;
 use std::sync::Arc;

@@ -10,9 +10,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::EngineResult;
 use crate::commands::CommandContext;
+use crate::core::analytics::award_counts;
 use crate::core::ids::MemberId;
 use crate::core::periods::Board;
-use crate::core::scoring::AwardOutcome;
+use crate::core::scoring::{self, AwardOutcome};
 use crate::store::{Award, LedgerKind, WriteTx};
 use crate::writer::ScoreLock;
 
@@ -91,21 +92,7 @@ impl Scoring<'_> {
     ) -> EngineResult<Vec<AwardOutcome>> {
         let mut outcomes = Vec::with_capacity(grants.len());
         for grant in grants {
-            let award = Award {
-                member: grant.member,
-                xp: grant.xp,
-                balance: grant.balance,
-                kind: grant.kind,
-                reference: grant.reference.clone(),
-                reason: grant.reason,
-                actor: grant.actor,
-                at: self.at,
-                day: self.day,
-                // Points spent without XP (a redemption) change no board: the member is not put
-                // on this week's board at 0.
-                boards: if grant.xp == 0 { &[] } else { &self.boards },
-            };
-            outcomes.push(self.tx.apply_award(&award).await?);
+            outcomes.push(self.apply(grant).await?);
         }
         self.tx.commit().await?;
         {
@@ -120,6 +107,39 @@ impl Scoring<'_> {
                 .await;
         }
         Ok(outcomes)
+    }
+
+    /// One grant in the open transaction: the member's totals and standings read, the core's
+    /// award rule and the dashboard's counts decided, the rows written.
+    async fn apply(&mut self, grant: &Grant<'_>) -> EngineResult<AwardOutcome> {
+        let totals = self.tx.totals(grant.member).await?;
+        // Points spent without XP (a redemption) change no board: the member is not put on
+        // this week's board at 0.
+        let boards: &[Board] = if grant.xp == 0 { &[] } else { &self.boards };
+        let mut periods = Vec::with_capacity(boards.len());
+        for board in boards {
+            let standing = self.tx.period_standing(board, grant.member).await?;
+            periods.push((board.clone(), standing));
+        }
+        let at_ms = self.at.timestamp_millis();
+        let outcome = scoring::award(totals, grant.xp, grant.balance, at_ms, periods);
+        let counts = award_counts(
+            grant.kind.as_str(),
+            grant.kind == LedgerKind::Redeem,
+            outcome.applied_xp,
+            outcome.applied_balance,
+        );
+        let award = Award {
+            member: grant.member,
+            kind: grant.kind,
+            reference: grant.reference.clone(),
+            reason: grant.reason,
+            actor: grant.actor,
+            at: self.at,
+            day: self.day,
+        };
+        self.tx.write_award(&award, &outcome, &counts).await?;
+        Ok(outcome)
     }
 
     /// [`Scoring::award`] of one grant.

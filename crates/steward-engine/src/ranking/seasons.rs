@@ -109,18 +109,14 @@ impl Ranking {
     async fn after_season_end(&self, lang: Lang, season: &Season) -> EngineResult<String> {
         self.scores.set_season(None);
         self.scores.boards_mut().drop_board(&season.board());
-        let (rows, total) = self
-            .kernel
-            .store
-            .archived_page(&season.board(), 0, 10)
-            .await?;
+        let (rows, total) = self.page(&season.board(), true, 0, 10).await?;
         let table = render_board(
             lang,
             &tr!(lang, "board-title-season-final", name = &season.name),
             &season.board(),
             &rows,
             0,
-            total.min(10) as usize,
+            total.min(10),
             1,
         );
         Ok(tr!(

@@ -13,7 +13,8 @@ use crate::core::levels::LevelInfo;
 use crate::core::periods::Board;
 use crate::core::web_access::{Visibility, may_see_member};
 use crate::i18n::Lang;
-use crate::store::{BoardRow, StoreError};
+use crate::ranking::RankedRow;
+use crate::store::StoreError;
 use crate::tr;
 use crate::{Drops, Identity, Kernel, Memberships, Ranking, Storefront};
 use std::sync::Arc;
@@ -250,18 +251,10 @@ impl WebPages {
         let lang = self.page_language(viewer).await;
         let (board, title, archived) = self.web_board(lang, which, now).await?;
         let offset = page.saturating_sub(1) * WEB_PAGE_SIZE;
-        let (rows, total) = if archived {
-            let (rows, total) = self
-                .kernel
-                .store
-                .archived_page(&board, offset as u64, WEB_PAGE_SIZE as u32)
-                .await?;
-            (rows, usize::try_from(total).unwrap_or(usize::MAX))
-        } else {
-            self.ranking
-                .live_page(&board, offset, WEB_PAGE_SIZE)
-                .await?
-        };
+        let (rows, total) = self
+            .ranking
+            .page(&board, archived, offset, WEB_PAGE_SIZE)
+            .await?;
         let pages = total.div_ceil(WEB_PAGE_SIZE).max(1);
         if page == 0 || page > pages {
             return Err(PageError::NotFound);
@@ -341,7 +334,7 @@ impl WebPages {
     }
 }
 
-fn lines(rows: Vec<BoardRow>, offset: usize) -> Vec<BoardLine> {
+fn lines(rows: Vec<RankedRow>, offset: usize) -> Vec<BoardLine> {
     rows.into_iter()
         .enumerate()
         .map(|(i, row)| BoardLine {
