@@ -94,6 +94,12 @@ pub(super) async fn engine(
         ..Config::default()
     };
     let store = Store::open(path).await?;
+    // As `steward run` does, beside the engine, until the store closes.
+    let checkpointed = store.clone();
+    tokio::spawn(async move {
+        let (_running, stop) = tokio::sync::watch::channel(false);
+        crate::engine::run_checkpoints(&checkpointed, stop).await;
+    });
     Ok(Engine::start(config, store, platform, clock).await?)
 }
 

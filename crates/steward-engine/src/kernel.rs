@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
-use tokio::sync::{MutexGuard, Notify};
+use tokio::sync::{MutexGuard, Notify, watch};
 
 use super::Clock;
 use super::events::Sender;
@@ -18,6 +18,9 @@ use super::writer::{ScoreLock, WriterLock};
 use crate::config::Config;
 use crate::core::ids::Platform;
 use crate::store::Store;
+
+/// How often the write-ahead log is copied back into the database file.
+pub const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 
 pub struct Kernel {
     pub(crate) config: Config,
@@ -82,6 +85,11 @@ impl Kernel {
         self.writer.lock_board_order().await
     }
 
+    /// See [`run_checkpoints`].
+    pub(crate) async fn run_checkpoints(&self, stop: watch::Receiver<bool>) {
+        run_checkpoints(&self.store, stop).await;
+    }
+
     // The thread's own generator: no lock shared between the tasks handling messages.
     pub(crate) fn random_unit(&self) -> f64 {
         rand::random::<f64>()
@@ -89,5 +97,23 @@ impl Kernel {
 
     pub(crate) fn random_u64(&self) -> u64 {
         rand::random::<u64>()
+    }
+}
+
+/// Copies the database's write-ahead log into its file every [`CHECKPOINT_EVERY`] until `stop`
+/// turns true or the store closes (SQLite's own checkpoints are off: they ran inside a commit).
+/// [`crate::Engine::run`] runs it; so does `steward bench` for the stores it fills.
+pub async fn run_checkpoints(store: &Store, mut stop: watch::Receiver<bool>) {
+    loop {
+        tokio::select! {
+            () = tokio::time::sleep(CHECKPOINT_EVERY) => {}
+            _ = stop.wait_for(|stopped| *stopped) => return,
+        }
+        if store.is_closed() {
+            return;
+        }
+        if let Err(e) = store.checkpoint().await {
+            tracing::warn!(error = %e, "WAL checkpoint failed; retrying");
+        }
     }
 }

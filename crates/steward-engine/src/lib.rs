@@ -64,7 +64,7 @@ pub use events::{Event, Mention, MessageEvent, Person, QuotedMessage, Sender};
 pub use identity::{Identity, Linking};
 pub use ingest::FOLD_EVERY;
 pub use ingest::Ingest;
-pub use kernel::Kernel;
+pub use kernel::{CHECKPOINT_EVERY, Kernel, run_checkpoints};
 pub use membership::Memberships;
 pub use payments::{PaidTime, Payments, Storefront};
 pub use platform::{
@@ -257,7 +257,7 @@ impl Engine {
     }
 
     /// Runs the engine's background work until `stop` turns true: the scheduler, the award
-    /// log's fold and scheduled backups, after reading the boards' names into memory. Adapters run beside it;
+    /// log's fold, scheduled backups and the database's checkpoints, after reading the boards' names into memory. Adapters run beside it;
     /// [`Engine::shutdown`] comes after both stopped.
     pub async fn run(self: Arc<Self>, stop: watch::Receiver<bool>) {
         let names = async {
@@ -268,7 +268,8 @@ impl Engine {
         tokio::join!(
             self.scheduler.clone().run_scheduler(stop.clone()),
             self.ingest.clone().run_folds(stop.clone()),
-            self.backups.clone().run_backups(stop),
+            self.backups.clone().run_backups(stop.clone()),
+            self.kernel.run_checkpoints(stop),
             names
         );
     }

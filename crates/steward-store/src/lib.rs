@@ -150,8 +150,8 @@ impl Store {
             .foreign_keys(true)
             // Statement journals of multi-row upserts stay in memory instead of temp files.
             .pragma("temp_store", "memory")
-            // Checkpoints run beside the writers (see `checkpoint_in_background`), not inside
-            // whichever commit crosses the threshold.
+            // Checkpoints run beside the writers (`Store::checkpoint`, which the engine runs
+            // about four times a second), not inside whichever commit crosses the threshold.
             .pragma("wal_autocheckpoint", "0")
             .busy_timeout(Duration::from_secs(10));
         let connect = |connections: u32, options: SqliteConnectOptions| {
@@ -190,7 +190,6 @@ impl Store {
         };
         // Awards logged before a crash are folded now, before anything reads a total.
         store.recover_award_log().await?;
-        tokio::spawn(checkpoint_in_background(store.pool.clone()));
         Ok(store)
     }
 
@@ -222,6 +221,29 @@ impl Store {
         })
     }
 
+    /// Copies committed WAL frames into the database file. PASSIVE never waits for readers or
+    /// writers, so a commit never pays for a checkpoint (with SQLite's automatic checkpoints,
+    /// one commit in every thousand pages did); durability is unchanged: a commit is durable
+    /// once its frames are in the WAL either way. A closed store has nothing to copy.
+    pub async fn checkpoint(&self) -> Result<()> {
+        if self.pool.is_closed() {
+            return Ok(());
+        }
+        match sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .execute(&self.pool)
+            .await
+        {
+            Err(_) if self.pool.is_closed() => Ok(()),
+            done => done.map(drop).during("checkpoint"),
+        }
+    }
+
+    /// Whether [`Store::close`] ran.
+    #[must_use]
+    pub fn is_closed(&self) -> bool {
+        self.pool.is_closed()
+    }
+
     /// Folds the award log, waits for in-flight queries and closes every connection,
     /// checkpointing the WAL; then another process may open the file.
     pub async fn close(&self) {
@@ -232,31 +254,6 @@ impl Store {
         self.pool.close().await;
         self.writer.close().await;
         self.lock.release();
-    }
-}
-
-/// How often the WAL is copied back into the database file.
-const CHECKPOINT_EVERY: Duration = Duration::from_millis(250);
-
-/// Copies committed WAL frames into the database file every [`CHECKPOINT_EVERY`] until the pool
-/// closes. PASSIVE never waits for readers or writers, so a commit never pays for a checkpoint
-/// (with SQLite's automatic checkpoints, one commit in every thousand pages did); durability is
-/// unchanged: a commit is durable once its frames are in the WAL either way.
-async fn checkpoint_in_background(pool: SqlitePool) {
-    loop {
-        tokio::time::sleep(CHECKPOINT_EVERY).await;
-        if pool.is_closed() {
-            return;
-        }
-        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
-            .execute(&pool)
-            .await
-        {
-            if pool.is_closed() {
-                return;
-            }
-            tracing::warn!(error = %e, "WAL checkpoint failed; retrying");
-        }
     }
 }
 
