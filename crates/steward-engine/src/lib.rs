@@ -2,12 +2,13 @@
 //! platform actions. Adapters call [`Engine::handle`]; the engine answers with the reply for the
 //! chat and acts on the world only through [`ChatPlatform`].
 //!
-//! The engine is a few components that keep their data and locks side by side: the
-//! scoreboard (`ranking/`: live boards, season, the writer lock and the board order), identity
-//! (`identity/`: the account cache) and ingest (`ingest/`: the group-commit queue, the cooldown
-//! cache and the award log's fold). Commands are grouped by capability (`points/`,
-//! `membership/`, `content/`). Who may see a gated item is one rule in the core, asked through
-//! `access.rs`. Lock poisoning has one policy (`sync.rs`).
+//! `Engine` is a facade over services that own their state and name the services they use in
+//! their fields (docs/architecture.md has the map): a `Kernel` (config, store, platform, clock,
+//! metrics, the one writer lock: `kernel.rs`, `writer.rs`) under `Identity`, `Ranking`,
+//! `Memberships`, `Points`, `Ingest`, the payments' `PaidTime`, `Payments` and `Storefront`,
+//! the content services, `Privacy`, the web's and `Commands`. Each lives in its capability's
+//! folder. Who may see a gated item is one rule in the core, asked through
+//! `membership/access.rs`. Lock poisoning has one policy (`sync.rs`).
 
 pub mod analytics;
 pub mod backups;

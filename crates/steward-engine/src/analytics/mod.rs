@@ -1,6 +1,7 @@
 //! The dashboard's engine side: members' activity tallied in memory as messages arrive and
-//! written after the award log's fold about once a second (this file), and the dashboard's
-//! panels for operators (`dashboard.rs`, `series.rs`).
+//! written after the award log's fold about once a second (this file, the `Activity` service),
+//! and what operators watch (`Operations`: the dashboard's panels in `dashboard.rs`,
+//! `series.rs`, `revenue.rs`; the overview and readiness in `overview.rs`).
 //!
 //! Tallying in memory keeps the message path free of writes: a message costs a count and a set
 //! lookup; only a member's first message of a day (in this process) is written, as one row, and

@@ -1,5 +1,6 @@
-//! Who is who: accounts to members (cached, see `cache.rs`), `@member` tokens to members, and
-//! `/link` (`link.rs`), which merges a member's accounts on two platforms into one member.
+//! Who is who: accounts to members (cached, see `cache.rs`), `@member` tokens to members, the
+//! names boards show (`board_names.rs`), and `/link` (`link.rs`, the `Linking` service), which
+//! merges a member's accounts on two platforms into one member.
 
 mod board_names;
 mod cache;

@@ -1,4 +1,4 @@
-//! The ingest component: message XP with group commit. A burst of chat turns into few
+//! The ingest service: message XP with group commit. A burst of chat turns into few
 //! transactions: each awarded message joins a queue, and whoever holds the writer lock next
 //! commits everything queued in one transaction. An idle bot commits a lone message at once; a
 //! busy one batches without a timer. The batch is decided by the core

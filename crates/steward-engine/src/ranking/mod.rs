@@ -1,6 +1,7 @@
-//! Ranking: the scoreboard component (live boards, the running season and the locks that keep
-//! them in commit order), the scoring transaction every non-message award goes through,
-//! `/rank`, `/leaderboard`, `/privacy`, and seasons.
+//! Ranking: the scoreboard (live boards and the running season, moved in the database's order
+//! of commits under the kernel's writer lock and board order), the scoring transaction every
+//! non-message award goes through and the level-ups it announces, one board page for chat and
+//! web (`Ranking::page`), `/rank`, `/leaderboard`, `/privacy`, and seasons.
 
 mod boards;
 mod commands;

@@ -1,5 +1,5 @@
-//! The engine's side of the web pages: logging in by a link sent in chat, sessions, and the
-//! data behind each page, read only after the access rules (`core::web_access`, tiers for
+//! The engine's side of the web pages: logging in by a link sent in chat and sessions
+//! (`WebSessions`), rank cards (`Cards`), and the data behind each page (`WebPages`), read only after the access rules (`core::web_access`, tiers for
 //! drops, `/privacy hide`) said the viewer may see it. The web adapter renders what these
 //! return; it never reads the store.
 
