@@ -128,6 +128,7 @@ web-dash-members = { $count ->
    *[other] { $count } members
 }
 web-dash-database = Database: { $megabytes } MB
+web-dash-database-kb = Database: { $kilobytes } kB
 web-dash-memberships = Memberships
 web-dash-no-tiers = No tiers are configured.
 web-dash-deliveries = Drop deliveries

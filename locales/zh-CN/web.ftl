@@ -111,6 +111,7 @@ web-error = 我们这边出了点问题，请稍后再试。
 web-dash-community = 社区
 web-dash-members = 共 { $count } 位成员
 web-dash-database = 数据库：{ $megabytes } MB
+web-dash-database-kb = 数据库：{ $kilobytes } KB
 web-dash-memberships = 会员
 web-dash-no-tiers = 尚未配置会员档位。
 web-dash-deliveries = 推送投递

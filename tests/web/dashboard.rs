@@ -35,6 +35,9 @@ async fn an_operator_sees_activity_content_and_membership_with_charts() {
     // time: the bars' titles carry the figures.
     assert!(body.contains("<title>2026-11-25: New 3 </title>"), "{body}");
     assert!(body.contains("f1 = a1·ln U + a2·ln T"), "{body}");
+    // A new community's database is well under a megabyte: its size reads in kB, not "0 MB".
+    assert!(body.contains(" kB</p>"), "{body}");
+    assert!(!body.contains("Database: 0 MB"), "{body}");
     assert!(
         body.contains("/dashboard/activity.csv?from=2026-10-27&amp;to=2026-11-25"),
         "{body}"

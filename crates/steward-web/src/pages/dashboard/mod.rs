@@ -115,13 +115,28 @@ fn range_form(
     }
 }
 
+/// The database's size in a unit that shows it: kB under a megabyte (a new community's file
+/// read "0 MB"), whole MB above.
+fn database_size(lang: Lang, bytes: i64) -> String {
+    const MEGABYTE: i64 = 1_048_576;
+    if bytes < MEGABYTE {
+        tr!(
+            lang,
+            "web-dash-database-kb",
+            kilobytes = (bytes.max(0) + 1023) / 1024
+        )
+    } else {
+        tr!(lang, "web-dash-database", megabytes = bytes / MEGABYTE)
+    }
+}
+
 fn overview(lang: Lang, dash: &Dashboard) -> Markup {
     let counts = &dash.overview.counts;
     html! {
         section {
             h2 { (tr!(lang, "web-dash-community")) }
             p { (tr!(lang, "web-dash-members", count = counts.members)) }
-            p.muted { (tr!(lang, "web-dash-database", megabytes = counts.database_bytes / 1_048_576)) }
+            p.muted { (database_size(lang, counts.database_bytes)) }
             @if !counts.deliveries_by_state.is_empty() {
                 h3 { (tr!(lang, "web-dash-deliveries")) }
                 table { tbody { @for (state_name, n) in &counts.deliveries_by_state {
