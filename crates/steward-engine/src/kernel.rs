@@ -22,6 +22,7 @@ use crate::store::Store;
 /// How often the write-ahead log is copied back into the database file.
 pub const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 
+/// What every service stands on (see the module header); adapters see only its `pub` methods.
 pub struct Kernel {
     pub(crate) config: Config,
     pub(crate) store: Store,
