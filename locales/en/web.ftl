@@ -145,9 +145,7 @@ web-dash-last-days = Last { $days } days
 web-dash-csv = Download as CSV
 web-dash-activity = Activity
 web-dash-mean-dau = Active members a day (mean)
-web-dash-mean-wau = Active members a week (mean)
-web-dash-mean-mau = Active members a month (mean)
-web-dash-stickiness = Daily ÷ monthly active
+web-dash-stickiness = Daily ÷ 30-day active (mean)
 web-dash-messages-total = Messages
 web-dash-new-total = New members
 web-dash-spent-total = Points spent
@@ -172,7 +170,7 @@ web-dash-week = Week
 web-dash-active = Active
 web-dash-days-per-member = U (days)
 web-dash-messages-per-member-day = T (messages)
-web-dash-monthly = Active members per month
+web-dash-monthly = Active members per calendar month
 web-dash-cohorts = Weekly retention by first week
 web-dash-cohorts-defined = Each row is the members first seen in one week; column +N is the share of them active N weeks later.
 web-dash-cohort = First seen
@@ -215,7 +213,7 @@ web-dash-renewals = Renewals
 web-dash-refunds = Refunds
 web-dash-renewing = Subscriptions renewing now: { $count }; stopped renewing in this range: { $churned }
 web-dash-mrr = monthly recurring: { $amount }
-web-dash-revenue-defined = Amounts are in each currency's own units (Telegram Stars: ⭐); currencies are never added together. The CSV gives them in each currency's smallest unit.
+web-dash-revenue-defined = Amounts are in each currency's own units (Telegram Stars: ⭐), in the CSV too; currencies are never added together.
 
 ## Rank cards (/rank card, /members/ID/card.png)
 card-level = Level
@@ -241,3 +239,39 @@ web-portal-button = Manage card
 web-portal-none = You have no card subscription to manage. /plans lists what you can buy.
 web-dash-trials = Free trials begun in this range: { $trials }; of them paid since: { $paid }
 web-dash-feedback = Feedback
+web-dash-week-label = { $year }-W{ $number ->
+        [1] 01
+        [2] 02
+        [3] 03
+        [4] 04
+        [5] 05
+        [6] 06
+        [7] 07
+        [8] 08
+        [9] 09
+       *[other] { $number }
+    }
+web-dash-month-label = { $year }-{ $number ->
+        [1] 01
+        [2] 02
+        [3] 03
+        [4] 04
+        [5] 05
+        [6] 06
+        [7] 07
+        [8] 08
+        [9] 09
+       *[other] { $number }
+    }
+web-dash-dau = Daily active
+web-dash-wau = Active in the last 7 days
+web-dash-mau = Active in the last 30 days
+web-dash-wau-end = Active in the 7 days to the range's end
+web-dash-mau-end = Active in the 30 days to the range's end
+web-dash-stickiness-week = Daily ÷ 7-day active (mean)
+web-dash-commands-total = Commands
+web-dash-rolling = Daily, 7-day and 30-day active members
+web-dash-rolling-defined = Each point counts distinct members who wrote a message or a command in a community chat on that day, in the 7 days, or in the 30 days ending on it (the community's days).
+web-dash-deliveries-sent = Deliveries
+web-dash-done-rate = Done by
+web-dash-reach-defined = Reach counts distinct members: those a drop was sent to by DM, and those who rated it or marked it done after seeing it in a chat. "Rated by" and "Done by" are shares of the reach; deliveries count every post and DM, repeats included.

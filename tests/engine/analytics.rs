@@ -234,8 +234,9 @@ async fn linking_two_accounts_adds_their_days_together() {
     let days = member_days(&app).await;
     assert_eq!(days.len(), 1, "{days:?}");
     let dash = dashboard(&app, 1).await;
-    // Three lines on Discord (one the /link with the code), two on Telegram (one asking for it).
-    assert_eq!(dash.activity.days[0].messages, 5);
+    // Two chat lines on Discord and one on Telegram; the code asked for and given are commands.
+    assert_eq!(dash.activity.days[0].messages, 3);
+    assert_eq!(dash.activity.days[0].commands, 2);
     assert_eq!(
         dash.activity.days[0].active, 2,
         "counted as two before they were one"

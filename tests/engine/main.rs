@@ -10,6 +10,7 @@ mod backups;
 mod concurrency;
 mod courses;
 mod daily;
+mod dashboard_truth;
 mod drops;
 mod events;
 mod feedback;

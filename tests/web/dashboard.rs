@@ -85,10 +85,10 @@ async fn each_panel_downloads_as_csv_for_operators_only() {
     assert_eq!(
         lines,
         [
-            "day,active,new,returning,messages,xp_message,xp_daily,xp_thanks,xp_learning,xp_course,xp_contribution,xp_event,xp_grant,xp_remove,points_spent",
-            "2026-11-24,0,0,0,0,0,0,0,0,0,0,0,0,0,0",
-            // Alice's two messages and the admin's /web for the login link.
-            "2026-11-25,2,2,0,3,40,0,0,0,0,0,0,0,0,0",
+            "date,messages,commands,dau,wau,mau,new,returning,xp_message,xp_daily,xp_thanks,xp_learning,xp_course,xp_contribution,xp_event,xp_grant,xp_remove,points_spent",
+            "2026-11-24,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0",
+            // Alice's two messages and the admin's /web for the login link, a command.
+            "2026-11-25,2,1,2,2,2,2,0,40,0,0,0,0,0,0,0,0,0",
         ]
     );
     for file in ["weeks", "cohorts", "content", "membership", "revenue"] {
@@ -100,7 +100,7 @@ async fn each_panel_downloads_as_csv_for_operators_only() {
     let member = app.browser_for(&alice).await;
     let (status, _, bytes) = member.get_bytes("/dashboard/activity.csv").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    assert!(!String::from_utf8_lossy(&bytes).contains("day,active"));
+    assert!(!String::from_utf8_lossy(&bytes).contains("date,messages"));
 }
 
 #[tokio::test]
@@ -120,4 +120,19 @@ async fn delivery_states_read_in_the_operators_language() {
     let body = app.browser_for(&admin).await.get("/dashboard").await.body;
     assert!(body.contains("已发送"), "{made}\n{body}");
     assert!(!body.contains("<td>sent</td>"), "{body}");
+    // Weeks read as Chinese readers write them, in tables and under the charts.
+    assert!(body.contains("2026年第48周"), "{body}");
+    assert!(!body.contains("2026-W48"), "{body}");
+}
+
+#[tokio::test]
+async fn the_revenue_csv_reads_in_the_currencys_units() {
+    let (app, stripe) = crate::stripe::shop().await;
+    crate::stripe::paid_up(&app, &stripe).await;
+    let admin = app.browser_for(&console("admin")).await;
+    let (status, _, bytes) = admin.get_bytes("/dashboard/revenue.csv").await;
+    assert_eq!(status, StatusCode::OK);
+    let csv = String::from_utf8(bytes).unwrap();
+    // The first invoice: $9.00 paid, 900 cents in Stripe's report.
+    assert!(csv.contains("\nUSD,9.00,0.00,9.00,1,0,0"), "{csv}");
 }

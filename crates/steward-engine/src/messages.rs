@@ -4,6 +4,7 @@
 use tracing::field::Empty;
 
 use super::Engine;
+use super::analytics::Said;
 use super::commands::CommandContext;
 use super::events::MessageEvent;
 use super::sync::lock;
@@ -43,7 +44,11 @@ impl Engine {
         };
         tracing::Span::current().record("member", member.0);
         if community {
-            self.activity.note_activity(member, message.at);
+            let said = match &parsed {
+                Ok(None) => Said::Chat,
+                _ => Said::Command,
+            };
+            self.activity.note_activity(member, message.at, said);
         }
         // Only a command is answered, so only a command needs the member's language.
         let lang = match parsed {

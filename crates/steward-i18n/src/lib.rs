@@ -22,7 +22,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 pub use dates::{date, datetime};
 pub use lang::Lang;
 pub use message::{Arg, Msg};
-pub use money::money;
+pub use money::{amount, money};
 
 fluent_templates::static_loader! {
     static LOCALES = {

@@ -60,22 +60,44 @@ fn grouped(whole: u64) -> String {
     out
 }
 
+/// The number of `minor` units of `code` in its units, digits grouped or not: `1250` → `12.50`.
+fn units(minor: i64, code: &str, group: bool) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let magnitude = minor.unsigned_abs();
+    let places = decimals(code);
+    let scale = 10_u64.pow(places);
+    let whole = magnitude / scale;
+    let whole = if group {
+        grouped(whole)
+    } else {
+        whole.to_string()
+    };
+    if places == 0 {
+        return format!("{sign}{whole}");
+    }
+    format!(
+        "{sign}{whole}.{:0width$}",
+        magnitude % scale,
+        width = places as usize
+    )
+}
+
+/// `minor` units of `currency` as a plain number in its units, for files a spreadsheet reads:
+/// `1250 USD` → `12.50`, `500 XTR` → `500`; no symbol, no grouping.
+#[must_use]
+pub fn amount(minor: i64, currency: &str) -> String {
+    units(minor, &currency.to_ascii_uppercase(), false)
+}
+
 /// `minor` units of `currency` as `lang`'s readers expect them.
 #[must_use]
 pub fn money(lang: Lang, minor: i64, currency: &str) -> String {
     let code = currency.to_ascii_uppercase();
-    let sign = if minor < 0 { "-" } else { "" };
-    let magnitude = minor.unsigned_abs();
-    let places = decimals(&code);
-    let scale = 10_u64.pow(places);
-    let mut number = grouped(magnitude / scale);
-    if places > 0 {
-        number = format!(
-            "{number}.{:0width$}",
-            magnitude % scale,
-            width = places as usize
-        );
-    }
+    let signed = units(minor, &code, true);
+    let (sign, number) = match signed.strip_prefix('-') {
+        Some(number) => ("-", number.to_owned()),
+        None => ("", signed),
+    };
     if code == "XTR" {
         return format!("{sign}{number} ⭐");
     }
@@ -102,6 +124,15 @@ mod tests {
         assert_eq!(money(Lang::default(), -900, "USD"), "-$9.00");
         assert_eq!(money(Lang::default(), 1_500, "KWD"), "1.500 KWD");
         assert_eq!(money(Lang::default(), 5, "SGD"), "0.05 SGD");
+    }
+
+    #[test]
+    fn files_get_plain_numbers_in_the_currencys_units() {
+        assert_eq!(amount(1_250, "usd"), "12.50");
+        assert_eq!(amount(123_456_789, "EUR"), "1234567.89");
+        assert_eq!(amount(500, "XTR"), "500");
+        assert_eq!(amount(-900, "USD"), "-9.00");
+        assert_eq!(amount(1_500, "KWD"), "1.500");
     }
 
     #[test]

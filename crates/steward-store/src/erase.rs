@@ -79,6 +79,8 @@ const ERASE: &[&str] = &[
     "UPDATE ledger SET reason = NULL WHERE actor_member_id = ?1 AND kind IN ('thanks', 'grant', 'remove')",
     "DELETE FROM period_scores WHERE member_id = ?1",
     "DELETE FROM member_days WHERE member_id = ?1",
+    // Which drops reached them is theirs; the drops keep the count.
+    "DELETE FROM drop_reach WHERE member_id = ?1",
     // Payments stay for the books, without the provider's copy of who paid.
     "UPDATE payments SET raw = NULL, payer = NULL WHERE member_id = ?1",
     "UPDATE subscriptions SET payer = '' WHERE member_id = ?1",

@@ -81,6 +81,7 @@ pub const MEMBER_TABLES: &[MemberTable] = &[
     table("deliveries", "target = 'dm:' || ?1", &[]),
     table("ratings", "member_id = ?1", &["member_id"]),
     table("lessons_done", "member_id = ?1", &["member_id"]),
+    table("drop_reach", "member_id = ?1", &["member_id"]),
     table("feedback", "member_id = ?1", &["member_id"]),
     table("courses_finished", "member_id = ?1", &["member_id"]),
     table("recommend_weekly", "member_id = ?1", &["member_id"]),

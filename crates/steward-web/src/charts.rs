@@ -4,9 +4,11 @@
 
 use maud::{Markup, html};
 
-/// The series' colours, in legend order.
-pub(crate) const COLOURS: [&str; 6] = [
-    "#5865f2", "#22a559", "#f0b232", "#e04f5f", "#8b5cf6", "#0ea5e9",
+/// The series' colours, in legend order: ten apart, so the XP chart's eight sources never share
+/// one.
+pub(crate) const COLOURS: [&str; 10] = [
+    "#5865f2", "#22a559", "#f0b232", "#e04f5f", "#8b5cf6", "#0ea5e9", "#ec4899", "#a16207",
+    "#14b8a6", "#6b7280",
 ];
 
 const W: f64 = 720.0;
@@ -126,7 +128,32 @@ fn legend_line(legend: &[String]) -> Markup {
     }
 }
 
-/// `2026-11-30` → `11-30`, `2026-W49` → `W49`: the year is in the range above the chart.
+/// `2026-11-30` → `11-30`, `2026-W49` → `W49`, `2026年第49周` → `第49周`: the year is in the
+/// range above the chart.
 fn short(label: &str) -> &str {
-    label.split_once('-').map_or(label, |(_, rest)| rest)
+    label
+        .split_once('-')
+        .or_else(|| label.split_once('年'))
+        .map_or(label, |(_, rest)| rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_drop_their_year_in_both_languages() {
+        assert_eq!(short("2026-W49"), "W49");
+        assert_eq!(short("2026年第49周"), "第49周");
+        assert_eq!(short("2026-11-30"), "11-30");
+    }
+
+    #[test]
+    fn no_two_series_of_the_xp_chart_share_a_colour() {
+        let sources = crate::engine::analytics::XP_SOURCES.len() - 1;
+        let mut used: Vec<&str> = COLOURS.iter().take(sources).copied().collect();
+        used.sort_unstable();
+        used.dedup();
+        assert_eq!(used.len(), sources);
+    }
 }

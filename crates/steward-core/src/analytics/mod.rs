@@ -21,8 +21,14 @@ pub enum Counter {
     ActiveMonth,
     /// Members active for the first time, per day.
     NewMembers,
-    /// Messages in community chats, per day.
+    /// Chat messages in community chats (not commands), per day.
     Messages,
+    /// Commands typed in community chats, per day.
+    Commands,
+    /// Members active in the 7 days ending on a day: a rolling distinct count, per day.
+    RollingWeek,
+    /// Members active in the 30 days ending on a day: a rolling distinct count, per day.
+    RollingMonth,
     /// Members of the cohort first seen in the named week who were active in a week.
     Cohort(String),
     /// XP earned per day, by the ledger kind that gave it (`message`, `daily`, ...).
@@ -62,6 +68,9 @@ impl Counter {
             Self::ActiveMonth => "active-month".to_owned(),
             Self::NewMembers => "new".to_owned(),
             Self::Messages => "messages".to_owned(),
+            Self::Commands => "commands".to_owned(),
+            Self::RollingWeek => "wau".to_owned(),
+            Self::RollingMonth => "mau".to_owned(),
             Self::Cohort(week) => format!("cohort:{week}"),
             Self::Xp(kind) => format!("xp:{kind}"),
             Self::Spent => "spent".to_owned(),

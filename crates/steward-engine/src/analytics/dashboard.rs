@@ -56,8 +56,9 @@ pub struct DropQuality {
     pub row: DropQualityRow,
     pub mean: Option<f64>,
     pub bayesian: Option<f64>,
-    /// Ratings per delivery sent.
+    /// The share of the members reached who rated it, and who marked it done.
     pub rating_rate: Option<f64>,
+    pub done_rate: Option<f64>,
 }
 
 /// One week of drops.
@@ -191,7 +192,8 @@ fn content_panel(
         .map(|row| DropQuality {
             mean: ratio(row.stars, row.ratings),
             bayesian: bayesian_mean(row.ratings, row.stars, prior),
-            rating_rate: ratio(row.ratings, row.sent),
+            rating_rate: ratio(row.ratings, row.reached),
+            done_rate: ratio(row.done, row.reached),
             row,
         })
         .collect();

@@ -61,8 +61,8 @@ const MEMBERS_PER_FLUSH: usize = 5_000;
 /// What the tally holds between flushes.
 #[derive(Default)]
 struct Tally {
-    /// Messages per community day since the last flush.
-    messages: BTreeMap<NaiveDate, i64>,
+    /// Chat messages and commands per community day since the last flush.
+    messages: BTreeMap<(NaiveDate, Said), i64>,
     /// Members active on a day this process has not written yet.
     pending: HashSet<DayActivity>,
     /// Members already written as active on `written_day`; cleared when the day moves on.
@@ -70,14 +70,33 @@ struct Tally {
     written_day: Option<NaiveDate>,
 }
 
+/// What a member wrote: a chat line or a command; counted apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Said {
+    Chat,
+    Command,
+}
+
+impl Said {
+    fn counter(self) -> Counter {
+        match self {
+            Self::Chat => Counter::Messages,
+            Self::Command => Counter::Commands,
+        }
+    }
+}
+
+/// Counts since the last flush, by community day and kind.
+type Tallied = BTreeMap<(NaiveDate, Said), i64>;
+
 /// The activity tally.
 #[derive(Default)]
 pub(crate) struct ActivityTally(Mutex<Tally>);
 
 impl ActivityTally {
-    fn note(&self, member: MemberId, day: NaiveDate) {
+    fn note(&self, member: MemberId, day: NaiveDate, said: Said) {
         let mut tally = sync::lock(&self.0);
-        *tally.messages.entry(day).or_default() += 1;
+        *tally.messages.entry((day, said)).or_default() += 1;
         if tally.written_day == Some(day) && tally.written.contains(&member) {
             return;
         }
@@ -89,7 +108,7 @@ impl ActivityTally {
         tally.messages.is_empty() && tally.pending.is_empty()
     }
 
-    fn take(&self) -> (BTreeMap<NaiveDate, i64>, Vec<DayActivity>) {
+    fn take(&self) -> (Tallied, Vec<DayActivity>) {
         let mut tally = sync::lock(&self.0);
         let messages = std::mem::take(&mut tally.messages);
         let mut pending: Vec<DayActivity> = tally.pending.drain().collect();
@@ -112,19 +131,21 @@ impl ActivityTally {
     }
 
     /// Puts back what could not be written, so the next flush carries it.
-    fn restore(&self, messages: BTreeMap<NaiveDate, i64>, days: &[DayActivity]) {
+    fn restore(&self, messages: Tallied, days: &[DayActivity]) {
         let mut tally = sync::lock(&self.0);
-        for (day, n) in messages {
-            *tally.messages.entry(day).or_default() += n;
+        for (key, n) in messages {
+            *tally.messages.entry(key).or_default() += n;
         }
         tally.pending.extend(days.iter().copied());
     }
 }
 
 impl Activity {
-    /// Counts a message a member wrote in a community chat.
-    pub(crate) fn note_activity(&self, member: MemberId, at: DateTime<Utc>) {
-        self.tally.note(member, self.kernel.config.calendar.day(at));
+    /// Counts a chat line or a command a member wrote in a community chat: either makes them
+    /// active that day.
+    pub(crate) fn note_activity(&self, member: MemberId, at: DateTime<Utc>, said: Said) {
+        self.tally
+            .note(member, self.kernel.config.calendar.day(at), said);
     }
 
     /// Writes the tallied activity, [`MEMBERS_PER_FLUSH`] members a transaction, each under
@@ -158,11 +179,7 @@ impl Activity {
         Ok(())
     }
 
-    async fn write_activity(
-        &self,
-        messages: &BTreeMap<NaiveDate, i64>,
-        days: &[DayActivity],
-    ) -> EngineResult<()> {
+    async fn write_activity(&self, messages: &Tallied, days: &[DayActivity]) -> EngineResult<()> {
         let mut by_member: BTreeMap<MemberId, Vec<NaiveDate>> = BTreeMap::new();
         for d in days {
             by_member.entry(d.member).or_default().push(d.day);
@@ -176,7 +193,7 @@ impl Activity {
         };
         let mut counts: Vec<_> = messages
             .iter()
-            .map(|(day, n)| (Counter::Messages, *day, *n))
+            .map(|((day, said), n)| (said.counter(), *day, *n))
             .collect();
         let mut after = HashMap::with_capacity(spans.len());
         for (member, mut member_days) in by_member {

@@ -28,8 +28,14 @@ pub const XP_SOURCES: [&str; 9] = [
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DayRow {
     pub day: NaiveDate,
+    /// Distinct members active that day (DAU).
     pub active: i64,
+    /// Distinct members active in the 7 and 30 days ending that day (rolling WAU and MAU).
+    pub wau: i64,
+    pub mau: i64,
+    /// Chat lines, not counting commands.
     pub messages: i64,
+    pub commands: i64,
     pub new: i64,
     /// Active members who were seen on an earlier day.
     pub returning: i64,
@@ -64,7 +70,8 @@ pub struct ActivityPanel {
     /// (month, distinct active members).
     pub months: Vec<(String, i64)>,
     pub cohorts: Vec<CohortRow>,
-    /// Mean daily actives over mean weekly and monthly actives ("stickiness").
+    /// The mean over the range's days of DAU / rolling WAU and DAU / rolling MAU
+    /// ("stickiness"), days with no rolling actives left out.
     pub dau_over_wau: Option<f64>,
     pub dau_over_mau: Option<f64>,
     /// The index's weights (`analytics.index_a1`, `index_a2`), for the page's definition.
@@ -79,6 +86,9 @@ pub(super) fn ranges(range: DayRange) -> Vec<(String, String, String)> {
     let mut day_counters = vec![
         Counter::ActiveDay,
         Counter::Messages,
+        Counter::Commands,
+        Counter::RollingWeek,
+        Counter::RollingMonth,
         Counter::NewMembers,
         Counter::Spent,
     ];
@@ -139,7 +149,10 @@ pub(super) fn activity_panel(
         DayRow {
             day,
             active,
+            wau: at(&Counter::RollingWeek, &key),
+            mau: at(&Counter::RollingMonth, &key),
             messages: at(&Counter::Messages, &key),
+            commands: at(&Counter::Commands, &key),
             new,
             returning: (active - new).max(0),
             xp,
@@ -174,27 +187,24 @@ pub(super) fn activity_panel(
             months.push((key, active));
         }
     }
-    let total_daily: i64 = days.iter().map(|d| d.active).sum();
-    let mean = |total: i64, n: usize| ratio(total, i64::try_from(n).unwrap_or(i64::MAX));
-    let mean_daily = mean(total_daily, days.len());
-    let mean_weekly = mean(
-        weeks.iter().map(|w| w.activity.active_members).sum(),
-        weeks.len(),
-    );
-    let mean_monthly = mean(months.iter().map(|(_, n)| *n).sum(), months.len());
-    let over = |a: Option<f64>, b: Option<f64>| match (a, b) {
-        (Some(a), Some(b)) if b > 0.0 => Some(a / b),
-        _ => None,
-    };
     ActivityPanel {
         cohorts: cohorts(range, cohort_rows),
-        dau_over_wau: over(mean_daily, mean_weekly),
-        dau_over_mau: over(mean_daily, mean_monthly),
+        dau_over_wau: mean_share(days.iter().map(|d| (d.active, d.wau))),
+        dau_over_mau: mean_share(days.iter().map(|d| (d.active, d.mau))),
         days,
         weeks,
         months,
         weights,
     }
+}
+
+/// The mean of `part / whole` over the pairs whose whole is not zero.
+fn mean_share(pairs: impl Iterator<Item = (i64, i64)>) -> Option<f64> {
+    let shares: Vec<f64> = pairs
+        .filter_map(|(part, whole)| ratio(part, whole))
+        .collect();
+    let n = i32::try_from(shares.len()).ok().filter(|n| *n > 0)?;
+    Some(shares.iter().sum::<f64>() / f64::from(n))
 }
 
 /// The cohorts first seen in the range's weeks, each with its active count per week since.

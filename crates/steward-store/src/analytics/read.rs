@@ -32,7 +32,12 @@ pub struct DropQualityRow {
     /// The start of its text, for a label.
     pub excerpt: String,
     pub first_sent_at: DateTime<Utc>,
+    /// Deliveries sent (a repeat to the same member counts again).
     pub sent: i64,
+    /// Distinct members reached: sent a DM, or who rated it or marked its lesson done.
+    pub reached: i64,
+    /// Members who marked it done (a lesson).
+    pub done: i64,
     pub failed: i64,
     pub missed: i64,
     pub ratings: i64,
@@ -97,12 +102,13 @@ impl Store {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<(Vec<DropQualityRow>, Option<f64>)> {
-        type Row = (i64, String, i64, i64, i64, i64, i64, i64, i64);
+        type Row = (i64, String, i64, i64, i64, i64, i64, i64, i64, i64, i64);
         let rows: Vec<Row> = sqlx::query_as(
             // The excerpt is the text's first line: a credit or link below it never shows cut.
             "SELECT s.drop_id, \
              substr(substr(d.text, 1, instr(d.text || char(10), char(10)) - 1), 1, 60), \
-             s.first_sent_at, s.sent, s.failed, s.missed, s.ratings, s.stars, s.feedback \
+             s.first_sent_at, s.sent, s.reached, s.done, s.failed, s.missed, s.ratings, s.stars, \
+             s.feedback \
              FROM drop_stats s JOIN drops d ON d.id = s.drop_id \
              WHERE s.first_sent_at >= ? AND s.first_sent_at < ? ORDER BY s.first_sent_at",
         )
@@ -120,12 +126,26 @@ impl Store {
         let rows = rows
             .into_iter()
             .map(
-                |(id, excerpt, first, sent, failed, missed, ratings, stars, feedback)| {
+                |(
+                    id,
+                    excerpt,
+                    first,
+                    sent,
+                    reached,
+                    done,
+                    failed,
+                    missed,
+                    ratings,
+                    stars,
+                    feedback,
+                )| {
                     DropQualityRow {
                         id,
                         excerpt,
                         first_sent_at: from_millis(first),
                         sent,
+                        reached,
+                        done,
                         failed,
                         missed,
                         ratings,

@@ -1,13 +1,14 @@
-//! The activity panel: actives per day (new and returning), messages, XP by source, the weekly
-//! activity index with its definition, retention cohorts and monthly actives.
+//! The activity panel: distinct actives per day with the rolling 7- and 30-day actives, chat
+//! messages and commands apart, XP by source, the weekly activity index with its definition,
+//! retention cohorts and calendar months' actives.
 
 use maud::{Markup, html};
 
-use super::{csv_link, figure, percent};
+use super::{csv_link, figure, percent, period_label};
 use crate::charts::{Column, lines, stacked_bars};
 use crate::core::analytics::day_key;
 use crate::core::analytics::measures::ratio;
-use crate::engine::analytics::{ActivityPanel, Dashboard, XP_SOURCES};
+use crate::engine::analytics::{ActivityPanel, Dashboard, DayRow, XP_SOURCES};
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -28,7 +29,14 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
             .collect()
     };
     let actives = per_day(&|i| vec![a.days[i].new, a.days[i].returning]);
-    let messages = per_day(&|i| vec![a.days[i].messages]);
+    let messages = per_day(&|i| vec![a.days[i].messages, a.days[i].commands]);
+    #[allow(clippy::cast_precision_loss)] // member counts, far below 2^52
+    let series = |value: fn(&DayRow) -> i64| a.days.iter().map(|d| Some(value(d) as f64)).collect();
+    let rolling = vec![
+        (tr!(lang, "web-dash-dau"), series(|d| d.active)),
+        (tr!(lang, "web-dash-wau"), series(|d| d.wau)),
+        (tr!(lang, "web-dash-mau"), series(|d| d.mau)),
+    ];
     // Removals are negative and stay in the CSV; the chart stacks what was earned.
     let xp = per_day(&|i| a.days[i].xp[..XP_SOURCES.len() - 1].to_vec());
     let sources = vec![
@@ -41,18 +49,20 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
         tr!(lang, "web-dash-source-event"),
         tr!(lang, "web-dash-source-grant"),
     ];
-    let total =
-        |f: &dyn Fn(&crate::engine::analytics::DayRow) -> i64| a.days.iter().map(f).sum::<i64>();
+    let total = |f: &dyn Fn(&DayRow) -> i64| a.days.iter().map(f).sum::<i64>();
     let n_days = i64::try_from(a.days.len()).unwrap_or(1);
+    let last = a.days.last();
     html! {
         section {
             h2 { (tr!(lang, "web-dash-activity")) }
             table.figures { tbody {
                 tr { th { (tr!(lang, "web-dash-mean-dau")) } td.num { (figure(ratio(total(&|d| d.active), n_days))) } }
-                tr { th { (tr!(lang, "web-dash-mean-wau")) } td.num { (figure(mean(a.weeks.iter().map(|w| w.activity.active_members)))) } }
-                tr { th { (tr!(lang, "web-dash-mean-mau")) } td.num { (figure(mean(a.months.iter().map(|(_, n)| *n)))) } }
+                tr { th { (tr!(lang, "web-dash-wau-end")) } td.num { (last.map_or(0, |d| d.wau)) } }
+                tr { th { (tr!(lang, "web-dash-mau-end")) } td.num { (last.map_or(0, |d| d.mau)) } }
+                tr { th { (tr!(lang, "web-dash-stickiness-week")) } td.num { (percent(a.dau_over_wau)) } }
                 tr { th { (tr!(lang, "web-dash-stickiness")) } td.num { (percent(a.dau_over_mau)) } }
                 tr { th { (tr!(lang, "web-dash-messages-total")) } td.num { (total(&|d| d.messages)) } }
+                tr { th { (tr!(lang, "web-dash-commands-total")) } td.num { (total(&|d| d.commands)) } }
                 tr { th { (tr!(lang, "web-dash-new-total")) } td.num { (total(&|d| d.new)) } }
                 tr { th { (tr!(lang, "web-dash-spent-total")) } td.num { (total(&|d| d.spent)) } }
             } }
@@ -61,8 +71,11 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
             }
             h3 { (tr!(lang, "web-dash-active-per-day")) }
             (stacked_bars(&actives, &[tr!(lang, "web-dash-new"), tr!(lang, "web-dash-returning")], ""))
+            h3 { (tr!(lang, "web-dash-rolling")) }
+            p.muted { (tr!(lang, "web-dash-rolling-defined")) }
+            (lines(&day_labels.iter().map(String::as_str).collect::<Vec<_>>(), &rolling))
             h3 { (tr!(lang, "web-dash-messages-per-day")) }
-            (stacked_bars(&messages, &[tr!(lang, "web-dash-messages-total")], ""))
+            (stacked_bars(&messages, &[tr!(lang, "web-dash-messages-total"), tr!(lang, "web-dash-commands-total")], ""))
             h3 { (tr!(lang, "web-dash-xp-per-day")) }
             (stacked_bars(&xp, &sources, &tr!(lang, "web-xp-unit")))
             (csv_link(lang, dash, "activity"))
@@ -72,13 +85,13 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
     }
 }
 
-fn mean(values: impl Iterator<Item = i64>) -> Option<f64> {
-    let (sum, n) = values.fold((0, 0), |(s, n), v| (s + v, n + 1));
-    ratio(sum, n)
-}
-
 fn index(lang: Lang, dash: &Dashboard, a: &ActivityPanel) -> Markup {
-    let labels: Vec<&str> = a.weeks.iter().map(|w| w.week.as_str()).collect();
+    let week_labels: Vec<String> = a
+        .weeks
+        .iter()
+        .map(|w| period_label(lang, &w.week))
+        .collect();
+    let labels: Vec<&str> = week_labels.iter().map(String::as_str).collect();
     let series = vec![(
         tr!(lang, "web-dash-index-short"),
         a.weeks.iter().map(|w| w.index).collect(),
@@ -95,9 +108,9 @@ fn index(lang: Lang, dash: &Dashboard, a: &ActivityPanel) -> Markup {
                 th.num { (tr!(lang, "web-dash-messages-per-member-day")) }
                 th.num { (tr!(lang, "web-dash-index-short")) }
             } }
-            tbody { @for w in &a.weeks {
+            tbody { @for (w, label) in a.weeks.iter().zip(&week_labels) {
                 tr {
-                    td { (w.week) }
+                    td { (label) }
                     td.num { (w.activity.active_members) }
                     td.num { (figure(ratio(w.activity.member_days, w.activity.active_members))) }
                     td.num { (figure(ratio(w.activity.messages, w.activity.member_days))) }
@@ -108,7 +121,7 @@ fn index(lang: Lang, dash: &Dashboard, a: &ActivityPanel) -> Markup {
         (csv_link(lang, dash, "weeks"))
         h3 { (tr!(lang, "web-dash-monthly")) }
         table { tbody { @for (month, n) in &a.months {
-            tr { td { (month) } td.num { (n) } }
+            tr { td { (period_label(lang, month)) } td.num { (n) } }
         } } }
     }
 }
@@ -135,7 +148,7 @@ fn cohorts(lang: Lang, dash: &Dashboard, a: &ActivityPanel) -> Markup {
                 } }
                 tbody { @for c in &a.cohorts {
                     tr {
-                        td { (c.cohort) }
+                        td { (period_label(lang, &c.cohort)) }
                         td.num { (c.size) }
                         @for k in 0..columns {
                             @match c.active.get(k) {

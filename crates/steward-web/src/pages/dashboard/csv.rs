@@ -16,6 +16,7 @@ use crate::core::analytics::day_key;
 use crate::engine::analytics::{Dashboard, MEMBERSHIP_ACTIONS, XP_SOURCES};
 use crate::errors::{Problem, page_error, problem};
 use crate::extract::{Path, Query};
+use crate::i18n::amount;
 use crate::tr;
 
 /// The files offered, by name.
@@ -80,7 +81,7 @@ pub(crate) async fn download(
 }
 
 fn activity(dash: &Dashboard) -> String {
-    let mut out = String::from("day,active,new,returning,messages");
+    let mut out = String::from("date,messages,commands,dau,wau,mau,new,returning");
     for source in XP_SOURCES {
         let _ = write!(out, ",xp_{source}");
     }
@@ -88,12 +89,15 @@ fn activity(dash: &Dashboard) -> String {
     for d in &dash.activity.days {
         let _ = write!(
             out,
-            "{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{}",
             day_key(d.day),
+            d.messages,
+            d.commands,
             d.active,
+            d.wau,
+            d.mau,
             d.new,
-            d.returning,
-            d.messages
+            d.returning
         );
         for xp in d.xp {
             let _ = write!(out, ",{xp}");
@@ -129,22 +133,25 @@ fn cohorts(dash: &Dashboard) -> String {
 
 fn content(dash: &Dashboard) -> String {
     let mut out = String::from(
-        "drop,excerpt,first_sent,reach,ratings,mean,bayesian_mean,rating_rate,feedback,failed,missed\n",
+        "drop,excerpt,first_sent,reach,deliveries,ratings,mean,bayesian_mean,rated_by,done,done_by,feedback,failed,missed\n",
     );
     let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.4}"));
     for d in &dash.content.drops {
         let r = &d.row;
         let _ = writeln!(
             out,
-            "{},{},{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
             r.id,
             cell(&r.excerpt),
             r.first_sent_at.to_rfc3339(),
+            r.reached,
             r.sent,
             r.ratings,
             num(d.mean),
             num(d.bayesian),
             num(d.rating_rate),
+            r.done,
+            num(d.done_rate),
             r.feedback,
             r.failed,
             r.missed
@@ -169,6 +176,7 @@ fn membership(dash: &Dashboard) -> String {
     out
 }
 
+/// Amounts in each currency's units (`12.50`, Stars whole), as on the page.
 fn revenue(dash: &Dashboard) -> String {
     let mut out = String::from("currency,gross,refunded,net,new_paid,renewals,refunds\n");
     for c in &dash.revenue.currencies {
@@ -176,9 +184,9 @@ fn revenue(dash: &Dashboard) -> String {
             out,
             "{},{},{},{},{},{},{}",
             c.currency,
-            c.gross,
-            c.refunded,
-            c.gross - c.refunded,
+            amount(c.gross, &c.currency),
+            amount(c.refunded, &c.currency),
+            amount(c.gross - c.refunded, &c.currency),
             c.new_paid,
             c.renewals,
             c.refunds

@@ -4,7 +4,7 @@
 
 use maud::{Markup, html};
 
-use super::csv_link;
+use super::{csv_link, period_label};
 use crate::charts::{Column, stacked_bars};
 use crate::engine::analytics::Dashboard;
 use crate::i18n::{Lang, money};
@@ -19,11 +19,17 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
         tr!(lang, "web-dash-action-expire"),
         tr!(lang, "web-dash-action-revoke"),
     ];
+    let week_labels: Vec<String> = m
+        .weeks
+        .iter()
+        .map(|w| period_label(lang, &w.week))
+        .collect();
     let columns: Vec<Column<'_>> = m
         .weeks
         .iter()
-        .map(|w| Column {
-            label: &w.week,
+        .zip(&week_labels)
+        .map(|(w, label)| Column {
+            label,
             values: w.counts.to_vec(),
         })
         .collect();
@@ -58,7 +64,7 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
                     @for a in &actions { th.num { (a) } }
                 } }
                 tbody { @for w in &m.weeks {
-                    tr { td { (w.week) } @for n in w.counts { td.num { (n) } } }
+                    tr { td { (period_label(lang, &w.week)) } @for n in w.counts { td.num { (n) } } }
                 } }
             }
             (csv_link(lang, dash, "membership"))

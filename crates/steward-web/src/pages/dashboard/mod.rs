@@ -154,6 +154,23 @@ fn csv_link(lang: Lang, dash: &Dashboard, file: &str) -> Markup {
     }
 }
 
+/// A period key as its readers write it: `2026-W49` is `2026年第49周` in Chinese, `2026-11` is
+/// `2026年11月`; a key that is neither is shown as it is.
+fn period_label(lang: Lang, key: &str) -> String {
+    if let Some((year, number)) = key.split_once("-W")
+        && let Ok(number) = number.parse::<u32>()
+    {
+        return tr!(lang, "web-dash-week-label", year = year, number = number);
+    }
+    match key.split_once('-') {
+        Some((year, number)) if !number.contains('-') => match number.parse::<u32>() {
+            Ok(number) => tr!(lang, "web-dash-month-label", year = year, number = number),
+            Err(_) => key.to_owned(),
+        },
+        _ => key.to_owned(),
+    }
+}
+
 /// A figure with two decimals, or a dash when there is none.
 fn figure(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"))
@@ -162,4 +179,22 @@ fn figure(value: Option<f64>) -> String {
 /// A share as a whole percentage, or a dash.
 fn percent(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_owned(), |v| format!("{:.0}%", v * 100.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_read_as_each_language_writes_them() {
+        let zh = Lang::from_code("zh-CN").unwrap();
+        let en = Lang::default();
+        assert_eq!(period_label(en, "2026-W49"), "2026-W49");
+        assert_eq!(period_label(en, "2027-W05"), "2027-W05");
+        assert_eq!(period_label(zh, "2026-W49"), "2026年第49周");
+        assert_eq!(period_label(zh, "2027-W05"), "2027年第5周");
+        assert_eq!(period_label(en, "2026-03"), "2026-03");
+        assert_eq!(period_label(zh, "2026-03"), "2026年3月");
+        assert_eq!(period_label(zh, "2026-11-30"), "2026-11-30");
+    }
 }
