@@ -275,3 +275,83 @@ web-dash-rolling-defined = Each point counts distinct members who wrote a messag
 web-dash-deliveries-sent = Deliveries
 web-dash-done-rate = Done by
 web-dash-reach-defined = Reach counts distinct members: those a drop was sent to by DM, and those who rated it or marked it done after seeing it in a chat. "Rated by" and "Done by" are shares of the reach; deliveries count every post and DM, repeats included.
+
+## The subscriber list (/dashboard/members)
+web-subs-title = Subscribers
+web-subs-link = Subscribers: every member who holds or held a tier, with actions
+web-subs-back = ← Dashboard
+web-subs-back-list = ← Subscribers
+web-subs-back-member = Back to { $name }
+web-subs-search = Name, handle or #ID
+web-subs-count = { $count ->
+    [one] One membership
+   *[other] { $count } memberships
+}
+web-subs-sort = Order:
+web-subs-order = { $order ->
+        [ending] ending soonest
+        [name] name
+        [tier] tier
+        [started] latest started
+       *[other] { $order }
+    }
+web-subs-none = No member holds or held a tier that matches.
+web-subs-member = Member
+web-subs-state = State
+web-subs-provider = Paid through
+web-subs-renews = Renews
+web-subs-until = Until
+web-subs-started = Started
+web-subs-paid = Paid in all
+web-subs-yes-no = { $yes ->
+        [true] yes
+       *[other] no
+    }
+web-subs-state-word = { $state ->
+        [running] running
+       *[other] ended
+    }
+web-subs-provider-name = { $provider ->
+        [telegram_stars] Telegram Stars
+        [stripe] card (Stripe)
+        [discord_sku] Discord
+        [none] granted or redeemed
+       *[other] { $provider }
+    }
+web-subs-lifetime = lifetime
+web-subs-memberships = Memberships
+web-subs-no-memberships = This member holds no tier and never did.
+web-subs-revoke = End it…
+web-subs-give = Grant or extend a tier
+web-subs-term = For
+web-subs-grant = Grant…
+web-subs-extend = Extend…
+web-subs-term-help = A term is written like 30d, 12w, 1d 12h, or lifetime. Extend adds to a running membership; grant also starts one.
+web-subs-payments = Payments
+web-subs-no-payments = No payments.
+web-subs-day = Day
+web-subs-plan = Plan
+web-subs-kind = Kind
+web-subs-amount = Amount
+web-subs-kind-word = { $kind ->
+        [payment] payment
+        [renewal] renewal
+        [refund] refund
+        [failure] failed renewal
+        [mismatch] paid the wrong price
+       *[other] { $kind }
+    }
+web-subs-refund = Refund…
+web-subs-term-missing = Say for how long, like 30d or lifetime.
+web-subs-tier-missing = Choose a tier.
+web-subs-payment-missing = Choose a payment to refund.
+web-subs-action-unknown = That is not an action this page offers: grant, extend, revoke or refund.
+web-subs-confirm-title = Are you sure?
+web-subs-done-title = Done
+web-subs-confirm = Yes, do it
+web-subs-cancel = Cancel
+web-subs-confirm-grant = Grant { $name } { $tier } for { $term }? They get its access at once and a DM, and the membership ledger records it as yours.
+web-subs-confirm-extend = Extend { $name }'s { $tier } by { $term }? They are told by DM, and the membership ledger records it as yours.
+web-subs-confirm-revoke = End { $name }'s { $tier } now? They lose its access at once and are told by DM.
+web-subs-confirm-revoke-all = End every tier { $name } holds now? They lose the access at once and are told by DM.
+web-subs-confirm-refund = Refund payment #{ $id } ({ $amount }) to { $name }? The provider gives the money back, and what it paid for ends.

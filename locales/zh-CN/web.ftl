@@ -235,3 +235,80 @@ web-dash-rolling-defined = 每个点统计当天、截至当天的 7 天或 30 �
 web-dash-deliveries-sent = 投递次数
 web-dash-done-rate = 完成比例
 web-dash-reach-defined = 触达统计不同的成员：通过私信收到内容的成员，以及在聊天中看到后评分或标记完成的成员。“评分率”和“完成比例”都以触达人数为分母；投递次数统计每一次发帖和私信，重复投递也计入。
+
+## The subscriber list (/dashboard/members)
+web-subs-title = 订阅成员
+web-subs-link = 订阅成员：持有或曾持有等级的每位成员，可在此操作
+web-subs-back = ← 仪表盘
+web-subs-back-list = ← 订阅成员
+web-subs-back-member = 返回 { $name }
+web-subs-search = 名称、用户名或 #ID
+web-subs-count = 共 { $count } 条会员资格
+web-subs-sort = 排序：
+web-subs-order = { $order ->
+        [ending] 最先到期
+        [name] 名称
+        [tier] 等级
+        [started] 最近开始
+       *[other] { $order }
+    }
+web-subs-none = 没有符合条件的持有或曾持有等级的成员。
+web-subs-member = 成员
+web-subs-state = 状态
+web-subs-provider = 付款方式
+web-subs-renews = 自动续费
+web-subs-until = 到期
+web-subs-started = 开始
+web-subs-paid = 累计支付
+web-subs-yes-no = { $yes ->
+        [true] 是
+       *[other] 否
+    }
+web-subs-state-word = { $state ->
+        [running] 有效
+       *[other] 已结束
+    }
+web-subs-provider-name = { $provider ->
+        [telegram_stars] Telegram Stars
+        [stripe] 银行卡（Stripe）
+        [discord_sku] Discord
+        [none] 赠予或兑换
+       *[other] { $provider }
+    }
+web-subs-lifetime = 永久
+web-subs-memberships = 会员资格
+web-subs-no-memberships = 该成员从未持有任何等级。
+web-subs-revoke = 结束…
+web-subs-give = 授予或延长等级
+web-subs-term = 时长
+web-subs-grant = 授予…
+web-subs-extend = 延长…
+web-subs-term-help = 时长写作 30d、12w、1d 12h 或 lifetime。“延长”只作用于有效的会员资格；“授予”也可以新开一个。
+web-subs-payments = 付款记录
+web-subs-no-payments = 没有付款记录。
+web-subs-day = 日期
+web-subs-plan = 方案
+web-subs-kind = 类型
+web-subs-amount = 金额
+web-subs-kind-word = { $kind ->
+        [payment] 付款
+        [renewal] 续费
+        [refund] 退款
+        [failure] 续费失败
+        [mismatch] 支付金额不符
+       *[other] { $kind }
+    }
+web-subs-refund = 退款…
+web-subs-term-missing = 请写明时长，例如 30d 或 lifetime。
+web-subs-tier-missing = 请选择一个等级。
+web-subs-payment-missing = 请选择要退款的付款。
+web-subs-action-unknown = 此页面不提供该操作：只能授予、延长、结束或退款。
+web-subs-confirm-title = 确定吗？
+web-subs-done-title = 已完成
+web-subs-confirm = 确定执行
+web-subs-cancel = 取消
+web-subs-confirm-grant = 授予 { $name } { $tier }，时长 { $term }？对方会立即获得相应权限并收到私信，会员记录会记为由你操作。
+web-subs-confirm-extend = 将 { $name } 的 { $tier } 延长 { $term }？对方会收到私信，会员记录会记为由你操作。
+web-subs-confirm-revoke = 立即结束 { $name } 的 { $tier }？对方会立即失去相应权限并收到私信。
+web-subs-confirm-revoke-all = 立即结束 { $name } 持有的所有等级？对方会立即失去相应权限并收到私信。
+web-subs-confirm-refund = 向 { $name } 退还第 { $id } 笔付款（{ $amount }）？付款平台会退回这笔钱，它所购买的会员资格随之结束。

@@ -12,7 +12,7 @@ use crate::cdp::Chromium;
 use crate::harness::*;
 
 /// The Chromium binary, or `None` (with the reason printed) when it is not installed here.
-fn chromium() -> Option<PathBuf> {
+pub(crate) fn chromium() -> Option<PathBuf> {
     let path = std::env::var_os("CHROMIUM")
         .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
     if path.exists() {
@@ -30,7 +30,7 @@ fn chromium() -> Option<PathBuf> {
     None
 }
 
-fn screens() -> PathBuf {
+pub(crate) fn screens() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("web-screens");
     std::fs::create_dir_all(&dir).unwrap();
     dir

@@ -7,6 +7,7 @@
 mod access;
 mod access_walk;
 mod browser;
+mod browser_dashboard;
 mod cdp;
 mod cross_site;
 mod dashboard;
@@ -23,4 +24,5 @@ mod stripe;
 mod stripe_deliveries;
 mod stripe_portal;
 mod stripe_prices;
+mod subscribers;
 mod transport;

@@ -50,6 +50,25 @@ pub struct CommandContext {
     pub request_key: String,
 }
 
+/// Who acts, when, and the language of the answer: what an operator's change needs, whether it
+/// came as a chat command or a dashboard form.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Acting {
+    pub member: MemberId,
+    pub at: DateTime<Utc>,
+    pub lang: Lang,
+}
+
+impl CommandContext {
+    pub(crate) fn acting(&self) -> Acting {
+        Acting {
+            member: self.member,
+            at: self.at,
+            lang: self.lang,
+        }
+    }
+}
+
 impl Commands {
     /// Runs a parsed command and returns the reply.
     #[tracing::instrument(

@@ -52,7 +52,7 @@ use tokio::sync::watch;
 
 use crate::config::Config;
 use crate::store::{Store, StoreError};
-pub use analytics::{Activity, Operations};
+pub use analytics::{Activity, Operations, Subscribers};
 pub use backups::Backups;
 pub use clock::{Clock, SystemClock};
 pub use commands::CommandContext;
@@ -95,6 +95,7 @@ pub struct Engine {
     cards: Arc<Cards>,
     sessions: Arc<WebSessions>,
     operations: Arc<Operations>,
+    subscribers: Arc<Subscribers>,
     commands: Arc<Commands>,
     scheduler: Arc<Scheduler>,
     backups: Arc<Backups>,
@@ -188,6 +189,11 @@ impl Engine {
             web.clone(),
         ));
         let operations = Arc::new(Operations::new(k(), membership.clone(), paid.clone()));
+        let subscribers = Arc::new(Subscribers::new(
+            k(),
+            membership.clone(),
+            storefront.clone(),
+        ));
         let scheduler = Arc::new(Scheduler::new(
             k(),
             ranking.clone(),
@@ -244,6 +250,7 @@ impl Engine {
             cards,
             sessions,
             operations,
+            subscribers,
             commands,
             scheduler,
             backups,
@@ -313,6 +320,12 @@ impl Engine {
     #[must_use]
     pub fn operations(&self) -> &Operations {
         &self.operations
+    }
+
+    /// The dashboard's subscriber list and the operator's actions on it.
+    #[must_use]
+    pub fn subscribers(&self) -> &Subscribers {
+        &self.subscribers
     }
 
     /// Checkouts, payments, refunds and billing events from the payment providers.

@@ -37,6 +37,7 @@ mod scores;
 mod seasons;
 mod stats;
 mod submissions;
+mod subscribers;
 mod tags;
 mod thanks;
 mod upgrade;
@@ -78,6 +79,7 @@ pub use scores::Award;
 pub use seasons::Season;
 pub use stats::CommunityCounts;
 pub use submissions::SubmissionRow;
+pub use subscribers::{PaidTotal, SubscriberQuery, SubscriberRow};
 pub use web_sessions::{NewWebLogin, WebLoginRow, WebSessionRow};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

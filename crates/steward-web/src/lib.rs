@@ -171,6 +171,10 @@ fn form_routes() -> Vec<Route> {
         ("/logout", post(auth::logout)),
         ("/subscribe", post(pages::member::subscribe)),
         ("/billing", post(pages::member::billing)),
+        (
+            "/dashboard/members/{id}",
+            get(pages::dashboard::subscriber).post(pages::dashboard::subscriber_act),
+        ),
     ]
 }
 
@@ -186,6 +190,11 @@ fn page_routes() -> Vec<Route> {
         ("/me", get(pages::member::me)),
         ("/dashboard", get(pages::dashboard::dashboard)),
         ("/dashboard/{file}", get(pages::dashboard::download)),
+        ("/dashboard/members", get(pages::dashboard::subscribers)),
+        (
+            "/dashboard/members.csv",
+            get(pages::dashboard::subscribers_csv),
+        ),
         ("/webhooks/stripe", post(webhooks::stripe)),
         ("/healthz", get(health::healthz)),
         ("/readyz", get(health::readyz)),

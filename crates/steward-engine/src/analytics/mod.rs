@@ -12,6 +12,7 @@ mod dashboard;
 mod overview;
 mod revenue;
 mod series;
+mod subscribers;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Mutex;
@@ -33,6 +34,10 @@ pub use overview::Overview;
 pub use revenue::{CurrencyRevenue, RevenuePanel};
 pub use series::{ActivityPanel, CohortRow, DayRow, WeekIndex, XP_SOURCES};
 use std::sync::Arc;
+pub use subscribers::{
+    SUBSCRIBERS_PER_PAGE, SubscriberAction, SubscriberDetail, SubscriberLine, SubscriberList,
+    Subscribers,
+};
 
 /// Members' activity tallied in memory and written after each fold.
 pub struct Activity {

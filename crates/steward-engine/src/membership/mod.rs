@@ -13,12 +13,13 @@ pub(crate) mod words;
 
 use chrono::{DateTime, Utc};
 
-use crate::commands::CommandContext;
+use crate::commands::{Acting, CommandContext};
 use crate::core::duration::Term;
 use crate::core::ids::{AccountRef, MemberId, PlatformGrant};
 use crate::core::payments::decide::paid_until;
 use crate::core::tiers::{self, TierDef};
 use crate::i18n::Lang;
+use crate::identity::Target;
 use crate::store::{MembershipEvent, WriteTx};
 use crate::{EngineError, EngineResult, refuse};
 use crate::{Identity, Kernel, Ranking};
@@ -92,14 +93,29 @@ impl Memberships {
         term: Term,
         extend_only: bool,
     ) -> EngineResult<String> {
-        let lang = ctx.lang;
-        let tier = self.tier(lang, tier)?;
+        let tier = self.tier(ctx.lang, tier)?;
         let target = self.identity.resolve(ctx, who).await?;
+        self.grant_to(ctx.acting(), &target, tier, term, extend_only)
+            .await
+    }
+
+    /// Grants or extends `target`'s membership of `tier` as `acting.member`: the ledger row,
+    /// the access, the member's DM; the reply in `acting.lang`. `/member grant|extend` and the
+    /// dashboard's subscriber actions both come here.
+    pub(crate) async fn grant_to(
+        &self,
+        acting: Acting,
+        target: &Target,
+        tier: &TierDef,
+        term: Term,
+        extend_only: bool,
+    ) -> EngineResult<String> {
+        let lang = acting.lang;
         let mut tx = self.kernel.store.begin().await?;
         let running = tx
             .membership(target.id, &tier.id)
             .await?
-            .filter(|m| m.is_active(ctx.at));
+            .filter(|m| m.is_active(acting.at));
         if extend_only && running.is_none() {
             return refuse(msg!(
                 "member-extend-none",
@@ -112,10 +128,10 @@ impl Memberships {
             member: target.id,
             tier,
             term,
-            actor: Some(ctx.member),
+            actor: Some(acting.member),
             action,
-            at: ctx.at,
-            day: self.kernel.config.calendar.day(ctx.at),
+            at: acting.at,
+            day: self.kernel.config.calendar.day(acting.at),
             paid_until: None,
             reminders: &self.kernel.config.membership.reminders,
         };
@@ -205,11 +221,22 @@ impl Memberships {
         who: Option<&str>,
         tier: Option<&str>,
     ) -> EngineResult<String> {
-        let lang = ctx.lang;
-        let only = tier.map(|t| self.tier(lang, t)).transpose()?;
+        let only = tier.map(|t| self.tier(ctx.lang, t)).transpose()?;
         let target = self.identity.resolve(ctx, who).await?;
+        self.revoke_from(ctx.acting(), &target, only).await
+    }
+
+    /// Ends `target`'s running memberships (only `only`'s, if given) as `acting.member`, with
+    /// their access and the member's DM; `/member revoke` and the dashboard's come here.
+    pub(crate) async fn revoke_from(
+        &self,
+        acting: Acting,
+        target: &Target,
+        only: Option<&TierDef>,
+    ) -> EngineResult<String> {
+        let lang = acting.lang;
         let ended = self
-            .end_memberships(target.id, only, ctx.member, ctx.at)
+            .end_memberships(target.id, only, acting.member, acting.at)
             .await?;
         if ended.is_empty() {
             return refuse(match only {
@@ -221,7 +248,7 @@ impl Memberships {
                 None => msg!("member-revoke-none", name = &target.name),
             });
         }
-        self.end_access(target.id, &target.name, &ended, ctx.at)
+        self.end_access(target.id, &target.name, &ended, acting.at)
             .await?;
         let names: Vec<&str> = ended.iter().map(|t| t.name.as_str()).collect();
         self.kernel

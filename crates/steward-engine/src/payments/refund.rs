@@ -6,8 +6,8 @@
 use super::{PaidTime, Payments, Storefront};
 use chrono::{DateTime, Utc};
 
-use crate::commands::CommandContext;
-use crate::core::ids::{AccountRef, IdOf};
+use crate::commands::{Acting, CommandContext};
+use crate::core::ids::{AccountRef, IdOf, MemberId};
 use crate::core::payments::Provider;
 use crate::i18n::money;
 use crate::store::PaymentRow;
@@ -78,8 +78,25 @@ impl Storefront {
         ctx: &CommandContext,
         id: i64,
     ) -> EngineResult<String> {
-        let lang = ctx.lang;
-        let payment = self.kernel.store.payment(id).await?;
+        self.refund(ctx.acting(), id, None).await
+    }
+
+    /// Refunds payment `id` as `acting.member`: asks its provider, then takes back what it paid
+    /// for and tells the payer. With `of`, only a payment of that member (the dashboard names
+    /// the member whose row it acts on; a payment of anyone else is unknown there).
+    pub(crate) async fn refund(
+        &self,
+        acting: Acting,
+        id: i64,
+        of: Option<MemberId>,
+    ) -> EngineResult<String> {
+        let lang = acting.lang;
+        let payment = self
+            .kernel
+            .store
+            .payment(id)
+            .await?
+            .filter(|p| of.is_none_or(|member| p.member == Some(member)));
         // A payment that did not pay for its plan granted nothing, but its money is refunded too.
         let refundable =
             |p: &PaymentRow| ["payment", "renewal", "mismatch"].contains(&p.kind.as_str());
@@ -118,7 +135,7 @@ impl Storefront {
                 &charge,
                 None,
                 None,
-                Some(ctx.member),
+                Some(acting.member),
                 None,
             )
             .await?;

@@ -197,7 +197,7 @@ fn revenue(dash: &Dashboard) -> String {
 
 /// A text cell: quoted, quotes doubled, and a leading `= + - @` defused with an apostrophe so a
 /// spreadsheet shows it instead of running it.
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {

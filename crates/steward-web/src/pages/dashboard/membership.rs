@@ -36,6 +36,7 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
     html! {
         section {
             h2 { (tr!(lang, "web-dash-memberships")) }
+            p { a href="/dashboard/members" { (tr!(lang, "web-subs-link")) } }
             div.columns {
                 div {
                     @if m.running.is_empty() {

@@ -6,6 +6,8 @@ mod activity;
 mod content;
 mod csv;
 mod membership;
+mod subscriber;
+mod subscribers;
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -24,6 +26,8 @@ use crate::i18n::Lang;
 use crate::layout::page;
 use crate::tr;
 pub(crate) use csv::download;
+pub(crate) use subscriber::{act as subscriber_act, member as subscriber};
+pub(crate) use subscribers::{csv as subscribers_csv, list as subscribers};
 
 /// The range as the form sends it.
 #[derive(Debug, Deserialize, Default)]
