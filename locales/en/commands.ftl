@@ -185,3 +185,14 @@ arg-event-xp = XP for checking in (default 100)
 arg-event-tier = Only for this tier and above
 arg-event-season = Open a season of its own while it runs
 choice-event-season = Open a season
+
+cmd-broadcast = A DM to every member of a segment, and how far one has gone
+cmd-broadcast-usage = /broadcast SEGMENT TEXT | /broadcast status ID (segments: at-risk, upgrade, lapsed, active, all, or a tier)
+sub-broadcast-send = Send a DM to every member of a segment
+sub-broadcast-status = Sent, failed and remaining of a broadcast
+arg-broadcast-segment = at-risk, upgrade, lapsed, active, all, or a tier's id
+arg-broadcast-text = What to send (a broadcast-… key reads in each member's language)
+arg-broadcast-id = The broadcast's number
+cmd-broadcasts = Turn the operators' broadcasts to you off or on
+cmd-broadcasts-usage = /broadcasts off | /broadcasts on
+arg-broadcasts-choice = Off to get none, on to get them again

@@ -114,3 +114,19 @@ drop-tags-set = Drop #{ $id } is now tagged { $tags }.
 drop-tags-cleared = Drop #{ $id } has no tags now.
 drops-tagged = Drops tagged { $tag }:
 drops-tag-none = No drop you can see is tagged { $tag }.
+
+broadcast-queued = Broadcast #{ $id } to { $segment }: { $accounts ->
+    [one] one account
+   *[other] { $accounts } accounts
+} will get it by DM, paced to each platform's limits. /broadcast status { $id } says how far it has gone; you will be told when it is done.
+broadcast-empty = Broadcast #{ $id }: nobody in { $segment } gets broadcasts right now, so nothing will be sent.
+broadcast-unknown = There is no broadcast #{ $id }.
+broadcast-status = Broadcast #{ $id } to { $segment }: { $sent } of { $total } sent, { $failed } failed, { $skipped } skipped (turned broadcasts off since), { $remaining } to go.
+broadcast-eta = About { $seconds } s left at the pace so far.
+broadcast-finished = Broadcast #{ $id } to { $segment } is done: { $sent } sent, { $failed } failed, { $skipped } skipped.
+broadcasts-off = You will get no more broadcasts from the operators. Announcements of your tier's content still come. /broadcasts on to get them again.
+broadcasts-on = You will get the operators' broadcasts again. /broadcasts off to stop them.
+broadcast-renewal-soon = Your membership renews within a week. We have missed you lately: is there anything we could do better? Reply here, we read every message. (/broadcasts off to get no more of these.)
+broadcast-we-miss-you = We have not seen you in the community for a while. New drops and events are waiting: /drops shows what is coming. (/broadcasts off to get no more of these.)
+broadcast-come-back = Your membership has ended. If you would like to come back, /plans shows what is on offer. (/broadcasts off to get no more of these.)
+broadcast-upgrade-invite = You have been with us almost every week: thank you! /plans shows what a membership adds. (/broadcasts off to get no more of these.)

@@ -165,3 +165,9 @@ parse-event-name = An event's name has 1 to { $max } characters; quote it when i
 parse-event-end = Give the end after the start, like 2026-12-05 18:00 or in 3h.
 parse-event-xp = xp takes a whole number from 0 to { $max }.
 parse-event-extra = “{ $word }” is not part of /event create: after the end come only xp N, tier TIER and season.
+
+parse-broadcast = Name a segment and the text: /broadcast at-risk Your renewal is next week, and we would love to hear from you.
+parse-broadcast-long = A broadcast is at most { $max } characters, one message on every platform.
+parse-broadcast-id = Give the broadcast's number, like /broadcast status 3.
+parse-broadcasts = Say off or on: /broadcasts off.
+segment-unknown = There is no segment `{ $segment }`. Segments: { $segments }.

@@ -184,3 +184,14 @@ arg-event-xp = 签到获得的经验（默认 100）
 arg-event-tier = 仅限该档位及以上
 arg-event-season = 活动期间开启一个赛季
 choice-event-season = 开启赛季
+
+cmd-broadcast = 向某一分组的每位成员发送私信，或查看群发进度
+cmd-broadcast-usage = /broadcast 分组 内容 | /broadcast status 编号（分组：at-risk、upgrade、lapsed、active、all 或某个等级）
+sub-broadcast-send = 向某一分组的每位成员发送私信
+sub-broadcast-status = 查看一次群发的已发送、失败与剩余数量
+arg-broadcast-segment = at-risk、upgrade、lapsed、active、all 或某个等级的 id
+arg-broadcast-text = 发送的内容（以 broadcast- 开头的键会以每位成员的语言显示）
+arg-broadcast-id = 群发编号
+cmd-broadcasts = 关闭或重新开启管理员的群发私信
+cmd-broadcasts-usage = /broadcasts off | /broadcasts on
+arg-broadcasts-choice = off 不再接收，on 重新接收

@@ -107,3 +107,16 @@ drop-tags-set = 推送 #{ $id } 的标签已设为 { $tags }。
 drop-tags-cleared = 推送 #{ $id } 的标签已清空。
 drops-tagged = 带标签 { $tag } 的推送：
 drops-tag-none = 没有你能看到的、带标签 { $tag } 的推送。
+
+broadcast-queued = 群发 #{ $id }（{ $segment }）：{ $accounts } 个账号将收到私信，发送速度遵守各平台的限制。用 /broadcast status { $id } 查看进度，完成后会通知你。
+broadcast-empty = 群发 #{ $id }：{ $segment } 中目前没有接收群发的成员，不会发送任何消息。
+broadcast-unknown = 没有群发 #{ $id }。
+broadcast-status = 群发 #{ $id }（{ $segment }）：已发送 { $sent }/{ $total }，失败 { $failed }，跳过 { $skipped }（已关闭群发），剩余 { $remaining }。
+broadcast-eta = 按目前速度约还需 { $seconds } 秒。
+broadcast-finished = 群发 #{ $id }（{ $segment }）已完成：已发送 { $sent }，失败 { $failed }，跳过 { $skipped }。
+broadcasts-off = 你将不再收到管理员的群发私信。你所在等级的内容通知仍会照常发送。发送 /broadcasts on 可重新接收。
+broadcasts-on = 你将重新收到管理员的群发私信。发送 /broadcasts off 可停止。
+broadcast-renewal-soon = 你的会员将在一周内续费。最近很少见到你：我们有什么可以改进的吗？直接回复即可，每条消息我们都会看。（发送 /broadcasts off 不再接收此类消息。）
+broadcast-we-miss-you = 有一段时间没在社区见到你了。新的推送和活动在等你：/drops 可以看到接下来的内容。（发送 /broadcasts off 不再接收此类消息。）
+broadcast-come-back = 你的会员已经结束。如果想回来，/plans 列出了可选方案。（发送 /broadcasts off 不再接收此类消息。）
+broadcast-upgrade-invite = 你几乎每周都在社区里，谢谢你！/plans 介绍了会员能带来什么。（发送 /broadcasts off 不再接收此类消息。）

@@ -151,3 +151,9 @@ parse-event-name = 活动名称为 1 到 { $max } 个字符；含空格时请加
 parse-event-end = 请在开始时间后写结束时间，例如 2026-12-05 18:00 或 in 3h。
 parse-event-xp = xp 后面要跟 0 到 { $max } 的整数。
 parse-event-extra = “{ $word }”不属于 /event create：结束时间后只能写 xp 数值、tier 档位 和 season。
+
+parse-broadcast = 请写明分组和内容：/broadcast at-risk 你的会员下周续费，期待你的反馈。
+parse-broadcast-long = 群发内容最多 { $max } 个字符，以便在各平台都是一条消息。
+parse-broadcast-id = 请给出群发编号，例如 /broadcast status 3。
+parse-broadcasts = 请写 off 或 on：/broadcasts off。
+segment-unknown = 没有 `{ $segment }` 这个分组。可选：{ $segments }。

@@ -7,6 +7,7 @@ mod access_walk;
 mod analytics;
 mod award_log;
 mod backups;
+mod broadcasts;
 mod concurrency;
 mod courses;
 mod daily;

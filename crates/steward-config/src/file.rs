@@ -242,6 +242,7 @@ pub struct AnalyticsSection {
     pub keep_days: u32,
     pub index_a1: f64,
     pub index_a2: f64,
+    pub at_risk_days: u32,
 }
 
 impl Default for AnalyticsSection {
@@ -250,6 +251,7 @@ impl Default for AnalyticsSection {
             keep_days: 180,
             index_a1: 1.0,
             index_a2: 1.0,
+            at_risk_days: 14,
         }
     }
 }

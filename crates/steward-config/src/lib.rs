@@ -109,6 +109,8 @@ pub struct AnalyticsConfig {
     /// the dashboard reads are kept for ever.
     pub keep_days: u32,
     pub index_weights: steward_core::analytics::measures::IndexWeights,
+    /// Days without activity that put a paid member whose renewal is near at risk.
+    pub at_risk_days: u32,
 }
 
 #[derive(Debug, Clone)]

@@ -167,6 +167,7 @@ const ANALYTICS: &[Field] = &[
     key("keep_days", Kind::Int(0, 36_500)),
     key("index_a1", Kind::Number(0.0, 100.0)),
     key("index_a2", Kind::Number(0.0, 100.0)),
+    key("at_risk_days", Kind::Int(1, 365)),
 ];
 
 const STRIPE: &[Field] = &[key("api_url", Kind::Text), key("mode", Kind::Text)];

@@ -148,6 +148,7 @@ pub(super) fn read(
                 a1: file.analytics.index_a1,
                 a2: file.analytics.index_a2,
             },
+            at_risk_days: file.analytics.at_risk_days,
         },
         web,
         stripe,

@@ -283,6 +283,25 @@ impl ChatPlatform for DiscordPlatform {
         Box::pin(self.send_dm(to, message))
     }
 
+    fn dm_once<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        text: &'a str,
+        key: &'a str,
+    ) -> PlatformFuture<'a> {
+        // As a drop's: Discord answers a repeated nonce (enforce_nonce, within minutes) with
+        // the first message instead of posting again.
+        let nonce = key.get(key.len().saturating_sub(25)..).unwrap_or(key);
+        let message = Self::message(text)
+            .nonce(Nonce::String(nonce.to_owned()))
+            .enforce_nonce(true);
+        Box::pin(self.send_dm(to, message))
+    }
+
+    fn recognises_repeats(&self, platform: Platform) -> bool {
+        platform == Platform::Discord
+    }
+
     fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a> {
         let attachment = CreateAttachment::bytes(file.bytes.clone(), file.name.clone());
         let message = Self::message(&file.caption).add_file(attachment);

@@ -31,6 +31,7 @@ pub struct Commands {
     pub(super) linking: Arc<Linking>,
     pub(super) sessions: Arc<WebSessions>,
     pub(super) cards: Arc<Cards>,
+    pub(super) broadcasts: Arc<crate::Broadcasts>,
 }
 
 /// Everything a command handler knows about the request.
@@ -184,6 +185,13 @@ impl Commands {
             Command::Event(command) => self.events.event_command(ctx, command).await,
             Command::Rules => Ok(self.submissions.rules_command(ctx.lang)),
             Command::Review(command) => self.submissions.review_command(ctx, command).await,
+            Command::Broadcast { segment, text } => {
+                self.broadcasts
+                    .broadcast_command(ctx, &segment, &text)
+                    .await
+            }
+            Command::BroadcastStatus { id } => self.broadcasts.status_command(ctx.lang, id).await,
+            Command::BroadcastsOff { off } => self.broadcasts.opt_out_command(ctx, off).await,
             Command::Recommend { weekly } => {
                 self.recommendations.recommend_command(ctx, weekly).await
             }

@@ -12,6 +12,7 @@
 
 pub mod analytics;
 pub mod backups;
+pub mod broadcasts;
 pub mod clock;
 mod commands;
 mod content;
@@ -54,6 +55,7 @@ use crate::config::Config;
 use crate::store::{Store, StoreError};
 pub use analytics::{Activity, Operations, Subscribers};
 pub use backups::Backups;
+pub use broadcasts::{Broadcasts, SEGMENT_PAGE, SegmentMember, SegmentPage};
 pub use clock::{Clock, SystemClock};
 pub use commands::CommandContext;
 pub use commands::Commands;
@@ -96,6 +98,7 @@ pub struct Engine {
     sessions: Arc<WebSessions>,
     operations: Arc<Operations>,
     subscribers: Arc<Subscribers>,
+    broadcasts: Arc<Broadcasts>,
     commands: Arc<Commands>,
     scheduler: Arc<Scheduler>,
     backups: Arc<Backups>,
@@ -194,6 +197,7 @@ impl Engine {
             membership.clone(),
             storefront.clone(),
         ));
+        let broadcasts = Arc::new(Broadcasts::new(k()));
         let scheduler = Arc::new(Scheduler::new(
             k(),
             ranking.clone(),
@@ -202,6 +206,7 @@ impl Engine {
             events.clone(),
             recommendations.clone(),
             privacy.clone(),
+            broadcasts.clone(),
         ));
         let commands = Arc::new(Commands {
             kernel: k(),
@@ -218,7 +223,9 @@ impl Engine {
             linking,
             sessions: sessions.clone(),
             cards: cards.clone(),
+            broadcasts: broadcasts.clone(),
         });
+        broadcasts.recover().await?;
         let recovered = kernel.store.recover_interrupted().await?;
         if recovered > 0 {
             tracing::warn!(
@@ -251,6 +258,7 @@ impl Engine {
             sessions,
             operations,
             subscribers,
+            broadcasts,
             commands,
             scheduler,
             backups,
@@ -326,6 +334,12 @@ impl Engine {
     #[must_use]
     pub fn subscribers(&self) -> &Subscribers {
         &self.subscribers
+    }
+
+    /// Broadcasts to segments: started from the dashboard's segment pages, followed there.
+    #[must_use]
+    pub fn broadcasts(&self) -> &Broadcasts {
+        &self.broadcasts
     }
 
     /// Checkouts, payments, refunds and billing events from the payment providers.

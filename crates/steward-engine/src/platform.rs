@@ -166,6 +166,21 @@ pub trait ChatPlatform: Send + Sync {
     fn dm_quiet<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
         self.dm(to, text)
     }
+    /// A DM the platform recognises when it is sent again with the same `key` (a broadcast's
+    /// delivery after a crash), so the member gets it once. Platforms that cannot tell a repeat
+    /// send it as any DM and say so in [`ChatPlatform::recognises_repeats`].
+    fn dm_once<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        text: &'a str,
+        _key: &'a str,
+    ) -> PlatformFuture<'a> {
+        self.dm(to, text)
+    }
+    /// Whether [`ChatPlatform::dm_once`] on `platform` sends a repeat only once.
+    fn recognises_repeats(&self, _platform: Platform) -> bool {
+        false
+    }
     /// Sends a file to a chat or by DM (a photo or document on Telegram, an attachment on
     /// Discord, a file on disk for the console).
     fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a>;

@@ -50,6 +50,13 @@ pub fn render(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
         })
 }
 
+/// Renders `key` in `lang` when some locale has it (falling back to English), else `None`: an
+/// operator's text that names a key (a broadcast) reads in each member's language.
+#[must_use]
+pub fn render_known(lang: Lang, key: &str) -> Option<String> {
+    LOCALES.try_lookup_complete(lang.id(), key, None)
+}
+
 /// Renders a locale key: `tr!(lang, "rank-reply", name = name, level = 3)`. Argument names
 /// are the Fluent variables (`{ $name }`).
 /// A message without arguments, formatted once per language and then kept: a page repeats the

@@ -81,6 +81,8 @@ const ERASE: &[&str] = &[
     "DELETE FROM member_days WHERE member_id = ?1",
     // Which drops reached them is theirs; the drops keep the count.
     "DELETE FROM drop_reach WHERE member_id = ?1",
+    "DELETE FROM broadcast_deliveries WHERE member_id = ?1",
+    "UPDATE broadcasts SET created_by = NULL WHERE created_by = ?1",
     // Payments stay for the books, without the provider's copy of who paid.
     "UPDATE payments SET raw = NULL, payer = NULL WHERE member_id = ?1",
     "UPDATE subscriptions SET payer = '' WHERE member_id = ?1",

@@ -5,6 +5,7 @@
 pub mod activity;
 pub mod measures;
 pub mod range;
+pub mod segments;
 pub mod subscribers;
 
 use chrono::{Datelike, NaiveDate};

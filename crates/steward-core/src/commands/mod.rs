@@ -9,6 +9,7 @@ mod rating;
 
 pub use args::{Arg, ArgKind, Choice, Params, Subcommand};
 pub use catalog::{Audience, COMMANDS, CommandForm, CommandSpec, find};
+pub use parse::broadcast::MAX_BROADCAST;
 pub use parse::{CommandError, MAX_AMOUNT, MAX_REASON, parse};
 pub use rating::{DropButton, RatingButton};
 
@@ -180,6 +181,19 @@ pub enum Command {
     Review(ReviewCommand),
     /// Events: created by operators, joined and checked in to by members.
     Event(EventCommand),
+    /// A DM to every member of a segment (operators).
+    Broadcast {
+        segment: String,
+        text: String,
+    },
+    /// How far a broadcast has gone.
+    BroadcastStatus {
+        id: i64,
+    },
+    /// A member's broadcasts turned off (or on again).
+    BroadcastsOff {
+        off: bool,
+    },
     /// Three drops for the asker, or the weekly DM of them turned on or off.
     Recommend {
         weekly: Option<bool>,
@@ -279,6 +293,8 @@ impl Command {
             Self::Progress => "progress",
             Self::Feedback { .. } => "feedback",
             Self::Recommend { .. } => "recommend",
+            Self::Broadcast { .. } | Self::BroadcastStatus { .. } => "broadcast",
+            Self::BroadcastsOff { .. } => "broadcasts",
             Self::Submit { .. } => "submit",
             Self::Rules => "rules",
             Self::Review(_) => "review",

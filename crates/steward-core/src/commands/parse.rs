@@ -164,6 +164,8 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         "rules" => no_args(&args, Command::Rules).map_err(usage)?,
         "review" => review::review(raw_args).map_err(usage)?,
         "recommend" => discovery::recommend(&args).map_err(usage)?,
+        "broadcast" => broadcast::broadcast(raw_args).map_err(usage)?,
+        "broadcasts" => broadcast::broadcasts(&args).map_err(usage)?,
         _ => return Err(CommandError::Unknown(name)),
     };
     Ok(Some(command))
@@ -294,6 +296,7 @@ fn rate(args: &[&str]) -> Result<Command, Msg> {
     })
 }
 
+pub(crate) mod broadcast;
 mod courses;
 mod discovery;
 mod events;

@@ -111,6 +111,21 @@ impl Outbound {
         self.call(to.platform, |a| a.dm_quiet(to, text))
     }
 
+    pub(crate) fn dm_once<'a>(
+        &'a self,
+        to: &'a AccountRef,
+        text: &'a str,
+        key: &'a str,
+    ) -> PlatformFuture<'a> {
+        self.call(to.platform, |a| a.dm_once(to, text, key))
+    }
+
+    pub(crate) fn recognises_repeats(&self, platform: Platform) -> bool {
+        self.platforms
+            .route(platform)
+            .is_ok_and(|adapter| adapter.recognises_repeats(platform))
+    }
+
     pub(crate) fn send_file<'a>(
         &'a self,
         to: &'a DropTarget,

@@ -198,6 +198,11 @@ pub const COMMANDS: &[CommandSpec] = &[
         "arg-submit-text",
         ArgKind::Text { max_len: 4000 },
     )]),
+    member("broadcasts").args(&[arg(
+        "choice",
+        "arg-broadcasts-choice",
+        ArgKind::Choice(ON_OFF),
+    )]),
     member("rules"),
     member("event").subcommands(&[
         sub("list", "sub-event-list", &[]),
@@ -294,6 +299,37 @@ pub const COMMANDS: &[CommandSpec] = &[
             &[arg(
                 "id",
                 "arg-payments-id",
+                ArgKind::Integer {
+                    min: 1,
+                    max: 1_000_000_000_000,
+                },
+            )],
+        ),
+    ]),
+    operator("broadcast").subcommands(&[
+        sub(
+            "send",
+            "sub-broadcast-send",
+            &[
+                arg(
+                    "segment",
+                    "arg-broadcast-segment",
+                    ArgKind::Text { max_len: 64 },
+                ),
+                arg(
+                    "text",
+                    "arg-broadcast-text",
+                    ArgKind::Text { max_len: 2000 },
+                ),
+            ],
+        )
+        .unnamed(),
+        sub(
+            "status",
+            "sub-broadcast-status",
+            &[arg(
+                "id",
+                "arg-broadcast-id",
                 ArgKind::Integer {
                     min: 1,
                     max: 1_000_000_000_000,
