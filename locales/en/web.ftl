@@ -355,3 +355,39 @@ web-subs-confirm-extend = Extend { $name }'s { $tier } by { $term }? They are to
 web-subs-confirm-revoke = End { $name }'s { $tier } now? They lose its access at once and are told by DM.
 web-subs-confirm-revoke-all = End every tier { $name } holds now? They lose the access at once and are told by DM.
 web-subs-confirm-refund = Refund payment #{ $id } ({ $amount }) to { $name }? The provider gives the money back, and what it paid for ends.
+
+## Segments and broadcasts (/dashboard/segments)
+web-seg-title = Segments
+web-seg-link = Segments: members at risk, upgrade candidates, lapsed; broadcast to them
+web-seg-intro = Members grouped by what an operator might do for them. Each page lists the members and has a form to send them all a DM.
+web-seg-back = ← Segments
+web-seg-name = { $segment ->
+        [at-risk] At risk
+        [upgrade] Upgrade candidates
+        [lapsed] Lapsed
+        [active] Active
+        [all] Everyone
+       *[other] { $segment }
+    }
+web-seg-defined = { $segment ->
+        [at-risk] Members holding a tier that ends or renews within 7 days who have not been active for analytics.at_risk_days days (default 14).
+        [upgrade] Members without a tier who were active in at least 3 of the last 4 weeks.
+        [lapsed] Members without a tier whose last one ended in the last 30 days.
+        [active] Members active (a message or a command in a community chat) in the last 30 days.
+       *[other] Every member.
+    }
+web-seg-tier-defined = Members holding { $tier } now.
+web-seg-count = { $count ->
+    [one] One member
+   *[other] { $count } members
+}
+web-seg-last-active = Last active
+web-seg-broadcast = Send them a DM
+web-seg-broadcast-help = Every member of this segment gets it by DM on each platform they are linked on, except those who sent /broadcasts off; at most 2,000 characters. A text that is a broadcast-… key (broadcast-renewal-soon, broadcast-we-miss-you, broadcast-come-back, broadcast-upgrade-invite) reads in each member's language.
+web-seg-send = Send…
+web-seg-confirm = Send this to { $count ->
+    [one] the one member
+   *[other] the { $count } members
+} of { $segment } by DM?
+web-seg-follow = How far it has gone
+web-seg-status-title = Broadcast #{ $id }

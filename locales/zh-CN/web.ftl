@@ -312,3 +312,33 @@ web-subs-confirm-extend = 将 { $name } 的 { $tier } 延长 { $term }？对方�
 web-subs-confirm-revoke = 立即结束 { $name } 的 { $tier }？对方会立即失去相应权限并收到私信。
 web-subs-confirm-revoke-all = 立即结束 { $name } 持有的所有等级？对方会立即失去相应权限并收到私信。
 web-subs-confirm-refund = 向 { $name } 退还第 { $id } 笔付款（{ $amount }）？付款平台会退回这笔钱，它所购买的会员资格随之结束。
+
+## Segments and broadcasts (/dashboard/segments)
+web-seg-title = 成员分组
+web-seg-link = 成员分组：流失风险、升级候选、已过期；可向其群发
+web-seg-intro = 按管理员可能采取的行动对成员分组。每个页面列出成员，并可向他们全部发送私信。
+web-seg-back = ← 成员分组
+web-seg-name = { $segment ->
+        [at-risk] 流失风险
+        [upgrade] 升级候选
+        [lapsed] 已过期
+        [active] 活跃
+        [all] 所有成员
+       *[other] { $segment }
+    }
+web-seg-defined = { $segment ->
+        [at-risk] 持有 7 天内到期或续费的等级、且已有 analytics.at_risk_days 天（默认 14 天）没有活动的成员。
+        [upgrade] 没有等级、但在最近 4 周中至少 3 周有活动的成员。
+        [lapsed] 没有等级、且上一个等级在最近 30 天内结束的成员。
+        [active] 最近 30 天内在社区聊天中发过消息或命令的成员。
+       *[other] 所有成员。
+    }
+web-seg-tier-defined = 目前持有 { $tier } 的成员。
+web-seg-count = 共 { $count } 位成员
+web-seg-last-active = 最近活跃
+web-seg-broadcast = 给他们发私信
+web-seg-broadcast-help = 该分组的每位成员都会在其绑定的每个平台收到私信，已发送 /broadcasts off 的成员除外；最多 2,000 个字符。以 broadcast- 开头的键（broadcast-renewal-soon、broadcast-we-miss-you、broadcast-come-back、broadcast-upgrade-invite）会以每位成员的语言显示。
+web-seg-send = 发送…
+web-seg-confirm = 通过私信把这条消息发给 { $segment } 的 { $count } 位成员？
+web-seg-follow = 查看进度
+web-seg-status-title = 群发 #{ $id }

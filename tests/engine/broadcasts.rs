@@ -31,6 +31,15 @@ async fn segment(app: &TestApp, name: &str) -> Vec<String> {
     names
 }
 
+/// One step of the broadcasts' loop.
+async fn send(app: &TestApp) -> steward::engine::broadcasts::BroadcastCounts {
+    app.engine
+        .broadcasts()
+        .deliver_due(app.clock_now())
+        .await
+        .unwrap()
+}
+
 /// DMs sent since the last look, as (account, text).
 fn dms(app: &TestApp) -> Vec<(String, String)> {
     app.platform
@@ -104,8 +113,8 @@ async fn a_broadcast_reaches_its_segment_once_in_each_members_language() {
         "{queued}"
     );
     app.platform.take();
-    let outcome = app.tick().await;
-    assert_eq!(outcome.broadcasts.sent, 1);
+    let outcome = send(&app).await;
+    assert_eq!(outcome.sent, 1);
     let sent = dms(&app);
     let to_alice: Vec<_> = sent.iter().filter(|(to, _)| to == "alice").collect();
     assert_eq!(to_alice.len(), 1, "{sent:?}");
@@ -117,7 +126,7 @@ async fn a_broadcast_reaches_its_segment_once_in_each_members_language() {
                 && text.contains("Broadcast #1 to at-risk is done: 1 sent")),
         "{sent:?}"
     );
-    assert_eq!(app.tick().await.broadcasts, Default::default());
+    assert_eq!(send(&app).await, Default::default());
     assert!(dms(&app).is_empty(), "nothing twice");
     let status = app.ask(&admin, "/broadcast status 1").await;
     assert!(status.contains("1 of 1 sent, 0 failed"), "{status}");
@@ -148,7 +157,7 @@ async fn a_member_who_turned_broadcasts_off_gets_none() {
         .await;
     app.ask(&console("carol"), "/broadcasts off").await;
     app.platform.take();
-    assert_eq!(app.tick().await.broadcasts.skipped, 1);
+    assert_eq!(send(&app).await.skipped, 1);
     assert!(dms(&app).iter().all(|(to, _)| to != "carol"));
 }
 
@@ -159,10 +168,9 @@ async fn two_senders_at_once_send_each_dm_once() {
         .await;
     app.platform.take();
     let now = app.clock_now();
-    let scheduler = app.engine.scheduler().clone();
-    let other = scheduler.clone();
-    let (a, b) = tokio::join!(scheduler.tick(now), other.tick(now));
-    let sent = a.unwrap().broadcasts.sent + b.unwrap().broadcasts.sent;
+    let broadcasts = app.engine.broadcasts();
+    let (a, b) = tokio::join!(broadcasts.deliver_due(now), broadcasts.deliver_due(now));
+    let sent = a.unwrap().sent + b.unwrap().sent;
     let news: Vec<_> = dms(&app)
         .into_iter()
         .filter(|(_, text)| text == "News for everyone")
@@ -192,7 +200,7 @@ async fn a_restart_sends_the_rest_and_a_crash_mid_send_repeats_nothing() {
     .unwrap();
     let app = app.crash_and_restart().await;
     app.platform.take();
-    app.tick().await;
+    send(&app).await;
     let news: Vec<String> = dms(&app)
         .into_iter()
         .filter(|(_, text)| text == "News for everyone")
@@ -207,4 +215,31 @@ async fn a_restart_sends_the_rest_and_a_crash_mid_send_repeats_nothing() {
     unique.dedup();
     assert_eq!(news.len(), unique.len());
     assert!(!news.is_empty());
+}
+
+#[tokio::test]
+async fn the_running_engine_sends_a_broadcast_without_waiting_for_the_scheduler() {
+    let app = community().await;
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let running = tokio::spawn(app.engine.clone().run(stopped));
+    app.ask(
+        &console("admin"),
+        "/broadcast upgrade See you at Friday's event!",
+    )
+    .await;
+    let mut got = Vec::new();
+    for _ in 0..100 {
+        got.extend(dms(&app));
+        if got.iter().any(|(to, _)| to == "carol") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    stop.send(true).unwrap();
+    running.await.unwrap();
+    assert!(
+        got.iter()
+            .any(|(to, text)| to == "carol" && text == "See you at Friday's event!"),
+        "{got:?}"
+    );
 }

@@ -32,6 +32,9 @@ pub(crate) fn paths(route: &str, ids: &[i64]) -> Vec<String> {
             .map(str::to_owned)
             .to_vec(),
         "token" => vec!["0".repeat(64)],
+        "name" => ["all", "at-risk", "upgrade", "lapsed", "active", "vip"]
+            .map(str::to_owned)
+            .to_vec(),
         "file" => ["activity.csv", "content.csv", "weeks.csv"]
             .map(str::to_owned)
             .to_vec(),

@@ -19,6 +19,7 @@ mod pages;
 mod reads;
 mod rejections;
 mod search;
+mod segments;
 mod sessions;
 mod stripe;
 mod stripe_deliveries;

@@ -11,6 +11,8 @@
 
 use std::sync::Arc;
 
+use tokio::sync::{Notify, watch};
+
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::commands::{Acting, CommandContext};
@@ -25,6 +27,9 @@ use crate::store::{BroadcastDeliveryRow, BroadcastOutcome, BroadcastStatus};
 use crate::web::PageError;
 use crate::{EngineError, EngineResult, Kernel, refuse};
 use crate::{msg, tr};
+
+/// The longest the loop sleeps with nothing due (a broadcast written by another process).
+const IDLE: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Deliveries read per batch.
 const BATCH: u32 = 500;
@@ -68,11 +73,16 @@ pub const SEGMENT_PAGE: u32 = 50;
 /// Broadcasts to segments.
 pub struct Broadcasts {
     kernel: Arc<Kernel>,
+    /// Woken when a broadcast is written, so its loop starts at once.
+    wake: Notify,
 }
 
 impl Broadcasts {
     pub(crate) fn new(kernel: Arc<Kernel>) -> Self {
-        Self { kernel }
+        Self {
+            kernel,
+            wake: Notify::new(),
+        }
     }
 
     /// The platforms this process sends on.
@@ -129,7 +139,7 @@ impl Broadcasts {
             )
             .await?;
         tx.commit().await?;
-        self.kernel.wake.notify_one();
+        self.wake.notify_one();
         tracing::info!(
             broadcast = id,
             segment = segment.name(),
@@ -205,7 +215,7 @@ impl Broadcasts {
         viewer: &Viewer,
         segment: &str,
         text: &str,
-    ) -> Result<String, PageError> {
+    ) -> Result<(i64, String), PageError> {
         operator_only(viewer)?;
         let actor = viewer.member.ok_or(PageError::LoginNeeded)?;
         let lang = self.kernel.language_of(actor).await;
@@ -223,7 +233,7 @@ impl Broadcasts {
             )));
         }
         match self.start(acting, segment, text).await {
-            Ok((_, reply)) => Ok(reply),
+            Ok(done) => Ok(done),
             Err(EngineError::Refused(why)) => Err(PageError::Refused(why.render(lang))),
             Err(EngineError::Store(e)) => Err(PageError::Store(e)),
         }
@@ -318,8 +328,52 @@ impl Broadcasts {
         Ok(())
     }
 
-    /// Sends the deliveries due at `now`, then tells operators of broadcasts that finished.
-    pub(crate) async fn deliver_due(&self, now: DateTime<Utc>) -> EngineResult<BroadcastCounts> {
+    /// Sends the deliveries due at `now`, then tells operators of broadcasts that finished: the
+    /// step [`Broadcasts::run_broadcasts`] repeats.
+    pub async fn deliver_due(&self, now: DateTime<Utc>) -> EngineResult<BroadcastCounts> {
+        self.deliver(now, &|| false).await
+    }
+
+    /// Sends broadcasts as they fall due, beside the scheduler (a broadcast to thousands takes
+    /// minutes at the platforms' rates, and drops and expiries must not wait for it), until
+    /// `stop` turns true; a stop is seen between two deliveries.
+    pub async fn run_broadcasts(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
+        while !*stop.borrow() {
+            let now = self.kernel.now();
+            let stopping = stop.clone();
+            let stepped = self.deliver(now, &|| *stopping.borrow()).await;
+            let next = self
+                .kernel
+                .store
+                .next_broadcast_delivery_at(&self.driven())
+                .await
+                .map_err(EngineError::from);
+            let wake = match (&stepped, &next) {
+                (Ok(_), Ok(wake)) => *wake,
+                (Err(e), _) | (_, Err(e)) => {
+                    tracing::error!(error = ?e, "broadcast step failed; trying again in 5 s");
+                    Some(self.kernel.now() + Duration::seconds(5))
+                }
+            };
+            let sleep = wake.map_or(IDLE, |at| {
+                (at - self.kernel.now())
+                    .to_std()
+                    .unwrap_or(std::time::Duration::ZERO)
+                    .min(IDLE)
+            });
+            tokio::select! {
+                _ = stop.changed() => {}
+                () = tokio::time::sleep(sleep) => {}
+                () = self.wake.notified() => {}
+            }
+        }
+    }
+
+    async fn deliver(
+        &self,
+        now: DateTime<Utc>,
+        stopping: &(dyn Fn() -> bool + Sync),
+    ) -> EngineResult<BroadcastCounts> {
         let mut counts = BroadcastCounts::default();
         let platforms = self.driven();
         loop {
@@ -332,6 +386,9 @@ impl Broadcasts {
                 break;
             }
             for delivery in due {
+                if stopping() {
+                    return Ok(counts);
+                }
                 if !self
                     .kernel
                     .store

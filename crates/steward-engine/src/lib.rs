@@ -206,7 +206,6 @@ impl Engine {
             events.clone(),
             recommendations.clone(),
             privacy.clone(),
-            broadcasts.clone(),
         ));
         let commands = Arc::new(Commands {
             kernel: k(),
@@ -285,6 +284,7 @@ impl Engine {
             self.scheduler.clone().run_scheduler(stop.clone()),
             self.ingest.clone().run_folds(stop.clone()),
             self.backups.clone().run_backups(stop.clone()),
+            self.broadcasts.clone().run_broadcasts(stop.clone()),
             self.kernel.run_checkpoints(stop),
             names
         );

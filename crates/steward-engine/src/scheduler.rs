@@ -10,7 +10,6 @@ use chrono::{DateTime, Utc};
 use tokio::sync::watch;
 
 use super::EngineResult;
-use crate::broadcasts::Broadcasts;
 use crate::{CommunityEvents, Drops, Kernel, Memberships, Privacy, Ranking, Recommendations};
 
 /// The scheduler: the next due work of every service, run when due.
@@ -22,11 +21,9 @@ pub struct Scheduler {
     pub(super) events: Arc<CommunityEvents>,
     pub(super) recommendations: Arc<Recommendations>,
     pub(super) privacy: Arc<Privacy>,
-    pub(super) broadcasts: Arc<Broadcasts>,
 }
 
 impl Scheduler {
-    #[allow(clippy::too_many_arguments)] // one per service it runs, named in its fields
     pub(crate) fn new(
         kernel: Arc<Kernel>,
         ranking: Arc<Ranking>,
@@ -35,7 +32,6 @@ impl Scheduler {
         events: Arc<CommunityEvents>,
         recommendations: Arc<Recommendations>,
         privacy: Arc<Privacy>,
-        broadcasts: Arc<Broadcasts>,
     ) -> Self {
         Self {
             kernel,
@@ -45,7 +41,6 @@ impl Scheduler {
             events,
             recommendations,
             privacy,
-            broadcasts,
         }
     }
 }
@@ -69,8 +64,6 @@ pub struct TickOutcome {
     pub event_reminders_sent: usize,
     /// Seasons opened by events that started.
     pub event_seasons_opened: usize,
-    /// Broadcast DMs sent, retried later, failed and skipped (opted out since).
-    pub broadcasts: crate::broadcasts::BroadcastCounts,
     /// Ledger rows rolled up past `ledger.keep_days` (at most once a day).
     pub ledger_rows_rolled_up: u64,
 }
@@ -94,7 +87,6 @@ impl Scheduler {
             .await?;
         let event_reminders_sent = self.events.send_event_reminders(now).await?;
         let pruned = self.privacy.prune_detail_if_due(now).await?;
-        let broadcasts = self.broadcasts.deliver_due(now).await?;
         Ok(TickOutcome {
             seasons_ended,
             occurrences,
@@ -107,7 +99,6 @@ impl Scheduler {
             recommendations_sent,
             event_reminders_sent,
             event_seasons_opened,
-            broadcasts,
             ledger_rows_rolled_up: pruned.ledger_rows,
         })
     }
@@ -126,10 +117,6 @@ impl Scheduler {
             self.recommendations.next_weekly_at(now).await?,
             self.events.next_event_reminder_at(now).await?,
             self.kernel.store.next_event_season_at().await?,
-            self.kernel
-                .store
-                .next_broadcast_delivery_at(&self.broadcasts.driven())
-                .await?,
             season_end,
         ];
         Ok(candidates.into_iter().flatten().min())

@@ -61,6 +61,12 @@ pub const OPERATOR_ROUTES: &[&str] = &[
     "/dashboard/content.csv",
     "/dashboard/membership.csv",
     "/dashboard/revenue.csv",
+    "/dashboard/members",
+    "/dashboard/members.csv",
+    "/dashboard/members/1",
+    "/dashboard/segments",
+    "/dashboard/segments/all",
+    "/dashboard/segments/at-risk",
 ];
 
 /// What every handler shares.
@@ -172,6 +178,10 @@ fn form_routes() -> Vec<Route> {
         ("/subscribe", post(pages::member::subscribe)),
         ("/billing", post(pages::member::billing)),
         (
+            "/dashboard/segments/{name}/broadcast",
+            post(pages::dashboard::segment_broadcast),
+        ),
+        (
             "/dashboard/members/{id}",
             get(pages::dashboard::subscriber).post(pages::dashboard::subscriber_act),
         ),
@@ -194,6 +204,12 @@ fn page_routes() -> Vec<Route> {
         (
             "/dashboard/members.csv",
             get(pages::dashboard::subscribers_csv),
+        ),
+        ("/dashboard/segments", get(pages::dashboard::segments)),
+        ("/dashboard/segments/{name}", get(pages::dashboard::segment)),
+        (
+            "/dashboard/broadcasts/{id}",
+            get(pages::dashboard::broadcast_status),
         ),
         ("/webhooks/stripe", post(webhooks::stripe)),
         ("/healthz", get(health::healthz)),

@@ -40,6 +40,18 @@ impl WebPages {
             .collect())
     }
 
+    /// `(id, name)` of every configured tier, for the operators' pages.
+    #[must_use]
+    pub fn tier_names(&self) -> Vec<(String, String)> {
+        self.kernel
+            .config
+            .membership
+            .tiers
+            .iter()
+            .map(|t| (t.id.clone(), t.name.clone()))
+            .collect()
+    }
+
     /// The community's name, for page titles.
     #[must_use]
     pub fn community_name(&self) -> &str {

@@ -37,6 +37,7 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
         section {
             h2 { (tr!(lang, "web-dash-memberships")) }
             p { a href="/dashboard/members" { (tr!(lang, "web-subs-link")) } }
+            p { a href="/dashboard/segments" { (tr!(lang, "web-seg-link")) } }
             div.columns {
                 div {
                     @if m.running.is_empty() {

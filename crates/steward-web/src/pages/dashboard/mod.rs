@@ -6,6 +6,7 @@ mod activity;
 mod content;
 mod csv;
 mod membership;
+mod segments;
 mod subscriber;
 mod subscribers;
 
@@ -26,6 +27,9 @@ use crate::i18n::Lang;
 use crate::layout::page;
 use crate::tr;
 pub(crate) use csv::download;
+pub(crate) use segments::{
+    broadcast as segment_broadcast, index as segments, segment, status as broadcast_status,
+};
 pub(crate) use subscriber::{act as subscriber_act, member as subscriber};
 pub(crate) use subscribers::{csv as subscribers_csv, list as subscribers};
 
