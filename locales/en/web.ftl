@@ -391,3 +391,30 @@ web-seg-confirm = Send this to { $count ->
 } of { $segment } by DM?
 web-seg-follow = How far it has gone
 web-seg-status-title = Broadcast #{ $id }
+
+## The objectives panel and revenue figures (/dashboard)
+web-obj-title = The three objectives, week by week
+web-obj-defined = f1 is the activity index, f2 the content's quality (the Bayesian mean of the ratings of the drops first delivered that week, each weighted by the members it reached), f3 the net revenue of the week. Each is scored against the weeks shown: 0 is an average week, +1 one standard deviation better (each currency is scored on its own and the scores averaged). The sum weighs them { $w1 }, { $w2 } and { $w3 } (analytics.weight_f1, weight_f2, weight_f3). docs/analytics.md defines every figure.
+web-obj-f1 = f1 activity
+web-obj-f2 = f2 content quality
+web-obj-f3 = f3 revenue
+web-obj-total = Sum
+web-obj-scores = Scores f1 / f2 / f3
+web-obj-moved = What moved them
+web-obj-event = Event: { $name }
+web-obj-plan = { $plan }: { $count } paid
+web-dash-refund-rate = Refund rate
+web-dash-arpu = Per paying member
+web-dash-churn-rate = churn rate { $rate }
+web-dash-lifetime = Paid lifetime (all time)
+web-dash-paying-members = Paying members
+web-dash-lifetime-days = Mean days paid
+web-dash-lifetime-value = Mean paid (lifetime value)
+web-dash-recurring-trend = Recurring revenue per week
+web-dash-recurring-defined = What renewing plans brought in over the 30 days to each week's end, less refunds: a monthly figure, in each currency's units.
+web-dash-funnel = From new member to paying
+web-dash-funnel-new = New members in the range
+web-dash-funnel-trials = Began a free trial
+web-dash-funnel-trials-paid = Paid after the trial
+web-dash-funnel-paid = Began a paid membership
+web-dash-funnel-defined = Each step's share is of the step above it; "began a paid membership" is of the new members. Trials and payments are counted when they fall in the range, whoever made them.

@@ -162,6 +162,7 @@ const LATIN_ALLOWED: &[&str] = &[
     "week",
     "weekday",
     "weekly",
+    "weight",
     "when",
     "xp",
     "zh",

@@ -25,6 +25,7 @@ mod link_paid;
 mod logs;
 mod membership;
 mod message_xp;
+mod objectives;
 mod operators;
 mod paid_time;
 mod payment_checks;

@@ -243,6 +243,9 @@ pub struct AnalyticsSection {
     pub index_a1: f64,
     pub index_a2: f64,
     pub at_risk_days: u32,
+    pub weight_f1: f64,
+    pub weight_f2: f64,
+    pub weight_f3: f64,
 }
 
 impl Default for AnalyticsSection {
@@ -252,6 +255,9 @@ impl Default for AnalyticsSection {
             index_a1: 1.0,
             index_a2: 1.0,
             at_risk_days: 14,
+            weight_f1: 1.0,
+            weight_f2: 1.0,
+            weight_f3: 1.0,
         }
     }
 }

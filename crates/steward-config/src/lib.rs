@@ -111,6 +111,8 @@ pub struct AnalyticsConfig {
     pub index_weights: steward_core::analytics::measures::IndexWeights,
     /// Days without activity that put a paid member whose renewal is near at risk.
     pub at_risk_days: u32,
+    /// The weights of activity, content quality and revenue in the objectives' weekly sum.
+    pub objective_weights: steward_core::analytics::objectives::ObjectiveWeights,
 }
 
 #[derive(Debug, Clone)]

@@ -168,6 +168,9 @@ const ANALYTICS: &[Field] = &[
     key("index_a1", Kind::Number(0.0, 100.0)),
     key("index_a2", Kind::Number(0.0, 100.0)),
     key("at_risk_days", Kind::Int(1, 365)),
+    key("weight_f1", Kind::Number(0.0, 100.0)),
+    key("weight_f2", Kind::Number(0.0, 100.0)),
+    key("weight_f3", Kind::Number(0.0, 100.0)),
 ];
 
 const STRIPE: &[Field] = &[key("api_url", Kind::Text), key("mode", Kind::Text)];

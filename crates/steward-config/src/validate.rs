@@ -18,6 +18,7 @@ use super::{
     discord_id, membership, ops, plans, stripe, web,
 };
 use steward_core::analytics::measures::IndexWeights;
+use steward_core::analytics::objectives::ObjectiveWeights;
 use steward_core::daily::DailyRules;
 use steward_core::ids::{AccountRef, IdOf, Platform, PlatformGrant};
 use steward_core::levels::LevelReward;
@@ -149,6 +150,11 @@ pub(super) fn read(
                 a2: file.analytics.index_a2,
             },
             at_risk_days: file.analytics.at_risk_days,
+            objective_weights: ObjectiveWeights {
+                f1: file.analytics.weight_f1,
+                f2: file.analytics.weight_f2,
+                f3: file.analytics.weight_f3,
+            },
         },
         web,
         stripe,

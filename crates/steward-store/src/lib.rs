@@ -59,7 +59,9 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 pub use accounts::MemberRow;
 #[cfg(feature = "bulk")]
 pub use analytics::SyntheticYear;
-pub use analytics::{CounterRow, DayActivity, DropQualityRow, MembershipNow};
+pub use analytics::{
+    CounterRow, DayActivity, DropQualityRow, MembershipNow, PayingMembers, PaymentFact,
+};
 pub use boards::BoardRow;
 pub use broadcasts::{BroadcastDeliveryRow, BroadcastOutcome, BroadcastStatus};
 pub use courses::CourseRow;

@@ -4,6 +4,7 @@
 
 pub mod activity;
 pub mod measures;
+pub mod objectives;
 pub mod range;
 pub mod segments;
 pub mod subscribers;

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 
 use super::Overview;
+use super::objectives::{ObjectiveInputs, next_monday, objectives_panel, payments_from};
 use super::series::{ActivityPanel, activity_panel, ranges, weeks};
 use crate::core::access::Viewer;
 use crate::core::analytics::measures::{bayesian_mean, ratio};
@@ -106,6 +107,7 @@ pub struct Dashboard {
     pub content: ContentPanel,
     pub membership: MembershipPanel,
     pub revenue: super::RevenuePanel,
+    pub objectives: super::ObjectivesPanel,
 }
 
 /// The range shown, and the community's today (the page's default end).
@@ -168,7 +170,40 @@ impl Operations {
             expiring_soon: held.expiring.iter().map(|(t, n)| (name(t), *n)).collect(),
             weeks: membership_weeks(range, &rows),
         };
-        let revenue = self.revenue_panel(start, end).await?;
+        let first_monday = weeks(range).first().copied().unwrap_or(range.from);
+        let week_end = |monday: NaiveDate| calendar.start_of_day(next_monday(monday)).min(end);
+        let payments = self
+            .kernel
+            .store
+            .payment_facts(payments_from(week_end(first_monday)), end)
+            .await?;
+        let events = self
+            .kernel
+            .store
+            .events_started(calendar.start_of_day(first_monday), end)
+            .await?;
+        let in_range: Vec<_> = payments.iter().filter(|p| p.at >= start).cloned().collect();
+        let new_members = activity.days.iter().map(|d| d.new).sum();
+        let revenue = self
+            .revenue_panel(start, end, &in_range, new_members)
+            .await?;
+        let recurring_plan = |plan: &str| {
+            self.paid
+                .plan(plan)
+                .is_some_and(|p| !matches!(p.term, crate::core::duration::Term::Lifetime))
+        };
+        let week_of = |at| week_key(calendar.day(at));
+        let objectives = objectives_panel(&ObjectiveInputs {
+            range,
+            activity: &activity.weeks,
+            drops: &content.drops,
+            payments: &payments,
+            events: &events,
+            recurring_plan: &recurring_plan,
+            week_of: &week_of,
+            week_end: &week_end,
+            weights: self.kernel.config.analytics.objective_weights,
+        });
         Ok(Dashboard {
             range,
             overview,
@@ -176,6 +211,7 @@ impl Operations {
             content,
             membership,
             revenue,
+            objectives,
         })
     }
 }

@@ -9,6 +9,7 @@
 //! counts, never points (those go through the award log).
 
 mod dashboard;
+mod objectives;
 mod overview;
 mod revenue;
 mod series;
@@ -30,8 +31,9 @@ pub use dashboard::{
     ContentPanel, ContentWeek, Dashboard, DashboardRange, DropQuality, MEMBERSHIP_ACTIONS,
     MembershipPanel, MembershipWeek,
 };
+pub use objectives::{ObjectiveWeek, ObjectivesPanel};
 pub use overview::Overview;
-pub use revenue::{CurrencyRevenue, RevenuePanel};
+pub use revenue::{CurrencyRevenue, Funnel, LifetimeValue, RevenuePanel};
 pub use series::{ActivityPanel, CohortRow, DayRow, WeekIndex, XP_SOURCES};
 use std::sync::Arc;
 pub use subscribers::{

@@ -1,9 +1,17 @@
 //! The dashboard's revenue panel: per currency (Stars and money are never summed together),
 //! what came in over the range, new paying members, renewals and refunds, and the monthly
 //! recurring revenue of the subscriptions that renew by themselves (Stars from the plans' prices,
-//! card subscriptions from their latest invoice), and free trials with how many went on to pay.
+//! card subscriptions from their latest invoice), free trials with how many went on to pay, the
+//! churn rate, revenue per paying member, the average paid lifetime and its value, and the
+//! free → trial → paid funnel.
+
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Utc};
+
+use super::objectives::MONEY_KINDS;
+use crate::core::analytics::measures::ratio;
+use crate::store::PaymentFact;
 
 use crate::core::duration::Term;
 use crate::core::payments::Provider;
@@ -23,8 +31,31 @@ pub struct CurrencyRevenue {
     pub refunds: i64,
 }
 
+/// Per currency, over every member who ever paid in it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LifetimeValue {
+    pub currency: String,
+    pub members: i64,
+    /// Mean days from a member's first payment to the end of the last period they paid.
+    pub mean_days: Option<f64>,
+    /// Mean paid per member, less refunds (minor units): the lifetime value so far.
+    pub value: Option<i64>,
+}
+
+/// New members of the range, and how far they went toward paying.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Funnel {
+    /// Members first active in the range.
+    pub new_members: i64,
+    /// Free trials begun in the range, and of them those that paid since.
+    pub trials: i64,
+    pub trials_paid: i64,
+    /// Members whose first payment (not a renewal) fell in the range.
+    pub first_paid: i64,
+}
+
 /// The revenue panel.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RevenuePanel {
     pub currencies: Vec<CurrencyRevenue>,
     /// (currency, monthly recurring revenue) of the renewing subscriptions paid beyond now.
@@ -35,6 +66,12 @@ pub struct RevenuePanel {
     /// Free trials that began in the range, and how many of them have paid since.
     pub trials: i64,
     pub trials_paid: i64,
+    /// Of the subscriptions renewing at some time in the range, the share that stopped.
+    pub churn_rate: Option<f64>,
+    /// (currency, net in the range per member who paid in it).
+    pub arpu: Vec<(String, i64)>,
+    pub lifetime: Vec<LifetimeValue>,
+    pub funnel: Funnel,
 }
 
 impl Operations {
@@ -42,6 +79,8 @@ impl Operations {
         &self,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
+        payments: &[PaymentFact],
+        new_members: i64,
     ) -> EngineResult<RevenuePanel> {
         let mut panel = RevenuePanel::default();
         for (currency, kind, count, sum) in self.kernel.store.revenue(from, to).await? {
@@ -108,6 +147,45 @@ impl Operations {
             *card.entry(currency).or_default() += amount * 30 / days;
         }
         panel.mrr.extend(card);
+        panel.churn_rate = ratio(panel.churned, panel.renewing + panel.churned);
+        let mut paying: BTreeMap<&str, (i64, HashSet<i64>)> = BTreeMap::new();
+        for p in payments
+            .iter()
+            .filter(|p| MONEY_KINDS.contains(&p.kind.as_str()))
+        {
+            let entry = paying.entry(&p.currency).or_default();
+            entry.0 += p.amount;
+            if let (Some(member), true) = (p.member, p.amount > 0) {
+                entry.1.insert(member);
+            }
+        }
+        panel.arpu = paying
+            .into_iter()
+            .filter(|(_, (_, members))| !members.is_empty())
+            .map(|(currency, (net, members))| {
+                let n = i64::try_from(members.len()).unwrap_or(i64::MAX);
+                (currency.to_owned(), net / n)
+            })
+            .collect();
+        panel.lifetime = self
+            .kernel
+            .store
+            .paying_members()
+            .await?
+            .into_iter()
+            .map(|p| LifetimeValue {
+                mean_days: ratio(p.days, p.members),
+                value: (p.members > 0).then(|| p.net / p.members),
+                members: p.members,
+                currency: p.currency,
+            })
+            .collect();
+        panel.funnel = Funnel {
+            new_members,
+            trials: panel.trials,
+            trials_paid: panel.trials_paid,
+            first_paid: panel.currencies.iter().map(|c| c.new_paid).sum(),
+        };
         Ok(panel)
     }
 }

@@ -4,10 +4,12 @@
 
 #[cfg(feature = "bulk")]
 mod history;
+mod money;
 mod read;
 mod record;
 
 #[cfg(feature = "bulk")]
 pub use history::SyntheticYear;
+pub use money::{PayingMembers, PaymentFact};
 pub use read::{CounterRow, DropQualityRow, MembershipNow};
 pub use record::DayActivity;

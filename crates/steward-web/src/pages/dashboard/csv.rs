@@ -20,7 +20,8 @@ use crate::i18n::amount;
 use crate::tr;
 
 /// The files offered, by name.
-pub(crate) const CSV_FILES: [&str; 6] = [
+pub(crate) const CSV_FILES: [&str; 7] = [
+    "objectives",
     "activity",
     "weeks",
     "cohorts",
@@ -59,6 +60,7 @@ pub(crate) async fn download(
         "cohorts" => cohorts(&dash),
         "content" => content(&dash),
         "revenue" => revenue(&dash),
+        "objectives" => objectives(&dash),
         _ => membership(&dash),
     };
     let filename = format!(
@@ -172,6 +174,52 @@ fn membership(dash: &Dashboard) -> String {
             let _ = write!(out, ",{n}");
         }
         out.push('\n');
+    }
+    out
+}
+
+/// Week by week: f1, f2 with its shares, each currency's net and 30-day recurring revenue
+/// (in its units), the three scores and their sum.
+fn objectives(dash: &Dashboard) -> String {
+    let num = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.4}"));
+    let currencies: Vec<&str> = dash
+        .objectives
+        .weeks
+        .first()
+        .map(|w| w.net.iter().map(|(c, _)| c.as_str()).collect())
+        .unwrap_or_default();
+    let mut out = String::from("week,f1,f2,rated_share,done_share");
+    for c in &currencies {
+        let c = c.to_ascii_lowercase();
+        let _ = write!(out, ",net_{c},recurring_30d_{c}");
+    }
+    out.push_str(",score_f1,score_f2,score_f3,total,drops,events,plans\n");
+    for w in &dash.objectives.weeks {
+        let _ = write!(
+            out,
+            "{},{},{},{},{}",
+            w.week,
+            num(w.f1),
+            num(w.f2),
+            num(w.rated_share),
+            num(w.done_share)
+        );
+        for ((c, net), (_, recurring)) in w.net.iter().zip(&w.recurring) {
+            let _ = write!(out, ",{},{}", amount(*net, c), amount(*recurring, c));
+        }
+        let drops: Vec<String> = w.drops.iter().map(|(id, _)| format!("#{id}")).collect();
+        let plans: Vec<String> = w.plans.iter().map(|(p, n)| format!("{p}×{n}")).collect();
+        let _ = writeln!(
+            out,
+            ",{},{},{},{},{},{},{}",
+            num(w.scores[0]),
+            num(w.scores[1]),
+            num(w.scores[2]),
+            num(w.total),
+            cell(&drops.join(" ")),
+            cell(&w.events.join("; ")),
+            cell(&plans.join(" "))
+        );
     }
     out
 }

@@ -7,7 +7,7 @@ use maud::{Markup, html};
 use super::{csv_link, period_label};
 use crate::charts::{Column, stacked_bars};
 use crate::engine::analytics::Dashboard;
-use crate::i18n::{Lang, money};
+use crate::i18n::Lang;
 use crate::tr;
 
 pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
@@ -70,52 +70,7 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
                 } }
             }
             (csv_link(lang, dash, "membership"))
-            (revenue(lang, dash))
+            (super::revenue::panel(lang, dash))
         }
-    }
-}
-
-/// Per currency, never summed across: Stars are not money.
-fn revenue(lang: Lang, dash: &Dashboard) -> Markup {
-    let r = &dash.revenue;
-    html! {
-        h2 { (tr!(lang, "web-dash-revenue")) }
-        @if r.currencies.is_empty() && r.mrr.is_empty() {
-            p.muted { (tr!(lang, "web-dash-revenue-none")) }
-        } @else {
-            table {
-                thead { tr {
-                    th { (tr!(lang, "web-dash-currency")) }
-                    th.num { (tr!(lang, "web-dash-gross")) }
-                    th.num { (tr!(lang, "web-dash-refunded")) }
-                    th.num { (tr!(lang, "web-dash-net")) }
-                    th.num { (tr!(lang, "web-dash-new-paid")) }
-                    th.num { (tr!(lang, "web-dash-renewals")) }
-                    th.num { (tr!(lang, "web-dash-refunds")) }
-                } }
-                tbody { @for c in &r.currencies {
-                    tr {
-                        td { (c.currency) }
-                        td.num { (money(lang, c.gross, &c.currency)) }
-                        td.num { (money(lang, c.refunded, &c.currency)) }
-                        td.num { (money(lang, c.gross - c.refunded, &c.currency)) }
-                        td.num { (c.new_paid) }
-                        td.num { (c.renewals) }
-                        td.num { (c.refunds) }
-                    }
-                } }
-            }
-            p {
-                (tr!(lang, "web-dash-renewing", count = r.renewing, churned = r.churned))
-                @for (currency, mrr) in &r.mrr {
-                    " · " (tr!(lang, "web-dash-mrr", amount = money(lang, *mrr, currency)))
-                }
-            }
-            @if r.trials > 0 {
-                p { (tr!(lang, "web-dash-trials", trials = r.trials, paid = r.trials_paid)) }
-            }
-            p.muted { (tr!(lang, "web-dash-revenue-defined")) }
-        }
-        (csv_link(lang, dash, "revenue"))
     }
 }

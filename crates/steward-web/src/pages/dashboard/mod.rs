@@ -6,6 +6,8 @@ mod activity;
 mod content;
 mod csv;
 mod membership;
+mod objectives;
+mod revenue;
 mod segments;
 mod subscriber;
 mod subscribers;
@@ -70,6 +72,7 @@ pub(crate) async fn dashboard(
     let body = html! {
         (range_form(lang, &dash, refused, engine.operations().today()))
         (overview(lang, &dash))
+        (objectives::panel(lang, &dash))
         (activity::panel(lang, &dash))
         (content::panel(lang, &dash))
         (membership::panel(lang, &dash))
