@@ -418,3 +418,20 @@ web-dash-funnel-trials = Began a free trial
 web-dash-funnel-trials-paid = Paid after the trial
 web-dash-funnel-paid = Began a paid membership
 web-dash-funnel-defined = Each step's share is of the step above it; "began a paid membership" is of the new members. Trials and payments are counted when they fall in the range, whoever made them.
+
+## Channels and hours (/dashboard)
+web-dash-channels = Chats
+web-dash-channel = Chat
+web-dash-channel-active = Active a day (mean)
+web-dash-channel-member-days = Member-days
+web-dash-hours = Chat lines by hour of the week
+web-dash-hours-defined = Chat lines written in each hour of each weekday over the range, in the community's timezone (community.timezone): the darker, the busier. Drops posted at busy hours are seen sooner.
+web-dash-weekday = { $day ->
+        [0] Mon
+        [1] Tue
+        [2] Wed
+        [3] Thu
+        [4] Fri
+        [5] Sat
+       *[6] Sun
+    }

@@ -369,3 +369,20 @@ web-dash-funnel-trials = 开始免费试用
 web-dash-funnel-trials-paid = 试用后付费
 web-dash-funnel-paid = 开始付费会员
 web-dash-funnel-defined = 每一步的比例以上一步为分母；“开始付费会员”以新成员为分母。试用和付款只要发生在范围内就计入，不论是谁。
+
+## Channels and hours (/dashboard)
+web-dash-channels = 聊天
+web-dash-channel = 聊天
+web-dash-channel-active = 日均活跃成员
+web-dash-channel-member-days = 成员·天
+web-dash-hours = 按一周中每小时统计的消息
+web-dash-hours-defined = 范围内每个星期几的每个小时所写的消息数，按社区时区（community.timezone）计：颜色越深越活跃。在活跃时段发布的推送会更快被看到。
+web-dash-weekday = { $day ->
+        [0] 周一
+        [1] 周二
+        [2] 周三
+        [3] 周四
+        [4] 周五
+        [5] 周六
+       *[6] 周日
+    }

@@ -93,6 +93,7 @@ const LATIN_ALLOWED: &[&str] = &[
     "checkin",
     "chinese",
     "cn",
+    "community",
     "confirm",
     "console",
     "create",

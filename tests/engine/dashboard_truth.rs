@@ -105,3 +105,32 @@ async fn reach_counts_members_once_however_many_deliveries_reached_them() {
         "rated by both of the two reached"
     );
 }
+
+#[tokio::test]
+async fn chats_count_their_lines_and_members_once_a_day_across_a_restart() {
+    let app = spawn_app().await;
+    let (alice, bob) = (console("alice"), console("bob"));
+    // Wednesday 10:00 in Berlin.
+    app.say(&alice, "morning").await;
+    app.say(&bob, "morning to you").await;
+    app.ask(&bob, "/rank").await;
+    say_on(&app, &telegram("111", "Tg"), "hello from telegram").await;
+    app.engine.ingest().fold_step().await.unwrap();
+    let app = app.restart().await;
+    app.say(&alice, "still here after the restart").await;
+    let dash = dashboard(&app, 1).await;
+    let channels = &dash.activity.channels;
+    let general = channels
+        .iter()
+        .find(|c| c.chat == "console:general")
+        .unwrap();
+    assert_eq!(general.messages, 3, "chat lines, not the command");
+    assert_eq!(
+        general.member_days, 2,
+        "Alice once, though she wrote again after a restart"
+    );
+    let telegram = channels.iter().find(|c| c.chat == "telegram:-100").unwrap();
+    assert_eq!((telegram.messages, telegram.member_days), (1, 1));
+    assert_eq!(dash.activity.hours[2][10], 4);
+    assert_eq!(dash.activity.hours.iter().flatten().sum::<i64>(), 4);
+}

@@ -48,7 +48,8 @@ impl Engine {
                 Ok(None) => Said::Chat,
                 _ => Said::Command,
             };
-            self.activity.note_activity(member, message.at, said);
+            self.activity
+                .note_activity(member, &message.chat, message.at, said);
         }
         // Only a command is answered, so only a command needs the member's language.
         let lang = match parsed {

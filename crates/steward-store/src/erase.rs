@@ -79,6 +79,7 @@ const ERASE: &[&str] = &[
     "UPDATE ledger SET reason = NULL WHERE actor_member_id = ?1 AND kind IN ('thanks', 'grant', 'remove')",
     "DELETE FROM period_scores WHERE member_id = ?1",
     "DELETE FROM member_days WHERE member_id = ?1",
+    "DELETE FROM member_chat_days WHERE member_id = ?1",
     // Which drops reached them is theirs; the drops keep the count.
     "DELETE FROM drop_reach WHERE member_id = ?1",
     "DELETE FROM broadcast_deliveries WHERE member_id = ?1",

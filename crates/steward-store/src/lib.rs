@@ -60,7 +60,8 @@ pub use accounts::MemberRow;
 #[cfg(feature = "bulk")]
 pub use analytics::SyntheticYear;
 pub use analytics::{
-    CounterRow, DayActivity, DropQualityRow, MembershipNow, PayingMembers, PaymentFact,
+    ChatDayActivity, CounterRow, DayActivity, DropQualityRow, MembershipNow, PayingMembers,
+    PaymentFact,
 };
 pub use boards::BoardRow;
 pub use broadcasts::{BroadcastDeliveryRow, BroadcastOutcome, BroadcastStatus};

@@ -53,6 +53,7 @@ pub const MEMBER_TABLES: &[MemberTable] = &[
     ),
     table("award_log", "member_id = ?1", &["member_id"]),
     table("member_days", "member_id = ?1", &["member_id"]),
+    table("member_chat_days", "member_id = ?1", &["member_id"]),
     table("period_scores", "member_id = ?1", &["member_id"]),
     table(
         "thanks",

@@ -142,6 +142,17 @@ impl WriteTx {
                 .await
                 .during("prune_activity")?
                 .rows_affected();
+        let activity_rows = activity_rows
+            + sqlx::query(
+                "DELETE FROM member_chat_days WHERE member_id BETWEEN ? AND ? AND day < ?",
+            )
+            .bind(*members.start())
+            .bind(*members.end())
+            .bind(day_text(day))
+            .execute(&mut *self.tx)
+            .await
+            .during("prune_activity")?
+            .rows_affected();
         Ok(Pruned {
             activity_rows,
             ..Pruned::default()

@@ -40,6 +40,12 @@ pub enum Counter {
     Spent,
     /// Membership events per day, by action (`grant`, `extend`, `expire`, `redeem`, ...).
     Membership(String),
+    /// Chat lines per day in one chat (`platform:chat id`).
+    ChatMessages(String),
+    /// Members who wrote a chat line in one chat, per day.
+    ChatActive(String),
+    /// Chat lines per day written in one hour of the community's day (0–23).
+    Hour(u32),
 }
 
 /// The dashboard's counts of one award: the XP applied by its source (a ledger kind), and
@@ -78,6 +84,9 @@ impl Counter {
             Self::Xp(kind) => format!("xp:{kind}"),
             Self::Spent => "spent".to_owned(),
             Self::Membership(action) => format!("membership:{action}"),
+            Self::ChatMessages(chat) => format!("chat-messages:{chat}"),
+            Self::ChatActive(chat) => format!("chat-active:{chat}"),
+            Self::Hour(hour) => format!("hour:{hour:02}"),
         }
     }
 

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::{Days, NaiveDate};
 
 use super::Overview;
+use super::channels::{channel_rows, hour_of_week};
 use super::objectives::{ObjectiveInputs, next_monday, objectives_panel, payments_from};
 use super::series::{ActivityPanel, activity_panel, ranges, weeks};
 use crate::core::access::Viewer;
@@ -144,12 +145,28 @@ impl Operations {
             .store
             .counter_family("cohort:", &week_key(range.from), &week_key(range.to))
             .await?;
-        let activity = activity_panel(
+        let (first, last) = (day_key(range.from), day_key(range.to));
+        let store = &self.kernel.store;
+        let chat_messages = store
+            .counters_with_prefix("chat-messages:", &first, &last)
+            .await?;
+        let chat_active = store
+            .counters_with_prefix("chat-active:", &first, &last)
+            .await?;
+        let hours = store.counters_with_prefix("hour:", &first, &last).await?;
+        let mut activity = activity_panel(
             range,
             &rows,
             &cohort_rows,
             self.kernel.config.analytics.index_weights,
         );
+        activity.channels = channel_rows(
+            range,
+            &chat_messages,
+            &chat_active,
+            &self.kernel.config.membership.channels,
+        );
+        activity.hours = hour_of_week(range, &hours);
         let calendar = self.kernel.config.calendar;
         let start = calendar.start_of_day(range.from);
         let end = calendar.start_of_day(range.to + Days::new(1));

@@ -8,24 +8,26 @@
 //! the rest only move the day's message counter. A crash loses at most the last second's
 //! counts, never points (those go through the award log).
 
+mod channels;
 mod dashboard;
 mod objectives;
 mod overview;
 mod revenue;
 mod series;
 mod subscribers;
+mod tally;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::Mutex;
+use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Timelike, Utc};
 
+use crate::EngineResult;
 use crate::Kernel;
 use crate::core::analytics::Counter;
 use crate::core::analytics::activity::activity_increments;
-use crate::core::ids::MemberId;
-use crate::store::DayActivity;
-use crate::{EngineResult, sync};
+use crate::core::ids::{ChatRef, MemberId};
+use crate::store::{ChatDayActivity, DayActivity};
+pub use channels::{ChannelRow, HourOfWeek};
 pub use dashboard::Operations;
 pub use dashboard::{
     ContentPanel, ContentWeek, Dashboard, DashboardRange, DropQuality, MEMBERSHIP_ACTIONS,
@@ -40,6 +42,8 @@ pub use subscribers::{
     SUBSCRIBERS_PER_PAGE, SubscriberAction, SubscriberDetail, SubscriberLine, SubscriberList,
     Subscribers,
 };
+pub(crate) use tally::Said;
+use tally::{ActivityTally, Line, Taken, Tallied};
 
 /// Members' activity tallied in memory and written after each fold.
 pub struct Activity {
@@ -65,128 +69,82 @@ impl Activity {
 /// for long.
 const MEMBERS_PER_FLUSH: usize = 5_000;
 
-/// What the tally holds between flushes.
-#[derive(Default)]
-struct Tally {
-    /// Chat messages and commands per community day since the last flush.
-    messages: BTreeMap<(NaiveDate, Said), i64>,
-    /// Members active on a day this process has not written yet.
-    pending: HashSet<DayActivity>,
-    /// Members already written as active on `written_day`; cleared when the day moves on.
-    written: HashSet<MemberId>,
-    written_day: Option<NaiveDate>,
-}
-
-/// What a member wrote: a chat line or a command; counted apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Said {
-    Chat,
-    Command,
-}
-
-impl Said {
-    fn counter(self) -> Counter {
-        match self {
-            Self::Chat => Counter::Messages,
-            Self::Command => Counter::Commands,
-        }
-    }
-}
-
-/// Counts since the last flush, by community day and kind.
-type Tallied = BTreeMap<(NaiveDate, Said), i64>;
-
-/// The activity tally.
-#[derive(Default)]
-pub(crate) struct ActivityTally(Mutex<Tally>);
-
-impl ActivityTally {
-    fn note(&self, member: MemberId, day: NaiveDate, said: Said) {
-        let mut tally = sync::lock(&self.0);
-        *tally.messages.entry((day, said)).or_default() += 1;
-        if tally.written_day == Some(day) && tally.written.contains(&member) {
-            return;
-        }
-        tally.pending.insert(DayActivity { member, day });
-    }
-
-    pub(crate) fn is_empty(&self) -> bool {
-        let tally = sync::lock(&self.0);
-        tally.messages.is_empty() && tally.pending.is_empty()
-    }
-
-    fn take(&self) -> (Tallied, Vec<DayActivity>) {
-        let mut tally = sync::lock(&self.0);
-        let messages = std::mem::take(&mut tally.messages);
-        let mut pending: Vec<DayActivity> = tally.pending.drain().collect();
-        pending.sort_unstable();
-        (messages, pending)
-    }
-
-    /// Remembers members written, so their next messages that day stay in memory.
-    fn written(&self, days: &[DayActivity]) {
-        let mut tally = sync::lock(&self.0);
-        for d in days {
-            if tally.written_day.is_none_or(|w| w < d.day) {
-                tally.written.clear();
-                tally.written_day = Some(d.day);
-            }
-            if tally.written_day == Some(d.day) {
-                tally.written.insert(d.member);
-            }
-        }
-    }
-
-    /// Puts back what could not be written, so the next flush carries it.
-    fn restore(&self, messages: Tallied, days: &[DayActivity]) {
-        let mut tally = sync::lock(&self.0);
-        for (key, n) in messages {
-            *tally.messages.entry(key).or_default() += n;
-        }
-        tally.pending.extend(days.iter().copied());
-    }
-}
-
 impl Activity {
-    /// Counts a chat line or a command a member wrote in a community chat: either makes them
-    /// active that day.
-    pub(crate) fn note_activity(&self, member: MemberId, at: DateTime<Utc>, said: Said) {
-        self.tally
-            .note(member, self.kernel.config.calendar.day(at), said);
+    /// Counts a chat line or a command a member wrote in `chat` (a community chat): either
+    /// makes them active that day; a chat line also counts for its chat and its hour.
+    pub(crate) fn note_activity(
+        &self,
+        member: MemberId,
+        chat: &ChatRef,
+        at: DateTime<Utc>,
+        said: Said,
+    ) {
+        let calendar = self.kernel.config.calendar;
+        let chat = format!("{}:{}", chat.platform, chat.chat_id);
+        self.tally.note(&Line {
+            member,
+            day: calendar.day(at),
+            hour: at.with_timezone(&calendar.tz).hour(),
+            chat: &chat,
+            said,
+        });
     }
 
     /// Writes the tallied activity, [`MEMBERS_PER_FLUSH`] members a transaction, each under
-    /// the writer lock; what fails is kept for the next flush.
+    /// the writer lock; what fails is kept for the next flush. The counts and the chat days go
+    /// with the first transaction.
     pub(crate) async fn flush_activity(&self) -> EngineResult<()> {
-        let (mut messages, days) = self.tally.take();
+        let Taken {
+            counts,
+            days,
+            chat_days,
+        } = self.tally.take();
+        let mut first = Some((counts, chat_days));
         let mut chunks = days.chunks(MEMBERS_PER_FLUSH).peekable();
-        if chunks.peek().is_none() && !messages.is_empty() {
+        if chunks.peek().is_none() {
+            let (counts, chat_days) = first.take().unwrap_or_default();
+            if counts.is_empty() && chat_days.is_empty() {
+                return Ok(());
+            }
             let _writer = self.kernel.lock_writer().await;
-            if let Err(e) = self.write_activity(&messages, &[]).await {
-                self.tally.restore(messages, &[]);
+            if let Err(e) = self.write_activity(&counts, &[], &chat_days).await {
+                self.tally.restore(Taken {
+                    counts,
+                    days: Vec::new(),
+                    chat_days,
+                });
                 return Err(e);
             }
+            self.tally.written(&[], &chat_days);
             return Ok(());
         }
         while let Some(chunk) = chunks.next() {
             let _writer = self.kernel.lock_writer().await;
-            // The day's message counts go with the first chunk.
-            let counted = std::mem::take(&mut messages);
-            if let Err(e) = self.write_activity(&counted, chunk).await {
+            let (counts, chat_days) = first.take().unwrap_or_default();
+            if let Err(e) = self.write_activity(&counts, chunk, &chat_days).await {
                 let rest: Vec<DayActivity> = std::iter::once(chunk)
                     .chain(chunks)
                     .flatten()
                     .copied()
                     .collect();
-                self.tally.restore(counted, &rest);
+                self.tally.restore(Taken {
+                    counts,
+                    days: rest,
+                    chat_days,
+                });
                 return Err(e);
             }
-            self.tally.written(chunk);
+            self.tally.written(chunk, &chat_days);
         }
         Ok(())
     }
 
-    async fn write_activity(&self, messages: &Tallied, days: &[DayActivity]) -> EngineResult<()> {
+    async fn write_activity(
+        &self,
+        counted: &Tallied,
+        days: &[DayActivity],
+        chat_days: &[ChatDayActivity],
+    ) -> EngineResult<()> {
         let mut by_member: BTreeMap<MemberId, Vec<NaiveDate>> = BTreeMap::new();
         for d in days {
             by_member.entry(d.member).or_default().push(d.day);
@@ -198,9 +156,9 @@ impl Activity {
         } else {
             tx.active_spans(&members).await?
         };
-        let mut counts: Vec<_> = messages
+        let mut counts: Vec<_> = counted
             .iter()
-            .map(|((day, said), n)| (said.counter(), *day, *n))
+            .map(|((counter, day), n)| (counter.clone(), *day, *n))
             .collect();
         let mut after = HashMap::with_capacity(spans.len());
         for (member, mut member_days) in by_member {
@@ -218,6 +176,9 @@ impl Activity {
             .filter(|d| after.contains_key(&d.member))
             .copied()
             .collect();
+        for (chat, day) in tx.write_chat_days(chat_days).await? {
+            counts.push((Counter::ChatActive(chat), day, 1));
+        }
         tx.write_activity(&kept, &after, &counts).await?;
         tx.commit().await?;
         Ok(())

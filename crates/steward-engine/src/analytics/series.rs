@@ -76,6 +76,9 @@ pub struct ActivityPanel {
     pub dau_over_mau: Option<f64>,
     /// The index's weights (`analytics.index_a1`, `index_a2`), for the page's definition.
     pub weights: IndexWeights,
+    /// The chats, busiest first, and chat lines by hour of the week.
+    pub channels: Vec<super::channels::ChannelRow>,
+    pub hours: super::channels::HourOfWeek,
 }
 
 /// The counter ranges the panel reads: day counters from the Monday of the first week, so the
@@ -195,6 +198,8 @@ pub(super) fn activity_panel(
         weeks,
         months,
         weights,
+        channels: Vec::new(),
+        hours: [[0; 24]; 7],
     }
 }
 

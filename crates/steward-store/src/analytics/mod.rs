@@ -12,4 +12,4 @@ mod record;
 pub use history::SyntheticYear;
 pub use money::{PayingMembers, PaymentFact};
 pub use read::{CounterRow, DropQualityRow, MembershipNow};
-pub use record::DayActivity;
+pub use record::{ChatDayActivity, DayActivity};

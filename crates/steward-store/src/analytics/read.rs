@@ -95,6 +95,32 @@ impl Store {
         Ok(rows.into_iter().map(CounterRow::from).collect())
     }
 
+    /// Every counter whose name starts with `prefix` (`chat-messages:`), periods `from` to `to`.
+    pub async fn counters_with_prefix(
+        &self,
+        prefix: &str,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<CounterRow>> {
+        // The names after the prefix sort below the prefix with its last character raised.
+        let mut end = prefix.to_owned();
+        if let Some(last) = end.pop() {
+            end.push(char::from_u32(u32::from(last) + 1).unwrap_or(char::MAX));
+        }
+        let rows: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT name, period, value FROM stat_counters \
+             WHERE name >= ? AND name < ? AND period BETWEEN ? AND ?",
+        )
+        .bind(prefix)
+        .bind(&end)
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await
+        .during("counters_with_prefix")?;
+        Ok(rows.into_iter().map(CounterRow::from).collect())
+    }
+
     /// Drops first delivered in `[from, to)`, with their counts; and the mean of every rating
     /// ever given (the prior of the Bayesian mean).
     pub async fn drop_quality(

@@ -19,7 +19,44 @@ pub struct DayActivity {
     pub day: NaiveDate,
 }
 
+/// A member who wrote a chat line in one chat on one community day.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ChatDayActivity {
+    pub member: MemberId,
+    /// `platform:chat id`.
+    pub chat: String,
+    pub day: NaiveDate,
+}
+
 impl<S> WriteTx<S> {
+    /// Writes members' first lines of a day in a chat; returns `(chat, day)` of each row that
+    /// was new (a row already there, from before a restart, is not counted again).
+    pub async fn write_chat_days(
+        &mut self,
+        rows: &[ChatDayActivity],
+    ) -> Result<Vec<(String, NaiveDate)>> {
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let packed: Vec<_> = rows
+            .iter()
+            .map(|r| json!([r.member.0, r.chat, day_text(r.day)]))
+            .collect();
+        let added: Vec<(String, String)> = sqlx::query_as(
+            "INSERT OR IGNORE INTO member_chat_days (member_id, chat, day) \
+             SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true \
+             AND value ->> 0 IN (SELECT id FROM members) RETURNING chat, day",
+        )
+        .bind(serde_json::Value::from(packed).to_string())
+        .fetch_all(&mut *self.tx)
+        .await
+        .during("write_chat_days")?;
+        Ok(added
+            .into_iter()
+            .filter_map(|(chat, day)| Some((chat, parse_day(&day)?)))
+            .collect())
+    }
+
     /// Adds to counters: `(counter, day it happened, amount)`.
     pub async fn bump_counters(&mut self, counts: &[(Counter, NaiveDate, i64)]) -> Result<()> {
         if counts.is_empty() {

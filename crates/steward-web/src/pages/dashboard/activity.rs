@@ -79,6 +79,7 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
             h3 { (tr!(lang, "web-dash-xp-per-day")) }
             (stacked_bars(&xp, &sources, &tr!(lang, "web-xp-unit")))
             (csv_link(lang, dash, "activity"))
+            (super::channels::panel(lang, a))
             (index(lang, dash, a))
             (cohorts(lang, dash, a))
         }
@@ -168,7 +169,7 @@ fn cohorts(lang: Lang, dash: &Dashboard, a: &ActivityPanel) -> Markup {
 }
 
 /// A shade 0–5 for a share, drawn by the stylesheet (no inline styles).
-fn heat(share: Option<f64>) -> u8 {
+pub(super) fn heat(share: Option<f64>) -> u8 {
     let share = share.unwrap_or(0.0).clamp(0.0, 1.0);
     // Truncation is the point: five equal bands.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]

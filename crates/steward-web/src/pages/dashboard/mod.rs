@@ -3,6 +3,7 @@
 //! revenue fills. Each panel links its CSV (`csv.rs`).
 
 mod activity;
+mod channels;
 mod content;
 mod csv;
 mod membership;
