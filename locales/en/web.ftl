@@ -435,3 +435,12 @@ web-dash-weekday = { $day ->
         [5] Sat
        *[6] Sun
     }
+
+## Top contributors (/dashboard/contributors)
+web-top-title = Top contributors
+web-top-link = Top contributors of this range: XP earned, thanks received, submissions accepted
+web-top-xp = XP earned
+web-top-thanks = Thanks received
+web-top-submissions = Submissions accepted
+web-top-none = Nobody in this range.
+web-top-defined = XP earned counts what taking part paid in the range (messages, check-ins, thanks, lessons, courses, contributions, events, grants), not imported or removed XP. Thanks count the thanks received on the range's days; submissions, those approved in it. Hidden members are listed here: the page is the operators'.

@@ -386,3 +386,12 @@ web-dash-weekday = { $day ->
         [5] 周六
        *[6] 周日
     }
+
+## Top contributors (/dashboard/contributors)
+web-top-title = 主要贡献者
+web-top-link = 本范围的主要贡献者：获得的经验、收到的感谢、被采纳的投稿
+web-top-xp = 获得的经验
+web-top-thanks = 收到的感谢
+web-top-submissions = 被采纳的投稿
+web-top-none = 本范围内没有。
+web-top-defined = 获得的经验统计范围内参与所得（消息、签到、感谢、课时、课程、贡献、活动、授予），不含导入或被扣除的经验。感谢统计范围内各天收到的感谢；投稿统计范围内被批准的投稿。隐藏的成员也会列出：此页面仅供管理员查看。

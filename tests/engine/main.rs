@@ -9,6 +9,7 @@ mod award_log;
 mod backups;
 mod broadcasts;
 mod concurrency;
+mod contributors;
 mod courses;
 mod daily;
 mod dashboard_truth;

@@ -61,7 +61,7 @@ pub use accounts::MemberRow;
 pub use analytics::SyntheticYear;
 pub use analytics::{
     ChatDayActivity, CounterRow, DayActivity, DropQualityRow, MembershipNow, PayingMembers,
-    PaymentFact,
+    PaymentFact, TopRow,
 };
 pub use boards::BoardRow;
 pub use broadcasts::{BroadcastDeliveryRow, BroadcastOutcome, BroadcastStatus};

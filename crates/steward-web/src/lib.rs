@@ -67,6 +67,7 @@ pub const OPERATOR_ROUTES: &[&str] = &[
     "/dashboard/segments",
     "/dashboard/segments/all",
     "/dashboard/segments/at-risk",
+    "/dashboard/contributors",
 ];
 
 /// What every handler shares.
@@ -206,6 +207,10 @@ fn page_routes() -> Vec<Route> {
             get(pages::dashboard::subscribers_csv),
         ),
         ("/dashboard/segments", get(pages::dashboard::segments)),
+        (
+            "/dashboard/contributors",
+            get(pages::dashboard::contributors),
+        ),
         ("/dashboard/segments/{name}", get(pages::dashboard::segment)),
         (
             "/dashboard/broadcasts/{id}",

@@ -9,6 +9,7 @@
 //! counts, never points (those go through the award log).
 
 mod channels;
+mod contributors;
 mod dashboard;
 mod objectives;
 mod overview;
@@ -28,6 +29,7 @@ use crate::core::analytics::activity::activity_increments;
 use crate::core::ids::{ChatRef, MemberId};
 use crate::store::{ChatDayActivity, DayActivity};
 pub use channels::{ChannelRow, HourOfWeek};
+pub use contributors::{Contributors, TOP, TopMember};
 pub use dashboard::Operations;
 pub use dashboard::{
     ContentPanel, ContentWeek, Dashboard, DashboardRange, DropQuality, MEMBERSHIP_ACTIONS,

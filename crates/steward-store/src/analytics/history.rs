@@ -135,6 +135,13 @@ fn counters(year: &SyntheticYear) -> Vec<(Counter, NaiveDate, i64)> {
             (membership("expire"), day, 25),
             (membership("revoke"), day, 1),
         ]);
+        for chat in ["telegram:-100", "discord:200", "console:general"] {
+            out.push((Counter::ChatMessages(chat.to_owned()), day, active * 8 / 3));
+            out.push((Counter::ChatActive(chat.to_owned()), day, active / 2));
+        }
+        for hour in 0..24 {
+            out.push((Counter::Hour(hour), day, active * 8 / 24));
+        }
         let monday = week_start(day);
         match new_by_week.last_mut() {
             Some((week, n)) if *week == monday => *n += new,

@@ -2,12 +2,14 @@
 //! (`record.rs` writes them), and the range reads behind the dashboard's panels (`read.rs`).
 //! Drop statistics are kept by triggers (migration 0010), so every delivery and rating counts.
 
+mod contributors;
 #[cfg(feature = "bulk")]
 mod history;
 mod money;
 mod read;
 mod record;
 
+pub use contributors::TopRow;
 #[cfg(feature = "bulk")]
 pub use history::SyntheticYear;
 pub use money::{PayingMembers, PaymentFact};

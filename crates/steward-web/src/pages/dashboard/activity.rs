@@ -80,6 +80,7 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
             (stacked_bars(&xp, &sources, &tr!(lang, "web-xp-unit")))
             (csv_link(lang, dash, "activity"))
             (super::channels::panel(lang, a))
+            p { a href={ "/dashboard/contributors?" (super::range_query(dash.range)) } { (tr!(lang, "web-top-link")) } }
             (index(lang, dash, a))
             (cohorts(lang, dash, a))
         }

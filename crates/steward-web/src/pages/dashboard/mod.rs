@@ -5,6 +5,7 @@
 mod activity;
 mod channels;
 mod content;
+mod contributors;
 mod csv;
 mod membership;
 mod objectives;
@@ -29,6 +30,7 @@ use crate::extract::Query;
 use crate::i18n::Lang;
 use crate::layout::page;
 use crate::tr;
+pub(crate) use contributors::contributors;
 pub(crate) use csv::download;
 pub(crate) use segments::{
     broadcast as segment_broadcast, index as segments, segment, status as broadcast_status,
