@@ -1,6 +1,7 @@
 //! The operator's pages in a real browser: headless Chromium logs in as the operator, grants a
-//! tier from a member's row on `/dashboard/members` by pressing the buttons (the confirmation
-//! page first), reads the list and the dashboard in Chinese, and a member's browser is refused.
+//! tier from a member's row on `/dashboard/members` and broadcasts to a segment by pressing the
+//! buttons (the confirmation page first), reads the list and the dashboard in Chinese, and a
+//! member's browser is refused both.
 //! Screenshots go under `target/tmp/web-screens/`.
 
 use crate::browser::{chromium, screens};
@@ -57,6 +58,31 @@ async fn an_operator_grants_from_the_subscriber_list_in_a_browser_and_a_member_i
     );
     std::fs::write(dir.join("subscribers.png"), chromium.screenshot().await).unwrap();
 
+    // A broadcast to the active members, typed and sent with the buttons.
+    app.engine.ingest().fold_step().await.unwrap();
+    chromium
+        .open(&format!("{}/dashboard/segments/active", app.base))
+        .await;
+    assert!(chromium.dom().await.contains(">alice</a>"));
+    chromium
+        .type_into("textarea[name=text]", "Meetup on Friday!")
+        .await;
+    chromium.click_and_wait("main form button").await;
+    let asked = chromium.dom().await;
+    assert!(asked.contains("members of active by DM?"), "{asked}");
+    assert!(
+        app.engine
+            .store()
+            .broadcast_status(1)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    chromium.click_and_wait("main form button").await;
+    let sent = chromium.dom().await;
+    assert!(sent.contains("Broadcast #1 to active"), "{sent}");
+    std::fs::write(dir.join("broadcast.png"), chromium.screenshot().await).unwrap();
+
     // In Chinese: the list's words and the dashboard's weeks.
     app.say(&admin, "/language zh-CN").await;
     chromium
@@ -90,4 +116,13 @@ async fn an_operator_grants_from_the_subscriber_list_in_a_browser_and_a_member_i
         "{refused}"
     );
     assert!(!refused.contains(">alice</a>"), "{refused}");
+    chromium
+        .open(&format!("{}/dashboard/segments/active", app.base))
+        .await;
+    let refused = chromium.dom().await;
+    assert!(
+        refused.contains("This page is for the community's operators.")
+            && !refused.contains("textarea"),
+        "{refused}"
+    );
 }

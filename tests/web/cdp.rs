@@ -122,6 +122,24 @@ impl Chromium {
         self.wait_for("Page.loadEventFired").await;
     }
 
+    /// Types `text` into the first element matching `selector`, as a person typing would
+    /// leave it (its value set, an input event fired).
+    pub async fn type_into(&mut self, selector: &str, text: &str) {
+        let expression = format!(
+            "(() => {{ const e = document.querySelector({selector}); e.focus(); e.value = {text}; \
+             e.dispatchEvent(new Event('input', {{ bubbles: true }})); return true; }})()",
+            selector = serde_json::to_string(selector).unwrap(),
+            text = serde_json::to_string(text).unwrap(),
+        );
+        let answer = self
+            .call(
+                "Runtime.evaluate",
+                json!({ "expression": expression, "returnByValue": true }),
+            )
+            .await;
+        assert_eq!(answer["result"]["value"], json!(true), "{answer}");
+    }
+
     /// The page's HTML as it stands.
     pub async fn dom(&mut self) -> String {
         let expression = "document.documentElement.outerHTML";
