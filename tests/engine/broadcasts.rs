@@ -104,7 +104,16 @@ async fn segments_hold_the_members_their_rules_name() {
 async fn a_broadcast_reaches_its_segment_once_in_each_members_language() {
     let app = community().await;
     let admin = console("admin");
-    app.ask(&console("alice"), "/language zh-CN").await;
+    // In a DM to the bot, which is no activity in the community: she stays at risk.
+    let dm = steward::core::ids::ChatRef::private(steward::core::ids::Platform::Console, "alice");
+    app.send(message(
+        &console("alice"),
+        dm,
+        "/language zh-CN",
+        app.clock_now(),
+    ))
+    .await
+    .unwrap();
     let queued = app
         .ask(&admin, "/broadcast at-risk broadcast-renewal-soon")
         .await;
@@ -241,5 +250,19 @@ async fn the_running_engine_sends_a_broadcast_without_waiting_for_the_scheduler(
         got.iter()
             .any(|(to, text)| to == "carol" && text == "See you at Friday's event!"),
         "{got:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_member_who_wrote_a_moment_ago_is_in_the_active_segment() {
+    let app = spawn_app().await;
+    app.say(&console("alice"), "just arrived").await;
+    // No fold in between: the broadcast writes the tallied activity first.
+    let queued = app
+        .ask(&console("admin"), "/broadcast active Welcome!")
+        .await;
+    assert!(
+        queued.contains("2 accounts"),
+        "alice and the operator: {queued}"
     );
 }

@@ -25,7 +25,7 @@ use crate::i18n::Lang;
 use crate::platform::PlatformError;
 use crate::store::{BroadcastDeliveryRow, BroadcastOutcome, BroadcastStatus};
 use crate::web::PageError;
-use crate::{EngineError, EngineResult, Kernel, refuse};
+use crate::{Activity, EngineError, EngineResult, Kernel, refuse};
 use crate::{msg, tr};
 
 /// The longest the loop sleeps with nothing due (a broadcast written by another process).
@@ -73,14 +73,17 @@ pub const SEGMENT_PAGE: u32 = 50;
 /// Broadcasts to segments.
 pub struct Broadcasts {
     kernel: Arc<Kernel>,
+    /// Who is in a segment depends on activity tallied a moment ago: written first.
+    activity: Arc<Activity>,
     /// Woken when a broadcast is written, so its loop starts at once.
     wake: Notify,
 }
 
 impl Broadcasts {
-    pub(crate) fn new(kernel: Arc<Kernel>) -> Self {
+    pub(crate) fn new(kernel: Arc<Kernel>, activity: Arc<Activity>) -> Self {
         Self {
             kernel,
+            activity,
             wake: Notify::new(),
         }
     }
@@ -125,6 +128,9 @@ impl Broadcasts {
         text: &str,
     ) -> EngineResult<(i64, String)> {
         let segment = self.segment(segment)?;
+        // A member who wrote a second ago is active: their day is written before the segment
+        // is read.
+        self.activity.flush_activity().await?;
         let filter = self.filter(&segment);
         let platforms = self.driven();
         let mut tx = self.kernel.store.begin().await?;

@@ -197,7 +197,7 @@ impl Engine {
             membership.clone(),
             storefront.clone(),
         ));
-        let broadcasts = Arc::new(Broadcasts::new(k()));
+        let broadcasts = Arc::new(Broadcasts::new(k(), activity.clone()));
         let scheduler = Arc::new(Scheduler::new(
             k(),
             ranking.clone(),
