@@ -6,14 +6,9 @@
 //! `cargo test discord` selects them all.
 
 mod drops;
-#[path = "../telegram/fake_bot_api.rs"]
-#[allow(dead_code)]
-mod fake_bot_api;
-mod fake_discord;
 mod harness;
 mod language;
 mod membership;
-mod payloads;
 mod payments;
 mod points;
 mod privacy;
@@ -21,3 +16,6 @@ mod recommend;
 mod resilience;
 mod run_binary;
 mod web;
+
+use steward_testkit::fake_discord::{self, payloads};
+use steward_testkit::fake_telegram as fake_bot_api;

@@ -5,7 +5,6 @@
 #![allow(clippy::unwrap_used)]
 
 mod drops;
-mod fake_bot_api;
 mod harness;
 mod language;
 mod membership;
@@ -15,3 +14,5 @@ mod privacy;
 mod recommend;
 mod resilience;
 mod web;
+
+use steward_testkit::fake_telegram as fake_bot_api;

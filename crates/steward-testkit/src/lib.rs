@@ -1,12 +1,18 @@
+#![recursion_limit = "256"]
 //! Test doubles for Steward's engine, kept out of the production binary: a dev-dependency of
 //! the tests and of `steward bench` (its `bench` feature).
 //!
 //! - [`RecordingPlatform`]: a `ChatPlatform` that records every action the engine took.
 //! - [`ManualClock`]: a clock that moves only when told to.
+//! - [`fake_telegram`] and [`fake_discord`]: the platforms' servers on 127.0.0.1, for the real
+//!   teloxide and serenity clients, answering as Telegram and Discord document (limits included).
 //!
 //! The synthetic communities the bench and the tests load are the store's `bulk` feature.
 
 mod clock;
+pub mod fake_discord;
+pub mod fake_telegram;
+mod rate_window;
 mod recording;
 
 pub use clock::ManualClock;

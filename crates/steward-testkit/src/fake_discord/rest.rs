@@ -1,0 +1,200 @@
+//! The fake's REST routes, answered in Discord's shapes, and its global rate limit: "All bots
+//! can make up to 50 requests per second to our API" (Discord developer docs, Rate Limits,
+//! Global Rate Limit), interaction endpoints excepted; past it a `429` with
+//! `{"message": "You are being rate limited.", "retry_after": SECONDS, "global": true}` and the
+//! `Retry-After` and `X-RateLimit-Global` headers.
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+
+use super::payloads::{self, APP_ID, GUILD};
+use super::{Call, Inner};
+use crate::lock;
+use crate::rate_window::RateWindow;
+
+/// Discord's global limit per bot.
+pub(super) struct GlobalLimit(RateWindow);
+
+impl Default for GlobalLimit {
+    fn default() -> Self {
+        Self(RateWindow::new(50, Duration::from_secs(1)))
+    }
+}
+
+/// Interactions are answered through their own endpoints, outside the global limit.
+fn is_interaction(path: &str) -> bool {
+    path.starts_with("/interactions/") || path.starts_with(&format!("/webhooks/{APP_ID}/"))
+}
+
+fn too_many(inner: &Inner, wait: Duration) -> Response {
+    inner.too_many.fetch_add(1, Ordering::SeqCst);
+    let seconds = wait.as_secs_f64().max(0.001);
+    let mut response = json_response(
+        StatusCode::TOO_MANY_REQUESTS,
+        json!({"message": "You are being rate limited.", "retry_after": seconds,
+               "global": true, "code": 0}),
+    );
+    let headers = response.headers_mut();
+    if let Ok(value) = format!("{}", seconds.ceil()).parse() {
+        headers.insert("retry-after", value);
+    }
+    headers.insert(
+        "x-ratelimit-global",
+        axum::http::HeaderValue::from_static("true"),
+    );
+    headers.insert(
+        "x-ratelimit-scope",
+        axum::http::HeaderValue::from_static("global"),
+    );
+    response
+}
+
+fn json_response(status: StatusCode, body: Value) -> Response {
+    (status, axum::Json(body)).into_response()
+}
+
+fn error(status: StatusCode, code: u32, message: &str) -> Response {
+    json_response(status, json!({"code": code, "message": message}))
+}
+
+pub(super) async fn rest(
+    State(inner): State<Arc<Inner>>,
+    method: Method,
+    uri: Uri,
+    body: Bytes,
+) -> Response {
+    let path = uri.path().trim_start_matches("/api/v10").to_owned();
+    let now = Instant::now();
+    if !is_interaction(&path)
+        && let Err(wait) = lock(&inner.global).0.admit(now)
+    {
+        return too_many(&inner, wait);
+    }
+    // Messages with attachments come as multipart forms: kept whole, as text, under "_raw".
+    let body: Value = serde_json::from_slice(&body)
+        .unwrap_or_else(|_| json!({"_raw": String::from_utf8_lossy(&body)}));
+    lock(&inner.calls).push(Call {
+        method: method.to_string(),
+        path: path.clone(),
+        body: body.clone(),
+        at: now,
+    });
+    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    match (method.as_str(), parts.as_slice()) {
+        ("GET", ["gateway"]) => json_response(StatusCode::OK, json!({"url": *lock(&inner.ws_url)})),
+        ("GET", ["gateway", "bot"]) => json_response(
+            StatusCode::OK,
+            json!({"url": *lock(&inner.ws_url), "shards": 1,
+                   "session_start_limit": {"total": 1000, "remaining": 1000,
+                   "reset_after": 0, "max_concurrency": 1}}),
+        ),
+        ("PUT", ["applications", _, "guilds", guild, "commands"]) => {
+            let registered: Vec<Value> = body
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut command)| {
+                    command["id"] = json!((5000 + i).to_string());
+                    command["application_id"] = json!(APP_ID.to_string());
+                    command["guild_id"] = json!(guild.to_string());
+                    command["version"] = json!("1");
+                    if command.get("type").is_none() {
+                        command["type"] = json!(1);
+                    }
+                    if command.get("description").is_none() {
+                        command["description"] = json!("");
+                    }
+                    command
+                })
+                .collect();
+            json_response(StatusCode::OK, Value::Array(registered))
+        }
+        ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
+        ("GET", ["users", id]) => json_response(
+            StatusCode::OK,
+            payloads::user(id.parse().unwrap_or(0), "Buyer"),
+        ),
+        ("PATCH", ["webhooks", _, _, "messages", "@original"]) => {
+            let id = inner.next_id.fetch_add(1, Ordering::SeqCst);
+            let content = body["content"].as_str().unwrap_or_default();
+            let message = payloads::message(id, payloads::GENERAL, &payloads::bot_user(), content);
+            json_response(StatusCode::OK, message)
+        }
+        ("POST", ["channels", channel, "messages"]) => {
+            let limited = inner
+                .rate_limited_posts
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+                .is_ok();
+            if limited {
+                return json_response(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    json!({"message": "You are being rate limited.", "retry_after": 0.5,
+                           "global": false, "code": 0}),
+                );
+            }
+            create_message(&inner, channel, &body)
+        }
+        ("POST", ["users", "@me", "channels"]) => {
+            let recipient = body["recipient_id"].as_str().unwrap_or("0").to_owned();
+            let channel = format!("8{recipient}");
+            lock(&inner.dm_channels).insert(channel.clone(), recipient.clone());
+            json_response(
+                StatusCode::OK,
+                json!({"id": channel, "type": 1, "last_message_id": null,
+                       "recipients": [payloads::user(recipient.parse().unwrap_or(0), "someone")]}),
+            )
+        }
+        (verb @ ("PUT" | "DELETE"), ["guilds", guild, "members", user, "roles", role]) => {
+            if *guild != GUILD.to_string() {
+                return error(StatusCode::NOT_FOUND, 10004, "Unknown Guild");
+            }
+            if inner.refuse_roles.load(Ordering::SeqCst) {
+                return error(StatusCode::FORBIDDEN, 50013, "Missing Permissions");
+            }
+            let key = (user.to_string(), role.to_string());
+            let mut roles = lock(&inner.roles);
+            if verb == "PUT" {
+                roles.insert(key);
+            } else {
+                roles.remove(&key);
+            }
+            StatusCode::NO_CONTENT.into_response()
+        }
+        _ => error(StatusCode::NOT_FOUND, 0, "404: Not Found"),
+    }
+}
+
+/// Creates a message, or with `enforce_nonce` returns the one already made with that nonce.
+fn create_message(inner: &Inner, channel: &str, body: &Value) -> Response {
+    let mut posted = lock(&inner.posted);
+    if body["enforce_nonce"] == true
+        && let Some(existing) = posted
+            .iter()
+            .find(|m| m["channel_id"] == channel && m["nonce"] == body["nonce"])
+    {
+        return json_response(StatusCode::OK, existing.clone());
+    }
+    let id = inner.next_id.fetch_add(1, Ordering::SeqCst);
+    let mut message = payloads::message(
+        id,
+        channel.parse().unwrap_or(0),
+        &payloads::bot_user(),
+        body["content"].as_str().unwrap_or_default(),
+    );
+    message["nonce"] = body["nonce"].clone();
+    message["components"] = body.get("components").cloned().unwrap_or(json!([]));
+    if lock(&inner.dm_channels).contains_key(channel) {
+        message["guild_id"] = Value::Null;
+    }
+    posted.push(message.clone());
+    json_response(StatusCode::OK, message)
+}
