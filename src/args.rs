@@ -43,6 +43,9 @@ pub enum Command {
         /// Smaller communities and fewer samples.
         #[arg(long)]
         quick: bool,
+        /// Only the broadcast benchmark (minutes at the platforms' rates).
+        #[arg(long)]
+        broadcast_only: bool,
     },
     /// Bring XP from another bot: MEE6's leaderboard JSON or a plain list. Stop the bot first.
     /// Each account is set to the file's figure for that source: a corrected file updates,

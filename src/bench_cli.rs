@@ -5,14 +5,18 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 
-pub async fn bench(members: u64, quick: bool) -> Result<()> {
+pub async fn bench(members: u64, quick: bool, broadcast_only: bool) -> Result<()> {
     let members = if quick { members.min(100_000) } else { members };
     let dir = tempfile_dir()?;
     eprintln!(
         "Building synthetic communities in {} (this takes a while)...",
         dir.display()
     );
-    let options = steward::bench::BenchOptions { members, quick };
+    let options = steward::bench::BenchOptions {
+        members,
+        quick,
+        only_broadcast: broadcast_only,
+    };
     let figures = steward::bench::run(options, &dir, |f| {
         println!("BENCH {} {:.3} {}", f.name, f.value, f.unit)
     })
@@ -47,7 +51,14 @@ pub async fn bench(members: u64, quick: bool) -> Result<()> {
         ("web_leaderboard_p99_ms", 10.0, false),
         ("rank_card_p99", 20.0, false),
         ("dashboard_ms", 200.0, false),
+        ("broadcast_telegram_rate", 0.9, true),
+        ("broadcast_discord_rate", 0.9, true),
+        ("broadcast_429s", 0.0, false),
+        ("broadcast_duplicates_after_kill", 0.0, false),
     ] {
+        if !figures.iter().any(|f| f.name == name) {
+            continue;
+        }
         let value = get(name);
         let met = if more_is_better {
             value >= target

@@ -68,7 +68,11 @@ fn report(error: &anyhow::Error) {
 async fn dispatch(cli: Cli, process_start: std::time::Instant) -> Result<()> {
     match cli.command {
         #[cfg(feature = "bench")]
-        Command::Bench { members, quick } => bench_cli::bench(members, quick).await,
+        Command::Bench {
+            members,
+            quick,
+            broadcast_only,
+        } => bench_cli::bench(members, quick, broadcast_only).await,
         #[cfg(feature = "bench")]
         Command::BenchProbe { database } => {
             println!(

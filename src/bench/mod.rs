@@ -2,6 +2,7 @@
 //! of SPEC §11 through the real engine, printing `BENCH <name> <value> <unit>` lines. Each run
 //! also measures the raw SQLite upsert rate on the same settings, as the yardstick.
 
+mod broadcast;
 mod card;
 mod probe;
 mod recommend;
@@ -31,6 +32,8 @@ pub struct BenchOptions {
     pub members: u64,
     /// Fewer samples and smaller communities, for a quick look.
     pub quick: bool,
+    /// Only the broadcast figures (they take minutes at the platforms' rates).
+    pub only_broadcast: bool,
 }
 
 /// One measured figure.
@@ -55,6 +58,8 @@ pub enum BenchError {
     Import(String),
     #[error("the web benchmark failed: {0}")]
     Web(String),
+    #[error("the broadcast benchmark failed: {0}")]
+    Broadcast(String),
 }
 
 /// Sends `messages` (member id, text) through the engine from `concurrency` tasks; returns msgs/s.
@@ -106,6 +111,26 @@ pub async fn run(
         figures.push(figure);
     };
     let samples = if options.quick { 300 } else { 2000 };
+
+    // A broadcast through `steward run` against the rate-limited fakes, killed halfway.
+    let sent = broadcast::broadcast(dir, if options.quick { 300 } else { 10_000 }).await?;
+    emit("broadcast_telegram_rate", sent.telegram_rate, "ratio");
+    emit("broadcast_discord_rate", sent.discord_rate, "ratio");
+    emit("broadcast_429s", sent.too_many as f64, "count");
+    emit(
+        "broadcast_duplicates_after_kill",
+        sent.duplicates as f64,
+        "count",
+    );
+    emit(
+        "broadcast_unreached_after_kill",
+        sent.unreached as f64,
+        "count",
+    );
+    emit("broadcast_seconds", sent.seconds, "s");
+    if options.only_broadcast {
+        return Ok(figures);
+    }
 
     // Recommendations, offline: leave-one-out hit rate at 3 against the most-popular items.
     let hits = recommend::hit_rates(if options.quick { 1_000 } else { 5_000 });

@@ -5,6 +5,7 @@
 //! Discord (REST and a `ws://` gateway) on 127.0.0.1, a real engine, a real SQLite file.
 //! `cargo test discord` selects them all.
 
+mod broadcasts;
 mod drops;
 mod harness;
 mod language;

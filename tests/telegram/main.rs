@@ -4,6 +4,7 @@
 // Helpers here unwrap as the tests do: a failure is the test failing, at its line.
 #![allow(clippy::unwrap_used)]
 
+mod broadcasts;
 mod drops;
 mod harness;
 mod language;

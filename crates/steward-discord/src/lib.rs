@@ -15,6 +15,7 @@ mod inbound;
 mod interactions;
 pub mod options;
 mod outbound;
+mod pacer;
 pub mod slash;
 
 use std::sync::{Arc, OnceLock};

@@ -7,7 +7,6 @@
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::time::Duration;
 
 use serenity::builder::{
     CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateButton, CreateMessage,
@@ -17,7 +16,6 @@ use serenity::model::application::ButtonStyle;
 use serenity::model::channel::{MessageFlags, Nonce};
 use serenity::model::id::{ChannelId, GuildId, RoleId, UserId};
 use tokio::sync::Mutex;
-use tokio::time::Instant;
 
 use crate::core::commands::{DropButton, RatingButton};
 use crate::core::ids::{AccountRef, ChatRef, Platform, PlatformGrant};
@@ -26,12 +24,11 @@ use crate::core::tiers::{TierAccess, TierDef};
 use crate::engine::platform::PlatformFuture;
 use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, OutboundFile, PlatformError};
 use crate::i18n::Lang;
+use crate::pacer::Pacer;
 use crate::{msg, tr};
 
 /// Discord's limit on one message's content.
 pub(super) const MAX_CONTENT: usize = 2000;
-/// Below Discord's global limit of 50 requests a second, leaving room for replies.
-const DM_SPACING: Duration = Duration::from_millis(25);
 
 /// Discord's JSON error codes Steward reacts to.
 const CANNOT_DM: isize = 50007;
@@ -45,7 +42,8 @@ pub struct DiscordPlatform {
     guilds: Vec<u64>,
     /// DM channel per user, so a fan-out opens each channel once.
     dm_channels: Mutex<HashMap<UserId, ChannelId>>,
-    next_dm: Mutex<Instant>,
+    /// Every request takes a slot: a fan-out of thousands stays under the global limit.
+    pacer: Pacer,
     /// The community's language, for audit log reasons.
     lang: Lang,
 }
@@ -58,7 +56,7 @@ impl DiscordPlatform {
             guilds,
             lang,
             dm_channels: Mutex::new(HashMap::new()),
-            next_dm: Mutex::new(Instant::now()),
+            pacer: Pacer::default(),
         }
     }
 }
@@ -128,6 +126,7 @@ impl DiscordPlatform {
     }
 
     async fn send(&self, channel: ChannelId, message: CreateMessage) -> Result<(), PlatformError> {
+        self.pacer.slot().await;
         channel
             .send_message(&self.http, message)
             .await
@@ -159,6 +158,7 @@ impl DiscordPlatform {
         if let Some(channel) = self.dm_channels.lock().await.get(&user) {
             return Ok(*channel);
         }
+        self.pacer.slot().await;
         let channel = user
             .create_dm_channel(&self.http)
             .await
@@ -168,19 +168,7 @@ impl DiscordPlatform {
         Ok(channel)
     }
 
-    /// Waits for this DM's slot: a tier fan-out of thousands stays under the global limit.
-    async fn pace_dm(&self) {
-        let slot = {
-            let mut next = self.next_dm.lock().await;
-            let slot = (*next).max(Instant::now());
-            *next = slot + DM_SPACING;
-            slot
-        };
-        tokio::time::sleep_until(slot).await;
-    }
-
     async fn send_dm(&self, to: &AccountRef, message: CreateMessage) -> Result<(), PlatformError> {
-        self.pace_dm().await;
         let channel = self.dm_channel(to).await?;
         self.send(channel, message).await
     }
@@ -230,6 +218,7 @@ impl DiscordPlatform {
         let mut changed = false;
         for guild in &self.guilds {
             let guild = GuildId::new(*guild);
+            self.pacer.slot().await;
             let result = if add {
                 self.http
                     .add_member_role(guild, user, role_id, Some(&reason))

@@ -76,6 +76,35 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Links members `ids` to accounts on `platform`: member `m` is user `first_user + m`.
+    pub async fn bulk_link(
+        &self,
+        platform: steward_core::ids::Platform,
+        ids: std::ops::RangeInclusive<i64>,
+        first_user: i64,
+    ) -> Result<()> {
+        let ids: Vec<i64> = ids.collect();
+        let mut tx = self.writer.begin().await.during("bulk_link")?;
+        for rows in ids.chunks(CHUNK) {
+            let mut q: QueryBuilder<Sqlite> = QueryBuilder::new(
+                "INSERT INTO accounts (platform, user_id, member_id, username, display_name) ",
+            );
+            q.push_values(rows, |mut b, id| {
+                let name = format!("m{id}");
+                b.push_bind(platform.as_str())
+                    .push_bind((first_user + id).to_string())
+                    .push_bind(*id)
+                    .push_bind(name.clone())
+                    .push_bind(name);
+            });
+            q.build().execute(&mut *tx).await.during("bulk_link")?;
+        }
+        tx.commit().await.during("bulk_link")?;
+        Ok(())
+    }
+}
+
 /// The rate of the simplest equivalent statement: one upsert per message, on a fresh file with
 /// the product's settings (WAL, synchronous=NORMAL), `per_transaction` upserts a commit (1:
 /// autocommit, SPEC's yardstick; 1,000: what batching can reach, the limit for group commit).

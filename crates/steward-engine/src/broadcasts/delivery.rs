@@ -1,14 +1,16 @@
-//! Sending broadcasts: the step that sends what is due (one claim at a time, each DM in the
-//! member's language when the text is a `broadcast-…` key, a 429 waited out without costing an
-//! attempt), its loop beside the scheduler, the recovery of claims a crash left, and the final
+//! Sending broadcasts: the step that sends what is due (each platform at its own pace, several
+//! claims in flight, each DM in the member's language when the text is a `broadcast-…` key, a
+//! 429 waited out without costing an attempt), its loop beside the scheduler, the recovery of claims a crash left, and the final
 //! count told to the operator once.
 
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
+use futures::future::join_all;
+use futures::stream::{self, StreamExt};
 use tokio::sync::watch;
 
-use super::{BATCH, BroadcastCounts, Broadcasts, IDLE, KEY_PREFIX};
+use super::{BATCH, BroadcastCounts, Broadcasts, IDLE, IN_FLIGHT, KEY_PREFIX};
 use crate::core::drops::delivery::{MAX_ATTEMPTS, backoff};
 use crate::core::ids::{MemberId, Platform};
 use crate::platform::PlatformError;
@@ -80,49 +82,83 @@ impl Broadcasts {
         }
     }
 
+    /// Each platform's deliveries go at that platform's own pace, side by side: Telegram's
+    /// 30 a second is not held back by Discord's two requests per new DM, nor the other way.
     async fn deliver(
         &self,
         now: DateTime<Utc>,
         stopping: &(dyn Fn() -> bool + Sync),
     ) -> EngineResult<BroadcastCounts> {
-        let mut counts = BroadcastCounts::default();
         let platforms = self.driven();
+        let each = join_all(
+            platforms
+                .iter()
+                .map(|platform| self.deliver_on(*platform, now, stopping)),
+        )
+        .await;
+        let mut counts = BroadcastCounts::default();
+        for platform in each {
+            counts.add(platform?);
+        }
+        self.report_finished().await?;
+        Ok(counts)
+    }
+
+    /// Sends what is due on `platform`, [`IN_FLIGHT`] at a time: the adapter paces them, and
+    /// several in flight keep a distant API's round trips from setting the rate.
+    async fn deliver_on(
+        &self,
+        platform: Platform,
+        now: DateTime<Utc>,
+        stopping: &(dyn Fn() -> bool + Sync),
+    ) -> EngineResult<BroadcastCounts> {
+        let mut counts = BroadcastCounts::default();
         loop {
             let due = self
                 .kernel
                 .store
-                .due_broadcast_deliveries(now, &platforms, BATCH)
+                .due_broadcast_deliveries(now, &[platform], BATCH)
                 .await?;
-            if due.is_empty() {
-                break;
+            if due.is_empty() || stopping() {
+                return Ok(counts);
             }
-            for delivery in due {
-                if stopping() {
-                    return Ok(counts);
+            let mut sent = stream::iter(due)
+                .map(|delivery| self.deliver_one(delivery, stopping))
+                .buffer_unordered(IN_FLIGHT);
+            while let Some(outcome) = sent.next().await {
+                match outcome? {
+                    Some(BroadcastOutcome::Sent { .. }) => counts.sent += 1,
+                    Some(BroadcastOutcome::Retry { .. }) => counts.retried += 1,
+                    Some(BroadcastOutcome::Failed { .. }) => counts.failed += 1,
+                    Some(BroadcastOutcome::Skipped) => counts.skipped += 1,
+                    None => {}
                 }
-                if !self
-                    .kernel
-                    .store
-                    .claim_broadcast_delivery(delivery.id)
-                    .await?
-                {
-                    continue;
-                }
-                let outcome = self.attempt(&delivery).await?;
-                match outcome {
-                    BroadcastOutcome::Sent { .. } => counts.sent += 1,
-                    BroadcastOutcome::Retry { .. } => counts.retried += 1,
-                    BroadcastOutcome::Failed { .. } => counts.failed += 1,
-                    BroadcastOutcome::Skipped => counts.skipped += 1,
-                }
-                self.kernel
-                    .store
-                    .finish_broadcast_delivery(delivery.id, &outcome, self.kernel.now())
-                    .await?;
             }
         }
-        self.report_finished().await?;
-        Ok(counts)
+    }
+
+    /// Claims, sends and records one delivery; `None` when it was not this call's to send (a
+    /// stop came first, or another process claimed it).
+    async fn deliver_one(
+        &self,
+        delivery: BroadcastDeliveryRow,
+        stopping: &(dyn Fn() -> bool + Sync),
+    ) -> EngineResult<Option<BroadcastOutcome>> {
+        if stopping()
+            || !self
+                .kernel
+                .store
+                .claim_broadcast_delivery(delivery.id)
+                .await?
+        {
+            return Ok(None);
+        }
+        let outcome = self.attempt(&delivery).await?;
+        self.kernel
+            .store
+            .finish_broadcast_delivery(delivery.id, &outcome, self.kernel.now())
+            .await?;
+        Ok(Some(outcome))
     }
 
     async fn attempt(&self, d: &BroadcastDeliveryRow) -> EngineResult<BroadcastOutcome> {

@@ -4,9 +4,9 @@
 //!
 //! This file writes a broadcast and answers the commands; `delivery.rs` sends, `pages.rs` is the
 //! dashboard's side. The recipients are written with the broadcast in one transaction; a loop of
-//! its own sends what is due, one claim at a time as drops are sent, paced by each adapter
-//! (Telegram's 30 a second overall and 1 a second per chat, Discord's global limit) and waiting
-//! as long as a 429's `retry_after` asks. A claim a crash interrupted is sent again only where
+//! its own sends what is due, each platform beside the others with a few claims in flight, paced
+//! by each adapter (Telegram's 30 a second overall and 1 a second per chat, Discord's 50
+//! requests a second) and waiting as long as a 429's `retry_after` asks. A claim a crash interrupted is sent again only where
 //! the platform recognises a repeat (Discord's nonce); elsewhere it is counted `unknown`, so
 //! nobody gets a broadcast twice. The operator who started it is told the final count once.
 
@@ -33,6 +33,10 @@ const IDLE: std::time::Duration = std::time::Duration::from_secs(60);
 /// Deliveries read per batch.
 const BATCH: u32 = 500;
 
+/// Deliveries in flight on one platform at once: enough that a distant API's round trip does
+/// not set the pace (the adapter's limiter does), few enough that a crash leaves little open.
+const IN_FLIGHT: usize = 8;
+
 /// A broadcast text that is a locale key starting with this reads in each member's language.
 const KEY_PREFIX: &str = "broadcast-";
 
@@ -43,6 +47,15 @@ pub struct BroadcastCounts {
     pub retried: u32,
     pub failed: u32,
     pub skipped: u32,
+}
+
+impl BroadcastCounts {
+    fn add(&mut self, other: Self) {
+        self.sent += other.sent;
+        self.retried += other.retried;
+        self.failed += other.failed;
+        self.skipped += other.skipped;
+    }
 }
 
 /// Broadcasts to segments.
