@@ -28,7 +28,8 @@ const OPERATOR: i64 = 7;
 pub(super) struct BroadcastFigures {
     pub telegram_rate: f64,
     pub discord_rate: f64,
-    pub too_many: u64,
+    pub telegram_429s: u64,
+    pub discord_429s: u64,
     pub duplicates: u64,
     pub unreached: u64,
     pub seconds: f64,
@@ -121,7 +122,8 @@ pub(super) async fn broadcast(dir: &Path, members: i64) -> Result<BroadcastFigur
     Ok(BroadcastFigures {
         telegram_rate: rate(&tg_times, killed_at) / 30.0,
         discord_rate: rate(&request_times, killed_at) / 50.0,
-        too_many: telegram.too_many_requests() + discord.too_many_requests(),
+        telegram_429s: telegram.too_many_requests(),
+        discord_429s: discord.too_many_requests(),
         duplicates,
         unreached,
         seconds,

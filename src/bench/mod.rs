@@ -116,7 +116,12 @@ pub async fn run(
     let sent = broadcast::broadcast(dir, if options.quick { 300 } else { 10_000 }).await?;
     emit("broadcast_telegram_rate", sent.telegram_rate, "ratio");
     emit("broadcast_discord_rate", sent.discord_rate, "ratio");
-    emit("broadcast_429s", sent.too_many as f64, "count");
+    emit(
+        "broadcast_telegram_429s",
+        sent.telegram_429s as f64,
+        "count",
+    );
+    emit("broadcast_discord_429s", sent.discord_429s as f64, "count");
     emit(
         "broadcast_duplicates_after_kill",
         sent.duplicates as f64,

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use serde_json::json;
 use steward::core::ids::{AccountRef, Platform};
+use steward_testkit::waiting;
 
 use crate::harness::{self, olga};
 use crate::payloads::{self, ADMIN_PERMISSIONS};
@@ -21,22 +22,11 @@ async fn discord_broadcast_to_a_crowd_reaches_each_once_without_a_429() {
             "hello everyone",
         );
     }
-    for i in 1..=CROWD {
-        let account = AccountRef::new(Platform::Discord, (30_000 + i).to_string());
-        for _ in 0..500 {
-            if app
-                .engine
-                .store()
-                .member_of(&account)
-                .await
-                .unwrap()
-                .is_some()
-            {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-    }
+    waiting::until_members(
+        &app.engine,
+        (1..=CROWD).map(|i| AccountRef::new(Platform::Discord, (30_000 + i).to_string())),
+    )
+    .await;
     let send = json!([{"name": "send", "type": 1, "options": [
         {"name": "segment", "type": 3, "value": "all"},
         {"name": "text", "type": 3, "value": "Meetup on Friday!"}]}]);

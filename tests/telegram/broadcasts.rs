@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 use steward::core::ids::{AccountRef, Platform};
+use steward_testkit::waiting;
 
 use crate::fake_bot_api::user;
 use crate::harness::{self, GROUP, OPERATOR, operator};
@@ -19,22 +20,11 @@ async fn telegram_broadcast_to_a_crowd_reaches_each_once_without_a_429() {
         .map(|i| (user(10_000 + i, &format!("Member{i}")), "hello everyone"))
         .collect();
     app.fake.say_all(GROUP, &crowd).await;
-    for i in 1..=CROWD {
-        let account = AccountRef::new(Platform::Telegram, (10_000 + i).to_string());
-        for _ in 0..500 {
-            if app
-                .engine
-                .store()
-                .member_of(&account)
-                .await
-                .unwrap()
-                .is_some()
-            {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
-    }
+    waiting::until_members(
+        &app.engine,
+        (1..=CROWD).map(|i| AccountRef::new(Platform::Telegram, (10_000 + i).to_string())),
+    )
+    .await;
     app.fake
         .say(OPERATOR, operator(), "/broadcast all Meetup on Friday!")
         .await;

@@ -6,6 +6,7 @@
 //! - [`ManualClock`]: a clock that moves only when told to.
 //! - [`fake_telegram`] and [`fake_discord`]: the platforms' servers on 127.0.0.1, for the real
 //!   teloxide and serenity clients, answering as Telegram and Discord document (limits included).
+//! - [`waiting`]: waiting, with a deadline, for the engine to have seen what a test sent.
 //!
 //! The synthetic communities the bench and the tests load are the store's `bulk` feature.
 
@@ -14,6 +15,7 @@ pub mod fake_discord;
 pub mod fake_telegram;
 mod rate_window;
 mod recording;
+pub mod waiting;
 
 pub use clock::ManualClock;
 pub use recording::{RecordingPlatform, Sent};

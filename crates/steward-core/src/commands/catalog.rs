@@ -2,6 +2,7 @@
 //! and its arguments as data. `/help`, usage replies, the platforms' command registration and
 //! the writing back of Discord's typed options all read this one table.
 
+mod shared;
 mod table;
 
 pub use table::COMMANDS;

@@ -10,7 +10,7 @@ use futures::future::join_all;
 use futures::stream::{self, StreamExt};
 use tokio::sync::watch;
 
-use super::{BATCH, BroadcastCounts, Broadcasts, IDLE, IN_FLIGHT, KEY_PREFIX};
+use super::{BATCH, BroadcastCounts, Broadcasts, IDLE, IN_FLIGHT, KEY_PREFIX, START_QUIET};
 use crate::core::drops::delivery::{MAX_ATTEMPTS, backoff};
 use crate::core::ids::{MemberId, Platform};
 use crate::platform::PlatformError;
@@ -49,8 +49,13 @@ impl Broadcasts {
 
     /// Sends broadcasts as they fall due, beside the scheduler (a broadcast to thousands takes
     /// minutes at the platforms' rates, and drops and expiries must not wait for it), until
-    /// `stop` turns true; a stop is seen between two deliveries.
+    /// `stop` turns true; a stop is seen between two deliveries. The first step waits
+    /// [`START_QUIET`].
     pub async fn run_broadcasts(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
+        tokio::select! {
+            _ = stop.changed() => {}
+            () = tokio::time::sleep(START_QUIET) => {}
+        }
         while !*stop.borrow() {
             let now = self.kernel.now();
             let stopping = stop.clone();

@@ -30,6 +30,12 @@ use crate::{msg, tr};
 /// The longest the loop sleeps with nothing due (a broadcast written by another process).
 const IDLE: std::time::Duration = std::time::Duration::from_secs(60);
 
+/// How long the loop waits before its first delivery. A process that has just started cannot
+/// know what the one before it sent in the platforms' current rate window (a restart after a
+/// crash mid-broadcast): its pacers start empty while the platform still counts those requests,
+/// and the window (one second, on both) has to pass first.
+const START_QUIET: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Deliveries read per batch.
 const BATCH: u32 = 500;
 

@@ -1,118 +1,12 @@
-//! The catalogue's table: every command with its arguments, in the order `/help` lists them,
-//! and the argument lists several commands share.
+//! The catalogue's table: every command with its arguments, in the order `/help` lists them.
 
-use super::{Audience, CommandSpec};
-use crate::commands::args::{Arg, ArgKind, Choice, Subcommand};
-use crate::commands::{MAX_AMOUNT, MAX_REASON};
-const fn member(name: &'static str) -> CommandSpec {
-    CommandSpec::new(name, Audience::Member)
-}
-
-const fn operator(name: &'static str) -> CommandSpec {
-    CommandSpec::new(name, Audience::Operator)
-}
-
-const fn arg(name: &'static str, key: &'static str, kind: ArgKind) -> Arg {
-    Arg::new(name, key, kind)
-}
-
-const fn sub(name: &'static str, key: &'static str, args: &'static [Arg]) -> Subcommand {
-    Subcommand::new(name, key, args)
-}
-
-const fn choice(value: &'static str, key: &'static str) -> Choice {
-    Choice { value, key }
-}
-
-/// Reasons people write in a sentence or two.
-const SENTENCE: ArgKind = ArgKind::Text {
-    max_len: MAX_REASON as u16,
+use super::CommandSpec;
+use super::shared::{
+    BOARDS, DROP_TAGS, DROP_TIER, DROP_TO, ERASE_STEPS, EVENT_SEASON, ON_OFF, ONE_DROP, ONE_EVENT,
+    POINTS, RANK_FORMATS, SCHEDULE, SEASON_NAME, SENTENCE, SUBMISSION, SUBSCRIPTION_ACTIONS, TAGS,
+    TERM, WEB_ACTIONS, arg, member, operator, sub,
 };
-/// The parser takes season names of up to 64 characters.
-const SEASON_NAME: ArgKind = ArgKind::Text { max_len: 64 };
-
-const BOARDS: &[Choice] = &[
-    choice("all", "choice-board-all"),
-    choice("week", "choice-board-week"),
-    choice("month", "choice-board-month"),
-    choice("season", "choice-board-season"),
-];
-
-const RANK_FORMATS: &[Choice] = &[choice("card", "choice-rank-card")];
-
-const ERASE_STEPS: &[Choice] = &[
-    choice("confirm", "choice-erase-confirm"),
-    choice("end", "choice-erase-end"),
-];
-
-const ON_OFF: &[Choice] = &[choice("on", "choice-on"), choice("off", "choice-off")];
-
-const SUBSCRIPTION_ACTIONS: &[Choice] = &[choice("cancel", "choice-subscription-cancel")];
-
-const WEB_ACTIONS: &[Choice] = &[choice("logout", "choice-web-logout")];
-
-const POINTS: &[Arg] = &[
-    arg("member", "arg-points-member", ArgKind::Member),
-    arg(
-        "amount",
-        "arg-points-amount",
-        ArgKind::Integer {
-            min: 1,
-            max: MAX_AMOUNT,
-        },
-    ),
-    arg("reason", "arg-points-reason", SENTENCE).optional(),
-];
-
-const TERM: &[Arg] = &[
-    arg("member", "arg-term-member", ArgKind::Member),
-    arg("tier", "arg-term-tier", ArgKind::Tier),
-    arg("duration", "arg-term-duration", ArgKind::Duration),
-];
-
-/// A comma-separated tag list: room for the most tags of the longest length.
-const TAGS: ArgKind = ArgKind::Text { max_len: 200 };
-
-const EVENT_SEASON: &[Choice] = &[choice("season", "choice-event-season")];
-
-const ONE_EVENT: &[Arg] = &[arg(
-    "id",
-    "arg-event-id",
-    ArgKind::Integer {
-        min: 1,
-        max: 1_000_000_000_000,
-    },
-)];
-
-/// A submission's number in `/review list`.
-const SUBMISSION: ArgKind = ArgKind::Integer {
-    min: 1,
-    max: 1_000_000_000_000,
-};
-
-const ONE_DROP: &[Arg] = &[arg("id", "arg-drop-id", ArgKind::DropId)];
-
-/// The drop grammar's clauses, which `/review approve` reads too.
-const DROP_TO: Arg = arg("to", "arg-drop-to", ArgKind::Channels)
-    .optional()
-    .after("to");
-const DROP_TIER: Arg = arg("tier", "arg-drop-tier", ArgKind::Tier)
-    .optional()
-    .after("tier");
-const DROP_TAGS: Arg = arg("tags", "arg-drop-tags", TAGS).optional().after("tags");
-
-/// In the drop grammar's order (WHEN, clauses, TEXT); Discord lists the required ones first.
-const SCHEDULE: &[Arg] = &[
-    arg("when", "arg-drop-when", ArgKind::When),
-    arg("every", "arg-drop-every", ArgKind::Repeat)
-        .optional()
-        .after("every"),
-    DROP_TO,
-    DROP_TIER,
-    DROP_TAGS,
-    // The drop grammar's limit on the text.
-    arg("text", "arg-drop-text", ArgKind::Post),
-];
+use crate::commands::args::ArgKind;
 
 /// Every command, in the order `/help` lists them.
 pub const COMMANDS: &[CommandSpec] = &[
