@@ -126,6 +126,7 @@ broadcast-eta = About { $seconds } s left at the pace so far.
 broadcast-finished = Broadcast #{ $id } to { $segment } is done: { $sent } sent, { $failed } failed, { $skipped } skipped.
 broadcasts-off = You will get no more broadcasts from the operators. Announcements of your tier's content still come. /broadcasts on to get them again.
 broadcasts-on = You will get the operators' broadcasts again. /broadcasts off to stop them.
+segment-broadcast-blank = The message is empty: write what the members should read (invisible characters alone do not count).
 broadcast-renewal-soon = Your membership renews within a week. We have missed you lately: is there anything we could do better? Reply here, we read every message. (/broadcasts off to get no more of these.)
 broadcast-we-miss-you = We have not seen you in the community for a while. New drops and events are waiting: /drops shows what is coming. (/broadcasts off to get no more of these.)
 broadcast-come-back = Your membership has ended. If you would like to come back, /plans shows what is on offer. (/broadcasts off to get no more of these.)

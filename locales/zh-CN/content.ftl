@@ -116,6 +116,7 @@ broadcast-eta = 按目前速度约还需 { $seconds } 秒。
 broadcast-finished = 群发 #{ $id }（{ $segment }）已完成：已发送 { $sent }，失败 { $failed }，跳过 { $skipped }。
 broadcasts-off = 你将不再收到管理员的群发私信。你所在等级的内容通知仍会照常发送。发送 /broadcasts on 可重新接收。
 broadcasts-on = 你将重新收到管理员的群发私信。发送 /broadcasts off 可停止。
+segment-broadcast-blank = 消息是空的：请写下成员要读到的内容（只有不可见字符不算）。
 broadcast-renewal-soon = 你的会员将在一周内续费。最近很少见到你：我们有什么可以改进的吗？直接回复即可，每条消息我们都会看。（发送 /broadcasts off 不再接收此类消息。）
 broadcast-we-miss-you = 有一段时间没在社区见到你了。新的推送和活动在等你：/drops 可以看到接下来的内容。（发送 /broadcasts off 不再接收此类消息。）
 broadcast-come-back = 你的会员已经结束。如果想回来，/plans 列出了可选方案。（发送 /broadcasts off 不再接收此类消息。）

@@ -101,3 +101,36 @@ async fn members_cannot_broadcast() {
         StatusCode::FORBIDDEN
     );
 }
+
+#[tokio::test]
+async fn a_message_of_invisible_characters_is_refused_and_writes_nothing() {
+    let app = spawn("members").await;
+    app.say(&console("alice"), "hello everyone").await;
+    let mut admin = app.browser_for(&console("admin")).await;
+    app.engine.ingest().fold_step().await.unwrap();
+    let active = admin.get("/dashboard/segments/active").await;
+    let csrf = csrf_of(&active.body);
+    let refused = admin
+        .post(
+            "/dashboard/segments/active/broadcast",
+            &[
+                ("csrf", &csrf),
+                ("text", "\u{200B} \u{2060}"),
+                ("confirm", "yes"),
+            ],
+        )
+        .await;
+    assert!(
+        refused.body.contains("The message is empty"),
+        "{}",
+        refused.body
+    );
+    assert!(
+        app.engine
+            .store()
+            .broadcast_status(1)
+            .await
+            .unwrap()
+            .is_none()
+    );
+}

@@ -2,6 +2,7 @@
 //! as their name, including characters that draw nothing but change what is around them: a
 //! U+202E RIGHT-TO-LEFT OVERRIDE shows "\u{202E}nimda" as "admin" on the rank card, the web
 //! pages and every board, so one member can pass for another. Those go before a name is stored.
+//! The same characters alone make a text that looks empty: [`is_blank`] tells.
 
 use std::borrow::Cow;
 
@@ -13,6 +14,10 @@ const ZWJ: char = '\u{200D}';
 const BLACK_FLAG: char = '\u{1F3F4}';
 /// Tag characters, format characters that spell a subdivision flag after [`BLACK_FLAG`].
 const TAGS: std::ops::RangeInclusive<char> = '\u{E0020}'..='\u{E007F}';
+
+/// Letters and symbols that draw nothing, known for passing as text that is not there: the
+/// Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) and the blank Braille pattern (U+2800).
+const FILLERS: [char; 5] = ['\u{115F}', '\u{1160}', '\u{3164}', '\u{FFA0}', '\u{2800}'];
 
 /// `name` without invisible format characters (Unicode general category Cf): the bidi controls
 /// (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C), zero-width spaces and word joiners
@@ -42,6 +47,16 @@ pub fn clean_display_name(name: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `text` draws nothing at all: only whitespace and invisible format characters. A line
+/// of zero-width spaces passes `trim().is_empty()` yet would send, store or quote nothing a
+/// reader can see; every required free text (a broadcast, a submission, a drop, feedback, a
+/// reason) is refused or dropped when this says so.
+#[must_use]
+pub fn is_blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || is_format(c) || FILLERS.contains(&c))
+}
+
 fn is_format(c: char) -> bool {
     c.general_category() == GeneralCategory::Format
 }
@@ -49,6 +64,23 @@ fn is_format(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_of_invisible_characters_is_blank_and_one_visible_character_is_not() {
+        for blank in [
+            "",
+            " \n\t",
+            "\u{200B}\u{200B}",
+            " \u{2060}\u{FEFF} ",
+            "\u{3164}",
+            "\u{2800}\u{202E}",
+        ] {
+            assert!(is_blank(blank), "{blank:?}");
+        }
+        for text in ["a", "\u{200B}hi", "👨\u{200D}💻", "好", "."] {
+            assert!(!is_blank(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn bidi_controls_and_invisible_characters_go() {

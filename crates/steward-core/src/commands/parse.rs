@@ -6,6 +6,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{Command, CommandForm, CommandSpec, find};
 use crate::drops::grammar::{drop_id, parse_drop};
+use crate::names::is_blank;
 use crate::words::Word;
 use steward_i18n::{Lang, Msg};
 use steward_i18n::{msg, tr};
@@ -71,11 +72,13 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         return Ok(None);
     }
     let spec = find(&name).ok_or_else(|| CommandError::Unknown(truncate(&name)))?;
-    let raw_args = args;
-    // Words are read in their NFKC form (a Chinese keyboard's ３天 is 3天); free text, taken
-    // from `raw_args`, keeps what was typed.
+    // Free text, taken from `raw_args`, keeps what was typed, unless it draws nothing at all.
+    let raw_args = if is_blank(args) { "" } else { args };
+    // Words are read in their NFKC form (a Chinese keyboard's ３天 is 3天); a word of only
+    // invisible characters is no word (`/thanks @bob` + a zero-width space gives no reason).
     let words: Vec<String> = args
         .split_whitespace()
+        .filter(|w| !is_blank(w))
         .map(|w| w.nfkc().collect())
         .collect();
     let args: Vec<&str> = words.iter().map(String::as_str).collect();

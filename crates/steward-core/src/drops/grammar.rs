@@ -5,6 +5,7 @@
 
 use super::schedule::Rule;
 use super::when::{When, parse_when};
+use crate::names::is_blank;
 use crate::tags::tag_list;
 use steward_i18n::Msg;
 use steward_i18n::msg;
@@ -146,7 +147,12 @@ pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, Msg> {
             _ => break,
         }
     }
-    request.text = rest.trim().to_owned();
+    // Text that draws nothing is no text (a reply's message becomes the drop instead).
+    request.text = if is_blank(rest) {
+        String::new()
+    } else {
+        rest.trim().to_owned()
+    };
     if request.text.is_empty() && !is_reply {
         return Err(msg!("drop-grammar-text-missing"));
     }

@@ -10,6 +10,7 @@ use crate::core::access::Viewer;
 use crate::core::analytics::segments::Segment;
 use crate::core::commands::MAX_BROADCAST;
 use crate::core::ids::MemberId;
+use crate::core::names::is_blank;
 use crate::tr;
 use crate::web::PageError;
 
@@ -98,7 +99,10 @@ impl Broadcasts {
             lang,
         };
         let text = text.trim();
-        if text.is_empty() || text.chars().count() > MAX_BROADCAST {
+        if is_blank(text) {
+            return Err(PageError::Refused(tr!(lang, "segment-broadcast-blank")));
+        }
+        if text.chars().count() > MAX_BROADCAST {
             return Err(PageError::Refused(tr!(
                 lang,
                 "parse-broadcast-long",

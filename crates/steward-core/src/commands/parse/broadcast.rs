@@ -3,6 +3,7 @@
 //! knows the tiers.
 
 use super::Command;
+use crate::names::is_blank;
 use steward_i18n::Msg;
 use steward_i18n::msg;
 
@@ -30,7 +31,7 @@ pub(super) fn broadcast(raw_args: &str) -> Result<Command, Msg> {
         (first, rest)
     };
     let text = text.trim();
-    if segment.is_empty() || text.is_empty() {
+    if segment.is_empty() || is_blank(text) {
         return Err(msg!("parse-broadcast"));
     }
     if text.chars().count() > MAX_BROADCAST {

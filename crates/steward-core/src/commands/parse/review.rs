@@ -5,6 +5,7 @@
 use super::{Command, unknown_subcommand};
 use crate::commands::ReviewCommand;
 use crate::drops::grammar::{CLAUSE_WORDS, DropCommand, drop_id, parse_drop};
+use crate::names::is_blank;
 use steward_i18n::Msg;
 use steward_i18n::msg;
 
@@ -15,7 +16,11 @@ pub const MAX_SUBMISSION: usize = 4000;
 const MAX_REJECT_REASON: usize = 500;
 
 pub(super) fn submit(raw_args: &str, is_reply: bool) -> Result<Command, Msg> {
-    let text = raw_args.trim();
+    let text = if is_blank(raw_args) {
+        ""
+    } else {
+        raw_args.trim()
+    };
     if text.is_empty() && !is_reply {
         return Err(msg!("parse-submit"));
     }

@@ -293,6 +293,7 @@ fn privacy_and_terms_may_be_typed_in_chinese() {
 }
 
 mod fuzz;
+mod invisible;
 
 #[test]
 fn privacy_export_and_delete_take_their_steps_in_either_language() {
