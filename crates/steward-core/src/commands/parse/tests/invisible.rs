@@ -22,7 +22,7 @@ fn a_broadcast_of_invisible_characters_is_refused_with_the_usage() {
 fn submissions_drops_and_feedback_of_invisible_characters_are_refused() {
     for line in [
         format!("/submit {ZWSP}"),
-        format!("/submit \u{3164}"),
+        "/submit \u{3164}".to_owned(),
         format!("/drop in 1h {ZWSP}"),
         format!("/feedback 3 {ZWSP}"),
     ] {
