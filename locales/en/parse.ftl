@@ -171,3 +171,10 @@ parse-broadcast-long = A broadcast is at most { $max } characters, one message o
 parse-broadcast-id = Give the broadcast's number, like /broadcast status 3.
 parse-broadcasts = Say off or on: /broadcasts off.
 segment-unknown = There is no segment `{ $segment }`. Segments: { $segments }.
+
+parse-promo = Say what to do: /promo create, /promo list or /promo end CODE.
+parse-promo-create = Write it like /promo create SPRING-25 pro-month percent 20 until 2027-03-31 uses 100, with one discount: percent N or price N (Stars).
+parse-promo-code = A promo code is 3 to 24 letters, digits, - or _, like SPRING-25.
+parse-promo-percent = The percent off is a whole number from 1 to 99, like percent 20.
+parse-promo-price = The price is a whole number of Stars from 1 to 10000, like price 250.
+parse-promo-uses = Uses is a whole number from 1, like uses 100.

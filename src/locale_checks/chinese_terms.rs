@@ -73,6 +73,8 @@ const LATIN_ALLOWED: &[&str] = &[
     "Telegram",
     "UTC",
     "UTF",
+    // An example promo code.
+    "SPRING",
     "YYYY",
     // Command, option and config words; language codes; example tags and tier ids; segments.
     "active",
@@ -109,6 +111,7 @@ const LATIN_ALLOWED: &[&str] = &[
     "every",
     "export",
     "extend",
+    "first",
     "false",
     "grant",
     "hide",
@@ -134,6 +137,8 @@ const LATIN_ALLOWED: &[&str] = &[
     "plans",
     "platform",
     "players",
+    "percent",
+    "price",
     "pro",
     "refund",
     "reject",
@@ -160,6 +165,7 @@ const LATIN_ALLOWED: &[&str] = &[
     "tomorrow",
     "until",
     "upgrade",
+    "uses",
     "week",
     "weekday",
     "weekly",

@@ -161,6 +161,7 @@ async fn discord_commands_are_registered_with_valid_names_and_option_limits() {
             "season",
             "member",
             "payments",
+            "promo",
             "broadcast",
             "course",
             "review",

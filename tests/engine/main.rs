@@ -32,6 +32,7 @@ mod paid_time;
 mod payment_checks;
 mod payments;
 mod privacy;
+mod promos;
 mod ranking;
 mod recommend;
 mod restart;

@@ -18,6 +18,7 @@ pub struct ConfigFile {
     pub tiers: Vec<TierSection>,
     pub rewards: Vec<RewardSection>,
     pub plans: Vec<super::plans::PlanSection>,
+    pub promos: Vec<super::promos::PromoSection>,
     pub level_rewards: Vec<LevelRewardSection>,
     pub channels: BTreeMap<String, Spanned<ChannelSection>>,
     pub membership: MembershipSection,

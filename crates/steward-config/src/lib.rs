@@ -11,6 +11,7 @@ mod membership;
 mod ops;
 mod plans;
 mod problems;
+pub mod promos;
 mod schema;
 mod shape;
 mod stripe;
@@ -95,6 +96,8 @@ pub struct Config {
     pub courses: Vec<CourseConfig>,
     /// Tiers on sale (`[[plans]]`).
     pub plans: Vec<steward_core::payments::Plan>,
+    /// Promo codes set up in the file (`[[promos]]`), written to the database on start-up.
+    pub promos: Vec<steward_core::payments::promo::Promo>,
     pub stripe: StripeConfig,
     /// Scheduled backups (`[backup]`).
     pub backup: BackupConfig,

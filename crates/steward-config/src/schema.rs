@@ -137,6 +137,16 @@ const PLANS: &[Field] = &[
     key("discord_sku", Kind::Text),
 ];
 
+const PROMOS: &[Field] = &[
+    required("code", Kind::Text),
+    required("plan", Kind::Text),
+    key("percent", Kind::Int(1, 99)),
+    key("price", Kind::Int(1, 10_000)),
+    key("until", Kind::Text),
+    key("uses", Kind::Int(1, 1_000_000)),
+    key("first_term_only", Kind::Bool),
+];
+
 const COURSES: &[Field] = &[
     required("id", Kind::Text),
     required("title", Kind::Text),
@@ -218,6 +228,7 @@ pub(super) const ROOT: &[Field] = &[
     key("tiers", Kind::Sections(TIERS)),
     key("rewards", Kind::Sections(REWARDS)),
     key("plans", Kind::Sections(PLANS)),
+    key("promos", Kind::Sections(PROMOS)),
     key("level_rewards", Kind::Sections(LEVEL_REWARDS)),
     key("courses", Kind::Sections(COURSES)),
     key("channels", Kind::Named(CHANNEL)),

@@ -15,7 +15,7 @@ use super::problems::Problems;
 use super::shape::SetAside;
 use super::{
     AnalyticsConfig, Config, DiscordConfig, Secret, TelegramConfig, chat_rules, content,
-    discord_id, membership, ops, plans, stripe, web,
+    discord_id, membership, ops, plans, promos, stripe, web,
 };
 use steward_core::analytics::measures::IndexWeights;
 use steward_core::analytics::objectives::ObjectiveWeights;
@@ -73,6 +73,13 @@ pub(super) fn read(
     let plans = plans::read(
         std::mem::take(&mut file.plans),
         &membership.tiers,
+        set_aside,
+        problems,
+    );
+    let promos = promos::read(
+        std::mem::take(&mut file.promos),
+        &plans,
+        &Calendar::new(tz),
         set_aside,
         problems,
     );
@@ -140,6 +147,7 @@ pub(super) fn read(
         membership,
         ledger_keep_days: file.ledger.keep_days,
         plans,
+        promos,
         learning: content::learning(&file.learning, problems),
         courses,
         submissions: content::submissions(file.submissions),

@@ -168,7 +168,10 @@ impl Commands {
             Command::Start { payload } => {
                 self.storefront.start_command(ctx, payload.as_deref()).await
             }
-            Command::Subscribe { plan } => self.storefront.subscribe(ctx, &plan).await,
+            Command::Subscribe { plan, code } => {
+                self.storefront.subscribe(ctx, &plan, code.as_deref()).await
+            }
+            Command::Promo(command) => self.storefront.promo_command(ctx, command).await,
             Command::Subscription { cancel } => {
                 self.storefront.subscription_command(ctx, cancel).await
             }

@@ -240,6 +240,10 @@ impl Engine {
                 .await?;
         }
         tx.commit().await?;
+        kernel
+            .store
+            .save_config_promos(&kernel.config.promos, now)
+            .await?;
         // No other task can see the engine yet, so no lock is needed to load the boards.
         ranking.ensure_live(&ranking.period_boards_at(now)).await?;
         Ok(Self {

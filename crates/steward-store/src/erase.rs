@@ -87,6 +87,8 @@ const ERASE: &[&str] = &[
     // Payments stay for the books, without the provider's copy of who paid.
     "UPDATE payments SET raw = NULL, payer = NULL WHERE member_id = ?1",
     "UPDATE subscriptions SET payer = '' WHERE member_id = ?1",
+    // A code's uses stay counted against its limit, as its payments stay in the books.
+    "UPDATE promos SET created_by = NULL WHERE created_by = ?1",
     "DELETE FROM thanks WHERE giver_id = ?1",
     "DELETE FROM thanks WHERE receiver_id = ?1",
     "DELETE FROM link_codes WHERE member_id = ?1",

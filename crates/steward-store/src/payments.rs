@@ -29,6 +29,8 @@ pub struct PaymentRow {
     pub subscription: Option<String>,
     pub period_end: Option<DateTime<Utc>>,
     pub at: DateTime<Utc>,
+    /// The promo code the price was set by.
+    pub promo: Option<String>,
 }
 
 /// A member's paid plan with one provider.
@@ -61,9 +63,10 @@ pub(super) type PaymentTuple = (
     Option<String>,
     Option<i64>,
     i64,
+    Option<String>,
 );
 
-pub(super) const PAYMENT_COLUMNS: &str = "SELECT id, provider, provider_id, member_id, plan, kind, amount, currency, charge_ref, payer, subscription, period_end, at FROM payments";
+pub(super) const PAYMENT_COLUMNS: &str = "SELECT id, provider, provider_id, member_id, plan, kind, amount, currency, charge_ref, payer, subscription, period_end, at, promo FROM payments";
 
 pub(super) fn payment(
     (
@@ -80,6 +83,7 @@ pub(super) fn payment(
         subscription,
         period_end,
         at,
+        promo,
     ): PaymentTuple,
 ) -> Option<PaymentRow> {
     Some(PaymentRow {
@@ -96,6 +100,7 @@ pub(super) fn payment(
         subscription,
         period_end: period_end.map(from_millis),
         at: from_millis(at),
+        promo,
     })
 }
 
@@ -149,8 +154,8 @@ impl WriteTx {
     ) -> Result<Option<i64>> {
         let done = sqlx::query(
             "INSERT OR IGNORE INTO payments (provider, provider_id, member_id, plan, kind, amount, \
-             currency, charge_ref, payer, subscription, period_end, raw, at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             currency, charge_ref, payer, subscription, period_end, raw, at, promo) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(p.provider.as_str())
         .bind(&p.provider_id)
@@ -165,6 +170,7 @@ impl WriteTx {
         .bind(p.period_end.map(millis))
         .bind(raw)
         .bind(millis(p.at))
+        .bind(&p.promo)
         .execute(&mut *self.tx)
         .await
         .during("record_payment")?;

@@ -1,5 +1,5 @@
 //! Stripe's REST API over reqwest: checkout sessions (with an `Idempotency-Key`, so asking
-//! twice opens one), cancelling renewal, refunds, and the event list poll mode reads. Requests
+//! twice opens one; a promo's coupon made first where needed), cancelling renewal, refunds, and the event list poll mode reads. Requests
 //! are form-encoded as Stripe expects and pin the API version the event translation reads.
 //! The key goes only in the Authorization header; nothing here logs it.
 
@@ -10,7 +10,7 @@ use serde_json::Value;
 use super::events::{REFERENCE_KEY, line_prices};
 use crate::config::Secret;
 use crate::engine::PlatformError;
-use crate::engine::payments::{CardCheckout, CardPayments, PricesFuture};
+use crate::engine::payments::{CardCheckout, CardCoupon, CardPayments, PricesFuture};
 use crate::engine::platform::{LinkFuture, PlatformFuture};
 use crate::msg;
 
@@ -133,6 +133,28 @@ impl StripeClient {
         self.http.post(format!("{}{path}", self.api_url))
     }
 
+    /// Makes `coupon` at Stripe unless it is there already. Its id names its terms, so an
+    /// existing one is the same coupon; a coupon cannot be changed once made.
+    async fn ensure_coupon(&self, coupon: &CardCoupon) -> Result<(), PlatformError> {
+        let read = self
+            .http
+            .get(format!("{}/v1/coupons/{}", self.api_url, coupon.id));
+        if self.call(read).await.is_ok() {
+            return Ok(());
+        }
+        let percent = coupon.percent_off.to_string();
+        let request = self
+            .post("/v1/coupons")
+            .header("Idempotency-Key", format!("steward-coupon-{}", coupon.id))
+            .form(&[
+                ("id", coupon.id.as_str()),
+                ("percent_off", percent.as_str()),
+                ("duration", if coupon.once { "once" } else { "forever" }),
+                ("name", coupon.id.as_str()),
+            ]);
+        self.call(request).await.map(|_| ())
+    }
+
     /// Events after `after` (the oldest page of them), or the newest page with no cursor.
     pub async fn events(&self, after: Option<&str>) -> Result<EventPage, PlatformError> {
         let mut query = vec![("limit", EVENTS_PAGE.to_string())];
@@ -204,6 +226,10 @@ impl CardPayments for StripeClient {
             ];
             if let Some(days) = &trial {
                 form.push(("subscription_data[trial_period_days]", days.as_str()));
+            }
+            if let Some(coupon) = &c.coupon {
+                self.ensure_coupon(coupon).await?;
+                form.push(("discounts[0][coupon]", coupon.id.as_str()));
             }
             let request = self
                 .post("/v1/checkout/sessions")

@@ -146,10 +146,13 @@ pub enum Command {
     },
     /// What is on sale.
     Plans,
-    /// How to pay for a plan on this platform.
+    /// How to pay for a plan on this platform, with a promo code if one is given.
     Subscribe {
         plan: String,
+        code: Option<String>,
     },
+    /// `/promo create|list|end` (operators).
+    Promo(PromoCommand),
     /// The asker's paid plans; `cancel` stops their renewal.
     Subscription {
         cancel: bool,
@@ -244,6 +247,27 @@ pub enum ReviewCommand {
     },
 }
 
+/// `/promo create|list|end`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromoCommand {
+    Create(PromoDraft),
+    List,
+    End { code: String },
+}
+
+/// A promo code as `/promo create` writes it: its last day is read in the community's timezone
+/// by the engine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromoDraft {
+    /// Upper case.
+    pub code: String,
+    pub plan: String,
+    pub discount: crate::payments::promo::Discount,
+    pub until: Option<chrono::NaiveDate>,
+    pub uses: Option<u32>,
+    pub first_term_only: bool,
+}
+
 /// `/course create|add|remove|tier|stats`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CourseCommand {
@@ -285,6 +309,7 @@ impl Command {
             Self::Plans => "plans",
             Self::Start { .. } => "start",
             Self::Subscribe { .. } => "subscribe",
+            Self::Promo(_) => "promo",
             Self::Subscription { .. } => "subscription",
             Self::PaySupport => "paysupport",
             Self::Payments { .. } | Self::PaymentRefund { .. } => "payments",

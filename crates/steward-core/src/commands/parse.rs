@@ -156,6 +156,7 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         },
         "paysupport" => no_args(&args, Command::PaySupport).map_err(usage)?,
         "subscribe" => payments::subscribe(&args).map_err(usage)?,
+        "promo" => promo::promo(&args).map_err(usage)?,
         "subscription" => payments::subscription(&args).map_err(usage)?,
         "payments" => payments::payments(&args).map_err(usage)?,
         "course" => courses::course(&args).map_err(usage)?,
@@ -306,6 +307,7 @@ mod events;
 mod membership;
 mod payments;
 mod privacy;
+mod promo;
 mod ranking;
 mod review;
 #[cfg(test)]

@@ -49,10 +49,14 @@ pub struct Paid<'a> {
     /// For a renewal of a subscription: what its first payment paid. Telegram renews a Stars
     /// subscription at the price it began with, even after the plan's price changed.
     pub began_at: Option<u64>,
+    /// The Stars price a promo code set for this purchase (the one its use was taken at): the
+    /// price to pay instead of the plan's.
+    pub promo_price: Option<u64>,
 }
 
-/// Whether `paid` pays for `plan`. Stars: the currency is `XTR` and the amount the plan's
-/// (or, for a renewal, the subscription's first payment's). Stripe: every line is the plan's
+/// Whether `paid` pays for `plan`. Stars: the currency is `XTR` and the amount the plan's, or
+/// the promo's where the reference names one (or, for a renewal, the subscription's first
+/// payment's). Stripe: every line is the plan's
 /// Price, and there is one; a discount the operator set up in Stripe is theirs to give, so
 /// the amount is not compared.
 pub fn pays_for(plan: &Plan, provider: Provider, paid: &Paid<'_>) -> Result<(), PriceMismatch> {
@@ -61,7 +65,7 @@ pub fn pays_for(plan: &Plan, provider: Provider, paid: &Paid<'_>) -> Result<(), 
             if paid.currency != STARS_CURRENCY {
                 return Err(PriceMismatch::Currency);
             }
-            let on_sale = plan.stars.map(u64::from);
+            let on_sale = paid.promo_price.or(plan.stars.map(u64::from));
             if on_sale != Some(paid.amount) && paid.began_at != Some(paid.amount) {
                 return Err(PriceMismatch::Amount);
             }
@@ -79,12 +83,12 @@ pub fn pays_for(plan: &Plan, provider: Provider, paid: &Paid<'_>) -> Result<(), 
     }
 }
 
-/// A checkout for `plan` (as the reference names it, `None` if no plan has that id).
+/// A checkout for `plan` (as the reference names it, `None` if no plan has that id), at the
+/// promo's price where the reference names a promo.
 pub fn checkout(
     plan: Option<&Plan>,
     provider: Provider,
-    amount: u64,
-    currency: &str,
+    paid: &Paid<'_>,
     current: Option<&Membership>,
     now: DateTime<Utc>,
 ) -> Result<(), CheckoutRefusal> {
@@ -92,13 +96,7 @@ pub fn checkout(
     match provider {
         Provider::TelegramStars => {
             plan.stars.ok_or(CheckoutRefusal::NotOnSale)?;
-            let paid = Paid {
-                amount,
-                currency,
-                prices: &[],
-                began_at: None,
-            };
-            pays_for(plan, provider, &paid).map_err(|_| CheckoutRefusal::WrongPrice)?;
+            pays_for(plan, provider, paid).map_err(|_| CheckoutRefusal::WrongPrice)?;
         }
         Provider::Stripe => {
             if plan.stripe_price.is_none() {
@@ -160,25 +158,63 @@ mod tests {
         DateTime::from_timestamp(1_800_000_000, 0).unwrap()
     }
 
+    fn paying(amount: u64, currency: &'static str, promo_price: Option<u64>) -> Paid<'static> {
+        Paid {
+            amount,
+            currency,
+            prices: &[],
+            began_at: None,
+            promo_price,
+        }
+    }
+
+    #[test]
+    fn a_checkout_with_a_promo_pays_the_promos_price_not_the_plans() {
+        let p = plan();
+        let stars = Provider::TelegramStars;
+        let promo = Some(400);
+        assert_eq!(
+            checkout(Some(&p), stars, &paying(400, "XTR", promo), None, now()),
+            Ok(())
+        );
+        assert_eq!(
+            checkout(Some(&p), stars, &paying(1, "XTR", promo), None, now()),
+            Err(CheckoutRefusal::WrongPrice)
+        );
+        assert_eq!(
+            checkout(Some(&p), stars, &paying(400, "XTR", None), None, now()),
+            Err(CheckoutRefusal::WrongPrice)
+        );
+    }
+
     #[test]
     fn a_checkout_needs_the_plans_price_in_stars() {
         let p = plan();
         let stars = Provider::TelegramStars;
-        assert_eq!(checkout(Some(&p), stars, 500, "XTR", None, now()), Ok(()));
         assert_eq!(
-            checkout(Some(&p), stars, 1, "XTR", None, now()),
+            checkout(Some(&p), stars, &paying(500, "XTR", None), None, now()),
+            Ok(())
+        );
+        assert_eq!(
+            checkout(Some(&p), stars, &paying(1, "XTR", None), None, now()),
             Err(CheckoutRefusal::WrongPrice)
         );
         assert_eq!(
-            checkout(Some(&p), stars, 500, "USD", None, now()),
+            checkout(Some(&p), stars, &paying(500, "USD", None), None, now()),
             Err(CheckoutRefusal::WrongPrice)
         );
         assert_eq!(
-            checkout(None, stars, 500, "XTR", None, now()),
+            checkout(None, stars, &paying(500, "XTR", None), None, now()),
             Err(CheckoutRefusal::NotOnSale)
         );
         assert_eq!(
-            checkout(Some(&p), Provider::Stripe, 500, "usd", None, now()),
+            checkout(
+                Some(&p),
+                Provider::Stripe,
+                &paying(500, "usd", None),
+                None,
+                now()
+            ),
             Err(CheckoutRefusal::NotOnSale)
         );
     }
@@ -189,6 +225,7 @@ mod tests {
             currency,
             prices: &[],
             began_at,
+            promo_price: None,
         };
         pays_for(&plan(), Provider::TelegramStars, &paid)
     }
@@ -215,6 +252,7 @@ mod tests {
                 currency: "usd",
                 prices,
                 began_at: None,
+                promo_price: None,
             };
             pays_for(&p, Provider::Stripe, &paid)
         };
@@ -230,6 +268,7 @@ mod tests {
             currency: "usd",
             prices: &["price_pro".into()],
             began_at: None,
+            promo_price: None,
         };
         assert_eq!(
             pays_for(&plan(), Provider::Stripe, &unpriced),
@@ -247,8 +286,7 @@ mod tests {
             checkout(
                 Some(&plan()),
                 Provider::TelegramStars,
-                500,
-                "XTR",
+                &paying(500, "XTR", None),
                 Some(&forever),
                 now()
             ),

@@ -2,10 +2,11 @@
 //! (`reference.rs`), and the decisions on a payment (`decide.rs`): whether a checkout may go
 //! ahead, and how long a payment makes a membership run; and what a renewing card
 //! subscription's state does to a membership (`renewal.rs`); what a paid source's time is worth
-//! to a membership in any order of its facts (`credit.rs`).
+//! to a membership in any order of its facts (`credit.rs`); promo codes (`promo.rs`).
 
 pub mod credit;
 pub mod decide;
+pub mod promo;
 pub mod raw;
 pub mod reference;
 pub mod renewal;

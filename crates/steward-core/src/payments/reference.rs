@@ -1,5 +1,5 @@
-//! The reference an invoice carries back with its payment: the member, the plan and when it
-//! was issued, signed with the community's secret (HMAC-SHA256), so a payload edited to buy
+//! The reference an invoice carries back with its payment: the member, the plan, when it was
+//! issued and the promo code it was issued with (if any), signed with the community's secret (HMAC-SHA256), so a payload edited to buy
 //! another plan or for another member does not verify, and an old or copied one cannot start a
 //! new purchase (`is_fresh`). Short enough for Telegram's 128-byte invoice payload.
 
@@ -27,6 +27,8 @@ pub struct PaymentRef {
     pub plan: String,
     /// When it was issued; `None` for references made before they carried it.
     pub issued: Option<DateTime<Utc>>,
+    /// The promo code the price was set by (upper case, see `promo::normalize_code`).
+    pub promo: Option<String>,
 }
 
 impl PaymentRef {
@@ -38,15 +40,29 @@ impl PaymentRef {
             member,
             plan: plan.to_owned(),
             issued: DateTime::from_timestamp(secs, 0),
+            promo: None,
         }
     }
 
-    /// `MEMBER.PLAN.ISSUED.MAC` (ISSUED in Unix seconds, MAC as hex).
+    /// The same reference, issued with `promo`.
+    #[must_use]
+    pub fn with_promo(self, promo: &str) -> Self {
+        Self {
+            promo: Some(promo.to_owned()),
+            ..self
+        }
+    }
+
+    /// `MEMBER.PLAN.ISSUED.MAC`, or `MEMBER.PLAN.ISSUED.PROMO.MAC` (ISSUED in Unix seconds,
+    /// MAC as hex).
     #[must_use]
     pub fn sign(&self, secret: &[u8]) -> String {
         let mut body = format!("{}.{}", self.member.0, self.plan);
         if let Some(issued) = self.issued {
             body = format!("{body}.{}", issued.timestamp());
+            if let Some(promo) = &self.promo {
+                body = format!("{body}.{promo}");
+            }
         }
         format!("{body}.{}", hex(&mac(secret, &body)[..MAC_BYTES]))
     }
@@ -62,7 +78,8 @@ impl PaymentRef {
             Some(secs) => Some(DateTime::from_timestamp(secs.parse().ok()?, 0)?),
             None => None,
         };
-        if parts.next().is_some() {
+        let promo = parts.next().map(str::to_owned);
+        if parts.next().is_some() || promo.as_deref() == Some("") {
             return None;
         }
         let tag = unhex(tag)?;
@@ -73,6 +90,7 @@ impl PaymentRef {
             member: MemberId(member),
             plan: plan.to_owned(),
             issued,
+            promo,
         })
     }
 
@@ -139,6 +157,22 @@ mod tests {
         // A date moved later no longer verifies.
         let later = payload.replacen(".1800000000.", ".1800600000.", 1);
         assert_eq!(PaymentRef::verify(&later, SECRET), None);
+    }
+
+    #[test]
+    fn a_promo_is_signed_in_and_cannot_be_added_or_changed() {
+        let with = reference().with_promo("SPRING-25");
+        let payload = with.sign(SECRET);
+        assert!(payload.len() <= 128, "{payload}");
+        assert_eq!(PaymentRef::verify(&payload, SECRET), Some(with));
+        let changed = payload.replacen(".SPRING-25.", ".WINTER-90.", 1);
+        assert_eq!(PaymentRef::verify(&changed, SECRET), None);
+        let plain = reference().sign(SECRET);
+        let (body, tag) = plain.rsplit_once('.').unwrap();
+        assert_eq!(
+            PaymentRef::verify(&format!("{body}.SPRING-25.{tag}"), SECRET),
+            None
+        );
     }
 
     #[test]

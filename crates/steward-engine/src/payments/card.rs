@@ -13,6 +13,7 @@ use crate::core::access::Viewer;
 use crate::core::duration::Term;
 use crate::core::ids::MemberId;
 use crate::core::payments::Plan;
+use crate::core::payments::promo::Promo;
 use crate::i18n::Lang;
 use crate::platform::{LinkFuture, PlatformFuture};
 use crate::tr;
@@ -37,6 +38,31 @@ pub struct CardCheckout {
     pub locale: &'static str,
     /// Free days before the first charge of a subscription.
     pub trial_days: Option<u32>,
+    /// A promo code's discount, as the provider's coupon.
+    pub coupon: Option<CardCoupon>,
+}
+
+/// A percentage off, as a Stripe coupon: made once under its id (which names its terms, since
+/// a coupon cannot be changed) and applied to the checkout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardCoupon {
+    pub id: String,
+    pub percent_off: u8,
+    /// Off the first payment only (Stripe `duration = once`), else every renewal (`forever`).
+    pub once: bool,
+}
+
+impl CardCoupon {
+    fn for_promo(promo: &Promo) -> Option<Self> {
+        let percent_off = promo.card_percent()?;
+        let once = promo.first_term_only;
+        let duration = if once { "once" } else { "forever" };
+        Some(Self {
+            id: format!("steward-{}-{percent_off}-{duration}", promo.code),
+            percent_off,
+            once,
+        })
+    }
 }
 
 /// The price ids on a hosted checkout's lines.
@@ -105,19 +131,19 @@ impl Storefront {
             .ok_or(PageError::NotFound)?;
         let lang = self.kernel.language_of(member).await;
         let at = self.kernel.now();
-        let reference = match self.purchase(member, plan, lang, at).await {
-            Ok(reference) => reference,
+        let reference = match self.purchase(member, plan, lang, at, None).await {
+            Ok((reference, _)) => reference,
             Err(EngineError::Refused(why)) => return Err(PageError::Refused(why.render(lang))),
             Err(EngineError::Store(e)) => return Err(PageError::Store(e)),
         };
-        self.card_checkout_url(plan, member, reference, lang, at)
+        self.card_checkout_url(plan, member, reference, lang, at, None)
             .await?
             .map_err(|e| {
                 PageError::Refused(tr!(lang, "subscribe-failed", error = e.describe(lang)))
             })
     }
 
-    /// The address of a card checkout for `plan`, for `member`.
+    /// The address of a card checkout for `plan`, for `member`, with `promo`'s discount.
     pub(super) async fn card_checkout_url(
         &self,
         plan: &Plan,
@@ -125,6 +151,7 @@ impl Storefront {
         reference: String,
         lang: Lang,
         at: DateTime<Utc>,
+        promo: Option<&Promo>,
     ) -> EngineResult<Result<String, PlatformError>> {
         let (Some(provider), Some(price)) = (self.paid.card_payments(), &plan.stripe_price) else {
             return Ok(Err(PlatformError::Failed(String::new())));
@@ -137,21 +164,24 @@ impl Storefront {
             }
             _ => None,
         };
+        let coupon = promo.and_then(CardCoupon::for_promo);
         let checkout = CardCheckout {
             price: price.clone(),
             recurring: plan.term != Term::Lifetime,
             reference,
             idempotency_key: format!(
-                "steward-{}-{}-{price}-{}-{}",
+                "steward-{}-{}-{price}-{}-{}-{}",
                 member.0,
                 plan.id,
                 trial_days.unwrap_or(0),
+                coupon.as_ref().map_or("", |c| c.id.as_str()),
                 at.timestamp() / SAME_CHECKOUT_SECS
             ),
             success_url: format!("{public}/me"),
             cancel_url: format!("{public}/"),
             locale: lang.language(),
             trial_days,
+            coupon,
         };
         Ok(provider.checkout(&checkout).await)
     }

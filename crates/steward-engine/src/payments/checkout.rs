@@ -97,15 +97,30 @@ impl Payments {
                 .find(|m| m.tier == p.tier),
             None => None,
         };
-        checkout(
-            plan,
-            c.provider,
-            c.amount,
-            &c.currency,
-            current.as_ref(),
-            c.at,
-        )
-        .map_err(|why| match why {
+        // A promo's price is the one its use was taken at; a use already paid for is spent.
+        let promo_price = match &reference.promo {
+            Some(code) => {
+                let held = self
+                    .kernel
+                    .store
+                    .promo_use(code, reference.member)
+                    .await
+                    .map_err(|_| tr!(lang, "error-internal"))?;
+                match held {
+                    Some(held) if !held.paid => held.stars.map(u64::from),
+                    _ => return Err(tr!(lang, "checkout-promo-spent", code = code)),
+                }
+            }
+            None => None,
+        };
+        let paid = Paid {
+            amount: c.amount,
+            currency: &c.currency,
+            prices: &[],
+            began_at: None,
+            promo_price,
+        };
+        checkout(plan, c.provider, &paid, current.as_ref(), c.at).map_err(|why| match why {
             CheckoutRefusal::NotOnSale => tr!(lang, "checkout-not-on-sale", plan = &reference.plan),
             CheckoutRefusal::BadReference => tr!(lang, "checkout-bad-reference"),
             CheckoutRefusal::WrongPrice => tr!(lang, "checkout-wrong-price"),
@@ -189,13 +204,19 @@ impl PaidTime {
         } else {
             None
         };
+        let held = match &reference.promo {
+            Some(code) => tx.promo_use(code, member).await?,
+            None => None,
+        };
         let paid = Paid {
             amount: p.amount,
             currency: &p.currency,
             prices: &p.prices,
             began_at,
+            promo_price: held.and_then(|h| h.stars).map(u64::from),
         };
         let mut row = self.payment_row(p, Some(member), &plan.id);
+        row.promo.clone_from(&reference.promo);
         // A first payment must come from a reference Steward issued lately; a renewal carries
         // its subscription's first one.
         let paid_at = mark.map_or(p.at, |m| m.created.min(p.at));
@@ -233,8 +254,13 @@ impl PaidTime {
         } else {
             None
         };
-        if !tx.record_payment(&row, Some(&p.raw)).await? {
+        let Some(payment_id) = tx.record_payment_id(&row, Some(&p.raw)).await? else {
             return Ok(None);
+        };
+        if let Some(code) = &reference.promo
+            && !p.renewal
+        {
+            tx.keep_promo_use(code, member, payment_id).await?;
         }
         if tx.charge_refunded(p.provider, &p.charge_id).await? {
             // Its refund arrived first: the payment is kept for the audit and gives nothing,
@@ -364,6 +390,7 @@ impl PaidTime {
             subscription: None,
             period_end: p.period_end,
             at: p.at,
+            promo: None,
         }
     }
 

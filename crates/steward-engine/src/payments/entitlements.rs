@@ -121,6 +121,7 @@ impl Payments {
             subscription: Some(e.id.clone()),
             period_end: e.ends_at,
             at: now,
+            promo: None,
         };
         tx.record_payment(&row, Some(&e.raw)).await?;
         let current = tx

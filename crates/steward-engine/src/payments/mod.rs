@@ -12,6 +12,7 @@ mod entitlements;
 mod intake;
 mod portal;
 mod price_check;
+mod promos;
 mod refund;
 mod renewing;
 mod storefront;
@@ -26,7 +27,7 @@ use crate::{EngineResult, refuse};
 use crate::{Kernel, Memberships};
 use crate::{msg, tr};
 pub use billing::{Applied, Billing, BillingEvent, SubscriptionRef};
-pub use card::{CardCheckout, CardPayments, PricesFuture};
+pub use card::{CardCheckout, CardCoupon, CardPayments, PricesFuture};
 pub use checkout::{Checkout, PaymentReceived};
 pub use entitlements::{Entitlement, EntitlementChange};
 pub use intake::Payments;
@@ -71,7 +72,7 @@ impl PaidTime {
     }
 
     /// A plan by id, or a refusal that lists the plans on sale.
-    fn plan_or_refuse(&self, id: &str) -> EngineResult<&Plan> {
+    pub(super) fn plan_or_refuse(&self, id: &str) -> EngineResult<&Plan> {
         match self.plan(id) {
             Some(plan) => Ok(plan),
             None => refuse(msg!("plan-unknown", plan = id)),

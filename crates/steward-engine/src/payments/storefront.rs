@@ -1,5 +1,5 @@
 //! What members and operators are offered and shown of payments: `/plans`, `/subscribe`,
-//! `/start subscribe-PLAN`, `/paysupport` (this file), the card checkout and billing portal
+//! `/start subscribe-PLAN`, `/paysupport` (this file), `/promo` and promo codes (`promos.rs`), the card checkout and billing portal
 //! links (`card.rs`, `portal.rs`), `/subscription` and `/payments` (`views.rs`) and an
 //! operator's `/payments refund` (`refund.rs`).
 
@@ -8,6 +8,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 
 use super::PaidTime;
+use super::promos::HeldPromo;
 use crate::commands::CommandContext;
 use crate::core::duration::Term;
 use crate::core::ids::MemberId;
@@ -23,6 +24,20 @@ use crate::{msg, tr};
 
 /// The start of a deep link's payload that buys a plan: `t.me/BOT?start=subscribe-PLAN`.
 const SUBSCRIBE_LINK: &str = "subscribe-";
+
+/// How a member can pay here: Stars (on Telegram, for a plan with a Stars price), a card.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Ways {
+    pub stars: bool,
+    pub card: bool,
+}
+
+/// What a Stars invoice asks: its price, and whether Telegram renews it every 30 days.
+#[derive(Debug, Clone, Copy)]
+struct Price {
+    stars: u32,
+    renews: bool,
+}
 
 /// Selling plans and showing members and operators what they paid.
 pub struct Storefront {
@@ -66,9 +81,14 @@ impl Storefront {
         lines.join("\n")
     }
 
-    /// `/subscribe PLAN`: by DM, a Stars invoice link on Telegram and a card checkout wherever
-    /// card payments are set up.
-    pub(crate) async fn subscribe(&self, ctx: &CommandContext, id: &str) -> EngineResult<String> {
+    /// `/subscribe PLAN [CODE]`: by DM, a Stars invoice link on Telegram and a card checkout
+    /// wherever card payments are set up, at the promo's price where a code is given.
+    pub(crate) async fn subscribe(
+        &self,
+        ctx: &CommandContext,
+        id: &str,
+        code: Option<&str>,
+    ) -> EngineResult<String> {
         let lang = ctx.lang;
         let plan = self.paid.plan_or_refuse(id)?;
         let stars_here = plan.stars.is_some() && ctx.chat.platform == Platform::Telegram;
@@ -83,11 +103,27 @@ impl Storefront {
             });
         }
         let tier = self.membership.tier(lang, &plan.tier)?;
-        let reference = self.purchase(ctx.member, plan, lang, ctx.at).await?;
+        let ways = Ways {
+            stars: stars_here,
+            card: card_here,
+        };
+        let (reference, held) = self
+            .purchase(ctx.member, plan, lang, ctx.at, code.map(|c| (c, ways)))
+            .await?;
+        let promo = held.as_ref().map(|h| &h.promo);
+        let card_here = card_here && promo.is_none_or(|p| p.card_percent().is_some());
         let mut links = Vec::new();
         if stars_here {
+            let price = Price {
+                stars: held
+                    .as_ref()
+                    .and_then(|h| h.stars)
+                    .or(plan.stars)
+                    .unwrap_or_default(),
+                renews: promo.map_or(plan.stars_renews(), |p| p.stars_may_renew(plan)),
+            };
             match self
-                .stars_link(lang, plan, &tier.name, reference.clone())
+                .stars_link(lang, plan, &tier.name, reference.clone(), price)
                 .await
             {
                 Ok(link) => links.push(tr!(lang, "subscribe-link", tier = &tier.name, link = link)),
@@ -96,7 +132,7 @@ impl Storefront {
         }
         if card_here {
             match self
-                .card_checkout_url(plan, ctx.member, reference, lang, ctx.at)
+                .card_checkout_url(plan, ctx.member, reference, lang, ctx.at, promo)
                 .await?
             {
                 Ok(link) => links.push(tr!(
@@ -113,6 +149,12 @@ impl Storefront {
                 }
             }
         }
+        if let Some(promo) = promo {
+            links.insert(
+                0,
+                tr!(lang, "subscribe-promo", line = self.promo_line(lang, promo)),
+            );
+        }
         let account = &ctx.sender.person.profile.account;
         if let Err(e) = self.kernel.platform.dm(account, &links.join("\n\n")).await {
             return refuse(msg!("subscribe-dm-failed", error = e.describe(lang)));
@@ -121,14 +163,16 @@ impl Storefront {
     }
 
     /// The signed reference for `member` to buy `plan`, or why they may not: they hold its tier
-    /// for life, or already have a subscription to it that renews.
+    /// for life, or already have a subscription to it that renews; with a code, the use of it
+    /// taken (or why not).
     pub(super) async fn purchase(
         &self,
         member: MemberId,
         plan: &Plan,
         lang: Lang,
         at: DateTime<Utc>,
-    ) -> EngineResult<String> {
+        code: Option<(&str, Ways)>,
+    ) -> EngineResult<(String, Option<HeldPromo>)> {
         let tier = self.membership.tier(lang, &plan.tier)?;
         let current = self.kernel.store.memberships(member).await?;
         if current
@@ -143,8 +187,16 @@ impl Storefront {
         }) {
             return refuse(msg!("subscribe-already-renewing", plan = &plan.id));
         }
-        let reference = PaymentRef::new(member, &plan.id, at);
-        Ok(reference.sign(&self.paid.payment_secret().await?))
+        let mut reference = PaymentRef::new(member, &plan.id, at);
+        let held = match code {
+            Some((code, ways)) => {
+                let held = self.paid.take_promo(member, plan, code, ways, at).await?;
+                reference = reference.with_promo(&held.promo.code);
+                Some(held)
+            }
+            None => None,
+        };
+        Ok((reference.sign(&self.paid.payment_secret().await?), held))
     }
 
     /// A Telegram Stars invoice link for `plan`.
@@ -154,12 +206,13 @@ impl Storefront {
         plan: &Plan,
         tier: &str,
         reference: String,
+        price: Price,
     ) -> Result<String, crate::PlatformError> {
         let invoice = Invoice {
             title: tr!(lang, "invoice-title", tier = tier),
             description: match plan.term {
                 Term::Lifetime => tr!(lang, "invoice-description-lifetime", tier = tier),
-                _ if plan.stars_renews() => tr!(lang, "invoice-description-monthly", tier = tier),
+                _ if price.renews => tr!(lang, "invoice-description-monthly", tier = tier),
                 term => tr!(
                     lang,
                     "invoice-description",
@@ -168,8 +221,8 @@ impl Storefront {
                 ),
             },
             payload: reference,
-            stars: plan.stars.unwrap_or_default(),
-            renews_every_secs: plan.stars_renews().then_some(STARS_SUBSCRIPTION_SECS),
+            stars: price.stars,
+            renews_every_secs: price.renews.then_some(STARS_SUBSCRIPTION_SECS),
         };
         let link = self
             .kernel
@@ -190,7 +243,7 @@ impl Storefront {
         payload: Option<&str>,
     ) -> EngineResult<String> {
         if let Some(plan) = payload.and_then(|p| p.strip_prefix(SUBSCRIBE_LINK)) {
-            return self.subscribe(ctx, plan).await;
+            return self.subscribe(ctx, plan, None).await;
         }
         let lang = ctx.lang;
         let mut lines = vec![tr!(

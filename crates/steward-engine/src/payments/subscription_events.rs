@@ -70,6 +70,7 @@ impl Payments {
             subscription: Some(row.charge_ref.clone()),
             period_end: None,
             at: now,
+            promo: None,
         };
         let action = match &fact {
             Fact::Started => "payment",
@@ -98,6 +99,7 @@ impl Payments {
                         currency,
                         prices,
                         began_at: None,
+                        promo_price: None,
                     };
                     if let Err(why) = pays_for(plan, e.provider, &paid) {
                         if self

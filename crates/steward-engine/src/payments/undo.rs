@@ -223,5 +223,6 @@ fn refund_row(
         subscription: paid.and_then(|p| p.subscription.clone()),
         period_end: None,
         at,
+        promo: paid.and_then(|p| p.promo.clone()),
     }
 }

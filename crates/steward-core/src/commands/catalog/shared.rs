@@ -52,6 +52,12 @@ pub(super) const ON_OFF: &[Choice] = &[choice("on", "choice-on"), choice("off", 
 pub(super) const SUBSCRIPTION_ACTIONS: &[Choice] =
     &[choice("cancel", "choice-subscription-cancel")];
 
+/// A promo code as typed (`promo::CODE_LEN`).
+pub(super) const PROMO_CODE: ArgKind = ArgKind::Text { max_len: 24 };
+
+pub(super) const FIRST_TERM_ONLY: &[Choice] =
+    &[choice("first-term-only", "choice-promo-first-term")];
+
 pub(super) const WEB_ACTIONS: &[Choice] = &[choice("logout", "choice-web-logout")];
 
 pub(super) const POINTS: &[Arg] = &[

@@ -2,9 +2,9 @@
 
 use super::CommandSpec;
 use super::shared::{
-    BOARDS, DROP_TAGS, DROP_TIER, DROP_TO, ERASE_STEPS, EVENT_SEASON, ON_OFF, ONE_DROP, ONE_EVENT,
-    POINTS, RANK_FORMATS, SCHEDULE, SEASON_NAME, SENTENCE, SUBMISSION, SUBSCRIPTION_ACTIONS, TAGS,
-    TERM, WEB_ACTIONS, arg, member, operator, sub,
+    BOARDS, DROP_TAGS, DROP_TIER, DROP_TO, ERASE_STEPS, EVENT_SEASON, FIRST_TERM_ONLY, ON_OFF,
+    ONE_DROP, ONE_EVENT, POINTS, PROMO_CODE, RANK_FORMATS, SCHEDULE, SEASON_NAME, SENTENCE,
+    SUBMISSION, SUBSCRIPTION_ACTIONS, TAGS, TERM, WEB_ACTIONS, arg, member, operator, sub,
 };
 use crate::commands::args::ArgKind;
 
@@ -138,7 +138,10 @@ pub const COMMANDS: &[CommandSpec] = &[
     )
     .optional()]),
     member("plans"),
-    member("subscribe").args(&[arg("plan", "arg-subscribe-plan", ArgKind::PlanId)]),
+    member("subscribe").args(&[
+        arg("plan", "arg-subscribe-plan", ArgKind::PlanId),
+        arg("code", "arg-subscribe-code", PROMO_CODE).optional(),
+    ]),
     member("subscription").args(&[arg(
         "action",
         "arg-subscription-action",
@@ -198,6 +201,49 @@ pub const COMMANDS: &[CommandSpec] = &[
                     max: 1_000_000_000_000,
                 },
             )],
+        ),
+    ]),
+    operator("promo").subcommands(&[
+        sub(
+            "create",
+            "sub-promo-create",
+            &[
+                arg("code", "arg-promo-code", PROMO_CODE),
+                arg("plan", "arg-promo-plan", ArgKind::PlanId),
+                // A Stars `price N` instead is typed (Stars are Telegram's): a form needs one
+                // discount it can require.
+                arg(
+                    "percent",
+                    "arg-promo-percent",
+                    ArgKind::Integer { min: 1, max: 99 },
+                )
+                .after("percent"),
+                arg("until", "arg-promo-until", ArgKind::Date)
+                    .optional()
+                    .after("until"),
+                arg(
+                    "uses",
+                    "arg-promo-uses",
+                    ArgKind::Integer {
+                        min: 1,
+                        max: 1_000_000,
+                    },
+                )
+                .optional()
+                .after("uses"),
+                arg(
+                    "renewals",
+                    "arg-promo-first-term",
+                    ArgKind::Choice(FIRST_TERM_ONLY),
+                )
+                .optional(),
+            ],
+        ),
+        sub("list", "sub-promo-list", &[]),
+        sub(
+            "end",
+            "sub-promo-end",
+            &[arg("code", "arg-promo-code", PROMO_CODE)],
         ),
     ]),
     operator("broadcast").subcommands(&[

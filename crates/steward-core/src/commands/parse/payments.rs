@@ -1,7 +1,8 @@
-//! `/subscribe PLAN`, `/subscription [cancel]` and `/payments [@member] | /payments refund ID`,
+//! `/subscribe PLAN [CODE]`, `/subscription [cancel]` and `/payments [@member] | /payments refund ID`,
 //! with the words of every locale (`/subscription 取消`).
 
 use super::{Command, optional_member};
+use crate::payments::promo::normalize_code;
 use crate::words::Word;
 use steward_i18n::Msg;
 use steward_i18n::msg;
@@ -10,12 +11,21 @@ use steward_i18n::msg;
 const MAX_PLAN: usize = 64;
 
 pub(super) fn subscribe(args: &[&str]) -> Result<Command, Msg> {
-    match args {
-        [plan] if plan.chars().count() <= MAX_PLAN => Ok(Command::Subscribe {
-            plan: plan.to_lowercase(),
-        }),
-        _ => Err(msg!("parse-plan-one")),
+    let (plan, code) = match args {
+        [plan] => (plan, None),
+        [plan, code] => (
+            plan,
+            Some(normalize_code(code).map_err(|_| msg!("parse-promo-code"))?),
+        ),
+        _ => return Err(msg!("parse-plan-one")),
+    };
+    if plan.chars().count() > MAX_PLAN {
+        return Err(msg!("parse-plan-one"));
     }
+    Ok(Command::Subscribe {
+        plan: plan.to_lowercase(),
+        code,
+    })
 }
 
 pub(super) fn subscription(args: &[&str]) -> Result<Command, Msg> {

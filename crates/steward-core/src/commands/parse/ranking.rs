@@ -63,7 +63,7 @@ pub(super) fn season(args: &[&str]) -> Result<Command, Msg> {
 
 /// A day of this millennium's next thousand years: later ones would print as `+10000-01-01`
 /// once a day is added, and no season runs that long.
-fn date(words: &[&str]) -> Result<NaiveDate, Msg> {
+pub(super) fn date(words: &[&str]) -> Result<NaiveDate, Msg> {
     match words {
         [d] => match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
             Ok(day) if day.year() < 3000 => Ok(day),
