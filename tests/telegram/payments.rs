@@ -154,3 +154,33 @@ async fn a_first_start_is_greeted_and_a_join_link_sends_the_invoice() {
     assert_eq!(call.body["prices"][0]["amount"], json!(500));
     app.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_promo_code_makes_a_discounted_invoice_whose_price_the_checkout_holds_to() {
+    let app = spawn().await;
+    app.fake
+        .say(
+            900,
+            user(900, "Olga"),
+            "/promo create spring pro-month percent 20 first-term-only",
+        )
+        .await;
+    app.fake.reply_in(900, "SPRING: 20% off pro-month").await;
+    app.fake
+        .say(501, alice(), "/subscribe pro-month spring")
+        .await;
+    let call = app.fake.wait_for("createinvoicelink", |_| true).await;
+    assert_eq!(call.body["prices"][0]["amount"], json!(400));
+    // First term only: paid once, since Telegram renews a subscription at its first price.
+    assert_eq!(call.body.get("subscription_period"), None);
+    app.fake.reply_in(501, "Promo code SPRING").await;
+    let payload = call.body["payload"].as_str().unwrap().to_owned();
+    assert!(payload.contains(".SPRING."), "{payload}");
+
+    let full = pre_checkout(&app, "p1", &payload, 500).await;
+    assert_eq!(full["ok"], json!(false));
+    let unsigned = pre_checkout(&app, "p2", &payload.replace(".SPRING.", ".WINTER."), 400).await;
+    assert_eq!(unsigned["ok"], json!(false));
+    let accepted = pre_checkout(&app, "p3", &payload, 400).await;
+    assert_eq!(accepted["ok"], json!(true));
+}

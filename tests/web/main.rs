@@ -25,5 +25,6 @@ mod stripe;
 mod stripe_deliveries;
 mod stripe_portal;
 mod stripe_prices;
+mod stripe_promos;
 mod subscribers;
 mod transport;

@@ -46,6 +46,8 @@ impl Payments {
         fact: Fact<'_>,
     ) -> EngineResult<Applied> {
         let now = mark.at;
+        // Read before the transaction: made on first use, through the one writer.
+        let secret = self.paid.payment_secret().await?;
         let mut tx = self.kernel.store.begin().await?;
         let Some(row) = self
             .resolve_subscription(&mut tx, e.provider, sub, now)
@@ -88,9 +90,16 @@ impl Payments {
                     (true, _) => "payment",
                     (false, _) => "renewal",
                 };
+                // The code the checkout was opened with, signed into the reference.
+                let promo = sub
+                    .reference
+                    .as_deref()
+                    .and_then(|r| PaymentRef::verify(r, &secret))
+                    .and_then(|r| r.promo);
                 let row = PaymentRow {
                     charge_ref: charge.map(str::to_owned),
                     period_end: Some(*period_end),
+                    promo,
                     ..payment((*invoice).to_owned(), kind, *amount, currency)
                 };
                 if let Some(plan) = self.paid.plan(&row.plan) {
@@ -115,7 +124,12 @@ impl Payments {
                         return Ok(Applied::Done);
                     }
                 }
-                tx.record_payment(&row, Some(&e.raw)).await?;
+                let recorded = tx.record_payment_id(&row, Some(&e.raw)).await?;
+                if let (Some(code), Some(id), Some(member), true) =
+                    (&row.promo, recorded, row.member, *first)
+                {
+                    tx.keep_promo_use(code, member, id).await?;
+                }
                 kind
             }
             Fact::Failed { amount, currency } => {
