@@ -24,3 +24,4 @@ promo-until = until { $day }
 promo-first-term-only = first term only
 subscribe-promo = Promo code { $line }.
 checkout-promo-spent = This invoice's promo code { $code } is used already or no longer held for you. Send /subscribe again.
+web-promo-code = Promo code (optional)

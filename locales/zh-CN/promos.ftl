@@ -24,3 +24,4 @@ promo-until = 截至 { $day }
 promo-first-term-only = 仅首期
 subscribe-promo = 优惠码 { $line }。
 checkout-promo-spent = 此账单的优惠码 { $code } 已被使用或不再为你保留。请重新发送 /subscribe。
+web-promo-code = 优惠码（可选）

@@ -80,3 +80,51 @@ async fn a_stars_price_cannot_discount_a_plan_sold_only_by_card() {
         "{unknown}"
     );
 }
+
+#[tokio::test]
+async fn the_member_page_takes_a_code_beside_pay_by_card() {
+    let (app, stripe) = shop().await;
+    app.say(
+        &console("admin"),
+        "/promo create web10 pro-month percent 10",
+    )
+    .await;
+    app.say(&bob(), "hello").await;
+    let mut browser = app.browser_for(&bob()).await;
+    let page = browser.get("/me").await;
+    let page = browser.get(page.location.as_deref().unwrap()).await;
+    assert!(page.body.contains(r#"name="code""#), "{}", page.body);
+    let csrf = crate::harness::csrf_of(&page.body);
+    let wrong = browser
+        .post(
+            "/subscribe",
+            &[("csrf", &csrf), ("plan", "pro-month"), ("code", "no such!")],
+        )
+        .await;
+    assert!(
+        wrong.body.contains("A promo code is 3 to 24 letters"),
+        "{}",
+        wrong.body
+    );
+    let unknown = browser
+        .post(
+            "/subscribe",
+            &[("csrf", &csrf), ("plan", "pro-month"), ("code", "nosuch")],
+        )
+        .await;
+    assert!(
+        unknown.body.contains("There is no promo code NOSUCH"),
+        "{}",
+        unknown.body
+    );
+    assert!(stripe.sessions().is_empty(), "a refused code opens nothing");
+    let answer = browser
+        .post(
+            "/subscribe",
+            &[("csrf", &csrf), ("plan", "pro-month"), ("code", " web10 ")],
+        )
+        .await;
+    assert_eq!(answer.status, 303);
+    let (_, form) = stripe.sessions().last().cloned().unwrap();
+    assert_eq!(form["discounts[0][coupon]"], "steward-WEB10-10-forever");
+}

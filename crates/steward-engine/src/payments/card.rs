@@ -2,6 +2,7 @@
 //! adapter implements, and `/subscribe`'s card link. Access is never given when the checkout
 //! page says it is paid, only when the provider reports the payment (`billing.rs`).
 
+use super::storefront::Ways;
 use super::{PaidTime, Storefront};
 use std::future::Future;
 use std::pin::Pin;
@@ -13,7 +14,7 @@ use crate::core::access::Viewer;
 use crate::core::duration::Term;
 use crate::core::ids::MemberId;
 use crate::core::payments::Plan;
-use crate::core::payments::promo::Promo;
+use crate::core::payments::promo::{Promo, normalize_code};
 use crate::i18n::Lang;
 use crate::platform::{LinkFuture, PlatformFuture};
 use crate::tr;
@@ -119,8 +120,14 @@ impl Storefront {
             .collect()
     }
 
-    /// The web page's "pay by card": the checkout address for the logged-in member, or why not.
-    pub async fn web_checkout(&self, viewer: &Viewer, plan: &str) -> Result<String, PageError> {
+    /// The web page's "pay by card", with the promo code typed beside it (blank: none): the
+    /// checkout address for the logged-in member, or why not.
+    pub async fn web_checkout(
+        &self,
+        viewer: &Viewer,
+        plan: &str,
+        code: &str,
+    ) -> Result<String, PageError> {
         let Some(member) = viewer.member else {
             return Err(PageError::LoginNeeded);
         };
@@ -131,12 +138,27 @@ impl Storefront {
             .ok_or(PageError::NotFound)?;
         let lang = self.kernel.language_of(member).await;
         let at = self.kernel.now();
-        let reference = match self.purchase(member, plan, lang, at, None).await {
-            Ok((reference, _)) => reference,
+        let code = match code.trim() {
+            "" => None,
+            typed => Some(
+                normalize_code(typed)
+                    .map_err(|_| PageError::Refused(tr!(lang, "parse-promo-code")))?,
+            ),
+        };
+        let card = Ways {
+            stars: false,
+            card: true,
+        };
+        let purchase = self
+            .purchase(member, plan, lang, at, code.as_deref().map(|c| (c, card)))
+            .await;
+        let (reference, held) = match purchase {
+            Ok(bought) => bought,
             Err(EngineError::Refused(why)) => return Err(PageError::Refused(why.render(lang))),
             Err(EngineError::Store(e)) => return Err(PageError::Store(e)),
         };
-        self.card_checkout_url(plan, member, reference, lang, at, None)
+        let promo = held.as_ref().map(|h| &h.promo);
+        self.card_checkout_url(plan, member, reference, lang, at, promo)
             .await?
             .map_err(|e| {
                 PageError::Refused(tr!(lang, "subscribe-failed", error = e.describe(lang)))

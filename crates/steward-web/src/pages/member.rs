@@ -30,6 +30,9 @@ pub(crate) async fn me(State(state): State<AppState>, seen: Seen) -> Response {
 pub(crate) struct CheckoutForm {
     csrf: String,
     plan: String,
+    /// A promo code, if the member typed one.
+    #[serde(default)]
+    code: String,
 }
 
 /// `POST /subscribe`: the member's page's "pay by card", answered with the way to the
@@ -45,7 +48,7 @@ pub(crate) async fn subscribe(
     match state
         .engine
         .storefront()
-        .web_checkout(&seen.viewer, &form.plan)
+        .web_checkout(&seen.viewer, &form.plan, &form.code)
         .await
     {
         Ok(url) => Redirect::to(&url).into_response(),
@@ -147,6 +150,10 @@ fn body(lang: Lang, member: &MemberPage, csrf: Option<&str>) -> Markup {
                     input type="hidden" name="csrf" value=(csrf);
                     input type="hidden" name="plan" value=(plan);
                     span { (line) } " "
+                    input type="text" name="code" maxlength="24" size="12"
+                        placeholder=(tr!(lang, "web-promo-code"))
+                        aria-label=(tr!(lang, "web-promo-code"));
+                    " "
                     button type="submit" { (tr!(lang, "web-pay-by-card")) }
                 }
             }
