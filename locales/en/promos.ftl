@@ -25,3 +25,5 @@ promo-first-term-only = first term only
 subscribe-promo = Promo code { $line }.
 checkout-promo-spent = This invoice's promo code { $code } is used already or no longer held for you. Send /subscribe again.
 web-promo-code = Promo code (optional)
+promo-ended-already = The code { $code } has ended already.
+subscribe-on-telegram-code = Plan { $plan } is paid in Telegram Stars: send /subscribe { $plan } { $code } to the bot on Telegram.

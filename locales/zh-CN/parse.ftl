@@ -159,8 +159,8 @@ parse-broadcasts = 请写 off 或 on：/broadcasts off。
 segment-unknown = 没有 `{ $segment }` 这个分组。可选：{ $segments }。
 
 parse-promo = 请说明要做什么：/promo create、/promo list 或 /promo end 优惠码。
-parse-promo-create = 请这样写：/promo create SPRING-25 pro-month percent 20 until 2027-03-31 uses 100，且只给一种折扣：percent N 或 price N（星星）。
+parse-promo-create = 请这样写：/promo create SPRING-25 pro-month percent 20 until 2027-03-31 uses 100，且只给一种折扣：percent N 或 price N（Stars）。
 parse-promo-code = 优惠码由 3 到 24 个字母、数字、- 或 _ 组成，例如 SPRING-25。
 parse-promo-percent = 折扣百分比是 1 到 99 的整数，例如 percent 20。
-parse-promo-price = 价格是 1 到 10000 的整数星星，例如 price 250。
+parse-promo-price = 价格是 1 到 10000 个 Stars 的整数，例如 price 250。
 parse-promo-uses = 使用人数是从 1 起的整数，例如 uses 100。

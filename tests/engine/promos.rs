@@ -179,6 +179,8 @@ async fn an_unpaid_use_is_free_again_after_a_week_and_an_ended_code_takes_no_mor
 
     let ended = say_on(&app, &operator(), "/promo end one").await.unwrap();
     assert!(ended.contains("has ended"), "{ended}");
+    let again = say_on(&app, &operator(), "/promo end one").await.unwrap();
+    assert!(again.contains("The code ONE has ended already"), "{again}");
     let carol = telegram("503", "Carol");
     let (refused, _) = subscribe(&app, &carol, "one").await;
     assert!(refused.contains("The code ONE has ended"), "{refused}");
@@ -212,7 +214,7 @@ async fn a_first_term_code_is_a_one_off_invoice_and_a_stars_price_is_not_for_car
     say_on(&app, &operator(), "/promo create cheap pro-month price 99").await;
     let elsewhere = app.ask(&console("bob"), "/subscribe pro-month cheap").await;
     assert!(
-        elsewhere.contains("send /subscribe pro-month to the bot on Telegram"),
+        elsewhere.contains("send /subscribe pro-month CHEAP to the bot on Telegram"),
         "{elsewhere}"
     );
     let unknown = subscribe(&app, &alice, "nosuch").await.0;

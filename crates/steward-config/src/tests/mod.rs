@@ -1,6 +1,7 @@
 mod env;
 mod example;
 mod newcomer;
+mod promos;
 mod shape;
 mod values;
 mod web;

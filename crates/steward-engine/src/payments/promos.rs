@@ -85,7 +85,11 @@ impl Storefront {
             PromoCommand::End { code } => {
                 let mut tx = self.kernel.store.begin().await?;
                 if !tx.end_promo(&code, ctx.at).await? {
-                    return refuse(msg!("promo-unknown", code = &code));
+                    return refuse(if tx.promo(&code).await?.is_some() {
+                        msg!("promo-ended-already", code = &code)
+                    } else {
+                        msg!("promo-unknown", code = &code)
+                    });
                 }
                 tx.commit().await?;
                 Ok(tr!(ctx.lang, "promo-ended", code = &code))

@@ -94,7 +94,9 @@ impl Storefront {
         let stars_here = plan.stars.is_some() && ctx.chat.platform == Platform::Telegram;
         let card_here = self.paid.card_payable(plan);
         if !stars_here && !card_here {
-            return refuse(if plan.stars.is_some() {
+            return refuse(if let (Some(_), Some(code)) = (plan.stars, code) {
+                msg!("subscribe-on-telegram-code", plan = &plan.id, code = code)
+            } else if plan.stars.is_some() {
                 msg!("subscribe-on-telegram", plan = &plan.id)
             } else if plan.discord_sku.is_some() {
                 msg!("subscribe-in-discord", plan = &plan.id)
