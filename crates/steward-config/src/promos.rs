@@ -51,16 +51,7 @@ pub(super) fn read(
             );
             continue;
         };
-        if first_line.contains_key(&code) {
-            once(
-                &code,
-                &p.code.span(),
-                &key("code"),
-                &mut first_line,
-                problems,
-            );
-            continue;
-        }
+        let twice = first_line.contains_key(&code);
         once(
             &code,
             &p.code.span(),
@@ -68,6 +59,9 @@ pub(super) fn read(
             &mut first_line,
             problems,
         );
+        if twice {
+            continue;
+        }
         let plan_id = p.plan.get_ref().to_lowercase();
         let Some(plan) = plans.iter().find(|plan| plan.id == plan_id) else {
             if !set_aside.any_entry_of("plans") {

@@ -151,24 +151,29 @@ impl Store {
 
     /// `member`'s use of `code`, if they took one.
     pub async fn promo_use(&self, code: &str, member: MemberId) -> Result<Option<PromoUse>> {
-        let row: Option<(Option<i64>, i64, Option<i64>)> = sqlx::query_as(
-            "SELECT stars, taken_at, payment_id FROM promo_uses WHERE code = ? AND member_id = ?",
-        )
-        .bind(code)
-        .bind(member.0)
-        .fetch_optional(&self.pool)
-        .await
-        .during("promo_use")?;
-        Ok(row.map(use_of))
+        use_of(&self.pool, code, member).await
     }
 }
 
-fn use_of((stars, taken_at, payment): (Option<i64>, i64, Option<i64>)) -> PromoUse {
-    PromoUse {
+/// `member`'s use of `code`, read through `executor` (the pool, or a transaction).
+async fn use_of<'e>(
+    executor: impl sqlx::SqliteExecutor<'e>,
+    code: &str,
+    member: MemberId,
+) -> Result<Option<PromoUse>> {
+    let row: Option<(Option<i64>, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT stars, taken_at, payment_id FROM promo_uses WHERE code = ? AND member_id = ?",
+    )
+    .bind(code)
+    .bind(member.0)
+    .fetch_optional(executor)
+    .await
+    .during("promo_use")?;
+    Ok(row.map(|(stars, taken_at, payment)| PromoUse {
         stars: stars.and_then(|s| u32::try_from(s).ok()),
         taken_at: from_millis(taken_at),
         paid: payment.is_some(),
-    }
+    }))
 }
 
 impl<S> WriteTx<S> {
@@ -227,15 +232,7 @@ impl<S> WriteTx<S> {
 
     /// `member`'s use of `code`, if they took one.
     pub async fn promo_use(&mut self, code: &str, member: MemberId) -> Result<Option<PromoUse>> {
-        let row: Option<(Option<i64>, i64, Option<i64>)> = sqlx::query_as(
-            "SELECT stars, taken_at, payment_id FROM promo_uses WHERE code = ? AND member_id = ?",
-        )
-        .bind(code)
-        .bind(member.0)
-        .fetch_optional(&mut *self.tx)
-        .await
-        .during("promo_use")?;
-        Ok(row.map(use_of))
+        use_of(&mut *self.tx, code, member).await
     }
 
     /// Uses of `code` that count against its limit, `member`'s own aside: those paid, and those
