@@ -210,3 +210,8 @@ arg-promo-until = The last day it can be taken, YYYY-MM-DD
 arg-promo-uses = How many members can use it
 arg-promo-first-term = The discount is for the first term only; renewals are at the full price
 choice-promo-first-term = First term only
+
+cmd-invite = Your invite code, and what your invitations came to
+cmd-invite-usage = /invite | /invite stats
+arg-invite-action = stats: who joined and paid, and what you earned
+choice-invite-stats = What my invitations came to

@@ -178,3 +178,5 @@ parse-promo-code = A promo code is 3 to 24 letters, digits, - or _, like SPRING-
 parse-promo-percent = The percent off is a whole number from 1 to 99, like percent 20.
 parse-promo-price = The price is a whole number of Stars from 1 to 10000, like price 250.
 parse-promo-uses = Uses is a whole number from 1, like uses 100.
+
+parse-invite = Send /invite for your code, or /invite stats.

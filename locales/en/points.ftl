@@ -72,4 +72,5 @@ level-up-reward-failed = Could not give { $name } ({ $account }) the Level { $le
 history-why-lesson = lesson #{ $lesson } done
 history-why-course = course { $course } finished
 history-why-contribution = submission #{ $id } approved
+history-why-referral = someone you invited joined and paid
 history-why-event = attended event #{ $id }

@@ -209,3 +209,8 @@ arg-promo-until = 可使用的最后一天，YYYY-MM-DD
 arg-promo-uses = 可使用的成员人数
 arg-promo-first-term = 只对首期打折，续费按原价
 choice-promo-first-term = 仅首期
+
+cmd-invite = 你的邀请码，以及邀请的成果
+cmd-invite-usage = /invite | /invite stats
+arg-invite-action = stats：谁加入并付款了，你获得了什么
+choice-invite-stats = 我的邀请成果

@@ -164,3 +164,5 @@ parse-promo-code = 优惠码由 3 到 24 个字母、数字、- 或 _ 组成，�
 parse-promo-percent = 折扣百分比是 1 到 99 的整数，例如 percent 20。
 parse-promo-price = 价格是 1 到 10000 个 Stars 的整数，例如 price 250。
 parse-promo-uses = 使用人数是从 1 起的整数，例如 uses 100。
+
+parse-invite = 发送 /invite 获取邀请码，或 /invite stats 查看成果。

@@ -49,4 +49,5 @@ level-up-reward-failed = 无法给 { $name }（{ $account }）发放 { $level } 
 history-why-lesson = 完成课时 #{ $lesson }
 history-why-course = 学完课程 { $course }
 history-why-contribution = 投稿 #{ $id } 已采纳
+history-why-referral = 你邀请的人加入并付款
 history-why-event = 参加活动 #{ $id }

@@ -73,8 +73,9 @@ const LATIN_ALLOWED: &[&str] = &[
     "Telegram",
     "UTC",
     "UTF",
-    // An example promo code.
+    // An example promo code; the bot's name in a deep link's example.
     "SPRING",
+    "BOT",
     "YYYY",
     // Command, option and config words; language codes; example tags and tier ids; segments.
     "active",
@@ -140,6 +141,7 @@ const LATIN_ALLOWED: &[&str] = &[
     "percent",
     "price",
     "pro",
+    "ref",
     "refund",
     "reject",
     "remove",

@@ -35,6 +35,7 @@ mod privacy;
 mod promos;
 mod ranking;
 mod recommend;
+mod referrals;
 mod restart;
 mod robustness;
 mod scheduler;

@@ -28,6 +28,7 @@ pub struct ConfigFile {
     pub analytics: AnalyticsSection,
     pub learning: LearningSection,
     pub submissions: SubmissionsSection,
+    pub referrals: super::referrals::ReferralsSection,
     pub courses: Vec<CourseSection>,
     pub stripe: super::stripe::StripeSection,
     pub backup: super::ops::BackupSection,

@@ -12,6 +12,7 @@ mod ops;
 mod plans;
 mod problems;
 pub mod promos;
+pub mod referrals;
 mod schema;
 mod shape;
 mod stripe;
@@ -98,6 +99,8 @@ pub struct Config {
     pub plans: Vec<steward_core::payments::Plan>,
     /// Promo codes set up in the file (`[[promos]]`), written to the database on start-up.
     pub promos: Vec<steward_core::payments::promo::Promo>,
+    /// What inviting someone who pays earns (`[referrals]`).
+    pub referrals: referrals::ReferralRules,
     pub stripe: StripeConfig,
     /// Scheduled backups (`[backup]`).
     pub backup: BackupConfig,

@@ -198,6 +198,12 @@ const SUBMISSIONS: &[Field] = &[
     key("rules", TEXTS),
 ];
 
+const REFERRALS: &[Field] = &[
+    key("xp", AMOUNT),
+    key("days", Kind::Int(0, 365)),
+    key("hold", Kind::Text),
+];
+
 const WEB: &[Field] = &[
     key("enabled", Kind::Bool),
     key("listen", Kind::Text),
@@ -238,6 +244,7 @@ pub(super) const ROOT: &[Field] = &[
     key("analytics", Kind::Section(ANALYTICS)),
     key("learning", Kind::Section(LEARNING)),
     key("submissions", Kind::Section(SUBMISSIONS)),
+    key("referrals", Kind::Section(REFERRALS)),
     key("web", Kind::Section(WEB)),
     key("stripe", Kind::Section(STRIPE)),
     key("backup", Kind::Section(BACKUP)),

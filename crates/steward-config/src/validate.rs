@@ -15,7 +15,7 @@ use super::problems::Problems;
 use super::shape::SetAside;
 use super::{
     AnalyticsConfig, Config, DiscordConfig, Secret, TelegramConfig, chat_rules, content,
-    discord_id, membership, ops, plans, promos, stripe, web,
+    discord_id, membership, ops, plans, promos, referrals, stripe, web,
 };
 use steward_core::analytics::measures::IndexWeights;
 use steward_core::analytics::objectives::ObjectiveWeights;
@@ -148,6 +148,7 @@ pub(super) fn read(
         ledger_keep_days: file.ledger.keep_days,
         plans,
         promos,
+        referrals: referrals::read(&file.referrals, problems),
         learning: content::learning(&file.learning, problems),
         courses,
         submissions: content::submissions(file.submissions),

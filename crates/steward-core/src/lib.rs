@@ -22,6 +22,7 @@ pub mod points;
 pub mod privacy;
 pub mod rank_index;
 pub mod recommend;
+pub mod referrals;
 pub mod scoring;
 pub mod tags;
 pub mod thanks;

@@ -32,6 +32,7 @@ pub struct Commands {
     pub(super) sessions: Arc<WebSessions>,
     pub(super) cards: Arc<Cards>,
     pub(super) broadcasts: Arc<crate::Broadcasts>,
+    pub(super) referrals: Arc<crate::Referrals>,
 }
 
 /// Everything a command handler knows about the request.
@@ -165,9 +166,23 @@ impl Commands {
             Command::MemberList { tier } => self.membership.member_list(ctx, tier.as_deref()).await,
             Command::Drop(command) => self.drops.drop_command(ctx, command).await,
             Command::Plans => Ok(self.storefront.plans_command(ctx)),
-            Command::Start { payload } => {
-                self.storefront.start_command(ctx, payload.as_deref()).await
-            }
+            Command::Start { payload } => match payload
+                .as_deref()
+                .and_then(|p| p.strip_prefix(crate::core::referrals::LINK_PREFIX))
+            {
+                Some(code) => {
+                    let welcome = self.referrals.arrived(ctx, code).await?;
+                    let greeting = self.storefront.start_command(ctx, None).await?;
+                    Ok([greeting, welcome]
+                        .into_iter()
+                        .filter(|line| !line.is_empty())
+                        .collect::<Vec<_>>()
+                        .join("\n"))
+                }
+                None => self.storefront.start_command(ctx, payload.as_deref()).await,
+            },
+            Command::Invite { stats: false } => self.referrals.invite_command(ctx).await,
+            Command::Invite { stats: true } => self.referrals.stats_command(ctx).await,
             Command::Subscribe { plan, code } => {
                 self.storefront.subscribe(ctx, &plan, code.as_deref()).await
             }

@@ -34,6 +34,7 @@ mod points;
 pub mod privacy;
 mod process_stats;
 mod ranking;
+mod referrals;
 mod scheduler;
 mod services;
 mod sync;
@@ -77,6 +78,7 @@ pub use platform::{
 pub use points::Points;
 pub use privacy::Privacy;
 pub use ranking::Ranking;
+pub use referrals::Referrals;
 pub use scheduler::Scheduler;
 pub use scheduler::TickOutcome;
 pub use web::{Cards, WebPages, WebSessions};
@@ -100,6 +102,7 @@ pub struct Engine {
     operations: Arc<Operations>,
     subscribers: Arc<Subscribers>,
     broadcasts: Arc<Broadcasts>,
+    referrals: Arc<Referrals>,
     commands: Arc<Commands>,
     scheduler: Arc<Scheduler>,
     backups: Arc<Backups>,
@@ -199,15 +202,22 @@ impl Engine {
             storefront.clone(),
         ));
         let broadcasts = Arc::new(Broadcasts::new(k(), activity.clone()));
-        let scheduler = Arc::new(Scheduler::new(
+        let referrals = Arc::new(Referrals::new(
             k(),
             ranking.clone(),
             membership.clone(),
-            drops.clone(),
-            events.clone(),
-            recommendations.clone(),
-            privacy.clone(),
+            paid.clone(),
         ));
+        let scheduler = Arc::new(Scheduler {
+            kernel: k(),
+            ranking: ranking.clone(),
+            membership: membership.clone(),
+            drops: drops.clone(),
+            events: events.clone(),
+            recommendations: recommendations.clone(),
+            privacy: privacy.clone(),
+            referrals: referrals.clone(),
+        });
         let commands = Arc::new(Commands {
             kernel: k(),
             ranking: ranking.clone(),
@@ -224,6 +234,7 @@ impl Engine {
             sessions: sessions.clone(),
             cards: cards.clone(),
             broadcasts: broadcasts.clone(),
+            referrals: referrals.clone(),
         });
         broadcasts.recover().await?;
         let recovered = kernel.store.recover_interrupted().await?;
@@ -263,6 +274,7 @@ impl Engine {
             operations,
             subscribers,
             broadcasts,
+            referrals,
             commands,
             scheduler,
             backups,

@@ -21,28 +21,7 @@ pub struct Scheduler {
     pub(super) events: Arc<CommunityEvents>,
     pub(super) recommendations: Arc<Recommendations>,
     pub(super) privacy: Arc<Privacy>,
-}
-
-impl Scheduler {
-    pub(crate) fn new(
-        kernel: Arc<Kernel>,
-        ranking: Arc<Ranking>,
-        membership: Arc<Memberships>,
-        drops: Arc<Drops>,
-        events: Arc<CommunityEvents>,
-        recommendations: Arc<Recommendations>,
-        privacy: Arc<Privacy>,
-    ) -> Self {
-        Self {
-            kernel,
-            ranking,
-            membership,
-            drops,
-            events,
-            recommendations,
-            privacy,
-        }
-    }
+    pub(super) referrals: Arc<crate::Referrals>,
 }
 
 /// What one [`Scheduler::tick`] did.
@@ -66,6 +45,8 @@ pub struct TickOutcome {
     pub event_seasons_opened: usize,
     /// Ledger rows rolled up past `ledger.keep_days` (at most once a day).
     pub ledger_rows_rolled_up: u64,
+    /// Paid referrals credited or reversed once their hold passed.
+    pub referrals_settled: u32,
 }
 
 /// The longest the loop sleeps without a reason to wake, as a safety net.
@@ -87,6 +68,7 @@ impl Scheduler {
             .await?;
         let event_reminders_sent = self.events.send_event_reminders(now).await?;
         let pruned = self.privacy.prune_detail_if_due(now).await?;
+        let referrals_settled = self.referrals.settle_due(now).await?;
         Ok(TickOutcome {
             seasons_ended,
             occurrences,
@@ -100,6 +82,7 @@ impl Scheduler {
             event_reminders_sent,
             event_seasons_opened,
             ledger_rows_rolled_up: pruned.ledger_rows,
+            referrals_settled,
         })
     }
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::store::Store;
 use crate::{
     Backups, Broadcasts, Cards, Choices, Engine, Identity, Ingest, Kernel, Memberships, Operations,
-    Payments, Scheduler, Storefront, Subscribers, WebPages, WebSessions,
+    Payments, Referrals, Scheduler, Storefront, Subscribers, WebPages, WebSessions,
 };
 
 impl Engine {
@@ -59,6 +59,10 @@ impl Engine {
 
     /// Broadcasts to segments: started from the dashboard's segment pages, followed there.
     #[must_use]
+    pub fn referrals(&self) -> &Referrals {
+        &self.referrals
+    }
+
     pub fn broadcasts(&self) -> &Broadcasts {
         &self.broadcasts
     }

@@ -89,6 +89,8 @@ const ERASE: &[&str] = &[
     "UPDATE subscriptions SET payer = '' WHERE member_id = ?1",
     // A code's uses stay counted against its limit, as its payments stay in the books.
     "UPDATE promos SET created_by = NULL WHERE created_by = ?1",
+    // Who brought whom stays, as the credit it earned stays in the ledger; the code goes.
+    "DELETE FROM referral_codes WHERE member_id = ?1",
     "DELETE FROM thanks WHERE giver_id = ?1",
     "DELETE FROM thanks WHERE receiver_id = ?1",
     "DELETE FROM link_codes WHERE member_id = ?1",

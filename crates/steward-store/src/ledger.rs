@@ -28,6 +28,8 @@ pub enum LedgerKind {
     Contribution,
     /// Attendance at an event (its check-in code); the reference is the event id.
     Event,
+    /// Someone the member invited paid; the reference is the referred member's id.
+    Referral,
 }
 
 impl LedgerKind {
@@ -46,6 +48,7 @@ impl LedgerKind {
             Self::Learning => "learning",
             Self::Course => "course",
             Self::Contribution => "contribution",
+            Self::Referral => "referral",
             Self::Event => "event",
         }
     }
@@ -65,6 +68,7 @@ impl LedgerKind {
             Self::Course,
             Self::Contribution,
             Self::Event,
+            Self::Referral,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)

@@ -87,6 +87,12 @@ pub const MEMBER_TABLES: &[MemberTable] = &[
     table("broadcasts", "created_by = ?1", &["created_by"]),
     table("promo_uses", "member_id = ?1", &["member_id"]),
     table("promos", "created_by = ?1", &["created_by"]),
+    table("referral_codes", "member_id = ?1", &["member_id"]),
+    table(
+        "referrals",
+        "referred_id = ?1 OR referrer_id = ?1",
+        &["referred_id", "referrer_id"],
+    ),
     table("feedback", "member_id = ?1", &["member_id"]),
     table("courses_finished", "member_id = ?1", &["member_id"]),
     table("recommend_weekly", "member_id = ?1", &["member_id"]),

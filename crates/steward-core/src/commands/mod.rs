@@ -153,6 +153,10 @@ pub enum Command {
     },
     /// `/promo create|list|end` (operators).
     Promo(PromoCommand),
+    /// `/invite`: the asker's invite code; `/invite stats`: what it came to.
+    Invite {
+        stats: bool,
+    },
     /// The asker's paid plans; `cancel` stops their renewal.
     Subscription {
         cancel: bool,
@@ -310,6 +314,7 @@ impl Command {
             Self::Start { .. } => "start",
             Self::Subscribe { .. } => "subscribe",
             Self::Promo(_) => "promo",
+            Self::Invite { .. } => "invite",
             Self::Subscription { .. } => "subscription",
             Self::PaySupport => "paysupport",
             Self::Payments { .. } | Self::PaymentRefund { .. } => "payments",

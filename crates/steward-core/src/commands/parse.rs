@@ -157,6 +157,11 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         "paysupport" => no_args(&args, Command::PaySupport).map_err(usage)?,
         "subscribe" => payments::subscribe(&args).map_err(usage)?,
         "promo" => promo::promo(&args).map_err(usage)?,
+        "invite" => match args.as_slice() {
+            [] => Command::Invite { stats: false },
+            ["stats"] => Command::Invite { stats: true },
+            _ => return Err(usage(msg!("parse-invite"))),
+        },
         "subscription" => payments::subscription(&args).map_err(usage)?,
         "payments" => payments::payments(&args).map_err(usage)?,
         "course" => courses::course(&args).map_err(usage)?,

@@ -257,10 +257,12 @@ impl PaidTime {
         let Some(payment_id) = tx.record_payment_id(&row, Some(&p.raw)).await? else {
             return Ok(None);
         };
-        if let Some(code) = &reference.promo
-            && !p.renewal
-        {
-            tx.keep_promo_use(code, member, payment_id).await?;
+        if !p.renewal {
+            if let Some(code) = &reference.promo {
+                tx.keep_promo_use(code, member, payment_id).await?;
+            }
+            // A referred member's first payment starts their referrer's hold.
+            tx.note_referral_payment(member, payment_id, p.at).await?;
         }
         if tx.charge_refunded(p.provider, &p.charge_id).await? {
             // Its refund arrived first: the payment is kept for the audit and gives nothing,

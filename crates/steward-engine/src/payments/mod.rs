@@ -67,6 +67,11 @@ impl PaidTime {
         Ok(secret.clone())
     }
 
+    /// The community's secret, for what else is derived from it (invite codes).
+    pub(crate) async fn secret(&self) -> EngineResult<Vec<u8>> {
+        self.payment_secret().await
+    }
+
     pub(crate) fn plan(&self, id: &str) -> Option<&Plan> {
         self.kernel.config.plans.iter().find(|p| p.id == id)
     }

@@ -125,10 +125,15 @@ impl Payments {
                     }
                 }
                 let recorded = tx.record_payment_id(&row, Some(&e.raw)).await?;
-                if let (Some(code), Some(id), Some(member), true) =
-                    (&row.promo, recorded, row.member, *first)
-                {
-                    tx.keep_promo_use(code, member, id).await?;
+                if let (Some(id), Some(member)) = (recorded, row.member) {
+                    if let (Some(code), true) = (&row.promo, *first) {
+                        tx.keep_promo_use(code, member, id).await?;
+                    }
+                    // A trial pays nothing: a referral waits for the first real charge (only
+                    // the first is noted).
+                    if *amount > 0 {
+                        tx.note_referral_payment(member, id, now).await?;
+                    }
                 }
                 kind
             }

@@ -87,6 +87,7 @@ fn describe(lang: Lang, entry: &LedgerEntry) -> String {
             let id = entry.reference.as_deref().unwrap_or_default();
             return tr!(lang, "history-why-contribution", id = id);
         }
+        Some(LedgerKind::Referral) => return tr!(lang, "history-why-referral"),
         Some(LedgerKind::Event) => {
             let id = entry.reference.as_deref().unwrap_or_default();
             return tr!(lang, "history-why-event", id = id);

@@ -142,6 +142,19 @@ impl Scoring<'_> {
         Ok(outcome)
     }
 
+    /// Applies `grant` and commits, moving the member on the live boards, for an award no
+    /// command asked for (a referral credited by the scheduler): there is no chat to announce a
+    /// level-up in, so the member hears of it by the DM that tells them why.
+    pub(crate) async fn award_unasked(mut self, grant: &Grant<'_>) -> EngineResult<AwardOutcome> {
+        let outcome = self.apply(grant).await?;
+        self.tx.commit().await?;
+        self.ranking
+            .scores
+            .boards_mut()
+            .apply(&outcome.changes, outcome.hidden);
+        Ok(outcome)
+    }
+
     /// [`Scoring::award`] of one grant.
     pub(crate) async fn award_one(
         self,

@@ -2,9 +2,10 @@
 
 use super::CommandSpec;
 use super::shared::{
-    BOARDS, DROP_TAGS, DROP_TIER, DROP_TO, ERASE_STEPS, EVENT_SEASON, FIRST_TERM_ONLY, ON_OFF,
-    ONE_DROP, ONE_EVENT, POINTS, PROMO_CODE, RANK_FORMATS, SCHEDULE, SEASON_NAME, SENTENCE,
-    SUBMISSION, SUBSCRIPTION_ACTIONS, TAGS, TERM, WEB_ACTIONS, arg, member, operator, sub,
+    BOARDS, DROP_TAGS, DROP_TIER, DROP_TO, ERASE_STEPS, EVENT_SEASON, FIRST_TERM_ONLY,
+    INVITE_ACTIONS, ON_OFF, ONE_DROP, ONE_EVENT, POINTS, PROMO_CODE, RANK_FORMATS, SCHEDULE,
+    SEASON_NAME, SENTENCE, SUBMISSION, SUBSCRIPTION_ACTIONS, TAGS, TERM, WEB_ACTIONS, arg, member,
+    operator, sub,
 };
 use crate::commands::args::ArgKind;
 
@@ -149,6 +150,12 @@ pub const COMMANDS: &[CommandSpec] = &[
     )
     .optional()]),
     member("paysupport"),
+    member("invite").args(&[arg(
+        "action",
+        "arg-invite-action",
+        ArgKind::Choice(INVITE_ACTIONS),
+    )
+    .optional()]),
     operator("points").subcommands(&[
         sub("add", "sub-points-add", POINTS),
         sub("remove", "sub-points-remove", POINTS),

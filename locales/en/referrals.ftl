@@ -1,0 +1,10 @@
+## Referrals: /invite and /start ref-CODE
+
+invite-code = Your invite code is { $code }. Someone new sends /start ref-{ $code } to the bot (on Telegram, the link t.me/BOT?start=ref-{ $code } does it in one tap, with the bot's name for BOT).
+invite-reward = When someone you invited first pays, you earn { $xp } XP and { $days } more days of your tier, { $hold } days later (a refund meanwhile earns nothing).
+invite-stats = Your invitations: { $joined } joined, { $paid } paid ({ $pending } waiting out the hold, { $reversed } refunded). Earned: { $xp } XP and { $days } days.
+invite-unknown = That invite code is not one of ours. Check it with whoever sent it.
+invite-own = That is your own invite code: share it with someone new.
+invite-welcome = You came with a member's invite: welcome!
+invite-credited = Someone you invited has been paying for a while: +{ $xp } XP. Thank you for bringing them!
+invite-credited-days = Someone you invited has been paying for a while: +{ $xp } XP and { $days } more days of { $tier }. Thank you for bringing them!
