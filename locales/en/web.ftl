@@ -417,7 +417,7 @@ web-dash-funnel-new = New members in the range
 web-dash-funnel-trials = Began a free trial
 web-dash-funnel-trials-paid = Paid after the trial
 web-dash-funnel-paid = Began a paid membership
-web-dash-funnel-defined = Each step's share is of the step above it; "began a paid membership" is of the new members. Trials and payments are counted when they fall in the range, whoever made them.
+web-dash-funnel-defined = Each step's share is of the step above it; "began a paid membership" and "came by an invite" are of the new members, "paying members brought by an invite" of those who began a paid membership. Trials and payments are counted when they fall in the range, whoever made them.
 
 ## Channels and hours (/dashboard)
 web-dash-channels = Chats

@@ -368,7 +368,7 @@ web-dash-funnel-new = 范围内的新成员
 web-dash-funnel-trials = 开始免费试用
 web-dash-funnel-trials-paid = 试用后付费
 web-dash-funnel-paid = 开始付费会员
-web-dash-funnel-defined = 每一步的比例以上一步为分母；“开始付费会员”以新成员为分母。试用和付款只要发生在范围内就计入，不论是谁。
+web-dash-funnel-defined = 每一步的比例以上一步为分母；“开始付费会员”和“通过成员邀请而来”以新成员为分母，“经邀请而来的付费成员”以开始付费的成员为分母。试用和付款只要发生在范围内就计入，不论是谁。
 
 ## Channels and hours (/dashboard)
 web-dash-channels = 聊天

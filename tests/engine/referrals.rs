@@ -4,6 +4,9 @@
 //! days, or nothing if the payment was refunded within it.
 
 use chrono::Duration;
+use steward::core::access::Viewer;
+use steward::core::analytics::range::DayRange;
+use steward::core::ids::MemberId;
 use steward::core::payments::Provider;
 use steward::engine::Person;
 use steward::engine::payments::{PaymentReceived, PaymentRefunded};
@@ -119,11 +122,26 @@ async fn a_referrer_is_credited_xp_and_days_once_the_hold_has_passed() {
         "{welcome}"
     );
     pays(&app, &bob, "ch_bob").await;
-    let stats = say_on(&app, &ann, "/invite stats").await.unwrap();
+    let stats = ask(&app, &ann, "/invite stats").await;
     assert!(
         stats.contains("1 joined, 1 paid (1 waiting out the hold"),
         "{stats}"
     );
+    // The dashboard's funnel counts the invite as a source.
+    let operator = Viewer {
+        member: Some(MemberId(1)),
+        operator: true,
+        tier_rank: None,
+    };
+    let today = app.engine.operations().today();
+    let dash = app
+        .engine
+        .operations()
+        .dashboard(&operator, DayRange::last(7, today))
+        .await
+        .unwrap();
+    let funnel = dash.revenue.funnel;
+    assert_eq!((funnel.referred, funnel.referred_paid), (1, 1));
 
     let before = xp_of(&app, &ann).await;
     let pro_before = pro_end(&app, &ann).await;
@@ -171,7 +189,7 @@ async fn a_refund_within_the_hold_earns_nothing() {
     app.advance(Duration::days(12));
     assert_eq!(app.tick().await.referrals_settled, 1);
     assert_eq!(xp_of(&app, &ann).await, before);
-    let stats = say_on(&app, &ann, "/invite stats").await.unwrap();
+    let stats = ask(&app, &ann, "/invite stats").await;
     assert!(stats.contains("1 refunded"), "{stats}");
     assert!(stats.contains("Earned: 0 XP"), "{stats}");
 }
@@ -201,7 +219,7 @@ async fn only_a_newcomer_is_referred_once_and_never_by_their_own_code() {
     say_on(&app, &carol, "hello").await;
     app.advance(Duration::days(2));
     say_on(&app, &carol, &format!("/start ref-{dan_code}")).await;
-    let ann_stats = say_on(&app, &ann, "/invite stats").await.unwrap();
+    let ann_stats = ask(&app, &ann, "/invite stats").await;
     assert!(ann_stats.contains("1 joined"), "{ann_stats}");
     let dan_stats = say_on(&app, &dan, "/invite stats").await.unwrap();
     assert!(dan_stats.contains("0 joined"), "{dan_stats}");

@@ -88,3 +88,27 @@ async fn telegram_join_requests_follow_membership() {
         .await;
     app.shutdown().await;
 }
+
+#[tokio::test]
+async fn an_invite_link_opens_the_bot_and_records_the_newcomer_as_referred() {
+    let app = spawn().await;
+    app.fake.say(501, alice(), "/invite").await;
+    let reply = app.fake.reply_in(501, "Share the link").await;
+    // The link names the bot as getMe reported it, and the code.
+    let link = reply
+        .split_whitespace()
+        .find(|w| w.starts_with("https://t.me/steward_bot?start=ref-"))
+        .map(|w| w.trim_end_matches(':').to_owned())
+        .unwrap_or_else(|| panic!("{reply}"));
+    let payload = link.rsplit('=').next().unwrap().to_owned();
+    // Telegram turns the link into `/start PAYLOAD` from the newcomer, in their private chat.
+    let newcomer = crate::fake_bot_api::user(777, "Newcomer");
+    app.fake
+        .say(777, newcomer, &format!("/start {payload}"))
+        .await;
+    app.fake
+        .reply_in(777, "You came with a member's invite")
+        .await;
+    app.fake.say(501, alice(), "/invite stats").await;
+    app.fake.reply_in(501, "1 joined").await;
+}

@@ -25,6 +25,8 @@ pub struct Referrals {
     membership: Arc<Memberships>,
     /// The community's secret the codes derive from.
     paid: Arc<PaidTime>,
+    /// The Telegram bot's username, once its adapter has asked Telegram: deep links need it.
+    telegram_bot: std::sync::OnceLock<String>,
 }
 
 impl Referrals {
@@ -39,7 +41,14 @@ impl Referrals {
             ranking,
             membership,
             paid,
+            telegram_bot: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The Telegram adapter tells the bot's username, so `/invite` can give a one-tap link.
+    pub fn set_telegram_bot(&self, username: &str) {
+        // Told once per process; a second telling is the same name.
+        let _ = self.telegram_bot.set(username.to_owned());
     }
 
     /// `member`'s code, kept so that it can be looked up.
@@ -55,7 +64,15 @@ impl Referrals {
     pub(crate) async fn invite_command(&self, ctx: &CommandContext) -> EngineResult<String> {
         let code = self.code_of(ctx.member).await?;
         let rules = self.kernel.config.referrals;
-        let mut lines = vec![tr!(ctx.lang, "invite-code", code = &code)];
+        let mut lines = vec![match self.telegram_bot.get() {
+            Some(bot) => tr!(
+                ctx.lang,
+                "invite-code-link",
+                code = &code,
+                link = format!("https://t.me/{bot}?start={}{code}", referrals::LINK_PREFIX)
+            ),
+            None => tr!(ctx.lang, "invite-code", code = &code),
+        }];
         if rules.xp > 0 || rules.days > 0 {
             lines.push(tr!(
                 ctx.lang,

@@ -80,6 +80,20 @@ impl Store {
             .collect())
     }
 
+    /// Members referred in `[from, to)`, and referred members whose first payment fell in it.
+    pub async fn referrals_in(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<(i64, i64)> {
+        let counts: (i64, i64) = sqlx::query_as(
+            "SELECT COUNT(CASE WHEN at >= ?1 AND at < ?2 THEN 1 END), \
+             COUNT(CASE WHEN paid_at >= ?1 AND paid_at < ?2 THEN 1 END) FROM referrals",
+        )
+        .bind(millis(from))
+        .bind(millis(to))
+        .fetch_one(&self.pool)
+        .await
+        .during("referrals_in")?;
+        Ok(counts)
+    }
+
     /// What `referrer`'s invitations came to.
     pub async fn referral_stats(&self, referrer: MemberId) -> Result<ReferralStats> {
         let (joined, paid, pending, reversed, xp, days): (i64, i64, i64, i64, i64, i64) =

@@ -135,6 +135,13 @@ impl TelegramAdapter {
     /// restart resumes where this run stopped.
     pub async fn run(self, mut stop: watch::Receiver<bool>) {
         self.register_commands().await;
+        // Deep links (`/invite`'s) name the bot.
+        match self.bot.get_me().await {
+            Ok(me) => self.engine.referrals().set_telegram_bot(me.username()),
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot read the bot's name; /invite gives no link")
+            }
+        }
         let mut offset: i32 = match self.engine.kernel().update_cursor(Platform::Telegram).await {
             Ok(cursor) => cursor.and_then(|c| i32::try_from(c).ok()).unwrap_or(0),
             Err(e) => {

@@ -52,6 +52,10 @@ pub struct Funnel {
     pub trials_paid: i64,
     /// Members whose first payment (not a renewal) fell in the range.
     pub first_paid: i64,
+    /// Members brought by another's invite in the range (`/start ref-CODE`), and referred
+    /// members whose first payment fell in the range.
+    pub referred: i64,
+    pub referred_paid: i64,
 }
 
 /// The revenue panel.
@@ -180,11 +184,14 @@ impl Operations {
                 currency: p.currency,
             })
             .collect();
+        let (referred, referred_paid) = self.kernel.store.referrals_in(from, to).await?;
         panel.funnel = Funnel {
             new_members,
             trials: panel.trials,
             trials_paid: panel.trials_paid,
             first_paid: panel.currencies.iter().map(|c| c.new_paid).sum(),
+            referred,
+            referred_paid,
         };
         Ok(panel)
     }

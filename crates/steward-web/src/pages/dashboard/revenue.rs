@@ -85,6 +85,8 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
             tr { th { (tr!(lang, "web-dash-funnel-trials")) } td.num { (f.trials) } td.num { (percent(ratio(f.trials, f.new_members))) } }
             tr { th { (tr!(lang, "web-dash-funnel-trials-paid")) } td.num { (f.trials_paid) } td.num { (percent(ratio(f.trials_paid, f.trials))) } }
             tr { th { (tr!(lang, "web-dash-funnel-paid")) } td.num { (f.first_paid) } td.num { (percent(ratio(f.first_paid, f.new_members))) } }
+            tr { th { (tr!(lang, "web-dash-funnel-referred")) } td.num { (f.referred) } td.num { (percent(ratio(f.referred, f.new_members))) } }
+            tr { th { (tr!(lang, "web-dash-funnel-referred-paid")) } td.num { (f.referred_paid) } td.num { (percent(ratio(f.referred_paid, f.first_paid))) } }
         } }
         p.muted { (tr!(lang, "web-dash-funnel-defined")) }
         (csv_link(lang, dash, "revenue"))
