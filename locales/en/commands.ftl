@@ -215,3 +215,10 @@ cmd-invite = Your invite code, and what your invitations came to
 cmd-invite-usage = /invite | /invite stats
 arg-invite-action = stats: who joined and paid, and what you earned
 choice-invite-stats = What my invitations came to
+
+cmd-gift = Give another member a plan: you pay, they get it
+cmd-gift-usage = /gift @member PLAN [anonymous]
+arg-gift-member = Who gets it
+arg-gift-plan = The plan, from /plans
+arg-gift-anonymous = Anonymous: they are told "someone" gave it
+choice-gift-anonymous = Do not tell them it was me

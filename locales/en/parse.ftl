@@ -180,3 +180,5 @@ parse-promo-price = The price is a whole number of Stars from 1 to 10000, like p
 parse-promo-uses = Uses is a whole number from 1, like uses 100.
 
 parse-invite = Send /invite for your code, or /invite stats.
+
+parse-gift = Name who gets it and the plan: /gift @alice pro-month, or /gift @alice pro-month anonymous.

@@ -214,3 +214,10 @@ cmd-invite = 你的邀请码，以及邀请的成果
 cmd-invite-usage = /invite | /invite stats
 arg-invite-action = stats：谁加入并付款了，你获得了什么
 choice-invite-stats = 我的邀请成果
+
+cmd-gift = 为其他成员购买方案：你付款，对方获得
+cmd-gift-usage = /gift @成员 方案 [anonymous]
+arg-gift-member = 获赠者
+arg-gift-plan = 方案，见 /plans
+arg-gift-anonymous = 匿名：对方只会知道“有人”赠送
+choice-gift-anonymous = 不告诉对方是我

@@ -166,3 +166,5 @@ parse-promo-price = 价格是 1 到 10000 个 Stars 的整数，例如 price 250
 parse-promo-uses = 使用人数是从 1 起的整数，例如 uses 100。
 
 parse-invite = 发送 /invite 获取邀请码，或 /invite stats 查看成果。
+
+parse-gift = 请写明获赠者和方案：/gift @alice pro-month，或 /gift @alice pro-month anonymous。

@@ -80,8 +80,10 @@ const LATIN_ALLOWED: &[&str] = &[
     // Command, option and config words; language codes; example tags and tier ids; segments.
     "active",
     "add",
+    "alice",
     "all",
     "analytics",
+    "anonymous",
     "announcements",
     "approve",
     "as",

@@ -16,6 +16,7 @@ mod dashboard_truth;
 mod drops;
 mod events;
 mod feedback;
+mod gifts;
 mod helpers;
 mod identity;
 mod import;

@@ -181,6 +181,15 @@ impl Commands {
                 }
                 None => self.storefront.start_command(ctx, payload.as_deref()).await,
             },
+            Command::Gift {
+                who,
+                plan,
+                anonymous,
+            } => {
+                self.storefront
+                    .gift_command(ctx, who.as_deref(), &plan, anonymous)
+                    .await
+            }
             Command::Invite { stats: false } => self.referrals.invite_command(ctx).await,
             Command::Invite { stats: true } => self.referrals.stats_command(ctx).await,
             Command::Subscribe { plan, code } => {

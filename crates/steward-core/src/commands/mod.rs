@@ -153,6 +153,12 @@ pub enum Command {
     },
     /// `/promo create|list|end` (operators).
     Promo(PromoCommand),
+    /// `/gift @member PLAN [anonymous]`: the asker pays, `who` gets the plan's term.
+    Gift {
+        who: Option<MemberToken>,
+        plan: String,
+        anonymous: bool,
+    },
     /// `/invite`: the asker's invite code; `/invite stats`: what it came to.
     Invite {
         stats: bool,
@@ -315,6 +321,7 @@ impl Command {
             Self::Subscribe { .. } => "subscribe",
             Self::Promo(_) => "promo",
             Self::Invite { .. } => "invite",
+            Self::Gift { .. } => "gift",
             Self::Subscription { .. } => "subscription",
             Self::PaySupport => "paysupport",
             Self::Payments { .. } | Self::PaymentRefund { .. } => "payments",

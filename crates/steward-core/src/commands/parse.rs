@@ -157,6 +157,19 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         "paysupport" => no_args(&args, Command::PaySupport).map_err(usage)?,
         "subscribe" => payments::subscribe(&args).map_err(usage)?,
         "promo" => promo::promo(&args).map_err(usage)?,
+        "gift" => {
+            let (who, rest) = member_then_rest(&args, is_reply).map_err(usage)?;
+            let (plan, anonymous) = match rest {
+                [plan] => (plan, false),
+                [plan, word] if word.eq_ignore_ascii_case("anonymous") => (plan, true),
+                _ => return Err(usage(msg!("parse-gift"))),
+            };
+            Command::Gift {
+                who,
+                plan: plan.to_lowercase(),
+                anonymous,
+            }
+        }
         "invite" => match args.as_slice() {
             [] => Command::Invite { stats: false },
             ["stats"] => Command::Invite { stats: true },

@@ -29,6 +29,35 @@ pub struct PaymentRef {
     pub issued: Option<DateTime<Utc>>,
     /// The promo code the price was set by (upper case, see `promo::normalize_code`).
     pub promo: Option<String>,
+    /// Bought by another member for `member`: a gift.
+    pub gift: Option<GiftFrom>,
+}
+
+/// Who gave a gift, and whether the recipient may be told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GiftFrom {
+    pub giver: MemberId,
+    pub anonymous: bool,
+}
+
+impl GiftFrom {
+    /// `~ID` (named) or `!ID` (anonymous): neither mark is a promo code's character.
+    fn written(self) -> String {
+        let mark = if self.anonymous { '!' } else { '~' };
+        format!("{mark}{}", self.giver.0)
+    }
+
+    fn read(part: &str) -> Option<Self> {
+        let (anonymous, id) = match part.split_at_checked(1)? {
+            ("~", id) => (false, id),
+            ("!", id) => (true, id),
+            _ => return None,
+        };
+        Some(Self {
+            giver: MemberId(id.parse().ok()?),
+            anonymous,
+        })
+    }
 }
 
 impl PaymentRef {
@@ -41,6 +70,16 @@ impl PaymentRef {
             plan: plan.to_owned(),
             issued: DateTime::from_timestamp(secs, 0),
             promo: None,
+            gift: None,
+        }
+    }
+
+    /// The same reference, a gift from `giver`.
+    #[must_use]
+    pub fn as_gift(self, giver: GiftFrom) -> Self {
+        Self {
+            gift: Some(giver),
+            ..self
         }
     }
 
@@ -53,8 +92,7 @@ impl PaymentRef {
         }
     }
 
-    /// `MEMBER.PLAN.ISSUED.MAC`, or `MEMBER.PLAN.ISSUED.PROMO.MAC` (ISSUED in Unix seconds,
-    /// MAC as hex).
+    /// `MEMBER.PLAN.ISSUED[.PROMO][.~GIVER|.!GIVER].MAC` (ISSUED in Unix seconds, MAC as hex).
     #[must_use]
     pub fn sign(&self, secret: &[u8]) -> String {
         let mut body = format!("{}.{}", self.member.0, self.plan);
@@ -62,6 +100,9 @@ impl PaymentRef {
             body = format!("{body}.{}", issued.timestamp());
             if let Some(promo) = &self.promo {
                 body = format!("{body}.{promo}");
+            }
+            if let Some(gift) = self.gift {
+                body = format!("{body}.{}", gift.written());
             }
         }
         format!("{body}.{}", hex(&mac(secret, &body)[..MAC_BYTES]))
@@ -78,8 +119,18 @@ impl PaymentRef {
             Some(secs) => Some(DateTime::from_timestamp(secs.parse().ok()?, 0)?),
             None => None,
         };
-        let promo = parts.next().map(str::to_owned);
-        if parts.next().is_some() || promo.as_deref() == Some("") {
+        let mut promo = None;
+        let mut gift = None;
+        for part in parts {
+            match GiftFrom::read(part) {
+                Some(from) if gift.is_none() => gift = Some(from),
+                None if promo.is_none() && gift.is_none() && !part.is_empty() => {
+                    promo = Some(part.to_owned());
+                }
+                _ => return None,
+            }
+        }
+        if issued.is_none() && (promo.is_some() || gift.is_some()) {
             return None;
         }
         let tag = unhex(tag)?;
@@ -91,6 +142,7 @@ impl PaymentRef {
             plan: plan.to_owned(),
             issued,
             promo,
+            gift,
         })
     }
 
@@ -173,6 +225,22 @@ mod tests {
             PaymentRef::verify(&format!("{body}.SPRING-25.{tag}"), SECRET),
             None
         );
+    }
+
+    #[test]
+    fn a_gift_names_its_giver_signed_in_and_an_anonymous_one_says_so() {
+        let from = GiftFrom {
+            giver: MemberId(7),
+            anonymous: true,
+        };
+        let gift = reference().with_promo("SPRING").as_gift(from);
+        let payload = gift.sign(SECRET);
+        assert!(payload.len() <= 128, "{payload}");
+        assert_eq!(PaymentRef::verify(&payload, SECRET), Some(gift));
+        let named = payload.replacen(".!7.", ".~7.", 1);
+        assert_eq!(PaymentRef::verify(&named, SECRET), None);
+        let other = payload.replacen(".!7.", ".!8.", 1);
+        assert_eq!(PaymentRef::verify(&other, SECRET), None);
     }
 
     #[test]

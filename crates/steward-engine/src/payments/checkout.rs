@@ -342,6 +342,13 @@ impl PaidTime {
             }
         }
         let until = self.membership.until(lang, expires);
+        // `until` is in the recipient's language, for their DM.
+        if let Some(gift) = reference.gift {
+            return Ok(Some(
+                self.gift_delivered(gift, member, &tier.name, &until)
+                    .await?,
+            ));
+        }
         Ok(Some(if p.renewal {
             tr!(lang, "payment-renewed", tier = &tier.name, until = until)
         } else {

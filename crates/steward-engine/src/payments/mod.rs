@@ -9,6 +9,7 @@ mod card;
 mod checkout;
 mod credit;
 mod entitlements;
+mod gifts;
 mod intake;
 mod portal;
 mod price_check;

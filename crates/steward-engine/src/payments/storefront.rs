@@ -34,9 +34,9 @@ pub(super) struct Ways {
 
 /// What a Stars invoice asks: its price, and whether Telegram renews it every 30 days.
 #[derive(Debug, Clone, Copy)]
-struct Price {
-    stars: u32,
-    renews: bool,
+pub(super) struct Price {
+    pub stars: u32,
+    pub renews: bool,
 }
 
 /// Selling plans and showing members and operators what they paid.
@@ -202,7 +202,7 @@ impl Storefront {
     }
 
     /// A Telegram Stars invoice link for `plan`.
-    async fn stars_link(
+    pub(super) async fn stars_link(
         &self,
         lang: Lang,
         plan: &Plan,

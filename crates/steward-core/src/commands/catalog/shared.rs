@@ -58,6 +58,8 @@ pub(super) const PROMO_CODE: ArgKind = ArgKind::Text { max_len: 24 };
 pub(super) const FIRST_TERM_ONLY: &[Choice] =
     &[choice("first-term-only", "choice-promo-first-term")];
 
+pub(super) const ANONYMOUS: &[Choice] = &[choice("anonymous", "choice-gift-anonymous")];
+
 pub(super) const INVITE_ACTIONS: &[Choice] = &[choice("stats", "choice-invite-stats")];
 
 pub(super) const WEB_ACTIONS: &[Choice] = &[choice("logout", "choice-web-logout")];

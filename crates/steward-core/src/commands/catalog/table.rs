@@ -2,7 +2,7 @@
 
 use super::CommandSpec;
 use super::shared::{
-    BOARDS, DROP_TAGS, DROP_TIER, DROP_TO, ERASE_STEPS, EVENT_SEASON, FIRST_TERM_ONLY,
+    ANONYMOUS, BOARDS, DROP_TAGS, DROP_TIER, DROP_TO, ERASE_STEPS, EVENT_SEASON, FIRST_TERM_ONLY,
     INVITE_ACTIONS, ON_OFF, ONE_DROP, ONE_EVENT, POINTS, PROMO_CODE, RANK_FORMATS, SCHEDULE,
     SEASON_NAME, SENTENCE, SUBMISSION, SUBSCRIPTION_ACTIONS, TAGS, TERM, WEB_ACTIONS, arg, member,
     operator, sub,
@@ -150,6 +150,16 @@ pub const COMMANDS: &[CommandSpec] = &[
     )
     .optional()]),
     member("paysupport"),
+    member("gift").args(&[
+        arg("member", "arg-gift-member", ArgKind::Member),
+        arg("plan", "arg-gift-plan", ArgKind::PlanId),
+        arg(
+            "anonymous",
+            "arg-gift-anonymous",
+            ArgKind::Choice(ANONYMOUS),
+        )
+        .optional(),
+    ]),
     member("invite").args(&[arg(
         "action",
         "arg-invite-action",
