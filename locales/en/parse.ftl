@@ -182,3 +182,4 @@ parse-promo-uses = Uses is a whole number from 1, like uses 100.
 parse-invite = Send /invite for your code, or /invite stats.
 
 parse-gift = Name who gets it and the plan: /gift @alice pro-month, or /gift @alice pro-month anonymous.
+parse-gift-code = Give the code, like /redeem_gift ABCD-EFGH-JKLM.

@@ -168,3 +168,4 @@ parse-promo-uses = 使用人数是从 1 起的整数，例如 uses 100。
 parse-invite = 发送 /invite 获取邀请码，或 /invite stats 查看成果。
 
 parse-gift = 请写明获赠者和方案：/gift @alice pro-month，或 /gift @alice pro-month anonymous。
+parse-gift-code = 请给出礼品码，例如 /redeem_gift ABCD-EFGH-JKLM。

@@ -76,6 +76,7 @@ const LATIN_ALLOWED: &[&str] = &[
     // An example promo code; the bot's name in a deep link's example.
     "SPRING",
     "BOT",
+    "ABCD",
     "YYYY",
     // Command, option and config words; language codes; example tags and tier ids; segments.
     "active",

@@ -122,3 +122,99 @@ async fn an_anonymous_gift_says_someone_and_a_gift_to_oneself_is_refused() {
             .is_err()
     );
 }
+
+/// Alice buys a gift code for the monthly plan; the code her payment's reply gives.
+async fn bought_code(app: &TestApp, charge: &str) -> String {
+    let alice = telegram("501", "Alice");
+    let (reply, invoice) = gift(app, &alice, "/gift_code pro-month").await;
+    assert_eq!(reply, "I sent you a payment link by direct message.");
+    let invoice = invoice.unwrap();
+    assert_eq!(invoice.renews_every_secs, None);
+    let paid = PaymentReceived {
+        charge_id: charge.to_owned(),
+        ..paid_once(&alice, &invoice.payload, app)
+    };
+    let thanks = app.engine.payments().payment_received(&paid).await.unwrap();
+    let code = thanks
+        .split_whitespace()
+        .find(|w| w.len() == 14 && w.matches('-').count() == 2)
+        .unwrap_or_else(|| panic!("{thanks}"))
+        .to_owned();
+    // The buyer got a code, not the time.
+    let store = app.engine.store();
+    let alice_id = store
+        .member_of(&alice.profile.account)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(store.memberships(alice_id).await.unwrap().is_empty());
+    code
+}
+
+#[tokio::test]
+async fn a_gift_code_is_redeemed_once_by_a_newcomer_and_the_buyer_is_told() {
+    let app = spawn_app_with(&config()).await;
+    let code = bought_code(&app, "ch_code").await;
+    let (carol, dan) = (telegram("503", "Carol"), telegram("504", "Dan"));
+    let (lower, upper) = (
+        format!("/redeem-gift {}", code.to_lowercase()),
+        format!("/redeem-gift {code}"),
+    );
+    let (a, b) = tokio::join!(say_on(&app, &carol, &lower), say_on(&app, &dan, &upper),);
+    let replies = [a.unwrap(), b.unwrap()];
+    assert_eq!(
+        replies
+            .iter()
+            .filter(|r| r.starts_with("Welcome! The gift gives you Pro"))
+            .count(),
+        1,
+        "{replies:?}"
+    );
+    assert_eq!(
+        replies
+            .iter()
+            .filter(|r| r.contains("used already"))
+            .count(),
+        1,
+        "{replies:?}"
+    );
+    let told = app.posts().into_iter().any(|s| {
+        matches!(&s, Sent::Dm { to, text } if to.user_id == "501" && text.contains("was just used by"))
+    });
+    assert!(told, "the buyer is told");
+}
+
+#[tokio::test]
+async fn a_gift_code_expires_and_a_refunded_one_does_not_work() {
+    let app = spawn_app_with(&config()).await;
+    let old = bought_code(&app, "ch_old").await;
+    let refunded = bought_code(&app, "ch_refunded").await;
+    // Alice holds Pro of her own: refunding the code she bought takes none of it.
+    let operator = telegram("900", "Olga");
+    say_on(&app, &operator, "/member grant @Alice pro 10d").await;
+    let store = app.engine.store();
+    let alice = store
+        .member_of(&telegram("501", "Alice").profile.account)
+        .await
+        .unwrap()
+        .unwrap();
+    let before = store.memberships(alice).await.unwrap();
+    assert_eq!(before.len(), 1, "Alice holds Pro");
+    let done = app.ask(&console("admin"), "/payments refund 2").await;
+    assert!(done.contains("refunded"), "{done}");
+    assert_eq!(store.memberships(alice).await.unwrap(), before);
+    let carol = telegram("503", "Carol");
+    let no = say_on(&app, &carol, &format!("/redeem-gift {refunded}"))
+        .await
+        .unwrap();
+    assert!(no.contains("was refunded"), "{no}");
+    app.advance(Duration::days(366));
+    let late = say_on(&app, &carol, &format!("/redeem-gift {old}"))
+        .await
+        .unwrap();
+    assert!(late.contains("has expired"), "{late}");
+    let junk = say_on(&app, &carol, "/redeem-gift ABCD-EFGH-JKLM")
+        .await
+        .unwrap();
+    assert!(junk.contains("not a gift code of ours"), "{junk}");
+}

@@ -7,6 +7,7 @@
 mod content;
 mod env;
 mod file;
+mod gifts;
 mod membership;
 mod ops;
 mod plans;
@@ -101,6 +102,8 @@ pub struct Config {
     pub promos: Vec<steward_core::payments::promo::Promo>,
     /// What inviting someone who pays earns (`[referrals]`).
     pub referrals: referrals::ReferralRules,
+    /// How long a gift code stays good (`gifts.valid_days`).
+    pub gift_codes_valid_for: chrono::Duration,
     pub stripe: StripeConfig,
     /// Scheduled backups (`[backup]`).
     pub backup: BackupConfig,

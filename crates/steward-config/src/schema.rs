@@ -204,6 +204,8 @@ const REFERRALS: &[Field] = &[
     key("hold", Kind::Text),
 ];
 
+const GIFTS: &[Field] = &[key("valid_days", Kind::Int(1, 3650))];
+
 const WEB: &[Field] = &[
     key("enabled", Kind::Bool),
     key("listen", Kind::Text),
@@ -245,6 +247,7 @@ pub(super) const ROOT: &[Field] = &[
     key("learning", Kind::Section(LEARNING)),
     key("submissions", Kind::Section(SUBMISSIONS)),
     key("referrals", Kind::Section(REFERRALS)),
+    key("gifts", Kind::Section(GIFTS)),
     key("web", Kind::Section(WEB)),
     key("stripe", Kind::Section(STRIPE)),
     key("backup", Kind::Section(BACKUP)),

@@ -190,6 +190,8 @@ impl Commands {
                     .gift_command(ctx, who.as_deref(), &plan, anonymous)
                     .await
             }
+            Command::GiftCode { plan } => self.storefront.gift_code_command(ctx, &plan).await,
+            Command::RedeemGift { code } => self.storefront.redeem_gift_command(ctx, &code).await,
             Command::Invite { stats: false } => self.referrals.invite_command(ctx).await,
             Command::Invite { stats: true } => self.referrals.stats_command(ctx).await,
             Command::Subscribe { plan, code } => {

@@ -91,6 +91,8 @@ const ERASE: &[&str] = &[
     "UPDATE promos SET created_by = NULL WHERE created_by = ?1",
     // Who brought whom stays, as the credit it earned stays in the ledger; the code goes.
     "DELETE FROM referral_codes WHERE member_id = ?1",
+    // A code bought stays good for whoever was given it.
+    "UPDATE gift_codes SET buyer_id = NULL WHERE buyer_id = ?1",
     "DELETE FROM thanks WHERE giver_id = ?1",
     "DELETE FROM thanks WHERE receiver_id = ?1",
     "DELETE FROM link_codes WHERE member_id = ?1",

@@ -88,6 +88,12 @@ pub const MEMBER_TABLES: &[MemberTable] = &[
     table("promo_uses", "member_id = ?1", &["member_id"]),
     table("promos", "created_by = ?1", &["created_by"]),
     table("referral_codes", "member_id = ?1", &["member_id"]),
+    // A code the member bought, or redeemed; the other side's id is left out of the export.
+    table(
+        "gift_codes",
+        "buyer_id = ?1 OR redeemed_by = ?1",
+        &["buyer_id", "redeemed_by"],
+    ),
     table(
         "referrals",
         "referred_id = ?1 OR referrer_id = ?1",

@@ -159,6 +159,14 @@ pub enum Command {
         plan: String,
         anonymous: bool,
     },
+    /// `/gift-code PLAN`: a code to give someone not a member yet.
+    GiftCode {
+        plan: String,
+    },
+    /// `/redeem-gift CODE`.
+    RedeemGift {
+        code: String,
+    },
     /// `/invite`: the asker's invite code; `/invite stats`: what it came to.
     Invite {
         stats: bool,
@@ -322,6 +330,8 @@ impl Command {
             Self::Promo(_) => "promo",
             Self::Invite { .. } => "invite",
             Self::Gift { .. } => "gift",
+            Self::GiftCode { .. } => "gift_code",
+            Self::RedeemGift { .. } => "redeem_gift",
             Self::Subscription { .. } => "subscription",
             Self::PaySupport => "paysupport",
             Self::Payments { .. } | Self::PaymentRefund { .. } => "payments",

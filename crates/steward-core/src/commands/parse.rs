@@ -67,7 +67,9 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         .unwrap_or_default()
         .nfkc()
         .collect::<String>()
-        .to_lowercase();
+        .to_lowercase()
+        // Telegram's commands are a-z, 0-9 and _; `/redeem-gift` is typed as written too.
+        .replace('-', "_");
     if name.is_empty() {
         return Ok(None);
     }
@@ -170,6 +172,18 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
                 anonymous,
             }
         }
+        "gift_code" => match args.as_slice() {
+            [plan] => Command::GiftCode {
+                plan: plan.to_lowercase(),
+            },
+            _ => return Err(usage(msg!("parse-plan-one"))),
+        },
+        "redeem_gift" => match args.as_slice() {
+            [code] if code.len() <= 32 => Command::RedeemGift {
+                code: (*code).to_owned(),
+            },
+            _ => return Err(usage(msg!("parse-gift-code"))),
+        },
         "invite" => match args.as_slice() {
             [] => Command::Invite { stats: false },
             ["stats"] => Command::Invite { stats: true },

@@ -6,6 +6,7 @@
 
 pub mod credit;
 pub mod decide;
+pub mod gift_code;
 pub mod promo;
 pub mod raw;
 pub mod reference;

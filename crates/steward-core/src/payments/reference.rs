@@ -74,6 +74,13 @@ impl PaymentRef {
         }
     }
 
+    /// Whether it buys a gift code rather than time for `member`: a gift whose giver is the
+    /// member it names (a gift to oneself is refused, so this cannot be one).
+    #[must_use]
+    pub fn is_gift_code(&self) -> bool {
+        self.gift.is_some_and(|g| g.giver == self.member)
+    }
+
     /// The same reference, a gift from `giver`.
     #[must_use]
     pub fn as_gift(self, giver: GiftFrom) -> Self {

@@ -283,6 +283,13 @@ impl PaidTime {
             }
             return Ok(None);
         }
+        if reference.is_gift_code() {
+            // A code to give: the buyer gets the code, not the time.
+            let text = self
+                .issue_gift_code(tx, plan, member, payment_id, p.at)
+                .await?;
+            return Ok(Some(text));
+        }
         let running = tx
             .membership(member, &tier.id)
             .await?

@@ -65,9 +65,15 @@ impl PaidTime {
             return Ok(None);
         }
         let paid = tx.payment_by_charge(provider, charge).await?;
+        // A gift code's payment gave its payer no time: its refund voids the code instead
+        // (time a redeemed code gave stays with whoever redeemed it).
+        let bought_code = match &paid {
+            Some(p) => tx.bought_gift_code(p.id).await?,
+            None => false,
+        };
         let source = paid
             .as_ref()
-            .filter(|p| p.kind != "mismatch")
+            .filter(|p| p.kind != "mismatch" && !bought_code)
             .and_then(|p| {
                 let plan = self.plan(&p.plan)?;
                 Some((p.member?, plan, self.membership.tier_def(&plan.tier)?))

@@ -160,6 +160,12 @@ pub const COMMANDS: &[CommandSpec] = &[
         )
         .optional(),
     ]),
+    member("gift_code").args(&[arg("plan", "arg-gift-plan", ArgKind::PlanId)]),
+    member("redeem_gift").args(&[arg(
+        "code",
+        "arg-redeem-gift-code",
+        ArgKind::Text { max_len: 32 },
+    )]),
     member("invite").args(&[arg(
         "action",
         "arg-invite-action",
