@@ -12,3 +12,7 @@ invite-credited-days = Someone you invited has been paying for a while: +{ $xp }
 
 web-dash-funnel-referred = Came by a member's invite
 web-dash-funnel-referred-paid = Paying members brought by an invite
+
+web-invite-title = A member invited you to { $community }
+web-invite-telegram = On Telegram, open this link: it starts the bot and counts you as their guest:
+web-invite-elsewhere = Anywhere else (Discord), send /start ref-{ $code } to the bot.

@@ -12,3 +12,7 @@ invite-credited-days = 你邀请的人已付款一段时间：+{ $xp } 经验，
 
 web-dash-funnel-referred = 通过成员邀请而来
 web-dash-funnel-referred-paid = 经邀请而来的付费成员
+
+web-invite-title = 一位成员邀请你加入 { $community }
+web-invite-telegram = 在 Telegram 上打开此链接：会启动机器人并记为该成员的邀请：
+web-invite-elsewhere = 在其他地方（Discord），向机器人发送 /start ref-{ $code }。

@@ -13,6 +13,7 @@ mod cross_site;
 mod dashboard;
 mod fake_stripe;
 mod harness;
+mod invite;
 mod limits;
 mod metrics;
 mod pages;

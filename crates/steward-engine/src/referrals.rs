@@ -60,6 +60,28 @@ impl Referrals {
         Ok(code)
     }
 
+    /// A code a visitor's link carries (`/?ref=CODE`), if it is a member's: the code as stored,
+    /// and the one-tap Telegram link when the bot's name is known. Names nobody.
+    pub async fn invitation(&self, code: &str) -> EngineResult<Option<(String, Option<String>)>> {
+        let Some(code) = referrals::normalize(code) else {
+            return Ok(None);
+        };
+        if self
+            .kernel
+            .store
+            .member_by_referral_code(&code)
+            .await?
+            .is_none()
+        {
+            return Ok(None);
+        }
+        let link = self
+            .telegram_bot
+            .get()
+            .map(|bot| format!("https://t.me/{bot}?start={}{code}", referrals::LINK_PREFIX));
+        Ok(Some((code, link)))
+    }
+
     /// `/invite`: the member's code and how a newcomer uses it.
     pub(crate) async fn invite_command(&self, ctx: &CommandContext) -> EngineResult<String> {
         let code = self.code_of(ctx.member).await?;

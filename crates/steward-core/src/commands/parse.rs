@@ -89,7 +89,12 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         "help" => match args.as_slice() {
             [] => Command::Help { command: None },
             [name] => Command::Help {
-                command: Some(truncate(&name.trim_start_matches('/').to_lowercase())),
+                command: Some(truncate(
+                    &name
+                        .trim_start_matches('/')
+                        .to_lowercase()
+                        .replace('-', "_"),
+                )),
             },
             _ => return Err(usage(msg!("parse-help"))),
         },

@@ -1,5 +1,6 @@
 //! `/`: the community's name, the top 10 this week and of all time (for those the community
-//! lets see standings), and upcoming drops the viewer may see.
+//! lets see standings), and upcoming drops the viewer may see; with `?ref=CODE` (a member's
+//! invite link), how to start on the bot with that code.
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -10,12 +11,28 @@ use crate::AppState;
 use crate::auth::Seen;
 use crate::engine::web::BoardLine;
 use crate::errors::page_error;
+use crate::extract::Query;
 use crate::i18n::Lang;
 use crate::layout::page;
 use crate::tr;
 
-pub(crate) async fn home(State(state): State<AppState>, seen: Seen) -> Response {
+/// `/?ref=CODE`: a member's invite link for someone not on the bot yet.
+#[derive(serde::Deserialize)]
+pub(crate) struct HomeQuery {
+    #[serde(rename = "ref")]
+    referral: Option<String>,
+}
+
+pub(crate) async fn home(
+    State(state): State<AppState>,
+    seen: Seen,
+    Query(query): Query<HomeQuery>,
+) -> Response {
     let engine = &state.engine;
+    let invitation = match query.referral.as_deref() {
+        Some(code) => engine.referrals().invitation(code).await.ok().flatten(),
+        None => None,
+    };
     let home = match engine
         .web()
         .home_page(&seen.viewer, engine.kernel().now())
@@ -26,6 +43,15 @@ pub(crate) async fn home(State(state): State<AppState>, seen: Seen) -> Response 
     };
     let lang = engine.web().page_language(&seen.viewer).await;
     let body = html! {
+        @if let Some((code, link)) = &invitation {
+            section.invite {
+                h2 { (tr!(lang, "web-invite-title", community = &home.community)) }
+                @if let Some(link) = link {
+                    p { (tr!(lang, "web-invite-telegram")) " " a href=(link) { (link) } }
+                }
+                p { (tr!(lang, "web-invite-elsewhere", code = code.as_str())) }
+            }
+        }
         @match (&home.week, &home.all_time) {
             (Some(week), Some(all_time)) => {
                 div.columns {

@@ -18,6 +18,22 @@ fn plain_text_is_not_a_command() {
 }
 
 #[test]
+fn a_dash_in_a_command_name_reads_as_telegrams_underscore() {
+    assert_eq!(
+        ok("/redeem-gift ABCD-EFGH-JKLM"),
+        Command::RedeemGift {
+            code: "ABCD-EFGH-JKLM".into()
+        }
+    );
+    assert_eq!(
+        ok("/help redeem-gift"),
+        Command::Help {
+            command: Some("redeem_gift".into())
+        }
+    );
+}
+
+#[test]
 fn bot_suffix_and_case_are_ignored() {
     assert_eq!(
         ok("/Rank@StewardBot"),
