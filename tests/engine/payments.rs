@@ -78,6 +78,21 @@ pub fn paid(
     }
 }
 
+/// `payer`'s Stars payment of `amount` for `payload`, a 30-day subscription's first, at `at`.
+pub fn stars_paid(
+    payer: &Person,
+    payload: &str,
+    amount: u64,
+    charge: &str,
+    at: DateTime<Utc>,
+) -> PaymentReceived {
+    PaymentReceived {
+        payer: payer.profile.account.to_string(),
+        amount,
+        ..paid(payload, charge, at + Duration::days(30), false, at)
+    }
+}
+
 /// A community where Alice paid the monthly plan (charge `ch_1`) a moment ago.
 pub async fn subscribed() -> (TestApp, Invoice) {
     let app = spawn_app_with(&config()).await;

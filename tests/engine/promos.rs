@@ -4,13 +4,12 @@
 //! race for the last use.
 
 use chrono::Duration;
-use steward::core::payments::Provider;
 use steward::engine::payments::PaymentReceived;
 use steward::engine::{Invoice, Person};
 use steward_testkit::Sent;
 
 use crate::helpers::*;
-use crate::payments::{checkout, config};
+use crate::payments::{checkout, config, stars_paid};
 
 fn operator() -> Person {
     telegram("900", "Olga")
@@ -35,21 +34,7 @@ fn paid_stars(
     charge: &str,
     app: &TestApp,
 ) -> PaymentReceived {
-    let now = app.clock_now();
-    PaymentReceived {
-        provider: Provider::TelegramStars,
-        payer: who.profile.account.to_string(),
-        payload: payload.to_owned(),
-        amount,
-        currency: "XTR".into(),
-        charge_id: charge.to_owned(),
-        prices: Vec::new(),
-        period_end: Some(now + Duration::days(30)),
-        recurring: true,
-        renewal: false,
-        raw: "{}".into(),
-        at: now,
-    }
+    stars_paid(who, payload, amount, charge, app.clock_now())
 }
 
 #[tokio::test]

@@ -9,11 +9,11 @@ use steward::core::analytics::range::DayRange;
 use steward::core::ids::MemberId;
 use steward::core::payments::Provider;
 use steward::engine::Person;
-use steward::engine::payments::{PaymentReceived, PaymentRefunded};
+use steward::engine::payments::PaymentRefunded;
 use steward_testkit::Sent;
 
 use crate::helpers::*;
-use crate::payments::config;
+use crate::payments::{config, stars_paid};
 
 fn community() -> String {
     format!(
@@ -52,21 +52,7 @@ async fn pays(app: &TestApp, who: &Person, charge: &str) {
             _ => None,
         })
         .unwrap();
-    let now = app.clock_now();
-    let paid = PaymentReceived {
-        provider: Provider::TelegramStars,
-        payer: who.profile.account.to_string(),
-        payload: invoice.payload,
-        amount: 500,
-        currency: "XTR".into(),
-        charge_id: charge.to_owned(),
-        prices: Vec::new(),
-        period_end: Some(now + Duration::days(30)),
-        recurring: true,
-        renewal: false,
-        raw: "{}".into(),
-        at: now,
-    };
+    let paid = stars_paid(who, &invoice.payload, 500, charge, app.clock_now());
     assert!(
         app.engine
             .payments()
