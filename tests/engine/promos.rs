@@ -226,4 +226,10 @@ async fn promos_in_the_config_file_are_on_sale_from_start_up() {
     assert!(list.contains("until 2099-12-31"), "{list}");
     let (_, invoice) = subscribe(&app, &telegram("501", "Alice"), "launch").await;
     assert_eq!(invoice.unwrap().stars, 300);
+    // An operator who ends it in chat has the last word: a restart does not open it again.
+    say_on(&app, &operator(), "/promo end launch").await;
+    let app = app.restart().await;
+    let (ended, none) = subscribe(&app, &telegram("502", "Bob"), "launch").await;
+    assert!(ended.contains("The code LAUNCH has ended"), "{ended}");
+    assert!(none.is_none());
 }

@@ -251,10 +251,17 @@ impl Engine {
                 .await?;
         }
         tx.commit().await?;
-        kernel
+        let taken = kernel
             .store
             .save_config_promos(&kernel.config.promos, now)
             .await?;
+        if !taken.is_empty() {
+            tracing::warn!(
+                codes = ?taken,
+                "promo codes in the config file were made in chat already; the chat ones stand \
+                 (rename the file's)"
+            );
+        }
         // No other task can see the engine yet, so no lock is needed to load the boards.
         ranking.ensure_live(&ranking.period_boards_at(now)).await?;
         Ok(Self {

@@ -69,17 +69,23 @@ fn parts(discount: Discount) -> (Option<i64>, Option<i64>) {
 }
 
 impl Store {
-    /// Writes the config file's promos: each as the file says now (started again if it had
-    /// been ended), and those no longer in it ended. A code an operator made is left alone.
-    pub async fn save_config_promos(&self, promos: &[Promo], at: DateTime<Utc>) -> Result<()> {
+    /// Writes the config file's promos: each as the file says now (one an operator ended in
+    /// chat stays ended: that was their decision), and those no longer in it ended. A code an operator made in chat is left
+    /// alone: the codes the file could not write for that are returned.
+    pub async fn save_config_promos(
+        &self,
+        promos: &[Promo],
+        at: DateTime<Utc>,
+    ) -> Result<Vec<String>> {
         let mut tx = self.writer.begin().await.during("save_config_promos")?;
+        let mut taken = Vec::new();
         for p in promos {
             let (percent, stars) = parts(p.discount);
-            sqlx::query(
+            let done = sqlx::query(
                 "INSERT INTO promos (code, plan, percent, stars, until, uses, first_term_only, \
                  source, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'config', ?8) \
                  ON CONFLICT (code) DO UPDATE SET plan = ?2, percent = ?3, stars = ?4, \
-                 until = ?5, uses = ?6, first_term_only = ?7, ended_at = NULL \
+                 until = ?5, uses = ?6, first_term_only = ?7 \
                  WHERE source = 'config'",
             )
             .bind(&p.code)
@@ -93,6 +99,9 @@ impl Store {
             .execute(&mut *tx)
             .await
             .during("save_config_promos")?;
+            if done.rows_affected() == 0 {
+                taken.push(p.code.clone());
+            }
         }
         let listed: Vec<&str> = promos.iter().map(|p| p.code.as_str()).collect();
         let listed = serde_json::to_string(&listed).unwrap_or_else(|_| "[]".to_owned());
@@ -106,7 +115,7 @@ impl Store {
         .await
         .during("save_config_promos")?;
         tx.commit().await.during("save_config_promos")?;
-        Ok(())
+        Ok(taken)
     }
 
     /// Every promo, newest first, with its uses (an open use counts while taken after
