@@ -1,5 +1,4 @@
-//! A checkout before the charge (Telegram's `pre_checkout_query`, answered within seconds) and a
-//! completed payment: recorded once by the provider's charge id in the same transaction as the
+//! A completed payment (the checkout before it is `pre_checkout.rs`): recorded once by the provider's charge id in the same transaction as the
 //! membership it extends, so a repeated or concurrent delivery changes nothing.
 
 use super::{PaidTime, Payments};
@@ -10,29 +9,14 @@ use super::credit::{Held, stars_subscription};
 use crate::EngineResult;
 use crate::core::ids::MemberId;
 use crate::core::payments::credit::shifted;
-use crate::core::payments::decide::{CheckoutRefusal, Paid, PriceMismatch, checkout, pays_for};
+use crate::core::payments::decide::{Paid, PriceMismatch, pays_for};
 use crate::core::payments::reference::PaymentRef;
 use crate::core::payments::{Plan, Provider};
 use crate::core::tiers::TierDef;
-use crate::events::Person;
-use crate::i18n::Lang;
 use crate::membership::{Extension, extend_in};
 use crate::metrics::PaymentOutcome;
 use crate::store::{PaymentRow, SubscriptionRow, WriteTx};
 use crate::tr;
-
-/// A checkout about to be charged.
-#[derive(Debug, Clone)]
-pub struct Checkout {
-    pub provider: Provider,
-    pub payer: Person,
-    /// The payer's language as their app reports it.
-    pub locale: Option<String>,
-    pub payload: String,
-    pub amount: u64,
-    pub currency: String,
-    pub at: DateTime<Utc>,
-}
 
 /// A payment the provider completed.
 #[derive(Debug, Clone)]
@@ -60,74 +44,6 @@ pub struct PaymentReceived {
 }
 
 impl Payments {
-    /// The payer's language: their chosen one if they are a member, else their app's.
-    async fn payer_language(&self, member: Option<MemberId>, locale: Option<&str>) -> Lang {
-        match member {
-            Some(member) => self.kernel.reply_language(member, locale).await,
-            None => self.kernel.community_language(),
-        }
-    }
-
-    /// Whether a checkout may be charged: `Err` carries the reason, in the payer's language.
-    pub async fn pre_checkout(&self, c: &Checkout) -> Result<(), String> {
-        let secret = self.paid.payment_secret().await.map_err(|e| {
-            tracing::error!(error = %e, "no payment secret");
-            tr!(self.kernel.community_language(), "error-internal")
-        })?;
-        let reference = PaymentRef::verify(&c.payload, &secret);
-        let lang = self
-            .payer_language(reference.as_ref().map(|r| r.member), c.locale.as_deref())
-            .await;
-        let Some(reference) = reference else {
-            tracing::warn!(payload = %c.payload, "a checkout with a reference this community did not sign");
-            return Err(tr!(lang, "checkout-bad-reference"));
-        };
-        if !reference.is_fresh(c.at) {
-            return Err(tr!(lang, "checkout-expired", plan = &reference.plan));
-        }
-        let plan = self.paid.plan(&reference.plan);
-        let current = match plan {
-            Some(p) => self
-                .kernel
-                .store
-                .memberships(reference.member)
-                .await
-                .map_err(|_| tr!(lang, "error-internal"))?
-                .into_iter()
-                .find(|m| m.tier == p.tier),
-            None => None,
-        };
-        // A promo's price is the one its use was taken at; a use already paid for is spent.
-        let promo_price = match &reference.promo {
-            Some(code) => {
-                let held = self
-                    .kernel
-                    .store
-                    .promo_use(code, reference.member)
-                    .await
-                    .map_err(|_| tr!(lang, "error-internal"))?;
-                match held {
-                    Some(held) if !held.paid => held.stars.map(u64::from),
-                    _ => return Err(tr!(lang, "checkout-promo-spent", code = code)),
-                }
-            }
-            None => None,
-        };
-        let paid = Paid {
-            amount: c.amount,
-            currency: &c.currency,
-            prices: &[],
-            began_at: None,
-            promo_price,
-        };
-        checkout(plan, c.provider, &paid, current.as_ref(), c.at).map_err(|why| match why {
-            CheckoutRefusal::NotOnSale => tr!(lang, "checkout-not-on-sale", plan = &reference.plan),
-            CheckoutRefusal::BadReference => tr!(lang, "checkout-bad-reference"),
-            CheckoutRefusal::WrongPrice => tr!(lang, "checkout-wrong-price"),
-            CheckoutRefusal::AlreadyLifetime => tr!(lang, "checkout-already-lifetime"),
-        })
-    }
-
     /// Applies a completed payment once; returns what to tell the payer (`None` for a repeat).
     pub async fn payment_received(&self, p: &PaymentReceived) -> Option<String> {
         match self.paid.apply_payment(p, None).await {

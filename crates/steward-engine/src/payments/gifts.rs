@@ -29,13 +29,7 @@ impl Storefront {
         plan: &str,
         anonymous: bool,
     ) -> EngineResult<String> {
-        let plan = self.paid.plan_or_refuse(plan)?;
-        let Some(stars) = plan.stars else {
-            return refuse(msg!("gift-stars-only", plan = &plan.id));
-        };
-        if ctx.chat.platform != Platform::Telegram {
-            return refuse(msg!("gift-on-telegram", plan = &plan.id));
-        }
+        let (plan, stars) = self.giftable(ctx, plan)?;
         let recipient = self.identity.resolve(ctx, who).await?;
         if recipient.id == ctx.member {
             return refuse(msg!("gift-yourself", plan = &plan.id));
@@ -44,12 +38,9 @@ impl Storefront {
             .await
     }
 
-    /// `/gift_code PLAN`: an invoice for a code to give to someone who is not a member yet.
-    pub(crate) async fn gift_code_command(
-        &self,
-        ctx: &CommandContext,
-        plan: &str,
-    ) -> EngineResult<String> {
+    /// `plan` and its Stars price, if it can be given from here: gifts are paid in Stars, on
+    /// Telegram.
+    fn giftable(&self, ctx: &CommandContext, plan: &str) -> EngineResult<(&Plan, u32)> {
         let plan = self.paid.plan_or_refuse(plan)?;
         let Some(stars) = plan.stars else {
             return refuse(msg!("gift-stars-only", plan = &plan.id));
@@ -57,6 +48,16 @@ impl Storefront {
         if ctx.chat.platform != Platform::Telegram {
             return refuse(msg!("gift-on-telegram", plan = &plan.id));
         }
+        Ok((plan, stars))
+    }
+
+    /// `/gift_code PLAN`: an invoice for a code to give to someone who is not a member yet.
+    pub(crate) async fn gift_code_command(
+        &self,
+        ctx: &CommandContext,
+        plan: &str,
+    ) -> EngineResult<String> {
+        let (plan, stars) = self.giftable(ctx, plan)?;
         // Bought for oneself as the giver: the reference's mark of a code.
         let name = tr!(ctx.lang, "gift-code-recipient");
         self.send_gift_invoice(ctx, plan, stars, ctx.member, false, &name)
