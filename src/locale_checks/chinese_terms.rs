@@ -81,6 +81,7 @@ const LATIN_ALLOWED: &[&str] = &[
     // Command, option and config words; language codes; example tags and tier ids; segments.
     "active",
     "add",
+    "acme",
     "alice",
     "all",
     "analytics",
@@ -126,6 +127,7 @@ const LATIN_ALLOWED: &[&str] = &[
     "lapsed",
     "leaderboard",
     "lifetime",
+    "manager",
     "list",
     "ln",
     "logout",

@@ -45,6 +45,7 @@ mod shop;
 mod stars_refunds;
 mod submissions;
 mod tags;
+mod teams;
 mod thanks;
 mod unfolded_reads;
 mod wording;

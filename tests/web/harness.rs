@@ -36,6 +36,7 @@ leaderboards = "LEADERBOARDS"
 id = "pro"
 name = "Pro"
 rank = 1
+discord_role = "555"
 "#;
 
 pub struct WebApp {

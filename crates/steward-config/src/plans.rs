@@ -31,6 +31,7 @@ pub struct PlanSection {
     pub grace: Option<Spanned<String>>,
     pub trial: Option<Spanned<String>>,
     pub discord_sku: Option<Spanned<String>>,
+    pub seats: Option<Spanned<bool>>,
 }
 
 /// Reads the plans, reporting each problem; entries `shape` set aside are skipped.
@@ -132,6 +133,14 @@ pub(super) fn read(
                 Some(span)
             }
         });
+        let seats = p.seats.as_ref().is_some_and(|s| *s.get_ref());
+        if seats && let Some(sku) = &p.discord_sku {
+            problems.add(
+                &sku.span(),
+                &key("discord_sku"),
+                "a plan that sells seats cannot be a Discord SKU: Discord sells one subscription per user",
+            );
+        }
         plans.push(Plan {
             id,
             tier,
@@ -141,6 +150,7 @@ pub(super) fn read(
             grace,
             trial,
             discord_sku,
+            seats,
         });
     }
     plans

@@ -73,6 +73,14 @@ pub(super) fn read(
             }
             continue;
         };
+        if plan.seats {
+            problems.add(
+                &p.plan.span(),
+                &key("plan"),
+                format!("plan `{plan_id}` sells seats, which promo codes do not discount"),
+            );
+            continue;
+        }
         let discount = match (&p.percent, &p.price) {
             (Some(percent), None) => u8::try_from(*percent.get_ref())
                 .ok()

@@ -135,6 +135,7 @@ const PLANS: &[Field] = &[
     key("grace", Kind::Text),
     key("trial", Kind::Text),
     key("discord_sku", Kind::Text),
+    key("seats", Kind::Bool),
 ];
 
 const PROMOS: &[Field] = &[

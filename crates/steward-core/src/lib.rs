@@ -25,6 +25,7 @@ pub mod recommend;
 pub mod referrals;
 pub mod scoring;
 pub mod tags;
+pub mod teams;
 pub mod thanks;
 pub mod tiers;
 pub mod web_access;

@@ -33,6 +33,7 @@ pub struct Commands {
     pub(super) cards: Arc<Cards>,
     pub(super) broadcasts: Arc<crate::Broadcasts>,
     pub(super) referrals: Arc<crate::Referrals>,
+    pub(super) teams: Arc<crate::Teams>,
 }
 
 /// Everything a command handler knows about the request.
@@ -194,6 +195,7 @@ impl Commands {
             Command::RedeemGift { code } => self.storefront.redeem_gift_command(ctx, &code).await,
             Command::Invite { stats: false } => self.referrals.invite_command(ctx).await,
             Command::Invite { stats: true } => self.referrals.stats_command(ctx).await,
+            Command::Team(team) => self.teams.command(ctx, team).await,
             Command::Subscribe { plan, code } => {
                 self.storefront.subscribe(ctx, &plan, code.as_deref()).await
             }

@@ -38,6 +38,7 @@ mod referrals;
 mod scheduler;
 mod services;
 mod sync;
+mod teams;
 pub mod web;
 mod writer;
 
@@ -81,6 +82,7 @@ pub use ranking::Ranking;
 pub use referrals::Referrals;
 pub use scheduler::Scheduler;
 pub use scheduler::TickOutcome;
+pub use teams::Teams;
 pub use web::{Cards, WebPages, WebSessions};
 
 /// One community's bot: a facade over the services, each of which owns its state and names
@@ -208,6 +210,12 @@ impl Engine {
             membership.clone(),
             paid.clone(),
         ));
+        let teams = Arc::new(Teams::new(
+            k(),
+            identity.clone(),
+            membership.clone(),
+            storefront.clone(),
+        ));
         let scheduler = Arc::new(Scheduler {
             kernel: k(),
             ranking: ranking.clone(),
@@ -217,6 +225,7 @@ impl Engine {
             recommendations: recommendations.clone(),
             privacy: privacy.clone(),
             referrals: referrals.clone(),
+            teams: teams.clone(),
         });
         let commands = Arc::new(Commands {
             kernel: k(),
@@ -235,6 +244,7 @@ impl Engine {
             cards: cards.clone(),
             broadcasts: broadcasts.clone(),
             referrals: referrals.clone(),
+            teams,
         });
         broadcasts.recover().await?;
         let recovered = kernel.store.recover_interrupted().await?;

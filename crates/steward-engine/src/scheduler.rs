@@ -22,6 +22,7 @@ pub struct Scheduler {
     pub(super) recommendations: Arc<Recommendations>,
     pub(super) privacy: Arc<Privacy>,
     pub(super) referrals: Arc<crate::Referrals>,
+    pub(super) teams: Arc<crate::Teams>,
 }
 
 /// What one [`Scheduler::tick`] did.
@@ -47,6 +48,8 @@ pub struct TickOutcome {
     pub ledger_rows_rolled_up: u64,
     /// Paid referrals credited or reversed once their hold passed.
     pub referrals_settled: u32,
+    /// Teams whose time was up (or whose payment was refunded), ended with their seats.
+    pub teams_ended: usize,
 }
 
 /// The longest the loop sleeps without a reason to wake, as a safety net.
@@ -69,6 +72,7 @@ impl Scheduler {
         let event_reminders_sent = self.events.send_event_reminders(now).await?;
         let pruned = self.privacy.prune_detail_if_due(now).await?;
         let referrals_settled = self.referrals.settle_due(now).await?;
+        let teams_ended = self.teams.end_lapsed_teams(now).await?;
         Ok(TickOutcome {
             seasons_ended,
             occurrences,
@@ -83,6 +87,7 @@ impl Scheduler {
             event_seasons_opened,
             ledger_rows_rolled_up: pruned.ledger_rows,
             referrals_settled,
+            teams_ended,
         })
     }
 

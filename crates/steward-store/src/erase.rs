@@ -93,6 +93,9 @@ const ERASE: &[&str] = &[
     "DELETE FROM referral_codes WHERE member_id = ?1",
     // A code bought stays good for whoever was given it.
     "UPDATE gift_codes SET buyer_id = NULL WHERE buyer_id = ?1",
+    // A seat held is freed for the team's manager to give again; a team they manage runs on
+    // (an operator manages it from then on).
+    "UPDATE team_seats SET removed_at = ?2, removed_by = ?1 WHERE member_id = ?1 AND removed_at IS NULL",
     "DELETE FROM thanks WHERE giver_id = ?1",
     "DELETE FROM thanks WHERE receiver_id = ?1",
     "DELETE FROM link_codes WHERE member_id = ?1",

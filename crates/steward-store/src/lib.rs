@@ -44,6 +44,7 @@ mod stats;
 mod submissions;
 mod subscribers;
 mod tags;
+mod teams;
 mod thanks;
 mod upgrade;
 mod web_reads;
@@ -93,6 +94,7 @@ pub use segments::SegmentMemberRow;
 pub use stats::CommunityCounts;
 pub use submissions::SubmissionRow;
 pub use subscribers::{PaidTotal, SubscriberQuery, SubscriberRow};
+pub use teams::{NewTeam, SeatRow};
 pub use web_sessions::{NewWebLogin, WebLoginRow, WebSessionRow};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -99,6 +99,17 @@ pub const MEMBER_TABLES: &[MemberTable] = &[
         "referred_id = ?1 OR referrer_id = ?1",
         &["referred_id", "referrer_id"],
     ),
+    // A seat held (and by whom it was given or taken), and a team managed or made.
+    table(
+        "team_seats",
+        "member_id = ?1",
+        &["member_id", "added_by", "removed_by"],
+    ),
+    table(
+        "teams",
+        "manager_id = ?1 OR created_by = ?1",
+        &["manager_id", "created_by"],
+    ),
     table("feedback", "member_id = ?1", &["member_id"]),
     table("courses_finished", "member_id = ?1", &["member_id"]),
     table("recommend_weekly", "member_id = ?1", &["member_id"]),

@@ -94,10 +94,13 @@ impl Store {
         Ok(rows.into_iter().map(held).collect())
     }
 
-    /// The earliest running expiry, for the scheduler's sleep.
+    /// The earliest running expiry of a membership or a team, for the scheduler's sleep.
     pub async fn next_expiry(&self) -> Result<Option<DateTime<Utc>>> {
         let at: Option<i64> =
-            sqlx::query_scalar("SELECT MIN(expires_at) FROM memberships WHERE ended_at IS NULL")
+            sqlx::query_scalar(
+                "SELECT MIN(at) FROM (SELECT MIN(expires_at) AS at FROM memberships WHERE ended_at IS NULL \
+                 UNION ALL SELECT MIN(expires_at) FROM teams WHERE ended_at IS NULL AND started_at IS NOT NULL)",
+            )
                 .fetch_one(&self.pool)
                 .await
                 .during("next_expiry")?;

@@ -17,7 +17,8 @@ use steward_core::periods::Board;
 use steward_core::scoring::{AwardOutcome, distinct_boards};
 use steward_core::tiers::Membership;
 
-/// A member row with its running memberships (tier, expiry), as the batch read packs them.
+/// A member row with its running memberships (tier, expiry) and its running teams' seats, as
+/// the batch read packs them.
 type MemberTuple = (
     i64,
     i64,
@@ -25,6 +26,7 @@ type MemberTuple = (
     i64,
     i64,
     Option<i64>,
+    Vec<(String, Option<i64>)>,
     Vec<(String, Option<i64>)>,
 );
 
@@ -43,7 +45,10 @@ impl UnsettledTx {
             "SELECT json_group_array(json_array(m.id, m.xp, m.balance, m.xp_reached_at, m.hidden, \
              m.last_message_xp_at, \
              json((SELECT json_group_array(json_array(tier, expires_at)) FROM memberships \
-              WHERE member_id = m.id AND ended_at IS NULL)))) \
+              WHERE member_id = m.id AND ended_at IS NULL)), \
+             json((SELECT json_group_array(json_array(t.tier, t.expires_at)) FROM team_seats s \
+              JOIN teams t ON t.id = s.team_id WHERE s.member_id = m.id AND s.removed_at IS NULL \
+              AND t.started_at IS NOT NULL AND t.ended_at IS NULL)))) \
              FROM members m WHERE m.id IN (SELECT value FROM json_each(?))",
         )
         .bind(json!(ids).to_string())
@@ -55,9 +60,10 @@ impl UnsettledTx {
             None => Vec::new(),
         };
         let mut members = HashMap::with_capacity(rows.len());
-        for (id, xp, balance, reached, hidden, last, held) in rows {
+        for (id, xp, balance, reached, hidden, last, held, seats) in rows {
             let memberships = held
                 .into_iter()
+                .chain(seats)
                 .map(|(tier, expires)| Membership {
                     tier,
                     expires_at: expires.map(from_millis),

@@ -171,6 +171,8 @@ pub enum Command {
     Invite {
         stats: bool,
     },
+    /// `/team [create|add|remove]`: team seats.
+    Team(TeamCommand),
     /// The asker's paid plans; `cancel` stops their renewal.
     Subscription {
         cancel: bool,
@@ -286,6 +288,26 @@ pub struct PromoDraft {
     pub first_term_only: bool,
 }
 
+/// `/team`, `/team create NAME PLAN SEATS [manager @member]`, `/team add|remove @member`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TeamCommand {
+    /// The manager's view: seats, members, their learning progress.
+    Show,
+    Create {
+        name: String,
+        plan: String,
+        seats: u32,
+        /// Operators only: who manages it (the operator, if `None`).
+        manager: Option<MemberToken>,
+    },
+    Add {
+        who: Option<MemberToken>,
+    },
+    Remove {
+        who: Option<MemberToken>,
+    },
+}
+
 /// `/course create|add|remove|tier|stats`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CourseCommand {
@@ -329,6 +351,7 @@ impl Command {
             Self::Subscribe { .. } => "subscribe",
             Self::Promo(_) => "promo",
             Self::Invite { .. } => "invite",
+            Self::Team(_) => "team",
             Self::Gift { .. } => "gift",
             Self::GiftCode { .. } => "gift_code",
             Self::RedeemGift { .. } => "redeem_gift",

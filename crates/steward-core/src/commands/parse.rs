@@ -189,6 +189,7 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
             },
             _ => return Err(usage(msg!("parse-gift-code"))),
         },
+        "team" => teams::team(&args, is_reply).map_err(usage)?,
         "invite" => match args.as_slice() {
             [] => Command::Invite { stats: false },
             ["stats"] => Command::Invite { stats: true },
@@ -347,6 +348,7 @@ mod privacy;
 mod promo;
 mod ranking;
 mod review;
+mod teams;
 #[cfg(test)]
 mod tests;
 mod web;

@@ -52,6 +52,8 @@ pub struct Paid<'a> {
     /// The Stars price a promo code set for this purchase (the one its use was taken at): the
     /// price to pay instead of the plan's.
     pub promo_price: Option<u64>,
+    /// The seats a team's payment is for: the plan's Stars price is per seat.
+    pub seats: Option<u32>,
 }
 
 /// Whether `paid` pays for `plan`. Stars: the currency is `XTR` and the amount the plan's, or
@@ -65,7 +67,10 @@ pub fn pays_for(plan: &Plan, provider: Provider, paid: &Paid<'_>) -> Result<(), 
             if paid.currency != STARS_CURRENCY {
                 return Err(PriceMismatch::Currency);
             }
-            let on_sale = paid.promo_price.or(plan.stars.map(u64::from));
+            let seats = u64::from(paid.seats.unwrap_or(1));
+            let on_sale = paid
+                .promo_price
+                .or(plan.stars.map(|stars| u64::from(stars) * seats));
             if on_sale != Some(paid.amount) && paid.began_at != Some(paid.amount) {
                 return Err(PriceMismatch::Amount);
             }
@@ -151,6 +156,7 @@ mod tests {
             grace: Duration::days(3),
             trial: None,
             discord_sku: None,
+            seats: false,
         }
     }
 
@@ -165,6 +171,7 @@ mod tests {
             prices: &[],
             began_at: None,
             promo_price,
+            seats: None,
         }
     }
 
@@ -184,6 +191,23 @@ mod tests {
         assert_eq!(
             checkout(Some(&p), stars, &paying(400, "XTR", None), None, now()),
             Err(CheckoutRefusal::WrongPrice)
+        );
+    }
+
+    #[test]
+    fn a_team_pays_the_seat_price_for_every_seat() {
+        let p = plan();
+        let per_seat = u64::from(p.stars.unwrap());
+        let team = |amount| Paid {
+            seats: Some(3),
+            ..paying(amount, "XTR", None)
+        };
+        let stars = Provider::TelegramStars;
+        assert_eq!(pays_for(&p, stars, &team(per_seat * 3)), Ok(()));
+        assert_eq!(
+            pays_for(&p, stars, &team(per_seat)),
+            Err(PriceMismatch::Amount),
+            "one seat's price does not buy three"
         );
     }
 
@@ -226,6 +250,7 @@ mod tests {
             prices: &[],
             began_at,
             promo_price: None,
+            seats: None,
         };
         pays_for(&plan(), Provider::TelegramStars, &paid)
     }
@@ -253,6 +278,7 @@ mod tests {
                 prices,
                 began_at: None,
                 promo_price: None,
+                seats: None,
             };
             pays_for(&p, Provider::Stripe, &paid)
         };
@@ -269,6 +295,7 @@ mod tests {
             prices: &["price_pro".into()],
             began_at: None,
             promo_price: None,
+            seats: None,
         };
         assert_eq!(
             pays_for(&plan(), Provider::Stripe, &unpriced),

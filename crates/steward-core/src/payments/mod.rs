@@ -35,6 +35,9 @@ pub struct Plan {
     pub trial: Option<Duration>,
     /// A Discord App Subscription SKU whose entitlement gives the tier.
     pub discord_sku: Option<String>,
+    /// Sold as team seats: `stars` is the price of one seat for one term, and the plan is
+    /// bought with `/team create`, not `/subscribe`.
+    pub seats: bool,
 }
 
 impl Plan {

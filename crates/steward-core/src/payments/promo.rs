@@ -154,6 +154,7 @@ mod tests {
             grace: Duration::days(3),
             trial: None,
             discord_sku: None,
+            seats: false,
         }
     }
 

@@ -31,6 +31,8 @@ pub struct PaymentRef {
     pub promo: Option<String>,
     /// Bought by another member for `member`: a gift.
     pub gift: Option<GiftFrom>,
+    /// The team whose seats it pays for (`member` is its manager).
+    pub team: Option<i64>,
 }
 
 /// Who gave a gift, and whether the recipient may be told.
@@ -71,6 +73,7 @@ impl PaymentRef {
             issued: DateTime::from_timestamp(secs, 0),
             promo: None,
             gift: None,
+            team: None,
         }
     }
 
@@ -90,6 +93,15 @@ impl PaymentRef {
         }
     }
 
+    /// The same reference, paying for `team`'s seats.
+    #[must_use]
+    pub fn for_team(self, team: i64) -> Self {
+        Self {
+            team: Some(team),
+            ..self
+        }
+    }
+
     /// The same reference, issued with `promo`.
     #[must_use]
     pub fn with_promo(self, promo: &str) -> Self {
@@ -99,7 +111,7 @@ impl PaymentRef {
         }
     }
 
-    /// `MEMBER.PLAN.ISSUED[.PROMO][.~GIVER|.!GIVER].MAC` (ISSUED in Unix seconds, MAC as hex).
+    /// `MEMBER.PLAN.ISSUED[.PROMO][.~GIVER|.!GIVER][.#TEAM].MAC` (ISSUED in Unix seconds, MAC as hex).
     #[must_use]
     pub fn sign(&self, secret: &[u8]) -> String {
         let mut body = format!("{}.{}", self.member.0, self.plan);
@@ -110,6 +122,9 @@ impl PaymentRef {
             }
             if let Some(gift) = self.gift {
                 body = format!("{body}.{}", gift.written());
+            }
+            if let Some(team) = self.team {
+                body = format!("{body}.#{team}");
             }
         }
         format!("{body}.{}", hex(&mac(secret, &body)[..MAC_BYTES]))
@@ -128,7 +143,15 @@ impl PaymentRef {
         };
         let mut promo = None;
         let mut gift = None;
+        let mut team = None;
         for part in parts {
+            if team.is_some() {
+                return None;
+            }
+            if let Some(id) = part.strip_prefix('#') {
+                team = Some(id.parse::<i64>().ok()?);
+                continue;
+            }
             match GiftFrom::read(part) {
                 Some(from) if gift.is_none() => gift = Some(from),
                 None if promo.is_none() && gift.is_none() && !part.is_empty() => {
@@ -137,7 +160,7 @@ impl PaymentRef {
                 _ => return None,
             }
         }
-        if issued.is_none() && (promo.is_some() || gift.is_some()) {
+        if issued.is_none() && (promo.is_some() || gift.is_some() || team.is_some()) {
             return None;
         }
         let tag = unhex(tag)?;
@@ -150,6 +173,7 @@ impl PaymentRef {
             issued,
             promo,
             gift,
+            team,
         })
     }
 
@@ -247,6 +271,16 @@ mod tests {
         let named = payload.replacen(".!7.", ".~7.", 1);
         assert_eq!(PaymentRef::verify(&named, SECRET), None);
         let other = payload.replacen(".!7.", ".!8.", 1);
+        assert_eq!(PaymentRef::verify(&other, SECRET), None);
+    }
+
+    #[test]
+    fn a_team_is_signed_in_and_cannot_be_swapped() {
+        let team = reference().for_team(123_456);
+        let payload = team.sign(SECRET);
+        assert!(payload.len() <= 128, "{payload}");
+        assert_eq!(PaymentRef::verify(&payload, SECRET), Some(team));
+        let other = payload.replacen(".#123456.", ".#123457.", 1);
         assert_eq!(PaymentRef::verify(&other, SECRET), None);
     }
 

@@ -77,7 +77,7 @@ impl Memberships {
         member: MemberId,
         now: DateTime<Utc>,
     ) -> EngineResult<Option<&TierDef>> {
-        let held = self.kernel.store.memberships(member).await?;
+        let held = self.kernel.store.tiers_held(member).await?;
         Ok(tiers::effective(
             &self.kernel.config.membership.tiers,
             &held,
@@ -326,7 +326,7 @@ impl Memberships {
         };
         let now = self.kernel.now();
         let grant = PlatformGrant::new(account.platform, chat);
-        let held = self.kernel.store.memberships(member).await?;
+        let held = self.kernel.store.tiers_held(member).await?;
         Ok(held.iter().filter(|m| m.is_active(now)).any(|m| {
             self.tier_def(&m.tier)
                 .is_some_and(|t| t.access.gives(&grant))

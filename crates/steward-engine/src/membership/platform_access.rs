@@ -52,7 +52,7 @@ impl Memberships {
             tracing::info!(%member, "operator keeps access after a membership ended");
             return Ok(());
         }
-        let held = self.kernel.store.memberships(member).await?;
+        let held = self.kernel.store.tiers_held(member).await?;
         let running: Vec<&TierDef> = held
             .iter()
             .filter(|m| m.is_active(now))
@@ -67,6 +67,10 @@ impl Memberships {
             .collect();
         for tier in ended {
             let access = tiers::access_to_remove(tier, &running);
+            if access.is_empty() {
+                // Another tier (or a seat, or the member's own time) still gives all of it.
+                continue;
+            }
             if !self.kernel.config.membership.enforce {
                 self.kernel
                     .tell_operators(&msg!("membership-dry-run", name = name, tier = &tier.name))

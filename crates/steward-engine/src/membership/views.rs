@@ -56,7 +56,7 @@ impl Memberships {
 
     pub(crate) async fn membership(&self, ctx: &CommandContext) -> EngineResult<String> {
         let lang = ctx.lang;
-        let held = self.kernel.store.memberships(ctx.member).await?;
+        let held = self.kernel.store.tiers_held(ctx.member).await?;
         let Some(tier) = tiers::effective(&self.kernel.config.membership.tiers, &held, ctx.at)
         else {
             return Ok(tr!(lang, "membership-none"));

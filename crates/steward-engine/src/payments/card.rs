@@ -104,7 +104,8 @@ impl PaidTime {
 
     /// Whether `plan` can be paid by card here.
     pub(super) fn card_payable(&self, plan: &Plan) -> bool {
-        plan.stripe_price.is_some() && self.card_payments().is_some()
+        // Seats are sold in Stars for now: a card checkout for many seats needs a quantity.
+        plan.stripe_price.is_some() && !plan.seats && self.card_payments().is_some()
     }
 }
 

@@ -124,12 +124,22 @@ impl PaidTime {
             Some(code) => tx.promo_use(code, member).await?,
             None => None,
         };
+        // A team's payment pays for its seats, made before the invoice by its manager.
+        let team = match reference.team {
+            Some(id) => tx
+                .team(id)
+                .await?
+                .filter(|t| t.manager == member && t.plan == plan.id),
+            None => None,
+        };
         let paid = Paid {
             amount: p.amount,
             currency: &p.currency,
             prices: &p.prices,
             began_at,
             promo_price: held.and_then(|h| h.stars).map(u64::from),
+            // A reference naming a team this community has not got pays for nothing.
+            seats: reference.team.map(|_| team.as_ref().map_or(0, |t| t.seats)),
         };
         let mut row = self.payment_row(p, Some(member), &plan.id);
         row.promo.clone_from(&reference.promo);
@@ -198,6 +208,11 @@ impl PaidTime {
                 tracing::warn!(error = %e, "a refunded Stars subscription still renews");
             }
             return Ok(None);
+        }
+        if let Some(team) = &team {
+            return self
+                .start_paid_team(tx, team, plan, payment_id, p.provider, p.at)
+                .await;
         }
         if reference.is_gift_code() {
             // A code to give: the buyer gets the code, not the time.

@@ -19,6 +19,7 @@ mod refund;
 mod renewing;
 mod storefront;
 mod subscription_events;
+mod team_checkout;
 mod undo;
 mod views;
 
@@ -37,6 +38,7 @@ pub use pre_checkout::Checkout;
 pub use refund::PaymentRefunded;
 use std::sync::Arc;
 pub use storefront::Storefront;
+pub(crate) use team_checkout::TeamOrder;
 
 /// Paid time: the plans on sale, the signed references they are bought with, the card
 /// provider, and how each payment, renewal and refund moves a membership by exactly what it
@@ -79,9 +81,11 @@ impl PaidTime {
         self.kernel.config.plans.iter().find(|p| p.id == id)
     }
 
-    /// A plan by id, or a refusal that lists the plans on sale.
+    /// A plan a member buys for themselves (or gives), by id, or a refusal that lists the
+    /// plans on sale: a plan sold as seats is bought with `/team create`.
     pub(super) fn plan_or_refuse(&self, id: &str) -> EngineResult<&Plan> {
         match self.plan(id) {
+            Some(plan) if plan.seats => refuse(msg!("plan-team-only", plan = id)),
             Some(plan) => Ok(plan),
             None => refuse(msg!("plan-unknown", plan = id)),
         }
@@ -94,7 +98,9 @@ impl PaidTime {
             .tier_def(&plan.tier)
             .map_or(plan.tier.as_str(), |t| t.name.as_str());
         let mut prices = Vec::new();
-        if let Some(stars) = plan.stars {
+        if let (Some(stars), true) = (plan.stars, plan.seats) {
+            prices.push(tr!(lang, "plan-price-stars-seat", stars = stars));
+        } else if let Some(stars) = plan.stars {
             prices.push(if plan.stars_renews() {
                 tr!(lang, "plan-price-stars-monthly", stars = stars)
             } else {

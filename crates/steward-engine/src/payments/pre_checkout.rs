@@ -80,13 +80,32 @@ impl Payments {
             }
             None => None,
         };
+        // A team is paid for once, by its manager, before it starts.
+        let seats = match reference.team {
+            Some(id) => {
+                let team = self
+                    .kernel
+                    .store
+                    .team(id)
+                    .await
+                    .map_err(|_| tr!(lang, "error-internal"))?;
+                match team {
+                    Some(t) if t.started_at.is_none() && t.ended_at.is_none() => Some(t.seats),
+                    _ => return Err(tr!(lang, "checkout-team-gone")),
+                }
+            }
+            None => None,
+        };
         let paid = Paid {
             amount: c.amount,
             currency: &c.currency,
             prices: &[],
             began_at: None,
             promo_price,
+            seats,
         };
+        // The manager's own membership is not what a team's payment buys.
+        let current = current.filter(|_| seats.is_none());
         checkout(plan, c.provider, &paid, current.as_ref(), c.at).map_err(|why| match why {
             CheckoutRefusal::NotOnSale => tr!(lang, "checkout-not-on-sale", plan = &reference.plan),
             CheckoutRefusal::BadReference => tr!(lang, "checkout-bad-reference"),

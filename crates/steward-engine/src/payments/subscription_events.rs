@@ -109,6 +109,7 @@ impl Payments {
                         prices,
                         began_at: None,
                         promo_price: None,
+                        seats: None,
                     };
                     if let Err(why) = pays_for(plan, e.provider, &paid) {
                         if self

@@ -71,9 +71,14 @@ impl PaidTime {
             Some(p) => tx.bought_gift_code(p.id).await?,
             None => false,
         };
+        // A team's payment gave its manager no time either: its refund ends the team.
+        let team = match &paid {
+            Some(p) => tx.team_of_payment(p.id).await?,
+            None => None,
+        };
         let source = paid
             .as_ref()
-            .filter(|p| p.kind != "mismatch" && !bought_code)
+            .filter(|p| p.kind != "mismatch" && !bought_code && team.is_none())
             .and_then(|p| {
                 let plan = self.plan(&p.plan)?;
                 Some((p.member?, plan, self.membership.tier_def(&plan.tier)?))
@@ -96,12 +101,19 @@ impl PaidTime {
             tx.commit().await?;
             return Ok(None);
         }
+        if let Some(team) = team {
+            // The lapse then ends it and every seat's access, once (the scheduler is woken).
+            tx.cut_team_short(team, at).await?;
+        }
         let (Some(paid), Some((member, plan, tier))) = (paid, source) else {
-            tracing::warn!(
-                charge,
-                "a refund of a charge not recorded (yet) or that gave nothing"
-            );
+            if team.is_none() {
+                tracing::warn!(
+                    charge,
+                    "a refund of a charge not recorded (yet) or that gave nothing"
+                );
+            }
             tx.commit().await?;
+            self.kernel.wake.notify_one();
             self.kernel
                 .metrics
                 .money

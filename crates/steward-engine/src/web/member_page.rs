@@ -60,7 +60,7 @@ pub(super) async fn build(
             let expires = web
                 .kernel
                 .store
-                .memberships(member)
+                .tiers_held(member)
                 .await?
                 .into_iter()
                 .find(|m| m.tier == tier.id)

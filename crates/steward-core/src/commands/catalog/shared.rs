@@ -126,3 +126,34 @@ pub(super) const SCHEDULE: &[Arg] = &[
     // The drop grammar's limit on the text.
     arg("text", "arg-drop-text", ArgKind::Post),
 ];
+
+/// `/team`'s forms: the manager's view, making a team, and its seats.
+pub(super) const TEAM: &[Subcommand] = &[
+    sub("show", "sub-team-show", &[]).unnamed(),
+    sub(
+        "create",
+        "sub-team-create",
+        &[
+            arg("name", "arg-team-name", ArgKind::Text { max_len: 32 }),
+            arg("plan", "arg-team-plan", ArgKind::PlanId),
+            arg(
+                "seats",
+                "arg-team-seats",
+                ArgKind::Integer { min: 1, max: 1000 },
+            ),
+            arg("manager", "arg-team-manager", ArgKind::Member)
+                .optional()
+                .after("manager"),
+        ],
+    ),
+    sub(
+        "add",
+        "sub-team-add",
+        &[arg("member", "arg-team-member", ArgKind::Member)],
+    ),
+    sub(
+        "remove",
+        "sub-team-remove",
+        &[arg("member", "arg-team-member", ArgKind::Member)],
+    ),
+];

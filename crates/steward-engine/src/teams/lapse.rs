@@ -1,0 +1,48 @@
+//! The scheduler's step for teams: a team whose time is up (or whose payment was refunded)
+//! ends once, and every seat's access with it on every platform, unless the member holds the
+//! tier otherwise; the seats' holders and the manager are told.
+
+use chrono::{DateTime, Utc};
+
+use super::Teams;
+use crate::EngineResult;
+use crate::msg;
+
+impl Teams {
+    /// Ends the teams whose time is up at `now`; returns how many ended.
+    pub(crate) async fn end_lapsed_teams(&self, now: DateTime<Utc>) -> EngineResult<usize> {
+        let mut ended = 0;
+        for team in self.kernel.store.teams_lapsed(now).await? {
+            // No seat is given once its time is up, so the seats read here are all it has.
+            let seats = self.kernel.store.team_seats(team.id).await?;
+            let mut tx = self.kernel.store.begin().await?;
+            if !tx.end_team(team.id, now).await? {
+                continue;
+            }
+            tx.commit().await?;
+            ended += 1;
+            let tier = self.membership.tier_def(&team.tier);
+            let tier_name = tier.map_or(team.tier.as_str(), |t| t.name.as_str());
+            for seat in &seats {
+                if let Some(tier) = tier {
+                    self.membership
+                        .end_access(seat.member, &seat.name, &[tier], now)
+                        .await?;
+                }
+                self.kernel
+                    .tell(
+                        seat.member,
+                        &msg!("team-ended-seat", team = &team.name, tier = tier_name),
+                    )
+                    .await?;
+            }
+            self.kernel
+                .tell(
+                    team.manager,
+                    &msg!("team-ended-manager", team = &team.name, seats = seats.len()),
+                )
+                .await?;
+        }
+        Ok(ended)
+    }
+}
