@@ -17,16 +17,27 @@ CREATE TABLE teams (
     started_at INTEGER,
     -- NULL = for life (once started).
     expires_at INTEGER,
-    -- When its end (lapse, refund or operator) was processed and the seats' access removed.
+    -- When its end (lapse or refund) was processed and the seats' access removed.
     ended_at INTEGER,
-    -- The payment that started it (a member's checkout); NULL for an operator's grant.
-    payment_id INTEGER REFERENCES payments (id)
+    -- The closest reminder of its end already sent to its manager, in seconds before the end;
+    -- set anew whenever the end moves.
+    reminded_secs INTEGER
 );
 
 CREATE INDEX teams_running_by_expiry ON teams (expires_at)
     WHERE ended_at IS NULL AND started_at IS NOT NULL;
 CREATE INDEX teams_by_manager ON teams (manager_id) WHERE ended_at IS NULL;
-CREATE UNIQUE INDEX teams_by_payment ON teams (payment_id) WHERE payment_id IS NOT NULL;
+
+-- Each payment that started or renewed a team, and the end it moved the team's time from and
+-- to: a refund takes back exactly that (a start's refund ends the team).
+CREATE TABLE team_payments (
+    payment_id INTEGER PRIMARY KEY REFERENCES payments (id),
+    team_id INTEGER NOT NULL REFERENCES teams (id),
+    -- NULL: the payment started the team.
+    expires_before INTEGER,
+    -- NULL: for life.
+    expires_after INTEGER
+);
 
 -- Every seat ever held: who, added by whom and when, removed by whom and when. The rows are
 -- the seats' ledger; a seat is free again once its row is removed.

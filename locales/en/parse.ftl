@@ -183,7 +183,7 @@ parse-invite = Send /invite for your code, or /invite stats.
 
 parse-gift = Name who gets it and the plan: /gift @alice pro-month, or /gift @alice pro-month anonymous.
 parse-gift-code = Give the code, like /redeem_gift ABCD-EFGH-JKLM.
-parse-team = Say what to do: /team, /team create NAME PLAN SEATS, /team add @member or /team remove @member.
+parse-team = Say what to do: /team, /team create NAME PLAN SEATS, /team renew, /team add @member or /team remove @member.
 parse-team-create = Write it like /team create acme pro-team 5, or as an operator /team create acme pro-team 5 manager @member.
 parse-team-name = A team's name is one word of at most { $max } characters that can be seen, like acme.
 parse-team-seats = Seats is a whole number from 1 to { $max }, like 5.

@@ -21,7 +21,7 @@ team-paid = Thank you! Team { $team } runs until { $until }, with { $seats } { $
         [one] seat
        *[other] seats
     }. Give one with /team add @member; /team shows who has one.
-team-paid-twice = A payment (#{ $id }) came for team { $team }, which had started already or was replaced by a newer order: it gave nothing. Refund it with /payments refund { $id }.
+team-paid-twice = A payment (#{ $id }) came for team { $team }, which has ended or was replaced by a newer order: it gave nothing. Refund it with /payments refund { $id }.
 team-created = Team { $team } is ready: { $tier } for { $seats } { $seats ->
         [one] seat
        *[other] seats
@@ -30,6 +30,9 @@ team-manager-told = You manage the team { $team }: { $tier } for { $seats } { $s
         [one] seat
        *[other] seats
     }, until { $until }. Give a seat with /team add @member; /team shows your team.
+team-renewed = Thank you! Team { $team } now runs until { $until }.
+team-lifetime = Team { $team } runs for life: there is nothing to renew.
+team-ending-soon = Your team { $team } ends in { $left } ({ $at }). Renew it with /team renew, or its seats close then.
 team-none = You manage no team and hold no seat. A team is bought with /team create NAME PLAN SEATS.
 team-unpaid = Team { $team } is not running: it waits for its payment, or its time is up.
 team-waiting-payment = Team { $team } waits for its payment: the link was sent to you by direct message.
@@ -51,7 +54,7 @@ team-view-empty = No seat is given yet: /team add @member.
 team-view-member = • { $name }: { $progress }
 team-view-member-none = • { $name }: no course begun
 team-view-course = { $course } { $done }/{ $all }
-checkout-team-gone = This invoice's team was paid for already or replaced by a newer order. Send /team to see your team.
+checkout-team-gone = This invoice's team has ended or was replaced by a newer order. Send /team to see your team.
 plan-team-only = Plan { $plan } is sold as team seats: /team create NAME { $plan } SEATS.
 plan-price-stars-seat = { $stars } { $stars ->
         [one] Star

@@ -169,7 +169,7 @@ parse-invite = 发送 /invite 获取邀请码，或 /invite stats 查看成果�
 
 parse-gift = 请写明获赠者和方案：/gift @alice pro-month，或 /gift @alice pro-month anonymous。
 parse-gift-code = 请给出礼品码，例如 /redeem_gift ABCD-EFGH-JKLM。
-parse-team = 请说明要做什么：/team、/team create 名称 方案 席位数、/team add @成员 或 /team remove @成员。
+parse-team = 请说明要做什么：/team、/team create 名称 方案 席位数、/team renew、/team add @成员 或 /team remove @成员。
 parse-team-create = 例如 /team create acme pro-team 5；管理员可写 /team create acme pro-team 5 manager @成员。
 parse-team-name = 团队名称是一个词，最多 { $max } 个可见字符，例如 acme。
 parse-team-seats = 席位数是 1 到 { $max } 的整数，例如 5。

@@ -150,6 +150,7 @@ const LATIN_ALLOWED: &[&str] = &[
     "refund",
     "reject",
     "remove",
+    "renew",
     "revoke",
     "run",
     "rust",

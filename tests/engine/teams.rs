@@ -303,3 +303,44 @@ async fn a_refunded_team_ends_with_its_seats() {
     let after = say_on(&app, &alice(), "/team add @Carol").await.unwrap();
     assert!(after.starts_with("You manage no team"), "{after}");
 }
+
+#[tokio::test]
+async fn a_renewal_adds_a_term_its_manager_is_reminded_and_its_refund_takes_back_that_term() {
+    let app = paid_team(2).await;
+    say_on(&app, &alice(), "/team add @Bob").await.unwrap();
+    app.posts();
+    app.advance(chrono::Duration::days(27) + chrono::Duration::hours(1));
+    app.tick().await;
+    let reminded = app.posts().into_iter().any(|s| {
+        matches!(&s, Sent::Dm { to, text } if *to == alice().profile.account && text.starts_with("Your team Acme ends in"))
+    });
+    assert!(reminded, "the manager is reminded before the end");
+
+    let invoice = order(&app, "/team renew").await;
+    assert_eq!(invoice.stars, 600, "the same two seats");
+    let payments = app.engine.payments();
+    let renewed = payments
+        .payment_received(&paid(&invoice, "ch_renew", &app))
+        .await
+        .unwrap();
+    assert!(
+        renewed.starts_with("Thank you! Team Acme now runs until"),
+        "{renewed}"
+    );
+    app.advance(chrono::Duration::days(5));
+    assert_eq!(app.tick().await.teams_ended, 0, "the renewal carries it on");
+    assert!(has_pro(&app, &bob()).await);
+
+    let refund = PaymentRefunded {
+        provider: Provider::TelegramStars,
+        charge_id: "ch_renew".into(),
+        amount: 600,
+        currency: "XTR".into(),
+        raw: "{}".into(),
+        at: app.clock_now(),
+    };
+    payments.payment_refunded(&refund).await;
+    // The renewal's 30 days are gone: the first term had ended two days ago.
+    assert_eq!(app.tick().await.teams_ended, 1);
+    assert!(!has_pro(&app, &bob()).await);
+}

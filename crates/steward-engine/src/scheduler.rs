@@ -73,6 +73,7 @@ impl Scheduler {
         let pruned = self.privacy.prune_detail_if_due(now).await?;
         let referrals_settled = self.referrals.settle_due(now).await?;
         let teams_ended = self.teams.end_lapsed_teams(now).await?;
+        let reminders_sent = reminders_sent + self.teams.remind_team_managers(now).await?;
         Ok(TickOutcome {
             seasons_ended,
             occurrences,

@@ -44,6 +44,7 @@ mod stats;
 mod submissions;
 mod subscribers;
 mod tags;
+mod team_seats;
 mod teams;
 mod thanks;
 mod upgrade;
@@ -94,7 +95,8 @@ pub use segments::SegmentMemberRow;
 pub use stats::CommunityCounts;
 pub use submissions::SubmissionRow;
 pub use subscribers::{PaidTotal, SubscriberQuery, SubscriberRow};
-pub use teams::{NewTeam, SeatRow};
+pub use team_seats::SeatRow;
+pub use teams::{NewTeam, TeamPayment};
 pub use web_sessions::{NewWebLogin, WebLoginRow, WebSessionRow};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

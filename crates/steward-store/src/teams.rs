@@ -1,14 +1,13 @@
-//! Teams and their seats: a team's row (plan, tier, seats, manager, when it runs) and the
-//! seats' ledger (who held one, added and removed by whom and when). Whether a seat may be
-//! taken is the core's decision (`teams::may_seat`), made on reads in the caller's transaction.
+//! Teams: a team's row (plan, tier, seats, manager, when it runs, the reminder of its end) and
+//! the payments that started or renewed it (`team_payments`, so a refund takes back exactly what
+//! it paid for). The seats are `team_seats.rs`.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::error::During;
 use super::{Result, Store, WriteTx, from_millis, millis};
 use steward_core::ids::MemberId;
 use steward_core::teams::Team;
-use steward_core::tiers::Membership;
 
 /// A team about to be made.
 #[derive(Debug, Clone, Copy)]
@@ -23,17 +22,21 @@ pub struct NewTeam<'a> {
     /// `Some(expiry)` to start it at once (an operator's grant; `None` inside for life);
     /// `None` to wait for its payment.
     pub started: Option<Option<DateTime<Utc>>>,
+    /// The reminders of its end already past when it starts.
+    pub reminded: Option<Duration>,
 }
 
-/// One seat held, with its holder's name, for the manager's view.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SeatRow {
-    pub member: MemberId,
-    pub name: String,
-    pub added_at: DateTime<Utc>,
+/// A payment that started or renewed a team, and the team's end before and after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TeamPayment {
+    pub team: i64,
+    /// `None`: the payment started the team.
+    pub before: Option<DateTime<Utc>>,
+    /// `None`: for life.
+    pub after: Option<DateTime<Utc>>,
 }
 
-type TeamTuple = (
+pub(super) type TeamTuple = (
     i64,
     String,
     String,
@@ -45,10 +48,26 @@ type TeamTuple = (
     Option<i64>,
 );
 
-const TEAM_COLUMNS: &str =
+/// A team's row and the closest reminder of its end already sent.
+type RemindedTuple = (
+    i64,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+);
+
+pub(super) const TEAM_COLUMNS: &str =
     "id, name, plan, tier, seats, manager_id, started_at, expires_at, ended_at";
 
-fn team((id, name, plan, tier, seats, manager, started, expires, ended): TeamTuple) -> Team {
+pub(super) fn team(
+    (id, name, plan, tier, seats, manager, started, expires, ended): TeamTuple,
+) -> Team {
     Team {
         id,
         name,
@@ -88,73 +107,42 @@ impl Store {
         Ok(rows.into_iter().map(team).collect())
     }
 
-    /// The seats of `team` held now, in the order they were given.
-    pub async fn team_seats(&self, team: i64) -> Result<Vec<SeatRow>> {
-        let rows: Vec<(i64, String, i64)> = sqlx::query_as(
-            "SELECT s.member_id, m.display_name, s.added_at FROM team_seats s \
-             JOIN members m ON m.id = s.member_id \
-             WHERE s.team_id = ? AND s.removed_at IS NULL ORDER BY s.added_at, s.id",
-        )
-        .bind(team)
-        .fetch_all(&self.pool)
-        .await
-        .during("team_seats")?;
+    /// Running teams whose end falls before `until`, with the closest reminder already sent.
+    pub async fn teams_ending_before(
+        &self,
+        until: DateTime<Utc>,
+    ) -> Result<Vec<(Team, Option<Duration>)>> {
+        let sql = format!(
+            "SELECT {TEAM_COLUMNS}, reminded_secs FROM teams WHERE ended_at IS NULL \
+             AND started_at IS NOT NULL AND expires_at <= ? ORDER BY expires_at, id"
+        );
+        let rows: Vec<RemindedTuple> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(millis(until))
+            .fetch_all(&self.pool)
+            .await
+            .during("teams_ending_before")?;
         Ok(rows
             .into_iter()
-            .map(|(member, name, added)| SeatRow {
-                member: MemberId(member),
-                name,
-                added_at: from_millis(added),
-            })
+            .map(
+                |(id, name, plan, tier, seats, manager, started, expires, ended, reminded)| {
+                    let row = (
+                        id, name, plan, tier, seats, manager, started, expires, ended,
+                    );
+                    (team(row), reminded.map(Duration::seconds))
+                },
+            )
             .collect())
     }
 
-    /// The running teams in which `member` holds a seat.
-    pub async fn seats_of(&self, member: MemberId) -> Result<Vec<Team>> {
-        let sql = format!(
-            "SELECT {} FROM team_seats s JOIN teams t ON t.id = s.team_id \
-             WHERE s.member_id = ? AND s.removed_at IS NULL AND t.started_at IS NOT NULL \
-             AND t.ended_at IS NULL ORDER BY t.id",
-            TEAM_COLUMNS
-                .split(", ")
-                .map(|c| format!("t.{c}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        let rows: Vec<TeamTuple> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(member.0)
-            .fetch_all(&self.pool)
+    /// Notes the reminder of a team's end sent at `offset` before it.
+    pub async fn set_team_reminded(&self, id: i64, offset: Duration) -> Result<()> {
+        sqlx::query("UPDATE teams SET reminded_secs = ? WHERE id = ?")
+            .bind(offset.num_seconds())
+            .bind(id)
+            .execute(&self.pool)
             .await
-            .during("seats_of")?;
-        Ok(rows.into_iter().map(team).collect())
-    }
-
-    /// What gives `member` a tier: their own memberships that have not ended, and a seat in
-    /// each running team. Access and perks read this; buying and extending read
-    /// [`Store::memberships`], which is the member's own time only.
-    pub async fn tiers_held(&self, member: MemberId) -> Result<Vec<Membership>> {
-        let mut held = self.memberships(member).await?;
-        held.extend(
-            self.seats_of(member)
-                .await?
-                .iter()
-                .map(Team::seat_membership),
-        );
-        Ok(held)
-    }
-
-    /// Started teams not ended whose time is up at `now`, soonest first.
-    pub async fn teams_lapsed(&self, now: DateTime<Utc>) -> Result<Vec<Team>> {
-        let sql = format!(
-            "SELECT {TEAM_COLUMNS} FROM teams WHERE ended_at IS NULL AND started_at IS NOT NULL \
-             AND expires_at <= ? ORDER BY expires_at, id"
-        );
-        let rows: Vec<TeamTuple> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(millis(now))
-            .fetch_all(&self.pool)
-            .await
-            .during("teams_lapsed")?;
-        Ok(rows.into_iter().map(team).collect())
+            .during("set_team_reminded")?;
+        Ok(())
     }
 }
 
@@ -224,7 +212,8 @@ impl WriteTx {
         };
         let id = sqlx::query_scalar(
             "INSERT INTO teams (name, plan, tier, seats, manager_id, created_by, created_at, \
-             started_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             started_at, expires_at, reminded_secs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+             RETURNING id",
         )
         .bind(new.name)
         .bind(new.plan)
@@ -235,58 +224,99 @@ impl WriteTx {
         .bind(millis(new.at))
         .bind(started)
         .bind(expires)
+        .bind(new.reminded.map(|r| r.num_seconds()))
         .fetch_one(&mut *self.tx)
         .await
         .during("create_team")?;
         Ok(id)
     }
 
-    /// Starts a team its payment paid for; `false` if it had started (a repeat) or ended.
+    /// Starts a team its payment paid for; `false` if it had started or ended.
     pub async fn start_team(
         &mut self,
         id: i64,
         payment: i64,
         at: DateTime<Utc>,
         expires: Option<DateTime<Utc>>,
+        reminded: Option<Duration>,
     ) -> Result<bool> {
         let done = sqlx::query(
-            "UPDATE teams SET started_at = ?, expires_at = ?, payment_id = ? \
+            "UPDATE teams SET started_at = ?, expires_at = ?, reminded_secs = ? \
              WHERE id = ? AND started_at IS NULL AND ended_at IS NULL",
         )
         .bind(millis(at))
         .bind(expires.map(millis))
-        .bind(payment)
+        .bind(reminded.map(|r| r.num_seconds()))
         .bind(id)
         .execute(&mut *self.tx)
         .await
         .during("start_team")?;
-        Ok(done.rows_affected() == 1)
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        self.record_team_payment(payment, id, None, expires).await?;
+        Ok(true)
     }
 
-    /// The team a payment started, if it started one.
-    pub async fn team_of_payment(&mut self, payment: i64) -> Result<Option<i64>> {
-        let row: Option<i64> = sqlx::query_scalar("SELECT id FROM teams WHERE payment_id = ?")
-            .bind(payment)
-            .fetch_optional(&mut *self.tx)
-            .await
-            .during("team_of_payment")?;
-        Ok(row)
-    }
-
-    /// Brings a running team's end forward to `at` (its payment was refunded): the lapse then
-    /// ends it and its seats' access, once.
-    pub async fn cut_team_short(&mut self, id: i64, at: DateTime<Utc>) -> Result<()> {
+    /// Moves a running team's end from `before` to `after` for a payment (a renewal) or a
+    /// refund (`payment` is `None`), with the reminders of the new end already past.
+    pub async fn move_team_end(
+        &mut self,
+        id: i64,
+        payment: Option<i64>,
+        (before, after): (Option<DateTime<Utc>>, Option<DateTime<Utc>>),
+        reminded: Option<Duration>,
+    ) -> Result<()> {
         sqlx::query(
-            "UPDATE teams SET expires_at = ? WHERE id = ? AND ended_at IS NULL \
-             AND (expires_at IS NULL OR expires_at > ?)",
+            "UPDATE teams SET expires_at = ?, reminded_secs = ? WHERE id = ? AND ended_at IS NULL",
         )
-        .bind(millis(at))
+        .bind(after.map(millis))
+        .bind(reminded.map(|r| r.num_seconds()))
         .bind(id)
-        .bind(millis(at))
         .execute(&mut *self.tx)
         .await
-        .during("cut_team_short")?;
+        .during("move_team_end")?;
+        if let Some(payment) = payment {
+            self.record_team_payment(payment, id, before, after).await?;
+        }
         Ok(())
+    }
+
+    async fn record_team_payment(
+        &mut self,
+        payment: i64,
+        team: i64,
+        before: Option<DateTime<Utc>>,
+        after: Option<DateTime<Utc>>,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO team_payments (payment_id, team_id, expires_before, expires_after) \
+             VALUES (?, ?, ?, ?)",
+        )
+        .bind(payment)
+        .bind(team)
+        .bind(before.map(millis))
+        .bind(after.map(millis))
+        .execute(&mut *self.tx)
+        .await
+        .during("record_team_payment")?;
+        Ok(())
+    }
+
+    /// What a payment did to a team, if it paid for one.
+    pub async fn team_payment(&mut self, payment: i64) -> Result<Option<TeamPayment>> {
+        let row: Option<(i64, Option<i64>, Option<i64>)> = sqlx::query_as(
+            "SELECT team_id, expires_before, expires_after FROM team_payments WHERE payment_id = ?",
+        )
+        .bind(payment)
+        .fetch_optional(&mut *self.tx)
+        .await
+        .during("team_payment")?;
+        Ok(row.map(|(team, before, after)| TeamPayment {
+            team,
+            before: before.map(from_millis),
+            after: after.map(from_millis),
+        }))
     }
 
     /// Ends a team at `at`; `false` if it had ended (a repeat changes nothing).
@@ -297,63 +327,6 @@ impl WriteTx {
             .execute(&mut *self.tx)
             .await
             .during("end_team")?;
-        Ok(done.rows_affected() == 1)
-    }
-
-    /// How many seats of `team` are held, and whether `member` holds one.
-    pub async fn seats_taken(&mut self, team: i64, member: MemberId) -> Result<(u32, bool)> {
-        let (taken, seated): (i64, i64) = sqlx::query_as(
-            "SELECT COUNT(*), COALESCE(SUM(member_id = ?), 0) FROM team_seats \
-             WHERE team_id = ? AND removed_at IS NULL",
-        )
-        .bind(member.0)
-        .bind(team)
-        .fetch_one(&mut *self.tx)
-        .await
-        .during("seats_taken")?;
-        Ok((u32::try_from(taken).unwrap_or(u32::MAX), seated > 0))
-    }
-
-    /// Gives `member` a seat in `team`.
-    pub async fn add_seat(
-        &mut self,
-        team: i64,
-        member: MemberId,
-        by: MemberId,
-        at: DateTime<Utc>,
-    ) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO team_seats (team_id, member_id, added_at, added_by) VALUES (?, ?, ?, ?)",
-        )
-        .bind(team)
-        .bind(member.0)
-        .bind(millis(at))
-        .bind(by.0)
-        .execute(&mut *self.tx)
-        .await
-        .during("add_seat")?;
-        Ok(())
-    }
-
-    /// Frees `member`'s seat in `team`; `false` if they held none.
-    pub async fn remove_seat(
-        &mut self,
-        team: i64,
-        member: MemberId,
-        by: MemberId,
-        at: DateTime<Utc>,
-    ) -> Result<bool> {
-        let done = sqlx::query(
-            "UPDATE team_seats SET removed_at = ?, removed_by = ? \
-             WHERE team_id = ? AND member_id = ? AND removed_at IS NULL",
-        )
-        .bind(millis(at))
-        .bind(by.0)
-        .bind(team)
-        .bind(member.0)
-        .execute(&mut *self.tx)
-        .await
-        .during("remove_seat")?;
         Ok(done.rows_affected() == 1)
     }
 }

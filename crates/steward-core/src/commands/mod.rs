@@ -300,6 +300,8 @@ pub enum TeamCommand {
         /// Operators only: who manages it (the operator, if `None`).
         manager: Option<MemberToken>,
     },
+    /// Another term for the same seats, paid by the manager.
+    Renew,
     Add {
         who: Option<MemberToken>,
     },

@@ -211,7 +211,7 @@ impl PaidTime {
         }
         if let Some(team) = &team {
             return self
-                .start_paid_team(tx, team, plan, payment_id, p.provider, p.at)
+                .apply_team_payment(tx, team, plan, payment_id, p.provider, p.at)
                 .await;
         }
         if reference.is_gift_code() {

@@ -80,7 +80,7 @@ impl Payments {
             }
             None => None,
         };
-        // A team is paid for once, by its manager, before it starts.
+        // A team is paid for by its manager, to start it or renew it, until it ends.
         let seats = match reference.team {
             Some(id) => {
                 let team = self
@@ -90,7 +90,7 @@ impl Payments {
                     .await
                     .map_err(|_| tr!(lang, "error-internal"))?;
                 match team {
-                    Some(t) if t.started_at.is_none() && t.ended_at.is_none() => Some(t.seats),
+                    Some(t) if t.ended_at.is_none() => Some(t.seats),
                     _ => return Err(tr!(lang, "checkout-team-gone")),
                 }
             }

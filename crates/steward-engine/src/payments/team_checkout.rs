@@ -2,7 +2,7 @@
 //! term (its signed reference names the team), and the payment that starts the team. The
 //! price is checked as every price is (`core::payments::decide::pays_for`, per seat).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::{PaidTime, Storefront};
 use crate::EngineResult;
@@ -16,7 +16,7 @@ use crate::core::tiers;
 use crate::membership::words::term as term_words;
 use crate::metrics::PaymentOutcome;
 use crate::platform::Invoice;
-use crate::store::WriteTx;
+use crate::store::{TeamPayment, WriteTx};
 use crate::{msg, refuse, tr};
 
 /// A team waiting for its payment, as its invoice names it.
@@ -84,9 +84,11 @@ impl Storefront {
 }
 
 impl PaidTime {
-    /// After a team's payment, in its transaction: the team starts for its plan's term; the
-    /// text for its manager.
-    pub(super) async fn start_paid_team(
+    /// After a team's payment, in its transaction: a team waiting for it starts for its plan's
+    /// term, a running one (or one whose time is up but not yet ended) runs a term longer; the
+    /// text for its manager. A payment for an ended team gives nothing and the operators are
+    /// told, to refund it.
+    pub(super) async fn apply_team_payment(
         &self,
         mut tx: WriteTx,
         team: &Team,
@@ -95,15 +97,31 @@ impl PaidTime {
         provider: Provider,
         at: DateTime<Utc>,
     ) -> EngineResult<Option<String>> {
-        // No membership runs before a team's first term: a lifetime plan gives `None`.
-        let expires = tiers::extended(None, plan.term, at).unwrap_or(None);
-        if !tx.start_team(team.id, payment, at, expires).await? {
-            // Paid twice (two invoices for one team): the second is kept for a refund.
-            tx.commit().await?;
+        let moved = if team.ended_at.is_some() {
+            None
+        } else if team.started_at.is_none() {
+            // Nothing runs before a team's first term: a lifetime plan gives `None`.
+            let expires = tiers::extended(None, plan.term, at).unwrap_or(None);
+            tx.start_team(team.id, payment, at, expires, self.reminded(expires, at))
+                .await?
+                .then_some(expires)
+        } else {
+            match tiers::extended(Some(&team.seat_membership()), plan.term, at) {
+                Ok(expires) => {
+                    let reminded = self.reminded(expires, at);
+                    tx.move_team_end(team.id, Some(payment), (team.expires_at, expires), reminded)
+                        .await?;
+                    Some(expires)
+                }
+                Err(_) => None,
+            }
+        };
+        tx.commit().await?;
+        let Some(expires) = moved else {
             tracing::warn!(
                 team = team.id,
                 payment,
-                "a team paid for again: nothing started"
+                "a payment for a team that ended: nothing given"
             );
             self.kernel
                 .tell_operators_with(|lang| {
@@ -111,20 +129,54 @@ impl PaidTime {
                 })
                 .await;
             return Ok(None);
-        }
-        tx.commit().await?;
+        };
         self.kernel
             .metrics
             .money
             .payment(provider, PaymentOutcome::Granted);
         self.kernel.wake.notify_one();
         let lang = self.kernel.language_of(team.manager).await;
-        Ok(Some(tr!(
-            lang,
-            "team-paid",
-            team = &team.name,
-            seats = team.seats,
-            until = self.membership.until(lang, expires)
-        )))
+        let until = self.membership.until(lang, expires);
+        Ok(Some(if team.started_at.is_none() {
+            tr!(
+                lang,
+                "team-paid",
+                team = &team.name,
+                seats = team.seats,
+                until = until
+            )
+        } else {
+            tr!(lang, "team-renewed", team = &team.name, until = until)
+        }))
+    }
+
+    /// A team payment's refund, in its transaction: the time it gave is taken off the team's
+    /// end (a lifetime team's ends now); the scheduler then ends a team whose time is
+    /// up, and every seat's access, once.
+    pub(super) async fn take_back_team_time(
+        &self,
+        tx: &mut WriteTx,
+        paid: TeamPayment,
+        at: DateTime<Utc>,
+    ) -> EngineResult<()> {
+        let Some(team) = tx.team(paid.team).await?.filter(|t| t.ended_at.is_none()) else {
+            return Ok(());
+        };
+        // What the payment gave runs from the end it moved (or the team's start) to its end.
+        let from = paid.before.or(team.started_at);
+        let end = match (from, paid.after, team.expires_at) {
+            (Some(from), Some(after), Some(end)) => (end - (after - from)).max(at),
+            _ => at,
+        };
+        let reminded = self.reminded(Some(end), at);
+        tx.move_team_end(team.id, None, (team.expires_at, Some(end)), reminded)
+            .await?;
+        Ok(())
+    }
+
+    /// The reminders of a team's new `end` already past at `at`: not sent for it.
+    fn reminded(&self, end: Option<DateTime<Utc>>, at: DateTime<Utc>) -> Option<Duration> {
+        let offsets = &self.kernel.config.membership.reminders;
+        end.and_then(|end| tiers::reminders_already_past(end, offsets, at))
     }
 }

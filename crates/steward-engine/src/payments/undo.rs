@@ -71,16 +71,16 @@ impl PaidTime {
             Some(p) => tx.bought_gift_code(p.id).await?,
             None => false,
         };
-        // A team's payment gave its manager no time either: its refund ends the team.
+        // A team's payment gave its manager no time either: its refund takes back the team's.
         let team = match &paid {
-            Some(p) => tx.team_of_payment(p.id).await?,
+            Some(p) => tx.team_payment(p.id).await?,
             None => None,
         };
         let source = paid
             .as_ref()
             .filter(|p| p.kind != "mismatch" && !bought_code && team.is_none())
             .and_then(|p| {
-                let plan = self.plan(&p.plan)?;
+                let plan = self.plan(&p.plan).filter(|plan| !plan.seats)?;
                 Some((p.member?, plan, self.membership.tier_def(&plan.tier)?))
             });
         let stars_sub = source.filter(|(member, plan, _)| {
@@ -102,8 +102,7 @@ impl PaidTime {
             return Ok(None);
         }
         if let Some(team) = team {
-            // The lapse then ends it and every seat's access, once (the scheduler is woken).
-            tx.cut_team_short(team, at).await?;
+            self.take_back_team_time(&mut tx, team, at).await?;
         }
         let (Some(paid), Some((member, plan, tier))) = (paid, source) else {
             if team.is_none() {

@@ -1,11 +1,13 @@
 //! `/team create NAME PLAN SEATS [manager @member]`: by a member, a Stars invoice for every
 //! seat that starts the team once paid (its manager the buyer); by an operator, the team at
-//! once, managed by the operator or the member named.
+//! once, managed by the operator or the member named. `/team renew`: the manager's invoice for
+//! another term of the same seats.
 
 use super::Teams;
 use crate::EngineResult;
 use crate::commands::CommandContext;
 use crate::core::ids::Platform;
+use crate::core::payments::Plan;
 use crate::core::teams::{MAX_INVOICE_STARS, price_in_stars};
 use crate::core::tiers;
 use crate::identity::Target;
@@ -40,17 +42,7 @@ impl Teams {
         let stars = if operator {
             None
         } else {
-            let Some(per_seat) = plan.stars else {
-                return refuse(msg!("team-stars-only", plan = &plan.id));
-            };
-            if ctx.chat.platform != Platform::Telegram {
-                return refuse(msg!("team-on-telegram", plan = &plan.id));
-            }
-            let Some(total) = price_in_stars(per_seat, seats) else {
-                let most = MAX_INVOICE_STARS / u64::from(per_seat);
-                return refuse(msg!("team-too-many-seats", most = most));
-            };
-            Some(total)
+            Some(self.seats_price(ctx, plan, seats)?)
         };
         let mut tx = self.kernel.store.begin().await?;
         if tx.team_name_taken(name).await? {
@@ -76,6 +68,13 @@ impl Teams {
                 created_by: ctx.member,
                 at: ctx.at,
                 started: stars.is_none().then_some(expires),
+                reminded: expires.and_then(|end| {
+                    tiers::reminders_already_past(
+                        end,
+                        &self.kernel.config.membership.reminders,
+                        ctx.at,
+                    )
+                }),
             })
             .await?;
         tx.commit().await?;
@@ -114,5 +113,44 @@ impl Teams {
             until = self.membership.until(lang, expires),
             name = &manager.name
         ))
+    }
+}
+
+impl Teams {
+    /// `/team renew`: the manager's invoice for another term of the same seats.
+    pub(super) async fn renew(&self, ctx: &CommandContext) -> EngineResult<String> {
+        let team = self.team_to_manage(ctx).await?;
+        if team.expires_at.is_none() {
+            return refuse(msg!("team-lifetime", team = &team.name));
+        }
+        let plan = self.seat_plan(&team.plan)?;
+        let tier = self.membership.tier(ctx.lang, &team.tier)?;
+        let stars = self.seats_price(ctx, plan, team.seats)?;
+        let order = TeamOrder {
+            team: team.id,
+            name: &team.name,
+            plan,
+            tier: &tier.name,
+            seats: team.seats,
+            stars,
+        };
+        self.storefront.send_team_invoice(ctx, order).await
+    }
+
+    /// What `seats` seats of `plan` cost in one Stars invoice, if they can be paid from here.
+    fn seats_price(&self, ctx: &CommandContext, plan: &Plan, seats: u32) -> EngineResult<u32> {
+        let Some(per_seat) = plan.stars else {
+            return refuse(msg!("team-stars-only", plan = &plan.id));
+        };
+        if ctx.chat.platform != Platform::Telegram {
+            return refuse(msg!("team-on-telegram", plan = &plan.id));
+        }
+        match price_in_stars(per_seat, seats) {
+            Some(total) => Ok(total),
+            None => {
+                let most = MAX_INVOICE_STARS / u64::from(per_seat);
+                refuse(msg!("team-too-many-seats", most = most))
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
-//! Team seats: `/team create` (a member's Stars checkout, or an operator's grant at once),
+//! Team seats: `/team create` (a member's Stars checkout, or an operator's grant at once) and
+//! `/team renew` (`create.rs`),
 //! `/team add|remove` by the team's manager (`seats.rs`), `/team` (the manager's view of the
 //! seats' learning progress, `view.rs`), and the scheduler's step that ends lapsed teams and
 //! their seats' access once (`lapse.rs`). A seat is not a membership: it gives the team's tier
@@ -62,6 +63,7 @@ impl Teams {
                 self.create(ctx, &name, &plan, seats, manager.as_deref())
                     .await
             }
+            TeamCommand::Renew => self.renew(ctx).await,
             TeamCommand::Add { who } => self.add(ctx, who.as_deref()).await,
             TeamCommand::Remove { who } => self.remove(ctx, who.as_deref()).await,
         }

@@ -146,6 +146,7 @@ pub(super) const TEAM: &[Subcommand] = &[
                 .after("manager"),
         ],
     ),
+    sub("renew", "sub-team-renew", &[]),
     sub(
         "add",
         "sub-team-add",

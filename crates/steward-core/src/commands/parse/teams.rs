@@ -1,4 +1,4 @@
-//! `/team`, `/team create NAME PLAN SEATS [manager @member]`, `/team add @member` and
+//! `/team`, `/team create NAME PLAN SEATS [manager @member]`, `/team renew`, `/team add @member` and
 //! `/team remove @member` (the member may be replied to). Whether the asker may do it is the
 //! engine's to check, which knows the teams and the operators.
 
@@ -26,6 +26,7 @@ pub(super) fn team(args: &[&str], is_reply: bool) -> Result<Command, Msg> {
             },
         },
         ["create", ..] => return Err(msg!("parse-team-create")),
+        ["renew"] => TeamCommand::Renew,
         [action @ ("add" | "remove"), rest @ ..] => {
             let (who, rest) = member_then_rest(rest, is_reply)?;
             if !rest.is_empty() {
