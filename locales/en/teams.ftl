@@ -17,7 +17,7 @@ team-link = The payment for team { $team } ({ $seats } { $seats ->
         [one] seat
        *[other] seats
     }), in Telegram Stars: { $link }
-team-paid = Thank you! Team { $team } runs until { $until }, with { $seats } { $seats ->
+team-paid = Thank you! Team { $team } runs { $until }, with { $seats } { $seats ->
         [one] seat
        *[other] seats
     }. Give one with /team add @member; /team shows who has one.
@@ -25,12 +25,12 @@ team-paid-twice = A payment (#{ $id }) came for team { $team }, which has ended 
 team-created = Team { $team } is ready: { $tier } for { $seats } { $seats ->
         [one] seat
        *[other] seats
-    }, until { $until }, managed by { $name }.
+    }, { $until }, managed by { $name }.
 team-manager-told = You manage the team { $team }: { $tier } for { $seats } { $seats ->
         [one] seat
        *[other] seats
-    }, until { $until }. Give a seat with /team add @member; /team shows your team.
-team-renewed = Thank you! Team { $team } now runs until { $until }.
+    }, { $until }. Give a seat with /team add @member; /team shows your team.
+team-renewed = Thank you! Team { $team } now runs { $until }.
 team-lifetime = Team { $team } runs for life: there is nothing to renew.
 team-ending-soon = Your team { $team } ends in { $left } ({ $at }). Renew it with /team renew, or its seats close then.
 team-none = You manage no team and hold no seat. A team is bought with /team create NAME PLAN SEATS.
@@ -41,15 +41,15 @@ team-already-seated = { $name } has a seat in team { $team } already.
 team-not-seated = { $name } has no seat in team { $team }.
 team-seat-added = { $name } has a seat in team { $team } ({ $taken } of { $seats } taken) and has been told.
 team-seat-freed = { $name }'s seat in team { $team } is free again ({ $free } free).
-team-seat-given = You have a seat in the team { $team }: { $tier } until { $until }. { $manager } manages the team and sees your learning progress (which courses you began and the lessons you marked done), nothing else.
+team-seat-given = You have a seat in the team { $team }: { $tier } { $until }. { $manager } manages the team and sees your learning progress (which courses you began and the lessons you marked done), nothing else.
 team-seat-removed = Your seat in the team { $team } has ended. What you bought yourself is unchanged.
 team-ended-seat = The team { $team } has ended, and with it the { $tier } your seat gave you.
 team-ended-manager = Your team { $team } has ended: its { $seats } { $seats ->
         [one] seat is
        *[other] seats are
     } closed. Start a new one with /team create.
-team-your-seat = You have a seat in the team { $team } ({ $tier }, until { $until }), managed by { $manager }. The manager sees your learning progress: the courses you began and the lessons you marked done, nothing else.
-team-view-header = Team { $team }: { $tier }, { $taken } of { $seats } seats taken, until { $until }
+team-your-seat = You have a seat in the team { $team } ({ $tier }, { $until }), managed by { $manager }. The manager sees your learning progress: the courses you began and the lessons you marked done, nothing else.
+team-view-header = Team { $team }: { $tier }, { $taken } of { $seats } seats taken, { $until }
 team-view-empty = No seat is given yet: /team add @member.
 team-view-member = • { $name }: { $progress }
 team-view-member-none = • { $name }: no course begun
