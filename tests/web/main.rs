@@ -24,6 +24,7 @@ mod segments;
 mod sessions;
 mod stripe;
 mod stripe_deliveries;
+mod stripe_gifts;
 mod stripe_portal;
 mod stripe_prices;
 mod stripe_promos;

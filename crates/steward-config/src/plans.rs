@@ -32,6 +32,7 @@ pub struct PlanSection {
     pub trial: Option<Spanned<String>>,
     pub discord_sku: Option<Spanned<String>>,
     pub seats: Option<Spanned<bool>>,
+    pub stripe_gift_price: Option<Spanned<String>>,
 }
 
 /// Reads the plans, reporting each problem; entries `shape` set aside are skipped.
@@ -86,6 +87,26 @@ pub(super) fn read(
                 );
                 None
             }
+        });
+        let stripe_gift_price = p.stripe_gift_price.as_ref().and_then(|s| {
+            let price = s.get_ref().trim();
+            if !price.starts_with("price_") {
+                problems.add(
+                    &s.span(),
+                    &key("stripe_gift_price"),
+                    format!("`{price}` is not a Stripe Price id (price_...)"),
+                );
+                return None;
+            }
+            if p.seats.as_ref().is_some_and(|s| *s.get_ref()) {
+                problems.add(
+                    &s.span(),
+                    &key("stripe_gift_price"),
+                    "a plan that sells seats is not given as a gift code",
+                );
+                return None;
+            }
+            Some(price.to_owned())
         });
         let discord_sku = p.discord_sku.as_ref().and_then(|s| {
             let sku = s.get_ref().trim();
@@ -151,6 +172,7 @@ pub(super) fn read(
             trial,
             discord_sku,
             seats,
+            stripe_gift_price,
         });
     }
     plans

@@ -136,6 +136,7 @@ const PLANS: &[Field] = &[
     key("trial", Kind::Text),
     key("discord_sku", Kind::Text),
     key("seats", Kind::Bool),
+    key("stripe_gift_price", Kind::Text),
 ];
 
 const PROMOS: &[Field] = &[

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::error::During;
-use super::{Result, WriteTx, from_millis, millis};
+use super::{Result, Store, WriteTx, from_millis, millis};
 use steward_core::ids::MemberId;
 use steward_core::payments::gift_code::GiftCode;
 
@@ -96,5 +96,38 @@ impl<S> WriteTx<S> {
         .await
         .during("redeem_gift_code")?;
         Ok(done.rows_affected() == 1)
+    }
+}
+
+/// A gift code as its buyer's page lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoughtCode {
+    pub code: String,
+    pub plan: String,
+    /// The last moment it can be redeemed.
+    pub expires_at: DateTime<Utc>,
+    pub used: bool,
+}
+
+impl Store {
+    /// The gift codes `member` bought, newest first (the last 50).
+    pub async fn gift_codes_bought(&self, member: MemberId) -> Result<Vec<BoughtCode>> {
+        let rows: Vec<(String, String, i64, bool)> = sqlx::query_as(
+            "SELECT code, plan, expires_at, redeemed_by IS NOT NULL FROM gift_codes \
+             WHERE buyer_id = ? ORDER BY created_at DESC LIMIT 50",
+        )
+        .bind(member.0)
+        .fetch_all(&self.pool)
+        .await
+        .during("gift_codes_bought")?;
+        Ok(rows
+            .into_iter()
+            .map(|(code, plan, expires, used)| BoughtCode {
+                code,
+                plan,
+                expires_at: from_millis(expires),
+                used,
+            })
+            .collect())
     }
 }

@@ -78,7 +78,7 @@ use error::During;
 pub use error::StoreError;
 pub use events::{EventRow, NewEventRow};
 pub use feedback::FeedbackRow;
-pub use gift_codes::GiftCodeRow;
+pub use gift_codes::{BoughtCode, GiftCodeRow};
 pub use import::ImportOutcome;
 pub use languages::MemberLanguages;
 pub use ledger::{LedgerEntry, LedgerKind};

@@ -177,6 +177,7 @@ fn form_routes() -> Vec<Route> {
         ("/login/{token}", get(auth::login_page).post(auth::login)),
         ("/logout", post(auth::logout)),
         ("/subscribe", post(pages::member::subscribe)),
+        ("/gift", post(pages::member::gift)),
         ("/billing", post(pages::member::billing)),
         (
             "/dashboard/segments/{name}/broadcast",

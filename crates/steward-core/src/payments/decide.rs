@@ -54,6 +54,8 @@ pub struct Paid<'a> {
     pub promo_price: Option<u64>,
     /// The seats a team's payment is for: the plan's Stars price is per seat.
     pub seats: Option<u32>,
+    /// A gift code's payment: by card, the plan's gift Price is charged.
+    pub gift_code: bool,
 }
 
 /// Whether `paid` pays for `plan`. Stars: the currency is `XTR` and the amount the plan's, or
@@ -77,7 +79,12 @@ pub fn pays_for(plan: &Plan, provider: Provider, paid: &Paid<'_>) -> Result<(), 
             Ok(())
         }
         Provider::Stripe => {
-            let price = plan.stripe_price.as_deref().ok_or(PriceMismatch::Price)?;
+            let price = if paid.gift_code {
+                plan.stripe_gift_price.as_deref()
+            } else {
+                plan.stripe_price.as_deref()
+            };
+            let price = price.ok_or(PriceMismatch::Price)?;
             if paid.prices.is_empty() || paid.prices.iter().any(|p| p != price) {
                 return Err(PriceMismatch::Price);
             }
@@ -157,6 +164,7 @@ mod tests {
             trial: None,
             discord_sku: None,
             seats: false,
+            stripe_gift_price: None,
         }
     }
 
@@ -172,6 +180,7 @@ mod tests {
             began_at: None,
             promo_price,
             seats: None,
+            gift_code: false,
         }
     }
 
@@ -251,6 +260,7 @@ mod tests {
             began_at,
             promo_price: None,
             seats: None,
+            gift_code: false,
         };
         pays_for(&plan(), Provider::TelegramStars, &paid)
     }
@@ -279,6 +289,7 @@ mod tests {
                 began_at: None,
                 promo_price: None,
                 seats: None,
+                gift_code: false,
             };
             pays_for(&p, Provider::Stripe, &paid)
         };
@@ -296,6 +307,7 @@ mod tests {
             began_at: None,
             promo_price: None,
             seats: None,
+            gift_code: false,
         };
         assert_eq!(
             pays_for(&plan(), Provider::Stripe, &unpriced),

@@ -29,6 +29,8 @@ pub struct Plan {
     pub stars: Option<u32>,
     /// A Stripe Price id.
     pub stripe_price: Option<String>,
+    /// A one-time Stripe Price for one term, for gift codes bought by card.
+    pub stripe_gift_price: Option<String>,
     /// How long access stays after a renewal fails.
     pub grace: Duration,
     /// A free first period of a card subscription, once per member and plan.

@@ -155,6 +155,7 @@ mod tests {
             trial: None,
             discord_sku: None,
             seats: false,
+            stripe_gift_price: None,
         }
     }
 

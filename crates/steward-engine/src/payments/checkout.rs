@@ -140,6 +140,7 @@ impl PaidTime {
             promo_price: held.and_then(|h| h.stars).map(u64::from),
             // A reference naming a team this community has not got pays for nothing.
             seats: reference.team.map(|_| team.as_ref().map_or(0, |t| t.seats)),
+            gift_code: reference.is_gift_code(),
         };
         let mut row = self.payment_row(p, Some(member), &plan.id);
         row.promo.clone_from(&reference.promo);

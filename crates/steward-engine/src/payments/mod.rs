@@ -6,6 +6,7 @@
 
 mod billing;
 mod card;
+mod card_gifts;
 mod checkout;
 mod credit;
 mod entitlements;

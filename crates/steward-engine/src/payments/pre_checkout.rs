@@ -103,6 +103,7 @@ impl Payments {
             began_at: None,
             promo_price,
             seats,
+            gift_code: reference.is_gift_code(),
         };
         // The manager's own membership is not what a team's payment buys.
         let current = current.filter(|_| seats.is_none());

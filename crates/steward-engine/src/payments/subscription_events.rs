@@ -110,6 +110,7 @@ impl Payments {
                         began_at: None,
                         promo_price: None,
                         seats: None,
+                        gift_code: false,
                     };
                     if let Err(why) = pays_for(plan, e.provider, &paid) {
                         if self

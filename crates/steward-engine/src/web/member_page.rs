@@ -110,6 +110,16 @@ pub(super) async fn build(
             Vec::new()
         },
         manages_card: viewer.is(member) && web.storefront.manages_card(member).await?,
+        gift_offers: if viewer.is(member) {
+            web.storefront.card_gift_offers(lang)
+        } else {
+            Vec::new()
+        },
+        gift_codes: if viewer.is(member) {
+            web.storefront.codes_bought(lang, member).await?
+        } else {
+            Vec::new()
+        },
     })
 }
 

@@ -170,6 +170,10 @@ pub struct MemberPage {
     pub offers: Vec<(String, String)>,
     /// For the member themselves: whether they pay by card, so the page offers Stripe's portal.
     pub manages_card: bool,
+    /// For the member themselves: the plans they may buy a gift code for by card (id, line).
+    pub gift_offers: Vec<(String, String)>,
+    /// For the member themselves: the gift codes they bought, each in a line.
+    pub gift_codes: Vec<String>,
 }
 
 impl WebPages {

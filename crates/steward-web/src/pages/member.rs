@@ -1,7 +1,7 @@
 //! `/members/{id}` and `/me`: a member's level progress, places, streak, tier, XP by source
 //! over twelve weeks (a server-drawn SVG chart) and the drops they rated; on their own page,
-//! the plans they may buy by card (`POST /subscribe`) and, for a card payer, Stripe's portal
-//! (`POST /billing`).
+//! the plans they may buy by card (`POST /subscribe`), gift codes by card (`POST /gift`) and
+//! the codes they bought, and, for a card payer, Stripe's portal (`POST /billing`).
 
 use axum::extract::State;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
@@ -49,6 +49,33 @@ pub(crate) async fn subscribe(
         .engine
         .storefront()
         .web_checkout(&seen.viewer, &form.plan, &form.code)
+        .await
+    {
+        Ok(url) => Redirect::to(&url).into_response(),
+        Err(e) => page_error(&state, &seen, e).await,
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub(crate) struct GiftForm {
+    csrf: String,
+    plan: String,
+}
+
+/// `POST /gift`: the member's page's "buy a gift code by card", answered with the way to the
+/// provider's checkout page. The code comes only when the provider reports the payment.
+pub(crate) async fn gift(
+    State(state): State<AppState>,
+    seen: Seen,
+    Form(form): Form<GiftForm>,
+) -> Response {
+    if !csrf_ok(&seen, &form.csrf) {
+        return problem(&state, &seen.viewer, Problem::BadForm).await;
+    }
+    match state
+        .engine
+        .storefront()
+        .web_gift_checkout(&seen.viewer, &form.plan)
         .await
     {
         Ok(url) => Redirect::to(&url).into_response(),
@@ -157,6 +184,22 @@ fn body(lang: Lang, member: &MemberPage, csrf: Option<&str>) -> Markup {
                     button type="submit" { (tr!(lang, "web-pay-by-card")) }
                 }
             }
+        }
+        @if let (false, Some(csrf)) = (member.gift_offers.is_empty(), csrf) {
+            h2 { (tr!(lang, "web-gift-title")) }
+            p.muted { (tr!(lang, "web-gift-how")) }
+            @for (plan, line) in &member.gift_offers {
+                form.offer method="post" action="/gift" {
+                    input type="hidden" name="csrf" value=(csrf);
+                    input type="hidden" name="plan" value=(plan);
+                    span { (line) } " "
+                    button type="submit" { (tr!(lang, "web-gift-button")) }
+                }
+            }
+        }
+        @if !member.gift_codes.is_empty() {
+            h2 { (tr!(lang, "web-gift-codes-title")) }
+            ul { @for line in &member.gift_codes { li { (line) } } }
         }
         @if let (true, Some(csrf)) = (member.manages_card, csrf) {
             form.offer method="post" action="/billing" {
