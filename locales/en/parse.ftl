@@ -188,3 +188,6 @@ parse-team-create = Write it like /team create acme pro-team 5, or as an operato
 parse-team-name = A team's name is one word of at most { $max } characters that can be seen, like acme.
 parse-team-seats = Seats is a whole number from 1 to { $max }, like 5.
 parse-team-member = Name one member, like /team add @member.
+parse-certificate = Write it like /certificate rust-101, or /certificate rust-101 as Ada Lovelace.
+parse-certificate-name = The name to print is at most { $max } characters that can be seen, like /certificate rust-101 as Ada Lovelace.
+parse-certificate-revoke = Write it like /certificate revoke ABCD-EFGH-JKLM-NPQR copied the exam, with a reason.

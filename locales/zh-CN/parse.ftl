@@ -174,3 +174,6 @@ parse-team-create = 例如 /team create acme pro-team 5；管理员可写 /team 
 parse-team-name = 团队名称是一个词，最多 { $max } 个可见字符，例如 acme。
 parse-team-seats = 席位数是 1 到 { $max } 的整数，例如 5。
 parse-team-member = 请指定一位成员，例如 /team add @成员。
+parse-certificate = 例如 /certificate rust-101，或 /certificate rust-101 as 张伟。
+parse-certificate-name = 要印上的姓名最多 { $max } 个可见字符，例如 /certificate rust-101 as 张伟。
+parse-certificate-revoke = 例如 /certificate revoke ABCD-EFGH-JKLM-NPQR 考试抄袭，须写明原因。

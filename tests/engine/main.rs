@@ -8,6 +8,7 @@ mod analytics;
 mod award_log;
 mod backups;
 mod broadcasts;
+mod certificates;
 mod concurrency;
 mod contributors;
 mod courses;

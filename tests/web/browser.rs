@@ -38,7 +38,7 @@ pub(crate) fn screens() -> PathBuf {
 
 /// Runs headless Chromium on `url` with `action` (`--dump-dom` or `--screenshot=FILE`) in a
 /// fresh profile; returns what it printed.
-async fn chromium_run(binary: PathBuf, url: String, action: String) -> String {
+pub(crate) async fn chromium_run(binary: PathBuf, url: String, action: String) -> String {
     tokio::task::spawn_blocking(move || {
         let profile = tempfile::tempdir().unwrap();
         let output = Command::new(binary)

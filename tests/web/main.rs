@@ -9,6 +9,7 @@ mod access_walk;
 mod browser;
 mod browser_dashboard;
 mod cdp;
+mod certificates;
 mod cross_site;
 mod dashboard;
 mod fake_stripe;

@@ -113,6 +113,43 @@ fn the_card_is_a_934_by_282_png() {
 }
 
 #[test]
+fn a_certificate_is_a_1200_by_800_png_with_the_name_drawn() {
+    let data = CertificateData {
+        name: "张伟 <script>".into(),
+        course: "Rust 入门".into(),
+        day: "2026年12月6日".into(),
+        community: "Test Guild".into(),
+        id: "ABCD-EFGH-JKLM-NPQR".into(),
+        labels: CertificateLabels {
+            title: "Certificate of completion".into(),
+            completed: "has completed".into(),
+            verify: "Check it at https://example.test/certificates/".into(),
+        },
+    };
+    let png = renderer().render_certificate_png(&data).expect("renders");
+    let decoded = Pixmap::decode_png(&png).expect("a valid PNG");
+    assert_eq!((decoded.width(), decoded.height()), (1200, 800));
+    // The name's band, between the title and "has completed", has ink on the paper; the band
+    // below it, between the lines, has none.
+    let on_paper = |area| {
+        area_pixels(&decoded, area)
+            .filter(|&(r, g, b)| {
+                u32::from(r.abs_diff(0xfb))
+                    + u32::from(g.abs_diff(0xf8))
+                    + u32::from(b.abs_diff(0xf1))
+                    > 60
+            })
+            .count()
+    };
+    assert!(on_paper((200, 310, 1000, 385)) > 500, "the name is drawn");
+    assert_eq!(
+        on_paper((200, 385, 1000, 415)),
+        0,
+        "nothing between the lines"
+    );
+}
+
+#[test]
 fn markup_in_member_text_stays_text() {
     let hostile = r#"<script>alert(1)</script>&"'"#;
     let mut data = card(hostile);

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod analytics;
+pub mod certificates;
 pub mod chats;
 pub mod commands;
 pub mod courses;

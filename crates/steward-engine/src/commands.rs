@@ -34,6 +34,7 @@ pub struct Commands {
     pub(super) broadcasts: Arc<crate::Broadcasts>,
     pub(super) referrals: Arc<crate::Referrals>,
     pub(super) teams: Arc<crate::Teams>,
+    pub(super) certificates: Arc<crate::Certificates>,
 }
 
 /// Everything a command handler knows about the request.
@@ -196,6 +197,7 @@ impl Commands {
             Command::Invite { stats: false } => self.referrals.invite_command(ctx).await,
             Command::Invite { stats: true } => self.referrals.stats_command(ctx).await,
             Command::Team(team) => self.teams.command(ctx, team).await,
+            Command::Certificate(c) => self.certificates.command(ctx, c).await,
             Command::Subscribe { plan, code } => {
                 self.storefront.subscribe(ctx, &plan, code.as_deref()).await
             }

@@ -13,6 +13,7 @@
 pub mod analytics;
 pub mod backups;
 pub mod broadcasts;
+mod certificates;
 pub mod clock;
 mod commands;
 mod content;
@@ -59,6 +60,7 @@ use crate::store::{Store, StoreError};
 pub use analytics::{Activity, Operations, Subscribers};
 pub use backups::Backups;
 pub use broadcasts::{Broadcasts, SEGMENT_PAGE, SegmentMember, SegmentPage};
+pub use certificates::{CertificatePage, Certificates};
 pub use clock::{Clock, SystemClock};
 pub use commands::CommandContext;
 pub use commands::Commands;
@@ -105,6 +107,7 @@ pub struct Engine {
     subscribers: Arc<Subscribers>,
     broadcasts: Arc<Broadcasts>,
     referrals: Arc<Referrals>,
+    certificates: Arc<Certificates>,
     commands: Arc<Commands>,
     scheduler: Arc<Scheduler>,
     backups: Arc<Backups>,
@@ -210,6 +213,7 @@ impl Engine {
             membership.clone(),
             paid.clone(),
         ));
+        let certificates = Arc::new(Certificates::new(k(), cards.clone(), courses.clone()));
         let teams = Arc::new(Teams::new(
             k(),
             identity.clone(),
@@ -245,6 +249,7 @@ impl Engine {
             broadcasts: broadcasts.clone(),
             referrals: referrals.clone(),
             teams,
+            certificates: certificates.clone(),
         });
         broadcasts.recover().await?;
         let recovered = kernel.store.recover_interrupted().await?;
@@ -292,6 +297,7 @@ impl Engine {
             subscribers,
             broadcasts,
             referrals,
+            certificates,
             commands,
             scheduler,
             backups,

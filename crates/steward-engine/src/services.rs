@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use crate::store::Store;
 use crate::{
-    Backups, Broadcasts, Cards, Choices, Engine, Identity, Ingest, Kernel, Memberships, Operations,
-    Payments, Referrals, Scheduler, Storefront, Subscribers, WebPages, WebSessions,
+    Backups, Broadcasts, Cards, Certificates, Choices, Engine, Identity, Ingest, Kernel,
+    Memberships, Operations, Payments, Referrals, Scheduler, Storefront, Subscribers, WebPages,
+    WebSessions,
 };
 
 impl Engine {
@@ -57,14 +58,22 @@ impl Engine {
         &self.subscribers
     }
 
-    /// Broadcasts to segments: started from the dashboard's segment pages, followed there.
+    /// Invite codes: the web's `?ref=` box, and the bot's name for deep links.
     #[must_use]
     pub fn referrals(&self) -> &Referrals {
         &self.referrals
     }
 
+    /// Broadcasts to segments: started from the dashboard's segment pages, followed there.
+    #[must_use]
     pub fn broadcasts(&self) -> &Broadcasts {
         &self.broadcasts
+    }
+
+    /// Course certificates' public pages.
+    #[must_use]
+    pub fn certificates(&self) -> &Certificates {
+        &self.certificates
     }
 
     /// Checkouts, payments, refunds and billing events from the payment providers.

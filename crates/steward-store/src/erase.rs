@@ -96,6 +96,9 @@ const ERASE: &[&str] = &[
     // A seat held is freed for the team's manager to give again; a team they manage runs on
     // (an operator manages it from then on).
     "UPDATE team_seats SET removed_at = ?2, removed_by = ?1 WHERE member_id = ?1 AND removed_at IS NULL",
+    // A certificate goes with its member: its page then says "not found", not "revoked".
+    "DELETE FROM certificates WHERE member_id = ?1",
+    "UPDATE certificates SET revoked_by = NULL WHERE revoked_by = ?1",
     "DELETE FROM thanks WHERE giver_id = ?1",
     "DELETE FROM thanks WHERE receiver_id = ?1",
     "DELETE FROM link_codes WHERE member_id = ?1",

@@ -15,6 +15,7 @@ mod broadcasts;
 /// Synthetic communities for `steward bench` and the tests: not in a production build.
 #[cfg(feature = "bulk")]
 pub mod bulk;
+mod certificates;
 mod courses;
 mod deliveries;
 mod drops;
@@ -70,6 +71,7 @@ pub use analytics::{
 };
 pub use boards::BoardRow;
 pub use broadcasts::{BroadcastDeliveryRow, BroadcastOutcome, BroadcastStatus};
+pub use certificates::NewCertificate;
 pub use courses::CourseRow;
 pub use deliveries::{AttemptResult, DeliveryRow};
 pub use drops::{DropRow, NewDrop, SourceMessage};

@@ -112,6 +112,11 @@ pub const MEMBER_TABLES: &[MemberTable] = &[
     ),
     table("feedback", "member_id = ?1", &["member_id"]),
     table("courses_finished", "member_id = ?1", &["member_id"]),
+    table(
+        "certificates",
+        "member_id = ?1",
+        &["member_id", "revoked_by"],
+    ),
     table("recommend_weekly", "member_id = ?1", &["member_id"]),
     table("event_members", "member_id = ?1", &["member_id"]),
     table("events", "created_by = ?1", &["created_by"]),

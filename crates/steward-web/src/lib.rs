@@ -200,6 +200,7 @@ fn page_routes() -> Vec<Route> {
         ("/members/{id}", get(pages::member::member)),
         ("/members/{id}/card.png", get(pages::member::card)),
         ("/me", get(pages::member::me)),
+        ("/certificates/{id}", get(pages::certificate::certificate)),
         ("/dashboard", get(pages::dashboard::dashboard)),
         ("/dashboard/{file}", get(pages::dashboard::download)),
         ("/dashboard/members", get(pages::dashboard::subscribers)),

@@ -173,6 +173,8 @@ pub enum Command {
     },
     /// `/team [create|add|remove]`: team seats.
     Team(TeamCommand),
+    /// `/certificate [COURSE] [as NAME]`, `/certificate revoke ID REASON`.
+    Certificate(CertificateCommand),
     /// The asker's paid plans; `cancel` stops their renewal.
     Subscription {
         cancel: bool,
@@ -310,6 +312,21 @@ pub enum TeamCommand {
     },
 }
 
+/// `/certificate [COURSE] [as NAME]` and `/certificate revoke ID REASON` (operators).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CertificateCommand {
+    /// The certificate of a finished course (the only one, if `course` is left out), under
+    /// `name` or the member's chat name.
+    Issue {
+        course: Option<String>,
+        name: Option<String>,
+    },
+    Revoke {
+        id: String,
+        reason: String,
+    },
+}
+
 /// `/course create|add|remove|tier|stats`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CourseCommand {
@@ -354,6 +371,7 @@ impl Command {
             Self::Promo(_) => "promo",
             Self::Invite { .. } => "invite",
             Self::Team(_) => "team",
+            Self::Certificate(_) => "certificate",
             Self::Gift { .. } => "gift",
             Self::GiftCode { .. } => "gift_code",
             Self::RedeemGift { .. } => "redeem_gift",

@@ -190,6 +190,7 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
             _ => return Err(usage(msg!("parse-gift-code"))),
         },
         "team" => teams::team(&args, is_reply).map_err(usage)?,
+        "certificate" => certificates::certificate(&args).map_err(usage)?,
         "invite" => match args.as_slice() {
             [] => Command::Invite { stats: false },
             ["stats"] => Command::Invite { stats: true },
@@ -339,6 +340,7 @@ fn rate(args: &[&str]) -> Result<Command, Msg> {
 }
 
 pub(crate) mod broadcast;
+mod certificates;
 mod courses;
 mod discovery;
 mod events;

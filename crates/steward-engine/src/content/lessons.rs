@@ -27,6 +27,15 @@ pub(super) fn headline(text: &str) -> String {
 
 impl Courses {
     /// The courses `viewer` may see.
+    /// The courses the asker may see (their tier sees each course's gate).
+    pub(crate) async fn visible_courses(
+        &self,
+        ctx: &CommandContext,
+    ) -> EngineResult<Vec<CourseRow>> {
+        let viewer = self.membership.viewer(ctx).await?;
+        self.courses_for(&viewer).await
+    }
+
     async fn courses_for(&self, viewer: &Viewer) -> EngineResult<Vec<CourseRow>> {
         Ok(self
             .kernel

@@ -7,7 +7,7 @@ use std::sync::{Arc, OnceLock};
 use chrono::{DateTime, Utc};
 
 use super::pages::PageError;
-use crate::card::{CardData, CardLabels, CardRenderer, initials};
+use crate::card::{CardData, CardLabels, CardRenderer, CertificateData, initials};
 use crate::core::access::Viewer;
 use crate::core::ids::MemberId;
 use crate::core::levels::LevelInfo;
@@ -144,6 +144,26 @@ impl Cards {
             }
             Err(e) => {
                 tracing::error!(error = %e, "the rank card task failed");
+                None
+            }
+        }
+    }
+
+    /// Draws a course certificate, off the async threads; `None` when it cannot be drawn here
+    /// (the operators are told once why).
+    pub(crate) async fn render_certificate(&self, data: CertificateData) -> Option<Vec<u8>> {
+        let Some(renderer) = self.card_renderer() else {
+            self.tell_operators_cards_fail().await;
+            return None;
+        };
+        match tokio::task::spawn_blocking(move || renderer.render_certificate_png(&data)).await {
+            Ok(Ok(png)) => Some(png),
+            Ok(Err(e)) => {
+                tracing::error!(error = %e, "drawing a certificate failed");
+                None
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "the certificate task failed");
                 None
             }
         }

@@ -158,3 +158,35 @@ pub(super) const TEAM: &[Subcommand] = &[
         &[arg("member", "arg-team-member", ArgKind::Member)],
     ),
 ];
+
+/// `/certificate`'s forms: a finished course's certificate, and an operator's revocation.
+pub(super) const CERTIFICATE: &[Subcommand] = &[
+    sub(
+        "get",
+        "sub-certificate-get",
+        &[
+            arg(
+                "course",
+                "arg-certificate-course",
+                ArgKind::Text { max_len: 32 },
+            )
+            .optional(),
+            arg(
+                "name",
+                "arg-certificate-name",
+                ArgKind::Text { max_len: 64 },
+            )
+            .optional()
+            .after("as"),
+        ],
+    )
+    .unnamed(),
+    sub(
+        "revoke",
+        "sub-certificate-revoke",
+        &[
+            arg("id", "arg-certificate-id", ArgKind::Text { max_len: 19 }),
+            arg("reason", "arg-certificate-reason", SENTENCE),
+        ],
+    ),
+];

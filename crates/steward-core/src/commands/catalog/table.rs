@@ -2,10 +2,10 @@
 
 use super::CommandSpec;
 use super::shared::{
-    ANONYMOUS, BOARDS, DROP_TAGS, DROP_TIER, DROP_TO, ERASE_STEPS, EVENT_SEASON, FIRST_TERM_ONLY,
-    INVITE_ACTIONS, ON_OFF, ONE_DROP, ONE_EVENT, POINTS, PROMO_CODE, RANK_FORMATS, SCHEDULE,
-    SEASON_NAME, SENTENCE, SUBMISSION, SUBSCRIPTION_ACTIONS, TAGS, TEAM, TERM, WEB_ACTIONS, arg,
-    member, operator, sub,
+    ANONYMOUS, BOARDS, CERTIFICATE, DROP_TAGS, DROP_TIER, DROP_TO, ERASE_STEPS, EVENT_SEASON,
+    FIRST_TERM_ONLY, INVITE_ACTIONS, ON_OFF, ONE_DROP, ONE_EVENT, POINTS, PROMO_CODE, RANK_FORMATS,
+    SCHEDULE, SEASON_NAME, SENTENCE, SUBMISSION, SUBSCRIPTION_ACTIONS, TAGS, TEAM, TERM,
+    WEB_ACTIONS, arg, member, operator, sub,
 };
 use crate::commands::args::ArgKind;
 
@@ -173,6 +173,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     )
     .optional()]),
     member("team").subcommands(TEAM),
+    member("certificate").subcommands(CERTIFICATE),
     operator("points").subcommands(&[
         sub("add", "sub-points-add", POINTS),
         sub("remove", "sub-points-remove", POINTS),
