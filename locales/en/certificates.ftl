@@ -20,3 +20,4 @@ web-certificate-course = Course
 web-certificate-day = Completed on
 web-certificate-community = Community
 web-certificate-id = Certificate id
+certificate-name-needed = Your chat name cannot be printed as it is: say the name to print, like /certificate { $id } as Ada Lovelace.

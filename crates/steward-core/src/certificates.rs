@@ -4,6 +4,7 @@
 //! it stands, nothing else of the member.
 
 use chrono::{DateTime, Utc};
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 /// Letters of an id: no 0/O or 1/I to misread (Crockford's base 32 without U).
 const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTVWXYZ023456789";
@@ -56,12 +57,17 @@ pub fn normalize(text: &str) -> Option<String> {
 pub struct BadName;
 
 /// The name to print as asked for: trimmed, something a reader can see, at most
-/// `NAME_MAX_CHARS`, no control characters.
+/// `NAME_MAX_CHARS`, no control characters and no invisible formatting (a right-to-left
+/// override would make a document an employer reads say something else than it stores); the
+/// joiners emoji and some scripts need are kept.
 pub fn printed_name(raw: &str) -> Result<String, BadName> {
     let name = raw.trim();
+    let hidden = |c: char| {
+        c.general_category() == GeneralCategory::Format && !matches!(c, '\u{200c}' | '\u{200d}')
+    };
     if crate::names::is_blank(name)
         || name.chars().count() > NAME_MAX_CHARS
-        || name.chars().any(char::is_control)
+        || name.chars().any(|c| c.is_control() || hidden(c))
     {
         return Err(BadName);
     }
@@ -135,5 +141,8 @@ mod tests {
         assert_eq!(printed_name("张伟"), Ok("张伟".into()));
         assert_eq!(printed_name("\u{200b}"), Err(BadName));
         assert_eq!(printed_name(&"a".repeat(65)), Err(BadName));
+        assert_eq!(printed_name("\u{202e}evil"), Err(BadName), "no right-to-left override");
+        assert_eq!(printed_name("Ann \u{200b}Lee"), Err(BadName), "nothing invisible");
+        assert_eq!(printed_name("👩\u{200d}💻 Ann"), Ok("👩\u{200d}💻 Ann".into()));
     }
 }

@@ -97,7 +97,12 @@ impl Certificates {
         let shown = &ctx.sender.person.profile.display_name;
         let name = match name {
             Some(name) => name.to_owned(),
-            None => certificates::printed_name(shown).unwrap_or_else(|_| shown.clone()),
+            // A chat name that cannot be printed as it is (invisible or reordering characters)
+            // is not printed some other way: the member says the name to print.
+            None => match certificates::printed_name(shown) {
+                Ok(name) => name,
+                Err(_) => return refuse(msg!("certificate-name-needed", id = &course.id)),
+            },
         };
         let mut bytes = [0u8; ID_BYTES];
         rand::rng().fill_bytes(&mut bytes);
