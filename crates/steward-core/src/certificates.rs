@@ -4,6 +4,8 @@
 //! it stands, nothing else of the member.
 
 use chrono::{DateTime, Utc};
+
+use crate::grouped_code::{grouped, read};
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 /// Letters of an id: no 0/O or 1/I to misread (Crockford's base 32 without U).
@@ -22,34 +24,17 @@ pub fn written(bytes: [u8; ID_BYTES]) -> String {
     for b in bytes {
         bits = (bits << 8) | u128::from(b);
     }
-    let letters: Vec<char> = (0..16)
+    let letters: Vec<u8> = (0..16)
         .rev()
-        .map(|i| char::from(ALPHABET[((bits >> (i * 5)) & 0x1f) as usize]))
+        .map(|i| ALPHABET[((bits >> (i * 5)) & 0x1f) as usize])
         .collect();
-    letters
-        .chunks(4)
-        .map(|group| group.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join("-")
+    grouped(&letters)
 }
 
 /// An id as typed or linked (any case, with or without dashes), written as stored.
 #[must_use]
 pub fn normalize(text: &str) -> Option<String> {
-    let letters: Vec<u8> = text
-        .trim()
-        .bytes()
-        .filter(|b| *b != b'-')
-        .map(|b| b.to_ascii_uppercase())
-        .collect();
-    let fits = letters.len() == 16 && letters.iter().all(|b| ALPHABET.contains(b));
-    fits.then(|| {
-        letters
-            .chunks(4)
-            .map(|group| String::from_utf8_lossy(group).into_owned())
-            .collect::<Vec<_>>()
-            .join("-")
-    })
+    read(text, 16, ALPHABET)
 }
 
 /// Why a name cannot be printed.
@@ -141,8 +126,19 @@ mod tests {
         assert_eq!(printed_name("张伟"), Ok("张伟".into()));
         assert_eq!(printed_name("\u{200b}"), Err(BadName));
         assert_eq!(printed_name(&"a".repeat(65)), Err(BadName));
-        assert_eq!(printed_name("\u{202e}evil"), Err(BadName), "no right-to-left override");
-        assert_eq!(printed_name("Ann \u{200b}Lee"), Err(BadName), "nothing invisible");
-        assert_eq!(printed_name("👩\u{200d}💻 Ann"), Ok("👩\u{200d}💻 Ann".into()));
+        assert_eq!(
+            printed_name("\u{202e}evil"),
+            Err(BadName),
+            "no right-to-left override"
+        );
+        assert_eq!(
+            printed_name("Ann \u{200b}Lee"),
+            Err(BadName),
+            "nothing invisible"
+        );
+        assert_eq!(
+            printed_name("👩\u{200d}💻 Ann"),
+            Ok("👩\u{200d}💻 Ann".into())
+        );
     }
 }

@@ -10,6 +10,7 @@ pub mod courses;
 pub mod daily;
 pub mod drops;
 pub mod duration;
+pub mod grouped_code;
 pub mod ids;
 pub mod import;
 pub mod levels;

@@ -3,6 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::grouped_code::{grouped, read};
+
 /// Letters of a code: no 0/O or 1/I to misread.
 const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -12,34 +14,17 @@ pub const CODE_BYTES: usize = 12;
 /// `bytes` as a code: `ABCD-EFGH-JKLM`.
 #[must_use]
 pub fn written(bytes: [u8; CODE_BYTES]) -> String {
-    let letters: Vec<char> = bytes
+    let letters: Vec<u8> = bytes
         .iter()
-        .map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()]))
+        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()])
         .collect();
-    letters
-        .chunks(4)
-        .map(|group| group.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join("-")
+    grouped(&letters)
 }
 
 /// A code as typed (any case, with or without its dashes), written as stored.
 #[must_use]
 pub fn normalize(text: &str) -> Option<String> {
-    let letters: Vec<u8> = text
-        .trim()
-        .bytes()
-        .filter(|b| *b != b'-')
-        .map(|b| b.to_ascii_uppercase())
-        .collect();
-    let fits = letters.len() == CODE_BYTES && letters.iter().all(|b| ALPHABET.contains(b));
-    fits.then(|| {
-        letters
-            .chunks(4)
-            .map(|group| String::from_utf8_lossy(group).into_owned())
-            .collect::<Vec<_>>()
-            .join("-")
-    })
+    read(text, CODE_BYTES, ALPHABET)
 }
 
 /// A code as stored.

@@ -25,7 +25,7 @@ use crate::{EngineError, EngineResult, refuse};
 use crate::{Identity, Kernel, Ranking};
 use crate::{msg, tr};
 pub(crate) use change::{Change, ChangeIn, change_in};
-pub(crate) use platform_access::access_problems;
+pub(crate) use platform_access::{access_problems, with_access_problems};
 use std::sync::Arc;
 use views::perks;
 use words::{and_list, list, term as term_words};
@@ -160,22 +160,14 @@ impl Memberships {
             }
         };
         self.kernel.tell_with(target.id, welcome).await?;
-        let mut reply = tr!(
+        let reply = tr!(
             lang,
             "member-granted",
             name = &target.name,
             tier = &tier.name,
             until = self.until(lang, expires)
         );
-        if !problems.is_empty() {
-            reply.push('\n');
-            reply.push_str(&tr!(
-                lang,
-                "member-access-problems",
-                problems = access_problems(lang, &problems)
-            ));
-        }
-        Ok(reply)
+        Ok(with_access_problems(lang, reply, &problems))
     }
 
     /// Ends the member's running memberships (only `only`'s, if given) in one transaction,

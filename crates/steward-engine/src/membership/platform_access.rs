@@ -110,6 +110,23 @@ pub(crate) struct AccessProblem {
     error: PlatformError,
 }
 
+/// `reply`, followed by what access a platform would not give, if anything.
+pub(crate) fn with_access_problems(
+    lang: Lang,
+    mut reply: String,
+    problems: &[AccessProblem],
+) -> String {
+    if !problems.is_empty() {
+        reply.push('\n');
+        reply.push_str(&tr!(
+            lang,
+            "member-access-problems",
+            problems = access_problems(lang, problems)
+        ));
+    }
+    reply
+}
+
 /// Access problems in one line, in `lang`.
 pub(crate) fn access_problems(lang: Lang, problems: &[AccessProblem]) -> String {
     let lines: Vec<String> = problems

@@ -8,7 +8,7 @@ use crate::EngineResult;
 use crate::commands::CommandContext;
 use crate::core::ids::MemberId;
 use crate::core::teams::{SeatRefusal, may_seat};
-use crate::membership::access_problems;
+use crate::membership::with_access_problems;
 use crate::{msg, refuse, tr};
 use chrono::{DateTime, Utc};
 
@@ -59,7 +59,7 @@ impl Teams {
                 )
             })
             .await?;
-        let mut reply = tr!(
+        let reply = tr!(
             lang,
             "team-seat-added",
             name = &target.name,
@@ -67,15 +67,7 @@ impl Teams {
             taken = taken + 1,
             seats = current.seats
         );
-        if !problems.is_empty() {
-            reply.push('\n');
-            reply.push_str(&tr!(
-                lang,
-                "member-access-problems",
-                problems = access_problems(lang, &problems)
-            ));
-        }
-        Ok(reply)
+        Ok(with_access_problems(lang, reply, &problems))
     }
 
     pub(super) async fn remove(
