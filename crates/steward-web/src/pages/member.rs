@@ -12,7 +12,7 @@ use crate::AppState;
 use crate::auth::{Seen, csrf_ok};
 use crate::charts::{Column, stacked_bars};
 use crate::core::ids::MemberId;
-use crate::engine::web::MemberPage;
+use crate::engine::web::{MemberPage, PageError};
 use crate::errors::{Problem, page_error, problem};
 use crate::extract::{Form, Path};
 use crate::i18n::Lang;
@@ -45,15 +45,12 @@ pub(crate) async fn subscribe(
     if !csrf_ok(&seen, &form.csrf) {
         return problem(&state, &seen.viewer, Problem::BadForm).await;
     }
-    match state
+    let answer = state
         .engine
         .storefront()
         .web_checkout(&seen.viewer, &form.plan, &form.code)
-        .await
-    {
-        Ok(url) => Redirect::to(&url).into_response(),
-        Err(e) => page_error(&state, &seen, e).await,
-    }
+        .await;
+    to_provider(&state, &seen, answer).await
 }
 
 #[derive(serde::Deserialize)]
@@ -72,15 +69,12 @@ pub(crate) async fn gift(
     if !csrf_ok(&seen, &form.csrf) {
         return problem(&state, &seen.viewer, Problem::BadForm).await;
     }
-    match state
+    let answer = state
         .engine
         .storefront()
         .web_gift_checkout(&seen.viewer, &form.plan)
-        .await
-    {
-        Ok(url) => Redirect::to(&url).into_response(),
-        Err(e) => page_error(&state, &seen, e).await,
-    }
+        .await;
+    to_provider(&state, &seen, answer).await
 }
 
 #[derive(serde::Deserialize)]
@@ -98,15 +92,12 @@ pub(crate) async fn billing(
     if !csrf_ok(&seen, &form.csrf) {
         return problem(&state, &seen.viewer, Problem::BadForm).await;
     }
-    match state
+    let answer = state
         .engine
         .storefront()
         .web_billing_portal(&seen.viewer)
-        .await
-    {
-        Ok(url) => Redirect::to(&url).into_response(),
-        Err(e) => page_error(&state, &seen, e).await,
-    }
+        .await;
+    to_provider(&state, &seen, answer).await
 }
 
 /// `/members/{id}/card.png`: the rank card, for whoever may see the member's page.
@@ -264,4 +255,12 @@ fn chart(lang: Lang, weeks: &[(String, Vec<(String, i64)>)]) -> Markup {
         .map(|(_, parts)| parts.iter().map(|(label, _)| label.clone()).collect())
         .unwrap_or_default();
     stacked_bars(&columns, &legend, &tr!(lang, "web-xp-unit"))
+}
+
+/// The way to the provider's page, or the page saying why not.
+async fn to_provider(state: &AppState, seen: &Seen, answer: Result<String, PageError>) -> Response {
+    match answer {
+        Ok(url) => Redirect::to(&url).into_response(),
+        Err(e) => page_error(state, seen, e).await,
+    }
 }
