@@ -344,3 +344,39 @@ async fn a_renewal_adds_a_term_its_manager_is_reminded_and_its_refund_takes_back
     assert_eq!(app.tick().await.teams_ended, 1);
     assert!(!has_pro(&app, &bob()).await);
 }
+
+#[tokio::test]
+async fn the_manager_sees_progress_in_the_teams_courses_not_in_a_higher_tiers() {
+    let app = paid_team(2).await;
+    let op = operator();
+    for line in [
+        "/drop now tier vip Lesson of the inner circle",
+        "/drop now tier pro Lesson for the team",
+    ] {
+        say_on(&app, &op, line).await.unwrap();
+    }
+    app.tick().await;
+    for line in [
+        "/course create inner INNERCIRCLE course",
+        "/course tier inner vip",
+        "/course add inner 1",
+        "/course create team-101 Team course",
+        "/course tier team-101 pro",
+        "/course add team-101 2",
+        "/member grant @Bob vip 30d",
+    ] {
+        let reply = say_on(&app, &op, line).await.unwrap();
+        assert!(!reply.contains("Usage"), "{line}: {reply}");
+    }
+    say_on(&app, &alice(), "/team add @Bob").await.unwrap();
+    for lesson in ["/done 1", "/done 2"] {
+        let done = say_on(&app, &bob(), lesson).await.unwrap();
+        assert!(done.starts_with("Lesson #"), "{done}");
+    }
+    let view = say_on(&app, &alice(), "/team").await.unwrap();
+    assert!(view.contains("Bob: Team course 1/1"), "{view}");
+    assert!(
+        !view.contains("INNERCIRCLE"),
+        "a VIP course is not the manager's to see: {view}"
+    );
+}

@@ -109,7 +109,9 @@ impl PaidTime {
             match tiers::extended(Some(&team.seat_membership()), plan.term, at) {
                 Ok(expires) => {
                     let reminded = self.reminded(expires, at);
-                    tx.move_team_end(team.id, Some(payment), (team.expires_at, expires), reminded)
+                    // A team whose time was up gets its term from now: that is what was given.
+                    let from = team.expires_at.map(|end| end.max(at));
+                    tx.move_team_end(team.id, Some(payment), (from, expires), reminded)
                         .await?;
                     Some(expires)
                 }

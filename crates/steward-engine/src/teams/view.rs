@@ -1,10 +1,12 @@
 //! `/team`: for a manager, the team's seats and each seat's learning progress (the core's
-//! `seat_progress` decides what is shown: courses begun and lessons done, nothing else); for a
+//! `seat_progress` decides what is shown: courses begun and lessons done, nothing else, of the
+//! courses the manager or the team's tier may see); for a
 //! member in a seat, which team it is and what its manager sees.
 
 use super::Teams;
 use crate::EngineResult;
 use crate::commands::CommandContext;
+use crate::core::access::may_see;
 use crate::core::teams::seat_progress;
 use crate::{msg, refuse, tr};
 
@@ -34,9 +36,15 @@ impl Teams {
             return Ok(tr!(lang, "team-waiting-payment", team = &team.name));
         }
         let seats = self.kernel.store.team_seats(team.id).await?;
+        // The manager sees the courses they may see, or the team's tier may: never the title of
+        // a course a member took through a higher tier of their own.
+        let mut viewer = self.membership.viewer(ctx).await?;
+        let team_rank = self.membership.tier_def(&team.tier).map(|t| t.rank);
+        viewer.tier_rank = viewer.tier_rank.max(team_rank);
         let courses = self.kernel.store.courses().await?;
         let courses: Vec<(&str, &[i64])> = courses
             .iter()
+            .filter(|c| may_see(&viewer, self.membership.gate(c.tier.as_deref())))
             .map(|c| (c.title.as_str(), c.lessons.as_slice()))
             .collect();
         let tier = self
