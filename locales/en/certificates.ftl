@@ -21,3 +21,4 @@ web-certificate-day = Completed on
 web-certificate-community = Community
 web-certificate-id = Certificate id
 certificate-name-needed = Your chat name cannot be printed as it is: say the name to print, like /certificate { $id } as Ada Lovelace.
+certificate-exam = { $course } ends with an exam: take drop #{ $exam } and rate it (/rate { $exam } 1-5), then ask again.

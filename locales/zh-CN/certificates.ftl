@@ -21,3 +21,4 @@ web-certificate-day = 完成日期
 web-certificate-community = 社区
 web-certificate-id = 证书编号
 certificate-name-needed = 你的聊天昵称无法按原样印在证书上：请写明要印上的姓名，例如 /certificate { $id } as 张伟。
+certificate-exam = { $course } 以一场考试结束：完成内容 #{ $exam } 并为它评分（/rate { $exam } 1-5），然后再次申请。

@@ -133,3 +133,36 @@ async fn an_erased_members_certificate_is_not_found_rather_than_revoked() {
         None
     );
 }
+
+#[tokio::test]
+async fn a_course_with_an_exam_gives_its_certificate_once_the_exam_is_rated() {
+    let config =
+        format!("{CONFIG}\n[[courses]]\nid = \"rust-101\"\ntitle = \"Rust basics\"\nexam = 3\n");
+    let app = spawn_app_with(&config).await;
+    let admin = console("admin");
+    for line in [
+        "/drop now Lesson one: ownership",
+        "/drop now Lesson two: borrowing",
+        "/drop now Exam: write a linked list",
+    ] {
+        app.ask(&admin, line).await;
+    }
+    app.tick().await;
+    app.ask(&admin, "/course add rust-101 1").await;
+    app.ask(&admin, "/course add rust-101 2").await;
+    let bob = console("bob");
+    app.ask(&bob, "/done 1").await;
+    app.ask(&bob, "/done 2").await;
+    let before = app.ask(&bob, "/certificate").await;
+    assert_eq!(
+        before,
+        "Rust basics ends with an exam: take drop #3 and rate it (/rate 3 1-5), then ask again."
+    );
+    let rated = app.ask(&bob, "/rate 3 4").await;
+    assert!(!rated.contains("Usage"), "{rated}");
+    let after = app.ask(&bob, "/certificate").await;
+    assert!(
+        after.starts_with("Your certificate for Rust basics"),
+        "{after}"
+    );
+}

@@ -87,13 +87,16 @@ pub(super) fn submissions(section: SubmissionsSection) -> SubmissionRules {
 }
 
 /// A course declared in config: made (or its title and tier brought up to date) on start-up;
-/// finishing it gives `discord_role` on Discord.
+/// finishing it gives `discord_role` on Discord; its certificate needs the member's rating of
+/// the `exam` drop, if it has one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CourseConfig {
     pub id: String,
     pub title: String,
     pub tier: Option<String>,
     pub discord_role: Option<String>,
+    /// The drop that is the course's exam: a member's certificate needs their rating of it.
+    pub exam: Option<i64>,
 }
 
 pub(super) fn courses(
@@ -165,6 +168,7 @@ pub(super) fn courses(
             title,
             tier,
             discord_role,
+            exam: entry.exam.as_ref().map(|e| *e.get_ref()),
         });
     }
     courses

@@ -146,6 +146,7 @@ pub struct CourseSection {
     pub title: Spanned<String>,
     pub tier: Option<Spanned<String>>,
     pub discord_role: Option<Spanned<String>>,
+    pub exam: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -154,6 +154,7 @@ const COURSES: &[Field] = &[
     required("title", Kind::Text),
     key("tier", Kind::Text),
     key("discord_role", Kind::Text),
+    key("exam", Kind::Int(1, i64::MAX)),
 ];
 
 const LEVEL_REWARDS: &[Field] = &[

@@ -94,6 +94,23 @@ impl Certificates {
                 id = &course.id
             ));
         };
+        // A course with an exam counts once the member sat it: rated the exam's drop.
+        let exam = self
+            .kernel
+            .config
+            .courses
+            .iter()
+            .find(|c| c.id == course.id)
+            .and_then(|c| c.exam);
+        if let Some(exam) = exam
+            && !store.has_rated(ctx.member, exam).await?
+        {
+            return refuse(msg!(
+                "certificate-exam",
+                course = &course.title,
+                exam = exam
+            ));
+        }
         let shown = &ctx.sender.person.profile.display_name;
         let name = match name {
             Some(name) => name.to_owned(),

@@ -68,6 +68,18 @@ impl Store {
         Ok(at.map(from_millis))
     }
 
+    /// Whether `member` rated `drop` (sat a course's exam).
+    pub async fn has_rated(&self, member: MemberId, drop: i64) -> Result<bool> {
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM ratings WHERE member_id = ? AND drop_id = ?")
+                .bind(member.0)
+                .bind(drop)
+                .fetch_optional(&self.pool)
+                .await
+                .during("has_rated")?;
+        Ok(found.is_some())
+    }
+
     /// The courses `member` finished, in the order they finished them.
     pub async fn courses_finished(&self, member: MemberId) -> Result<Vec<String>> {
         let rows: Vec<String> = sqlx::query_scalar(
