@@ -13,7 +13,8 @@ use crate::payments::{alice, checkout};
 
 fn config() -> String {
     format!(
-        "{}\n[[plans]]\nid = \"pro-team\"\ntier = \"pro\"\nterm = \"30d\"\nstars = 300\nseats = true\n",
+        "{}\n[[plans]]\nid = \"pro-team\"\ntier = \"pro\"\nterm = \"30d\"\nstars = 300\nseats = true\n\n\
+         [[plans]]\nid = \"basic-team\"\ntier = \"basic\"\nterm = \"30d\"\nstars = 100\nseats = true\n",
         crate::payments::config()
     )
 }
@@ -379,4 +380,40 @@ async fn the_manager_sees_progress_in_the_teams_courses_not_in_a_higher_tiers() 
         !view.contains("INNERCIRCLE"),
         "a VIP course is not the manager's to see: {view}"
     );
+}
+
+#[tokio::test]
+async fn a_seat_counts_as_its_tier_for_dm_drops_and_for_a_linked_account() {
+    let app = paid_team(2).await;
+    say_on(&app, &alice(), "/team add @Bob").await.unwrap();
+    // A linked Discord account gets the seat's role, as it would a membership's.
+    let on_discord = discord("702", "Bob");
+    say_on(&app, &on_discord, "hello there").await;
+    let code = link_code(&app, &bob()).await;
+    app.posts();
+    say_on(&app, &on_discord, &format!("/link {code}"))
+        .await
+        .unwrap();
+    let granted = app.posts().into_iter().any(|s| {
+        matches!(&s, Sent::Grant { to, tier } if *to == on_discord.profile.account && tier == "pro")
+    });
+    assert!(granted, "the seat's role on the linked account");
+
+    // A drop to a tier's members by DM reaches a seat of that tier.
+    let op = operator();
+    say_on(&app, &alice(), "hello there").await;
+    let made = say_on(&app, &op, "/team create Crew basic-team 2 manager @Carol")
+        .await
+        .unwrap();
+    assert!(made.starts_with("Team Crew is ready"), "{made}");
+    say_on(&app, &carol(), "/team add @Dan").await.unwrap();
+    let drop = say_on(&app, &op, "/drop now tier basic Crew news")
+        .await
+        .unwrap();
+    assert!(!drop.contains("Usage"), "{drop}");
+    app.tick().await;
+    let reached = app.drops_delivered().into_iter().any(
+        |(to, _)| matches!(to, steward::engine::DropTarget::Dm(a) if a == dan().profile.account),
+    );
+    assert!(reached, "Dan's seat gives Basic");
 }

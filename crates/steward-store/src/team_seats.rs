@@ -61,6 +61,28 @@ impl Store {
         Ok(rows.into_iter().map(team).collect())
     }
 
+    /// Every running seat, as the membership it gives its holder (for DM drops to a tier).
+    pub async fn running_seats(&self) -> Result<Vec<(MemberId, Membership)>> {
+        let rows: Vec<(i64, String, Option<i64>)> = sqlx::query_as(
+            "SELECT s.member_id, t.tier, t.expires_at FROM team_seats s \
+             JOIN teams t ON t.id = s.team_id WHERE s.removed_at IS NULL \
+             AND t.started_at IS NOT NULL AND t.ended_at IS NULL",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .during("running_seats")?;
+        Ok(rows
+            .into_iter()
+            .map(|(member, tier, expires)| {
+                let held = Membership {
+                    tier,
+                    expires_at: expires.map(from_millis),
+                };
+                (MemberId(member), held)
+            })
+            .collect())
+    }
+
     /// What gives `member` a tier: their own memberships that have not ended, and a seat in
     /// each running team. Access and perks read this; buying and extending read
     /// [`Store::memberships`], which is the member's own time only.

@@ -155,6 +155,10 @@ impl Drops {
                     expires_at: held.expires_at,
                 });
         }
+        // A seat in a running team gives its tier as a membership does.
+        for (member, held) in self.kernel.store.running_seats().await? {
+            by_member.entry(member).or_default().push(held);
+        }
         let mut members: Vec<MemberId> = by_member
             .into_iter()
             .filter(|(member, held)| {

@@ -157,7 +157,7 @@ impl Linking {
         let tiers = self
             .kernel
             .store
-            .memberships(member)
+            .tiers_held(member)
             .await?
             .into_iter()
             .filter(|m| m.is_active(ctx.at))
@@ -179,7 +179,7 @@ impl Linking {
         ctx: &CommandContext,
     ) -> EngineResult<()> {
         let lang = self.kernel.language_of(survivor).await;
-        for membership in self.kernel.store.memberships(survivor).await? {
+        for membership in self.kernel.store.tiers_held(survivor).await? {
             if !membership.is_active(ctx.at) {
                 continue;
             }

@@ -87,7 +87,7 @@ pub trait CardPayments: Send + Sync {
 }
 
 /// Checkouts asked for within this many seconds share one idempotency key.
-const SAME_CHECKOUT_SECS: i64 = 600;
+pub(super) const SAME_CHECKOUT_SECS: i64 = 600;
 
 impl PaidTime {
     /// Sells through `provider` from now on; a second provider is ignored (there is one).

@@ -4,17 +4,13 @@
 //! reaches the buyer by DM and on their page. Redeeming is the same `/redeem_gift CODE`.
 
 use super::Storefront;
-use super::card::CardCheckout;
+use super::card::{CardCheckout, SAME_CHECKOUT_SECS};
 
 use crate::core::access::Viewer;
 use crate::core::payments::reference::{GiftFrom, PaymentRef};
 use crate::i18n::{Lang, date};
-use crate::store::BoughtCode;
 use crate::tr;
 use crate::web::PageError;
-
-/// Checkouts asked for within this many seconds share one idempotency key.
-const SAME_CHECKOUT_SECS: i64 = 600;
 
 impl Storefront {
     /// The plans a member may buy a gift code for by card: (plan id, its line).
@@ -41,7 +37,7 @@ impl Storefront {
         let codes = self.kernel.store.gift_codes_bought(member).await?;
         Ok(codes
             .iter()
-            .map(|c: &BoughtCode| {
+            .map(|c| {
                 let day = date(lang, c.expires_at.with_timezone(&tz).date_naive());
                 if c.used {
                     tr!(lang, "web-gift-code-used", code = &c.code, plan = &c.plan)
