@@ -42,6 +42,8 @@ recommend-why-quality = rated ★{ $mean } by { $count ->
     }
 recommend-why-new = new, not rated yet
 recommend-footer = Rate what you read with /rate ID STARS: it sharpens your next picks.
+recommend-questions-header = Open questions you could answer:
+recommend-question-line = #{ $id } { $title } (tagged { $tag }, which you rate well)
 recommend-nothing = Nothing new to recommend: you have rated or finished everything you can see. New drops will show up here.
 recommend-weekly-hint = Get these by DM every week: /recommend weekly on
 recommend-weekly-on = Your picks will come by DM { $when }. Stop them with /recommend weekly off.

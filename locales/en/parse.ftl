@@ -191,3 +191,7 @@ parse-team-member = Name one member, like /team add @member.
 parse-certificate = Write it like /certificate rust-101, or /certificate rust-101 as Ada Lovelace.
 parse-certificate-name = The name to print is at most { $max } characters that can be seen, like /certificate rust-101 as Ada Lovelace.
 parse-certificate-revoke = Write it like /certificate revoke ABCD-EFGH-JKLM-NPQR copied the exam, with a reason.
+parse-ask = Write it like /ask How do I pin a future? #rust, or /ask … bounty 20 to offer points.
+parse-ask-bounty = A bounty is a number of points from 1 to { $max }, like /ask How do I pin a future? bounty 20.
+parse-accept = Reply to the answer with /accept, or write /accept 12 @member.
+parse-questions = Write /questions, /questions open, /questions mine or /questions tag rust.

@@ -74,3 +74,5 @@ history-why-course = course { $course } finished
 history-why-contribution = submission #{ $id } approved
 history-why-referral = someone you invited joined and paid
 history-why-event = attended event #{ $id }
+history-why-answer = your answer to question #{ $id } was accepted
+history-why-bounty = bounty of question #{ $id }

@@ -177,3 +177,7 @@ parse-team-member = 请指定一位成员，例如 /team add @成员。
 parse-certificate = 例如 /certificate rust-101，或 /certificate rust-101 as 张伟。
 parse-certificate-name = 要印上的姓名最多 { $max } 个可见字符，例如 /certificate rust-101 as 张伟。
 parse-certificate-revoke = 例如 /certificate revoke ABCD-EFGH-JKLM-NPQR 考试抄袭，须写明原因。
+parse-ask = 例如 /ask 怎样修复借用错误？#rust，或在末尾加 bounty 20 悬赏积分。
+parse-ask-bounty = 悬赏是 1 到 { $max } 之间的积分数，例如 /ask 怎样修复借用错误？bounty 20。
+parse-accept = 回复那条回答并发送 /accept，或写 /accept 12 @成员。
+parse-questions = 可写 /questions、/questions open、/questions mine 或 /questions tag rust。

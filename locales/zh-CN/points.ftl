@@ -51,3 +51,5 @@ history-why-course = 学完课程 { $course }
 history-why-contribution = 投稿 #{ $id } 已采纳
 history-why-referral = 你邀请的人加入并付款
 history-why-event = 参加活动 #{ $id }
+history-why-answer = 你对问题 #{ $id } 的回答被采纳
+history-why-bounty = 问题 #{ $id } 的悬赏

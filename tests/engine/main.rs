@@ -35,6 +35,7 @@ mod payment_checks;
 mod payments;
 mod privacy;
 mod promos;
+mod questions;
 mod ranking;
 mod recommend;
 mod referrals;

@@ -29,6 +29,7 @@ pub struct ConfigFile {
     pub learning: LearningSection,
     pub submissions: SubmissionsSection,
     pub referrals: super::referrals::ReferralsSection,
+    pub questions: super::questions::QuestionsSection,
     pub gifts: super::gifts::GiftsSection,
     pub courses: Vec<CourseSection>,
     pub stripe: super::stripe::StripeSection,

@@ -13,6 +13,7 @@ mod ops;
 mod plans;
 mod problems;
 pub mod promos;
+pub mod questions;
 pub mod referrals;
 mod schema;
 mod shape;
@@ -100,6 +101,8 @@ pub struct Config {
     pub plans: Vec<steward_core::payments::Plan>,
     /// Promo codes set up in the file (`[[promos]]`), written to the database on start-up.
     pub promos: Vec<steward_core::payments::promo::Promo>,
+    /// Questions, answers and bounties (`[questions]`).
+    pub questions: questions::QuestionRules,
     /// What inviting someone who pays earns (`[referrals]`).
     pub referrals: referrals::ReferralRules,
     /// How long a gift code stays good (`gifts.valid_days`).

@@ -207,6 +207,14 @@ const REFERRALS: &[Field] = &[
     key("hold", Kind::Text),
 ];
 
+const QUESTIONS: &[Field] = &[
+    key("discord_channel", Kind::Text),
+    key("telegram_topic", Kind::Int(1, i32::MAX as i64)),
+    key("accepted_xp", AMOUNT),
+    key("bounty_days", Kind::Int(1, 365)),
+    key("per_day", Kind::Int(1, 1000)),
+];
+
 const GIFTS: &[Field] = &[key("valid_days", Kind::Int(1, 3650))];
 
 const WEB: &[Field] = &[
@@ -250,6 +258,7 @@ pub(super) const ROOT: &[Field] = &[
     key("learning", Kind::Section(LEARNING)),
     key("submissions", Kind::Section(SUBMISSIONS)),
     key("referrals", Kind::Section(REFERRALS)),
+    key("questions", Kind::Section(QUESTIONS)),
     key("gifts", Kind::Section(GIFTS)),
     key("web", Kind::Section(WEB)),
     key("stripe", Kind::Section(STRIPE)),

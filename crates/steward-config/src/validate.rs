@@ -15,7 +15,7 @@ use super::problems::Problems;
 use super::shape::SetAside;
 use super::{
     AnalyticsConfig, Config, DiscordConfig, Secret, TelegramConfig, chat_rules, content,
-    discord_id, gifts, membership, ops, plans, promos, referrals, stripe, web,
+    discord_id, gifts, membership, ops, plans, promos, questions, referrals, stripe, web,
 };
 use steward_core::analytics::measures::IndexWeights;
 use steward_core::analytics::objectives::ObjectiveWeights;
@@ -149,6 +149,7 @@ pub(super) fn read(
         plans,
         promos,
         referrals: referrals::read(&file.referrals, problems),
+        questions: questions::read(&file.questions, problems),
         gift_codes_valid_for: gifts::valid_for(&file.gifts),
         learning: content::learning(&file.learning, problems),
         courses,

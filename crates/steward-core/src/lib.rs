@@ -22,6 +22,7 @@ pub mod payments;
 pub mod periods;
 pub mod points;
 pub mod privacy;
+pub mod questions;
 pub mod rank_index;
 pub mod recommend;
 pub mod referrals;

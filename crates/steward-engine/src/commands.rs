@@ -35,6 +35,7 @@ pub struct Commands {
     pub(super) referrals: Arc<crate::Referrals>,
     pub(super) teams: Arc<crate::Teams>,
     pub(super) certificates: Arc<crate::Certificates>,
+    pub(super) questions: Arc<crate::Questions>,
 }
 
 /// Everything a command handler knows about the request.
@@ -46,6 +47,9 @@ pub struct CommandContext {
     pub member: MemberId,
     pub reply_to: Option<Person>,
     pub quoted: Option<QuotedMessage>,
+    /// The platform's id of the message that carried the command (a slash command's is its
+    /// interaction's), where it has one.
+    pub message_id: Option<String>,
     pub mentions: Vec<Mention>,
     pub at: DateTime<Utc>,
     /// The language to answer in (see `language.rs`).
@@ -198,6 +202,9 @@ impl Commands {
             Command::Invite { stats: true } => self.referrals.stats_command(ctx).await,
             Command::Team(team) => self.teams.command(ctx, team).await,
             Command::Certificate(c) => self.certificates.command(ctx, c).await,
+            command @ (Command::Ask { .. } | Command::Accept { .. } | Command::Questions(_)) => {
+                self.questions.command(ctx, command).await
+            }
             Command::Subscribe { plan, code } => {
                 self.storefront.subscribe(ctx, &plan, code.as_deref()).await
             }

@@ -34,6 +34,7 @@ pub mod platform;
 mod points;
 pub mod privacy;
 mod process_stats;
+mod questions;
 mod ranking;
 mod referrals;
 mod scheduler;
@@ -76,10 +77,12 @@ pub use kernel::{CHECKPOINT_EVERY, Kernel, run_checkpoints};
 pub use membership::Memberships;
 pub use payments::{PaidTime, Payments, Storefront};
 pub use platform::{
-    ChatPlatform, DropTarget, Invoice, OutboundDrop, OutboundFile, PlatformError, Platforms,
+    ChatPlatform, DropTarget, Invoice, OpenedQuestion, OutboundDrop, OutboundFile, PlatformError,
+    Platforms, QuestionPlace, QuestionPost,
 };
 pub use points::Points;
 pub use privacy::Privacy;
+pub use questions::{QuestionFigures, QuestionView, Questions};
 pub use ranking::Ranking;
 pub use referrals::Referrals;
 pub use scheduler::Scheduler;
@@ -108,6 +111,7 @@ pub struct Engine {
     broadcasts: Arc<Broadcasts>,
     referrals: Arc<Referrals>,
     certificates: Arc<Certificates>,
+    questions: Arc<Questions>,
     commands: Arc<Commands>,
     scheduler: Arc<Scheduler>,
     backups: Arc<Backups>,
@@ -169,7 +173,17 @@ impl Engine {
             membership.clone(),
             ranking.clone(),
         ));
-        let recommendations = Arc::new(Recommendations::new(k(), membership.clone()));
+        let questions = Arc::new(Questions::new(
+            k(),
+            identity.clone(),
+            ranking.clone(),
+            membership.clone(),
+        ));
+        let recommendations = Arc::new(Recommendations::new(
+            k(),
+            membership.clone(),
+            questions.clone(),
+        ));
         let choices = Arc::new(Choices::new(k(), membership.clone(), paid.clone()));
         let privacy = Arc::new(Privacy::new(
             k(),
@@ -230,6 +244,7 @@ impl Engine {
             privacy: privacy.clone(),
             referrals: referrals.clone(),
             teams: teams.clone(),
+            questions: questions.clone(),
         });
         let commands = Arc::new(Commands {
             kernel: k(),
@@ -250,6 +265,7 @@ impl Engine {
             referrals: referrals.clone(),
             teams,
             certificates: certificates.clone(),
+            questions: questions.clone(),
         });
         broadcasts.recover().await?;
         let recovered = kernel.store.recover_interrupted().await?;
@@ -298,6 +314,7 @@ impl Engine {
             broadcasts,
             referrals,
             certificates,
+            questions,
             commands,
             scheduler,
             backups,

@@ -87,6 +87,7 @@ impl Engine {
             member,
             reply_to: message.reply_to,
             quoted: message.quoted,
+            message_id: message.message_id,
             mentions: message.mentions,
             at: message.at,
             lang,
@@ -101,6 +102,9 @@ impl Engine {
         if ctx.reply_to.is_some() && self.kernel.config.thanks.is_thanks_word(&message.text) {
             // Limits still apply; a refused thanks word is not worth a reply in the group.
             return self.points.thanks_command(&ctx, None, None).await.ok();
+        }
+        if let Err(e) = self.questions.note_answer(&ctx, &message.text).await {
+            tracing::error!(error = ?e, "an answer could not be noted");
         }
         if let Err(e) = self.ingest.message_xp(&ctx, &message.text).await {
             tracing::error!(error = ?e, "message XP failed");

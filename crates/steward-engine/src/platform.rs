@@ -148,6 +148,35 @@ pub struct OutboundFile {
     pub image: bool,
 }
 
+/// Where a question is opened for answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuestionPlace {
+    /// A message in a chat (a Telegram group), in a forum topic when given: answers reply to it.
+    Message { chat: ChatRef, topic: Option<i32> },
+    /// A thread of its own in a channel (Discord: a post in a forum, a thread in a text
+    /// channel): answers are its messages.
+    Thread { channel: ChatRef },
+}
+
+/// A question to open: where, its title (a thread's name) and the text that asks it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionPost {
+    pub place: QuestionPlace,
+    pub title: String,
+    pub text: String,
+}
+
+/// Where a question was opened: the message answers reply to, or the thread they are posted in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenedQuestion {
+    Message(MessageRef),
+    Thread(ChatRef),
+}
+
+/// A question opened on a platform.
+pub type OpenFuture<'a> =
+    Pin<Box<dyn Future<Output = Result<OpenedQuestion, PlatformError>> + Send + 'a>>;
+
 /// Outbound actions, platform-neutral.
 pub trait ChatPlatform: Send + Sync {
     /// Whether this process reaches `platform`. Deliveries to a platform it does not drive stay
@@ -186,6 +215,15 @@ pub trait ChatPlatform: Send + Sync {
     fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a>;
     /// Delivers a drop, with a way to rate it where the platform has buttons.
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a>;
+    /// Opens a question where its answers will arrive (see [`QuestionPlace`]). Platforms with
+    /// neither threads nor messages to reply to refuse.
+    fn open_question<'a>(&'a self, _post: &'a QuestionPost) -> OpenFuture<'a> {
+        Box::pin(async {
+            Err(PlatformError::Refused(crate::msg!(
+                "questions-not-on-platform"
+            )))
+        })
+    }
 
     /// Removes what Steward keeps of files it sent to `account` (the console writes them to
     /// disk), when its member is erased. Chat platforms keep no copy: nothing to do.

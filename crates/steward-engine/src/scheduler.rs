@@ -23,6 +23,7 @@ pub struct Scheduler {
     pub(super) privacy: Arc<Privacy>,
     pub(super) referrals: Arc<crate::Referrals>,
     pub(super) teams: Arc<crate::Teams>,
+    pub(super) questions: Arc<crate::Questions>,
 }
 
 /// What one [`Scheduler::tick`] did.
@@ -50,6 +51,8 @@ pub struct TickOutcome {
     pub referrals_settled: u32,
     /// Teams whose time was up (or whose payment was refunded), ended with their seats.
     pub teams_ended: usize,
+    /// Bounties given back to their askers: nobody's answer was accepted in time.
+    pub bounties_returned: usize,
 }
 
 /// The longest the loop sleeps without a reason to wake, as a safety net.
@@ -74,6 +77,7 @@ impl Scheduler {
         let referrals_settled = self.referrals.settle_due(now).await?;
         let teams_ended = self.teams.end_lapsed_teams(now).await?;
         let reminders_sent = reminders_sent + self.teams.remind_team_managers(now).await?;
+        let bounties_returned = self.questions.return_due_bounties(now).await?;
         Ok(TickOutcome {
             seasons_ended,
             occurrences,
@@ -89,6 +93,7 @@ impl Scheduler {
             ledger_rows_rolled_up: pruned.ledger_rows,
             referrals_settled,
             teams_ended,
+            bounties_returned,
         })
     }
 
@@ -106,6 +111,7 @@ impl Scheduler {
             self.recommendations.next_weekly_at(now).await?,
             self.events.next_event_reminder_at(now).await?,
             self.kernel.store.next_event_season_at().await?,
+            self.questions.next_bounty_return().await?,
             season_end,
         ];
         Ok(candidates.into_iter().flatten().min())

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use crate::store::Store;
 use crate::{
     Backups, Broadcasts, Cards, Certificates, Choices, Engine, Identity, Ingest, Kernel,
-    Memberships, Operations, Payments, Referrals, Scheduler, Storefront, Subscribers, WebPages,
-    WebSessions,
+    Memberships, Operations, Payments, Questions, Referrals, Scheduler, Storefront, Subscribers,
+    WebPages, WebSessions,
 };
 
 impl Engine {
@@ -74,6 +74,12 @@ impl Engine {
     #[must_use]
     pub fn certificates(&self) -> &Certificates {
         &self.certificates
+    }
+
+    /// Questions: the web's list and the dashboard's figures.
+    #[must_use]
+    pub fn questions(&self) -> &Questions {
+        &self.questions
     }
 
     /// Checkouts, payments, refunds and billing events from the payment providers.

@@ -99,6 +99,16 @@ const ERASE: &[&str] = &[
     // A certificate goes with its member: its page then says "not found", not "revoked".
     "DELETE FROM certificates WHERE member_id = ?1",
     "UPDATE certificates SET revoked_by = NULL WHERE revoked_by = ?1",
+    // Their questions go with the answers under them (the XP those earned stays in the
+    // ledger); their answers go too, an accepted one leaving its question accepted.
+    "UPDATE questions SET accepted_answer_id = NULL WHERE accepted_answer_id IN \
+     (SELECT id FROM question_answers WHERE answerer_id = ?1 OR question_id IN \
+     (SELECT id FROM questions WHERE asker_id = ?1))",
+    "DELETE FROM question_answers WHERE answerer_id = ?1 OR question_id IN \
+     (SELECT id FROM questions WHERE asker_id = ?1)",
+    "DELETE FROM question_places WHERE question_id IN (SELECT id FROM questions WHERE asker_id = ?1)",
+    "DELETE FROM questions WHERE asker_id = ?1",
+    "UPDATE questions SET accepted_by = NULL WHERE accepted_by = ?1",
     "DELETE FROM thanks WHERE giver_id = ?1",
     "DELETE FROM thanks WHERE receiver_id = ?1",
     "DELETE FROM link_codes WHERE member_id = ?1",

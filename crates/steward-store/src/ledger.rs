@@ -30,6 +30,11 @@ pub enum LedgerKind {
     Event,
     /// Someone the member invited paid; the reference is the referred member's id.
     Referral,
+    /// An answer of the member's was accepted; the reference is the question id.
+    Answer,
+    /// Points held for a question's bounty (negative), paid to its accepted answerer or given
+    /// back to its asker (positive); the reference is the question id.
+    Bounty,
 }
 
 impl LedgerKind {
@@ -50,6 +55,8 @@ impl LedgerKind {
             Self::Contribution => "contribution",
             Self::Referral => "referral",
             Self::Event => "event",
+            Self::Answer => "answer",
+            Self::Bounty => "bounty",
         }
     }
 
@@ -69,6 +76,8 @@ impl LedgerKind {
             Self::Contribution,
             Self::Event,
             Self::Referral,
+            Self::Answer,
+            Self::Bounty,
         ]
         .into_iter()
         .find(|k| k.as_str() == s)

@@ -110,6 +110,10 @@ pub const MEMBER_TABLES: &[MemberTable] = &[
         "manager_id = ?1 OR created_by = ?1",
         &["manager_id", "created_by"],
     ),
+    // Questions asked, and answers given (another member's question they answered is theirs
+    // to see only through the answer).
+    table("questions", "asker_id = ?1", &["asker_id", "accepted_by"]),
+    table("question_answers", "answerer_id = ?1", &["answerer_id"]),
     table("feedback", "member_id = ?1", &["member_id"]),
     table("courses_finished", "member_id = ?1", &["member_id"]),
     table(

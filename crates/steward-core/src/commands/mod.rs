@@ -175,6 +175,18 @@ pub enum Command {
     Team(TeamCommand),
     /// `/certificate [COURSE] [as NAME]`, `/certificate revoke ID REASON`.
     Certificate(CertificateCommand),
+    /// `/ask TITLE [bounty N]`: a question, with points held for its accepted answer.
+    Ask {
+        title: String,
+        bounty: i64,
+    },
+    /// `/accept` in reply to an answer, or `/accept [QUESTION] @member`.
+    Accept {
+        question: Option<i64>,
+        who: Option<MemberToken>,
+    },
+    /// `/questions [open|mine|tag X]`.
+    Questions(QuestionsFilter),
     /// The asker's paid plans; `cancel` stops their renewal.
     Subscription {
         cancel: bool,
@@ -312,6 +324,19 @@ pub enum TeamCommand {
     },
 }
 
+/// Which questions `/questions` lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuestionsFilter {
+    /// The latest, answered or not.
+    Latest,
+    /// Those without an accepted answer.
+    Open,
+    /// The asker's own.
+    Mine,
+    /// Those with this tag.
+    Tag(String),
+}
+
 /// `/certificate [COURSE] [as NAME]` and `/certificate revoke ID REASON` (operators).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CertificateCommand {
@@ -372,6 +397,9 @@ impl Command {
             Self::Invite { .. } => "invite",
             Self::Team(_) => "team",
             Self::Certificate(_) => "certificate",
+            Self::Ask { .. } => "ask",
+            Self::Accept { .. } => "accept",
+            Self::Questions(_) => "questions",
             Self::Gift { .. } => "gift",
             Self::GiftCode { .. } => "gift_code",
             Self::RedeemGift { .. } => "redeem_gift",

@@ -191,6 +191,9 @@ pub fn parse(text: &str, is_reply: bool) -> Result<Option<Command>, CommandError
         },
         "team" => teams::team(&args, is_reply).map_err(usage)?,
         "certificate" => certificates::certificate(&args).map_err(usage)?,
+        "ask" => questions::ask(raw_args, is_reply).map_err(usage)?,
+        "accept" => questions::accept(&args, is_reply).map_err(usage)?,
+        "questions" => questions::questions(&args).map_err(usage)?,
         "invite" => match args.as_slice() {
             [] => Command::Invite { stats: false },
             ["stats"] => Command::Invite { stats: true },
@@ -348,6 +351,7 @@ mod membership;
 mod payments;
 mod privacy;
 mod promo;
+mod questions;
 mod ranking;
 mod review;
 mod teams;

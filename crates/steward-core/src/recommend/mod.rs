@@ -172,6 +172,19 @@ impl Model {
         self.items.get(&item).map_or(0, |s| s.count)
     }
 
+    /// The tags `member` rates well (above neutral), best first: what they know, so the open
+    /// questions they could answer.
+    #[must_use]
+    pub fn liked_tags(&self, member: i64) -> Vec<String> {
+        let mut tags: Vec<(&str, f64)> = self
+            .tag_affinity(member)
+            .into_iter()
+            .filter(|(_, affinity)| *affinity > 0.0)
+            .collect();
+        tags.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        tags.into_iter().map(|(tag, _)| tag.to_owned()).collect()
+    }
+
     /// Per tag, how well `member` rates items carrying it, shrunk toward neutral when they
     /// rated few of them.
     fn tag_affinity(&self, member: i64) -> HashMap<&str, f64> {

@@ -24,16 +24,29 @@ use std::sync::Arc;
 pub struct Recommendations {
     pub(super) kernel: Arc<Kernel>,
     pub(super) membership: Arc<Memberships>,
+    /// Open questions on what the member rates well are suggested beside drops.
+    pub(super) questions: Arc<crate::Questions>,
 }
 
 impl Recommendations {
-    pub(crate) fn new(kernel: Arc<Kernel>, membership: Arc<Memberships>) -> Self {
-        Self { kernel, membership }
+    pub(crate) fn new(
+        kernel: Arc<Kernel>,
+        membership: Arc<Memberships>,
+        questions: Arc<crate::Questions>,
+    ) -> Self {
+        Self {
+            kernel,
+            membership,
+            questions,
+        }
     }
 }
 
 /// Items one recommendation offers.
 const PICKS: usize = 3;
+
+/// Open questions suggested beside the picks.
+const QUESTIONS_SUGGESTED: usize = 2;
 
 /// Recent delivered drops considered; older ones rarely matter and the list stays cheap.
 const CANDIDATES: u32 = 500;
@@ -65,11 +78,31 @@ impl Recommendations {
             .picks_for(&catalogue, ctx.member, &viewer, lang)
             .await?;
         let weekly = self.kernel.store.weekly_recommendations(ctx.member).await?;
-        Ok(match picks {
+        let mut reply = match picks {
             None => tr!(lang, "recommend-nothing"),
             Some(lines) if weekly => lines,
             Some(lines) => format!("{lines}\n{}", tr!(lang, "recommend-weekly-hint")),
-        })
+        };
+        let liked = catalogue.model.liked_tags(ctx.member.0);
+        let open = self
+            .questions
+            .open_tagged(&viewer, &liked, QUESTIONS_SUGGESTED)
+            .await?;
+        if !open.is_empty() {
+            reply.push('\n');
+            reply.push_str(&tr!(lang, "recommend-questions-header"));
+            for (id, title, tag) in open {
+                reply.push('\n');
+                reply.push_str(&tr!(
+                    lang,
+                    "recommend-question-line",
+                    id = id,
+                    title = title,
+                    tag = tag
+                ));
+            }
+        }
+        Ok(reply)
     }
 
     /// What every member's picks are drawn from, read once per request or weekly batch.

@@ -6,8 +6,8 @@
 use std::sync::Arc;
 
 use super::{
-    ChatPlatform, DropTarget, Invoice, LinkFuture, OutboundDrop, OutboundFile, PlatformError,
-    PlatformFuture,
+    ChatPlatform, DropTarget, Invoice, LinkFuture, OpenedQuestion, OutboundDrop, OutboundFile,
+    PlatformError, PlatformFuture, QuestionPost,
 };
 use crate::core::ids::{AccountRef, ChatRef, MemberId, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
@@ -140,6 +140,21 @@ impl Outbound {
         drop: &'a OutboundDrop,
     ) -> PlatformFuture<'a> {
         self.call(to.platform(), |a| a.send_drop(to, drop))
+    }
+
+    pub(crate) async fn open_question(
+        &self,
+        platform: Platform,
+        post: &QuestionPost,
+    ) -> Result<OpenedQuestion, PlatformError> {
+        let result = match self.platforms.route(platform) {
+            Ok(adapter) => adapter.open_question(post).await,
+            Err(refused) => Err(refused),
+        };
+        if let Err(error) = &result {
+            self.metrics.platform_error(platform, error);
+        }
+        result
     }
 
     pub(crate) fn grant_access<'a>(

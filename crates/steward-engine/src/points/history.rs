@@ -88,6 +88,14 @@ fn describe(lang: Lang, entry: &LedgerEntry) -> String {
             return tr!(lang, "history-why-contribution", id = id);
         }
         Some(LedgerKind::Referral) => return tr!(lang, "history-why-referral"),
+        Some(LedgerKind::Answer) => {
+            let id = entry.reference.as_deref().unwrap_or_default();
+            return tr!(lang, "history-why-answer", id = id);
+        }
+        Some(LedgerKind::Bounty) => {
+            let id = entry.reference.as_deref().unwrap_or_default();
+            return tr!(lang, "history-why-bounty", id = id);
+        }
         Some(LedgerKind::Event) => {
             let id = entry.reference.as_deref().unwrap_or_default();
             return tr!(lang, "history-why-event", id = id);

@@ -61,6 +61,10 @@ pub(super) const FIRST_TERM_ONLY: &[Choice] =
 pub(super) const ANONYMOUS: &[Choice] = &[choice("anonymous", "choice-gift-anonymous")];
 
 pub(super) const INVITE_ACTIONS: &[Choice] = &[choice("stats", "choice-invite-stats")];
+pub(super) const QUESTION_FILTERS: &[Choice] = &[
+    choice("open", "choice-questions-open"),
+    choice("mine", "choice-questions-mine"),
+];
 
 pub(super) const WEB_ACTIONS: &[Choice] = &[choice("logout", "choice-web-logout")];
 

@@ -1,0 +1,119 @@
+//! Questions with accepted answers: `/ask` opens one where its answers will arrive and holds
+//! its bounty (`ask.rs`); answers are noted as they arrive (`answers.rs`); `/accept` pays the
+//! accepted answer once (`accept.rs`); the scheduler returns bounties nobody earned
+//! (`bounties.rs`); `/questions`, the web page, the dashboard's figures and the open questions
+//! `/recommend` suggests read them through the access rule (`lists.rs`). A question asked in a
+//! tier's chat is that tier's (`core::questions::tier_of_chat`), and a hidden member is shown
+//! as anonymous.
+
+mod accept;
+mod answers;
+mod ask;
+mod bounties;
+mod lists;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use crate::commands::CommandContext;
+use crate::core::access::{Viewer, may_see};
+use crate::core::commands::Command;
+use crate::core::ids::{ChatRef, Platform};
+use crate::i18n::Lang;
+use crate::store::QuestionRow;
+use crate::{EngineResult, Identity, Kernel, Memberships, Ranking, tr};
+
+pub use lists::{QuestionFigures, QuestionView};
+
+/// Questions, their answers and bounties.
+pub struct Questions {
+    kernel: Arc<Kernel>,
+    identity: Arc<Identity>,
+    /// Bounties are held, paid and returned, and accepted answers paid, through its scoring.
+    ranking: Arc<Ranking>,
+    /// Who may see a question asked in a tier's chat.
+    membership: Arc<Memberships>,
+    /// The chats where answers may arrive, and whether each is a question's own thread, so an
+    /// ordinary message costs a map lookup, not a query (`None` until first read).
+    places: Mutex<Option<HashMap<(Platform, String), bool>>>,
+}
+
+impl Questions {
+    pub(crate) fn new(
+        kernel: Arc<Kernel>,
+        identity: Arc<Identity>,
+        ranking: Arc<Ranking>,
+        membership: Arc<Memberships>,
+    ) -> Self {
+        Self {
+            kernel,
+            identity,
+            ranking,
+            membership,
+            places: Mutex::new(None),
+        }
+    }
+
+    pub(crate) async fn command(
+        &self,
+        ctx: &CommandContext,
+        command: Command,
+    ) -> EngineResult<String> {
+        match command {
+            Command::Ask { title, bounty } => self.ask(ctx, &title, bounty).await,
+            Command::Accept { question, who } => self.accept(ctx, question, who.as_deref()).await,
+            Command::Questions(filter) => self.list_command(ctx, filter).await,
+            _ => Ok(String::new()),
+        }
+    }
+
+    /// Whether `viewer` may see `question`: its tier's rule, and the asker sees their own.
+    fn visible(&self, viewer: &Viewer, question: &QuestionRow) -> bool {
+        viewer.is(question.asker) || may_see(viewer, self.membership.gate(question.tier.as_deref()))
+    }
+
+    /// A member's name as a list shows it to `viewer`: anonymous when they hid themselves,
+    /// unless the viewer is that member.
+    fn shown_name(
+        lang: Lang,
+        viewer: &Viewer,
+        member: crate::core::ids::MemberId,
+        name: &str,
+        hidden: bool,
+    ) -> String {
+        if hidden && !viewer.is(member) || name.is_empty() {
+            tr!(lang, "questions-anonymous")
+        } else {
+            name.to_owned()
+        }
+    }
+
+    /// The chats answers may arrive in, read once from the store.
+    async fn place_kind(&self, chat: &ChatRef) -> EngineResult<Option<bool>> {
+        let key = (chat.platform, chat.chat_id.clone());
+        if let Some(places) = crate::sync::lock(&self.places).as_ref() {
+            return Ok(places.get(&key).copied());
+        }
+        let loaded: HashMap<_, _> = self
+            .kernel
+            .store
+            .question_place_chats()
+            .await?
+            .into_iter()
+            .map(|(chat, thread)| ((chat.platform, chat.chat_id), thread))
+            .collect();
+        let mut places = crate::sync::lock(&self.places);
+        let places = places.get_or_insert(loaded);
+        Ok(places.get(&key).copied())
+    }
+
+    /// Remembers a chat where answers may now arrive.
+    fn remember_place(&self, chat: &ChatRef, thread: bool) {
+        if let Some(places) = crate::sync::lock(&self.places).as_mut() {
+            let known = places
+                .entry((chat.platform, chat.chat_id.clone()))
+                .or_insert(thread);
+            *known |= thread;
+        }
+    }
+}
