@@ -28,6 +28,9 @@ operators = ["telegram:900"]
 [telegram]
 chats = [-100]
 
+[questions]
+telegram_topic = 42
+
 [[tiers]]
 id = "pro"
 name = "Pro"

@@ -12,6 +12,7 @@ mod membership;
 mod payments;
 mod points;
 mod privacy;
+mod questions;
 mod recommend;
 mod resilience;
 mod web;

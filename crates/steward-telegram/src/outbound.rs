@@ -15,15 +15,18 @@ use teloxide::payloads::{
 use teloxide::prelude::Requester;
 use teloxide::types::{
     ChatId, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, LinkPreviewOptions, MessageId,
-    UserId,
+    ThreadId, UserId,
 };
 
 use super::TgBot;
 use crate::core::commands::{DropButton, RatingButton};
 use crate::core::ids::{AccountRef, ChatRef, Platform};
 use crate::core::tiers::{TierAccess, TierDef};
-use crate::engine::platform::{Invoice, LinkFuture, PlatformFuture};
-use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, OutboundFile, PlatformError};
+use crate::engine::platform::{Invoice, LinkFuture, MessageRef, OpenFuture, PlatformFuture};
+use crate::engine::{
+    ChatPlatform, DropTarget, OpenedQuestion, OutboundDrop, OutboundFile, PlatformError,
+    QuestionPlace, QuestionPost,
+};
 use crate::i18n::Lang;
 use crate::{msg, tr};
 
@@ -231,6 +234,25 @@ impl ChatPlatform for TelegramPlatform {
                 .await
                 .map(|_| ())
                 .map_err(platform_error)
+        })
+    }
+
+    /// A question is a message in the group (in its forum topic when given); answers reply
+    /// to it. Telegram has no threads of their own for a message to open.
+    fn open_question<'a>(&'a self, post: &'a QuestionPost) -> OpenFuture<'a> {
+        Box::pin(async move {
+            let QuestionPlace::Message { chat, topic } = &post.place else {
+                return Err(PlatformError::Refused(msg!("questions-not-on-platform")));
+            };
+            let mut send = self.bot.send_message(chat_id(&chat.chat_id)?, &post.text);
+            if let Some(topic) = topic {
+                send = send.message_thread_id(ThreadId(MessageId(*topic)));
+            }
+            let sent = send.await.map_err(platform_error)?;
+            Ok(OpenedQuestion::Message(MessageRef {
+                chat: chat.clone(),
+                message_id: sent.id.0.to_string(),
+            }))
         })
     }
 

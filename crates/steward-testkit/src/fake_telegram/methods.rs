@@ -77,9 +77,24 @@ async fn answer(inner: &Inner, method: String, body: &Bytes) -> Json<Value> {
         "sendmessage" => {
             let id = inner.next_message.fetch_add(1, Ordering::SeqCst);
             let chat_id = body["chat_id"].as_i64().unwrap_or_default();
-            ok(
-                json!({"message_id": id, "date": 1_800_000_000, "chat": chat(chat_id), "from": bot_user(), "text": body["text"]}),
-            )
+            // The id it was given, for a test that replies to the bot's message.
+            if let Some(call) = inner
+                .calls
+                .lock()
+                .await
+                .iter_mut()
+                .rev()
+                .find(|c| c.method == "sendmessage" && c.body == body)
+            {
+                call.body["_message_id"] = json!(id);
+            }
+            let mut sent = json!({"message_id": id, "date": 1_800_000_000, "chat": chat(chat_id),
+                "from": bot_user(), "text": body["text"]});
+            if let Some(topic) = body.get("message_thread_id") {
+                sent["message_thread_id"] = topic.clone();
+                sent["is_topic_message"] = json!(true);
+            }
+            ok(sent)
         }
         "senddocument" | "sendphoto" => {
             let id = inner.next_message.fetch_add(1, Ordering::SeqCst);
