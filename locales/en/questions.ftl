@@ -13,9 +13,10 @@ question-asked-posted = Question #{ $id } is posted in the group: answers are re
 question-bounty-held = { $bounty } points are held for the answer you accept; if you accept none within { $days } days, they come back to you.
 question-tags = Tagged: { $tags }
 question-post = ❓ { $asker } asks: { $title }
-    Reply to this message to answer.
 question-post-bounty = ❓ { $asker } asks: { $title }
-    Bounty: { $bounty } points for the accepted answer. Reply to this message to answer.
+    Bounty: { $bounty } points for the accepted answer.
+question-post-reply = Reply to this message to answer.
+question-post-thread = Answer in this thread; the asker accepts the best answer with /accept.
 question-no-answer = { $name } has not answered question #{ $id }: answers are replies to the question (or messages in its thread).
 question-unknown = There is no question #{ $id }.
 question-accepted-already = Question #{ $id } has its accepted answer already.

@@ -13,9 +13,10 @@ question-asked-posted = 问题 #{ $id } 已发到群里：回答请回复它；�
 question-bounty-held = 已为你采纳的回答冻结 { $bounty } 积分；若 { $days } 天内未采纳任何回答，积分会退还给你。
 question-tags = 标签：{ $tags }
 question-post = ❓ { $asker } 提问：{ $title }
-    回复这条消息即可回答。
 question-post-bounty = ❓ { $asker } 提问：{ $title }
-    悬赏：被采纳的回答得 { $bounty } 积分。回复这条消息即可回答。
+    悬赏：被采纳的回答得 { $bounty } 积分。
+question-post-reply = 回复这条消息即可回答。
+question-post-thread = 请在本子区回答；提问者用 /accept 采纳最佳回答。
 question-no-answer = { $name } 还没有回答问题 #{ $id }：回答是对问题的回复（或子区里的消息）。
 question-unknown = 没有问题 #{ $id }。
 question-accepted-already = 问题 #{ $id } 已经采纳了回答。

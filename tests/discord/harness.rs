@@ -31,6 +31,9 @@ operators = ["discord:900"]
 [discord]
 guilds = [1000]
 
+[questions]
+discord_channel = "1400"
+
 [telegram]
 chats = [-100]
 

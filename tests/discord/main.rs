@@ -13,6 +13,7 @@ mod membership;
 mod payments;
 mod points;
 mod privacy;
+mod questions;
 mod recommend;
 mod resilience;
 mod run_binary;

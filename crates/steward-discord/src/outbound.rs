@@ -21,11 +21,15 @@ use crate::core::commands::{DropButton, RatingButton};
 use crate::core::ids::{AccountRef, ChatRef, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
 use crate::core::tiers::{TierAccess, TierDef};
-use crate::engine::platform::PlatformFuture;
-use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, OutboundFile, PlatformError};
+use crate::engine::platform::{OpenFuture, PlatformFuture};
+use crate::engine::{
+    ChatPlatform, DropTarget, OutboundDrop, OutboundFile, PlatformError, QuestionPost,
+};
 use crate::i18n::Lang;
 use crate::pacer::Pacer;
 use crate::{msg, tr};
+
+mod threads;
 
 /// Discord's limit on one message's content.
 pub(super) const MAX_CONTENT: usize = 2000;
@@ -264,6 +268,10 @@ impl ChatPlatform for DiscordPlatform {
 
     fn dm<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {
         Box::pin(self.send_dm(to, Self::message(text)))
+    }
+
+    fn open_question<'a>(&'a self, post: &'a QuestionPost) -> OpenFuture<'a> {
+        Box::pin(self.open_thread(post))
     }
 
     fn dm_quiet<'a>(&'a self, to: &'a AccountRef, text: &'a str) -> PlatformFuture<'a> {

@@ -63,7 +63,7 @@ impl Questions {
                 let post = QuestionPost {
                     place: place.clone(),
                     title: question.title.clone(),
-                    text: self.post_text(ctx, &question.title, bounty),
+                    text: self.post_text(ctx, place, &question.title, bounty),
                 };
                 match self
                     .kernel
@@ -208,10 +208,20 @@ impl Questions {
     }
 
     /// The question as posted for everyone, in the community's language.
-    fn post_text(&self, ctx: &CommandContext, title: &str, bounty: i64) -> String {
+    fn post_text(
+        &self,
+        ctx: &CommandContext,
+        place: &QuestionPlace,
+        title: &str,
+        bounty: i64,
+    ) -> String {
         let lang = self.kernel.community_language();
         let asker = &ctx.sender.person.profile.display_name;
-        if bounty > 0 {
+        let how = match place {
+            QuestionPlace::Message { .. } => tr!(lang, "question-post-reply"),
+            QuestionPlace::Thread { .. } => tr!(lang, "question-post-thread"),
+        };
+        let asked = if bounty > 0 {
             tr!(
                 lang,
                 "question-post-bounty",
@@ -221,6 +231,7 @@ impl Questions {
             )
         } else {
             tr!(lang, "question-post", asker = asker, title = title)
-        }
+        };
+        format!("{asked}\n{how}")
     }
 }

@@ -9,6 +9,8 @@ pub const GUILD: u64 = 1000;
 pub const GENERAL: u64 = 1100;
 pub const ANNOUNCEMENTS: u64 = 1200;
 pub const PRO_ROLE: u64 = 1300;
+/// A forum channel (type 15): questions open posts in it.
+pub const FORUM: u64 = 1400;
 pub const TIMESTAMP: &str = "2026-11-25T09:00:00.000000+00:00";
 
 /// Administrator | Manage Server.
@@ -55,9 +57,11 @@ pub fn ready(session: &str, resume_url: &str) -> Value {
     })
 }
 
-fn channel(id: u64, name: &str, position: u64) -> Value {
+/// A guild channel as Discord describes it: text (type 0) unless it is [`FORUM`] (type 15).
+pub fn channel(id: u64, name: &str, position: u64) -> Value {
+    let kind = if id == FORUM { 15 } else { 0 };
     json!({
-        "id": id.to_string(), "type": 0, "guild_id": GUILD.to_string(), "name": name,
+        "id": id.to_string(), "type": kind, "guild_id": GUILD.to_string(), "name": name,
         "position": position, "permission_overwrites": [], "nsfw": false, "topic": null,
         "last_message_id": null, "parent_id": null, "rate_limit_per_user": 0
     })
@@ -92,7 +96,8 @@ pub fn guild(members: &[Value]) -> Value {
         "premium_progress_bar_enabled": false, "safety_alerts_channel_id": null,
         "joined_at": TIMESTAMP, "large": false, "unavailable": false,
         "member_count": members.len(), "voice_states": [], "members": members,
-        "channels": [channel(GENERAL, "general", 0), channel(ANNOUNCEMENTS, "announcements", 1)],
+        "channels": [channel(GENERAL, "general", 0), channel(ANNOUNCEMENTS, "announcements", 1),
+            channel(FORUM, "questions", 2)],
         "threads": [], "presences": [], "stage_instances": [], "guild_scheduled_events": [],
         "incidents_data": null
     })
@@ -106,6 +111,18 @@ fn interaction(id: u64, kind: u8, caller: &Value, permissions: &str, data: Value
         "app_permissions": "2248473465835073", "locale": "en-US", "guild_locale": "en-US",
         "entitlements": [], "authorizing_integration_owners": {"0": GUILD.to_string()},
         "context": 0, "attachment_size_limit": 10485760
+    })
+}
+
+/// A public thread (type 11) in `parent`, made by the bot, as "Start Thread" answers.
+pub fn thread(id: u64, parent: &str, name: &str) -> Value {
+    json!({
+        "id": id.to_string(), "type": 11, "guild_id": GUILD.to_string(), "name": name,
+        "parent_id": parent, "owner_id": BOT_ID.to_string(), "last_message_id": null,
+        "rate_limit_per_user": 0, "message_count": 0, "member_count": 1, "flags": 0,
+        "total_message_sent": 0,
+        "thread_metadata": {"archived": false, "auto_archive_duration": 4320,
+            "archive_timestamp": TIMESTAMP, "locked": false}
     })
 }
 

@@ -143,6 +143,13 @@ pub(super) async fn rest(
             }
             create_message(&inner, channel, &body)
         }
+        ("GET", ["channels", id]) => match id.parse::<u64>() {
+            Ok(n @ (payloads::GENERAL | payloads::ANNOUNCEMENTS | payloads::FORUM)) => {
+                json_response(StatusCode::OK, payloads::channel(n, "channel", 0))
+            }
+            _ => error(StatusCode::NOT_FOUND, 10003, "Unknown Channel"),
+        },
+        ("POST", ["channels", parent, "threads"]) => start_thread(&inner, parent, &body),
         ("POST", ["users", "@me", "channels"]) => {
             let recipient = body["recipient_id"].as_str().unwrap_or("0").to_owned();
             let channel = format!("8{recipient}");
@@ -197,4 +204,42 @@ fn create_message(inner: &Inner, channel: &str, body: &Value) -> Response {
     }
     posted.push(message.clone());
     json_response(StatusCode::OK, message)
+}
+
+/// "Start Thread in Forum or Media Channel" (the first message in `message`, required in a
+/// forum) or "Start Thread without Message" (a text channel, `type` 11 for a public thread),
+/// as Discord documents them: the thread's channel object, with the message for a forum post.
+fn start_thread(inner: &Inner, parent: &str, body: &Value) -> Response {
+    // A forum post may come as a multipart form whose `payload_json` part holds the JSON.
+    let parsed = body["_raw"].as_str().and_then(payload_json);
+    let body = parsed.as_ref().unwrap_or(body);
+    let forum = parent == payloads::FORUM.to_string();
+    let name = body["name"].as_str().unwrap_or_default();
+    if name.is_empty() || name.chars().count() > 100 {
+        return error(StatusCode::BAD_REQUEST, 50035, "Invalid Form Body");
+    }
+    if forum != body.get("message").is_some() || !forum && body["type"] != 11 {
+        return error(StatusCode::BAD_REQUEST, 50035, "Invalid Form Body");
+    }
+    let id = inner.next_id.fetch_add(1, Ordering::SeqCst);
+    let mut thread = payloads::thread(id, parent, name);
+    if forum {
+        let first = id.to_string();
+        let response = create_message(inner, &first, &body["message"]);
+        drop(response);
+        if let Some(message) = lock(&inner.posted).last() {
+            thread["message"] = message.clone();
+        }
+    }
+    json_response(StatusCode::CREATED, thread)
+}
+
+/// The `payload_json` part of a multipart form, as Discord reads it.
+fn payload_json(raw: &str) -> Option<Value> {
+    let part = raw.split("name=\"payload_json\"").nth(1)?;
+    let start = part.find("\r\n\r\n")? + 4;
+    let end = part[start..]
+        .find("\r\n--")
+        .map_or(part.len(), |e| start + e);
+    serde_json::from_str(&part[start..end]).ok()
 }
