@@ -38,6 +38,7 @@ web-board-season-ended = Season { $name } (ended)
 web-nav-home = Home
 web-nav-leaderboards = Leaderboards
 web-nav-seasons = Seasons
+web-nav-questions = Questions
 web-nav-me = My page
 web-nav-dashboard = Dashboard
 web-nav-logout = Log out

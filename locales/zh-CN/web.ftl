@@ -33,6 +33,7 @@ web-board-season-ended = 赛季 { $name }（已结束）
 web-nav-home = 首页
 web-nav-leaderboards = 排行榜
 web-nav-seasons = 赛季
+web-nav-questions = 问答
 web-nav-me = 我的主页
 web-nav-dashboard = 管理面板
 web-nav-logout = 退出登录

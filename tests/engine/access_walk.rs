@@ -7,7 +7,7 @@
 
 use chrono::Duration;
 use steward::core::commands::{ArgKind, Audience, COMMANDS, CommandSpec, Params};
-use steward::core::ids::{AccountRef, ChatRef};
+use steward::core::ids::{AccountRef, ChatRef, Platform};
 use steward::engine::{Choice, DropTarget, Person, Sender};
 use steward_testkit::Sent;
 
@@ -248,6 +248,13 @@ async fn gated_community(app: &TestApp) -> Names {
         app.ask(&console(name), &format!("/event join {event}"))
             .await;
     }
+    // Pat asks in the Pro lounge: the question is Pro.
+    let lounge = ChatRef::group(Platform::Console, "lounge");
+    let text = format!("/ask {PRO_SECRET} question #secret-tag");
+    let mut ask = message(&console("pat"), lounge, &text, app.clock_now());
+    ask.message_id = Some("pat-asks".to_owned());
+    let asked = app.send(ask).await.unwrap();
+    assert!(asked.starts_with("Question #1 is open"), "{asked}");
     Names { codes }
 }
 

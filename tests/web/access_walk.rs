@@ -58,7 +58,11 @@ pub(crate) async fn member_id(app: &WebApp, who: &Person) -> i64 {
 
 #[tokio::test]
 async fn no_page_shows_a_free_member_or_a_visitor_what_a_tier_withholds() {
-    let config = CONFIG.replace("LEADERBOARDS", "public") + VIP;
+    let config = CONFIG.replace("LEADERBOARDS", "public").replace(
+        "discord_role = \"555\"",
+        "discord_role = \"555\"\ngated_channels = [\"lounge\"]",
+    ) + VIP
+        + "[channels.lounge]\nconsole = \"lounge\"\n";
     let app = spawn_with(&config, None).await;
     let (admin, pat, carol, dan) = (
         console("admin"),
@@ -83,6 +87,13 @@ async fn no_page_shows_a_free_member_or_a_visitor_what_a_tier_withholds() {
         let reply = app.say(&admin, &line).await.unwrap();
         assert!(!reply.contains("Usage"), "{line}: {reply}");
     }
+    // Pat asks in the Pro lounge: the question is Pro.
+    let lounge =
+        steward::core::ids::ChatRef::group(steward::core::ids::Platform::Console, "lounge");
+    let asked = app
+        .say_in(lounge, &pat, &format!("/ask {SECRET} question"))
+        .await;
+    assert!(asked.unwrap().starts_with("Question #1 is open"));
     app.engine
         .scheduler()
         .tick(app.engine.kernel().now())

@@ -157,9 +157,13 @@ impl WebApp {
 
     /// `who` says `text` in `chat`; returns the reply.
     pub async fn say_in(&self, chat: ChatRef, who: &Person, text: &str) -> Option<String> {
+        // Every message has its own id, as on a platform (a question is answered by replying
+        // to one).
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let message = MessageEvent {
             chat,
-            message_id: None,
+            message_id: Some(format!("m{id}")),
             sender: Sender {
                 person: who.clone(),
                 platform_admin: false,

@@ -18,6 +18,7 @@ mod invite;
 mod limits;
 mod metrics;
 mod pages;
+mod questions;
 mod reads;
 mod rejections;
 mod search;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, Utc};
 use steward_i18n::{Msg, msg};
 
-use crate::ids::{ChatRef, MemberId};
+use crate::ids::{ChatRef, MemberId, Platform};
 use crate::names::{clean_display_name, is_blank};
 use crate::tags::{MAX_TAGS, tag};
 use crate::tiers::TierDef;
@@ -64,8 +64,7 @@ pub fn kept_answer(text: &str) -> String {
 }
 
 /// The tier a question asked in `chat` belongs to: the lowest-ranked tier that gates the chat,
-/// through a named channel its gated drops go to or the platform access it gives (a private
-/// Telegram chat). `None`: the chat is everyone's, and so is the question.
+/// through a named channel its gated drops go to or the private Telegram chat it gives. `None`: the chat is everyone's, and so is the question.
 #[must_use]
 pub fn tier_of_chat(
     chat: &ChatRef,
@@ -82,7 +81,10 @@ pub fn tier_of_chat(
                 .filter_map(|name| channels.get(name))
                 .flatten()
                 .any(same);
-            let by_access = tier.access.on(chat.platform).any(|id| id == chat.chat_id);
+            // Only a Telegram grant is a chat; on Discord a tier gives roles, whose ids say
+            // nothing of a channel.
+            let by_access = chat.platform == Platform::Telegram
+                && tier.access.on(chat.platform).any(|id| id == chat.chat_id);
             by_channel || by_access
         })
         .min_by_key(|tier| tier.rank)
@@ -178,7 +180,7 @@ pub fn median(mut values: Vec<i64>) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ids::{Platform, PlatformGrant};
+    use crate::ids::PlatformGrant;
     use crate::tiers::TierAccess;
 
     const ASKER: MemberId = MemberId(1);

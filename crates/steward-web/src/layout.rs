@@ -57,6 +57,7 @@ fn navigation(lang: Lang, seen: &Seen, boards: bool) -> Markup {
         @if boards {
             a href="/leaderboard/all" { (tr!(lang, "web-nav-leaderboards")) }
             a href="/seasons" { (tr!(lang, "web-nav-seasons")) }
+            a href="/questions" { (tr!(lang, "web-nav-questions")) }
         }
         @if seen.viewer.member.is_some() {
             a href="/me" { (tr!(lang, "web-nav-me")) }

@@ -201,6 +201,7 @@ fn page_routes() -> Vec<Route> {
         ("/members/{id}/card.png", get(pages::member::card)),
         ("/me", get(pages::member::me)),
         ("/certificates/{id}", get(pages::certificate::certificate)),
+        ("/questions", get(pages::questions::questions)),
         ("/dashboard", get(pages::dashboard::dashboard)),
         ("/dashboard/{file}", get(pages::dashboard::download)),
         ("/dashboard/members", get(pages::dashboard::subscribers)),

@@ -1,8 +1,9 @@
 //! One file per page: the community's home, leaderboards and seasons, a member's page, a
-//! certificate's public page, and the operators' dashboard.
+//! certificate's public page, the questions, and the operators' dashboard.
 
 pub(crate) mod boards;
 pub(crate) mod certificate;
 pub(crate) mod dashboard;
 pub(crate) mod home;
 pub(crate) mod member;
+pub(crate) mod questions;
