@@ -1,6 +1,7 @@
 //! The `/questions` page: in a real browser (headless Chromium) a visitor sees the open
 //! community's questions with their accepted answers, a hidden member as "a member", a title's
-//! markup as text, and not a question asked in the Pro lounge; a Pro member logged in sees it.
+//! markup as text, and not a question asked in the Pro lounge; a Pro member logged in sees it;
+//! the operators' dashboard counts them.
 
 use steward::core::ids::{ChatRef, Platform};
 use steward::engine::{Event, MessageEvent, Person, QuotedMessage, Sender};
@@ -111,6 +112,21 @@ async fn the_questions_page_shows_what_each_viewer_may_see() {
         .get("/questions")
         .await;
     assert!(pro.body.contains("Pro only: the roadmap?"), "{}", pro.body);
+
+    // The dashboard counts them: three asked, one answered and accepted at once.
+    let admin = app.browser_for(&console("admin")).await;
+    let dash = admin.get("/dashboard").await.body;
+    for (figure, value) in [
+        ("Questions asked", "3"),
+        ("Answered (at least one answer)", "1"),
+        ("With an accepted answer", "1"),
+        ("Median wait for a first answer", "0 min"),
+    ] {
+        assert!(
+            dash.contains(&format!("<th>{figure}</th><td class=\"num\">{value}</td>")),
+            "{figure}: {dash}"
+        );
+    }
 
     let Some(binary) = chromium() else { return };
     let url = format!("{}/questions", app.base);

@@ -167,6 +167,48 @@ pub fn bounty_returns_at(asked_at: DateTime<Utc>, bounty_days: u32) -> DateTime<
     asked_at + Duration::days(i64::from(bounty_days))
 }
 
+/// When a question was asked, first answered and accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuestionTimes {
+    pub asked_at: DateTime<Utc>,
+    pub first_answer_at: Option<DateTime<Utc>>,
+    pub accepted_at: Option<DateTime<Utc>>,
+}
+
+/// What the dashboard shows of the questions asked in a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct QuestionFigures {
+    pub asked: usize,
+    /// Questions with at least one answer.
+    pub answered: usize,
+    pub accepted: usize,
+    /// Median minutes from asking to the first answer, and to the acceptance.
+    pub to_first_answer_mins: Option<i64>,
+    pub to_acceptance_mins: Option<i64>,
+}
+
+/// The figures of the questions `times` describes.
+#[must_use]
+pub fn figures(times: &[QuestionTimes]) -> QuestionFigures {
+    let minutes =
+        |to: Option<DateTime<Utc>>, from: DateTime<Utc>| to.map(|to| (to - from).num_minutes());
+    let first: Vec<i64> = times
+        .iter()
+        .filter_map(|t| minutes(t.first_answer_at, t.asked_at))
+        .collect();
+    let accepted: Vec<i64> = times
+        .iter()
+        .filter_map(|t| minutes(t.accepted_at, t.asked_at))
+        .collect();
+    QuestionFigures {
+        asked: times.len(),
+        answered: first.len(),
+        accepted: accepted.len(),
+        to_first_answer_mins: median(first),
+        to_acceptance_mins: median(accepted),
+    }
+}
+
 /// The median of `values` (the lower middle of an even count); `None` when there are none.
 #[must_use]
 pub fn median(mut values: Vec<i64>) -> Option<i64> {
@@ -274,6 +316,38 @@ mod tests {
         );
         let general = ChatRef::group(Platform::Discord, "78");
         assert_eq!(tier_of_chat(&general, &tiers, &channels), None);
+    }
+
+    #[test]
+    fn the_figures_count_answered_and_accepted_questions_and_their_median_waits() {
+        let at = |m: i64| DateTime::<Utc>::from_timestamp(m * 60, 0).unwrap();
+        let times = [
+            QuestionTimes {
+                asked_at: at(0),
+                first_answer_at: Some(at(10)),
+                accepted_at: Some(at(60)),
+            },
+            QuestionTimes {
+                asked_at: at(0),
+                first_answer_at: Some(at(30)),
+                accepted_at: None,
+            },
+            QuestionTimes {
+                asked_at: at(5),
+                first_answer_at: None,
+                accepted_at: None,
+            },
+        ];
+        assert_eq!(
+            figures(&times),
+            QuestionFigures {
+                asked: 3,
+                answered: 2,
+                accepted: 1,
+                to_first_answer_mins: Some(10),
+                to_acceptance_mins: Some(60),
+            }
+        );
     }
 
     #[test]

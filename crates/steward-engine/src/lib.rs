@@ -82,7 +82,7 @@ pub use platform::{
 };
 pub use points::Points;
 pub use privacy::Privacy;
-pub use questions::{QuestionFigures, QuestionView, Questions};
+pub use questions::{QuestionView, Questions};
 pub use ranking::Ranking;
 pub use referrals::Referrals;
 pub use scheduler::Scheduler;

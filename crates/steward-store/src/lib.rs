@@ -90,7 +90,7 @@ pub use member_data::{MEMBER_TABLES, MemberTable};
 pub use memberships::{HeldMembership, MembershipEvent};
 pub use payments::{PaymentRow, SubscriptionRow};
 pub use promos::{PromoRow, PromoUse};
-pub use questions::{AnswerRow, NewAnswer, NewQuestion, QuestionQuery, QuestionRow, QuestionTimes};
+pub use questions::{AnswerRow, NewAnswer, NewQuestion, QuestionQuery, QuestionRow};
 pub use referrals::{DueReferral, ReferralStats};
 pub use retention::Pruned;
 pub use scores::Award;

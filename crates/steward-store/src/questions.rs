@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use super::error::During;
 use super::{Result, Store, WriteTx, from_millis, millis};
 use steward_core::ids::{ChatRef, MemberId};
-use steward_core::questions::BountyState;
+use steward_core::questions::{BountyState, QuestionTimes};
 
 /// A question about to be asked.
 #[derive(Debug, Clone, Copy)]
@@ -73,14 +73,6 @@ pub struct QuestionQuery<'a> {
     pub asker: Option<MemberId>,
     pub tag: Option<&'a str>,
     pub limit: u32,
-}
-
-/// When each question asked in a span was asked, first answered and accepted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuestionTimes {
-    pub asked_at: DateTime<Utc>,
-    pub first_answer_at: Option<DateTime<Utc>>,
-    pub accepted_at: Option<DateTime<Utc>>,
 }
 
 const QUESTION_COLUMNS: &str = "q.id, q.asker_id, m.display_name, m.hidden, q.title, q.tags, \

@@ -14,6 +14,7 @@ use crate::core::access::Viewer;
 use crate::core::analytics::measures::{bayesian_mean, ratio};
 use crate::core::analytics::range::DayRange;
 use crate::core::analytics::{Counter, day_key, week_key};
+use crate::core::questions::figures;
 use crate::store::{CounterRow, DropQualityRow};
 use crate::web::PageError;
 use crate::{Kernel, Memberships, PaidTime};
@@ -109,6 +110,8 @@ pub struct Dashboard {
     pub membership: MembershipPanel,
     pub revenue: super::RevenuePanel,
     pub objectives: super::ObjectivesPanel,
+    /// Questions asked in the range: answered, accepted, and the median waits.
+    pub questions: crate::core::questions::QuestionFigures,
 }
 
 /// The range shown, and the community's today (the page's default end).
@@ -174,6 +177,7 @@ impl Operations {
         let content = content_panel(range, drops, community_mean, |at| {
             week_key(calendar.day(at))
         });
+        let questions = figures(&self.kernel.store.question_times(start, end).await?);
         let now = self.kernel.now();
         let soon = now + chrono::Duration::days(EXPIRING_WITHIN_DAYS.cast_signed());
         let held = self.kernel.store.membership_now(now, soon).await?;
@@ -229,6 +233,7 @@ impl Operations {
             membership,
             revenue,
             objectives,
+            questions,
         })
     }
 }

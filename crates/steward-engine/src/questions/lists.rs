@@ -1,16 +1,14 @@
-//! Reading questions back: `/questions [open|mine|tag X]`, the web's `/questions` page, the
-//! dashboard's figures, and the open questions `/recommend` suggests. Every list asks the
+//! Reading questions back: `/questions [open|mine|tag X]`, the web's `/questions` page and the
+//! open questions `/recommend` suggests. Every list asks the
 //! access rule of each question (a Pro chat's question is shown to Pro members and operators),
 //! and shows a hidden member as anonymous.
-
-use chrono::{DateTime, Duration, Utc};
 
 use super::Questions;
 use crate::EngineResult;
 use crate::commands::CommandContext;
 use crate::core::access::Viewer;
 use crate::core::commands::QuestionsFilter;
-use crate::core::questions::{BountyState, median};
+use crate::core::questions::BountyState;
 use crate::i18n::{Lang, date};
 use crate::store::{QuestionQuery, QuestionRow};
 use crate::tr;
@@ -37,18 +35,6 @@ pub struct QuestionView {
     pub bounty: i64,
     /// The accepted answer: who gave it (or "anonymous") and what it said.
     pub accepted: Option<(String, String)>,
-}
-
-/// What the dashboard shows of questions over a span.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct QuestionFigures {
-    pub asked: usize,
-    /// Questions with at least one answer.
-    pub answered: usize,
-    pub accepted: usize,
-    /// Median minutes from asking to the first answer, and to the acceptance.
-    pub to_first_answer_mins: Option<i64>,
-    pub to_acceptance_mins: Option<i64>,
 }
 
 impl Questions {
@@ -143,32 +129,6 @@ impl Questions {
             })
             .take(n)
             .collect())
-    }
-
-    /// The dashboard's figures for questions asked in the `days` before `now`.
-    pub async fn figures(&self, now: DateTime<Utc>, days: i64) -> EngineResult<QuestionFigures> {
-        let times = self
-            .kernel
-            .store
-            .question_times(now - Duration::days(days), now)
-            .await?;
-        let minutes =
-            |to: Option<DateTime<Utc>>, from: DateTime<Utc>| to.map(|to| (to - from).num_minutes());
-        let first: Vec<i64> = times
-            .iter()
-            .filter_map(|t| minutes(t.first_answer_at, t.asked_at))
-            .collect();
-        let accepted: Vec<i64> = times
-            .iter()
-            .filter_map(|t| minutes(t.accepted_at, t.asked_at))
-            .collect();
-        Ok(QuestionFigures {
-            asked: times.len(),
-            answered: first.len(),
-            accepted: accepted.len(),
-            to_first_answer_mins: median(first),
-            to_acceptance_mins: median(accepted),
-        })
     }
 
     /// The questions `query` reads that `viewer` may see, as shown to them.

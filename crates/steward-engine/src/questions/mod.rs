@@ -1,8 +1,7 @@
 //! Questions with accepted answers: `/ask` opens one where its answers will arrive and holds
 //! its bounty (`ask.rs`); answers are noted as they arrive (`answers.rs`); `/accept` pays the
 //! accepted answer once (`accept.rs`); the scheduler returns bounties nobody earned
-//! (`bounties.rs`); `/questions`, the web page, the dashboard's figures and the open questions
-//! `/recommend` suggests read them through the access rule (`lists.rs`). A question asked in a
+//! (`bounties.rs`); `/questions`, the web page and the open questions `/recommend` suggests read them through the access rule (`lists.rs`). A question asked in a
 //! tier's chat is that tier's (`core::questions::tier_of_chat`), and a hidden member is shown
 //! as anonymous.
 
@@ -23,7 +22,7 @@ use crate::i18n::Lang;
 use crate::store::QuestionRow;
 use crate::{EngineResult, Identity, Kernel, Memberships, Ranking, tr};
 
-pub use lists::{QuestionFigures, QuestionView};
+pub use lists::QuestionView;
 
 /// Questions, their answers and bounties.
 pub struct Questions {

@@ -1,6 +1,6 @@
 //! `/dashboard`: the operators' page over a chosen range (a GET form, so a range is a link to
-//! share): the community at a glance, activity, content quality, and membership with the slot
-//! revenue fills. Each panel links its CSV (`csv.rs`).
+//! share): the community at a glance, activity, content quality, questions, and membership with
+//! the slot revenue fills. Each panel links its CSV (`csv.rs`).
 
 mod activity;
 mod channels;
@@ -9,6 +9,7 @@ mod contributors;
 mod csv;
 mod membership;
 mod objectives;
+mod questions;
 mod revenue;
 mod segments;
 mod subscriber;
@@ -78,6 +79,7 @@ pub(crate) async fn dashboard(
         (objectives::panel(lang, &dash))
         (activity::panel(lang, &dash))
         (content::panel(lang, &dash))
+        (questions::panel(lang, &dash))
         (membership::panel(lang, &dash))
     };
     let status = if refused.is_some() {
