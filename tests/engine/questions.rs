@@ -50,6 +50,11 @@ async fn asked_and_answered(app: &TestApp, ask: &str) -> String {
 }
 
 async fn accept_bobs_answer(app: &TestApp, who: &Person) -> String {
+    accept_bobs_answer_as(app, who, "Use Box::pin, then poll it").await
+}
+
+/// `who` replies `/accept` to Bob's answer "a1", which said `words`.
+async fn accept_bobs_answer_as(app: &TestApp, who: &Person, words: &str) -> String {
     let bob = console("bob");
     post(
         app,
@@ -57,7 +62,7 @@ async fn accept_bobs_answer(app: &TestApp, who: &Person) -> String {
         general(),
         &format!("acc-{}", who.profile.display_name),
         "/accept",
-        Some((&bob, "a1", "Use Box::pin, then poll it")),
+        Some((&bob, "a1", words)),
     )
     .await
     .unwrap()
@@ -247,5 +252,62 @@ async fn erasing_the_asker_takes_their_questions() {
     assert_eq!(
         app.ask(&console("bob"), "/questions").await,
         "No questions here yet. /ask opens one."
+    );
+}
+
+#[tokio::test]
+async fn recommend_suggests_open_questions_on_what_the_member_rates_well() {
+    let app = spawn_app().await;
+    let admin = console("admin");
+    app.ask(&admin, "/drop now tags rust Ownership, explained")
+        .await;
+    app.tick().await;
+    let (bob, carol) = (console("bob"), console("carol"));
+    app.ask(&bob, "/rate 1 5").await;
+    app.ask(&carol, "/rate 1 1").await;
+    post(
+        &app,
+        &console("alice"),
+        general(),
+        "q1",
+        "/ask How do I pin a future? #rust",
+        None,
+    )
+    .await;
+    let for_bob = app.ask(&bob, "/recommend").await;
+    assert!(
+        for_bob.contains(
+            "Open questions you could answer:\n#1 How do I pin a future? #rust (tagged rust, which you rate well)"
+        ),
+        "{for_bob}"
+    );
+    let for_carol = app.ask(&carol, "/recommend").await;
+    assert!(!for_carol.contains("Open questions"), "{for_carol}");
+    // Once accepted, it is no longer open to suggest.
+    post(
+        &app,
+        &bob,
+        general(),
+        "a1",
+        "Box::pin it",
+        Some((&console("alice"), "q1", "/ask How do I pin a future? #rust")),
+    )
+    .await;
+    accept_bobs_answer_as(&app, &console("alice"), "Box::pin it").await;
+    assert!(!app.ask(&bob, "/recommend").await.contains("Open questions"));
+}
+
+#[tokio::test]
+async fn an_erased_answerer_leaves_the_question_accepted_without_their_words() {
+    let app = spawn_app().await;
+    asked_and_answered(&app, "/ask Which allocator?").await;
+    accept_bobs_answer(&app, &console("alice")).await;
+    let bob = console("bob");
+    app.ask(&bob, "/privacy delete").await;
+    app.ask(&bob, "/privacy delete confirm").await;
+    let listed = app.ask(&console("carol"), "/questions").await;
+    assert!(
+        listed.contains("#1 Which allocator? — alice, answered by a member"),
+        "{listed}"
     );
 }

@@ -1,7 +1,7 @@
 //! The console adapter: a community in a terminal. Each input line is a message from the current
 //! member in the current chat; lines starting with `/` are commands. Console-only controls:
 //! `/as NAME`, `/chat NAME` (`/chat dm` is a private chat with the bot), `/op`,
-//! `/reply NAME TEXT` (a reply to NAME's last message) and `/quit`. Bot output lines start with
+//! `/reply NAME TEXT` (a reply to NAME's last message or question) and `/quit`. Bot output lines start with
 //! `bot>`. It reads piped input too, so sessions can be scripted.
 
 // The layers below, under the names the adapter's paths use.
@@ -220,7 +220,8 @@ impl Console {
                 text: text.clone(),
             })
         });
-        if !text.starts_with('/') {
+        // Commands are not what `/reply` answers, except a question: answers reply to `/ask`.
+        if !text.starts_with('/') || text.starts_with("/ask ") {
             self.last_messages.insert(
                 (chat.chat_id.clone(), self.name.to_lowercase()),
                 (message_id.clone(), text.clone()),

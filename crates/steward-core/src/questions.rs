@@ -57,10 +57,14 @@ pub fn asked(raw: &str) -> Result<Asked, Msg> {
     Ok(Asked { title, tags })
 }
 
-/// An answer's words as kept: at most [`ANSWER_MAX_CHARS`], cut on a character boundary.
+/// An answer's words as kept: without invisible formatting (a right-to-left override would
+/// reorder the page that shows it), at most [`ANSWER_MAX_CHARS`], cut on a character boundary.
 #[must_use]
 pub fn kept_answer(text: &str) -> String {
-    text.trim().chars().take(ANSWER_MAX_CHARS).collect()
+    clean_display_name(text.trim())
+        .chars()
+        .take(ANSWER_MAX_CHARS)
+        .collect()
 }
 
 /// The tier a question asked in `chat` belongs to: the lowest-ranked tier that gates the chat,
@@ -248,6 +252,15 @@ mod tests {
         );
         // A right-to-left override is taken out, not kept to reorder what others read.
         assert_eq!(asked("ab\u{202e}cd").unwrap().title, "abcd");
+    }
+
+    #[test]
+    fn an_answer_is_kept_without_reordering_characters_and_within_its_length() {
+        assert_eq!(kept_answer(" use \u{202e}Box::pin "), "use Box::pin");
+        assert_eq!(
+            kept_answer(&"答".repeat(ANSWER_MAX_CHARS + 5)).chars().count(),
+            ANSWER_MAX_CHARS
+        );
     }
 
     #[test]

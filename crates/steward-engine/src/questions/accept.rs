@@ -43,6 +43,9 @@ impl Questions {
             Some((answer, of, _)) if of == question => answer,
             _ => {
                 let target = self.identity.resolve_known(ctx, who).await?;
+                if target.id == ctx.member {
+                    return refuse(msg!("question-own-answer"));
+                }
                 let mut tx = store.begin().await?;
                 match tx.latest_answer_by(question, target.id).await? {
                     Some(answer) => answer,
