@@ -67,7 +67,7 @@ async fn discord_ask_opens_a_forum_post_answers_in_it_and_accept_there() {
     let by_bob = accept(bob());
     assert_eq!(
         app.discord.answer_to(by_bob).await,
-        "Only the asker of question #1 (or an operator) accepts its answer."
+        "Your own words are not an answer to accept: accept someone else's."
     );
     let by_alice = accept(alice());
     assert_eq!(

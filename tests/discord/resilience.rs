@@ -76,7 +76,13 @@ fn discord_fake_payloads_satisfy_serenitys_strict_models() {
     let member = payloads::member(&payloads::user(1, "Ann"), "0");
     let guild: Guild = serde_json::from_value(payloads::guild(&[member])).unwrap();
     assert_eq!(guild.members.len(), 1);
-    assert_eq!(guild.channels.len(), 2);
+    assert_eq!(guild.channels.len(), 3);
+    let thread: serenity::model::channel::GuildChannel =
+        serde_json::from_value(payloads::thread(9, "1400", "A question")).unwrap();
+    assert_eq!(
+        thread.kind,
+        serenity::model::channel::ChannelType::PublicThread
+    );
     let ready: Ready = serde_json::from_value(payloads::ready("s", "ws://x")).unwrap();
     assert_eq!(ready.application.id.get(), payloads::APP_ID);
     let message = payloads::message(1, payloads::GENERAL, &alice(), "hi");

@@ -258,7 +258,9 @@ mod tests {
     fn an_answer_is_kept_without_reordering_characters_and_within_its_length() {
         assert_eq!(kept_answer(" use \u{202e}Box::pin "), "use Box::pin");
         assert_eq!(
-            kept_answer(&"答".repeat(ANSWER_MAX_CHARS + 5)).chars().count(),
+            kept_answer(&"答".repeat(ANSWER_MAX_CHARS + 5))
+                .chars()
+                .count(),
             ANSWER_MAX_CHARS
         );
     }
