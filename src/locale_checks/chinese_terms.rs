@@ -90,6 +90,7 @@ const LATIN_ALLOWED: &[&str] = &[
     "approve",
     "as",
     "bounty",
+    "course",
     "member",
     "mine",
     "open",

@@ -166,3 +166,57 @@ async fn a_course_with_an_exam_gives_its_certificate_once_the_exam_is_rated() {
         "{after}"
     );
 }
+
+#[tokio::test]
+async fn a_course_that_requires_review_gives_its_certificate_once_a_hand_in_is_approved() {
+    let config = format!(
+        "{CONFIG}\n[[courses]]\nid = \"rust-101\"\ntitle = \"Rust basics\"\nrequires_review = true\n"
+    );
+    let app = spawn_app_with(&config).await;
+    let admin = console("admin");
+    app.ask(&admin, "/drop now Lesson one: ownership").await;
+    app.tick().await;
+    app.ask(&admin, "/course add rust-101 1").await;
+    let bob = console("bob");
+    app.ask(&bob, "/done 1").await;
+    assert_eq!(
+        app.ask(&bob, "/certificate").await,
+        "Rust basics needs your hand-in approved by an operator: send it with /submit course \
+         rust-101 TEXT (or reply to it with /submit course rust-101), then ask again once it is \
+         approved."
+    );
+    // A tip that merely starts with "course" is an ordinary submission.
+    let tip = app.ask(&bob, "/submit course notes are on the wiki").await;
+    assert!(tip.starts_with("Thanks! Your submission #1"), "{tip}");
+    let handed = app
+        .ask(
+            &bob,
+            "/submit course rust-101 https://git.example/bob/linked-list",
+        )
+        .await;
+    assert_eq!(
+        handed,
+        "Thanks! Your hand-in #2 for rust-101 is waiting for review; you will hear back by DM."
+    );
+    let list = app.ask(&admin, "/review list").await;
+    assert!(
+        list.contains("[hand-in for rust-101] https://git.example/bob/linked-list"),
+        "{list}"
+    );
+    app.posts();
+    let approved = app.ask(&admin, "/review approve 2").await;
+    assert_eq!(
+        approved,
+        "Hand-in #2 by bob for rust-101 approved; they were told. Nothing is posted."
+    );
+    app.tick().await;
+    assert!(
+        app.drops_delivered().is_empty(),
+        "an approved hand-in is not a drop"
+    );
+    let after = app.ask(&bob, "/certificate").await;
+    assert!(
+        after.starts_with("Your certificate for Rust basics"),
+        "{after}"
+    );
+}

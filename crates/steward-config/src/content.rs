@@ -97,6 +97,8 @@ pub struct CourseConfig {
     pub discord_role: Option<String>,
     /// The drop that is the course's exam: a member's certificate needs their rating of it.
     pub exam: Option<i64>,
+    /// A certificate needs an operator's approval of the member's hand-in (`/submit course ID`).
+    pub requires_review: bool,
 }
 
 pub(super) fn courses(
@@ -169,6 +171,7 @@ pub(super) fn courses(
             tier,
             discord_role,
             exam: entry.exam.as_ref().map(|e| *e.get_ref()),
+            requires_review: entry.requires_review,
         });
     }
     courses

@@ -148,6 +148,8 @@ pub struct CourseSection {
     pub tier: Option<Spanned<String>>,
     pub discord_role: Option<Spanned<String>>,
     pub exam: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub requires_review: bool,
 }
 
 #[derive(Debug, Deserialize)]

@@ -155,6 +155,7 @@ const COURSES: &[Field] = &[
     key("tier", Kind::Text),
     key("discord_role", Kind::Text),
     key("exam", Kind::Int(1, i64::MAX)),
+    key("requires_review", Kind::Bool),
 ];
 
 const LEVEL_REWARDS: &[Field] = &[

@@ -95,20 +95,29 @@ impl Certificates {
             ));
         };
         // A course with an exam counts once the member sat it: rated the exam's drop.
-        let exam = self
+        let configured = self
             .kernel
             .config
             .courses
             .iter()
-            .find(|c| c.id == course.id)
-            .and_then(|c| c.exam);
-        if let Some(exam) = exam
+            .find(|c| c.id == course.id);
+        if let Some(exam) = configured.and_then(|c| c.exam)
             && !store.has_rated(ctx.member, exam).await?
         {
             return refuse(msg!(
                 "certificate-exam",
                 course = &course.title,
                 exam = exam
+            ));
+        }
+        // A course that needs review counts once an operator approved the member's hand-in.
+        if configured.is_some_and(|c| c.requires_review)
+            && !store.hand_in_approved(ctx.member, &course.id).await?
+        {
+            return refuse(msg!(
+                "certificate-review",
+                course = &course.title,
+                id = &course.id
             ));
         }
         let shown = &ctx.sender.person.profile.display_name;

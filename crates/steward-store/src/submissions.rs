@@ -22,10 +22,12 @@ pub struct SubmissionRow {
     pub source: Option<SourceMessage>,
     pub at: DateTime<Utc>,
     pub state: String,
+    /// The course it is a hand-in for (`/submit course ID`): approving it posts nothing.
+    pub course: Option<String>,
 }
 
 const COLUMNS: &str = "SELECT s.id, s.member_id, m.display_name, m.hidden, s.text, s.source_platform, \
-     s.source_chat, s.source_message, s.submitted_at, s.state FROM submissions s \
+     s.source_chat, s.source_message, s.submitted_at, s.state, s.course_id FROM submissions s \
      JOIN members m ON m.id = s.member_id";
 
 fn submission(row: &SqliteRow) -> SubmissionRow {
@@ -39,6 +41,7 @@ fn submission(row: &SqliteRow) -> SubmissionRow {
         source,
         at: from_millis(row.get("submitted_at")),
         state: row.get("state"),
+        course: row.get("course_id"),
     }
 }
 
@@ -54,6 +57,7 @@ impl WriteTx {
         member: MemberId,
         text: &str,
         source: Option<&SourceMessage>,
+        course: Option<&str>,
         cap: i64,
         at: DateTime<Utc>,
     ) -> Result<Option<i64>> {
@@ -69,7 +73,7 @@ impl WriteTx {
         }
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO submissions (member_id, text, source_platform, source_chat, source_message, \
-             submitted_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+             submitted_at, course_id) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
         )
         .bind(member.0)
         .bind(text)
@@ -77,6 +81,7 @@ impl WriteTx {
         .bind(source.map(|s| s.chat.as_str()))
         .bind(source.map(|s| s.message.as_str()))
         .bind(millis(at))
+        .bind(course)
         .fetch_one(&mut *self.tx)
         .await
         .during("submit")?;
@@ -138,6 +143,19 @@ impl Store {
             .await
             .during("submission")?;
         Ok(row.as_ref().map(submission))
+    }
+
+    /// Whether an operator approved a hand-in of `member` for `course`.
+    pub async fn hand_in_approved(&self, member: MemberId, course: &str) -> Result<bool> {
+        sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM submissions WHERE member_id = ? AND course_id = ? \
+             AND state = 'approved')",
+        )
+        .bind(member.0)
+        .bind(course)
+        .fetch_one(&self.pool)
+        .await
+        .during("hand_in_approved")
     }
 
     /// How many submissions wait for review.

@@ -10,6 +10,7 @@ mod delivery;
 mod drops;
 mod failures;
 mod feedback;
+mod hand_ins;
 mod labels;
 mod lessons;
 mod member_view;

@@ -2,6 +2,7 @@
 //! member), `/rules` shows what review judges against, and operators `/review list|approve|
 //! reject`. Nothing is posted without approval; approving schedules it as a drop, pays the
 //! author contribution XP and tells them, all in one transaction; rejecting tells them why.
+//! A hand-in for a course is approved without a drop (`hand_ins.rs`).
 
 use super::drops::copied;
 use super::lessons::headline;
@@ -46,15 +47,26 @@ impl Submissions {
         text: &str,
     ) -> EngineResult<String> {
         let lang = ctx.lang;
+        let (course, text) = match self.hand_in_course(ctx, text).await? {
+            Some((course, rest)) => (Some(course), rest),
+            None => (None, text.to_owned()),
+        };
         let (text, source) = match &ctx.quoted {
             Some(quoted) if text.is_empty() => (quoted.text.clone(), Some(copied(quoted))),
             _ if text.is_empty() => return refuse(msg!("submit-needs-text")),
-            _ => (text.to_owned(), None),
+            _ => (text, None),
         };
         let cap = self.kernel.config.submissions.max_pending;
         let mut tx = self.kernel.store.begin().await?;
         let Some(id) = tx
-            .submit(ctx.member, &text, source.as_ref(), cap, ctx.at)
+            .submit(
+                ctx.member,
+                &text,
+                source.as_ref(),
+                course.as_deref(),
+                cap,
+                ctx.at,
+            )
             .await?
         else {
             return refuse(msg!("submit-full", count = cap));
@@ -73,7 +85,10 @@ impl Submissions {
                 )
             })
             .await;
-        Ok(tr!(lang, "submit-queued", id = id))
+        Ok(match course {
+            Some(course) => tr!(lang, "hand-in-queued", id = id, course = course),
+            None => tr!(lang, "submit-queued", id = id),
+        })
     }
 
     pub(crate) fn rules_command(&self, lang: Lang) -> String {
@@ -120,6 +135,14 @@ impl Submissions {
             if s.text.chars().count() > PREVIEW_CHARS {
                 text.push('…');
             }
+            if let Some(course) = &s.course {
+                text = tr!(
+                    lang,
+                    "review-hand-in",
+                    course = course.as_str(),
+                    text = text
+                );
+            }
             lines.push(tr!(
                 lang,
                 "review-line",
@@ -134,7 +157,7 @@ impl Submissions {
     }
 
     /// Why a submission cannot be decided: unknown, or decided already.
-    async fn undecidable(&self, id: i64) -> EngineResult<String> {
+    pub(super) async fn undecidable(&self, id: i64) -> EngineResult<String> {
         match self.kernel.store.submission(id).await? {
             None => refuse(msg!("review-unknown", id = id)),
             Some(s) => refuse(msg!("review-decided", id = id, state = s.state)),
@@ -151,6 +174,9 @@ impl Submissions {
         let Some(submission) = self.kernel.store.submission(id).await? else {
             return self.undecidable(id).await;
         };
+        if let Some(course) = &submission.course {
+            return self.approve_hand_in(ctx, id, course).await;
+        }
         let planned = self.drops.plan_drop(ctx, &request)?;
         let text = self.credited(&submission);
         let mut scoring = self.ranking.begin_scoring(ctx.at).await?;
