@@ -311,3 +311,25 @@ async fn an_erased_answerer_leaves_the_question_accepted_without_their_words() {
         "{listed}"
     );
 }
+
+#[tokio::test]
+async fn a_question_asked_before_a_restart_still_takes_its_answers() {
+    let app = spawn_app().await;
+    let alice = console("alice");
+    post(&app, &alice, general(), "q1", "/ask Still there?", None).await;
+    let app = app.restart().await;
+    post(
+        &app,
+        &console("bob"),
+        general(),
+        "a1",
+        "Use Box::pin, then poll it",
+        Some((&alice, "q1", "/ask Still there?")),
+    )
+    .await;
+    let accepted = accept_bobs_answer(&app, &alice).await;
+    assert_eq!(
+        accepted,
+        "Answer accepted for question #1: bob earns 50 XP."
+    );
+}

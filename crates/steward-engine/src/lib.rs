@@ -268,6 +268,7 @@ impl Engine {
             questions: questions.clone(),
         });
         broadcasts.recover().await?;
+        questions.load_places().await?;
         let recovered = kernel.store.recover_interrupted().await?;
         if recovered > 0 {
             tracing::warn!(

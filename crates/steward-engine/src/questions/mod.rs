@@ -19,7 +19,7 @@ use crate::core::access::{Viewer, may_see};
 use crate::core::commands::Command;
 use crate::core::ids::{ChatRef, Platform};
 use crate::i18n::Lang;
-use crate::store::QuestionRow;
+use crate::store::{QuestionRow, StoreError};
 use crate::{EngineResult, Identity, Kernel, Memberships, Ranking, tr};
 
 pub use lists::QuestionView;
@@ -34,7 +34,7 @@ pub struct Questions {
     membership: Arc<Memberships>,
     /// The chats where answers may arrive, and whether each is a question's own thread, so an
     /// ordinary message costs a map lookup, not a query (`None` until first read).
-    places: Mutex<Option<HashMap<(Platform, String), bool>>>,
+    places: Mutex<Option<HashMap<Platform, HashMap<String, bool>>>>,
 }
 
 impl Questions {
@@ -87,30 +87,41 @@ impl Questions {
         }
     }
 
-    /// The chats answers may arrive in, read once from the store.
-    async fn place_kind(&self, chat: &ChatRef) -> EngineResult<Option<bool>> {
-        let key = (chat.platform, chat.chat_id.clone());
-        if let Some(places) = crate::sync::lock(&self.places).as_ref() {
-            return Ok(places.get(&key).copied());
+    /// Reads the chats answers may arrive in; `Engine::start` calls it before any message, so
+    /// a question asked later is remembered on top of them (`remember_place`).
+    pub(crate) async fn load_places(&self) -> Result<(), StoreError> {
+        let mut loaded: HashMap<Platform, HashMap<String, bool>> = HashMap::new();
+        for (place, thread) in self.kernel.store.question_place_chats().await? {
+            loaded
+                .entry(place.platform)
+                .or_default()
+                .insert(place.chat_id, thread);
         }
-        let loaded: HashMap<_, _> = self
-            .kernel
-            .store
-            .question_place_chats()
-            .await?
-            .into_iter()
-            .map(|(chat, thread)| ((chat.platform, chat.chat_id), thread))
-            .collect();
-        let mut places = crate::sync::lock(&self.places);
-        let places = places.get_or_insert(loaded);
-        Ok(places.get(&key).copied())
+        *crate::sync::lock(&self.places) = Some(loaded);
+        Ok(())
+    }
+
+    /// Whether answers may arrive in `chat`, and whether it is a question's own thread.
+    async fn place_kind(&self, chat: &ChatRef) -> EngineResult<Option<bool>> {
+        let loaded = crate::sync::lock(&self.places).is_some();
+        if !loaded {
+            self.load_places().await?;
+        }
+        let places = crate::sync::lock(&self.places);
+        Ok(places
+            .as_ref()
+            .and_then(|places| places.get(&chat.platform))
+            .and_then(|chats| chats.get(chat.chat_id.as_str()))
+            .copied())
     }
 
     /// Remembers a chat where answers may now arrive.
     fn remember_place(&self, chat: &ChatRef, thread: bool) {
         if let Some(places) = crate::sync::lock(&self.places).as_mut() {
             let known = places
-                .entry((chat.platform, chat.chat_id.clone()))
+                .entry(chat.platform)
+                .or_default()
+                .entry(chat.chat_id.clone())
                 .or_insert(thread);
             *known |= thread;
         }
