@@ -35,6 +35,7 @@ mod message_batch;
 mod payments;
 mod process_lock;
 mod promos;
+mod question_reads;
 mod questions;
 mod recommend;
 mod referrals;

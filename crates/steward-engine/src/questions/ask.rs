@@ -108,13 +108,15 @@ impl Questions {
             OpenedQuestion::Thread(thread) => (thread, "", true),
         };
         scoring.tx.add_question_place(id, place, message_id).await?;
-        // A question posted elsewhere can be answered by replying to the `/ask` too.
-        if let (Anchor::Opened(_), Some(own)) = (&anchor, &ctx.message_id)
-            && !ctx.chat.private
-        {
-            scoring.tx.add_question_place(id, &ctx.chat, own).await?;
-            self.remember_place(&ctx.chat, false);
-        }
+        // A question posted as a message elsewhere (a Telegram topic) can be answered by
+        // replying to the group's `/ask` too. A Discord slash command is no message to reply to.
+        let own = match (&anchor, &ctx.message_id) {
+            (Anchor::Opened(QuestionPlace::Message { .. }), Some(own)) if !ctx.chat.private => {
+                scoring.tx.add_question_place(id, &ctx.chat, own).await?;
+                true
+            }
+            _ => false,
+        };
         if bounty > 0 {
             let hold = Grant {
                 xp: 0,
@@ -126,6 +128,9 @@ impl Questions {
             scoring.tx.commit().await?;
         }
         self.remember_place(place, thread);
+        if own {
+            self.remember_place(&ctx.chat, false);
+        }
         self.kernel.wake.notify_one();
         let mut lines = vec![match (&anchor, thread) {
             (Anchor::AskMessage(_), _) => tr!(lang, "question-asked-here", id = id),
