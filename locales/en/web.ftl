@@ -164,6 +164,7 @@ web-dash-source-learning = Lessons
 web-dash-source-course = Course bonuses
 web-dash-source-contribution = Contributions
 web-dash-source-event = Events
+web-dash-source-answer = Accepted answers
 web-dash-index = Activity index per week
 web-dash-index-defined = f1 = a1·ln U + a2·ln T, where U is the mean number of days an active member was active that week and T the mean messages per active member per day. a1 = { $a1 } and a2 = { $a2 } (analytics.index_a1 and index_a2). A higher f1 is a livelier week.
 web-dash-index-short = f1

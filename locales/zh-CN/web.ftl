@@ -147,6 +147,7 @@ web-dash-source-learning = 课时
 web-dash-source-course = 课程奖励
 web-dash-source-contribution = 投稿
 web-dash-source-event = 活动
+web-dash-source-answer = 被采纳的回答
 web-dash-index = 每周活跃指数
 web-dash-index-defined = f1 = a1·ln U + a2·ln T，其中 U 是活跃成员当周平均活跃的天数，T 是活跃成员每个活跃日的平均消息数。a1 = { $a1 }，a2 = { $a2 }（analytics.index_a1 与 index_a2）。f1 越高，这一周越热闹。
 web-dash-index-short = f1

@@ -85,10 +85,10 @@ async fn each_panel_downloads_as_csv_for_operators_only() {
     assert_eq!(
         lines,
         [
-            "date,messages,commands,dau,wau,mau,new,returning,xp_message,xp_daily,xp_thanks,xp_learning,xp_course,xp_contribution,xp_event,xp_grant,xp_remove,points_spent",
-            "2026-11-24,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0",
+            "date,messages,commands,dau,wau,mau,new,returning,xp_message,xp_daily,xp_thanks,xp_learning,xp_course,xp_contribution,xp_event,xp_answer,xp_grant,xp_remove,points_spent",
+            "2026-11-24,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0",
             // Alice's two messages and the admin's /web for the login link, a command.
-            "2026-11-25,2,1,2,2,2,2,0,40,0,0,0,0,0,0,0,0,0",
+            "2026-11-25,2,1,2,2,2,2,0,40,0,0,0,0,0,0,0,0,0,0",
         ]
     );
     for file in ["weeks", "cohorts", "content", "membership", "revenue"] {

@@ -128,6 +128,14 @@ async fn the_questions_page_shows_what_each_viewer_may_see() {
         );
     }
 
+    let (status, _, csv) = admin.get_bytes("/dashboard/questions.csv").await;
+    assert_eq!(status, reqwest::StatusCode::OK);
+    assert_eq!(
+        String::from_utf8(csv).unwrap(),
+        "asked,answered,accepted,median_minutes_to_first_answer,median_minutes_to_acceptance\n\
+         3,1,1,0,0\n"
+    );
+
     let Some(binary) = chromium() else { return };
     let url = format!("{}/questions", app.base);
     let dom = chromium_run(binary, url, "--dump-dom".into()).await;

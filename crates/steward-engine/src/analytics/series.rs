@@ -12,7 +12,7 @@ use crate::store::CounterRow;
 
 /// The XP sources the dashboard charts, in the order of the chart's legend.
 /// The ledger kinds charted as XP sources; `remove` (negative) is last, in the CSV only.
-pub const XP_SOURCES: [&str; 9] = [
+pub const XP_SOURCES: [&str; 10] = [
     "message",
     "daily",
     "thanks",
@@ -20,6 +20,7 @@ pub const XP_SOURCES: [&str; 9] = [
     "course",
     "contribution",
     "event",
+    "answer",
     "grant",
     "remove",
 ];

@@ -194,3 +194,45 @@ pub(super) const CERTIFICATE: &[Subcommand] = &[
         ],
     ),
 ];
+
+/// `/ask TITLE [bounty N]`.
+pub(super) const ASK: &[Arg] = &[
+    arg("title", "arg-ask-title", ArgKind::Text { max_len: 200 }),
+    arg(
+        "bounty",
+        "arg-ask-bounty",
+        ArgKind::Integer {
+            min: 1,
+            max: 1_000_000,
+        },
+    )
+    .optional()
+    .after("bounty"),
+];
+
+/// `/accept [QUESTION] [@member]` (the answer replied to, when both are left out).
+pub(super) const ACCEPT: &[Arg] = &[
+    arg(
+        "question",
+        "arg-accept-question",
+        ArgKind::Integer {
+            min: 1,
+            max: 1_000_000_000,
+        },
+    )
+    .optional(),
+    arg("member", "arg-accept-member", ArgKind::Member).optional(),
+];
+
+/// `/questions [open|mine] [tag TAG]`.
+pub(super) const QUESTIONS: &[Arg] = &[
+    arg(
+        "filter",
+        "arg-questions-filter",
+        ArgKind::Choice(QUESTION_FILTERS),
+    )
+    .optional(),
+    arg("tag", "arg-questions-tag", ArgKind::Text { max_len: 24 })
+        .optional()
+        .after("tag"),
+];

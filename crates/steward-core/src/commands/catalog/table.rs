@@ -2,10 +2,10 @@
 
 use super::CommandSpec;
 use super::shared::{
-    ANONYMOUS, BOARDS, CERTIFICATE, DROP_TAGS, DROP_TIER, DROP_TO, ERASE_STEPS, EVENT_SEASON,
-    FIRST_TERM_ONLY, INVITE_ACTIONS, ON_OFF, ONE_DROP, ONE_EVENT, POINTS, PROMO_CODE,
-    QUESTION_FILTERS, RANK_FORMATS, SCHEDULE, SEASON_NAME, SENTENCE, SUBMISSION,
-    SUBSCRIPTION_ACTIONS, TAGS, TEAM, TERM, WEB_ACTIONS, arg, member, operator, sub,
+    ACCEPT, ANONYMOUS, ASK, BOARDS, CERTIFICATE, DROP_TAGS, DROP_TIER, DROP_TO, ERASE_STEPS,
+    EVENT_SEASON, FIRST_TERM_ONLY, INVITE_ACTIONS, ON_OFF, ONE_DROP, ONE_EVENT, POINTS, PROMO_CODE,
+    QUESTIONS, RANK_FORMATS, SCHEDULE, SEASON_NAME, SENTENCE, SUBMISSION, SUBSCRIPTION_ACTIONS,
+    TAGS, TEAM, TERM, WEB_ACTIONS, arg, member, operator, sub,
 };
 use crate::commands::args::ArgKind;
 
@@ -174,42 +174,9 @@ pub const COMMANDS: &[CommandSpec] = &[
     .optional()]),
     member("team").subcommands(TEAM),
     member("certificate").subcommands(CERTIFICATE),
-    member("ask").args(&[
-        arg("title", "arg-ask-title", ArgKind::Text { max_len: 200 }),
-        arg(
-            "bounty",
-            "arg-ask-bounty",
-            ArgKind::Integer {
-                min: 1,
-                max: 1_000_000,
-            },
-        )
-        .optional()
-        .after("bounty"),
-    ]),
-    member("accept").args(&[
-        arg(
-            "question",
-            "arg-accept-question",
-            ArgKind::Integer {
-                min: 1,
-                max: 1_000_000_000,
-            },
-        )
-        .optional(),
-        arg("member", "arg-accept-member", ArgKind::Member).optional(),
-    ]),
-    member("questions").args(&[
-        arg(
-            "filter",
-            "arg-questions-filter",
-            ArgKind::Choice(QUESTION_FILTERS),
-        )
-        .optional(),
-        arg("tag", "arg-questions-tag", ArgKind::Text { max_len: 24 })
-            .optional()
-            .after("tag"),
-    ]),
+    member("ask").args(ASK),
+    member("accept").args(ACCEPT),
+    member("questions").args(QUESTIONS),
     operator("points").subcommands(&[
         sub("add", "sub-points-add", POINTS),
         sub("remove", "sub-points-remove", POINTS),

@@ -47,6 +47,7 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
         tr!(lang, "web-dash-source-course"),
         tr!(lang, "web-dash-source-contribution"),
         tr!(lang, "web-dash-source-event"),
+        tr!(lang, "web-dash-source-answer"),
         tr!(lang, "web-dash-source-grant"),
     ];
     let total = |f: &dyn Fn(&DayRow) -> i64| a.days.iter().map(f).sum::<i64>();

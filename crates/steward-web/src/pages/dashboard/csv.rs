@@ -20,12 +20,13 @@ use crate::i18n::amount;
 use crate::tr;
 
 /// The files offered, by name.
-pub(crate) const CSV_FILES: [&str; 7] = [
+pub(crate) const CSV_FILES: [&str; 8] = [
     "objectives",
     "activity",
     "weeks",
     "cohorts",
     "content",
+    "questions",
     "membership",
     "revenue",
 ];
@@ -59,6 +60,7 @@ pub(crate) async fn download(
         "weeks" => weeks(&dash),
         "cohorts" => cohorts(&dash),
         "content" => content(&dash),
+        "questions" => questions(&dash),
         "revenue" => revenue(&dash),
         "objectives" => objectives(&dash),
         _ => membership(&dash),
@@ -130,6 +132,25 @@ fn cohorts(dash: &Dashboard) -> String {
             let _ = writeln!(out, "{},{},{k},{n}", c.cohort, c.size);
         }
     }
+    out
+}
+
+/// The questions asked in the range: one row of counts and median minutes.
+fn questions(dash: &Dashboard) -> String {
+    let q = &dash.questions;
+    let minutes = |m: Option<i64>| m.map_or_else(String::new, |m| m.to_string());
+    let mut out = String::from(
+        "asked,answered,accepted,median_minutes_to_first_answer,median_minutes_to_acceptance\n",
+    );
+    let _ = writeln!(
+        out,
+        "{},{},{},{},{}",
+        q.asked,
+        q.answered,
+        q.accepted,
+        minutes(q.to_first_answer_mins),
+        minutes(q.to_acceptance_mins)
+    );
     out
 }
 

@@ -3,6 +3,7 @@
 
 use maud::{Markup, html};
 
+use super::csv_link;
 use crate::engine::analytics::Dashboard;
 use crate::i18n::Lang;
 use crate::tr;
@@ -24,6 +25,7 @@ pub(super) fn panel(lang: Lang, dash: &Dashboard) -> Markup {
                 tr { th { (tr!(lang, "web-dash-questions-first-answer")) } td.num { (wait(q.to_first_answer_mins)) } }
                 tr { th { (tr!(lang, "web-dash-questions-acceptance")) } td.num { (wait(q.to_acceptance_mins)) } }
             } }
+            (csv_link(lang, dash, "questions"))
         }
     }
 }
