@@ -131,3 +131,22 @@ broadcast-renewal-soon = Your membership renews within a week. We have missed yo
 broadcast-we-miss-you = We have not seen you in the community for a while. New drops and events are waiting: /drops shows what is coming. (/broadcasts off to get no more of these.)
 broadcast-come-back = Your membership has ended. If you would like to come back, /plans shows what is on offer. (/broadcasts off to get no more of these.)
 broadcast-upgrade-invite = You have been with us almost every week: thank you! /plans shows what a membership adds. (/broadcasts off to get no more of these.)
+drop-media-header = { $count ->
+    [one] 1 file:
+   *[other] { $count } files:
+}
+drop-media-line = · { $kind }: { $name } ({ $mime }, { $size })
+drop-media-size = { $unit ->
+    [bytes] { $value } bytes
+    [kb] { $value } kB
+   *[mb] { $value } MB
+}
+drop-media-size-unknown = size unknown
+drop-media-kind = { $kind ->
+    [photo] photo
+    [video] video
+    [audio] audio
+    [animation] animation
+    [voice] voice message
+   *[document] document
+}

@@ -121,3 +121,19 @@ broadcast-renewal-soon = 你的会员将在一周内续费。最近很少见到�
 broadcast-we-miss-you = 有一段时间没在社区见到你了。新的推送和活动在等你：/drops 可以看到接下来的内容。（发送 /broadcasts off 不再接收此类消息。）
 broadcast-come-back = 你的会员已经结束。如果想回来，/plans 列出了可选方案。（发送 /broadcasts off 不再接收此类消息。）
 broadcast-upgrade-invite = 你几乎每周都在社区里，谢谢你！/plans 介绍了会员能带来什么。（发送 /broadcasts off 不再接收此类消息。）
+drop-media-header = { $count } 个文件：
+drop-media-line = · { $kind }：{ $name }（{ $mime }，{ $size }）
+drop-media-size = { $unit ->
+    [bytes] { $value } 字节
+    [kb] { $value } KB
+   *[mb] { $value } MB
+}
+drop-media-size-unknown = 大小未知
+drop-media-kind = { $kind ->
+    [photo] 图片
+    [video] 视频
+    [audio] 音频
+    [animation] 动图
+    [voice] 语音
+   *[document] 文件
+}

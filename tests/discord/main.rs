@@ -9,6 +9,7 @@ mod broadcasts;
 mod drops;
 mod harness;
 mod language;
+mod media;
 mod membership;
 mod payments;
 mod points;

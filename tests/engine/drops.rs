@@ -155,6 +155,7 @@ async fn a_drop_scheduled_by_reply_keeps_a_reference_to_the_original() {
         chat: general(),
         message_id: "777".into(),
         text: "*Ownership* explained".into(),
+        media: Vec::new(),
     });
     let reply = app.send(m).await.unwrap();
     assert!(reply.starts_with("Scheduled drop #1"), "{reply}");
@@ -292,4 +293,55 @@ async fn a_tier_drop_that_fell_due_with_no_members_says_nothing_went_out() {
         ),
         "{status}"
     );
+}
+
+#[tokio::test]
+async fn a_drop_made_from_a_message_with_files_lists_them_in_drop_show() {
+    use steward::core::media::{Media, MediaKind};
+    let app = spawn_app().await;
+    let admin = console("admin");
+    let mut m = message(&admin, general(), "/drop tomorrow 09:00", app.clock_now());
+    m.reply_to = Some(console("bob"));
+    m.quoted = Some(QuotedMessage {
+        chat: general(),
+        message_id: "778".into(),
+        // Slides alone, without a caption, make a drop too.
+        text: String::new(),
+        media: vec![
+            Media {
+                kind: MediaKind::Document,
+                name: "slides.pdf".into(),
+                mime: Some("application/pdf".into()),
+                size: Some(1_572_864),
+                source: "file-1".into(),
+            },
+            Media {
+                kind: MediaKind::Photo,
+                name: "photo.jpg".into(),
+                mime: Some("image/jpeg".into()),
+                size: Some(900),
+                source: "file-2".into(),
+            },
+        ],
+    });
+    let reply = app.send(m).await.unwrap();
+    assert!(reply.starts_with("Scheduled drop #1"), "{reply}");
+    let shown = app.ask(&admin, "/drop show 1").await;
+    assert!(
+        shown.contains(
+            "2 files:\n· document: slides.pdf (application/pdf, 1.5 MB)\n· photo: photo.jpg (image/jpeg, 900 bytes)"
+        ),
+        "{shown}"
+    );
+    // A reply to a message with neither words nor files still needs text.
+    let mut empty = message(&admin, general(), "/drop tomorrow 10:00", app.clock_now());
+    empty.reply_to = Some(console("bob"));
+    empty.quoted = Some(QuotedMessage {
+        chat: general(),
+        message_id: "779".into(),
+        text: String::new(),
+        media: Vec::new(),
+    });
+    let refused = app.send(empty).await.unwrap();
+    assert!(!refused.starts_with("Scheduled"), "{refused}");
 }

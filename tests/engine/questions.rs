@@ -28,6 +28,7 @@ async fn post(
             chat,
             message_id: message_id.to_owned(),
             text: words.to_owned(),
+            media: Vec::new(),
         });
     }
     app.send(m).await

@@ -171,3 +171,26 @@ async fn telegram_a_lesson_arrives_with_a_done_button_that_pays_learning_xp_once
     );
     app.shutdown().await;
 }
+
+#[tokio::test]
+async fn telegram_a_drop_made_from_slides_records_the_file_for_drop_show() {
+    let app = spawn().await;
+    let slides = json!({"file_id": "doc-77", "file_unique_id": "u77", "file_name": "slides.pdf",
+        "mime_type": "application/pdf", "file_size": 2_097_152});
+    app.fake
+        .say_with(GROUP, operator(), "/drop tomorrow 09:00", |m| {
+            m["reply_to_message"] = json!({"message_id": 41, "date": 1_800_000_000,
+                "chat": chat(GROUP), "from": alice(), "document": slides,
+                "caption": "Week 3: lifetimes"});
+        })
+        .await;
+    app.fake.reply_in(GROUP, "Scheduled drop #1").await;
+    app.fake.say(GROUP, operator(), "/drop show 1").await;
+    let shown = app.fake.reply_in(GROUP, "1 file:").await;
+    assert!(
+        shown.contains("· document: slides.pdf (application/pdf, 2.0 MB)"),
+        "{shown}"
+    );
+    assert!(shown.ends_with("Week 3: lifetimes"), "{shown}");
+    app.shutdown().await;
+}

@@ -55,6 +55,7 @@ async fn reply(
             chat: general,
             message_id: id.to_owned(),
             text: String::new(),
+            media: Vec::new(),
         }),
         mentions: Vec::new(),
         at: app.engine.kernel().now(),

@@ -218,6 +218,7 @@ impl Console {
                 chat: chat.clone(),
                 message_id: id.clone(),
                 text: text.clone(),
+                media: Vec::new(),
             })
         });
         // Commands are not what `/reply` answers, except a question: answers reply to `/ask`.

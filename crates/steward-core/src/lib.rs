@@ -15,6 +15,7 @@ pub mod ids;
 pub mod import;
 pub mod levels;
 pub mod link;
+pub mod media;
 pub mod message_batch;
 pub mod name_search;
 pub mod names;

@@ -2,12 +2,13 @@
 //! [`MessageEvent`]s (a `<@ID>` mention becomes an `@dID` token the engine can resolve).
 
 use chrono::{DateTime, Utc};
-use serenity::model::channel::Message;
+use serenity::model::channel::{Attachment, Message};
 use serenity::model::guild::{Member, PartialMember};
 use serenity::model::id::{ChannelId, GuildId};
 use serenity::model::user::User;
 
 use crate::core::ids::{AccountProfile, AccountRef, ChatRef, Platform};
+use crate::core::media::{Media, MediaKind};
 use crate::engine::{Mention, MessageEvent, Person, QuotedMessage, Sender};
 
 /// The mention token of a Discord user in command text: `@d<ID>`.
@@ -104,8 +105,24 @@ pub(super) fn message_event(message: &Message, at: DateTime<Utc>) -> MessageEven
             chat: chat_ref(r.channel_id, message.guild_id),
             message_id: r.id.to_string(),
             text: r.content.clone(),
+            media: media_of(&r.attachments),
         }),
         mentions,
         at,
     }
+}
+
+/// A message's attachments as media: Discord gives each a name, a size, usually a media type,
+/// and an address on its CDN.
+pub(super) fn media_of(attachments: &[Attachment]) -> Vec<Media> {
+    attachments
+        .iter()
+        .map(|a| Media {
+            kind: MediaKind::of_type(a.content_type.as_deref()),
+            name: a.filename.clone(),
+            mime: a.content_type.clone(),
+            size: Some(u64::from(a.size)),
+            source: a.url.clone(),
+        })
+        .collect()
 }

@@ -307,6 +307,7 @@ async fn open_drop_form(
                     chat: inbound::chat_ref(message.channel_id, command.guild_id),
                     message_id: message.id.to_string(),
                     text: message.content.clone(),
+                    media: inbound::media_of(&message.attachments),
                 },
                 author: inbound::person(&message.author, None),
             },

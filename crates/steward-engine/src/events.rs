@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use std::borrow::Cow;
 
 use crate::core::ids::{AccountProfile, AccountRef, ChatRef};
+use crate::core::media::Media;
 use crate::core::names::clean_display_name;
 
 /// A person (or bot) as seen on one event.
@@ -63,6 +64,8 @@ pub struct QuotedMessage {
     pub chat: ChatRef,
     pub message_id: String,
     pub text: String,
+    /// Its files (a photo, a PDF), in order; a drop made from it records them.
+    pub media: Vec<Media>,
 }
 
 /// A chat message, possibly a command.

@@ -18,6 +18,7 @@ pub mod bulk;
 mod certificates;
 mod courses;
 mod deliveries;
+mod drop_media;
 mod drops;
 mod erase;
 mod error;

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use teloxide::types::{Chat, Message, MessageEntityKind, User};
 
 use crate::core::ids::{AccountProfile, AccountRef, ChatRef, Platform};
+use crate::core::media::{Media, MediaKind};
 use crate::engine::{Mention, MessageEvent, Person, QuotedMessage, Sender};
 
 pub(super) fn person(user: &User) -> Person {
@@ -89,8 +90,88 @@ pub(super) fn message_event(
             chat: chat_ref(&r.chat),
             message_id: r.id.0.to_string(),
             text: text_of(r).unwrap_or_default().to_owned(),
+            media: media_of(r),
         }),
         mentions,
         at,
     })
+}
+
+/// A message's file, if it has one, as media. Telegram sends each kind its own way; a photo
+/// comes in several sizes (the largest is kept) and without a name.
+fn media_of(message: &Message) -> Vec<Media> {
+    let file = |kind, name: Option<&str>, mime: Option<String>, id: &str, size: u32| Media {
+        kind,
+        name: name.map_or_else(|| default_name(kind).to_owned(), str::to_owned),
+        mime,
+        size: Some(u64::from(size)),
+        source: id.to_owned(),
+    };
+    let found = if let Some(photo) = message
+        .photo()
+        .and_then(|sizes| sizes.iter().max_by_key(|p| p.file.size))
+    {
+        file(
+            MediaKind::Photo,
+            None,
+            Some("image/jpeg".to_owned()),
+            &photo.file.id.0,
+            photo.file.size,
+        )
+    } else if let Some(d) = message.document() {
+        file(
+            MediaKind::Document,
+            d.file_name.as_deref(),
+            d.mime_type.as_ref().map(ToString::to_string),
+            &d.file.id.0,
+            d.file.size,
+        )
+    } else if let Some(v) = message.video() {
+        file(
+            MediaKind::Video,
+            v.file_name.as_deref(),
+            v.mime_type.as_ref().map(ToString::to_string),
+            &v.file.id.0,
+            v.file.size,
+        )
+    } else if let Some(a) = message.audio() {
+        file(
+            MediaKind::Audio,
+            a.file_name.as_deref(),
+            a.mime_type.as_ref().map(ToString::to_string),
+            &a.file.id.0,
+            a.file.size,
+        )
+    } else if let Some(a) = message.animation() {
+        file(
+            MediaKind::Animation,
+            a.file_name.as_deref(),
+            a.mime_type.as_ref().map(ToString::to_string),
+            &a.file.id.0,
+            a.file.size,
+        )
+    } else if let Some(v) = message.voice() {
+        file(
+            MediaKind::Voice,
+            None,
+            v.mime_type.as_ref().map(ToString::to_string),
+            &v.file.id.0,
+            v.file.size,
+        )
+    } else {
+        return Vec::new();
+    };
+    vec![found]
+}
+
+/// The name a file without one is listed under.
+fn default_name(kind: MediaKind) -> &'static str {
+    match kind {
+        MediaKind::Photo => "photo.jpg",
+        MediaKind::Voice => "voice.ogg",
+        MediaKind::Video => "video.mp4",
+        MediaKind::Audio => "audio",
+        MediaKind::Animation => "animation.mp4",
+        MediaKind::Document => "file",
+    }
 }

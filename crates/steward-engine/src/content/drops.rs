@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, NaiveTime, Utc};
 
+use super::drop_content::{DropContent, copied};
 use super::labels::{rule_text, target_label};
 use crate::commands::CommandContext;
 use crate::core::drops::delivery::DeliveryState;
@@ -10,10 +11,9 @@ use crate::core::drops::grammar::{DropCommand, DropRequest};
 use crate::core::drops::schedule::{Rule, next_occurrence};
 use crate::core::ids::{ChatRef, Platform};
 use crate::core::tiers::TierDef;
-use crate::events::QuotedMessage;
 use crate::i18n::{Lang, datetime};
 use crate::membership::words::{and_list, list, platform as platform_name};
-use crate::store::{DropRow, NewDrop, SourceMessage, WriteTx};
+use crate::store::{DropRow, NewDrop, WriteTx};
 use crate::{EngineError, EngineResult, refuse};
 use crate::{Kernel, Memberships};
 use crate::{msg, tr};
@@ -42,15 +42,6 @@ pub(super) struct PlannedDrop<'a> {
 
 /// The target word for "a DM to each member of the tier".
 pub(crate) const DM_TARGET: &str = "dm";
-
-/// The message a command replied to, as the source a drop or submission copies.
-pub(super) fn copied(quoted: &QuotedMessage) -> SourceMessage {
-    SourceMessage {
-        platform: quoted.chat.platform.to_string(),
-        chat: quoted.chat.chat_id.clone(),
-        message: quoted.message_id.clone(),
-    }
-}
 
 /// The stored key of a chat target.
 pub(crate) fn chat_key(chat: &ChatRef) -> String {
@@ -184,9 +175,13 @@ impl Drops {
         ctx: &CommandContext,
         request: &DropRequest,
         planned: &PlannedDrop<'_>,
-        text: &str,
-        source: Option<SourceMessage>,
+        content: DropContent<'_>,
     ) -> EngineResult<i64> {
+        let DropContent {
+            text,
+            source,
+            media,
+        } = content;
         let id = tx
             .insert_drop(&NewDrop {
                 created_by: ctx.member,
@@ -201,6 +196,7 @@ impl Drops {
             })
             .await?;
         tx.set_drop_tags(id, &request.tags).await?;
+        tx.add_drop_media(id, media).await?;
         Ok(id)
     }
 
@@ -211,16 +207,35 @@ impl Drops {
     ) -> EngineResult<String> {
         let lang = ctx.lang;
         let planned = self.plan_drop(ctx, &request)?;
-        let (text, source) = match (&request.text, &ctx.quoted) {
-            (text, Some(quoted)) if text.is_empty() => (quoted.text.clone(), Some(copied(quoted))),
+        let (text, source, media) = match (&request.text, &ctx.quoted) {
+            // A message with only a file (a photo, the slides) is a drop too: its media carry it.
+            (text, Some(quoted))
+                if text.is_empty() && (!quoted.text.is_empty() || !quoted.media.is_empty()) =>
+            {
+                (
+                    quoted.text.clone(),
+                    Some(copied(quoted)),
+                    quoted.media.as_slice(),
+                )
+            }
             (text, _) if text.is_empty() => {
                 return refuse(msg!("drop-needs-text"));
             }
-            (text, _) => (text.clone(), None),
+            (text, _) => (text.clone(), None, [].as_slice()),
         };
         let mut tx = self.kernel.store.begin().await?;
         let id = self
-            .insert_planned(&mut tx, ctx, &request, &planned, &text, source)
+            .insert_planned(
+                &mut tx,
+                ctx,
+                &request,
+                &planned,
+                DropContent {
+                    text: &text,
+                    source,
+                    media,
+                },
+            )
             .await?;
         tx.commit().await?;
         self.kernel.wake.notify_one();
@@ -335,6 +350,7 @@ impl Drops {
                 chat = &s.chat
             ));
         }
+        lines.extend(self.media_lines(lang, drop.id).await?);
         lines.push("---".to_owned());
         lines.push(drop.text);
         Ok(lines.join("\n"))

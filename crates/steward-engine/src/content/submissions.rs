@@ -4,7 +4,7 @@
 //! author contribution XP and tells them, all in one transaction; rejecting tells them why.
 //! A hand-in for a course is approved without a drop (`hand_ins.rs`).
 
-use super::drops::copied;
+use super::drop_content::{DropContent, copied};
 use super::lessons::headline;
 use crate::commands::CommandContext;
 use crate::core::commands::ReviewCommand;
@@ -187,8 +187,11 @@ impl Submissions {
                 ctx,
                 &request,
                 &planned,
-                &text,
-                submission.source.clone(),
+                DropContent {
+                    text: &text,
+                    source: submission.source.clone(),
+                    media: &[],
+                },
             )
             .await?;
         let decided = scoring

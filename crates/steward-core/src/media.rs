@@ -1,0 +1,114 @@
+//! Media a drop carries (a photo, a PDF, a screen recording): what kind it is, its name, type
+//! and size, and where its platform keeps it (a Telegram file id, a Discord attachment's
+//! address). Pure: captured by the adapters, recorded with the drop, listed by `/drop show`.
+
+/// What kind of file, as the platforms tell them apart (Telegram sends each kind its own way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaKind {
+    Photo,
+    Document,
+    Video,
+    Audio,
+    Animation,
+    Voice,
+}
+
+impl MediaKind {
+    /// The stored name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Photo => "photo",
+            Self::Document => "document",
+            Self::Video => "video",
+            Self::Audio => "audio",
+            Self::Animation => "animation",
+            Self::Voice => "voice",
+        }
+    }
+
+    /// A stored name read back; anything unknown is a document.
+    #[must_use]
+    pub fn parse(s: &str) -> Self {
+        [
+            Self::Photo,
+            Self::Video,
+            Self::Audio,
+            Self::Animation,
+            Self::Voice,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+        .unwrap_or(Self::Document)
+    }
+
+    /// The kind of a file known only by its media type (a Discord attachment): pictures,
+    /// videos and sounds by their type, anything else a document.
+    #[must_use]
+    pub fn of_type(mime: Option<&str>) -> Self {
+        match mime.and_then(|m| m.split('/').next()) {
+            Some("image") if mime == Some("image/gif") => Self::Animation,
+            Some("image") => Self::Photo,
+            Some("video") => Self::Video,
+            Some("audio") => Self::Audio,
+            _ => Self::Document,
+        }
+    }
+}
+
+/// One file of a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Media {
+    pub kind: MediaKind,
+    /// The file's name, as sent or made up from its kind (Telegram photos have none).
+    pub name: String,
+    /// Its media type, where the platform says.
+    pub mime: Option<String>,
+    /// Its size in bytes, where the platform says.
+    pub size: Option<u64>,
+    /// Where the platform keeps it: a Telegram file id, a Discord attachment's address.
+    pub source: String,
+}
+
+/// A size as people read it, with its unit's key: `(value, "bytes" | "kb" | "mb")`, kB and MB
+/// to one decimal.
+#[must_use]
+pub fn readable_size(bytes: u64) -> (String, &'static str) {
+    const KB: u64 = 1024;
+    #[allow(clippy::cast_precision_loss)] // sizes far below 2^52 bytes
+    let scaled = |unit: u64| format!("{:.1}", bytes as f64 / unit as f64);
+    if bytes < KB {
+        (bytes.to_string(), "bytes")
+    } else if bytes < KB * KB {
+        (scaled(KB), "kb")
+    } else {
+        (scaled(KB * KB), "mb")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_attachment_s_kind_follows_its_media_type() {
+        assert_eq!(MediaKind::of_type(Some("image/png")), MediaKind::Photo);
+        assert_eq!(MediaKind::of_type(Some("image/gif")), MediaKind::Animation);
+        assert_eq!(MediaKind::of_type(Some("video/mp4")), MediaKind::Video);
+        assert_eq!(
+            MediaKind::of_type(Some("application/pdf")),
+            MediaKind::Document
+        );
+        assert_eq!(MediaKind::of_type(None), MediaKind::Document);
+        for kind in [MediaKind::Photo, MediaKind::Voice, MediaKind::Document] {
+            assert_eq!(MediaKind::parse(kind.as_str()), kind);
+        }
+    }
+
+    #[test]
+    fn sizes_read_in_their_unit() {
+        assert_eq!(readable_size(512), ("512".to_owned(), "bytes"));
+        assert_eq!(readable_size(1536), ("1.5".to_owned(), "kb"));
+        assert_eq!(readable_size(60 * 1024 * 1024), ("60.0".to_owned(), "mb"));
+    }
+}
