@@ -202,9 +202,11 @@ impl Commands {
             Command::Invite { stats: true } => self.referrals.stats_command(ctx).await,
             Command::Team(team) => self.teams.command(ctx, team).await,
             Command::Certificate(c) => self.certificates.command(ctx, c).await,
-            command @ (Command::Ask { .. } | Command::Accept { .. } | Command::Questions(_)) => {
-                self.questions.command(ctx, command).await
+            Command::Ask { title, bounty } => self.questions.ask(ctx, &title, bounty).await,
+            Command::Accept { question, who } => {
+                self.questions.accept(ctx, question, who.as_deref()).await
             }
+            Command::Questions(filter) => self.questions.list_command(ctx, filter).await,
             Command::Subscribe { plan, code } => {
                 self.storefront.subscribe(ctx, &plan, code.as_deref()).await
             }

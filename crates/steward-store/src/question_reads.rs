@@ -10,6 +10,20 @@ use steward_core::ids::{ChatRef, MemberId};
 use steward_core::questions::QuestionTimes;
 
 impl Store {
+    /// How many questions `asker` asked from `since` on.
+    pub async fn questions_asked_since(
+        &self,
+        asker: MemberId,
+        since: DateTime<Utc>,
+    ) -> Result<i64> {
+        sqlx::query_scalar("SELECT COUNT(*) FROM questions WHERE asker_id = ? AND asked_at >= ?")
+            .bind(asker.0)
+            .bind(millis(since))
+            .fetch_one(&self.pool)
+            .await
+            .during("questions_asked_since")
+    }
+
     /// The question whose answers arrive at `chat` (a thread) or as replies to `message_id`.
     pub async fn question_at(
         &self,

@@ -161,20 +161,6 @@ impl WriteTx {
         Ok((id, false))
     }
 
-    /// How many questions `asker` asked from `since` on.
-    pub async fn questions_asked_since(
-        &mut self,
-        asker: MemberId,
-        since: DateTime<Utc>,
-    ) -> Result<i64> {
-        sqlx::query_scalar("SELECT COUNT(*) FROM questions WHERE asker_id = ? AND asked_at >= ?")
-            .bind(asker.0)
-            .bind(millis(since))
-            .fetch_one(&mut *self.tx)
-            .await
-            .during("questions_asked_since")
-    }
-
     /// Answers to `question` arrive at `chat` (a thread: `message_id` empty) or as replies to
     /// the message `message_id` there.
     pub async fn add_question_place(

@@ -12,7 +12,7 @@ use crate::store::{LedgerKind, QuestionQuery};
 use crate::{msg, refuse, tr};
 
 impl Questions {
-    pub(super) async fn accept(
+    pub(crate) async fn accept(
         &self,
         ctx: &CommandContext,
         question: Option<i64>,

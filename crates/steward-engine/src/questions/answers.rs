@@ -11,7 +11,7 @@ use crate::store::NewAnswer;
 impl Questions {
     /// Notes `text` as an answer if it is one. Message XP is the ingest's, as for any message.
     pub(crate) async fn note_answer(&self, ctx: &CommandContext, text: &str) -> EngineResult<()> {
-        let Some(thread) = self.place_kind(&ctx.chat).await? else {
+        let Some(thread) = self.place_kind(&ctx.chat) else {
             return Ok(());
         };
         let Some(message_id) = ctx.message_id.as_deref() else {

@@ -21,7 +21,7 @@ enum Anchor {
 }
 
 impl Questions {
-    pub(super) async fn ask(
+    pub(crate) async fn ask(
         &self,
         ctx: &CommandContext,
         title: &str,
@@ -197,11 +197,12 @@ impl Questions {
         let rules = &self.kernel.config.questions;
         let calendar = &self.kernel.config.calendar;
         let today = calendar.start_of_day(calendar.day(ctx.at));
-        let mut tx = self.kernel.store.begin().await?;
-        if tx.questions_asked_since(ctx.member, today).await? >= i64::from(rules.per_day) {
+        // Reads, not a write transaction: the scoring transaction checks the balance again.
+        let store = &self.kernel.store;
+        if store.questions_asked_since(ctx.member, today).await? >= i64::from(rules.per_day) {
             return refuse(msg!("question-limit", max = rules.per_day));
         }
-        let balance = tx.member(ctx.member).await?.balance;
+        let balance = store.member(ctx.member).await?.balance;
         if balance < bounty {
             return refuse(msg!(
                 "question-bounty-too-poor",

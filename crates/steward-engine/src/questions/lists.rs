@@ -38,7 +38,7 @@ pub struct QuestionView {
 }
 
 impl Questions {
-    pub(super) async fn list_command(
+    pub(crate) async fn list_command(
         &self,
         ctx: &CommandContext,
         filter: QuestionsFilter,
@@ -110,7 +110,6 @@ impl Questions {
         if tags.is_empty() {
             return Ok(Vec::new());
         }
-        let viewer = self.membership.holding(*viewer, self.kernel.now()).await?;
         let query = QuestionQuery {
             open: true,
             limit: READ,
@@ -122,7 +121,7 @@ impl Questions {
             .questions(query)
             .await?
             .into_iter()
-            .filter(|q| self.visible(&viewer, q) && !viewer.is(q.asker))
+            .filter(|q| self.visible(viewer, q) && !viewer.is(q.asker))
             .filter_map(|q| {
                 let tag = q.tags.iter().find(|t| tags.contains(t))?.clone();
                 Some((q.id, q.title, tag))
@@ -138,13 +137,12 @@ impl Questions {
         viewer: &Viewer,
         query: QuestionQuery<'_>,
     ) -> EngineResult<Vec<QuestionView>> {
-        let viewer = self.membership.holding(*viewer, self.kernel.now()).await?;
         let rows = self.kernel.store.questions(query).await?;
         Ok(rows
             .into_iter()
-            .filter(|q| self.visible(&viewer, q))
+            .filter(|q| self.visible(viewer, q))
             .take(SHOWN)
-            .map(|q| self.view(lang, &viewer, q))
+            .map(|q| self.view(lang, viewer, q))
             .collect())
     }
 

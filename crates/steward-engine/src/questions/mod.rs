@@ -14,13 +14,11 @@ mod lists;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use crate::commands::CommandContext;
 use crate::core::access::{Viewer, may_see};
-use crate::core::commands::Command;
 use crate::core::ids::{ChatRef, Platform};
 use crate::i18n::Lang;
 use crate::store::{QuestionRow, StoreError};
-use crate::{EngineResult, Identity, Kernel, Memberships, Ranking, tr};
+use crate::{Identity, Kernel, Memberships, Ranking, tr};
 
 pub use lists::QuestionView;
 
@@ -33,8 +31,8 @@ pub struct Questions {
     /// Who may see a question asked in a tier's chat.
     membership: Arc<Memberships>,
     /// The chats where answers may arrive, and whether each is a question's own thread, so an
-    /// ordinary message costs a map lookup, not a query (`None` until first read).
-    places: Mutex<Option<HashMap<Platform, HashMap<String, bool>>>>,
+    /// ordinary message costs a map lookup, not a query (read at start, `load_places`).
+    places: Mutex<HashMap<Platform, HashMap<String, bool>>>,
 }
 
 impl Questions {
@@ -49,20 +47,7 @@ impl Questions {
             identity,
             ranking,
             membership,
-            places: Mutex::new(None),
-        }
-    }
-
-    pub(crate) async fn command(
-        &self,
-        ctx: &CommandContext,
-        command: Command,
-    ) -> EngineResult<String> {
-        match command {
-            Command::Ask { title, bounty } => self.ask(ctx, &title, bounty).await,
-            Command::Accept { question, who } => self.accept(ctx, question, who.as_deref()).await,
-            Command::Questions(filter) => self.list_command(ctx, filter).await,
-            _ => Ok(String::new()),
+            places: Mutex::default(),
         }
     }
 
@@ -97,33 +82,26 @@ impl Questions {
                 .or_default()
                 .insert(place.chat_id, thread);
         }
-        *crate::sync::lock(&self.places) = Some(loaded);
+        *crate::sync::lock(&self.places) = loaded;
         Ok(())
     }
 
     /// Whether answers may arrive in `chat`, and whether it is a question's own thread.
-    async fn place_kind(&self, chat: &ChatRef) -> EngineResult<Option<bool>> {
-        let loaded = crate::sync::lock(&self.places).is_some();
-        if !loaded {
-            self.load_places().await?;
-        }
-        let places = crate::sync::lock(&self.places);
-        Ok(places
-            .as_ref()
-            .and_then(|places| places.get(&chat.platform))
+    fn place_kind(&self, chat: &ChatRef) -> Option<bool> {
+        crate::sync::lock(&self.places)
+            .get(&chat.platform)
             .and_then(|chats| chats.get(chat.chat_id.as_str()))
-            .copied())
+            .copied()
     }
 
     /// Remembers a chat where answers may now arrive.
     fn remember_place(&self, chat: &ChatRef, thread: bool) {
-        if let Some(places) = crate::sync::lock(&self.places).as_mut() {
-            let known = places
-                .entry(chat.platform)
-                .or_default()
-                .entry(chat.chat_id.clone())
-                .or_insert(thread);
-            *known |= thread;
-        }
+        let mut places = crate::sync::lock(&self.places);
+        let known = places
+            .entry(chat.platform)
+            .or_default()
+            .entry(chat.chat_id.clone())
+            .or_insert(thread);
+        *known |= thread;
     }
 }
