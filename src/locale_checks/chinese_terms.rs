@@ -92,6 +92,7 @@ const LATIN_ALLOWED: &[&str] = &[
     "bounty",
     "course",
     "member",
+    "media",
     "mine",
     "open",
     "async",

@@ -14,6 +14,7 @@ mod contributors;
 mod courses;
 mod daily;
 mod dashboard_truth;
+mod drop_media;
 mod drops;
 mod events;
 mod feedback;

@@ -34,6 +34,7 @@ pub struct ConfigFile {
     pub courses: Vec<CourseSection>,
     pub stripe: super::stripe::StripeSection,
     pub backup: super::ops::BackupSection,
+    pub media: super::media::MediaSection,
     pub log: super::ops::LogSection,
 }
 

@@ -8,6 +8,7 @@ mod content;
 mod env;
 mod file;
 mod gifts;
+pub mod media;
 mod membership;
 mod ops;
 mod plans;
@@ -110,6 +111,8 @@ pub struct Config {
     pub stripe: StripeConfig,
     /// Scheduled backups (`[backup]`).
     pub backup: BackupConfig,
+    /// Where the files drops carry are kept (`[media]`).
+    pub media: media::MediaConfig,
     /// How log lines are written (`log.format`).
     pub log_format: LogFormat,
 }

@@ -236,6 +236,12 @@ const BACKUP: &[Field] = &[
     key("dir", Kind::Text),
 ];
 
+const MEDIA: &[Field] = &[
+    key("dir", Kind::Text),
+    key("max_bytes", Kind::Int(1, i64::MAX)),
+    key("keep_days", Kind::Int(0, 3650)),
+];
+
 const LOG: &[Field] = &[key("format", Kind::Text)];
 
 /// The whole file.
@@ -264,5 +270,6 @@ pub(super) const ROOT: &[Field] = &[
     key("web", Kind::Section(WEB)),
     key("stripe", Kind::Section(STRIPE)),
     key("backup", Kind::Section(BACKUP)),
+    key("media", Kind::Section(MEDIA)),
     key("log", Kind::Section(LOG)),
 ];

@@ -15,7 +15,7 @@ use super::problems::Problems;
 use super::shape::SetAside;
 use super::{
     AnalyticsConfig, Config, DiscordConfig, Secret, TelegramConfig, chat_rules, content,
-    discord_id, gifts, membership, ops, plans, promos, questions, referrals, stripe, web,
+    discord_id, gifts, media, membership, ops, plans, promos, questions, referrals, stripe, web,
 };
 use steward_core::analytics::measures::IndexWeights;
 use steward_core::analytics::objectives::ObjectiveWeights;
@@ -170,6 +170,7 @@ pub(super) fn read(
         web,
         stripe,
         backup,
+        media: media::read(&file.media, problems),
         log_format,
     }
 }

@@ -16,6 +16,7 @@ pub mod import;
 pub mod levels;
 pub mod link;
 pub mod media;
+pub mod media_links;
 pub mod message_batch;
 pub mod name_search;
 pub mod names;

@@ -20,8 +20,9 @@ use tokio::sync::Mutex;
 use crate::core::commands::{DropButton, RatingButton};
 use crate::core::ids::{AccountRef, ChatRef, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
+use crate::core::media::Media;
 use crate::core::tiers::{TierAccess, TierDef};
-use crate::engine::platform::{OpenFuture, PlatformFuture};
+use crate::engine::platform::{FetchFuture, OpenFuture, PlatformFuture};
 use crate::engine::{
     ChatPlatform, DropTarget, OutboundDrop, OutboundFile, PlatformError, QuestionPost,
 };
@@ -29,6 +30,7 @@ use crate::i18n::Lang;
 use crate::pacer::Pacer;
 use crate::{msg, tr};
 
+mod media;
 mod threads;
 
 /// Discord's limit on one message's content.
@@ -50,12 +52,15 @@ pub struct DiscordPlatform {
     pacer: Pacer,
     /// The community's language, for audit log reasons.
     lang: Lang,
+    /// Fetches attachments a drop carries.
+    media: media::MediaFetcher,
 }
 
 impl DiscordPlatform {
     #[must_use]
     pub fn new(http: Arc<Http>, guilds: Vec<u64>, lang: Lang) -> Self {
         Self {
+            media: media::MediaFetcher::new(http.proxy.as_deref()),
             http,
             guilds,
             lang,
@@ -194,7 +199,12 @@ impl DiscordPlatform {
         let message = Self::message(&drop.text)
             .nonce(Nonce::String(nonce.to_owned()))
             .enforce_nonce(true)
-            .components(drop_buttons(drop));
+            .components(drop_buttons(drop))
+            .add_files(
+                drop.media
+                    .iter()
+                    .map(|f| CreateAttachment::bytes(f.bytes.to_vec(), f.name.clone())),
+            );
         match to {
             DropTarget::Chat(chat) => {
                 let channel = ChannelId::new(snowflake(&chat.chat_id, "channel")?);
@@ -315,6 +325,24 @@ impl ChatPlatform for DiscordPlatform {
 
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
         Box::pin(self.deliver(to, drop))
+    }
+
+    fn upload_limit(&self, _platform: Platform) -> u64 {
+        media::UPLOAD_LIMIT
+    }
+
+    fn fetch_media<'a>(
+        &'a self,
+        platform: Platform,
+        media: &'a Media,
+        max: u64,
+    ) -> FetchFuture<'a> {
+        Box::pin(async move {
+            if platform != Platform::Discord {
+                return Err(PlatformError::Gone(msg!("media-not-on-platform")));
+            }
+            self.media.fetch(media, max).await
+        })
     }
 
     fn grant_access<'a>(

@@ -66,7 +66,9 @@ pub use clock::{Clock, SystemClock};
 pub use commands::CommandContext;
 pub use commands::Commands;
 pub use content::{Choice, MAX_CHOICES};
-pub use content::{Choices, CommunityEvents, Courses, Drops, Recommendations, Submissions};
+pub use content::{
+    Choices, CommunityEvents, Courses, Drops, MediaDownload, Recommendations, Submissions,
+};
 pub use error::{EngineError, EngineResult};
 pub(crate) use error::{refuse, reply_text};
 pub use events::{Event, Mention, MessageEvent, Person, QuotedMessage, Sender};
@@ -77,8 +79,8 @@ pub use kernel::{CHECKPOINT_EVERY, Kernel, run_checkpoints};
 pub use membership::Memberships;
 pub use payments::{PaidTime, Payments, Storefront};
 pub use platform::{
-    ChatPlatform, DropTarget, Invoice, OpenedQuestion, OutboundDrop, OutboundFile, PlatformError,
-    Platforms, QuestionPlace, QuestionPost,
+    ChatPlatform, DropTarget, Invoice, OpenedQuestion, OutboundDrop, OutboundFile, OutboundMedia,
+    PlatformError, Platforms, QuestionPlace, QuestionPost,
 };
 pub use points::Points;
 pub use privacy::Privacy;
@@ -112,6 +114,7 @@ pub struct Engine {
     referrals: Arc<Referrals>,
     certificates: Arc<Certificates>,
     questions: Arc<Questions>,
+    drops: Arc<Drops>,
     commands: Arc<Commands>,
     scheduler: Arc<Scheduler>,
     backups: Arc<Backups>,
@@ -252,7 +255,7 @@ impl Engine {
             points: points.clone(),
             membership: membership.clone(),
             storefront: storefront.clone(),
-            drops,
+            drops: drops.clone(),
             courses,
             submissions,
             events,
@@ -316,6 +319,7 @@ impl Engine {
             referrals,
             certificates,
             questions,
+            drops,
             commands,
             scheduler,
             backups,

@@ -2,16 +2,19 @@
 //! account, deliver a drop, give or take tier access. Every adapter implements it; tests use
 //! `RecordingPlatform` (in `steward-testkit`).
 
+mod media;
 mod platforms;
 
 use std::future::Future;
 use std::pin::Pin;
 
+pub use media::{FetchFuture, MIB, OutboundMedia};
 pub(crate) use platforms::Outbound;
 pub use platforms::Platforms;
 
 use crate::core::ids::{AccountRef, ChatRef, MemberId, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
+use crate::core::media::Media;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::i18n::{Lang, Msg};
 use crate::msg;
@@ -49,6 +52,10 @@ pub enum PlatformError {
     /// Anything else the platform refused, in its own words (quoted as the platform said it).
     #[error("{0}")]
     Failed(String),
+    /// What was asked for is no longer there (a file deleted, or too big to fetch): trying
+    /// again will not bring it back.
+    #[error("{0}")]
+    Gone(Msg),
 }
 
 impl PlatformError {
@@ -60,7 +67,7 @@ impl PlatformError {
             Self::RateLimited { retry_after_secs } => {
                 msg!("platform-rate-limited", seconds = *retry_after_secs)
             }
-            Self::Refused(why) => why.clone(),
+            Self::Refused(why) | Self::Gone(why) => why.clone(),
             // The platform's own words: they come in its language, whoever reads them.
             Self::Failed(words) => msg!("platform-failed", error = words.clone()),
         }
@@ -136,6 +143,9 @@ pub struct OutboundDrop {
     /// A lesson's "done" button caption, in the community's language; `None` for a drop that
     /// is not a lesson.
     pub done_label: Option<String>,
+    /// Its files, uploaded with the text as caption, when it is not a copy (`copy_of`); files
+    /// too big for the platform are links in `text` instead.
+    pub media: Vec<OutboundMedia>,
 }
 
 /// A file to send: its name, what it holds, a line about it, and whether it is a picture
@@ -213,6 +223,24 @@ pub trait ChatPlatform: Send + Sync {
     /// Sends a file to a chat or by DM (a photo or document on Telegram, an attachment on
     /// Discord, a file on disk for the console).
     fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a>;
+    /// Whether a drop made from a message on `platform` is copied there whole, files and
+    /// formatting (Telegram's copyMessage); where not, its files are uploaded.
+    fn copies_messages(&self, _platform: Platform) -> bool {
+        false
+    }
+    /// The largest file a drop may upload to `platform`; a larger one goes as a link.
+    fn upload_limit(&self, _platform: Platform) -> u64 {
+        u64::MAX
+    }
+    /// The bytes of a file a message on `platform` carried, refused past `max` bytes.
+    fn fetch_media<'a>(
+        &'a self,
+        _platform: Platform,
+        _media: &'a Media,
+        _max: u64,
+    ) -> FetchFuture<'a> {
+        Box::pin(async { Err(PlatformError::Gone(crate::msg!("media-not-on-platform"))) })
+    }
     /// Delivers a drop, with a way to rate it where the platform has buttons.
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a>;
     /// Opens a question where its answers will arrive (see [`QuestionPlace`]). Platforms with

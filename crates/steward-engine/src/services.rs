@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::store::Store;
 use crate::{
-    Backups, Broadcasts, Cards, Certificates, Choices, Engine, Identity, Ingest, Kernel,
+    Backups, Broadcasts, Cards, Certificates, Choices, Drops, Engine, Identity, Ingest, Kernel,
     Memberships, Operations, Payments, Questions, Referrals, Scheduler, Storefront, Subscribers,
     WebPages, WebSessions,
 };
@@ -74,6 +74,12 @@ impl Engine {
     #[must_use]
     pub fn certificates(&self) -> &Certificates {
         &self.certificates
+    }
+
+    /// Drops' files on the web side, behind their signed links.
+    #[must_use]
+    pub fn drops(&self) -> &Drops {
+        &self.drops
     }
 
     /// Questions: the web's list and the dashboard's figures.

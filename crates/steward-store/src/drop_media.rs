@@ -1,10 +1,30 @@
-//! The media recorded with a drop, in the order its message held them.
+//! The media recorded with a drop, in the order its message held them, and which stored content
+//! (the media folder's SHA-256 name) each one is once fetched.
+
+use chrono::{DateTime, Utc};
 
 use super::error::During;
 use super::{Result, Store, WriteTx};
 use steward_core::media::{Media, MediaKind};
 
-type MediaTuple = (String, String, Option<String>, Option<i64>, String);
+/// One file of a drop: what the platform said of it, and its stored content once fetched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredMedia {
+    pub position: i64,
+    pub media: Media,
+    /// The content name in the media folder; `None` until fetched.
+    pub sha256: Option<String>,
+}
+
+type MediaTuple = (
+    i64,
+    String,
+    String,
+    Option<String>,
+    Option<i64>,
+    String,
+    Option<String>,
+);
 
 impl WriteTx {
     /// Records `media` as drop `id`'s, in order.
@@ -27,14 +47,45 @@ impl WriteTx {
         }
         Ok(())
     }
+
+    /// Records that file `position` of drop `id` is stored as `sha256`, `size` bytes (its true
+    /// size, whatever the platform said), and counts the content in the folder once.
+    pub async fn set_media_stored(
+        &mut self,
+        id: i64,
+        position: i64,
+        sha256: &str,
+        size: u64,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        let size = i64::try_from(size).unwrap_or(i64::MAX);
+        sqlx::query("INSERT OR IGNORE INTO media_files (sha256, size, stored_at) VALUES (?, ?, ?)")
+            .bind(sha256)
+            .bind(size)
+            .bind(super::millis(at))
+            .execute(&mut *self.tx)
+            .await
+            .during("set_media_stored")?;
+        sqlx::query(
+            "UPDATE drop_media SET sha256 = ?, size = ? WHERE drop_id = ? AND position = ?",
+        )
+        .bind(sha256)
+        .bind(size)
+        .bind(id)
+        .bind(position)
+        .execute(&mut *self.tx)
+        .await
+        .during("set_media_stored")?;
+        Ok(())
+    }
 }
 
 impl Store {
     /// Drop `id`'s media, in order.
-    pub async fn drop_media(&self, id: i64) -> Result<Vec<Media>> {
+    pub async fn drop_media(&self, id: i64) -> Result<Vec<StoredMedia>> {
         let rows: Vec<MediaTuple> = sqlx::query_as(
-            "SELECT kind, name, mime, size, source FROM drop_media WHERE drop_id = ? \
-             ORDER BY position",
+            "SELECT position, kind, name, mime, size, source, sha256 FROM drop_media \
+             WHERE drop_id = ? ORDER BY position",
         )
         .bind(id)
         .fetch_all(&self.pool)
@@ -42,13 +93,38 @@ impl Store {
         .during("drop_media")?;
         Ok(rows
             .into_iter()
-            .map(|(kind, name, mime, size, source)| Media {
-                kind: MediaKind::parse(&kind),
-                name,
-                mime,
-                size: size.and_then(|s| u64::try_from(s).ok()),
-                source,
-            })
+            .map(
+                |(position, kind, name, mime, size, source, sha256)| StoredMedia {
+                    position,
+                    media: Media {
+                        kind: MediaKind::parse(&kind),
+                        name,
+                        mime,
+                        size: size.and_then(|s| u64::try_from(s).ok()),
+                        source,
+                    },
+                    sha256,
+                },
+            )
             .collect())
+    }
+
+    /// Bytes the media folder holds, by the files recorded in it.
+    pub async fn media_bytes_stored(&self) -> Result<u64> {
+        let total: Option<i64> = sqlx::query_scalar("SELECT SUM(size) FROM media_files")
+            .fetch_one(&self.pool)
+            .await
+            .during("media_bytes_stored")?;
+        Ok(total.and_then(|t| u64::try_from(t).ok()).unwrap_or(0))
+    }
+
+    /// Whether content `sha256` is recorded as stored.
+    pub async fn media_file_known(&self, sha256: &str) -> Result<bool> {
+        let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM media_files WHERE sha256 = ?")
+            .bind(sha256)
+            .fetch_optional(&self.pool)
+            .await
+            .during("media_file_known")?;
+        Ok(found.is_some())
     }
 }

@@ -12,6 +12,7 @@ use steward_i18n::{msg, tr};
 
 mod admins;
 mod inbound;
+mod media;
 mod menu;
 mod outbound;
 mod payments;

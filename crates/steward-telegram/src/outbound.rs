@@ -21,8 +21,11 @@ use teloxide::types::{
 use super::TgBot;
 use crate::core::commands::{DropButton, RatingButton};
 use crate::core::ids::{AccountRef, ChatRef, Platform};
+use crate::core::media::Media;
 use crate::core::tiers::{TierAccess, TierDef};
-use crate::engine::platform::{Invoice, LinkFuture, MessageRef, OpenFuture, PlatformFuture};
+use crate::engine::platform::{
+    FetchFuture, Invoice, LinkFuture, MessageRef, OpenFuture, PlatformFuture,
+};
 use crate::engine::{
     ChatPlatform, DropTarget, OpenedQuestion, OutboundDrop, OutboundFile, PlatformError,
     QuestionPlace, QuestionPost,
@@ -121,25 +124,31 @@ impl TelegramPlatform {
             DropTarget::Dm(account) => chat_id(&account.user_id)?,
         };
         let keyboard = drop_keyboard(drop);
-        let sent = match &drop.copy_of {
-            Some(source) => {
-                let message = source
-                    .message_id
-                    .parse::<i32>()
-                    .map(MessageId)
-                    .map_err(|_| PlatformError::Refused(msg!("telegram-bad-message-id")))?;
-                self.bot
-                    .copy_message(chat, chat_id(&source.chat.chat_id)?, message)
-                    .reply_markup(keyboard)
-                    .await
-                    .map(|_| ())
-            }
-            None => self
+        if let Some(source) = &drop.copy_of {
+            let message = source
+                .message_id
+                .parse::<i32>()
+                .map(MessageId)
+                .map_err(|_| PlatformError::Refused(msg!("telegram-bad-message-id")))?;
+            let copied = self
                 .bot
+                .copy_message(chat, chat_id(&source.chat.chat_id)?, message)
+                .reply_markup(keyboard.clone())
+                .await;
+            match copied {
+                // The original was deleted: its text and stored files still make the drop.
+                Err(RequestError::Api(ApiError::MessageToCopyNotFound)) => {}
+                other => return other.map(|_| ()).map_err(platform_error),
+            }
+        }
+        let sent = if drop.media.is_empty() {
+            self.bot
                 .send_message(chat, drop.text.clone())
                 .reply_markup(keyboard)
                 .await
-                .map(|_| ()),
+                .map(|_| ())
+        } else {
+            super::media::upload(&self.bot, chat, drop, keyboard).await
         };
         sent.map_err(platform_error)
     }
@@ -282,6 +291,28 @@ impl ChatPlatform for TelegramPlatform {
 
     fn send_drop<'a>(&'a self, to: &'a DropTarget, drop: &'a OutboundDrop) -> PlatformFuture<'a> {
         Box::pin(self.deliver(to, drop))
+    }
+
+    fn copies_messages(&self, platform: Platform) -> bool {
+        platform == Platform::Telegram
+    }
+
+    fn upload_limit(&self, _platform: Platform) -> u64 {
+        super::media::UPLOAD_LIMIT
+    }
+
+    fn fetch_media<'a>(
+        &'a self,
+        platform: Platform,
+        media: &'a Media,
+        max: u64,
+    ) -> FetchFuture<'a> {
+        Box::pin(async move {
+            if platform != Platform::Telegram {
+                return Err(PlatformError::Gone(msg!("media-not-on-platform")));
+            }
+            super::media::fetch(&self.bot, media, max).await
+        })
     }
 
     fn grant_access<'a>(

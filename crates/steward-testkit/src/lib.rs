@@ -13,6 +13,7 @@
 mod clock;
 pub mod fake_discord;
 pub mod fake_telegram;
+pub mod multipart;
 mod rate_window;
 mod recording;
 pub mod waiting;

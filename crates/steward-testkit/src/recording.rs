@@ -1,14 +1,18 @@
 //! [`RecordingPlatform`]: a [`ChatPlatform`] for tests that records every action the engine
-//! took as a [`Sent`], and fails drops on request.
+//! took as a [`Sent`], and fails drops on request. It copies a drop's message on its own
+//! platform, as Telegram does, and serves the files tests give it (by source) as a platform's
+//! file store, within an upload limit tests may lower.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::lock;
 use steward_core::ids::{AccountRef, ChatRef, Platform, PlatformGrant};
 use steward_core::levels::LevelReward;
+use steward_core::media::Media;
 use steward_core::tiers::{TierAccess, TierDef};
-use steward_engine::platform::{LinkFuture, PlatformFuture};
+use steward_engine::platform::{FetchFuture, LinkFuture, PlatformFuture};
 use steward_engine::{
     ChatPlatform, DropTarget, Invoice, OutboundDrop, OutboundFile, PlatformError,
 };
@@ -75,9 +79,35 @@ pub enum Sent {
 pub struct RecordingPlatform {
     sent: Mutex<Vec<Sent>>,
     drop_failures: Mutex<VecDeque<PlatformError>>,
+    /// Files members sent, by where the platform keeps them.
+    files: Mutex<HashMap<String, Vec<u8>>>,
+    /// Fetches answered "not now" before they succeed.
+    fetch_failures: AtomicU64,
+    /// The largest upload; 0: no limit.
+    upload_limit: AtomicU64,
 }
 
 impl RecordingPlatform {
+    /// A file a member sent, kept under `source` (a file id, an address).
+    pub fn put_file(&self, source: &str, bytes: Vec<u8>) {
+        lock(&self.files).insert(source.to_owned(), bytes);
+    }
+
+    /// Deletes a file, as when its message is deleted.
+    pub fn forget_file(&self, source: &str) {
+        lock(&self.files).remove(source);
+    }
+
+    /// Makes the next `n` fetches fail for now (the platform is down).
+    pub fn fail_fetches(&self, n: u64) {
+        self.fetch_failures.store(n, Ordering::SeqCst);
+    }
+
+    /// Uploads past `bytes` are refused: the engine must link them instead.
+    pub fn limit_uploads(&self, bytes: u64) {
+        self.upload_limit.store(bytes, Ordering::SeqCst);
+    }
+
     /// Takes the actions recorded so far.
     pub fn take(&self) -> Vec<Sent> {
         std::mem::take(&mut *lock(&self.sent))
@@ -120,6 +150,36 @@ impl ChatPlatform for RecordingPlatform {
         self.record(Sent::File {
             to: to.clone(),
             file: file.clone(),
+        })
+    }
+
+    fn copies_messages(&self, _platform: Platform) -> bool {
+        true
+    }
+
+    fn upload_limit(&self, _platform: Platform) -> u64 {
+        match self.upload_limit.load(Ordering::SeqCst) {
+            0 => u64::MAX,
+            limit => limit,
+        }
+    }
+
+    fn fetch_media<'a>(
+        &'a self,
+        _platform: Platform,
+        media: &'a Media,
+        _max: u64,
+    ) -> FetchFuture<'a> {
+        let down = self
+            .fetch_failures
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+            .is_ok();
+        let found = lock(&self.files).get(&media.source).cloned();
+        Box::pin(async move {
+            if down {
+                return Err(PlatformError::Failed("the platform is down".into()));
+            }
+            found.ok_or_else(|| PlatformError::Gone(steward_i18n::msg!("media-not-on-platform")))
         })
     }
 

@@ -202,6 +202,7 @@ fn page_routes() -> Vec<Route> {
         ("/me", get(pages::member::me)),
         ("/certificates/{id}", get(pages::certificate::certificate)),
         ("/questions", get(pages::questions::questions)),
+        ("/media/{drop}/{position}", get(pages::media::media)),
         ("/dashboard", get(pages::dashboard::dashboard)),
         ("/dashboard/{file}", get(pages::dashboard::download)),
         ("/dashboard/members", get(pages::dashboard::subscribers)),

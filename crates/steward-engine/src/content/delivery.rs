@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::drops::DM_TARGET;
 use super::failures::{DROP_GONE, Missed, NO_DM_ACCOUNT, UNDRIVEN};
+use super::media_delivery::{MediaCache, PreparedMedia};
 use crate::core::access::{Viewer, may_see};
 use crate::core::drops::catch_up;
 use crate::core::drops::delivery::{DeliveryState, MAX_ATTEMPTS, backoff};
@@ -188,6 +189,7 @@ impl Drops {
     pub(crate) async fn deliver_due(&self, now: DateTime<Utc>) -> EngineResult<DeliveryCounts> {
         let mut counts = DeliveryCounts::default();
         let mut drops: HashMap<i64, Option<DropRow>> = HashMap::new();
+        let mut media = MediaCache::default();
         for _ in 0..1000 {
             let due = self
                 .kernel
@@ -213,7 +215,7 @@ impl Drops {
                     }
                 };
                 let (result, cause) = match drop {
-                    Some(drop) => self.attempt(&drop, &delivery, now).await?,
+                    Some(drop) => self.attempt(&drop, &delivery, now, &mut media).await?,
                     None => (
                         AttemptResult::Failed {
                             attempts: delivery.attempts + 1,
@@ -245,6 +247,7 @@ impl Drops {
         drop: &DropRow,
         delivery: &DeliveryRow,
         now: DateTime<Utc>,
+        media: &mut MediaCache,
     ) -> EngineResult<(AttemptResult, Option<PlatformError>)> {
         let attempts = delivery.attempts + 1;
         let Some(target) = self.drop_target(&delivery.target).await? else {
@@ -267,14 +270,30 @@ impl Drops {
         }
         let copy_of = drop.source.as_ref().and_then(|s| {
             let platform: Platform = s.platform.parse().ok()?;
-            (platform == target_platform).then(|| MessageRef {
-                chat: ChatRef::group(platform, s.chat.clone()),
-                message_id: s.message.clone(),
-            })
+            (platform == target_platform && self.kernel.platform.copies_messages(platform)).then(
+                || MessageRef {
+                    chat: ChatRef::group(platform, s.chat.clone()),
+                    message_id: s.message.clone(),
+                },
+            )
         });
+        // A copy carries its files; anywhere else they are uploaded, or linked past the limit.
+        let prepared = match copy_of {
+            Some(_) => Ok(PreparedMedia::default()),
+            None => self.media_for(drop, target_platform, now, media).await?,
+        };
+        let prepared = match prepared {
+            Ok(prepared) => prepared,
+            Err(e) => return Ok(self.not_sent(attempts, now, e)),
+        };
+        let mut text = drop.text.clone();
+        for link in &prepared.links {
+            text.push_str("\n\n");
+            text.push_str(link);
+        }
         let outbound = OutboundDrop {
             drop_id: drop.id,
-            text: drop.text.clone(),
+            text,
             copy_of,
             nonce: format!("steward-d{}", delivery.id),
             done_label: self
@@ -283,16 +302,27 @@ impl Drops {
                 .is_lesson(drop.id)
                 .await?
                 .then(|| tr!(self.kernel.community_language(), "lesson-done-button")),
+            media: prepared.uploads,
         };
-        let e = match self.kernel.platform.send_drop(&target, &outbound).await {
-            Ok(()) => return Ok((AttemptResult::Sent { at: now }, None)),
-            Err(e) => e,
-        };
+        match self.kernel.platform.send_drop(&target, &outbound).await {
+            Ok(()) => Ok((AttemptResult::Sent { at: now }, None)),
+            Err(e) => Ok(self.not_sent(attempts, now, e)),
+        }
+    }
+
+    /// A failed attempt: retried with backoff (as the platform asked, if it did) until
+    /// [`MAX_ATTEMPTS`], or failed at once when what it needs is gone.
+    fn not_sent(
+        &self,
+        attempts: u32,
+        now: DateTime<Utc>,
+        e: PlatformError,
+    ) -> (AttemptResult, Option<PlatformError>) {
         // Stored in the community's language, for whoever asks `/drop status` later; the
         // report on a final failure words it in each operator's.
         let error = e.describe(self.kernel.community_language());
-        if attempts >= MAX_ATTEMPTS {
-            return Ok((AttemptResult::Failed { attempts, error }, Some(e)));
+        if attempts >= MAX_ATTEMPTS || matches!(e, PlatformError::Gone(_)) {
+            return (AttemptResult::Failed { attempts, error }, Some(e));
         }
         let asked = match &e {
             PlatformError::RateLimited { retry_after_secs } => Some(Duration::seconds(
@@ -301,14 +331,14 @@ impl Drops {
             _ => None,
         };
         let at = now + backoff(attempts, asked);
-        Ok((
+        (
             AttemptResult::Retry {
                 attempts,
                 at,
                 error,
             },
             Some(e),
-        ))
+        )
     }
 
     /// A stored target key as a platform target.

@@ -13,6 +13,7 @@ use crate::core::ids::{ChatRef, Platform};
 use crate::core::tiers::TierDef;
 use crate::i18n::{Lang, datetime};
 use crate::membership::words::{and_list, list, platform as platform_name};
+use crate::store::media_files::MediaFiles;
 use crate::store::{DropRow, NewDrop, WriteTx};
 use crate::{EngineError, EngineResult, refuse};
 use crate::{Kernel, Memberships};
@@ -23,11 +24,19 @@ use std::sync::Arc;
 pub struct Drops {
     pub(super) kernel: Arc<Kernel>,
     pub(super) membership: Arc<Memberships>,
+    /// The media folder the files drops carry are kept in.
+    pub(super) files: MediaFiles,
 }
 
 impl Drops {
     pub(crate) fn new(kernel: Arc<Kernel>, membership: Arc<Memberships>) -> Self {
-        Self { kernel, membership }
+        let config = &kernel.config;
+        let files = MediaFiles::new(config.media.dir_for(&config.database_path));
+        Self {
+            kernel,
+            membership,
+            files,
+        }
     }
 }
 
@@ -239,7 +248,17 @@ impl Drops {
             .await?;
         tx.commit().await?;
         self.kernel.wake.notify_one();
-        Ok(self.scheduled_reply(lang, id, &request, &planned))
+        let mut reply = self.scheduled_reply(lang, id, &request, &planned);
+        if let Some(from) = ctx.quoted.as_ref().filter(|q| !q.media.is_empty()) {
+            for note in self
+                .media_notes(lang, id, from.chat.platform, &planned.targets)
+                .await?
+            {
+                reply.push('\n');
+                reply.push_str(&note);
+            }
+        }
+        Ok(reply)
     }
 
     /// What the operator is told of a drop just scheduled.

@@ -14,7 +14,8 @@ impl Drops {
             return Ok(Vec::new());
         }
         let mut lines = vec![tr!(lang, "drop-media-header", count = media.len())];
-        for m in &media {
+        for stored in &media {
+            let m = &stored.media;
             let size = match m.size.map(readable_size) {
                 Some((value, unit)) => {
                     tr!(lang, "drop-media-size", value = value, unit = unit)

@@ -293,6 +293,7 @@ impl Metrics {
             PlatformError::DmClosed(_) => "dm_closed",
             PlatformError::Refused(_) => "refused",
             PlatformError::Failed(_) => "failed",
+            PlatformError::Gone(_) => "gone",
         };
         self.platform_errors
             .get_or_create(&ErrorLabels {

@@ -6,11 +6,12 @@
 use std::sync::Arc;
 
 use super::{
-    ChatPlatform, DropTarget, Invoice, LinkFuture, OpenedQuestion, OutboundDrop, OutboundFile,
-    PlatformError, PlatformFuture, QuestionPost,
+    ChatPlatform, DropTarget, FetchFuture, Invoice, LinkFuture, OpenedQuestion, OutboundDrop,
+    OutboundFile, PlatformError, PlatformFuture, QuestionPost,
 };
 use crate::core::ids::{AccountRef, ChatRef, MemberId, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
+use crate::core::media::Media;
 use crate::core::tiers::{TierAccess, TierDef};
 use crate::i18n::Lang;
 use crate::metrics::Metrics;
@@ -124,6 +125,37 @@ impl Outbound {
         self.platforms
             .route(platform)
             .is_ok_and(|adapter| adapter.recognises_repeats(platform))
+    }
+
+    pub(crate) fn copies_messages(&self, platform: Platform) -> bool {
+        self.platforms
+            .route(platform)
+            .is_ok_and(|adapter| adapter.copies_messages(platform))
+    }
+
+    pub(crate) fn upload_limit(&self, platform: Platform) -> u64 {
+        self.platforms
+            .route(platform)
+            .map_or(u64::MAX, |adapter| adapter.upload_limit(platform))
+    }
+
+    pub(crate) fn fetch_media<'a>(
+        &'a self,
+        platform: Platform,
+        media: &'a Media,
+        max: u64,
+    ) -> FetchFuture<'a> {
+        let call = self.platforms.route(platform);
+        Box::pin(async move {
+            let result = match call {
+                Ok(adapter) => adapter.fetch_media(platform, media, max).await,
+                Err(refused) => Err(refused),
+            };
+            if let Err(error) = &result {
+                self.metrics.platform_error(platform, error);
+            }
+            result
+        })
     }
 
     pub(crate) fn send_file<'a>(

@@ -3,6 +3,7 @@
 //! `ws://` gateway (`gateway.rs`) that says HELLO, answers IDENTIFY with READY and
 //! GUILD_CREATE, acks heartbeats, and replays missed dispatches on RESUME, as Discord does.
 
+mod cdn;
 mod gateway;
 pub mod payloads;
 mod rest;
@@ -65,6 +66,10 @@ struct Inner {
     global: Mutex<rest::GlobalLimit>,
     /// Requests answered 429 Too Many Requests.
     too_many: AtomicU64,
+    /// Attachments by `ID/NAME`, served at their CDN address.
+    attachments: Mutex<HashMap<String, axum::body::Bytes>>,
+    /// This fake's address, for attachment URLs.
+    base: Mutex<String>,
 }
 
 #[derive(Clone)]
@@ -84,11 +89,15 @@ impl FakeDiscord {
         let inner = Arc::new(Inner {
             next_id: AtomicU64::new(900_000),
             ws_url: Mutex::new(format!("ws://{addr}/gateway")),
+            base: Mutex::new(format!("http://{addr}")),
             ..Inner::default()
         });
         let app = Router::new()
             .route("/gateway", get(gateway::upgrade))
+            .route("/attachments/{id}/{name}", get(cdn::serve))
             .fallback(rest::rest)
+            // Uploads past Discord's limit reach the handler, which answers 413 as Discord does.
+            .layer(axum::extract::DefaultBodyLimit::max(64 * 1024 * 1024))
             .with_state(inner.clone());
         tokio::spawn(async move {
             if let Err(e) = axum::serve(listener, app).await {

@@ -10,13 +10,14 @@ use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{Method, StatusCode, Uri};
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use super::payloads::{self, APP_ID, GUILD};
-use super::{Call, Inner};
+use super::{Call, Inner, cdn};
 use crate::lock;
+use crate::multipart::{self, FilePart};
 use crate::rate_window::RateWindow;
 
 /// Discord's global limit per bot.
@@ -68,7 +69,8 @@ pub(super) async fn rest(
     State(inner): State<Arc<Inner>>,
     method: Method,
     uri: Uri,
-    body: Bytes,
+    headers: HeaderMap,
+    raw: Bytes,
 ) -> Response {
     let path = uri.path().trim_start_matches("/api/v10").to_owned();
     let now = Instant::now();
@@ -77,9 +79,34 @@ pub(super) async fn rest(
     {
         return too_many(&inner, wait);
     }
-    // Messages with attachments come as multipart forms: kept whole, as text, under "_raw".
-    let body: Value = serde_json::from_slice(&body)
-        .unwrap_or_else(|_| json!({"_raw": String::from_utf8_lossy(&body)}));
+    // Messages with files come as multipart forms: the JSON in `payload_json`, the files as
+    // `files[n]` parts (recorded under `_files`), and small forms whole under `_raw`.
+    let (body, files) = match multipart::parse(&headers, raw.clone()).await {
+        Some(form) => {
+            let mut body = form
+                .fields
+                .get("payload_json")
+                .cloned()
+                .unwrap_or_else(|| json!({}));
+            body["_files"] = form.files.iter().map(FilePart::record).collect();
+            if raw.len() < 1024 * 1024 {
+                body["_raw"] = json!(String::from_utf8_lossy(&raw));
+            }
+            (body, form.files)
+        }
+        None => (
+            serde_json::from_slice(&raw)
+                .unwrap_or_else(|_| json!({"_raw": String::from_utf8_lossy(&raw)})),
+            Vec::new(),
+        ),
+    };
+    if files.iter().map(|f| f.bytes.len()).sum::<usize>() > cdn::UPLOAD_LIMIT {
+        return error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            40005,
+            "Request entity too large",
+        );
+    }
     lock(&inner.calls).push(Call {
         method: method.to_string(),
         path: path.clone(),
@@ -141,7 +168,7 @@ pub(super) async fn rest(
                            "global": false, "code": 0}),
                 );
             }
-            create_message(&inner, channel, &body)
+            create_message(&inner, channel, &body, &files)
         }
         ("GET", ["channels", id]) => match id.parse::<u64>() {
             Ok(n @ (payloads::GENERAL | payloads::ANNOUNCEMENTS | payloads::FORUM)) => {
@@ -181,7 +208,7 @@ pub(super) async fn rest(
 }
 
 /// Creates a message, or with `enforce_nonce` returns the one already made with that nonce.
-fn create_message(inner: &Inner, channel: &str, body: &Value) -> Response {
+fn create_message(inner: &Inner, channel: &str, body: &Value, files: &[FilePart]) -> Response {
     let mut posted = lock(&inner.posted);
     if body["enforce_nonce"] == true
         && let Some(existing) = posted
@@ -199,6 +226,7 @@ fn create_message(inner: &Inner, channel: &str, body: &Value) -> Response {
     );
     message["nonce"] = body["nonce"].clone();
     message["components"] = body.get("components").cloned().unwrap_or(json!([]));
+    message["attachments"] = cdn::uploaded(inner, &lock(&inner.base), files);
     if lock(&inner.dm_channels).contains_key(channel) {
         message["guild_id"] = Value::Null;
     }
@@ -225,7 +253,7 @@ fn start_thread(inner: &Inner, parent: &str, body: &Value) -> Response {
     let mut thread = payloads::thread(id, parent, name);
     if forum {
         let first = id.to_string();
-        let response = create_message(inner, &first, &body["message"]);
+        let response = create_message(inner, &first, &body["message"], &[]);
         drop(response);
         if let Some(message) = lock(&inner.posted).last() {
             thread["message"] = message.clone();

@@ -4,6 +4,7 @@
 //! long-polls getUpdates for real, records every call, fails methods on request, and enforces
 //! Telegram's documented sending limits (`limits.rs`).
 
+mod files;
 mod limits;
 mod methods;
 
@@ -49,6 +50,8 @@ struct Inner {
     limits: std::sync::Mutex<SendLimits>,
     /// Requests answered 429 Too Many Requests.
     too_many: AtomicU64,
+    /// Files members sent, by file id, for getFile and the file address.
+    files: Mutex<HashMap<String, axum::body::Bytes>>,
 }
 
 /// The running fake; dropped with the test.
@@ -84,6 +87,10 @@ impl FakeBotApi {
                 "/{bot}/{method}",
                 axum::routing::post(methods::handle).get(methods::handle),
             )
+            .route("/file/{bot}/{*path}", axum::routing::get(files::download))
+            // Uploads up to past the 50 MB limit reach the handler, which answers 413 as
+            // Telegram does.
+            .layer(axum::extract::DefaultBodyLimit::max(64 * 1024 * 1024))
             .with_state(inner.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -142,6 +149,20 @@ impl FakeBotApi {
         edit(&mut message);
         self.push(json!({"message": message})).await;
         id
+    }
+
+    /// A file a member sent, kept under `file_id` for getFile.
+    pub async fn put_file(&self, file_id: &str, bytes: Vec<u8>) {
+        self.inner
+            .files
+            .lock()
+            .await
+            .insert(file_id.to_owned(), bytes.into());
+    }
+
+    /// Forgets a file, as if its message and file were gone.
+    pub async fn forget_file(&self, file_id: &str) {
+        self.inner.files.lock().await.remove(file_id);
     }
 
     pub async fn fail_next(&self, method: &str, error: Value) {

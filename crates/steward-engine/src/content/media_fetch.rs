@@ -1,0 +1,162 @@
+//! Fetching a drop's files once, into the media folder: at scheduling, and again before a
+//! delivery for any file a first try missed. A file already stored is never fetched again, so
+//! a deleted original still delivers; the folder never grows past `media.max_bytes`.
+
+use super::drops::DM_TARGET;
+use crate::core::ids::Platform;
+use crate::core::media::readable_size;
+use crate::i18n::Lang;
+use crate::membership::words::platform as platform_name;
+use crate::platform::PlatformError;
+use crate::store::StoredMedia;
+use crate::store::media_files::content_name;
+use crate::{Drops, EngineResult, msg, tr};
+
+/// What fetching a drop's files could not do: each file that is still missing, and why.
+#[derive(Debug, Default)]
+pub(super) struct Missing(pub Vec<(String, PlatformError)>);
+
+impl Missing {
+    /// Whether some file is gone for good (deleted, too big), not merely not fetched yet.
+    pub(super) fn gone(&self) -> Option<&(String, PlatformError)> {
+        self.0
+            .iter()
+            .find(|(_, e)| matches!(e, PlatformError::Gone(_)))
+    }
+}
+
+impl Drops {
+    /// Fetches every file of drop `id` from `platform` that is not stored yet; its files as
+    /// stored, and what is missing.
+    pub(super) async fn store_drop_media(
+        &self,
+        id: i64,
+        platform: Platform,
+    ) -> EngineResult<(Vec<StoredMedia>, Missing)> {
+        let mut media = self.kernel.store.drop_media(id).await?;
+        let mut missing = Missing::default();
+        for stored in &mut media {
+            if stored.sha256.is_some() {
+                continue;
+            }
+            match self.fetch_one(id, platform, stored).await? {
+                Ok(()) => {}
+                Err(e) => missing.0.push((stored.media.name.clone(), e)),
+            }
+        }
+        Ok((media, missing))
+    }
+
+    /// Fetches one file and records it stored; the platform's refusal, if any.
+    async fn fetch_one(
+        &self,
+        id: i64,
+        platform: Platform,
+        stored: &mut StoredMedia,
+    ) -> EngineResult<Result<(), PlatformError>> {
+        let bound = self.kernel.config.media.max_bytes;
+        let full = || PlatformError::Gone(msg!("media-store-full"));
+        if stored.media.size.is_some_and(|size| size > bound) {
+            return Ok(Err(full()));
+        }
+        let bytes = match self
+            .kernel
+            .platform
+            .fetch_media(platform, &stored.media, bound)
+            .await
+        {
+            Ok(bytes) => bytes,
+            Err(e) => return Ok(Err(e)),
+        };
+        let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        // Content already in the folder takes no more room.
+        if !self
+            .kernel
+            .store
+            .media_file_known(&content_name(&bytes))
+            .await?
+        {
+            let used = self.kernel.store.media_bytes_stored().await?;
+            if used.saturating_add(size) > bound {
+                return Ok(Err(full()));
+            }
+        }
+        let name = match self.files.put(&bytes).await {
+            Ok(name) => name,
+            Err(e) => {
+                tracing::error!(error = %e, folder = %self.files.dir().display(), "a drop's file could not be stored");
+                return Ok(Err(PlatformError::Failed(e.to_string())));
+            }
+        };
+        let mut tx = self.kernel.store.begin().await?;
+        tx.set_media_stored(id, stored.position, &name, size, self.kernel.now())
+            .await?;
+        tx.commit().await?;
+        stored.sha256 = Some(name);
+        stored.media.size = Some(size);
+        Ok(Ok(()))
+    }
+}
+
+impl Drops {
+    /// Fetches drop `id`'s files right after it is scheduled, and tells the operator what did
+    /// not go as planned: a file not fetched (with why; a passing failure is tried again before
+    /// delivery) and a file too big for a platform it goes to (it goes there as a link).
+    pub(super) async fn media_notes(
+        &self,
+        lang: Lang,
+        id: i64,
+        source: Platform,
+        targets: &[String],
+    ) -> EngineResult<Vec<String>> {
+        let (files, missing) = self.store_drop_media(id, source).await?;
+        let mut notes: Vec<String> = missing
+            .0
+            .iter()
+            .map(|(name, why)| {
+                let (name, why_text) = (name.as_str(), why.describe(lang));
+                match why {
+                    PlatformError::Gone(_) => {
+                        tr!(lang, "drop-media-not-fetched", name = name, why = why_text)
+                    }
+                    _ => tr!(lang, "drop-media-fetch-later", name = name, why = why_text),
+                }
+            })
+            .collect();
+        for platform in self.upload_platforms(source, targets) {
+            let limit = self.kernel.platform.upload_limit(platform);
+            for stored in &files {
+                let Some(size) = stored.media.size.filter(|size| *size > limit) else {
+                    continue;
+                };
+                let (value, unit) = readable_size(size);
+                let (max, max_unit) = readable_size(limit);
+                notes.push(tr!(
+                    lang,
+                    "drop-media-linked",
+                    name = stored.media.name.as_str(),
+                    size = tr!(lang, "drop-media-size", value = value, unit = unit),
+                    platform = platform_name(platform),
+                    limit = tr!(lang, "drop-media-size", value = max, unit = max_unit)
+                ));
+            }
+        }
+        Ok(notes)
+    }
+
+    /// The platforms `targets` reach where a drop from a `source` message is uploaded, not
+    /// copied: chats on them, and for DMs every platform this process drives.
+    fn upload_platforms(&self, source: Platform, targets: &[String]) -> Vec<Platform> {
+        let platform = &self.kernel.platform;
+        Platform::ALL
+            .into_iter()
+            .filter(|p| !(*p == source && platform.copies_messages(*p)))
+            .filter(|p| {
+                targets.iter().any(|key| {
+                    (key == DM_TARGET && platform.drives(*p))
+                        || key.split_once(':').is_some_and(|(on, _)| on == p.as_str())
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,58 @@
+//! A drop's file on the web side, for the signed links sent where it was too big to upload:
+//! the link must hold (signed by this community, not expired), and the viewer must be allowed
+//! to see the drop, exactly as in chat. Anything else is "not found", so a link says nothing
+//! to someone who may not open it.
+
+use crate::core::access::{Viewer, may_see};
+use crate::core::media_links::MediaLink;
+use crate::{Drops, EngineResult};
+
+/// A file as the web side serves it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MediaDownload {
+    pub name: String,
+    pub mime: Option<String>,
+    pub bytes: Vec<u8>,
+}
+
+impl Drops {
+    /// The file `link` names, if `signature` is the link's, it has not expired and `viewer`
+    /// may see its drop; `None` otherwise.
+    pub async fn media_file(
+        &self,
+        viewer: &Viewer,
+        link: MediaLink,
+        signature: &str,
+    ) -> EngineResult<Option<MediaDownload>> {
+        let secret = self.kernel.store.payment_secret().await?;
+        if !link.holds(&secret, signature, self.kernel.now()) {
+            return Ok(None);
+        }
+        let Some(drop) = self.kernel.store.drop_by_id(link.drop_id).await? else {
+            return Ok(None);
+        };
+        if !may_see(viewer, self.membership.gate(drop.tier.as_deref())) {
+            return Ok(None);
+        }
+        let files = self.kernel.store.drop_media(link.drop_id).await?;
+        let Some(stored) = files.into_iter().find(|f| f.position == link.position) else {
+            return Ok(None);
+        };
+        let Some(name) = stored.sha256.as_deref() else {
+            return Ok(None);
+        };
+        let bytes = match self.files.read(name).await {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => return Ok(None),
+            Err(e) => {
+                tracing::error!(error = %e, "a drop's file could not be read");
+                return Ok(None);
+            }
+        };
+        Ok(Some(MediaDownload {
+            name: stored.media.name,
+            mime: stored.media.mime,
+            bytes,
+        }))
+    }
+}

@@ -1,0 +1,12 @@
+-- The files drops carry, fetched once at scheduling into the media folder under their SHA-256:
+-- a drop's file names its stored content; the folder's bytes are counted here, so `media.max_bytes`
+-- bounds the folder without walking it, and a file no drop needs any more can be found.
+ALTER TABLE drop_media ADD COLUMN sha256 TEXT;
+
+CREATE TABLE media_files (
+    sha256 TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    stored_at INTEGER NOT NULL
+);
+
+CREATE INDEX drop_media_by_sha ON drop_media (sha256);
