@@ -88,26 +88,31 @@ pub fn olga() -> Value {
 
 /// Steward on Discord only.
 pub async fn spawn() -> App {
-    start(false).await
+    start(false, "").await
 }
 
 /// Steward on Discord and Telegram at once, one engine.
 pub async fn spawn_both() -> App {
-    start(true).await
+    start(true, "").await
 }
 
-/// The test config with its database in `dir`, pointed at the fake Discord.
-fn config_for(dir: &TempDir, fake: &FakeDiscord) -> Config {
-    let mut config = Config::from_toml(CONFIG).unwrap();
+/// Like [`spawn_both`], with `extra` added to the config (more tiers, channels).
+pub async fn spawn_both_with(extra: &str) -> App {
+    start(true, extra).await
+}
+
+/// The test config (with `extra`) and its database in `dir`, pointed at the fake Discord.
+fn config_for(dir: &TempDir, fake: &FakeDiscord, extra: &str) -> Config {
+    let mut config = Config::from_toml(&format!("{CONFIG}\n{extra}")).unwrap();
     config.database_path = dir.path().join("steward.db");
     config.discord.api_url = Some(fake.url.clone());
     config
 }
 
-async fn start(with_telegram: bool) -> App {
+async fn start(with_telegram: bool, extra: &str) -> App {
     let discord = FakeDiscord::start().await;
     let dir = tempfile::tempdir().unwrap();
-    let mut config = config_for(&dir, &discord);
+    let mut config = config_for(&dir, &discord, extra);
     let telegram = if with_telegram {
         let fake = FakeBotApi::start().await;
         config.telegram.api_url = fake.url.clone();
@@ -180,7 +185,7 @@ pub async fn adapter_for(
     token: &str,
 ) -> (Arc<Engine>, DiscordAdapter, TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = config_for(&dir, fake);
+    let mut config = config_for(&dir, fake, "");
     config
         .apply_env(|key| (key == "STEWARD_DISCORD_TOKEN").then(|| token.to_owned()))
         .unwrap();

@@ -27,7 +27,8 @@ pub(crate) fn paths(route: &str, ids: &[i64]) -> Vec<String> {
     };
     let (part, after) = rest.split_once('}').unwrap();
     let values: Vec<String> = match part {
-        "id" => ids.iter().map(i64::to_string).collect(),
+        "id" | "drop" => ids.iter().map(i64::to_string).collect(),
+        "position" => vec!["0".to_owned(), "1".to_owned()],
         "board" => ["all", "week", "month", "season"]
             .map(str::to_owned)
             .to_vec(),

@@ -16,6 +16,7 @@ mod fake_stripe;
 mod harness;
 mod invite;
 mod limits;
+mod media;
 mod metrics;
 mod pages;
 mod questions;

@@ -312,6 +312,16 @@ impl Store {
         Ok(secret.into_bytes())
     }
 
+    /// The secret, if one was made: for checking what it signed without making one (a read).
+    pub async fn existing_payment_secret(&self) -> Result<Option<Vec<u8>>> {
+        let secret: Option<String> =
+            sqlx::query_scalar("SELECT value FROM adapter_state WHERE key = 'payments.secret'")
+                .fetch_optional(&self.pool)
+                .await
+                .during("existing_payment_secret")?;
+        Ok(secret.map(String::into_bytes))
+    }
+
     /// Payments in `[from, to)` by currency and kind: (currency, kind, count, sum of amounts).
     pub async fn revenue(
         &self,

@@ -24,7 +24,10 @@ impl Drops {
         link: MediaLink,
         signature: &str,
     ) -> EngineResult<Option<MediaDownload>> {
-        let secret = self.kernel.store.payment_secret().await?;
+        // A read: no secret yet means no link was ever made.
+        let Some(secret) = self.kernel.store.existing_payment_secret().await? else {
+            return Ok(None);
+        };
         if !link.holds(&secret, signature, self.kernel.now()) {
             return Ok(None);
         }
