@@ -8,6 +8,7 @@
 mod broadcasts;
 mod drops;
 mod harness;
+mod kill_upload;
 mod language;
 mod media;
 mod membership;

@@ -70,6 +70,8 @@ struct Inner {
     attachments: Mutex<HashMap<String, axum::body::Bytes>>,
     /// This fake's address, for attachment URLs.
     base: Mutex<String>,
+    /// How long a message post is held after it is made, before it is answered.
+    post_hold: Mutex<Option<Duration>>,
 }
 
 #[derive(Clone)]
@@ -125,6 +127,12 @@ impl FakeDiscord {
     /// Makes role changes fail as when Steward's role sits below the tier role.
     pub fn refuse_role_changes(&self, refuse: bool) {
         self.inner.refuse_roles.store(refuse, Ordering::SeqCst);
+    }
+
+    /// Makes each message post, then answers it only `wait` later (`None`: at once), for a
+    /// test to kill the bot between Discord making a message and the bot hearing of it.
+    pub fn hold_posts(&self, wait: Option<Duration>) {
+        *lock(&self.inner.post_hold) = wait;
     }
 
     /// Answers the next `n` message posts with 429, as Discord does past a rate limit.

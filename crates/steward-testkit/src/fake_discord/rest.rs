@@ -168,7 +168,12 @@ pub(super) async fn rest(
                            "global": false, "code": 0}),
                 );
             }
-            create_message(&inner, channel, &body, &files)
+            let answer = create_message(&inner, channel, &body, &files);
+            let hold = *lock(&inner.post_hold);
+            if let Some(wait) = hold {
+                tokio::time::sleep(wait).await;
+            }
+            answer
         }
         ("GET", ["channels", id]) => match id.parse::<u64>() {
             Ok(n @ (payloads::GENERAL | payloads::ANNOUNCEMENTS | payloads::FORUM)) => {

@@ -78,6 +78,10 @@ async fn answer(inner: &Inner, method: String, body: Value) -> Json<Value> {
             at: Instant::now(),
         });
     }
+    let hold = inner.holds.lock().await.get(&method).copied();
+    if let Some(wait) = hold {
+        tokio::time::sleep(wait).await;
+    }
     if inner.missing.lock().await.contains(&method) {
         return Json(
             json!({"ok": false, "error_code": 404, "description": "Not Found: method not found"}),

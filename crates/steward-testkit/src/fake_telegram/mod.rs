@@ -52,6 +52,9 @@ struct Inner {
     too_many: AtomicU64,
     /// Files members sent, by file id, for getFile and the file address.
     files: Mutex<HashMap<String, axum::body::Bytes>>,
+    /// Methods answered only after a wait (a slow upload), for a test to kill the bot while
+    /// the request is in flight.
+    holds: Mutex<HashMap<String, Duration>>,
 }
 
 /// The running fake; dropped with the test.
@@ -158,6 +161,15 @@ impl FakeBotApi {
             .lock()
             .await
             .insert(file_id.to_owned(), bytes.into());
+    }
+
+    /// Answers `method` only `wait` after it arrives (recorded at once); `None` lifts it.
+    pub async fn hold(&self, method: &str, wait: Option<Duration>) {
+        let mut holds = self.inner.holds.lock().await;
+        match wait {
+            Some(wait) => holds.insert(method.to_lowercase(), wait),
+            None => holds.remove(&method.to_lowercase()),
+        };
     }
 
     /// Forgets a file, as if its message and file were gone.
