@@ -1,7 +1,10 @@
 -- The files drops carry, fetched once at scheduling into the media folder under their SHA-256:
 -- a drop's file names its stored content; the folder's bytes are counted here, so `media.max_bytes`
--- bounds the folder without walking it, and a file no drop needs any more can be found.
+-- bounds the folder without walking it, and a file no drop needs any more can be found and
+-- removed (`media.keep_days`).
 ALTER TABLE drop_media ADD COLUMN sha256 TEXT;
+-- Until when links to this file sent in place of an upload stay good: it is kept till then.
+ALTER TABLE drop_media ADD COLUMN linked_until INTEGER;
 
 CREATE TABLE media_files (
     sha256 TEXT PRIMARY KEY,

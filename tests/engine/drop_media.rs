@@ -155,8 +155,14 @@ async fn a_file_past_the_upload_limit_goes_as_a_link_only_the_drop_s_tier_can_op
             .unwrap(),
         None
     );
-    assert_eq!(drops.media_file(&free, named, sig).await.unwrap(), None);
-    assert_eq!(drops.media_file(&basic, named, sig).await.unwrap(), None);
+    assert!(drops.media_file(&free, named, sig).await.unwrap().is_none());
+    assert!(
+        drops
+            .media_file(&basic, named, sig)
+            .await
+            .unwrap()
+            .is_none()
+    );
     let file = drops
         .media_file(&pro, named, sig)
         .await
@@ -176,13 +182,20 @@ async fn a_file_past_the_upload_limit_goes_as_a_link_only_the_drop_s_tier_can_op
         ..named
     };
     for forged in [other, later] {
-        assert_eq!(drops.media_file(&pro, forged, sig).await.unwrap(), None);
+        assert!(drops.media_file(&pro, forged, sig).await.unwrap().is_none());
     }
-    let bent = format!("{}0", &sig[..sig.len() - 1]);
-    assert_eq!(drops.media_file(&pro, named, &bent).await.unwrap(), None);
+    let last = if sig.ends_with('0') { '1' } else { '0' };
+    let bent = format!("{}{last}", &sig[..sig.len() - 1]);
+    assert!(
+        drops
+            .media_file(&pro, named, &bent)
+            .await
+            .unwrap()
+            .is_none()
+    );
     // And the link ends.
     app.advance(Duration::days(31));
-    assert_eq!(drops.media_file(&pro, named, sig).await.unwrap(), None);
+    assert!(drops.media_file(&pro, named, sig).await.unwrap().is_none());
 }
 
 #[tokio::test]
@@ -271,4 +284,58 @@ async fn the_media_folder_never_grows_past_its_bound() {
     );
     let reply = app.send(again).await.unwrap();
     assert!(!reply.contains("could not"), "{reply}");
+}
+
+/// Files in the media folder beside the database.
+fn files_in_folder(app: &TestApp) -> usize {
+    let folder = app.db_path.parent().unwrap().join("media");
+    std::fs::read_dir(&folder)
+        .map(|shards| {
+            shards
+                .flatten()
+                .flat_map(|shard| std::fs::read_dir(shard.path()).into_iter().flatten())
+                .count()
+        })
+        .unwrap_or(0)
+}
+
+#[tokio::test]
+async fn a_file_leaves_the_folder_once_no_drop_needs_it_and_no_link_to_it_is_good() {
+    let app = spawn_app().await;
+    app.platform.limit_uploads(1500);
+    app.platform.put_file("now", vec![1; 1000]);
+    app.platform.put_file("later", vec![2; 2000]);
+    app.platform.put_file("linked", vec![3; 3000]);
+    for (when, source, size) in [
+        ("in 1m", "now", 1000),
+        ("tomorrow 09:00", "later", 2000),
+        ("in 1m", "linked", 3000),
+    ] {
+        let command = format!("/drop {when} to announcements");
+        let m = drop_of(&app, &command, "Files", vec![photo(source, size)]);
+        assert!(app.send(m).await.unwrap().starts_with("Scheduled"));
+    }
+    assert_eq!(files_in_folder(&app), 3);
+    app.advance(Duration::minutes(1));
+    let tick = app.tick().await;
+    assert_eq!(
+        tick.media_files_removed, 1,
+        "the uploaded file is done with"
+    );
+    assert_eq!(
+        files_in_folder(&app),
+        2,
+        "tomorrow's file, and the linked one"
+    );
+    assert_eq!(app.engine.store().media_bytes_stored().await.unwrap(), 5000);
+    app.advance(Duration::days(31));
+    app.tick().await;
+    app.tick().await;
+    assert_eq!(files_in_folder(&app), 0, "delivered, and its links expired");
+    assert_eq!(app.engine.store().media_bytes_stored().await.unwrap(), 0);
+    let shown = app.ask(&console("admin"), "/drop show 2").await;
+    assert!(
+        shown.contains("photo: diagram.png"),
+        "still listed: {shown}"
+    );
 }

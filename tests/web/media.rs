@@ -110,6 +110,7 @@ async fn a_drop_s_file_link_opens_only_for_the_drop_s_tier() {
     let disposition = page.headers["content-disposition"].to_str().unwrap();
     assert_eq!(disposition, "attachment; filename=\"notes.html\"");
     // A bent signature, another file, or no signature: not found, even for Pat.
+    // One hex digit more: never the signature.
     let bent = links[0].replacen("sig=", "sig=0", 1);
     let other = links[0].replacen("/media/1/0", "/media/1/1", 1);
     let bare = links[0].split('?').next().unwrap().to_owned();

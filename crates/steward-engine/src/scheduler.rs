@@ -53,6 +53,8 @@ pub struct TickOutcome {
     pub teams_ended: usize,
     /// Bounties given back to their askers: nobody's answer was accepted in time.
     pub bounties_returned: usize,
+    /// Files removed from the media folder: no drop needed them any more.
+    pub media_files_removed: usize,
 }
 
 /// The longest the loop sleeps without a reason to wake, as a safety net.
@@ -78,6 +80,7 @@ impl Scheduler {
         let teams_ended = self.teams.end_lapsed_teams(now).await?;
         let reminders_sent = reminders_sent + self.teams.remind_team_managers(now).await?;
         let bounties_returned = self.questions.return_due_bounties(now).await?;
+        let media_files_removed = self.drops.prune_media(now).await?;
         Ok(TickOutcome {
             seasons_ended,
             occurrences,
@@ -94,6 +97,7 @@ impl Scheduler {
             referrals_settled,
             teams_ended,
             bounties_returned,
+            media_files_removed,
         })
     }
 

@@ -1,7 +1,7 @@
 //! The media recorded with a drop, in the order its message held them, and which stored content
 //! (the media folder's SHA-256 name) each one is once fetched.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::error::During;
 use super::{Result, Store, WriteTx};
@@ -80,7 +80,64 @@ impl WriteTx {
     }
 }
 
+impl WriteTx {
+    /// Records that links to file `position` of drop `id` were sent, good until `until`.
+    pub async fn set_media_linked(
+        &mut self,
+        id: i64,
+        position: i64,
+        until: DateTime<Utc>,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE drop_media SET linked_until = MAX(COALESCE(linked_until, 0), ?) \
+             WHERE drop_id = ? AND position = ?",
+        )
+        .bind(super::millis(until))
+        .bind(id)
+        .bind(position)
+        .execute(&mut *self.tx)
+        .await
+        .during("set_media_linked")?;
+        Ok(())
+    }
+
+    /// Forgets stored content `sha256` (its file is gone from the folder): it no longer counts
+    /// against the bound. The drops keep naming it, so `/drop show` still lists the file.
+    pub async fn forget_media_file(&mut self, sha256: &str) -> Result<()> {
+        sqlx::query("DELETE FROM media_files WHERE sha256 = ?")
+            .bind(sha256)
+            .execute(&mut *self.tx)
+            .await
+            .during("forget_media_file")?;
+        Ok(())
+    }
+}
+
 impl Store {
+    /// Stored content no drop needs any more at `now`: every drop carrying it is done (no
+    /// occurrence to come, nothing left to deliver) for longer than `keep`, and no link to it
+    /// sent with a drop is still good.
+    pub async fn media_to_prune(&self, now: DateTime<Utc>, keep: Duration) -> Result<Vec<String>> {
+        let now = super::millis(now);
+        sqlx::query_scalar(
+            "SELECT f.sha256 FROM media_files f WHERE NOT EXISTS ( \
+               SELECT 1 FROM drop_media m JOIN drops d ON d.id = m.drop_id \
+               WHERE m.sha256 = f.sha256 AND ( \
+                 (d.cancelled_at IS NULL AND d.next_at IS NOT NULL) \
+                 OR COALESCE(m.linked_until, 0) > ? \
+                 OR EXISTS (SELECT 1 FROM deliveries x WHERE x.drop_id = d.id \
+                            AND x.state IN ('pending', 'sending')) \
+                 OR MAX(d.created_at, COALESCE(d.cancelled_at, 0), \
+                        COALESCE((SELECT MAX(COALESCE(x.sent_at, x.next_attempt_at)) \
+                                  FROM deliveries x WHERE x.drop_id = d.id), 0)) > ?))",
+        )
+        .bind(now)
+        .bind(now - keep.num_milliseconds())
+        .fetch_all(&self.pool)
+        .await
+        .during("media_to_prune")
+    }
+
     /// Drop `id`'s media, in order.
     pub async fn drop_media(&self, id: i64) -> Result<Vec<StoredMedia>> {
         let rows: Vec<MediaTuple> = sqlx::query_as(

@@ -26,6 +26,9 @@ pub struct Drops {
     pub(super) membership: Arc<Memberships>,
     /// The media folder the files drops carry are kept in.
     pub(super) files: MediaFiles,
+    /// Held while a file is stored or the folder pruned, so a file is never removed between
+    /// a new drop finding it there and recording that it needs it.
+    pub(super) files_lock: tokio::sync::Mutex<()>,
 }
 
 impl Drops {
@@ -36,6 +39,7 @@ impl Drops {
             kernel,
             membership,
             files,
+            files_lock: tokio::sync::Mutex::new(()),
         }
     }
 }

@@ -135,7 +135,13 @@ impl Drops {
             return Ok(None);
         }
         let secret = self.kernel.store.payment_secret().await?;
-        let path = MediaLink::new(drop_id, position, now).path(&secret);
+        let link = MediaLink::new(drop_id, position, now);
+        // The file stays in the folder while a link to it is good.
+        let until = DateTime::from_timestamp(link.expires, 0).unwrap_or(now);
+        let mut tx = self.kernel.store.begin().await?;
+        tx.set_media_linked(drop_id, position, until).await?;
+        tx.commit().await?;
+        let path = link.path(&secret);
         Ok(Some(format!("{}{path}", web.public_url)))
     }
 }

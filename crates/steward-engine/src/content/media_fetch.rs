@@ -2,6 +2,8 @@
 //! delivery for any file a first try missed. A file already stored is never fetched again, so
 //! a deleted original still delivers; the folder never grows past `media.max_bytes`.
 
+use chrono::{DateTime, Duration, Utc};
+
 use super::drops::DM_TARGET;
 use crate::core::ids::Platform;
 use crate::core::media::readable_size;
@@ -69,6 +71,7 @@ impl Drops {
             Err(e) => return Ok(Err(e)),
         };
         let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+        let _folder = self.files_lock.lock().await;
         // Content already in the folder takes no more room.
         if !self
             .kernel
@@ -158,5 +161,29 @@ impl Drops {
                 })
             })
             .collect()
+    }
+}
+
+impl Drops {
+    /// Removes from the media folder each file no drop needs any more: every drop carrying it
+    /// done for `media.keep_days` (at once when unset) and no link to it still good. The file
+    /// goes before its record, so a crash in between leaves a record the next pass removes.
+    /// Returns how many were removed.
+    pub(crate) async fn prune_media(&self, now: DateTime<Utc>) -> EngineResult<usize> {
+        let keep = Duration::days(i64::from(self.kernel.config.media.keep_days.unwrap_or(0)));
+        let _folder = self.files_lock.lock().await;
+        let unneeded = self.kernel.store.media_to_prune(now, keep).await?;
+        let mut removed = 0;
+        for name in unneeded {
+            if let Err(e) = self.files.remove(&name).await {
+                tracing::warn!(error = %e, "a drop's file could not be removed from the media folder");
+                continue;
+            }
+            let mut tx = self.kernel.store.begin().await?;
+            tx.forget_media_file(&name).await?;
+            tx.commit().await?;
+            removed += 1;
+        }
+        Ok(removed)
     }
 }
