@@ -3,6 +3,9 @@
 -- bounds the folder without walking it, and a file no drop needs any more can be found and
 -- removed (`media.keep_days`).
 ALTER TABLE drop_media ADD COLUMN sha256 TEXT;
+-- The platform keeping the file (a typed drop's file is on the platform it was typed on, and
+-- the drop copies no message); NULL on older rows: the drop's source message's platform.
+ALTER TABLE drop_media ADD COLUMN platform TEXT;
 -- Until when links to this file sent in place of an upload stay good: it is kept till then.
 ALTER TABLE drop_media ADD COLUMN linked_until INTEGER;
 

@@ -54,7 +54,7 @@ cmd-member-usage = /member grant|extend @member TIER DURATION | /member revoke @
 cmd-payments = List payments, or refund one
 cmd-payments-usage = /payments [list] [@member] | /payments refund ID
 cmd-drop = Schedule and manage content drops
-cmd-drop-usage = /drop WHEN [every RULE] [to TARGET[,TARGET]] [tier TIER] [tags TAG[,TAG]] TEXT | /drop list | /drop show|cancel|status|stats ID | /drop tags ID TAG[,TAG]|none
+cmd-drop-usage = /drop WHEN [every RULE] [to TARGET[,TARGET]] [tier TIER] [tags TAG[,TAG]] [file PATH] TEXT | /drop list | /drop show|cancel|status|stats ID | /drop tags ID TAG[,TAG]|none
 cmd-drop-usage-form = /drop schedule when text [every] [to] [tier] [tags] | /drop list | /drop show|cancel|status|stats id | /drop tags id tags | Apps → Schedule as drop on a message
 
 choice-board-all = All time

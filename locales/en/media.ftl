@@ -12,3 +12,4 @@ drop-media-linked = { $name } ({ $size }) is over { $platform }'s { $limit } upl
 media-fetch-failed = The file could not be fetched: { $error }
 telegram-file-too-big = Telegram lets bots fetch files of at most 20 MB.
 media-file-too-big = The file is bigger than the media folder has room for.
+drop-file-console-only = A file is named by its path only on the console. Here, attach the file to a message and reply /drop to it.

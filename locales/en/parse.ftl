@@ -195,3 +195,4 @@ parse-ask = Write it like /ask How do I pin a future? #rust, or /ask … bounty 
 parse-ask-bounty = A bounty is a number of points from 1 to { $max }, like /ask How do I pin a future? bounty 20.
 parse-accept = Reply to the answer with /accept, or write /accept 12 @member.
 parse-questions = Write /questions, /questions open, /questions mine or /questions tag rust.
+drop-grammar-file-needs-path = `file` needs the path of a file, like file slides.pdf (in quotes when it has spaces).

@@ -53,7 +53,7 @@ cmd-member-usage = /member grant|extend @成员 档位 时长 | /member revoke @
 cmd-payments = 查看付款记录，或退款
 cmd-payments-usage = /payments [list] [@成员] | /payments refund 编号
 cmd-drop = 安排和管理内容推送
-cmd-drop-usage = /drop 时间 [every 规则] [to 目标[,目标]] [tier 档位] [tags 标签[,标签]] 内容 | /drop list | /drop show|cancel|status|stats 编号 | /drop tags 编号 标签[,标签]|none
+cmd-drop-usage = /drop 时间 [every 规则] [to 目标[,目标]] [tier 档位] [tags 标签[,标签]] [file 路径] 内容 | /drop list | /drop show|cancel|status|stats 编号 | /drop tags 编号 标签[,标签]|none
 cmd-drop-usage-form = /drop schedule when text [every] [to] [tier] [tags] | /drop list | /drop show|cancel|status|stats id | /drop tags id tags | 在消息上选“应用 → Schedule as drop”
 
 choice-board-all = 总榜

@@ -11,3 +11,4 @@ drop-media-linked = { $name }（{ $size }）超过 { $platform } 的 { $limit } 
 media-fetch-failed = 无法获取文件：{ $error }
 telegram-file-too-big = Telegram 只允许机器人获取不超过 20 MB 的文件。
 media-file-too-big = 文件超过媒体文件夹剩余的空间。
+drop-file-console-only = 只有在控制台里才能用路径指定文件。在这里，请把文件附在消息里，再回复 /drop。

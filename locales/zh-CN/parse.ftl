@@ -181,3 +181,4 @@ parse-ask = 例如 /ask 怎样修复借用错误？#rust，或在末尾加 bount
 parse-ask-bounty = 悬赏是 1 到 { $max } 之间的积分数，例如 /ask 怎样修复借用错误？bounty 20。
 parse-accept = 回复那条回答并发送 /accept，或写 /accept 12 @成员。
 parse-questions = 可写 /questions、/questions open、/questions mine 或 /questions tag rust。
+drop-grammar-file-needs-path = `file` 后面需要文件路径，例如 file slides.pdf（路径含空格时加引号）。

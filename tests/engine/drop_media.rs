@@ -339,3 +339,38 @@ async fn a_file_leaves_the_folder_once_no_drop_needs_it_and_no_link_to_it_is_goo
         "still listed: {shown}"
     );
 }
+
+#[tokio::test]
+async fn only_the_console_names_a_file_by_path_and_new_words_keep_the_replied_files() {
+    let app = spawn_app().await;
+    // A path names a file on the bot's machine: a chat member must not reach it.
+    let m = message(
+        &olga(),
+        telegram_group(),
+        "/drop in 1m file /etc/passwd Hi",
+        app.clock_now(),
+    );
+    let refused = app.send(m).await.unwrap();
+    assert!(
+        refused.starts_with("A file is named by its path only on the console."),
+        "{refused}"
+    );
+    app.platform.put_file("tg-photo-3", vec![5; 700]);
+    let m = drop_of(
+        &app,
+        "/drop in 1m to announcements Fresh words",
+        "Old caption",
+        vec![photo("tg-photo-3", 700)],
+    );
+    assert!(app.send(m).await.unwrap().starts_with("Scheduled drop #1"));
+    app.advance(Duration::minutes(1));
+    app.tick().await;
+    let drops = delivered(&app.posts());
+    assert_eq!(drops.len(), 2);
+    for (_, drop) in &drops {
+        // New words are no copy of the message: uploaded everywhere, the file with them.
+        assert_eq!(drop.copy_of, None);
+        assert_eq!(drop.text, "Fresh words");
+        assert_eq!(drop.media.len(), 1);
+    }
+}

@@ -8,7 +8,7 @@
 use steward_core as core;
 use steward_engine as engine;
 use steward_i18n as i18n;
-use steward_i18n::tr;
+use steward_i18n::{msg, tr};
 
 use std::collections::{HashMap, HashSet};
 use std::future::Future;

@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use super::Output;
 use crate::core::ids::{AccountRef, ChatRef, MemberId, Platform, PlatformGrant};
 use crate::core::levels::LevelReward;
+use crate::core::media::Media;
 use crate::core::tiers::{TierAccess, TierDef};
-use crate::engine::platform::PlatformFuture;
+use crate::engine::platform::{FetchFuture, PlatformFuture};
 use crate::engine::{ChatPlatform, DropTarget, OutboundDrop, OutboundFile, PlatformError};
 use crate::i18n::Lang;
-use crate::tr;
+use crate::{msg, tr};
 
 /// Prints the engine's posts and DMs as `bot>` lines; the lines it adds of its own (a drop's
 /// rating hint, what access changed) are in the community's language.
@@ -51,6 +52,27 @@ impl ConsolePlatform {
             })
             .collect();
         self.files.join(format!("{}-{id}", account.platform))
+    }
+
+    /// Writes `file` where `to`'s files go and prints its caption and where it went.
+    fn send_file_now(
+        &self,
+        to: &DropTarget,
+        file: &OutboundFile,
+        tag: &str,
+    ) -> Result<(), PlatformError> {
+        let path = self.save(to, file)?;
+        let line = tr!(
+            self.lang,
+            "console-file-saved",
+            path = path.display().to_string()
+        );
+        // A picture (a rank card) comes without a caption; no empty line for it.
+        if !file.caption.is_empty() {
+            print(&self.out, tag, &file.caption);
+        }
+        print(&self.out, tag, &line);
+        Ok(())
     }
 
     fn save(&self, to: &DropTarget, file: &OutboundFile) -> Result<PathBuf, PlatformError> {
@@ -100,22 +122,11 @@ impl ChatPlatform for ConsolePlatform {
     }
 
     fn send_file<'a>(&'a self, to: &'a DropTarget, file: &'a OutboundFile) -> PlatformFuture<'a> {
-        let saved = self.save(to, file).map(|path| {
-            let tag = match to {
-                DropTarget::Chat(chat) => chat_tag(chat),
-                DropTarget::Dm(account) => format!("[dm to {}] ", account.user_id), // not translated: a transcript marker
-            };
-            let line = tr!(
-                self.lang,
-                "console-file-saved",
-                path = path.display().to_string()
-            );
-            // A picture (a rank card) comes without a caption; no empty line for it.
-            if !file.caption.is_empty() {
-                print(&self.out, &tag, &file.caption);
-            }
-            print(&self.out, &tag, &line);
-        });
+        let tag = match to {
+            DropTarget::Chat(chat) => chat_tag(chat),
+            DropTarget::Dm(account) => format!("[dm to {}] ", account.user_id), // not translated: a transcript marker
+        };
+        let saved = self.send_file_now(to, file, &tag);
         Box::pin(async move { saved })
     }
 
@@ -151,7 +162,47 @@ impl ChatPlatform for ConsolePlatform {
         };
         let text = format!("{}\n{hint}", drop.text);
         print(&self.out, &tag, &text);
+        // Its files are written where the chat's (or the member's) files go.
+        for media in &drop.media {
+            let file = OutboundFile {
+                name: media.name.clone(),
+                bytes: media.bytes.to_vec(),
+                caption: String::new(),
+                image: false,
+            };
+            if let Err(e) = self.send_file_now(to, &file, &tag) {
+                return Box::pin(async { Err(e) });
+            }
+        }
         Box::pin(async { Ok(()) })
+    }
+
+    /// A file named by its path (`/drop … file PATH`), read from disk up to `max` bytes.
+    fn fetch_media<'a>(
+        &'a self,
+        platform: Platform,
+        media: &'a Media,
+        max: u64,
+    ) -> FetchFuture<'a> {
+        Box::pin(async move {
+            if platform != Platform::Console {
+                return Err(PlatformError::Gone(msg!("media-not-on-platform")));
+            }
+            let gone = |e: std::io::Error| {
+                PlatformError::Gone(msg!(
+                    "media-fetch-failed",
+                    error = format!("{}: {e}", media.source)
+                ))
+            };
+            let size = tokio::fs::metadata(&media.source)
+                .await
+                .map_err(gone)?
+                .len();
+            if size > max {
+                return Err(PlatformError::Gone(msg!("media-file-too-big")));
+            }
+            tokio::fs::read(&media.source).await.map_err(gone)
+        })
     }
 
     fn grant_access<'a>(

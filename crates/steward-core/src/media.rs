@@ -70,6 +70,51 @@ pub struct Media {
     pub source: String,
 }
 
+/// The media type of a file known only by its name (a file given by path), for the common
+/// kinds a lesson carries; `None` for the rest (sent as a document).
+#[must_use]
+pub fn type_of_name(name: &str) -> Option<&'static str> {
+    let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some(match extension.as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        "mp3" => "audio/mpeg",
+        "ogg" => "audio/ogg",
+        "m4a" => "audio/mp4",
+        "pdf" => "application/pdf",
+        "zip" => "application/zip",
+        "txt" | "md" => "text/plain",
+        _ => return None,
+    })
+}
+
+impl Media {
+    /// A file given by its path on the machine Steward runs on (the console's `file PATH`):
+    /// named after its last part, its kind and type read from its extension, its size known
+    /// once it is read.
+    #[must_use]
+    pub fn from_path(path: &str) -> Self {
+        let name = path
+            .rsplit(['/', '\\'])
+            .next()
+            .filter(|n| !n.is_empty())
+            .unwrap_or(path)
+            .to_owned();
+        let mime = type_of_name(&name);
+        Self {
+            kind: MediaKind::of_type(mime),
+            mime: mime.map(str::to_owned),
+            name,
+            size: None,
+            source: path.to_owned(),
+        }
+    }
+}
+
 /// A size as people read it, with its unit's key: `(value, "bytes" | "kb" | "mb")`, kB and MB
 /// to one decimal.
 #[must_use]
@@ -103,6 +148,17 @@ mod tests {
         for kind in [MediaKind::Photo, MediaKind::Voice, MediaKind::Document] {
             assert_eq!(MediaKind::parse(kind.as_str()), kind);
         }
+    }
+
+    #[test]
+    fn a_file_by_path_is_named_and_typed_by_its_last_part() {
+        let slides = Media::from_path("/home/olga/week 3/Slides.PDF");
+        assert_eq!(slides.name, "Slides.PDF");
+        assert_eq!(slides.mime.as_deref(), Some("application/pdf"));
+        assert_eq!(slides.kind, MediaKind::Document);
+        assert_eq!(Media::from_path("diagram.png").kind, MediaKind::Photo);
+        assert_eq!(Media::from_path("talk.mp4").kind, MediaKind::Video);
+        assert_eq!(Media::from_path("notes").mime, None);
     }
 
     #[test]

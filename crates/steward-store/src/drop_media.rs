@@ -11,6 +11,8 @@ use steward_core::media::{Media, MediaKind};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredMedia {
     pub position: i64,
+    /// The platform that keeps the file (`telegram`, `discord`, `console`).
+    pub platform: String,
     pub media: Media,
     /// The content name in the media folder; `None` until fetched.
     pub sha256: Option<String>,
@@ -20,6 +22,7 @@ type MediaTuple = (
     i64,
     String,
     String,
+    String,
     Option<String>,
     Option<i64>,
     String,
@@ -27,15 +30,16 @@ type MediaTuple = (
 );
 
 impl WriteTx {
-    /// Records `media` as drop `id`'s, in order.
-    pub async fn add_drop_media(&mut self, id: i64, media: &[Media]) -> Result<()> {
+    /// Records `media`, kept by `platform`, as drop `id`'s, in order.
+    pub async fn add_drop_media(&mut self, id: i64, platform: &str, media: &[Media]) -> Result<()> {
         for (position, m) in media.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO drop_media (drop_id, position, kind, name, mime, size, source) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO drop_media (drop_id, position, platform, kind, name, mime, size, \
+                 source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(id)
             .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .bind(platform)
             .bind(m.kind.as_str())
             .bind(&m.name)
             .bind(&m.mime)
@@ -141,8 +145,9 @@ impl Store {
     /// Drop `id`'s media, in order.
     pub async fn drop_media(&self, id: i64) -> Result<Vec<StoredMedia>> {
         let rows: Vec<MediaTuple> = sqlx::query_as(
-            "SELECT position, kind, name, mime, size, source, sha256 FROM drop_media \
-             WHERE drop_id = ? ORDER BY position",
+            "SELECT m.position, COALESCE(m.platform, d.source_platform, ''), m.kind, m.name, \
+             m.mime, m.size, m.source, m.sha256 FROM drop_media m JOIN drops d ON d.id = m.drop_id \
+             WHERE m.drop_id = ? ORDER BY m.position",
         )
         .bind(id)
         .fetch_all(&self.pool)
@@ -151,8 +156,9 @@ impl Store {
         Ok(rows
             .into_iter()
             .map(
-                |(position, kind, name, mime, size, source, sha256)| StoredMedia {
+                |(position, platform, kind, name, mime, size, source, sha256)| StoredMedia {
                     position,
+                    platform,
                     media: Media {
                         kind: MediaKind::parse(&kind),
                         name,

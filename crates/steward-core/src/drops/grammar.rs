@@ -1,5 +1,5 @@
 //! The `/drop` grammar: `/drop WHEN [every RULE] [to TARGET[,TARGET]] [tier TIER] [tags TAG[,TAG]]
-//! TEXT` and the subcommands `list`, `show ID`, `cancel ID`, `status ID`, `stats ID` and
+//! [file PATH] TEXT` (a file only where the platform lets a command name one: the console) and the subcommands `list`, `show ID`, `cancel ID`, `status ID`, `stats ID` and
 //! `tags ID TAG[,TAG]|none`. The text keeps its
 //! original spacing and line breaks.
 
@@ -21,7 +21,9 @@ pub struct DropRequest {
     pub targets: Vec<String>,
     pub tier: Option<String>,
     pub tags: Vec<String>,
-    /// Empty when the command replies to the message to schedule.
+    /// A file to carry, by its path (`file PATH`, quoted when it has spaces).
+    pub file: Option<String>,
+    /// Empty when the command replies to the message to schedule, or carries a file alone.
     pub text: String,
 }
 
@@ -64,7 +66,7 @@ pub fn drop_id(word: &str) -> Result<i64, Msg> {
 
 /// Words that start a clause; text starting with one needs `--` before it (`/drop now --
 /// every day counts`).
-pub const CLAUSE_WORDS: &[&str] = &["every", "to", "tier", "tags", "--"];
+pub const CLAUSE_WORDS: &[&str] = &["every", "to", "tier", "tags", "file", "--"];
 
 /// Parses everything after `/drop`. `is_reply` allows leaving the text out. `--` ends the
 /// clauses: what follows is the text, whatever its first word.
@@ -107,6 +109,7 @@ pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, Msg> {
         targets: Vec::new(),
         tier: None,
         tags: Vec::new(),
+        file: None,
         text: String::new(),
     };
     while let Some((word, after)) = next_word(rest) {
@@ -144,6 +147,12 @@ pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, Msg> {
                 request.tags = tag_list(&list)?;
                 rest = after_list;
             }
+            "file" if request.file.is_none() => {
+                let (path, after_path) =
+                    next_word(after).ok_or_else(|| msg!("drop-grammar-file-needs-path"))?;
+                request.file = Some(path);
+                rest = after_path;
+            }
             _ => break,
         }
     }
@@ -153,7 +162,7 @@ pub fn parse_drop(args: &str, is_reply: bool) -> Result<DropCommand, Msg> {
     } else {
         rest.trim().to_owned()
     };
-    if request.text.is_empty() && !is_reply {
+    if request.text.is_empty() && !is_reply && request.file.is_none() {
         return Err(msg!("drop-grammar-text-missing"));
     }
     if request.text.chars().count() > MAX_TEXT {

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, NaiveTime, Utc};
 
-use super::drop_content::{DropContent, copied};
+use super::drop_content::{DropContent, drop_content};
 use super::labels::{rule_text, target_label};
 use crate::commands::CommandContext;
 use crate::core::drops::delivery::DeliveryState;
@@ -194,6 +194,7 @@ impl Drops {
             text,
             source,
             media,
+            files_on,
         } = content;
         let id = tx
             .insert_drop(&NewDrop {
@@ -209,7 +210,7 @@ impl Drops {
             })
             .await?;
         tx.set_drop_tags(id, &request.tags).await?;
-        tx.add_drop_media(id, media).await?;
+        tx.add_drop_media(id, files_on.as_str(), media).await?;
         Ok(id)
     }
 
@@ -220,42 +221,23 @@ impl Drops {
     ) -> EngineResult<String> {
         let lang = ctx.lang;
         let planned = self.plan_drop(ctx, &request)?;
-        let (text, source, media) = match (&request.text, &ctx.quoted) {
-            // A message with only a file (a photo, the slides) is a drop too: its media carry it.
-            (text, Some(quoted))
-                if text.is_empty() && (!quoted.text.is_empty() || !quoted.media.is_empty()) =>
-            {
-                (
-                    quoted.text.clone(),
-                    Some(copied(quoted)),
-                    quoted.media.as_slice(),
-                )
-            }
-            (text, _) if text.is_empty() => {
-                return refuse(msg!("drop-needs-text"));
-            }
-            (text, _) => (text.clone(), None, [].as_slice()),
-        };
+        let mut named = None;
+        let content = drop_content(ctx, &request, &mut named)?;
+        let copied_from = content
+            .source
+            .as_ref()
+            .and_then(|s| s.platform.parse::<Platform>().ok());
+        let has_media = !content.media.is_empty();
         let mut tx = self.kernel.store.begin().await?;
         let id = self
-            .insert_planned(
-                &mut tx,
-                ctx,
-                &request,
-                &planned,
-                DropContent {
-                    text: &text,
-                    source,
-                    media,
-                },
-            )
+            .insert_planned(&mut tx, ctx, &request, &planned, content)
             .await?;
         tx.commit().await?;
         self.kernel.wake.notify_one();
         let mut reply = self.scheduled_reply(lang, id, &request, &planned);
-        if let Some(from) = ctx.quoted.as_ref().filter(|q| !q.media.is_empty()) {
+        if has_media {
             for note in self
-                .media_notes(lang, id, from.chat.platform, &planned.targets)
+                .media_notes(lang, id, copied_from, &planned.targets)
                 .await?
             {
                 reply.push('\n');

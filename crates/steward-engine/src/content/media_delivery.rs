@@ -52,14 +52,7 @@ impl Drops {
         target: Platform,
         now: DateTime<Utc>,
     ) -> EngineResult<Result<PreparedMedia, PlatformError>> {
-        let Some(source) = drop
-            .source
-            .as_ref()
-            .and_then(|s| s.platform.parse::<Platform>().ok())
-        else {
-            return Ok(Ok(PreparedMedia::default()));
-        };
-        let (files, missing) = self.store_drop_media(drop.id, source).await?;
+        let (files, missing) = self.store_drop_media(drop.id).await?;
         if let Some((name, why)) = missing.gone() {
             let why = why.why();
             return Ok(Err(PlatformError::Gone(msg!(

@@ -28,12 +28,11 @@ impl Missing {
 }
 
 impl Drops {
-    /// Fetches every file of drop `id` from `platform` that is not stored yet; its files as
-    /// stored, and what is missing.
+    /// Fetches every file of drop `id` that is not stored yet from the platform keeping it;
+    /// its files as stored, and what is missing.
     pub(super) async fn store_drop_media(
         &self,
         id: i64,
-        platform: Platform,
     ) -> EngineResult<(Vec<StoredMedia>, Missing)> {
         let mut media = self.kernel.store.drop_media(id).await?;
         let mut missing = Missing::default();
@@ -41,6 +40,11 @@ impl Drops {
             if stored.sha256.is_some() {
                 continue;
             }
+            let Ok(platform) = stored.platform.parse::<Platform>() else {
+                let gone = PlatformError::Gone(msg!("media-not-on-platform"));
+                missing.0.push((stored.media.name.clone(), gone));
+                continue;
+            };
             match self.fetch_one(id, platform, stored).await? {
                 Ok(()) => {}
                 Err(e) => missing.0.push((stored.media.name.clone(), e)),
@@ -109,10 +113,10 @@ impl Drops {
         &self,
         lang: Lang,
         id: i64,
-        source: Platform,
+        copied: Option<Platform>,
         targets: &[String],
     ) -> EngineResult<Vec<String>> {
-        let (files, missing) = self.store_drop_media(id, source).await?;
+        let (files, missing) = self.store_drop_media(id).await?;
         let mut notes: Vec<String> = missing
             .0
             .iter()
@@ -126,7 +130,7 @@ impl Drops {
                 }
             })
             .collect();
-        for platform in self.upload_platforms(source, targets) {
+        for platform in self.upload_platforms(copied, targets) {
             let limit = self.kernel.platform.upload_limit(platform);
             for stored in &files {
                 let Some(size) = stored.media.size.filter(|size| *size > limit) else {
@@ -147,13 +151,14 @@ impl Drops {
         Ok(notes)
     }
 
-    /// The platforms `targets` reach where a drop from a `source` message is uploaded, not
-    /// copied: chats on them, and for DMs every platform this process drives.
-    fn upload_platforms(&self, source: Platform, targets: &[String]) -> Vec<Platform> {
+    /// The platforms `targets` reach where a drop is uploaded, not copied (a copy is only of
+    /// the `copied` message's platform): chats on them, and for DMs every platform this
+    /// process drives.
+    fn upload_platforms(&self, copied: Option<Platform>, targets: &[String]) -> Vec<Platform> {
         let platform = &self.kernel.platform;
         Platform::ALL
             .into_iter()
-            .filter(|p| !(*p == source && platform.copies_messages(*p)))
+            .filter(|p| !(Some(*p) == copied && platform.copies_messages(*p)))
             .filter(|p| {
                 targets.iter().any(|key| {
                     (key == DM_TARGET && platform.drives(*p))

@@ -191,6 +191,7 @@ impl Submissions {
                     text: &text,
                     source: submission.source.clone(),
                     media: &[],
+                    files_on: ctx.chat.platform,
                 },
             )
             .await?;
