@@ -19,8 +19,8 @@ use crate::core::periods::Calendar;
 use crate::store::Store;
 
 /// Members' Telegram user ids (and DM chats) start here; Discord's snowflakes at the other.
-const TELEGRAM_BASE: i64 = 1_000_000;
-const DISCORD_BASE: i64 = 2_000_000_000;
+pub(super) const TELEGRAM_BASE: i64 = 1_000_000;
+pub(super) const DISCORD_BASE: i64 = 2_000_000_000;
 /// The operator who broadcasts, on Telegram.
 const OPERATOR: i64 = 7;
 
@@ -131,7 +131,7 @@ pub(super) async fn broadcast(dir: &Path, members: i64) -> Result<BroadcastFigur
 }
 
 /// A Discord user's DM channel in the fake.
-fn dm_channel(user: i64) -> String {
+pub(super) fn dm_channel(user: i64) -> String {
     format!("8{user}")
 }
 
@@ -157,7 +157,7 @@ async fn community(path: &Path, members: i64) -> Result<(), BenchError> {
 }
 
 /// `steward run` in `dir`, as an operator starts it, with both platforms' tokens.
-fn run(dir: &Path) -> Result<Child, BenchError> {
+pub(super) fn run(dir: &Path) -> Result<Child, BenchError> {
     let log = std::fs::OpenOptions::new()
         .create(true)
         .append(true)
@@ -177,7 +177,10 @@ fn run(dir: &Path) -> Result<Child, BenchError> {
 
 /// Until both platforms' sides have started (Discord registered its commands, Telegram set its
 /// command menu).
-async fn wait_ready(telegram: &FakeBotApi, discord: &FakeDiscord) -> Result<(), BenchError> {
+pub(super) async fn wait_ready(
+    telegram: &FakeBotApi,
+    discord: &FakeDiscord,
+) -> Result<(), BenchError> {
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {
         let discord_up = discord
@@ -230,7 +233,10 @@ async fn wait_until(telegram: &FakeBotApi, discord: &FakeDiscord, total: usize, 
 }
 
 /// The spans (first to last) of `times` before and after the kill.
-fn spans(times: &[Instant], killed_at: Instant) -> Vec<std::ops::RangeInclusive<Instant>> {
+pub(super) fn spans(
+    times: &[Instant],
+    killed_at: Instant,
+) -> Vec<std::ops::RangeInclusive<Instant>> {
     let (before, after): (Vec<Instant>, Vec<Instant>) =
         times.iter().partition(|at| **at < killed_at);
     [before, after]
@@ -241,7 +247,7 @@ fn spans(times: &[Instant], killed_at: Instant) -> Vec<std::ops::RangeInclusive<
 
 /// Requests a second while sending: the intervals between them over the time they spanned,
 /// before the kill and after the restart (the restart itself is not sending time).
-fn rate(times: &[Instant], killed_at: Instant) -> f64 {
+pub(super) fn rate(times: &[Instant], killed_at: Instant) -> f64 {
     let (mut intervals, mut seconds) = (0.0, 0.0);
     for span in spans(times, killed_at) {
         let within = times.iter().filter(|at| span.contains(*at)).count();

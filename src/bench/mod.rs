@@ -4,6 +4,7 @@
 
 mod broadcast;
 mod card;
+mod media;
 mod probe;
 mod recommend;
 mod setup;
@@ -136,6 +137,14 @@ pub async fn run(
     if options.only_broadcast {
         return Ok(figures);
     }
+
+    // A 1 MB image drop by DM to 1,000 members through `steward run`, against the same fakes.
+    let media = media::image_to_dms(dir, 1000).await?;
+    emit("media_dm_telegram_rate", media.telegram_rate, "ratio");
+    emit("media_dm_discord_rate", media.discord_rate, "ratio");
+    emit("media_dms_per_second", media.dms_per_second, "per_s");
+    emit("media_dm_duplicates", media.duplicates as f64, "count");
+    emit("media_dm_unreached", media.unreached as f64, "count");
 
     // Recommendations, offline: leave-one-out hit rate at 3 against the most-popular items.
     let hits = recommend::hit_rates(if options.quick { 1_000 } else { 5_000 });
