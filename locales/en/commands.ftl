@@ -55,7 +55,7 @@ cmd-payments = List payments, or refund one
 cmd-payments-usage = /payments [list] [@member] | /payments refund ID
 cmd-drop = Schedule and manage content drops
 cmd-drop-usage = /drop WHEN [every RULE] [to TARGET[,TARGET]] [tier TIER] [tags TAG[,TAG]] [file PATH] TEXT | /drop list | /drop show|cancel|status|stats ID | /drop tags ID TAG[,TAG]|none
-cmd-drop-usage-form = /drop schedule when text [every] [to] [tier] [tags] | /drop list | /drop show|cancel|status|stats id | /drop tags id tags | Apps → Schedule as drop on a message
+cmd-drop-usage-form = /drop schedule when text [every] [to] [tier] [tags] [file] | /drop list | /drop show|cancel|status|stats id | /drop tags id tags | Apps → Schedule as drop on a message
 
 choice-board-all = All time
 choice-board-week = This week
@@ -107,6 +107,7 @@ arg-drop-every = Repeat: day, weekday, mon,thu, month 1, or a cron
 arg-drop-to = Channel names from config, comma-separated
 arg-drop-tier = Only for this tier and above
 arg-drop-text = What to post
+arg-drop-file = A file the drop carries: slides, a picture, a recording
 arg-drop-tags = Tags, comma-separated: rust,async
 arg-drop-tags-set = Tags, comma-separated, or none to clear them
 arg-drops-tag = Only drops with this tag

@@ -54,7 +54,7 @@ cmd-payments = 查看付款记录，或退款
 cmd-payments-usage = /payments [list] [@成员] | /payments refund 编号
 cmd-drop = 安排和管理内容推送
 cmd-drop-usage = /drop 时间 [every 规则] [to 目标[,目标]] [tier 档位] [tags 标签[,标签]] [file 路径] 内容 | /drop list | /drop show|cancel|status|stats 编号 | /drop tags 编号 标签[,标签]|none
-cmd-drop-usage-form = /drop schedule when text [every] [to] [tier] [tags] | /drop list | /drop show|cancel|status|stats id | /drop tags id tags | 在消息上选“应用 → Schedule as drop”
+cmd-drop-usage-form = /drop schedule when text [every] [to] [tier] [tags] [file] | /drop list | /drop show|cancel|status|stats id | /drop tags id tags | 在消息上选“应用 → Schedule as drop”
 
 choice-board-all = 总榜
 choice-board-week = 周榜
@@ -106,6 +106,7 @@ arg-drop-every = 重复：day、weekday、mon,thu、month 1 或 cron 表达式
 arg-drop-to = 配置里的频道名，逗号分隔
 arg-drop-tier = 只发给该档位及以上
 arg-drop-text = 推送内容
+arg-drop-file = 推送携带的文件：讲义、图片或录像
 arg-drop-tags = 标签，用逗号分隔：rust,async
 arg-drop-tags-set = 标签，用逗号分隔；写 none 清空
 arg-drops-tag = 只看带这个标签的推送

@@ -232,3 +232,32 @@ async fn a_60_mb_video_goes_to_telegram_as_a_signed_link_a_free_member_cannot_op
     assert_eq!(file.bytes.len(), video.len());
     app.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_slash_drop_carries_the_file_given_in_its_attachment_option() {
+    let app = harness::spawn_both().await;
+    let telegram = app.telegram.as_ref().unwrap();
+    let png: Vec<u8> = (0..40_000u32).map(|i| (i % 239) as u8).collect();
+    let attachment = app
+        .discord
+        .attachment("diagram.png", "image/png", png.clone());
+    let options = json!([{"name": "schedule", "type": 1, "options": [
+        {"name": "when", "type": 3, "value": "now"},
+        {"name": "text", "type": 3, "value": "Today's diagram"},
+        {"name": "to", "type": 3, "value": "announcements"},
+        {"name": "file", "type": 11, "value": attachment["id"]}]}]);
+    let id = app.discord.next_id();
+    let mut slash = payloads::slash(id, &olga(), MEMBER_PERMISSIONS, "drop", options, &[]);
+    let attachment_id = attachment["id"].as_str().unwrap().to_owned();
+    slash["data"]["resolved"]["attachments"] = json!({ attachment_id: attachment });
+    app.discord.dispatch("INTERACTION_CREATE", slash);
+    let answer = app.discord.answer_to(id).await;
+    assert!(answer.starts_with("Scheduled drop #1"), "{answer}");
+    let photos = calls_to(telegram, "sendphoto", TELEGRAM_GROUP, 1).await;
+    assert_eq!(photos.len(), 1);
+    assert_eq!(photos[0]["caption"], "Today's diagram");
+    assert_eq!(photos[0]["_files"][0]["sha256"], sha(&png));
+    let posted = posted_in(&app, ANNOUNCEMENTS, "Today's diagram").await;
+    assert_eq!(posted["attachments"][0]["sha256"], sha(&png));
+    app.shutdown().await;
+}

@@ -50,6 +50,8 @@ impl Names {
             ArgKind::Repeat => words(&["day"]),
             ArgKind::Channels => words(&["lounge"]),
             ArgKind::Post => words(&["hello"]),
+            // Never on the line: a member's files come with their message, not their words.
+            ArgKind::Attachment => Vec::new(),
         }
     }
 

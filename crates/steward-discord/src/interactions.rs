@@ -178,6 +178,13 @@ fn event(
     sender: Sender,
     line: options::CommandLine,
 ) -> MessageEvent {
+    // Files attached to the command come as a message of their own that the command carries.
+    let quoted = (!line.files.is_empty()).then(|| QuotedMessage {
+        chat: chat.clone(),
+        message_id: format!("interaction-{id}"),
+        text: String::new(),
+        media: line.files,
+    });
     MessageEvent {
         chat,
         // Discord may deliver an interaction twice; its id makes the request key.
@@ -186,7 +193,7 @@ fn event(
         text: line.text,
         is_edit: false,
         reply_to: None,
-        quoted: None,
+        quoted,
         mentions: line.mentions,
         at: engine.kernel().now(),
     }
@@ -227,6 +234,7 @@ async fn on_button(ctx: &Context, engine: &Engine, press: ComponentInteraction) 
     let line = options::CommandLine {
         text: button.command_line(),
         mentions: Vec::new(),
+        files: Vec::new(),
     };
     let chat = inbound::chat_ref(press.channel_id, press.guild_id);
     let sender = sender(&press.user, press.member.as_ref(), &press.locale);
@@ -368,6 +376,7 @@ async fn on_form(ctx: &Context, engine: &Engine, forms: &Forms, form: ModalInter
     let line = options::CommandLine {
         text: text.trim_end().to_owned(),
         mentions: Vec::new(),
+        files: Vec::new(),
     };
     let chat = inbound::chat_ref(form.channel_id, form.guild_id);
     let sender = sender(&form.user, form.member.as_ref(), &form.locale);

@@ -10,13 +10,16 @@ use serenity::model::id::UserId;
 
 use super::inbound;
 use crate::core::commands::{self, Arg, ArgKind, Audience};
+use crate::core::media::Media;
 use crate::engine::Mention;
 
-/// The command line and the members it names.
+/// The command line, the members it names and the files attached to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommandLine {
     pub text: String,
     pub mentions: Vec<Mention>,
+    /// Files given in attachment options (a drop's slides).
+    pub files: Vec<Media>,
 }
 
 /// Options by name, flattened out of a subcommand when there is one.
@@ -94,6 +97,7 @@ pub fn command_line(data: &CommandData) -> CommandLine {
         return CommandLine {
             text: format!("/{}", data.name),
             mentions,
+            files: Vec::new(),
         };
     };
     let args = Args::of(&data.options);
@@ -101,7 +105,19 @@ pub fn command_line(data: &CommandData) -> CommandLine {
         ArgKind::Member => Some(member_word(data, args.user(arg.name)?, &mut mentions)),
         _ => args.text(arg.name),
     });
-    CommandLine { text, mentions }
+    let files = args
+        .values
+        .values()
+        .filter_map(|value| match value {
+            CommandDataOptionValue::Attachment(id) => data.resolved.attachments.get(id).cloned(),
+            _ => None,
+        })
+        .collect::<Vec<_>>();
+    CommandLine {
+        text,
+        mentions,
+        files: inbound::media_of(&files),
+    }
 }
 
 #[cfg(test)]

@@ -104,6 +104,7 @@ fn option(arg: &Arg, tiers: &[TierDef], lang: Lang) -> CreateCommandOption {
         | ArgKind::Channels
         | ArgKind::Post
         | ArgKind::Title => of(CommandOptionType::String),
+        ArgKind::Attachment => of(CommandOptionType::Attachment),
     };
     match arg.kind.max_len() {
         Some(max) => option.max_length(max),

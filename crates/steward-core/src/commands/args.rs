@@ -53,6 +53,9 @@ pub enum ArgKind {
     Post,
     /// A name of several words in the middle of a line (an event's): quoted when written.
     Title,
+    /// A file attached to the command where the platform has such an option (Discord): never
+    /// written on the line; the adapter hands it over as the files the command carries.
+    Attachment,
 }
 
 impl ArgKind {
@@ -73,6 +76,7 @@ impl ArgKind {
             | Self::Integer { .. }
             | Self::Choice(_)
             | Self::Tier
+            | Self::Attachment
             | Self::DropId
             | Self::RewardId
             | Self::PlanId => None,
@@ -250,7 +254,7 @@ impl CommandSpec {
             },
             (Params::Subcommands(_), None) => &[],
         };
-        for arg in args {
+        for arg in args.iter().filter(|a| a.kind != ArgKind::Attachment) {
             let Some(given) = value(arg).filter(|v| !v.trim().is_empty()) else {
                 continue;
             };

@@ -20,6 +20,8 @@ fn samples(kind: ArgKind) -> Vec<String> {
         ArgKind::Channels => &["news, lounge"],
         ArgKind::Post => &["Standup", "every day counts"],
         ArgKind::Title => &["Advent", "Winter hackathon"],
+        // Never on the line: whatever it holds, the line is the same.
+        ArgKind::Attachment => &["slides.pdf"],
     };
     words.iter().map(|w| (*w).to_owned()).collect()
 }

@@ -127,6 +127,9 @@ pub(super) const SCHEDULE: &[Arg] = &[
     DROP_TO,
     DROP_TIER,
     DROP_TAGS,
+    arg("file", "arg-drop-file", ArgKind::Attachment)
+        .optional()
+        .after("file"),
     // The drop grammar's limit on the text.
     arg("text", "arg-drop-text", ArgKind::Post),
 ];
