@@ -119,3 +119,73 @@ async fn a_drop_s_file_link_opens_only_for_the_drop_s_tier() {
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_home_page_shows_an_upcoming_drop_s_picture_inline_and_its_file_as_a_link() {
+    let config = CONFIG.replace("LEADERBOARDS", "public").replace(
+        "discord_role = \"555\"",
+        "discord_role = \"555\"\ngated_channels = [\"lounge\"]",
+    ) + "[channels.lounge]\nconsole = \"lounge\"\n";
+    let app = spawn_with(&config, None).await;
+    let (admin, pat, dan) = (console("admin"), console("pat"), console("dan"));
+    for who in [&pat, &dan] {
+        app.say(who, "hello everyone").await;
+    }
+    app.say(&admin, "/member grant @pat pro 30d").await.unwrap();
+    let png = vec![0x89u8; 3000];
+    app.platform.put_file("png-1", png.clone());
+    app.platform.put_file("pdf-1", vec![b'%'; 2000]);
+    let message = MessageEvent {
+        chat: ChatRef::group(Platform::Console, "general"),
+        message_id: Some("cmd-2".into()),
+        sender: Sender {
+            person: admin.clone(),
+            platform_admin: false,
+            locale: None,
+        },
+        text: "/drop tomorrow 09:00 to lounge tier pro Week 3: <b>ownership</b>".into(),
+        is_edit: false,
+        reply_to: Some(console("pat")),
+        quoted: Some(QuotedMessage {
+            chat: ChatRef::group(Platform::Telegram, "-100"),
+            message_id: "42".into(),
+            text: String::new(),
+            media: vec![
+                file("diagram.png", "image/png", "png-1", 3000),
+                file("slides.pdf", "application/pdf", "pdf-1", 2000),
+            ],
+        }),
+        mentions: Vec::new(),
+        at: app.engine.kernel().now(),
+    };
+    let reply = app.engine.handle(Event::Message(message)).await.unwrap();
+    assert!(reply.starts_with("Scheduled drop #1"), "{reply}");
+
+    let pats = app.browser_for(&pat).await;
+    let home = pats.get("/").await.body;
+    assert!(
+        home.contains("&lt;b&gt;ownership"),
+        "the words as text: {home}"
+    );
+    let image = home
+        .split("<img class=\"drop-image\" src=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no picture: {home}"))
+        .replace("&amp;", "&");
+    assert!(home.contains(">slides.pdf</a>"), "{home}");
+    let (status, kind, bytes) = pats.get_bytes(&image).await;
+    assert_eq!(
+        (status, kind.as_deref()),
+        (StatusCode::OK, Some("image/png"))
+    );
+    assert_eq!(bytes, png);
+    // Dan, without Pro, sees neither the drop nor its files, and its links open nothing.
+    let dans = app.browser_for(&dan).await;
+    let his = dans.get("/").await.body;
+    assert!(
+        !his.contains("drop-image") && !his.contains("slides.pdf"),
+        "{his}"
+    );
+    assert_eq!(dans.get_bytes(&image).await.0, StatusCode::NOT_FOUND);
+}

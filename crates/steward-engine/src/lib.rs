@@ -67,7 +67,7 @@ pub use commands::CommandContext;
 pub use commands::Commands;
 pub use content::{Choice, MAX_CHOICES};
 pub use content::{
-    Choices, CommunityEvents, Courses, Drops, MediaDownload, Recommendations, Submissions,
+    Choices, CommunityEvents, Courses, Drops, MediaDownload, Recommendations, Submissions, WebFile,
 };
 pub use error::{EngineError, EngineResult};
 pub(crate) use error::{refuse, reply_text};
@@ -270,7 +270,10 @@ impl Engine {
             certificates: certificates.clone(),
             questions: questions.clone(),
         });
+        // Made now, so pages that link a drop's files read it without writing.
+        kernel.store.payment_secret().await?;
         broadcasts.recover().await?;
+
         questions.load_places().await?;
         let recovered = kernel.store.recover_interrupted().await?;
         if recovered > 0 {

@@ -3,9 +3,21 @@
 //! to see the drop, exactly as in chat. Anything else is "not found", so a link says nothing
 //! to someone who may not open it.
 
+use chrono::{DateTime, Utc};
+
 use crate::core::access::{Viewer, may_see};
+use crate::core::media::MediaKind;
 use crate::core::media_links::MediaLink;
 use crate::{Drops, EngineResult};
+
+/// A drop's file as a page lists it: its name, whether it is a picture (shown inline), and a
+/// signed link to it on this site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebFile {
+    pub name: String,
+    pub image: bool,
+    pub link: String,
+}
 
 /// A file as the web side serves it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +28,29 @@ pub struct MediaDownload {
 }
 
 impl Drops {
+    /// Drop `drop_id`'s stored files as a page lists them, with links good from `now`; none
+    /// before the community's secret exists (made at start). A read: the caller has checked
+    /// that the viewer may see the drop.
+    pub(crate) async fn web_files(
+        &self,
+        drop_id: i64,
+        now: DateTime<Utc>,
+    ) -> EngineResult<Vec<WebFile>> {
+        let Some(secret) = self.kernel.store.existing_payment_secret().await? else {
+            return Ok(Vec::new());
+        };
+        let files = self.kernel.store.drop_media(drop_id).await?;
+        Ok(files
+            .into_iter()
+            .filter(|f| f.sha256.is_some())
+            .map(|f| WebFile {
+                image: f.media.kind == MediaKind::Photo || f.media.kind == MediaKind::Animation,
+                link: MediaLink::new(drop_id, f.position, now).path(&secret),
+                name: f.media.name,
+            })
+            .collect())
+    }
+
     /// The file `link` names, if `signature` is the link's, it has not expired and `viewer`
     /// may see its drop; `None` otherwise.
     pub async fn media_file(

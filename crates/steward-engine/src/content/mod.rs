@@ -28,6 +28,6 @@ pub use choices::{Choice, MAX_CHOICES};
 pub use community_events::CommunityEvents;
 pub use courses::Courses;
 pub use drops::Drops;
-pub use media_web::MediaDownload;
+pub use media_web::{MediaDownload, WebFile};
 pub use recommend::Recommendations;
 pub use submissions::Submissions;

@@ -137,8 +137,15 @@ pub struct HomePage {
     /// `None` when the viewer may not see standings.
     pub week: Option<Vec<BoardLine>>,
     pub all_time: Option<Vec<BoardLine>>,
-    /// Upcoming drops the viewer may see, as one line each.
-    pub drops: Vec<String>,
+    /// Upcoming drops the viewer may see: a line each, and its files.
+    pub drops: Vec<HomeDrop>,
+}
+
+/// An upcoming drop on the home page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HomeDrop {
+    pub line: String,
+    pub files: Vec<crate::WebFile>,
 }
 
 /// A member's place on a board (`None`: no score there yet).
@@ -226,7 +233,10 @@ impl WebPages {
         for drop in self.kernel.store.upcoming_drops(100).await? {
             if drops.len() < HOME_TOP && may_see(viewer, self.membership.gate(drop.tier.as_deref()))
             {
-                drops.push(self.drops.drop_line(lang, &drop));
+                drops.push(HomeDrop {
+                    line: self.drops.drop_line(lang, &drop),
+                    files: self.drops.web_files(drop.id, now).await?,
+                });
             }
         }
         Ok(HomePage {

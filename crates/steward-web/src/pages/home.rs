@@ -66,7 +66,20 @@ pub(crate) async fn home(
         @if home.drops.is_empty() {
             p.muted { (tr!(lang, "web-home-no-drops")) }
         } @else {
-            ul { @for line in &home.drops { li { (line) } } }
+            ul {
+                @for drop in &home.drops {
+                    li {
+                        (drop.line)
+                        @for file in &drop.files {
+                            @if file.image {
+                                img.drop-image src=(file.link) alt=(file.name) loading="lazy";
+                            } @else {
+                                " " a.drop-file href=(file.link) { (file.name) }
+                            }
+                        }
+                    }
+                }
+            }
         }
     };
     page(&state, lang, &seen, &home.community, body).into_response()
