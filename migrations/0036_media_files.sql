@@ -16,3 +16,17 @@ CREATE TABLE media_files (
 );
 
 CREATE INDEX drop_media_by_sha ON drop_media (sha256);
+
+-- The files of a member's submission (`/submit` replying to a message with an attachment):
+-- theirs, exported and erased with them; approved, they become the drop's (`drop_media`).
+CREATE TABLE submission_media (
+    submission_id INTEGER NOT NULL REFERENCES submissions (id),
+    position INTEGER NOT NULL,
+    platform TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    mime TEXT,
+    size INTEGER,
+    source TEXT NOT NULL,
+    PRIMARY KEY (submission_id, position)
+);

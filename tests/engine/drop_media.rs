@@ -14,11 +14,11 @@ use steward_testkit::Sent;
 
 use crate::helpers::*;
 
-fn olga() -> steward::engine::Person {
+pub(crate) fn olga() -> steward::engine::Person {
     telegram("900", "olga")
 }
 
-fn photo(source: &str, size: u64) -> Media {
+pub(crate) fn photo(source: &str, size: u64) -> Media {
     Media {
         kind: MediaKind::Photo,
         name: "diagram.png".into(),
@@ -29,7 +29,12 @@ fn photo(source: &str, size: u64) -> Media {
 }
 
 /// Olga, in the Telegram group, replies `command` to a message holding `media`.
-fn drop_of(app: &TestApp, command: &str, caption: &str, media: Vec<Media>) -> MessageEvent {
+pub(crate) fn drop_of(
+    app: &TestApp,
+    command: &str,
+    caption: &str,
+    media: Vec<Media>,
+) -> MessageEvent {
     let mut m = message(&olga(), telegram_group(), command, app.clock_now());
     m.reply_to = Some(telegram("501", "alice"));
     m.quoted = Some(QuotedMessage {
@@ -42,7 +47,7 @@ fn drop_of(app: &TestApp, command: &str, caption: &str, media: Vec<Media>) -> Me
 }
 
 /// The drops delivered, by target.
-fn delivered(sent: &[Sent]) -> Vec<(DropTarget, steward::engine::OutboundDrop)> {
+pub(crate) fn delivered(sent: &[Sent]) -> Vec<(DropTarget, steward::engine::OutboundDrop)> {
     sent.iter()
         .filter_map(|s| match s {
             Sent::Drop { to, drop } => Some((to.clone(), drop.clone())),
@@ -51,7 +56,7 @@ fn delivered(sent: &[Sent]) -> Vec<(DropTarget, steward::engine::OutboundDrop)> 
         .collect()
 }
 
-fn console_announcements() -> DropTarget {
+pub(crate) fn console_announcements() -> DropTarget {
     DropTarget::Chat(ChatRef::group(Platform::Console, "announcements"))
 }
 
@@ -249,95 +254,6 @@ async fn a_fetch_that_fails_is_retried_and_a_file_that_is_gone_fails_the_drop_pl
     assert!(told, "{sent:#?}");
     let status = app.ask(&console("admin"), "/drop status 2").await;
     assert!(status.contains("failed"), "{status}");
-}
-
-#[tokio::test]
-async fn the_media_folder_never_grows_past_its_bound() {
-    let config = CONFIG.replace("[points]", "[media]\nmax_bytes = 1500\n\n[points]");
-    let app = spawn_app_with(&config).await;
-    app.platform.put_file("small", vec![1; 1000]);
-    app.platform.put_file("big", vec![2; 1000]);
-    let first = drop_of(
-        &app,
-        "/drop in 1m to announcements",
-        "one",
-        vec![photo("small", 1000)],
-    );
-    assert!(!app.send(first).await.unwrap().contains("could not"));
-    let second = drop_of(
-        &app,
-        "/drop in 1m to announcements",
-        "two",
-        vec![photo("big", 1000)],
-    );
-    let reply = app.send(second).await.unwrap();
-    assert!(
-        reply.contains("does not fit in the media folder"),
-        "{reply}"
-    );
-    // The same content again takes no more room.
-    let again = drop_of(
-        &app,
-        "/drop in 2m to announcements",
-        "one again",
-        vec![photo("small", 1000)],
-    );
-    let reply = app.send(again).await.unwrap();
-    assert!(!reply.contains("could not"), "{reply}");
-}
-
-/// Files in the media folder beside the database.
-fn files_in_folder(app: &TestApp) -> usize {
-    let folder = app.db_path.parent().unwrap().join("media");
-    std::fs::read_dir(&folder)
-        .map(|shards| {
-            shards
-                .flatten()
-                .flat_map(|shard| std::fs::read_dir(shard.path()).into_iter().flatten())
-                .count()
-        })
-        .unwrap_or(0)
-}
-
-#[tokio::test]
-async fn a_file_leaves_the_folder_once_no_drop_needs_it_and_no_link_to_it_is_good() {
-    let app = spawn_app().await;
-    app.platform.limit_uploads(1500);
-    app.platform.put_file("now", vec![1; 1000]);
-    app.platform.put_file("later", vec![2; 2000]);
-    app.platform.put_file("linked", vec![3; 3000]);
-    for (when, source, size) in [
-        ("in 1m", "now", 1000),
-        ("tomorrow 09:00", "later", 2000),
-        ("in 1m", "linked", 3000),
-    ] {
-        let command = format!("/drop {when} to announcements");
-        let m = drop_of(&app, &command, "Files", vec![photo(source, size)]);
-        assert!(app.send(m).await.unwrap().starts_with("Scheduled"));
-    }
-    assert_eq!(files_in_folder(&app), 3);
-    app.advance(Duration::minutes(1));
-    let tick = app.tick().await;
-    assert_eq!(
-        tick.media_files_removed, 1,
-        "the uploaded file is done with"
-    );
-    assert_eq!(
-        files_in_folder(&app),
-        2,
-        "tomorrow's file, and the linked one"
-    );
-    assert_eq!(app.engine.store().media_bytes_stored().await.unwrap(), 5000);
-    app.advance(Duration::days(31));
-    app.tick().await;
-    app.tick().await;
-    assert_eq!(files_in_folder(&app), 0, "delivered, and its links expired");
-    assert_eq!(app.engine.store().media_bytes_stored().await.unwrap(), 0);
-    let shown = app.ask(&console("admin"), "/drop show 2").await;
-    assert!(
-        shown.contains("photo: diagram.png"),
-        "still listed: {shown}"
-    );
 }
 
 #[tokio::test]

@@ -27,6 +27,7 @@ mod language;
 mod language_membership;
 mod link_paid;
 mod logs;
+mod media_store;
 mod membership;
 mod message_xp;
 mod objectives;

@@ -116,6 +116,8 @@ const ERASE: &[&str] = &[
     "DELETE FROM recommend_weekly WHERE member_id = ?1",
     "DELETE FROM event_members WHERE member_id = ?1",
     // Their words: what was posted from them stays a drop, the queue keeps nothing.
+    "DELETE FROM submission_media WHERE submission_id IN \
+     (SELECT id FROM submissions WHERE member_id = ?1)",
     "DELETE FROM submissions WHERE member_id = ?1",
     "UPDATE submissions SET decided_by = NULL WHERE decided_by = ?1",
     "DELETE FROM erasure_requests WHERE member_id = ?1",

@@ -46,6 +46,7 @@ mod scores;
 mod seasons;
 mod segments;
 mod stats;
+mod submission_media;
 mod submissions;
 mod subscribers;
 mod tags;

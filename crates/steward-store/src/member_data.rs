@@ -131,6 +131,13 @@ pub const MEMBER_TABLES: &[MemberTable] = &[
         "member_id = ?1",
         &["member_id", "decided_by"],
     ),
+    // Their submissions' files: what they sent, named and typed, and where their platform
+    // keeps them.
+    table(
+        "submission_media",
+        "submission_id IN (SELECT id FROM submissions WHERE member_id = ?1)",
+        &[],
+    ),
     table(
         "erasure_requests",
         "member_id = ?1",

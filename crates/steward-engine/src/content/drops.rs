@@ -47,7 +47,7 @@ impl Drops {
 /// A drop request pinned to the calendar and its targets, ready to store.
 pub(super) struct PlannedDrop<'a> {
     tier: Option<&'a TierDef>,
-    targets: Vec<String>,
+    pub(super) targets: Vec<String>,
     where_to: String,
     first: DateTime<Utc>,
     time_of_day: Option<NaiveTime>,

@@ -9,6 +9,7 @@ use super::lessons::headline;
 use crate::commands::CommandContext;
 use crate::core::commands::ReviewCommand;
 use crate::core::drops::grammar::DropRequest;
+use crate::core::media::Media;
 use crate::i18n::{Lang, datetime};
 use crate::ranking::Grant;
 use crate::store::{LedgerKind, SubmissionRow};
@@ -71,6 +72,10 @@ impl Submissions {
         else {
             return refuse(msg!("submit-full", count = cap));
         };
+        if let Some(quoted) = ctx.quoted.as_ref().filter(|q| !q.media.is_empty()) {
+            tx.add_submission_media(id, quoted.chat.platform.as_str(), &quoted.media)
+                .await?;
+        }
         tx.commit().await?;
         let author = &ctx.sender.person.profile.display_name;
         let preview = headline(&text);
@@ -179,6 +184,12 @@ impl Submissions {
         }
         let planned = self.drops.plan_drop(ctx, &request)?;
         let text = self.credited(&submission);
+        let files = self.kernel.store.submission_media(id).await?;
+        let files_on = files
+            .first()
+            .and_then(|(platform, _)| platform.parse().ok())
+            .unwrap_or(ctx.chat.platform);
+        let media: Vec<Media> = files.into_iter().map(|(_, m)| m).collect();
         let mut scoring = self.ranking.begin_scoring(ctx.at).await?;
         let drop_id = self
             .drops
@@ -190,8 +201,8 @@ impl Submissions {
                 DropContent {
                     text: &text,
                     source: submission.source.clone(),
-                    media: &[],
-                    files_on: ctx.chat.platform,
+                    media: &media,
+                    files_on,
                 },
             )
             .await?;
@@ -221,7 +232,7 @@ impl Submissions {
         if let Err(e) = self.kernel.tell(submission.author, &told).await {
             tracing::warn!(error = %e, "telling the author of an approval failed");
         }
-        Ok(format!(
+        let mut reply = format!(
             "{}\n{}",
             tr!(
                 lang,
@@ -232,7 +243,23 @@ impl Submissions {
             ),
             self.drops
                 .scheduled_reply(lang, drop_id, &request, &planned)
-        ))
+        );
+        // Its files are fetched now, before the member's message can be deleted.
+        if !media.is_empty() {
+            let copied = submission
+                .source
+                .as_ref()
+                .and_then(|s| s.platform.parse().ok());
+            for note in self
+                .drops
+                .media_notes(lang, drop_id, copied, &planned.targets)
+                .await?
+            {
+                reply.push('\n');
+                reply.push_str(&note);
+            }
+        }
+        Ok(reply)
     }
 
     /// The drop's text: the submission, credited to its author unless they keep their name
