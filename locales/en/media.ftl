@@ -11,5 +11,5 @@ drop-media-fetch-later = { $name } could not be fetched yet ({ $why }); Steward 
 drop-media-linked = { $name } ({ $size }) is over { $platform }'s { $limit } upload limit: it goes there as a link to the web side, open only to those who may see the drop.
 media-fetch-failed = The file could not be fetched: { $error }
 telegram-file-too-big = Telegram lets bots fetch files of at most 20 MB.
-media-file-too-big = The file is bigger than the media folder has room for.
+media-file-too-big = The file is too big: Steward carries files of up to 100 MB (and no more than the media folder has room for).
 drop-file-console-only = A file is named by its path only on the console. Here, attach the file to a message and reply /drop to it.

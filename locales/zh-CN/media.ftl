@@ -10,5 +10,5 @@ drop-media-fetch-later = 暂时无法获取 { $name }（{ $why }）；送达前 
 drop-media-linked = { $name }（{ $size }）超过 { $platform } 的 { $limit } 上传上限：将以网页端链接发送，只有能看到这条推送的人才能打开。
 media-fetch-failed = 无法获取文件：{ $error }
 telegram-file-too-big = Telegram 只允许机器人获取不超过 20 MB 的文件。
-media-file-too-big = 文件超过媒体文件夹剩余的空间。
+media-file-too-big = 文件太大：Steward 只携带不超过 100 MB 的文件（且不超过媒体文件夹的剩余空间）。
 drop-file-console-only = 只有在控制台里才能用路径指定文件。在这里，请把文件附在消息里，再回复 /drop。

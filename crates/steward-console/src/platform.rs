@@ -77,7 +77,8 @@ impl ConsolePlatform {
 
     fn save(&self, to: &DropTarget, file: &OutboundFile) -> Result<PathBuf, PlatformError> {
         let folder = self.folder(to);
-        let path = folder.join(&file.name);
+        // A name from a platform is never a path here.
+        let path = folder.join(crate::core::media::clean_name(&file.name));
         std::fs::create_dir_all(&folder)
             .and_then(|()| std::fs::write(&path, &file.bytes))
             .map_err(|e| PlatformError::Failed(format!("{}: {e}", path.display())))?;

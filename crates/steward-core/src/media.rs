@@ -98,12 +98,7 @@ impl Media {
     /// once it is read.
     #[must_use]
     pub fn from_path(path: &str) -> Self {
-        let name = path
-            .rsplit(['/', '\\'])
-            .next()
-            .filter(|n| !n.is_empty())
-            .unwrap_or(path)
-            .to_owned();
+        let name = clean_name(path);
         let mime = type_of_name(&name);
         Self {
             kind: MediaKind::of_type(mime),
@@ -113,6 +108,41 @@ impl Media {
             source: path.to_owned(),
         }
     }
+}
+
+/// The longest file name kept, in characters.
+const MAX_NAME: usize = 200;
+
+/// A file's name as Steward keeps and shows it: its last path part only (a name is never a
+/// path), without control or invisible format characters (a right-to-left override would
+/// disguise `exe.pdf` as `fdp.exe`), at most [`MAX_NAME`] characters; `file` when nothing is
+/// left.
+#[must_use]
+pub fn clean_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let cleaned: String = crate::names::clean_display_name(last)
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(MAX_NAME)
+        .collect();
+    let trimmed = cleaned.trim();
+    if trimmed.is_empty() || trimmed.chars().all(|c| c == '.') {
+        "file".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// `media` with each name cleaned ([`clean_name`]), as a drop or a submission keeps them.
+#[must_use]
+pub fn cleaned(media: &[Media]) -> Vec<Media> {
+    media
+        .iter()
+        .map(|m| Media {
+            name: clean_name(&m.name),
+            ..m.clone()
+        })
+        .collect()
 }
 
 /// A size as people read it, with its unit's key: `(value, "bytes" | "kb" | "mb")`, kB and MB
@@ -159,6 +189,17 @@ mod tests {
         assert_eq!(Media::from_path("diagram.png").kind, MediaKind::Photo);
         assert_eq!(Media::from_path("talk.mp4").kind, MediaKind::Video);
         assert_eq!(Media::from_path("notes").mime, None);
+    }
+
+    #[test]
+    fn a_file_name_is_never_a_path_nor_disguised() {
+        assert_eq!(clean_name("../../etc/passwd"), "passwd");
+        assert_eq!(clean_name("C:\\x\\notes.txt"), "notes.txt");
+        assert_eq!(clean_name("invoice\u{202E}fdp.exe"), "invoicefdp.exe");
+        assert_eq!(clean_name("a\nb\u{0}.png"), "ab.png");
+        assert_eq!(clean_name(".."), "file");
+        assert_eq!(clean_name(""), "file");
+        assert_eq!(clean_name(&"x".repeat(300)).chars().count(), 200);
     }
 
     #[test]

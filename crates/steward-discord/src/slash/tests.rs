@@ -267,7 +267,7 @@ fn a_drop_form_asks_for_when_and_text_first_then_the_optional_clauses() {
     let schedule = options_of_command(&commands, "drop", Some("schedule"));
     assert_eq!(
         names(schedule),
-        ["when", "text", "every", "to", "tier", "tags"]
+        ["when", "text", "every", "to", "tier", "tags", "file"]
     );
     let drop = options_of_command(&commands, "drop", None);
     assert_eq!(

@@ -10,6 +10,7 @@ use crate::core::drops::delivery::DeliveryState;
 use crate::core::drops::grammar::{DropCommand, DropRequest};
 use crate::core::drops::schedule::{Rule, next_occurrence};
 use crate::core::ids::{ChatRef, Platform};
+use crate::core::media::cleaned;
 use crate::core::tiers::TierDef;
 use crate::i18n::{Lang, datetime};
 use crate::membership::words::{and_list, list, platform as platform_name};
@@ -210,7 +211,8 @@ impl Drops {
             })
             .await?;
         tx.set_drop_tags(id, &request.tags).await?;
-        tx.add_drop_media(id, files_on.as_str(), media).await?;
+        tx.add_drop_media(id, files_on.as_str(), &cleaned(media))
+            .await?;
         Ok(id)
     }
 

@@ -14,6 +14,10 @@ use crate::store::StoredMedia;
 use crate::store::media_files::content_name;
 use crate::{Drops, EngineResult, msg, tr};
 
+/// The largest file a drop carries: a file is held in memory whole while it is fetched,
+/// uploaded or served, so this bounds what one file costs a small server.
+pub(crate) const MAX_FILE: u64 = 100 * crate::platform::MIB;
+
 /// What fetching a drop's files could not do: each file that is still missing, and why.
 #[derive(Debug, Default)]
 pub(super) struct Missing(pub Vec<(String, PlatformError)>);
@@ -62,13 +66,16 @@ impl Drops {
     ) -> EngineResult<Result<(), PlatformError>> {
         let bound = self.kernel.config.media.max_bytes;
         let full = || PlatformError::Gone(msg!("media-store-full"));
+        if stored.media.size.is_some_and(|size| size > MAX_FILE) {
+            return Ok(Err(PlatformError::Gone(msg!("media-file-too-big"))));
+        }
         if stored.media.size.is_some_and(|size| size > bound) {
             return Ok(Err(full()));
         }
         let bytes = match self
             .kernel
             .platform
-            .fetch_media(platform, &stored.media, bound)
+            .fetch_media(platform, &stored.media, bound.min(MAX_FILE))
             .await
         {
             Ok(bytes) => bytes,

@@ -73,7 +73,8 @@ impl Submissions {
             return refuse(msg!("submit-full", count = cap));
         };
         if let Some(quoted) = ctx.quoted.as_ref().filter(|q| !q.media.is_empty()) {
-            tx.add_submission_media(id, quoted.chat.platform.as_str(), &quoted.media)
+            let media = crate::core::media::cleaned(&quoted.media);
+            tx.add_submission_media(id, quoted.chat.platform.as_str(), &media)
                 .await?;
         }
         tx.commit().await?;
