@@ -76,19 +76,19 @@ pub(super) async fn image_to_dms(dir: &Path, members: i64) -> Result<MediaFigure
         .as_str()
         .unwrap_or_default()
         .to_owned();
-    let fields = [("when", "now"), ("options", "to dm tier pro")];
+    // A tier without gated channels: its drops go by DM to each member.
+    let fields = [("when", "now"), ("options", "tier pro")];
     let submit = discord.next_id();
     discord.dispatch(
         "INTERACTION_CREATE",
         payloads::modal_submit(submit, &olga, &custom_id, &fields),
     );
-    if !discord
-        .answer_to(submit)
-        .await
-        .starts_with("Scheduled drop #1")
-    {
+    let answer = discord.answer_to(submit).await;
+    if !answer.starts_with("Scheduled drop #1") {
         let _ = child.kill();
-        return Err(failed("the image drop was not scheduled (see steward.log)"));
+        return Err(failed(format!(
+            "the image drop was not scheduled: {answer}"
+        )));
     }
     let total = usize::try_from(members).unwrap_or(usize::MAX);
     wait_for(&telegram, &discord, total).await;

@@ -261,3 +261,41 @@ async fn discord_slash_drop_carries_the_file_given_in_its_attachment_option() {
     assert_eq!(posted["attachments"][0]["sha256"], sha(&png));
     app.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_telegram_drop_whose_original_was_deleted_goes_out_from_the_stored_copy() {
+    let app = harness::spawn_both().await;
+    let telegram = app.telegram.as_ref().unwrap();
+    telegram.set_admins(TELEGRAM_GROUP, &[900]).await;
+    let png: Vec<u8> = (0..30_000u32).map(|i| (i % 233) as u8).collect();
+    telegram.put_file("photo-gone", png.clone()).await;
+    let photo = json!({"message_id": 43, "date": 1_800_000_000,
+        "chat": fake_bot_api::chat(TELEGRAM_GROUP), "from": fake_bot_api::user(501, "Alice"),
+        "caption": "Lesson 5: traits",
+        "photo": [{"file_id": "photo-gone", "file_unique_id": "g", "width": 640, "height": 480,
+                   "file_size": 30_000}]});
+    // The message is deleted before the drop is due: Telegram can no longer copy it.
+    telegram
+        .fail_next(
+            "copyMessage",
+            json!({"ok": false, "error_code": 400,
+                   "description": "Bad Request: message to copy not found"}),
+        )
+        .await;
+    telegram
+        .say_with(
+            TELEGRAM_GROUP,
+            fake_bot_api::user(900, "Olga"),
+            "/drop in 2s to announcements",
+            |m| m["reply_to_message"] = photo.clone(),
+        )
+        .await;
+    telegram.reply_in(TELEGRAM_GROUP, "Scheduled drop #1").await;
+    telegram.forget_file("photo-gone").await;
+    let photos = calls_to(telegram, "sendphoto", TELEGRAM_GROUP, 1).await;
+    assert_eq!(photos.len(), 1, "sent from the stored copy");
+    assert_eq!(photos[0]["caption"], "Lesson 5: traits");
+    assert_eq!(photos[0]["_files"][0]["sha256"], sha(&png));
+    posted_in(&app, ANNOUNCEMENTS, "Lesson 5: traits").await;
+    app.shutdown().await;
+}

@@ -6,7 +6,7 @@
 use reqwest::StatusCode;
 use steward::core::ids::{ChatRef, Platform};
 use steward::core::media::{Media, MediaKind};
-use steward::engine::{Event, MessageEvent, QuotedMessage, Sender};
+use steward::engine::{Event, MessageEvent, Person, QuotedMessage, Sender};
 use steward_testkit::Sent;
 
 use crate::harness::*;
@@ -21,8 +21,8 @@ fn file(name: &str, mime: &str, source: &str, size: u64) -> Media {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_drop_s_file_link_opens_only_for_the_drop_s_tier() {
+/// A community whose Pro tier has a lounge, the admin, Pat (Pro) and Dan (free).
+async fn pro_lounge() -> (WebApp, Person, Person, Person) {
     let config = CONFIG.replace("LEADERBOARDS", "public").replace(
         "discord_role = \"555\"",
         "discord_role = \"555\"\ngated_channels = [\"lounge\"]",
@@ -33,6 +33,12 @@ async fn a_drop_s_file_link_opens_only_for_the_drop_s_tier() {
         app.say(who, "hello everyone").await;
     }
     app.say(&admin, "/member grant @pat pro 30d").await.unwrap();
+    (app, admin, pat, dan)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_drop_s_file_link_opens_only_for_the_drop_s_tier() {
+    let (app, admin, pat, dan) = pro_lounge().await;
     app.platform.limit_uploads(1000);
     let video: Vec<u8> = (0..5000u32).map(|i| (i % 199) as u8).collect();
     app.platform.put_file("rec-1", video.clone());
@@ -122,16 +128,7 @@ async fn a_drop_s_file_link_opens_only_for_the_drop_s_tier() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_home_page_shows_an_upcoming_drop_s_picture_inline_and_its_file_as_a_link() {
-    let config = CONFIG.replace("LEADERBOARDS", "public").replace(
-        "discord_role = \"555\"",
-        "discord_role = \"555\"\ngated_channels = [\"lounge\"]",
-    ) + "[channels.lounge]\nconsole = \"lounge\"\n";
-    let app = spawn_with(&config, None).await;
-    let (admin, pat, dan) = (console("admin"), console("pat"), console("dan"));
-    for who in [&pat, &dan] {
-        app.say(who, "hello everyone").await;
-    }
-    app.say(&admin, "/member grant @pat pro 30d").await.unwrap();
+    let (app, admin, pat, dan) = pro_lounge().await;
     let png = vec![0x89u8; 3000];
     app.platform.put_file("png-1", png.clone());
     app.platform.put_file("pdf-1", vec![b'%'; 2000]);

@@ -195,14 +195,19 @@ impl ChatPlatform for ConsolePlatform {
                     error = format!("{}: {e}", media.source)
                 ))
             };
-            let size = tokio::fs::metadata(&media.source)
+            use tokio::io::AsyncReadExt;
+            // Read at most one byte past the limit: a path may name something endless
+            // (a device, a pipe) whose size says nothing.
+            let file = tokio::fs::File::open(&media.source).await.map_err(gone)?;
+            let mut bytes = Vec::new();
+            file.take(max.saturating_add(1))
+                .read_to_end(&mut bytes)
                 .await
-                .map_err(gone)?
-                .len();
-            if size > max {
+                .map_err(gone)?;
+            if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > max {
                 return Err(PlatformError::Gone(msg!("media-file-too-big")));
             }
-            tokio::fs::read(&media.source).await.map_err(gone)
+            Ok(bytes)
         })
     }
 

@@ -112,10 +112,11 @@ impl Store {
         Ok(rows.into_iter().map(delivery).collect())
     }
 
-    /// Whether any occurrence of the drop was delivered somewhere.
+    /// Whether any occurrence of the drop was delivered somewhere, or is being: a member may
+    /// press the buttons of a post the platform showed before its delivery is recorded.
     pub async fn was_delivered(&self, drop: i64) -> Result<bool> {
         let found: Option<i64> = sqlx::query_scalar(
-            "SELECT 1 FROM deliveries WHERE drop_id = ? AND state = 'sent' LIMIT 1",
+            "SELECT 1 FROM deliveries WHERE drop_id = ? AND state IN ('sent', 'sending') LIMIT 1",
         )
         .bind(drop)
         .fetch_optional(&self.pool)

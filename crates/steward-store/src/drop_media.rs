@@ -32,22 +32,38 @@ type MediaTuple = (
 impl WriteTx {
     /// Records `media`, kept by `platform`, as drop `id`'s, in order.
     pub async fn add_drop_media(&mut self, id: i64, platform: &str, media: &[Media]) -> Result<()> {
+        self.add_files(
+            "INSERT INTO drop_media (drop_id, position, platform, kind, name, mime, size, \
+             source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            id,
+            platform,
+            media,
+        )
+        .await
+    }
+
+    /// Runs `insert` (owner, position, platform, kind, name, type, size, source) for each of
+    /// `media`, in order: the one shape of a drop's and a submission's files.
+    pub(super) async fn add_files(
+        &mut self,
+        insert: &'static str,
+        owner: i64,
+        platform: &str,
+        media: &[Media],
+    ) -> Result<()> {
         for (position, m) in media.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO drop_media (drop_id, position, platform, kind, name, mime, size, \
-                 source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(id)
-            .bind(i64::try_from(position).unwrap_or(i64::MAX))
-            .bind(platform)
-            .bind(m.kind.as_str())
-            .bind(&m.name)
-            .bind(&m.mime)
-            .bind(m.size.and_then(|s| i64::try_from(s).ok()))
-            .bind(&m.source)
-            .execute(&mut *self.tx)
-            .await
-            .during("add_drop_media")?;
+            sqlx::query(insert)
+                .bind(owner)
+                .bind(i64::try_from(position).unwrap_or(i64::MAX))
+                .bind(platform)
+                .bind(m.kind.as_str())
+                .bind(&m.name)
+                .bind(&m.mime)
+                .bind(m.size.and_then(|s| i64::try_from(s).ok()))
+                .bind(&m.source)
+                .execute(&mut *self.tx)
+                .await
+                .during("add_files")?;
         }
         Ok(())
     }

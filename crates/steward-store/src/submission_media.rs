@@ -15,24 +15,14 @@ impl WriteTx {
         platform: &str,
         media: &[Media],
     ) -> Result<()> {
-        for (position, m) in media.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO submission_media (submission_id, position, platform, kind, name, \
-                 mime, size, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            )
-            .bind(id)
-            .bind(i64::try_from(position).unwrap_or(i64::MAX))
-            .bind(platform)
-            .bind(m.kind.as_str())
-            .bind(&m.name)
-            .bind(&m.mime)
-            .bind(m.size.and_then(|s| i64::try_from(s).ok()))
-            .bind(&m.source)
-            .execute(&mut *self.tx)
-            .await
-            .during("add_submission_media")?;
-        }
-        Ok(())
+        self.add_files(
+            "INSERT INTO submission_media (submission_id, position, platform, kind, name, \
+             mime, size, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            id,
+            platform,
+            media,
+        )
+        .await
     }
 }
 

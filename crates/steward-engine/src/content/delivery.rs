@@ -277,14 +277,16 @@ impl Drops {
                 },
             )
         });
-        // A copy carries its files; anywhere else they are uploaded, or linked past the limit.
-        let prepared = match copy_of {
-            Some(_) => Ok(PreparedMedia::default()),
-            None => self.media_for(drop, target_platform, now, media).await?,
-        };
-        let prepared = match prepared {
-            Ok(prepared) => prepared,
-            Err(e) => return Ok(self.not_sent(attempts, now, e)),
+        // Anywhere but a copy the files are uploaded, or linked past the limit. A copy carries
+        // its own; they come along only for the platform to fall back on if the original is
+        // gone, so a file missing then does not hold the copy back.
+        let prepared = match (
+            self.media_for(drop, target_platform, now, media).await?,
+            &copy_of,
+        ) {
+            (Ok(prepared), _) => prepared,
+            (Err(_), Some(_)) => PreparedMedia::default(),
+            (Err(e), None) => return Ok(self.not_sent(attempts, now, e)),
         };
         let mut text = drop.text.clone();
         for link in &prepared.links {
