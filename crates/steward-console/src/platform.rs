@@ -161,7 +161,12 @@ impl ChatPlatform for ConsolePlatform {
         } else {
             tr!(self.lang, "console-drop-footer", drop = drop.drop_id)
         };
-        let text = format!("{}\n{hint}", drop.text);
+        // A drop of files alone has no words: its footer stands alone.
+        let text = if drop.text.is_empty() {
+            hint
+        } else {
+            format!("{}\n{hint}", drop.text)
+        };
         print(&self.out, &tag, &text);
         // Its files are written where the chat's (or the member's) files go.
         for media in &drop.media {
