@@ -1,7 +1,8 @@
 ## Drops: the labels around a drop's own text (never translated: the operator wrote it).
 # One line per drop: "#12 2026-12-01 09:00 (Europe/Berlin), every mon [pro]: New lesson".
 drop-line = #{ $id } { $next }{ $repeat }{ $gate }: { $text }
-drop-line-done = sent
+drop-line-done = finished
+drop-line-cancelled = cancelled
 # A stored rule, short: $kind is day, weekday, days ($days), month ($day) or cron ($expr).
 drop-line-repeat = , every { $kind ->
         [day] day

@@ -1,7 +1,8 @@
 ## 推送：推送正文周围的标签（正文由管理员撰写，不翻译）。
 # 每条推送一行。
 drop-line = #{ $id } { $next }{ $repeat }{ $gate }：{ $text }
-drop-line-done = 已发出
+drop-line-done = 已结束
+drop-line-cancelled = 已取消
 # 已保存的重复规则（简写）：$kind 为 day、weekday、days（$days）、month（$day）或 cron（$expr）。
 drop-line-repeat = ，{ $kind ->
         [day] 每天

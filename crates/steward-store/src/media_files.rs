@@ -77,6 +77,46 @@ impl MediaFiles {
         }
     }
 
+    /// Removes what a killed process left half written: temporary files in the folder whose
+    /// last write is older than `older_than` (a live write is seconds old, so another process's
+    /// write in progress is left alone). Returns how many were removed.
+    pub async fn sweep_partials(&self, older_than: std::time::Duration) -> io::Result<usize> {
+        let mut removed = 0;
+        let mut folders = match tokio::fs::read_dir(&self.dir).await {
+            Ok(folders) => folders,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+            Err(e) => return Err(e),
+        };
+        while let Some(folder) = folders.next_entry().await? {
+            if !folder.file_type().await?.is_dir() {
+                continue;
+            }
+            let mut entries = tokio::fs::read_dir(folder.path()).await?;
+            while let Some(entry) = entries.next_entry().await? {
+                let name = entry.file_name();
+                let partial = name
+                    .to_str()
+                    .is_some_and(|n| n.starts_with('.') && n.ends_with(".part"));
+                if !partial {
+                    continue;
+                }
+                let age = entry
+                    .metadata()
+                    .await?
+                    .modified()?
+                    .elapsed()
+                    .unwrap_or_default();
+                if age > older_than {
+                    match tokio::fs::remove_file(entry.path()).await {
+                        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                        _ => removed += 1,
+                    }
+                }
+            }
+        }
+        Ok(removed)
+    }
+
     /// Removes the file stored under `name`; removing one that is gone is no error.
     pub async fn remove(&self, name: &str) -> io::Result<()> {
         match tokio::fs::remove_file(self.path(name)?).await {
@@ -104,6 +144,30 @@ mod tests {
         files.remove(&name).await.expect("removed");
         assert_eq!(files.read(&name).await.expect("read"), None);
         files.remove(&name).await.expect("removing twice is fine");
+    }
+
+    #[tokio::test]
+    async fn a_killed_write_is_swept_once_old_and_a_live_one_is_left() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let files = MediaFiles::new(dir.path().join("media"));
+        let name = files.put(b"slides").await.expect("stored");
+        let folder = dir.path().join("media").join(&name[..2]);
+        let stale = folder.join(format!(".{name}.4242.part"));
+        let live = folder.join(format!(".{name}.4343.part"));
+        std::fs::write(&stale, b"half").expect("written");
+        std::fs::write(&live, b"half").expect("written");
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&stale)
+            .and_then(|f| f.set_modified(hour_ago))
+            .expect("aged");
+        let ten_minutes = std::time::Duration::from_secs(600);
+        assert_eq!(files.sweep_partials(ten_minutes).await.expect("swept"), 1);
+        assert!(!stale.exists() && live.exists());
+        assert_eq!(files.read(&name).await.expect("read"), Some(b"slides".to_vec()));
+        let empty = MediaFiles::new(dir.path().join("never made"));
+        assert_eq!(empty.sweep_partials(ten_minutes).await.expect("swept"), 0);
     }
 
     #[tokio::test]

@@ -81,10 +81,13 @@ fn stored_rule_text(lang: Lang, stored: &str) -> String {
 impl Drops {
     /// A drop in one line: `#12 2026-12-01 09:00 (Europe/Berlin), every mon: New lesson...`
     pub(crate) fn drop_line(&self, lang: Lang, drop: &DropRow) -> String {
-        let next = drop.next_at.map_or_else(
-            || tr!(lang, "drop-line-done"),
-            |at| datetime(lang, at, self.kernel.config.calendar.tz),
-        );
+        // A drop with no run left says so, not "sent": its deliveries may have failed, and
+        // `/drop status` lists how each went.
+        let next = match (drop.cancelled_at, drop.next_at) {
+            (Some(_), _) => tr!(lang, "drop-line-cancelled"),
+            (None, Some(at)) => datetime(lang, at, self.kernel.config.calendar.tz),
+            (None, None) => tr!(lang, "drop-line-done"),
+        };
         let repeat = drop
             .rule
             .as_deref()

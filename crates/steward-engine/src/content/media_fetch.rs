@@ -196,6 +196,28 @@ impl Drops {
             tx.commit().await?;
             removed += 1;
         }
+        self.sweep_partials_if_due(now).await;
         Ok(removed)
     }
+
+    /// Once an hour (and at the first tick), removes files a killed process left half written.
+    async fn sweep_partials_if_due(&self, now: DateTime<Utc>) {
+        {
+            let mut last = crate::sync::lock(&self.partials_swept);
+            if last.is_some_and(|at| now - at < SWEEP_EVERY) {
+                return;
+            }
+            *last = Some(now);
+        }
+        match self.files.sweep_partials(PARTIAL_AGE).await {
+            Ok(0) => {}
+            Ok(swept) => tracing::info!(swept, "half-written media files left by a crash removed"),
+            Err(e) => tracing::warn!(error = %e, "the media folder could not be swept"),
+        }
+    }
 }
+
+/// How often the media folder is swept of half-written files.
+const SWEEP_EVERY: Duration = Duration::hours(1);
+/// A half-written file older than this was left by a killed process: a write lasts seconds.
+const PARTIAL_AGE: std::time::Duration = std::time::Duration::from_secs(600);
