@@ -99,6 +99,33 @@ async fn a_file_leaves_the_folder_once_no_drop_needs_it_and_no_link_to_it_is_goo
 }
 
 #[tokio::test]
+async fn a_drop_whose_file_left_the_folder_is_not_posted_half_and_operators_hear_which() {
+    let app = spawn_app().await;
+    app.platform.put_file("slides", vec![4; 800]);
+    let m = drop_of(
+        &app,
+        "/drop in 1m to announcements",
+        "Week 3",
+        vec![photo("slides", 800)],
+    );
+    assert!(app.send(m).await.unwrap().starts_with("Scheduled"));
+    // A database restored without its media folder.
+    std::fs::remove_dir_all(app.db_path.parent().unwrap().join("media")).unwrap();
+    app.advance(Duration::minutes(1));
+    app.tick().await;
+    let sent = app.posts();
+    assert!(
+        !delivered(&sent)
+            .iter()
+            .any(|(to, _)| *to == console_announcements()),
+        "{sent:#?}"
+    );
+    let told = sent.iter().any(|s| matches!(s, Sent::Dm { text, .. }
+        if text.contains("diagram.png is no longer in the media folder")));
+    assert!(told, "{sent:#?}");
+}
+
+#[tokio::test]
 async fn a_submission_s_files_are_the_member_s_until_they_go_out_as_a_drop() {
     use sqlx::Row;
     let app = spawn_app().await;
