@@ -38,8 +38,12 @@ fn failed(what: impl std::fmt::Display) -> BenchError {
 }
 
 /// A 1 MB image drop to `members` Pro members by DM.
-pub(super) async fn image_to_dms(dir: &Path, members: i64) -> Result<MediaFigures, BenchError> {
-    let dir = dir.join("media");
+pub(super) async fn image_to_dms(
+    dir: &Path,
+    members: i64,
+    in_flight: u32,
+) -> Result<MediaFigures, BenchError> {
+    let dir = dir.join(format!("media-{in_flight}"));
     std::fs::create_dir_all(&dir)?;
     community(&dir.join("steward.db"), members).await?;
     let telegram = FakeBotApi::start().await;
@@ -49,7 +53,7 @@ pub(super) async fn image_to_dms(dir: &Path, members: i64) -> Result<MediaFigure
         format!(
             "[community]\nname = \"Bench\"\ntimezone = \"UTC\"\noperators = [\"discord:{OPERATOR}\"]\n\n\
              [telegram]\nchats = [-100]\napi_url = \"{}\"\n\n[discord]\nguilds = [1000]\napi_url = \"{}\"\n\n\
-             [[tiers]]\nid = \"pro\"\nname = \"Pro\"\nrank = 1\n",
+             [drops]\nin_flight = {in_flight}\n\n[[tiers]]\nid = \"pro\"\nname = \"Pro\"\nrank = 1\n",
             telegram.url, discord.url
         ),
     )?;

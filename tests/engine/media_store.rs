@@ -120,8 +120,10 @@ async fn a_drop_whose_file_left_the_folder_is_not_posted_half_and_operators_hear
             .any(|(to, _)| *to == console_announcements()),
         "{sent:#?}"
     );
-    let told = sent.iter().any(|s| matches!(s, Sent::Dm { text, .. }
-        if text.contains("diagram.png is no longer in the media folder")));
+    let told = sent.iter().any(|s| {
+        matches!(s, Sent::Dm { text, .. }
+        if text.contains("diagram.png is no longer in the media folder"))
+    });
     assert!(told, "{sent:#?}");
 }
 

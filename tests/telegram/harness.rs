@@ -76,8 +76,19 @@ pub async fn spawn_with(prepare: impl AsyncFnOnce(&FakeBotApi)) -> TgApp {
     start(fake, Arc::new(tempfile::tempdir().unwrap())).await
 }
 
+/// Starts with `extra` sections added to [`CONFIG`].
+pub async fn spawn_with_config(extra: &str) -> TgApp {
+    let fake = FakeBotApi::start().await;
+    let dir = Arc::new(tempfile::tempdir().unwrap());
+    start_with(fake, dir, &format!("{CONFIG}\n{extra}")).await
+}
+
 async fn start(fake: FakeBotApi, dir: Arc<TempDir>) -> TgApp {
-    let mut config = Config::from_toml(CONFIG).unwrap();
+    start_with(fake, dir, CONFIG).await
+}
+
+async fn start_with(fake: FakeBotApi, dir: Arc<TempDir>, config: &str) -> TgApp {
+    let mut config = Config::from_toml(config).unwrap();
     config.database_path = dir.path().join("steward.db");
     config.telegram.api_url = fake.url.clone();
     config

@@ -6,6 +6,7 @@
 
 mod broadcasts;
 mod drops;
+mod drops_in_flight;
 mod harness;
 mod language;
 mod membership;

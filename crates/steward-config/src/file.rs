@@ -222,12 +222,14 @@ impl Default for MembershipSection {
 #[serde(deny_unknown_fields, default)]
 pub struct DropsSection {
     pub catch_up: Spanned<String>,
+    pub in_flight: u32,
 }
 
 impl Default for DropsSection {
     fn default() -> Self {
         Self {
             catch_up: at("6h".into()),
+            in_flight: 1,
         }
     }
 }

@@ -38,6 +38,9 @@ pub struct MembershipConfig {
     pub enforce: bool,
     pub reminders: Vec<Duration>,
     pub catch_up: Duration,
+    /// How many of the drops' deliveries are sent at once (`drops.in_flight`): more reach a
+    /// platform's rate, and a kill may repeat that many Telegram posts.
+    pub drops_in_flight: usize,
 }
 
 impl Default for MembershipConfig {
@@ -49,6 +52,7 @@ impl Default for MembershipConfig {
             enforce: true,
             reminders: vec![Duration::days(3), Duration::days(1)],
             catch_up: Duration::hours(6),
+            drops_in_flight: 1,
         }
     }
 }
@@ -118,6 +122,7 @@ pub(super) fn read(
         enforce: file.membership.enforce,
         reminders,
         catch_up,
+        drops_in_flight: usize::try_from(file.drops.in_flight.clamp(1, 16)).unwrap_or(1),
     }
 }
 

@@ -171,7 +171,10 @@ const CHANNEL: &[Field] = &[
 
 const MEMBERSHIP: &[Field] = &[key("enforce", Kind::Bool), key("reminders", TEXTS)];
 
-const DROPS: &[Field] = &[key("catch_up", Kind::Text)];
+const DROPS: &[Field] = &[
+    key("catch_up", Kind::Text),
+    key("in_flight", Kind::Int(1, 16)),
+];
 
 // 0 keeps detail for ever; a hundred years is as good as for ever.
 const LEDGER: &[Field] = &[key("keep_days", Kind::Int(0, 36_500))];

@@ -165,7 +165,10 @@ mod tests {
         let ten_minutes = std::time::Duration::from_secs(600);
         assert_eq!(files.sweep_partials(ten_minutes).await.expect("swept"), 1);
         assert!(!stale.exists() && live.exists());
-        assert_eq!(files.read(&name).await.expect("read"), Some(b"slides".to_vec()));
+        assert_eq!(
+            files.read(&name).await.expect("read"),
+            Some(b"slides".to_vec())
+        );
         let empty = MediaFiles::new(dir.path().join("never made"));
         assert_eq!(empty.sweep_partials(ten_minutes).await.expect("swept"), 0);
     }

@@ -93,6 +93,17 @@ xp_multiplier = 10.5
 }
 
 #[test]
+fn drops_in_flight_is_one_by_default_and_between_1_and_16() {
+    assert_eq!(Config::from_toml("").unwrap().membership.drops_in_flight, 1);
+    let eight = Config::from_toml("[drops]\nin_flight = 8\n").unwrap();
+    assert_eq!(eight.membership.drops_in_flight, 8);
+    for bad in ["0", "17"] {
+        let shown = shown(&format!("[drops]\nin_flight = {bad}\n"));
+        assert_reported(&shown, "line 2: drops.in_flight: must be between 1 and 16");
+    }
+}
+
+#[test]
 fn duplicate_ids_ranks_and_levels_name_both_lines() {
     let text = r#"[[tiers]]
 id = "pro"

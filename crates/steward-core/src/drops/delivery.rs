@@ -65,6 +65,25 @@ pub fn is_missed(due: DateTime<Utc>, now: DateTime<Utc>, catch_up: Duration) -> 
     now - due > catch_up
 }
 
+/// Due deliveries as lanes, one per target (a chat, a member's DMs) in the order each target
+/// first falls due, each lane in due order: lanes may be sent side by side, a lane's deliveries
+/// one after another, so two drops due together reach one chat in the order they were due.
+#[must_use]
+pub fn lanes<T>(due: Vec<T>, target: impl Fn(&T) -> &str) -> Vec<Vec<T>> {
+    let mut lanes: Vec<Vec<T>> = Vec::new();
+    let mut lane_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for delivery in due {
+        let key = target(&delivery);
+        if let Some(lane) = lane_of.get(key).and_then(|at| lanes.get_mut(*at)) {
+            lane.push(delivery);
+        } else {
+            lane_of.insert(key.to_owned(), lanes.len());
+            lanes.push(vec![delivery]);
+        }
+    }
+    lanes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +110,23 @@ mod tests {
             backoff(1, Some(Duration::seconds(42))),
             Duration::seconds(42)
         );
+    }
+
+    #[test]
+    fn deliveries_to_one_target_share_a_lane_in_due_order() {
+        let due = vec![
+            ("telegram:-100", 1),
+            ("dm:7", 2),
+            ("telegram:-100", 3),
+            ("dm:8", 4),
+            ("dm:7", 5),
+        ];
+        let lanes = lanes(due, |d| d.0);
+        let ids: Vec<Vec<i32>> = lanes
+            .iter()
+            .map(|lane| lane.iter().map(|d| d.1).collect())
+            .collect();
+        assert_eq!(ids, vec![vec![1, 3], vec![2, 5], vec![4]]);
     }
 
     #[test]

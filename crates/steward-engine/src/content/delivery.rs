@@ -1,17 +1,21 @@
-//! Turning due drop occurrences into deliveries, and delivering them: claim, send, record.
+//! Turning due drop occurrences into deliveries, and delivering them: claim, send, record,
+//! `drops.in_flight` at a time, in order for each target.
 //! After downtime a drop posts at most its latest occurrence, and only inside `drops.catch_up`;
 //! the rest are recorded as missed and reported to operators in one message.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, VecDeque};
 
 use chrono::{DateTime, Duration, Utc};
+use futures::stream::{self, StreamExt};
+use tokio::sync::Mutex;
 
 use super::drops::DM_TARGET;
 use super::failures::{DROP_GONE, Missed, NO_DM_ACCOUNT, UNDRIVEN};
 use super::media_delivery::{MediaCache, PreparedMedia};
 use crate::core::access::{Viewer, may_see};
 use crate::core::drops::catch_up;
-use crate::core::drops::delivery::{DeliveryState, MAX_ATTEMPTS, backoff};
+use crate::core::drops::delivery::{DeliveryState, MAX_ATTEMPTS, backoff, lanes};
 use crate::core::drops::schedule::{Rule, next_occurrence};
 use crate::core::ids::{ChatRef, MemberId, Platform};
 use crate::core::tiers;
@@ -185,11 +189,14 @@ impl Drops {
             .collect()
     }
 
-    /// Delivers every pending delivery that is due.
+    /// Delivers every pending delivery that is due, `drops.in_flight` at a time. Deliveries to
+    /// one target (a chat, a member's DMs) form a lane sent in order, so two drops due together
+    /// arrive in the order they were due.
     pub(crate) async fn deliver_due(&self, now: DateTime<Utc>) -> EngineResult<DeliveryCounts> {
         let mut counts = DeliveryCounts::default();
         let mut drops: HashMap<i64, Option<DropRow>> = HashMap::new();
-        let mut media = MediaCache::default();
+        let media = Mutex::new(MediaCache::default());
+        let in_flight = self.kernel.config.membership.drops_in_flight.max(1);
         for _ in 0..1000 {
             let due = self
                 .kernel
@@ -199,46 +206,71 @@ impl Drops {
             if due.is_empty() {
                 break;
             }
-            for delivery in due {
-                if !self.kernel.store.claim_delivery(delivery.id).await? {
-                    continue;
+            for delivery in &due {
+                if let Entry::Vacant(slot) = drops.entry(delivery.drop_id) {
+                    slot.insert(self.kernel.store.drop_by_id(delivery.drop_id).await?);
                 }
-                self.kernel
-                    .metrics
-                    .delivery_started(self.kernel.now() - delivery.next_attempt_at);
-                let drop = match drops.get(&delivery.drop_id) {
-                    Some(known) => known.clone(),
-                    None => {
-                        let loaded = self.kernel.store.drop_by_id(delivery.drop_id).await?;
-                        drops.insert(delivery.drop_id, loaded.clone());
-                        loaded
+            }
+            let (drops, media) = (&drops, &media);
+            let mut lanes = stream::iter(lanes(due, |d| d.target.as_str()))
+                .map(|lane| async move {
+                    let mut counts = DeliveryCounts::default();
+                    for delivery in lane {
+                        let drop = drops.get(&delivery.drop_id).and_then(Option::as_ref);
+                        self.deliver_one(drop, &delivery, now, media, &mut counts)
+                            .await?;
                     }
-                };
-                let (result, cause) = match drop {
-                    Some(drop) => self.attempt(&drop, &delivery, now, &mut media).await?,
-                    None => (
-                        AttemptResult::Failed {
-                            attempts: delivery.attempts + 1,
-                            error: DROP_GONE.into(),
-                        },
-                        None,
-                    ),
-                };
-                match &result {
-                    AttemptResult::Sent { .. } => counts.sent += 1,
-                    AttemptResult::Retry { .. } => counts.retried += 1,
-                    AttemptResult::Failed { error, .. } => {
-                        counts.failed += 1;
-                        self.report_failure(&delivery, error, cause.as_ref()).await;
-                    }
-                }
-                self.kernel
-                    .store
-                    .finish_delivery(delivery.id, &result)
-                    .await?;
+                    EngineResult::Ok(counts)
+                })
+                .buffer_unordered(in_flight);
+            while let Some(lane) = lanes.next().await {
+                let lane = lane?;
+                counts.sent += lane.sent;
+                counts.retried += lane.retried;
+                counts.failed += lane.failed;
             }
         }
         Ok(counts)
+    }
+
+    /// Claims, sends and records one delivery (another process may have claimed it first).
+    async fn deliver_one(
+        &self,
+        drop: Option<&DropRow>,
+        delivery: &DeliveryRow,
+        now: DateTime<Utc>,
+        media: &Mutex<MediaCache>,
+        counts: &mut DeliveryCounts,
+    ) -> EngineResult<()> {
+        if !self.kernel.store.claim_delivery(delivery.id).await? {
+            return Ok(());
+        }
+        self.kernel
+            .metrics
+            .delivery_started(self.kernel.now() - delivery.next_attempt_at);
+        let (result, cause) = match drop {
+            Some(drop) => self.attempt(drop, delivery, now, media).await?,
+            None => (
+                AttemptResult::Failed {
+                    attempts: delivery.attempts + 1,
+                    error: DROP_GONE.into(),
+                },
+                None,
+            ),
+        };
+        match &result {
+            AttemptResult::Sent { .. } => counts.sent += 1,
+            AttemptResult::Retry { .. } => counts.retried += 1,
+            AttemptResult::Failed { error, .. } => {
+                counts.failed += 1;
+                self.report_failure(delivery, error, cause.as_ref()).await;
+            }
+        }
+        self.kernel
+            .store
+            .finish_delivery(delivery.id, &result)
+            .await?;
+        Ok(())
     }
 
     /// One platform call for one claimed delivery, with the platform's error if it failed.
@@ -247,7 +279,7 @@ impl Drops {
         drop: &DropRow,
         delivery: &DeliveryRow,
         now: DateTime<Utc>,
-        media: &mut MediaCache,
+        media: &Mutex<MediaCache>,
     ) -> EngineResult<(AttemptResult, Option<PlatformError>)> {
         let attempts = delivery.attempts + 1;
         let Some(target) = self.drop_target(&delivery.target).await? else {

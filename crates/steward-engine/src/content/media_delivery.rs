@@ -36,8 +36,10 @@ impl Drops {
         drop: &DropRow,
         target: Platform,
         now: DateTime<Utc>,
-        cache: &mut MediaCache,
+        cache: &tokio::sync::Mutex<MediaCache>,
     ) -> EngineResult<Result<PreparedMedia, PlatformError>> {
+        // Held while preparing, so deliveries in flight together read the files once.
+        let mut cache = cache.lock().await;
         if let Some(known) = cache.0.get(&(drop.id, target)) {
             return Ok(known.clone());
         }
