@@ -223,11 +223,23 @@ impl Drops {
                     EngineResult::Ok(counts)
                 })
                 .buffer_unordered(in_flight);
+            // A lane that fails stops only itself: the others finish and record what they sent,
+            // so no claim is left `sending` (resent at the next start) by a neighbour's error.
+            let mut failure = None;
             while let Some(lane) = lanes.next().await {
-                let lane = lane?;
-                counts.sent += lane.sent;
-                counts.retried += lane.retried;
-                counts.failed += lane.failed;
+                match lane {
+                    Ok(lane) => {
+                        counts.sent += lane.sent;
+                        counts.retried += lane.retried;
+                        counts.failed += lane.failed;
+                    }
+                    Err(e) => {
+                        failure.get_or_insert(e);
+                    }
+                }
+            }
+            if let Some(e) = failure {
+                return Err(e);
             }
         }
         Ok(counts)
