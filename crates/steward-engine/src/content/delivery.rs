@@ -15,7 +15,7 @@ use super::failures::{DROP_GONE, Missed, NO_DM_ACCOUNT, UNDRIVEN};
 use super::media_delivery::{MediaCache, PreparedMedia};
 use crate::core::access::{Viewer, may_see};
 use crate::core::drops::catch_up;
-use crate::core::drops::delivery::{DeliveryState, MAX_ATTEMPTS, backoff, lanes};
+use crate::core::drops::delivery::{DeliveryState, lanes};
 use crate::core::drops::schedule::{Rule, next_occurrence};
 use crate::core::ids::{ChatRef, MemberId, Platform};
 use crate::core::tiers;
@@ -354,37 +354,6 @@ impl Drops {
             Ok(()) => Ok((AttemptResult::Sent { at: now }, None)),
             Err(e) => Ok(self.not_sent(attempts, now, e)),
         }
-    }
-
-    /// A failed attempt: retried with backoff (as the platform asked, if it did) until
-    /// [`MAX_ATTEMPTS`], or failed at once when what it needs is gone.
-    fn not_sent(
-        &self,
-        attempts: u32,
-        now: DateTime<Utc>,
-        e: PlatformError,
-    ) -> (AttemptResult, Option<PlatformError>) {
-        // Stored in the community's language, for whoever asks `/drop status` later; the
-        // report on a final failure words it in each operator's.
-        let error = e.describe(self.kernel.community_language());
-        if attempts >= MAX_ATTEMPTS || matches!(e, PlatformError::Gone(_)) {
-            return (AttemptResult::Failed { attempts, error }, Some(e));
-        }
-        let asked = match &e {
-            PlatformError::RateLimited { retry_after_secs } => Some(Duration::seconds(
-                i64::try_from(*retry_after_secs).unwrap_or(i64::MAX / 2_000),
-            )),
-            _ => None,
-        };
-        let at = now + backoff(attempts, asked);
-        (
-            AttemptResult::Retry {
-                attempts,
-                at,
-                error,
-            },
-            Some(e),
-        )
     }
 
     /// A stored target key as a platform target.

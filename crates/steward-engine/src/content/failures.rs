@@ -1,15 +1,17 @@
-//! Deliveries that did not happen, in words: the codes the engine stores as a delivery's last
-//! error when it gives up or waits on its own account, and the operators' reports on failed and
-//! missed deliveries, each in the reader's language.
+//! Deliveries that did not happen: what a failed attempt becomes (a retry with backoff, or a
+//! failure), the codes the engine stores as a delivery's last error when it gives up or waits
+//! on its own account, and the operators' reports on failed and missed deliveries, each in the
+//! reader's language.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use crate::Drops;
+use crate::core::drops::delivery::{MAX_ATTEMPTS, backoff};
 use crate::core::ids::Platform;
 use crate::i18n::{Lang, datetime};
 use crate::membership::words::{platform as platform_name, span};
 use crate::platform::PlatformError;
-use crate::store::DeliveryRow;
+use crate::store::{AttemptResult, DeliveryRow};
 use crate::tr;
 
 /// Why the engine itself gave up on a delivery or put it off: stored as a code in the
@@ -50,6 +52,37 @@ pub(super) struct Missed {
 }
 
 impl Drops {
+    /// A failed attempt: retried with backoff (as the platform asked, if it did) until
+    /// [`MAX_ATTEMPTS`], or failed at once when what it needs is gone.
+    pub(super) fn not_sent(
+        &self,
+        attempts: u32,
+        now: DateTime<Utc>,
+        e: PlatformError,
+    ) -> (AttemptResult, Option<PlatformError>) {
+        // Stored in the community's language, for whoever asks `/drop status` later; the
+        // report on a final failure words it in each operator's.
+        let error = e.describe(self.kernel.community_language());
+        if attempts >= MAX_ATTEMPTS || matches!(e, PlatformError::Gone(_)) {
+            return (AttemptResult::Failed { attempts, error }, Some(e));
+        }
+        let asked = match &e {
+            PlatformError::RateLimited { retry_after_secs } => Some(Duration::seconds(
+                i64::try_from(*retry_after_secs).unwrap_or(i64::MAX / 2_000),
+            )),
+            _ => None,
+        };
+        let at = now + backoff(attempts, asked);
+        (
+            AttemptResult::Retry {
+                attempts,
+                at,
+                error,
+            },
+            Some(e),
+        )
+    }
+
     /// Tells the operators a delivery failed for good.
     pub(super) async fn report_failure(
         &self,
