@@ -24,6 +24,31 @@ const OPERATOR: u64 = 900;
 /// The image's size.
 const IMAGE_BYTES: usize = 1024 * 1024;
 
+/// Each run's `drops.in_flight` and the names of its figures: one delivery at a time (the
+/// default), then eight.
+pub(super) const RUNS: [(u32, [&str; 5]); 2] = [
+    (
+        1,
+        [
+            "media_dm_telegram_rate",
+            "media_dm_discord_rate",
+            "media_dms_per_second",
+            "media_dm_duplicates",
+            "media_dm_unreached",
+        ],
+    ),
+    (
+        8,
+        [
+            "media_dm_telegram_rate_in_flight_8",
+            "media_dm_discord_rate_in_flight_8",
+            "media_dms_per_second_in_flight_8",
+            "media_dm_duplicates_in_flight_8",
+            "media_dm_unreached_in_flight_8",
+        ],
+    ),
+];
+
 /// What the media benchmark measured.
 pub(super) struct MediaFigures {
     pub telegram_rate: f64,

@@ -140,29 +140,7 @@ pub async fn run(
 
     // A 1 MB image drop by DM to 1,000 members through `steward run`, against the same fakes:
     // one delivery at a time (the default, `drops.in_flight = 1`), then eight.
-    let runs = [
-        (
-            1,
-            [
-                "media_dm_telegram_rate",
-                "media_dm_discord_rate",
-                "media_dms_per_second",
-                "media_dm_duplicates",
-                "media_dm_unreached",
-            ],
-        ),
-        (
-            8,
-            [
-                "media_dm_telegram_rate_in_flight_8",
-                "media_dm_discord_rate_in_flight_8",
-                "media_dms_per_second_in_flight_8",
-                "media_dm_duplicates_in_flight_8",
-                "media_dm_unreached_in_flight_8",
-            ],
-        ),
-    ];
-    for (in_flight, [telegram, discord, per_second, duplicates, unreached]) in runs {
+    for (in_flight, [telegram, discord, per_second, duplicates, unreached]) in media::RUNS {
         let media = media::image_to_dms(dir, 1000, in_flight).await?;
         emit(telegram, media.telegram_rate, "ratio");
         emit(discord, media.discord_rate, "ratio");

@@ -13,6 +13,7 @@
 pub mod analytics;
 pub mod backups;
 pub mod broadcasts;
+mod cadence;
 mod certificates;
 pub mod clock;
 mod commands;

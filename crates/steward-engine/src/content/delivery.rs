@@ -196,7 +196,7 @@ impl Drops {
         let mut counts = DeliveryCounts::default();
         let mut drops: HashMap<i64, Option<DropRow>> = HashMap::new();
         let media = Mutex::new(MediaCache::default());
-        let in_flight = self.kernel.config.membership.drops_in_flight.max(1);
+        let in_flight = self.kernel.config.membership.drops_in_flight;
         for _ in 0..1000 {
             let due = self
                 .kernel

@@ -30,8 +30,8 @@ pub struct Drops {
     /// Held while a file is stored or the folder pruned, so a file is never removed between
     /// a new drop finding it there and recording that it needs it.
     pub(super) files_lock: tokio::sync::Mutex<()>,
-    /// When this process last swept the folder of half-written files.
-    pub(super) partials_swept: std::sync::Mutex<Option<DateTime<Utc>>>,
+    /// The hourly sweep of half-written files from the media folder.
+    pub(super) partials_swept: crate::cadence::Cadence,
 }
 
 impl Drops {
@@ -43,7 +43,7 @@ impl Drops {
             membership,
             files,
             files_lock: tokio::sync::Mutex::new(()),
-            partials_swept: std::sync::Mutex::new(None),
+            partials_swept: crate::cadence::Cadence::default(),
         }
     }
 }

@@ -202,12 +202,8 @@ impl Drops {
 
     /// Once an hour (and at the first tick), removes files a killed process left half written.
     async fn sweep_partials_if_due(&self, now: DateTime<Utc>) {
-        {
-            let mut last = crate::sync::lock(&self.partials_swept);
-            if last.is_some_and(|at| now - at < SWEEP_EVERY) {
-                return;
-            }
-            *last = Some(now);
+        if !self.partials_swept.due(now, SWEEP_EVERY) {
+            return;
         }
         match self.files.sweep_partials(PARTIAL_AGE).await {
             Ok(0) => {}

@@ -14,7 +14,6 @@ mod retention;
 
 use crate::{Identity, Ingest, Kernel, Memberships, Ranking, Storefront};
 pub use export::{MemberExportError, export_member, find_member};
-pub(crate) use retention::RetentionClock;
 use std::sync::Arc;
 
 /// Members' rights: export, erasure, and the retention of detail.
@@ -25,7 +24,7 @@ pub struct Privacy {
     ranking: Arc<Ranking>,
     membership: Arc<Memberships>,
     storefront: Arc<Storefront>,
-    retention: RetentionClock,
+    retention: crate::cadence::Cadence,
 }
 
 impl Privacy {
@@ -38,7 +37,7 @@ impl Privacy {
         storefront: Arc<Storefront>,
     ) -> Self {
         Self {
-            retention: RetentionClock::default(),
+            retention: crate::cadence::Cadence::default(),
             kernel,
             identity,
             ingest,

@@ -1,13 +1,11 @@
 //! `ledger.keep_days` and `analytics.keep_days`: once a day the scheduler rolls up older
 //! per-member detail (see `store/retention.rs`).
 
-use std::sync::Mutex;
-
 use chrono::{DateTime, Duration, Utc};
 
 use crate::core::privacy::detail_cutoff;
 use crate::store::Pruned;
-use crate::{EngineResult, Privacy, sync};
+use crate::{EngineResult, Privacy};
 
 /// Member ids whose detail one transaction rolls up.
 const MEMBERS_PER_PASS: i64 = 5_000;
@@ -15,21 +13,11 @@ const MEMBERS_PER_PASS: i64 = 5_000;
 /// How often detail is pruned; a day's rows are all that can have aged past the cutoff.
 const PRUNE_EVERY: Duration = Duration::days(1);
 
-/// When this process last pruned.
-#[derive(Debug, Default)]
-pub(crate) struct RetentionClock {
-    last: Mutex<Option<DateTime<Utc>>>,
-}
-
 impl Privacy {
     /// Prunes detail if a day has passed since this process last did (and at its first tick).
     pub(crate) async fn prune_detail_if_due(&self, now: DateTime<Utc>) -> EngineResult<Pruned> {
-        {
-            let mut last = sync::lock(&self.retention.last);
-            if last.is_some_and(|at| now - at < PRUNE_EVERY) {
-                return Ok(Pruned::default());
-            }
-            *last = Some(now);
+        if !self.retention.due(now, PRUNE_EVERY) {
+            return Ok(Pruned::default());
         }
         self.prune_detail(now).await
     }
